@@ -1,0 +1,64 @@
+"""One exception hierarchy, rooted at :class:`LitmapError`.
+
+Messages name the thing that went wrong and say how to fix it; the CLI shows
+them as they are (exit status 1).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "LitmapError",
+    "InputError",
+    "ExtractionError",
+    "ParseError",
+    "StoreError",
+    "StoreLockedError",
+    "MissingDependency",
+    "AnalysisError",
+]
+
+
+class LitmapError(Exception):
+    """Base class of every error litmap raises on purpose."""
+
+
+class InputError(LitmapError):
+    """A file or argument the user gave cannot be used."""
+
+
+class ExtractionError(InputError):
+    """A file could not be read as a paper (corrupt, encrypted, empty, …).
+
+    ``reason`` is the short, one-line explanation that is stored with the
+    document and shown in ``litmap status``.
+    """
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class ParseError(LitmapError):
+    """Text was read but could not be structured."""
+
+
+class StoreError(LitmapError):
+    """The SQLite store is missing, corrupt, or of an unknown version."""
+
+
+class StoreLockedError(StoreError):
+    """Another litmap process is writing to the same store."""
+
+
+class MissingDependency(LitmapError):
+    """An optional library or program is not installed."""
+
+    def __init__(self, what: str, hint: str):
+        self.what = what
+        self.hint = hint
+        super().__init__(f"{what} is not available: {hint}")
+
+
+class AnalysisError(LitmapError):
+    """An analysis could not run on this corpus (e.g. too small)."""
