@@ -207,6 +207,7 @@ class CitedWork(_Record):
     confidence: float = 0.0
     unresolved_reason: Optional[str] = None
     number: Optional[int] = None  # numeric styles: [12]
+    year_note: Optional[str] = None  # "n.d." / "in press" / "forthcoming" (year is then None)
 
 
 @dataclass(frozen=True)

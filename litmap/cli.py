@@ -1,0 +1,191 @@
+"""The ``litmap`` command line: parse options, call one library function, render.
+
+This is the only module that imports Click, configures logging and draws
+progress bars.  Library errors (:class:`~litmap.errors.LitmapError`) become a
+one-line message and exit status 1; usage errors exit with 2.  Heavy
+libraries are imported inside the commands that need them so ``litmap
+--help`` starts instantly.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
+
+import click
+
+from litmap import __version__
+from litmap.errors import LitmapError
+
+DB_HELP = "SQLite store to use (default: ./litmap.db or $LITMAP_DB)."
+
+
+def _db_option(f: Any) -> Any:
+    return click.option(
+        "--db", "db", default=lambda: os.environ.get("LITMAP_DB", "litmap.db"), show_default="litmap.db",
+        type=click.Path(dir_okay=False), help=DB_HELP,
+    )(f)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn litmap's own errors into a clean message and exit status 1."""
+    try:
+        yield
+    except LitmapError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: everything finished so far is saved; run the command again to resume", err=True)
+        sys.exit(130)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="litmap")
+@click.option("-v", "--verbose", count=True, help="More detail (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def cli(verbose: int, quiet: bool) -> None:
+    """Map a literature from a folder of scholarly PDFs.
+
+    \b
+    Typical use:
+      litmap ingest papers/            read PDFs (and .txt/.md/.html) into litmap.db
+      litmap status                    what is stored, and what failed and why
+      litmap extract paper.pdf         inspect one file's extraction as JSON
+    """
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # Per-file problems are shown in the summary; avoid duplicating them as log lines.
+    if verbose == 0:
+        logging.getLogger("litmap.ingest.pipeline").setLevel(logging.ERROR)
+    for noisy in ("pdfminer", "PIL", "pypdfium2"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_db_option
+@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core; 0: in-process).")
+@click.option("--timeout", type=float, default=300.0, show_default=True, help="Per-file time limit in seconds.")
+@click.option("--engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+              help="PDF character engine (see README: PDF engine).")
+@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
+              help="OCR pages without a text layer (auto), never, or every page.")
+@click.option("--memory-mb", type=int, default=4096, show_default=True, help="Memory cap per worker.")
+@click.option("--retry-failed", is_flag=True, help="Try files that failed before again.")
+@click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
+def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float, engine: str, ocr: str,
+           memory_mb: int, retry_failed: bool, wait: float) -> None:
+    """Read PDFs and text files under PATHS into the store.
+
+    Folders are walked recursively.  A file already stored (same bytes) is
+    never processed again; changed files replace their old version; files
+    that disappeared are marked removed.  Exit status 1 if any file failed.
+    """
+    from litmap.ingest.pipeline import IngestSettings
+    from litmap.ingest.pipeline import ingest as run_ingest
+    from litmap.store import Store
+
+    with _errors():
+        settings = IngestSettings(jobs=jobs, timeout=timeout, engine=engine, ocr=ocr, memory_mb=memory_mb,
+                                  retry_failed=retry_failed)
+        with Store(db, write=True, timeout=wait) as store, _progress_bar("Ingesting") as progress:
+            run_id = store.start_run("ingest", {"paths": list(paths), **settings.__dict__})
+            try:
+                summary = run_ingest(list(paths), store, settings, progress)
+            except BaseException:
+                store.finish_run(run_id, "interrupted", {})
+                raise
+            store.finish_run(run_id, "ok" if summary.ok else "failed", summary.counts())
+        _render_ingest(summary, db)
+        if not summary.ok:
+            sys.exit(1)
+
+
+def _render_ingest(summary: Any, db: str) -> None:
+    c = summary.counts()
+    click.echo(
+        f"{c['found']} files: {c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
+        f"{c['moved']} moved, {c['duplicates']} duplicates, {c['removed']} removed, {c['failed']} failed "
+        f"({c['pages']} pages read) → {db}"
+    )
+    for path, original in summary.duplicates:
+        click.echo(f"  duplicate: {path} (same bytes as {original})")
+    for path in summary.removed:
+        click.echo(f"  removed: {path}")
+    for path, reason in summary.failed:
+        click.echo(f"  FAILED {path}: {reason}", err=True)
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Any]:
+    """A rich progress bar fed by litmap's progress callback."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if not sys.stderr.isatty():
+        yield None
+        return
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[pages]} pages, {task.fields[failed]} failed"), TimeElapsedColumn())
+    with Progress(*columns, console=_console(), transient=True) as bar:
+        task = bar.add_task(label, total=None, pages=0, failed=0)
+        state = {"pages": 0, "failed": 0}
+
+        def callback(event: Any) -> None:
+            state["pages"] += event.pages
+            state["failed"] += int(event.failed)
+            bar.update(task, completed=event.done, total=event.total or None, **state)
+
+        yield callback
+
+
+@cli.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def status(db: str, as_json: bool) -> None:
+    """Counts in the store, and every failed file with its reason."""
+    from litmap.store import Store
+
+    with _errors(), Store(db) as store:
+        st = store.status()
+    if as_json:
+        click.echo(json.dumps(st.__dict__, indent=2, default=list))
+        return
+    click.echo(f"store: {db} (schema v{st.schema_version})")
+    click.echo(f"documents: {st.documents} ({st.pages} pages, {st.ocr} OCR'd), failed: {st.failed}, "
+               f"removed: {st.removed}")
+    click.echo(f"references: {st.references}, in-text citations: {st.citations}, works: {st.works}, "
+               f"PDFs with no reference list found: {st.no_references}")
+    for path, reason in st.failures:
+        click.echo(f"  FAILED {path}: {reason}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True)
+@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True)
+def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
+    """Print one file's extraction without touching a store."""
+    from litmap.extract import extract_file, render_json, render_text
+
+    with _errors():
+        doc = extract_file(file, engine=engine, ocr=ocr)
+    click.echo(render_json(doc) if fmt == "json" else render_text(doc))
+
+
+def main() -> None:
+    cli(prog_name="litmap")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

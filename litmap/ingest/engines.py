@@ -1,0 +1,309 @@
+"""PDF character engines: pypdfium2 (default, fast) and pdfplumber.
+
+Both implement :class:`litmap.layout.CharSource`.  :func:`open_pdf` checks
+the file first, so that broken inputs fail with one short, stored reason
+(:class:`litmap.errors.ExtractionError`) instead of a library traceback.
+
+The pdfium engine yields *words* (``PageChars.words=True``): pdfium already
+inserts spaces and line breaks between glyphs, so we ask it for the page text
+once and query boxes and fonts only for the first and last glyph of each
+word.  That is ~5× fewer ctypes calls than going glyph by glyph, which is
+what makes it fast enough to be the default (see docs/pdf-engine.md).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import math
+import os
+import re
+from typing import Any, Iterator
+
+from litmap.errors import ExtractionError
+from litmap.layout import Char, PageChars
+
+__all__ = ["open_pdf", "sniff_pdf", "PdfiumSource", "PlumberSource", "ENGINES"]
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("pdfium", "plumber")
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.I)
+# pdfium reports a line-end hyphen as U+0002, which get_text_range shows as
+# U+FFFE, and it inserts no line break after it: end the word there.
+_WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
+_HYPHEN_MARKS = ("\ufffe", "\x02")
+
+
+def sniff_pdf(path: str) -> None:
+    """Raise :class:`ExtractionError` unless ``path`` starts like a PDF."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise ExtractionError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise ExtractionError(path, "empty file (0 bytes)")
+    if b"%PDF" in head:
+        return
+    raise ExtractionError(path, f"not a PDF: {_guess_kind(head)}")
+
+
+def _guess_kind(head: bytes) -> str:
+    low = head.lstrip()[:200].lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low:
+        return "looks like HTML (a saved web page?)"
+    if head.startswith(b"PK\x03\x04"):
+        return "ZIP archive (maybe .docx/.epub)"
+    if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff"):
+        return "an image file"
+    if head.startswith(b"{\\rtf"):
+        return "RTF document"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "old Microsoft Office document"
+    if low.startswith(b"<?xml"):
+        return "XML document"
+    try:
+        head.decode("utf-8")
+        return "looks like plain text"
+    except UnicodeDecodeError:
+        return "unknown binary data (no %PDF header)"
+
+
+def open_pdf(path: str, engine: str = "pdfium") -> "PdfiumSource | PlumberSource":
+    """Open ``path`` with ``engine`` ("pdfium" or "plumber").
+
+    Raises :class:`ExtractionError` for files that are not PDFs, empty,
+    corrupt, encrypted with a user password, or without pages.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    sniff_pdf(path)
+    if engine == "pdfium":
+        return PdfiumSource(path)
+    return PlumberSource(path)
+
+
+def _metadata_from(info: dict[str, Any], xmp: bytes | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key in ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "doi"):
+        val = info.get(key)
+        if isinstance(val, bytes):
+            val = val.decode("utf-8", "replace")
+        if val is not None and str(val).strip():
+            out[key] = str(val).strip()
+    if "doi" not in out:
+        for key in ("Subject", "Keywords", "Title"):
+            m = _DOI.search(out.get(key, ""))
+            if m:
+                out["doi"] = m.group(1).rstrip(".,;)")
+                break
+    if xmp and "doi" not in out:
+        m = re.search(rb"<(?:prism:doi|dc:identifier|pdfx:doi)[^>]*>\s*(?:doi:)?(10\.\d{4,9}/[^<\s]+)", xmp, re.I)
+        if m:
+            out["doi"] = m.group(1).decode("utf-8", "replace")
+    return out
+
+
+class PdfiumSource:
+    """Words with boxes, sizes and fonts from pypdfium2."""
+
+    name = "pdfium"
+
+    def __init__(self, path: str):
+        import pypdfium2 as pdfium
+
+        self.path = path
+        try:
+            self._doc = pdfium.PdfDocument(path, password=None)
+        except pdfium.PdfiumError as exc:
+            raise ExtractionError(path, _pdfium_reason(str(exc))) from exc
+        n = len(self._doc)
+        if n == 0:
+            self._doc.close()
+            raise ExtractionError(path, "PDF has zero pages")
+        self._n = n
+
+    def page_count(self) -> int:
+        return self._n
+
+    def metadata(self) -> dict[str, str]:
+        try:
+            info = self._doc.get_metadata_dict(skip_empty=True)
+        except Exception as exc:  # pdfium metadata is best effort
+            log.debug("%s: no metadata: %s", self.path, exc)
+            info = {}
+        return _metadata_from(info, None)
+
+    def pages(self) -> Iterator[PageChars]:
+        for i in range(self._n):
+            yield self.page(i)
+
+    def page(self, index: int) -> PageChars:
+        page = self._doc[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                chars = _pdfium_words(textpage, height)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        return PageChars(number=index + 1, width=width, height=height, chars=tuple(chars), words=True)
+
+    def render(self, index: int, dpi: int) -> Any:
+        """The page as a PIL image at ``dpi`` (for OCR)."""
+        page = self._doc[index]
+        try:
+            return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self._doc.close()
+
+
+def _pdfium_reason(msg: str) -> str:
+    low = msg.lower()
+    if "password" in low:
+        return "encrypted: needs a password (remove the protection and ingest again)"
+    if "format" in low or "not found" in low:
+        return "corrupt or truncated PDF (pdfium cannot parse it)"
+    return f"cannot open PDF: {msg.splitlines()[0][:120]}"
+
+
+def _pdfium_words(textpage: Any, height: float) -> list[Char]:
+    """Words of one text page: box of first/last glyph, font of the first."""
+    import pypdfium2.raw as raw
+
+    n = textpage.count_chars()
+    if n <= 0:
+        return []
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:  # surrogate pairs etc.: map glyph by glyph
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(n))
+    rect = raw.FS_RECTF()
+    mat = raw.FS_MATRIX()
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    get_box, get_size, get_mat = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
+    get_weight, get_info = raw.FPDFText_GetFontWeight, raw.FPDFText_GetFontInfo
+    out: list[Char] = []
+    last_key: tuple[float, int] = (-1.0, -1)
+    last_font = ""
+    for m in _WORD.finditer(text):
+        a, b = m.start(), m.end() - 1
+        word = m.group()
+        if word[-1] in _HYPHEN_MARKS:
+            word = word[:-1] + "-"
+            if b > a:
+                b -= 1  # the mark's box is a sliver; the word's last letter is reliable
+        get_box(textpage, a, rect)
+        x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
+        get_box(textpage, b, rect)
+        x1 = rect.right + (0.3 * (rect.top - rect.bottom) if b < m.end() - 1 else 0.0)
+        if abs((height - rect.top) - top) > 0.5 * max(bottom - top, 1.0) or x1 < x0:
+            # glyphs of one "word" on different lines or backwards: split per glyph
+            out.extend(_glyphs(textpage, text, a, b + 1, height))
+            continue
+        top, bottom = min(top, height - rect.top), max(bottom, height - rect.bottom)
+        get_mat(textpage, a, mat)
+        size = get_size(textpage, a) * math.hypot(mat.c, mat.d)
+        weight = get_weight(textpage, a)
+        key = (size, weight)
+        if key != last_key:  # the font name changes with size/weight, rarely otherwise
+            get_info(textpage, a, buf, 128, ctypes.byref(flags))
+            last_font = buf.value.decode("latin-1", "replace")
+            if weight >= 600 and "bold" not in last_font.lower():
+                last_font += ",Bold"
+            last_key = key
+        out.append(Char(word, x0, top, x1, bottom, round(size, 2), last_font))
+    return out
+
+
+def _glyphs(textpage: Any, text: str, a: int, b: int, height: float) -> list[Char]:
+    """Glyphs ``a:b`` re-joined into one word per line they sit on."""
+    import pypdfium2.raw as raw
+
+    rect = raw.FS_RECTF()
+    mat = raw.FS_MATRIX()
+    out: list[Char] = []
+    for i in range(a, b):
+        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+        raw.FPDFText_GetMatrix(textpage, i, mat)
+        size = round(raw.FPDFText_GetFontSize(textpage, i) * math.hypot(mat.c, mat.d), 2)
+        font = ",Bold" if raw.FPDFText_GetFontWeight(textpage, i) >= 600 else ""
+        x0, top, x1, bottom = rect.left, height - rect.top, rect.right, height - rect.bottom
+        ch = "-" if text[i] in _HYPHEN_MARKS else text[i]
+        prev = out[-1] if out else None
+        if prev and abs(prev.top - top) < 0.5 * max(bottom - top, 1.0) and -0.3 * max(size, 1.0) <= x0 - prev.x1 < 0.3 * max(size, 1.0):
+            out[-1] = Char(prev.text + ch, prev.x0, min(prev.top, top), x1, max(prev.bottom, bottom), prev.size, prev.font)
+        else:
+            out.append(Char(ch, x0, top, x1, bottom, size, font))
+    return out
+
+
+class PlumberSource:
+    """Glyphs from pdfplumber (pdfminer): slower, kept for comparison and fallback."""
+
+    name = "plumber"
+
+    def __init__(self, path: str):
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+        self.path = path
+        try:
+            self._pdf = pdfplumber.open(path, password="")
+            n = len(self._pdf.pages)
+        except PDFPasswordIncorrect as exc:
+            raise ExtractionError(path, "encrypted: needs a password (remove the protection and ingest again)") from exc
+        except Exception as exc:  # pdfminer raises many unrelated types for broken files
+            name = type(exc).__name__
+            if "Password" in name or "Encrypt" in name:
+                raise ExtractionError(path, "encrypted: needs a password (remove the protection and ingest again)") from exc
+            raise ExtractionError(path, f"corrupt or truncated PDF ({name})") from exc
+        if n == 0:
+            self._pdf.close()
+            raise ExtractionError(path, "PDF has zero pages")
+        self._n = n
+
+    def page_count(self) -> int:
+        return self._n
+
+    def metadata(self) -> dict[str, str]:
+        info = dict(self._pdf.metadata or {})
+        return _metadata_from(info, None)
+
+    def pages(self) -> Iterator[PageChars]:
+        for i in range(self._n):
+            yield self.page(i)
+
+    def page(self, index: int) -> PageChars:
+        p = self._pdf.pages[index]
+        chars = tuple(
+            Char(
+                c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]),
+                round(float(c.get("size", 0.0)), 2), str(c.get("fontname", "")),
+            )
+            for c in p.chars
+            if c.get("upright", True)
+        )
+        result = PageChars(number=index + 1, width=float(p.width), height=float(p.height), chars=chars)
+        p.flush_cache()  # keep memory flat on big files
+        return result
+
+    def render(self, index: int, dpi: int) -> Any:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(self.path)
+        try:
+            page = doc[index]
+            return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+        finally:
+            doc.close()
+
+    def close(self) -> None:
+        self._pdf.close()

@@ -1,0 +1,110 @@
+"""Executors run per-file work away from the process that owns the store.
+
+The store is written only by the coordinating process; workers return plain
+records.  :class:`LocalExecutor` is a process pool (pebble) that kills a worker
+which passes the per-file time limit, so one pathological PDF cannot hang a
+run, and caps each worker's memory.  :class:`InlineExecutor` runs in-process
+(for debugging and for tests of the pipeline logic).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Optional, Protocol, Sequence, TypeVar
+
+__all__ = ["Outcome", "Executor", "LocalExecutor", "InlineExecutor", "make_executor"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one task: ``value`` or a one-line ``error``."""
+
+    key: Any
+    value: Any = None
+    error: Optional[str] = None
+
+
+class Executor(Protocol):
+    def run(self, fn: Callable[[Any], Any], items: Sequence[tuple[Any, Any]]) -> Iterator[Outcome]:
+        """Apply ``fn`` to each ``(key, arg)``; yield outcomes as they finish."""
+        ...
+
+
+def _limit_memory(max_bytes: int) -> None:
+    if max_bytes <= 0:
+        return
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - platform dependent
+        pass
+
+
+class LocalExecutor:
+    """A local process pool with a per-task time limit and memory cap."""
+
+    def __init__(self, jobs: int, timeout: float, memory_mb: int = 4096):
+        self.jobs = max(1, jobs)
+        self.timeout = timeout
+        self.memory_bytes = memory_mb * 1024 * 1024
+
+    def run(self, fn: Callable[[Any], Any], items: Sequence[tuple[Any, Any]]) -> Iterator[Outcome]:
+        from pebble import ProcessPool
+
+        if not items:
+            return
+        with ProcessPool(
+            max_workers=self.jobs, initializer=_limit_memory, initargs=(self.memory_bytes,)
+        ) as pool:
+            futures = [(key, pool.schedule(fn, args=(arg,), timeout=self.timeout)) for key, arg in items]
+            # Yield in submission order: results arrive at most `jobs` tasks late,
+            # and ordered output keeps runs reproducible.
+            for key, fut in futures:
+                yield _outcome(key, fut, self.timeout)
+
+
+def _outcome(key: Any, fut: Any, timeout: float) -> Outcome:
+    from pebble import ProcessExpired
+
+    try:
+        return Outcome(key, value=fut.result())
+    except FutureTimeout:
+        return Outcome(key, error=f"gave up after {timeout:g} s (per-file time limit; raise it with --timeout)")
+    except ProcessExpired as exc:
+        if exc.exitcode in (-9, 137):
+            reason = "worker killed (out of memory?)"
+        else:
+            reason = f"worker crashed (exit code {exc.exitcode})"
+        return Outcome(key, error=reason)
+    except MemoryError:
+        return Outcome(key, error="ran out of memory (per-worker cap; raise it with --memory-mb)")
+    except Exception as exc:  # a bug in a worker must not stop the run
+        log.debug("task %s failed", key, exc_info=True)
+        return Outcome(key, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+class InlineExecutor:
+    """Runs tasks one by one in this process (no time limit)."""
+
+    def run(self, fn: Callable[[Any], Any], items: Sequence[tuple[Any, Any]]) -> Iterator[Outcome]:
+        for key, arg in items:
+            try:
+                yield Outcome(key, value=fn(arg))
+            except Exception as exc:
+                log.debug("task %s failed", key, exc_info=True)
+                yield Outcome(key, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def make_executor(jobs: Optional[int], timeout: float, memory_mb: int = 4096) -> Executor:
+    """``jobs`` None → one worker per core; 0 → inline."""
+    if jobs == 0:
+        return InlineExecutor()
+    return LocalExecutor(jobs or (os.cpu_count() or 1), timeout, memory_mb)

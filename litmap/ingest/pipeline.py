@@ -1,0 +1,151 @@
+"""``litmap ingest``: files on disk → documents in the store, incrementally.
+
+A file is processed once: its SHA-256 is looked up first.  A renamed or moved
+file keeps its document; a changed file (same path, new bytes) replaces the
+old version in one transaction; files that disappeared from the folders
+ingested are marked removed (recorded, not deleted).  Per-file failures are
+stored with a one-line reason and never stop the run.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from litmap.errors import InputError
+from litmap.ingest.discover import FoundFile, fingerprint, walk
+from litmap.ingest.executor import make_executor
+from litmap.ingest.worker import Failure, FileTask, process_file
+from litmap.models import Document
+from litmap.progress import Progress, ProgressEvent, resolve
+from litmap.store.db import FileRecord, Store
+
+__all__ = ["IngestSettings", "IngestSummary", "ingest"]
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("pdfium", "pdfplumber")
+OCR_MODES = ("auto", "never", "always")
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """How to ingest.  ``jobs`` None = one worker per core; 0 = in-process."""
+
+    jobs: Optional[int] = None
+    timeout: float = 300.0
+    engine: str = "pdfium"
+    ocr: str = "auto"
+    memory_mb: int = 4096
+    retry_failed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise InputError(f"unknown PDF engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
+        if self.ocr not in OCR_MODES:
+            raise InputError(f"unknown OCR mode {self.ocr!r}; choose one of {', '.join(OCR_MODES)}")
+        if self.jobs is not None and self.jobs < 0:
+            raise InputError("--jobs must be 0 (in-process) or more")
+        if self.timeout <= 0:
+            raise InputError("--timeout must be a positive number of seconds")
+
+
+@dataclass
+class IngestSummary:
+    found: int = 0
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    moved: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "found": self.found, "added": len(self.added), "replaced": len(self.replaced),
+            "unchanged": self.unchanged, "moved": len(self.moved), "duplicates": len(self.duplicates),
+            "removed": len(self.removed), "failed": len(self.failed), "pages": self.pages,
+        }
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: IngestSettings = IngestSettings(),
+    progress: Optional[Progress] = None,
+) -> IngestSummary:
+    report = resolve(progress)
+    summary = IngestSummary()
+    files, problems = walk(paths)
+    summary.found = len(files)
+    for p in problems:
+        summary.failed.append((p.path, p.reason))
+        log.warning("%s: %s", p.path, p.reason)
+
+    index = store.file_index()
+    known_paths = {path: (rec.size, rec.mtime, rec.sha256) for path, rec in index.items()}
+    statuses = store.known_hashes()
+
+    todo: list[tuple[FoundFile, str, Optional[str]]] = []  # file, sha, replaces
+    present: set[str] = set()
+    first_path: dict[str, str] = {}
+    records: list[FileRecord] = []
+    for f, sha, error in fingerprint(files, known_paths):
+        if error or sha is None:
+            summary.failed.append((f.path, error or "cannot read"))
+            continue
+        present.add(sha)
+        records.append(FileRecord(f.path, sha, f.size, f.mtime))
+        if sha in first_path:
+            summary.duplicates.append((f.path, first_path[sha]))
+            continue
+        first_path[sha] = f.path
+        status = statuses.get(sha)
+        if status == "ok" or (status == "failed" and not settings.retry_failed):
+            prev = store.conn.execute("SELECT path FROM documents WHERE sha256=?", (sha,)).fetchone()
+            if prev and prev["path"] != f.path and f.path not in index:
+                summary.moved.append(f.path)
+            summary.unchanged += 1
+            continue
+        old = index.get(f.path)
+        replaces = old.sha256 if old and old.sha256 != sha else None
+        todo.append((f, sha, replaces))
+
+    # Remember new locations first: a moved file must not look removed.
+    store.record_files(records)
+
+    tasks = [
+        (i, FileTask(f.path, sha, f.media_type, settings.engine, settings.ocr)) for i, (f, sha, _) in enumerate(todo)
+    ]
+    total = len(tasks)
+    report(ProgressEvent("ingest", 0, total))
+    executor = make_executor(settings.jobs, settings.timeout, settings.memory_mb)
+    for done, outcome in enumerate(executor.run(process_file, tasks), start=1):
+        f, sha, replaces = todo[outcome.key]
+        result = outcome.value
+        reason = outcome.error or (result.reason if isinstance(result, Failure) else None)
+        pages = 0
+        if reason is None and isinstance(result, Document):
+            replaces_ok = replaces if replaces and replaces not in present else None
+            store.save_document(result, size=f.size, replaces=replaces_ok)
+            (summary.replaced if replaces_ok else summary.added).append(f.path)
+            pages = result.source.pages
+            summary.pages += pages
+            for w in result.warnings:
+                log.info("%s: %s", f.path, w)
+        else:
+            reason = reason or "internal error: worker returned nothing"
+            store.save_failure(f.path, sha, reason, size=f.size)
+            summary.failed.append((f.path, reason))
+            log.warning("%s: %s", f.path, reason)
+        report(ProgressEvent("ingest", done, total, item=f.path, failed=reason is not None, pages=pages))
+
+    summary.removed = store.mark_removed(present, paths)
+    return summary

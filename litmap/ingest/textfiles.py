@@ -1,0 +1,272 @@
+"""Plain-text inputs (.txt, .md, .html) as one pseudo page of blocks.
+
+The structure stage reads only :class:`~litmap.layout.Block` s, so text files
+are turned into blocks too: headings get a larger ``size`` than body text so
+heading detection treats them like PDF headings.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections import Counter
+from typing import Optional
+
+from litmap.errors import ExtractionError
+from litmap.layout import Block, ExtractedPages, LaidOutPage
+
+__all__ = ["read_text_file", "decode_bytes", "text_to_blocks", "html_to_blocks", "markdown_to_blocks"]
+
+log = logging.getLogger(__name__)
+
+BODY_SIZE = 10.0
+#: Heading sizes by level (h1 largest) so structure/metadata see them as headings.
+_HEADING_SIZE = {1: 16.0, 2: 14.0, 3: 12.5, 4: 11.5, 5: 11.0, 6: 11.0}
+_PAGE_W, _PAGE_H = 612.0, 792.0
+_MEDIA = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def decode_bytes(data: bytes, path: str = "") -> tuple[str, list[str]]:
+    """Decode file bytes: UTF-8 (with or without BOM), else cp1252, else latin-1.
+
+    Returns the text (repaired with ftfy) and warnings.
+    """
+    import ftfy
+
+    warnings: list[str] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+            enc = "cp1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            enc = "latin-1"
+        msg = f"{path or 'input'}: not valid UTF-8, decoded as {enc}; save the file as UTF-8 to be sure"
+        log.warning(msg)
+        warnings.append(msg)
+    return ftfy.fix_text(text), warnings
+
+
+def _block(text: str, kind: str = "body", size: float = BODY_SIZE, index: int = 0) -> Block:
+    # Pseudo geometry: one block under the other, so consumers that sort by
+    # position keep the file order.
+    top = float(index) * 12.0
+    return Block(page=1, x0=72.0, top=top, x1=540.0, bottom=top + 10.0, text=text, size=size,
+                 bold=kind == "heading", kind=kind, lines=(text,), indents=(0.0,))
+
+
+_HYPHEN_BREAK = re.compile(r"(\w)-\n(\w)")
+
+
+def _is_running_header(line: str, counts: Counter[str], n_paragraphs: int) -> bool:
+    key = _line_key(line)
+    return bool(key) and len(line) < 120 and counts[key] >= 3 and counts[key] < max(4, n_paragraphs)
+
+
+def _line_key(line: str) -> str:
+    # Page numbers differ between repeats of a running header.
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _join_lines(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line  # line-break hyphenation: "theoret-" + "ical"
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def text_to_blocks(text: str) -> list[Block]:
+    """Split plain text into paragraph blocks.
+
+    Paragraphs are separated by blank lines; a file whose lines are mostly long
+    and never blank-separated is taken as one paragraph per line.  Lines that
+    repeat often (running headers of pdftotext output) and bare page numbers
+    are dropped; line-break hyphenation is repaired.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    raw_lines = text.split("\n")
+    counts = Counter(_line_key(ln) for ln in raw_lines if ln.strip())
+    nonblank = [ln for ln in raw_lines if ln.strip()]
+    long_lines = sum(len(ln) > 300 for ln in nonblank)
+    blank_sep = text.count("\n\n")
+    one_per_line = bool(nonblank) and (long_lines >= max(1, len(nonblank) // 4) or blank_sep == 0 and len(nonblank) > 3
+                                      and all(len(ln) > 200 for ln in nonblank[:3]))
+    if one_per_line:
+        groups = [[ln] for ln in nonblank]
+    else:
+        groups, cur = [], []
+        for ln in raw_lines:
+            if ln.strip():
+                cur.append(ln)
+            elif cur:
+                groups.append(cur)
+                cur = []
+        if cur:
+            groups.append(cur)
+    groups = _split_heading_lines(groups)
+    n_par = len(groups)
+    blocks: list[Block] = []
+    for group in groups:
+        kept = [ln for ln in group if not re.fullmatch(r"\s*\d{1,4}\s*", ln)
+                and not (not one_per_line and _is_running_header(ln, counts, n_par))]
+        para = _join_lines(kept)
+        if not para:
+            continue
+        kind = "heading" if _looks_like_heading(para) else "body"
+        size = _HEADING_SIZE[2] if kind == "heading" else BODY_SIZE
+        blocks.append(_block(para, kind, size, len(blocks)))
+    return blocks
+
+
+def _split_heading_lines(groups: list[list[str]]) -> list[list[str]]:
+    # pdftotext glues a numbered heading to the paragraph under it:
+    # "4. Research methods" / "This paper selects ..." -> two groups.
+    out: list[list[str]] = []
+    for group in groups:
+        first = group[0].strip()
+        if len(group) > 1 and len(first) < 60 and _looks_like_heading(first) and group[1].strip()[:1].isupper():
+            out.append([group[0]])
+            out.append(group[1:])
+        else:
+            out.append(group)
+    return out
+
+
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+[A-Z]")
+
+
+def _looks_like_heading(para: str) -> bool:
+    """A short line without final punctuation that is numbered ("1 Introduction")."""
+    words = para.split()
+    return (len(words) <= 12 and len(para) < 100 and not para.endswith((".", ",", ";", ":"))
+            and bool(_NUMBERED.match(para)))
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def markdown_to_blocks(text: str) -> list[Block]:
+    """Markdown: ``#`` headings become heading blocks; YAML front matter gives the title."""
+    text = text.replace("\r\n", "\n")
+    blocks: list[Block] = []
+    fm = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    if fm:
+        text = text[fm.end():]
+        title = _front_matter_title(fm.group(1))
+        if title:
+            blocks.append(_block(title, "heading", _HEADING_SIZE[1] + 2, 0))
+    chunks: list[str] = []
+    cur: list[str] = []
+    for line in text.split("\n"):
+        m = _MD_HEADING.match(line)
+        if m:
+            if cur:
+                chunks.append("\n".join(cur))
+                cur = []
+            chunks.append(line)
+        elif line.strip():
+            cur.append(line)
+        elif cur:
+            chunks.append("\n".join(cur))
+            cur = []
+    if cur:
+        chunks.append("\n".join(cur))
+    for chunk in chunks:
+        m = _MD_HEADING.match(chunk)
+        if m:
+            level = len(m.group(1))
+            blocks.append(_block(m.group(2), "heading", _HEADING_SIZE[level], len(blocks)))
+        else:
+            para = _join_lines(chunk.split("\n"))
+            if para:
+                blocks.append(_block(para, "body", BODY_SIZE, len(blocks)))
+    return blocks
+
+
+def _front_matter_title(yaml_text: str) -> Optional[str]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError:
+        return None
+    title = data.get("title") if isinstance(data, dict) else None
+    return str(title).strip(" '\"‘’") if title else None
+
+
+_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button")
+
+
+def html_to_blocks(html: str) -> list[Block]:
+    """HTML: h1–h6 → headings, p/li → body, figcaption/caption → caption."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(list(_DROP_TAGS)):
+        tag.decompose()
+    blocks: list[Block] = []
+    wanted = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "caption", "blockquote", "title"]
+    seen_title = False
+    for el in soup.find_all(wanted):
+        # Skip a <p> inside <li>/<figcaption>/<blockquote> already taken whole.
+        if el.find_parent(["li", "figcaption", "caption", "blockquote"]) is not None:
+            continue
+        if el.name in ("li", "blockquote") and el.find(["p", "li"]) is not None:
+            continue
+        text = " ".join(el.get_text(" ").split())
+        if not text:
+            continue
+        if el.name == "title":
+            # <title> only when the page has no h1 (used as the document title).
+            if soup.find("h1") is None and not seen_title:
+                blocks.append(_block(text, "heading", _HEADING_SIZE[1] + 2, len(blocks)))
+                seen_title = True
+            continue
+        if el.name.startswith("h"):
+            level = int(el.name[1])
+            blocks.append(_block(text, "heading", _HEADING_SIZE[level], len(blocks)))
+        elif el.name in ("figcaption", "caption"):
+            blocks.append(_block(text, "caption", BODY_SIZE - 1, len(blocks)))
+        else:
+            blocks.append(_block(text, "body", BODY_SIZE, len(blocks)))
+    return blocks
+
+
+def read_text_file(path: str) -> ExtractedPages:
+    """Read a .txt, .md or .html file as one pseudo page of blocks.
+
+    Raises :class:`ExtractionError` for unreadable or empty files.
+    """
+    ext = os.path.splitext(path)[1].lower()
+    media = _MEDIA.get(ext)
+    if media is None:
+        raise ExtractionError(path, f"unsupported file type {ext!r}: use .txt, .md or .html")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise ExtractionError(path, f"cannot read file ({exc.strerror}); check the path and permissions") from exc
+    text, warnings = decode_bytes(data, path)
+    if not text.strip():
+        raise ExtractionError(path, "empty: no text")
+    if media == "html":
+        blocks = html_to_blocks(text)
+    elif media == "md":
+        blocks = markdown_to_blocks(text)
+    else:
+        blocks = text_to_blocks(text)
+    if not blocks:
+        raise ExtractionError(path, "empty: no text")
+    page = LaidOutPage(number=1, width=_PAGE_W, height=max(_PAGE_H, len(blocks) * 12.0 + 20), blocks=tuple(blocks),
+                       body_size=BODY_SIZE, warnings=tuple(warnings))
+    return ExtractedPages(pages=(page,), page_count=1, text_layer=True, ocr=False, engine="text",
+                          media_type=media, pdf_metadata={}, warnings=tuple(warnings))

@@ -1,0 +1,391 @@
+"""Find in-text citations in body paragraphs and footnotes.
+
+Three kinds are found:
+
+* parenthetical author-year groups, ``(Brenner, 2004; see Jessop, 2002: 45)``;
+* narrative ones, ``Wu (2016)``, ``Li, Chen, and Wu (2020)``,
+  ``Brenner et al.'s (2011)``, ``Allen and Cochrane (2007, 2010)``;
+* numeric call-outs, ``[3]``, ``[3–5]``, ``[1, 4, 7]``.
+
+Detection is rule-based: a parenthesis is split on ``;`` and each part must
+end in a year list (optionally followed by a locator) and start with
+something that reads as author names.  Look-alikes (``(Fig. 2)``,
+``(Interview, a government official, NDRC, 03.2023)``, ``(n = 2004)``,
+``(March 2019)``) fail the name test.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from bisect import bisect_right
+from typing import Optional, Sequence
+
+from litmap.models import Citation, CitedWork, Paragraph, Section
+
+__all__ = ["find_citations", "parse_citation_part", "split_sentences", "CITED_KINDS"]
+
+log = logging.getLogger(__name__)
+
+#: Paragraph kinds scanned for citations (humanities venues cite in footnotes).
+CITED_KINDS = ("body", "footnote")
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LETTER = r"[^\W\d_]"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# One year item: 2004, 2004a, 1867/1976, n.d., in press, forthcoming.
+_YEAR_ITEM = (
+    rf"(?:{_YEAR}(?:\s*/\s*{_YEAR})?(?:[a-z](?![\w]))?|n\.\s?d\.?|in\s+press|forthcoming|under\s+review)"
+)
+_YEAR_LIST = rf"{_YEAR_ITEM}(?:\s*,\s*(?:{_YEAR_ITEM}|[a-z](?![\w.])))*"
+_YEAR_LIST_RE = re.compile(_YEAR_LIST)
+# Part = authors, then year list, then an optional locator.
+_PART_RE = re.compile(
+    rf"^(?P<authors>.*?)[\s,]+(?P<years>{_YEAR_LIST})(?P<rest>.*)$", re.S
+)
+_YEARS_ONLY_RE = re.compile(rf"^\s*(?P<years>{_YEAR_LIST})(?P<rest>.*)$", re.S)
+_LOCATOR_RE = re.compile(
+    r"^\s*[:,]\s*(?P<loc>(?:(?:pp?\.?|pages?|chap(?:ter)?\.?|ch\.|para\.?|paras\.|sec\.|fn\.?|n\.|note|vol\.)\s*)?"
+    r"[\dixvlc]+(?:\s*[-–—]\s*[\dixvlc]+)?(?:\s*(?:,|and|&)\s*\d+(?:\s*[-–—]\s*\d+)?)*"
+    r"(?:\s*ff?\.?)?(?:\s*[,;]?\s*(?:emphasis|original|italics|my|our|translation|own)[^)]{0,40})?)\s*$",
+    re.I,
+)
+_PREFIXES = re.compile(
+    r"^(?:(?:see|cf\.?|e\.\s?g\.?,?|i\.\s?e\.?,?|also|and|but|as|cited|quoted|discussed|reviewed|in|by|for|"
+    r"example|instance|a|an|the|review|overview|recent|earlier|more|on|this|critique|critiques|discussion|"
+    r"summary|compare|notably|especially|e\.g|following|after|with|of|reprinted|originally|published|"
+    r"exceptions?|recently|see,|exception|inter|alia|among|others|others,|many|other|studies|works?|"
+    r"including|like|such|details?|further)[,:]?\s+)+",
+    re.I,
+)
+_NAME_STOP = {
+    "fig", "figs", "figure", "figures", "table", "tables", "interview", "interviews", "interviewee",
+    "respondent", "informant", "participant", "footnote", "note", "notes", "appendix", "eq", "equation",
+    "section", "chapter", "box", "map", "photo", "plate", "source", "sources", "accessed", "retrieved",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "spring", "summer", "autumn", "winter", "fall", "since", "until", "before", "after", "during",
+    "from", "in", "around", "circa", "ca", "year", "years", "between", "about", "until", "see", "cf",
+    "eg", "ie", "author", "authors", "field", "fieldwork", "translation", "personal", "survey",
+    "census", "wave", "phase", "step", "model", "scenario", "group", "case", "no", "vol", "art",
+    "article", "law", "act", "decree", "document", "plan", "the", "a", "an", "this", "that",
+}
+_CONNECTORS = {"and", "&", "of", "the", "for", "on", "in", "de", "du", "van", "von", "der", "den", "da",
+               "di", "dos", "das", "del", "della", "des", "la", "le", "ter", "ten", "zu", "y", "al", "el",
+               "bin", "ibn", "st", "und", "et", "al.", "et al.", "to", "at"}
+_PARTICLES = {"de", "du", "van", "von", "der", "den", "da", "di", "dos", "das", "del", "della", "des",
+              "la", "le", "ter", "ten", "zu", "al", "el", "bin", "ibn", "st"}
+_ORG_WORDS = {"of", "the", "for", "on", "in", "to", "at", "und"}
+_INITIAL_RE = re.compile(rf"^(?:[{_UP}]\.(?:\s?-?[{_UP}]\.)*|[{_UP}]{{1,2}}\.?-[{_UP}]\.)$")
+_ET_AL_RE = re.compile(r",?\s*\bet\s*al\.?,?", re.I)
+_SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+
+# Narrative: names right before a "(years ...)" parenthesis.
+_NAME = (
+    rf"(?:(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?)*)\s*)?"  # initials
+    rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}|De|Van|Von|Le|La|Di|Da|Du|Del)\s+)*"
+    rf"[{_UP}]{_LETTER}*(?:['’]{_LETTER}+)?(?:-\s?{_LETTER}+)*"
+)
+_NAME_LIST = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*){_NAME})*"
+_NARRATIVE_TAIL_RE = re.compile(
+    rf"(?P<names>{_NAME_LIST})(?P<etal>,?\s+et\s*al\.?)?(?P<poss>['’]s?)?\s*$"
+)
+_NUMERIC_RE = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*\s*)\]")
+_PAREN_RE = re.compile(r"\(([^()]{1,600})\)")
+
+# Sentence splitting: these tokens end with "." but do not end a sentence.
+_ABBREV = {
+    "al", "e.g", "eg", "i.e", "ie", "cf", "p", "pp", "fig", "figs", "no", "nos", "vol", "vols", "ed",
+    "eds", "dr", "mr", "mrs", "ms", "prof", "st", "vs", "ch", "chap", "sec", "para", "n.d", "nd",
+    "approx", "ca", "c", "etc.,", "inc", "ltd", "co", "jr", "sr", "u.s", "u.k", "op", "cit", "ibid",
+    "viz", "resp", "esp", "incl", "tab", "eq", "art", "trans", "rev",
+}
+_SENT_END_RE = re.compile(r"[.!?]['’\"”)]*\s+(?=[\"“‘'(\[]?[{UP}0-9])".replace("{UP}", _UP))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``; does not split after ``et al.``, ``e.g.``,
+    ``p.``, ``cf.``, initials (``Y. Li``) or inside parentheses."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END_RE.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            word = re.search(r"(\S+)$", text[start:dot])
+            token = word.group(1).lower().lstrip("(\"“‘'[") if word else ""
+            if token in _ABBREV or token.rstrip(".") in _ABBREV:
+                continue
+            if re.fullmatch(rf"(?:[{_UP}]\.)*[{_UP}]", word.group(1) if word else ""):
+                continue  # an initial: "Y. Li"
+        if text.count("(", start, dot) > text.count(")", start, dot):
+            continue  # inside a parenthesis
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _clean_names(s: str) -> str:
+    s = re.sub(rf"({_LETTER})-\s+({_LETTER})", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), s)
+    return re.sub(r"\s+", " ", s).strip(" ,;")
+
+
+def _is_name_segment(seg: str) -> bool:
+    """Whether ``seg`` reads as an author list or an organisation name."""
+    if not seg or len(seg) > 160 or re.search(r"[=<>%+×*/\d\[\]\"“”]", seg):
+        return False
+    words = [w for w in re.split(r"[\s,]+", seg) if w]
+    if not words or len(words) > 16:
+        return False
+    caps = 0
+    first = True
+    for w in words:
+        bare = w.strip("’'")
+        low = bare.lower().rstrip(".")
+        if first and low in _NAME_STOP:
+            return False
+        first = False
+        if bare in ("&",) or low in ("et", "al", "and"):
+            continue
+        if _INITIAL_RE.match(bare):
+            continue
+        if bare[0].isupper():
+            if low in _NAME_STOP:
+                return False
+            caps += 1
+            continue
+        if low in _CONNECTORS:
+            continue
+        return False
+    return caps > 0
+
+
+def _split_years(years: str) -> list[tuple[Optional[int], Optional[str], Optional[str]]]:
+    """``"2004a, b, 2010"`` → [(2004, 'a', None), (2004, 'b', None), (2010, None, None)];
+    the third item is a year note (n.d., in press, forthcoming)."""
+    out: list[tuple[Optional[int], Optional[str], Optional[str]]] = []
+    for item in re.split(r"\s*,\s*", years.strip()):
+        if not item:
+            continue
+        low = item.lower()
+        if re.fullmatch(r"[a-z]", item) and out and out[-1][0] is not None:
+            out.append((out[-1][0], item, None))
+        elif low.startswith("n"):
+            out.append((None, None, "n.d."))
+        elif low.startswith("in"):
+            out.append((None, None, "in press"))
+        elif low.startswith("forth"):
+            out.append((None, None, "forthcoming"))
+        elif low.startswith("under"):
+            out.append((None, None, "under review"))
+        else:
+            m = re.fullmatch(rf"(?:{_YEAR}\s*/\s*)?({_YEAR})([a-z])?", item)
+            if m:
+                out.append((int(m.group(1)), m.group(2), None))
+    return out
+
+
+def _parse_authors(seg: str) -> tuple[tuple[str, ...], Optional[str], bool]:
+    """Surnames, first-author initials and the et-al flag of an author segment."""
+    et_al = bool(_ET_AL_RE.search(seg))
+    seg = _ET_AL_RE.sub("", seg).strip(" ,")
+    words = seg.split()
+    is_org = any(w.lower() in _ORG_WORDS for w in words) and len(words) >= 3
+    chunks = [seg] if is_org else [c for c in _SEP_RE.split(seg) if c and c.strip()]
+    surnames: list[str] = []
+    initials: Optional[str] = None
+    for i, chunk in enumerate(chunks):
+        toks = chunk.split()
+        lead: list[str] = []
+        while len(toks) > 1 and _INITIAL_RE.match(toks[0]):
+            lead.append(toks.pop(0))
+        if i == 0 and lead:
+            initials = " ".join(lead)
+        if toks:
+            surnames.append(" ".join(toks))
+    return tuple(surnames), initials, et_al
+
+
+def _strip_prefix(part: str) -> tuple[Optional[str], str]:
+    m = _PREFIXES.match(part)
+    if not m:
+        return None, part
+    # Try shorter prefixes too: the greedy one may eat a particle ("de Certeau").
+    text = m.group(0)
+    rest = part[len(text):]
+    return text.strip(" ,:") or None, rest
+
+
+def _works(
+    years_text: str, rest: str, authors: tuple[str, ...], initials: Optional[str], et_al: bool, prefix: Optional[str]
+) -> Optional[list[CitedWork]]:
+    locator: Optional[str] = None
+    if rest.strip(" ,."):
+        lm = _LOCATOR_RE.match(rest)
+        if lm is None:
+            return None
+        locator = lm.group("loc").strip()
+    years = _split_years(years_text)
+    if not years:
+        return None
+    return [
+        CitedWork(
+            surnames=authors,
+            year=year,
+            year_suffix=suffix,
+            initials=initials,
+            et_al=et_al,
+            locator=locator if i == len(years) - 1 else None,
+            prefix=prefix if i == 0 else None,
+            year_note=note,
+        )
+        for i, (year, suffix, note) in enumerate(years)
+    ]
+
+
+def _years_only_part(part: str) -> Optional[list[CitedWork]]:
+    """``"2004a, 2004b"`` or ``"2009, p. 68"``: the years of a narrative citation."""
+    m = _YEARS_ONLY_RE.match(part)
+    if m is None:
+        return None
+    return _works(m.group("years"), m.group("rest"), (), None, False, None)
+
+
+def parse_citation_part(part: str) -> Optional[list[CitedWork]]:
+    """Parse one ``;``-separated part of a parenthetical group into cited
+    works, or None if it is not a citation (``"Fig. 2"``, ``"March 2019"``)."""
+    part = part.strip()
+    m = _PART_RE.match(part) if part else None
+    if m is None or not m.group("authors").strip(" ,"):
+        return None
+    prefix, seg = _strip_prefix(m.group("authors"))
+    seg = _clean_names(seg)
+    if not _is_name_segment(seg):
+        # the prefix may have eaten a lower-case particle ("de Certeau")
+        seg = _clean_names(m.group("authors"))
+        prefix = None
+        if not _is_name_segment(seg):
+            return None
+    authors, initials, et_al = _parse_authors(seg)
+    if not authors:
+        return None
+    return _works(m.group("years"), m.group("rest"), authors, initials, et_al, prefix)
+
+
+def _split_parts(inner: str) -> list[str]:
+    return [p for p in re.split(r"\s*;\s*", inner) if p.strip()]
+
+
+def _narrative_names(before: str) -> Optional[re.Match[str]]:
+    """The author names ending ``before`` (text right before a year parenthesis)."""
+    tail = before[-200:]
+    m = _NARRATIVE_TAIL_RE.search(tail)
+    if m is None:
+        return None
+    names = m.group("names")
+    seps = re.findall(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", names)
+    # "In China, Wu (2016)": a comma chain must end in "and"/"&" (or et al.)
+    if seps and not m.group("etal") and not re.search(r"and|&", seps[-1]):
+        cut = names.rfind(",")
+        start = m.start("names") + cut + 1
+        sub = _NARRATIVE_TAIL_RE.search(tail, start)
+        return _narrative_names_check(tail, sub)
+    return _narrative_names_check(tail, m)
+
+
+def _narrative_names_check(tail: str, m: Optional[re.Match[str]]) -> Optional[re.Match[str]]:
+    if m is None:
+        return None
+    names = _clean_names(m.group("names"))
+    first = names.split()[0].rstrip(".,").lower() if names else ""
+    if not names or first in _NAME_STOP or not _is_name_segment(names):
+        return None
+    # A capitalised word right before the names, mid-sentence, makes it a
+    # proper noun ("Southern Tour (1992)", "Science Park (2022)").
+    pre = tail[: m.start("names")]
+    pw = re.search(rf"(\S+)\s+$", pre)
+    if pw and pw.group(1)[:1].isupper() and pw.group(1).lower().rstrip(".,") not in _NAME_STOP:
+        before_word = pre[: pw.start(1)].rstrip()
+        sentence_start = not before_word or before_word[-1] in ".!?:;\"“(" or before_word.endswith("al.") is False and before_word[-1] == "."
+        if not sentence_start and not pw.group(1).endswith(","):
+            return None
+    return m
+
+
+def _scan_paragraph(text: str) -> list[tuple[int, int, str, list[CitedWork]]]:
+    """(start, end, kind, works) of each citation in one paragraph's text."""
+    found: list[tuple[int, int, str, list[CitedWork]]] = []
+    for pm in _PAREN_RE.finditer(text):
+        inner = pm.group(1)
+        parts = _split_parts(inner)
+        if not parts:
+            continue
+        head = _years_only_part(parts[0])
+        if head is not None:
+            nm = _narrative_names(text[: pm.start()])
+            if nm is None:
+                continue
+            names_start = pm.start() - len(text[: pm.start()][-200:]) + nm.start("names")
+            authors, initials, et_al = _parse_authors(_clean_names(nm.group("names")) + (" et al." if nm.group("etal") else ""))
+            works = [
+                dataclasses.replace(w, surnames=authors, initials=initials, et_al=et_al) for w in head
+            ]
+            for extra in parts[1:]:
+                works.extend(parse_citation_part(extra) or [])
+            if works:
+                found.append((names_start, pm.end(), "narrative", works))
+            continue
+        works = []
+        for part in parts:
+            parsed = parse_citation_part(part)
+            if parsed:
+                works.extend(parsed)
+        if works:
+            found.append((pm.start(), pm.end(), "parenthetical", works))
+    for nm in _NUMERIC_RE.finditer(text):
+        nums: list[int] = []
+        for item in re.split(r"\s*[,;]\s*", nm.group(1).strip()):
+            bounds = re.split(r"\s*[-–—]\s*", item)
+            lo, hi = int(bounds[0]), int(bounds[-1])
+            if hi < lo or hi - lo > 50:
+                hi = lo
+            nums.extend(range(lo, hi + 1))
+        if nums and all(0 < n for n in nums):
+            found.append((nm.start(), nm.end(), "numeric", [CitedWork(surnames=(), number=n) for n in nums]))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def find_citations(paragraphs: Sequence[Paragraph], sections: Sequence[Section]) -> list[Citation]:
+    """All in-text citations in the body paragraphs and footnotes.
+
+    Spans index into :attr:`Document.text` (``paragraph.char_start`` plus the
+    offset in the paragraph); ``paragraph`` is the index into ``paragraphs``.
+    """
+    out: list[Citation] = []
+    for p_index, para in enumerate(paragraphs):
+        if para.kind not in CITED_KINDS or not para.text:
+            continue
+        heading = sections[para.section].heading if 0 <= para.section < len(sections) else None
+        sentences = split_sentences(para.text)
+        starts = [s for s, _ in sentences]
+        for start, end, kind, works in _scan_paragraph(para.text):
+            si = max(0, bisect_right(starts, start) - 1)
+            s0, s1 = sentences[si] if sentences else (0, len(para.text))
+            out.append(
+                Citation(
+                    raw=para.text[start:end],
+                    kind=kind,
+                    page=para.page,
+                    section=heading,
+                    sentence=para.text[s0:max(s1, end)].strip(),
+                    paragraph=p_index,
+                    cites=tuple(works),
+                    char_start=para.char_start + start,
+                    char_end=para.char_start + end,
+                )
+            )
+    log.debug("found %d citation groups in %d paragraphs", len(out), len(paragraphs))
+    return out

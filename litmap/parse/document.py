@@ -1,0 +1,55 @@
+"""Assemble a :class:`~litmap.models.Document` from extracted pages.
+
+structure (sections, paragraphs) → header metadata → reference list
+(split, then parsed entry by entry) → in-text citations, linked to the
+reference entries.  Each step degrades to a warning rather than failing the
+whole document: a paper with an unparseable reference list still yields its
+text and citations.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from litmap.layout import ExtractedPages
+from litmap.models import Document, Source
+
+__all__ = ["build_document"]
+
+log = logging.getLogger(__name__)
+
+
+def build_document(source: Source, extracted: ExtractedPages) -> Document:
+    from litmap.parse.citations import find_citations
+    from litmap.parse.linking import link_citations
+    from litmap.parse.metadata import extract_metadata
+    from litmap.parse.references import split_references
+    from litmap.parse.refparse import parse_reference
+    from litmap.parse.structure import structure_document
+
+    warnings = list(extracted.warnings)
+    structure = structure_document(extracted.pages)
+    metadata = extract_metadata(extracted.pages, structure, extracted.pdf_metadata, path=source.path)
+
+    references = []
+    if structure.reference_blocks:
+        entries = split_references(structure.reference_blocks)
+        references = [parse_reference(raw, i, page) for i, (raw, page) in enumerate(entries)]
+        if not references:
+            warnings.append("reference section found but no entries could be split from it")
+    elif source.media_type == "pdf":
+        warnings.append("no reference list found")
+
+    citations = find_citations(structure.paragraphs, structure.sections)
+    citations = link_citations(citations, references)
+
+    return Document(
+        source=source,
+        metadata=metadata,
+        text=structure.text,
+        sections=structure.sections,
+        paragraphs=structure.paragraphs,
+        references=tuple(references),
+        citations=tuple(citations),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )

@@ -1,0 +1,140 @@
+"""Author lists of reference strings → :class:`Author` records.
+
+Handles the orders the field's styles print: ``Surname, X. Y.`` (APA,
+Harvard, T&F), ``Surname XY`` (SAGE, Springer, Vancouver), ``X. Y. Surname``
+(Elsevier numeric, Chicago second authors), ``SURNAME Given`` (EXCITE-like
+social science), organisations, particles (``van der``, ``De Landa``) and
+``et al.``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litmap.models import Author
+from litmap.parse.names import PARTICLES
+
+__all__ = ["parse_authors", "looks_like_organisation"]
+
+_ORG_WORDS = re.compile(
+    r"\b(?:bank|ministry|department|office|council|commission|committee|agency|association|"
+    r"institute|institution|organi[sz]ation|foundation|government|authority|board|bureau|"
+    r"united nations|un-habitat|oecd|world|unesco|european|union|statistics|census|city of|"
+    r"republic|municipality|trust|centre|center|society|group|program(?:me)?|network|"
+    r"federal|national|state of|secretariat|parliament|corporation|company|ltd|inc|press|"
+    r"university|school|coalition|forum|party|league|house|administration)\b",
+    re.IGNORECASE,
+)
+_ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?,?|,?\s*\bu\.\s*a\.|…|\.\.\.", re.IGNORECASE)
+# One initial: "J.", "J", "J.-P.", "Th."
+_INITIAL = r"(?:(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[-‐][A-Z]\.?)?)"
+_INITIALS_ONLY = re.compile(rf"^(?:{_INITIAL}\s*){{1,4}}$")
+_CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’`\-‐]*\.?$")
+
+
+def looks_like_organisation(text: str) -> bool:
+    """True for author strings such as "World Bank" or "UN-Habitat"."""
+    words = text.split()
+    if _ORG_WORDS.search(text) and not _INITIALS_ONLY.match(words[-1] if words else ""):
+        return len(words) >= 2 or "-" in text or text.isupper()
+    # Acronyms ("OECD", "ARA") standing alone.
+    return len(words) == 1 and text.isupper() and len(text) >= 2 and "." not in text
+
+
+def _is_initials(chunk: str) -> bool:
+    c = chunk.strip()
+    return bool(c) and (bool(_INITIALS_ONLY.match(c)) or bool(_CAPS_INITIALS.match(c)))
+
+
+def _is_given_words(chunk: str) -> bool:
+    """Full given names after a comma: "David", "Neil J.", "Jean-Pierre"."""
+    words = chunk.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    return all(_NAME_WORD.match(w) or _is_initials(w) for w in words) and not _ORG_WORDS.search(chunk)
+
+
+def _person_from_words(chunk: str) -> Author:
+    """A name without a comma: "Brenner N", "N. Brenner", "Neil Brenner",
+    "van der Meer J", "APPELBAUM Eileen"."""
+    words = chunk.split()
+    if len(words) == 1:
+        return Author(family=words[0].rstrip("."))
+    # Trailing initials: Surname AB / Surname A.B.
+    tail = []
+    while len(words) > 1 and _is_initials(words[-1]):
+        tail.insert(0, words.pop())
+    if tail:
+        return Author(family=" ".join(words), given=" ".join(tail))
+    # Leading SURNAME in capitals: "APPELBAUM Eileen".
+    if _is_caps_surname_first(words):
+        return Author(family=words[0], given=" ".join(words[1:]))
+    # Given-first: the family name is the last word plus any particles.
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    if i > 0 and words[i - 1].lower() in PARTICLES and i - 1 > 0:
+        i -= 1
+    return Author(family=" ".join(words[i:]), given=" ".join(words[:i]) or None)
+
+
+def _clean(chunk: str) -> str:
+    return chunk.strip(" ,;:").strip()
+
+
+def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
+    """Split an author (or editor) string into authors; returns (authors, et_al)."""
+    text = text.strip(" ,;:")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]
+    et_al = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text).strip(" ,;:")
+    text = re.sub(r"\(\s*(?:eds?|hrsg|hg|coords?)\.?\s*\)|,?\s*\b(?:eds?|editors?)\.?$", "", text, flags=re.I).strip(" ,;:")
+    if not text:
+        return (), et_al
+    if looks_like_organisation(text) and not re.search(r",\s*" + _INITIAL + r"\s*(?:,|&|and\b|$)", text):
+        return (Author(family=text.strip(" .,"), organisation=True),), et_al
+    # Conjunctions become separators.
+    text = re.sub(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+", " ; ", text)
+    if ";" in text and "," in text and not re.search(r";.*;", text) and re.search(r"^[^;,]+,\s*[^;,]+;", text) is None:
+        pass
+    groups = [g for g in (_clean(g) for g in text.split(";")) if g]
+    authors: list[Author] = []
+    for group in groups:
+        chunks = [c for c in (_clean(c) for c in group.split(",")) if c]
+        i = 0
+        while i < len(chunks):
+            chunk = chunks[i]
+            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+            words = chunk.split()
+            has_own_initials = len(words) > 1 and (
+                _is_initials(words[-1]) or _is_initials(words[0]) or _is_caps_surname_first(words)
+            )
+            if nxt is not None and not has_own_initials and (_is_initials(nxt) or (_is_given_words(nxt) and not _is_name_pair(nxt))):
+                authors.append(Author(family=chunk, given=nxt))
+                i += 2
+                continue
+            if nxt is None and not has_own_initials and len(chunks) == 1 and len(groups) == 1 and _is_initials(chunk):
+                i += 1
+                continue
+            authors.append(_person_from_words(chunk))
+            i += 1
+    return tuple(a for a in authors if a.family), et_al
+
+
+def _is_name_pair(chunk: str) -> bool:
+    """"Neil Smith" (a full given-first name) rather than "Neil"."""
+    words = chunk.split()
+    return len(words) >= 2 and not any(_is_initials(w) for w in words) and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
+
+
+def _is_caps_surname_first(words: list[str]) -> bool:
+    """"APPELBAUM Eileen": a surname in capitals, then given names."""
+    return (
+        len(words) >= 2
+        and len(words[0]) > 1
+        and words[0].isupper()
+        and "." not in words[0]
+        and not any(w.isupper() for w in words[1:])
+    )

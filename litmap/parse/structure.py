@@ -1,0 +1,303 @@
+"""Blocks in reading order → sections and paragraphs.
+
+Headings are found from font size and weight relative to the body text,
+numbering ("1.", "2.1", "IV."), capitals and known section names; each
+section gets a kind from :data:`litmap.models.SECTION_KINDS`.
+
+Choices worth knowing:
+
+* Everything before the first real heading on the first content page is the
+  ``front`` section (title, authors, affiliations, an unheaded abstract).
+* Captions, footnotes and tables are paragraphs of their own kind placed
+  after the body paragraphs *of their page* (after a paragraph that starts on
+  that page and runs on to the next), so they never split the body flow.
+* Body paragraphs that run over a column or page break (a block without
+  sentence-final punctuation followed by one starting in lower case) are
+  joined.
+* Inside a reference section only a known section name, an explicit heading
+  block or clearly larger type starts a new section, because reference
+  entries are short lines that would otherwise look like headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Optional, Sequence
+
+from litmap.layout import Block, LaidOutPage
+from litmap.models import Paragraph, Section
+
+__all__ = ["Structure", "structure_document", "body_font_size", "heading_kind", "normalise_heading"]
+
+_ASIDE_KINDS = {"caption": "caption", "footnote": "footnote", "table": "table"}
+_SKIP_KINDS = {"header", "footer", "page_number", "stamp", "cover"}
+
+_REFERENCES = {"references", "reference", "bibliography", "literature", "works cited", "literatur", "reference list",
+               "references and notes", "literature cited", "cited literature", "list of references",
+               "bibliographie", "referencias", "cited references", "sources", "literaturverzeichnis"}
+_ACK = {"acknowledgements", "acknowledgments", "acknowledgement", "acknowledgment", "funding", "disclosure statement",
+        "declaration of competing interest", "competing interests", "conflict of interest", "conflicts of interest",
+        "data availability", "data availability statement", "orcid", "notes on contributors", "author contributions",
+        "credit authorship contribution statement", "ethics statement", "declaration of interest", "declarations",
+        "funding information", "declaration of interests", "competing interest", "author biographies",
+        "about the authors", "about the author", "ethical approval", "financial disclosure", "author information"}
+_NOTES = {"notes", "endnotes", "note", "footnotes", "end notes"}
+_ABSTRACT = {"abstract", "summary", "résumé"}
+_KEYWORDS = {"keywords", "key words", "keyword", "index terms"}
+_BODY = {"introduction", "conclusion", "conclusions", "discussion", "methods", "results", "background",
+         "literature review", "methodology", "data", "concluding remarks", "data and methods", "method",
+         "materials and methods", "statement of need", "findings", "case study", "theoretical framework",
+         "discussion and conclusion", "conclusion and discussion", "analysis", "implementation", "usage",
+         "examples", "example", "overview", "features", "software", "related work"}
+
+_NUMBERING = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?)|(?:[IVX]{1,5}\.)|(?:[A-H]\.))\s+(?=\S)")
+_INLINE_LABEL = re.compile(r"^(abstract|summary|keywords|key words|a b s t r a c t|k e y w o r d s)\s*[:.—–-]?\s+(?=\S)",
+                           re.I)
+_TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$")
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The document as sections and paragraphs over one body-flow string.
+
+    ``paragraphs`` and ``sections`` hold char offsets into ``text``;
+    ``reference_blocks`` are the blocks of the reference section(s) in
+    reading order, for the reference splitter.
+    """
+
+    text: str = ""
+    sections: tuple[Section, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    reference_blocks: tuple[Block, ...] = ()
+    body_size: float = 0.0
+
+    def section_of_kind(self, kind: str) -> Optional[Section]:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+
+def normalise_heading(text: str) -> str:
+    """Lower-case heading text without numbering or trailing punctuation."""
+    t = " ".join(text.split())
+    t = _NUMBERING.sub("", t)
+    tokens = t.split()
+    if len(tokens) > 3 and all(len(tok) == 1 for tok in tokens):
+        t = "".join(tokens)  # letter-spaced "A B S T R A C T"
+    return t.strip(" .:—–-").lower()
+
+
+def heading_kind(text: str, *, first: bool = False, after_references: bool = False) -> Optional[str]:
+    """The section kind a heading names, or None for an ordinary body heading."""
+    name = normalise_heading(text)
+    if name in _REFERENCES or name.startswith(("references", "bibliography")):
+        return "references"
+    if name in _ACK or name.startswith(("acknowledg", "funding", "declaration of", "conflict of interest")):
+        return "acknowledgements"
+    if name in _NOTES:
+        return "notes"
+    if name in _KEYWORDS:
+        return "keywords"
+    if name in {"abstract", "résumé"} or (name == "summary" and first):
+        return "abstract"
+    if name.startswith(("appendix", "appendices", "supplementary", "supplemental", "annex")):
+        return "appendix"
+    if after_references:
+        return "appendix"
+    return None
+
+
+def _known(text: str) -> bool:
+    name = normalise_heading(text)
+    return heading_kind(text, first=True) is not None or name in _BODY
+
+
+def body_font_size(pages: Sequence[LaidOutPage]) -> float:
+    """The font size carrying most body characters (rounded to 0.5 pt)."""
+    counts: Counter[float] = Counter()
+    for page in pages:
+        for b in page.blocks:
+            if b.kind == "body" and b.size > 0:
+                counts[round(b.size * 2) / 2] += len(b.text)
+    if counts:
+        return counts.most_common(1)[0][0]
+    given = [p.body_size for p in pages if p.body_size]
+    return float(given[0]) if given else 0.0
+
+
+def _is_heading(b: Block, body: float, in_refs: bool) -> bool:
+    text = " ".join(b.text.split())
+    if not text or not any(c.isalpha() for c in text):
+        return False
+    if b.kind == "heading":
+        return True
+    nlines = max(1, len(b.lines))
+    if len(text) > 160 or len(text.split()) > 20 or nlines > 3:
+        return False
+    larger = body > 0 and b.size >= body + 0.9
+    if in_refs:
+        # Reference entries are short lines: only names or much larger type.
+        return heading_kind(text) not in (None, "references") or (body > 0 and b.size >= body + 1.5 and nlines <= 2)
+    if _known(text) and len(text) < 60:
+        return True
+    if text.endswith((",", ";")) or (text.endswith(".") and not larger and not _NUMBERING.match(text)):
+        return False
+    numbered = bool(_NUMBERING.match(text)) and len(text.split()) <= 14 and text.lstrip("0123456789IVX.AH ")[:1].isupper()
+    caps = text.isupper() and len(text) >= 4 and len(text.split()) <= 10
+    not_smaller = body <= 0 or b.size >= body - 0.6
+    if larger and nlines <= 3:
+        return True
+    if b.bold and not_smaller and nlines <= 2:
+        return True
+    return (numbered or caps) and not_smaller and nlines <= 2 and not text.endswith(".")
+
+
+def _split_inline_heading(b: Block) -> tuple[Optional[str], Block]:
+    """Split "Abstract: text…" or a block whose first line is "References"."""
+    m = _INLINE_LABEL.match(b.text)
+    if m and len(b.text) > m.end() + 20:
+        return m.group(1), replace(b, text=b.text[m.end():])
+    if len(b.lines) > 1 and _known(b.lines[0]) and len(b.lines[0]) < 40:
+        first = b.lines[0]
+        rest = b.text[len(first):].lstrip() if b.text.startswith(first) else " ".join(b.lines[1:])
+        return first.strip(), replace(b, text=rest, lines=b.lines[1:], indents=b.indents[1:])
+    return None, b
+
+
+@dataclass
+class _Para:
+    kind: str
+    text: str
+    page: int
+    page_end: int
+    section: int
+
+
+@dataclass
+class _Sec:
+    heading: Optional[str]
+    kind: str
+    page: int
+    items: list[_Para] = field(default_factory=list)
+
+
+def _joins(prev: _Para, b: Block) -> bool:
+    t = prev.text.rstrip()
+    nxt = b.text.lstrip()
+    return bool(t) and bool(nxt) and not _TERMINAL.search(t) and nxt[0].islower()
+
+
+def _join_text(a: str, b: str) -> str:
+    a = a.rstrip()
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha():
+        return a[:-1] + b.lstrip()
+    return f"{a} {b.lstrip()}"
+
+
+def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
+    """Group cleaned pages of blocks into sections and paragraphs."""
+    body = body_font_size(pages)
+    secs: list[_Sec] = []
+    asides: list[tuple[int, _Para]] = []  # (page, paragraph) placed after their page's body
+    ref_blocks: list[Block] = []
+    open_para: Optional[_Para] = None
+    first_page = next((p.number for p in pages if any(b.kind not in _SKIP_KINDS for b in p.blocks)), 1)
+    seen_refs = False
+
+    def start(heading: Optional[str], kind: str, page: int) -> None:
+        nonlocal open_para, seen_refs
+        secs.append(_Sec(heading, kind, page))
+        open_para = None
+        seen_refs = seen_refs or kind == "references"
+
+    for page in pages:
+        for b0 in page.blocks:
+            if b0.kind in _SKIP_KINDS or not b0.text.strip():
+                continue
+            cur = secs[-1] if secs else None
+            in_front = cur is None or cur.kind == "front"
+            in_refs = cur is not None and cur.kind == "references"
+            if b0.kind in _ASIDE_KINDS:
+                asides.append((b0.page, _Para(_ASIDE_KINDS[b0.kind], b0.text.strip(), b0.page, b0.page, -1)))
+                continue
+            label, b = _split_inline_heading(b0) if not in_refs or _known(b0.lines[0] if b0.lines else "") \
+                else (None, b0)
+            if label is None and _is_heading(b, body, in_refs):
+                label, b = b.text, None
+            if label is not None:
+                heading = " ".join(label.split())
+                kind = heading_kind(heading, first=all(s.kind == "front" for s in secs), after_references=seen_refs)
+                real = kind is not None or bool(_NUMBERING.match(heading)) or normalise_heading(heading) in _BODY \
+                    or b0.page > first_page or not in_front
+                if in_front and not real:
+                    # Title, author lines etc. in large type: front matter.
+                    if cur is None:
+                        start(None, "front", b0.page)
+                    secs[-1].items.append(_Para("front", heading, b0.page, b0.page, 0))
+                    open_para = None
+                else:
+                    start(heading, kind or "body", b0.page)
+                if b is None:
+                    continue
+            if not secs:
+                start(None, "front", b.page)
+            sec = secs[-1]
+            if sec.kind == "references":
+                ref_blocks.append(b)
+                sec.items.append(_Para("reference", b.text.strip(), b.page, b.page, 0))
+                open_para = None
+                continue
+            pkind = "front" if sec.kind == "front" else "body"
+            if open_para is not None and open_para.kind == pkind and _joins(open_para, b):
+                open_para.text = _join_text(open_para.text, b.text)
+                open_para.page_end = b.page
+                continue
+            open_para = _Para(pkind, " ".join(b.text.split()), b.page, b.page, 0)
+            sec.items.append(open_para)
+    if not secs and asides:
+        start(None, "front", asides[0][0])
+    return _assemble(secs, asides, ref_blocks, body)
+
+
+def _assemble(secs: list[_Sec], asides: list[tuple[int, _Para]], ref_blocks: list[Block], body: float) -> Structure:
+    parts: list[str] = []
+    pos = 0
+    paragraphs: list[Paragraph] = []
+    sections: list[Section] = []
+    pending = sorted(asides, key=lambda a: a[0])
+
+    def emit(p: _Para, sec_index: int) -> None:
+        nonlocal pos
+        text = " ".join(p.text.split()) if p.kind != "reference" else p.text
+        if parts:
+            pos += 2
+        parts.append(text)
+        paragraphs.append(Paragraph(text=text, page=p.page, section=sec_index, kind=p.kind,
+                                    char_start=pos, char_end=pos + len(text)))
+        pos += len(text)
+
+    def flush_asides(before_page: Optional[int], sec_index: int) -> None:
+        while pending and (before_page is None or pending[0][0] < before_page):
+            emit(pending.pop(0)[1], max(sec_index, 0))
+
+    spans: list[tuple[int, int, int]] = []  # (char_start, char_end, page_end) per section
+    for i, sec in enumerate(secs):
+        flush_asides(sec.page, i - 1)
+        start_pos = pos + (2 if parts else 0)
+        page_end = sec.page
+        for p in sec.items:
+            flush_asides(p.page, i)
+            emit(p, i)
+            page_end = max(page_end, p.page_end)
+        spans.append((min(start_pos, pos) if not sec.items else start_pos, pos, page_end))
+    flush_asides(None, len(secs) - 1)
+    text = "\n\n".join(parts)
+    for i, sec in enumerate(secs):
+        s, e, page_end = spans[i]
+        # Asides flushed at the end of a section belong to its span too.
+        nxt = spans[i + 1][0] - 2 if i + 1 < len(spans) else len(text)
+        e = max(e, min(nxt, len(text))) if sec.items else e
+        sections.append(Section(heading=sec.heading, kind=sec.kind, page=sec.page, page_end=page_end,
+                                text=text[s:e], char_start=s, char_end=e))
+    return Structure(text=text, sections=tuple(sections), paragraphs=tuple(paragraphs),
+                     reference_blocks=tuple(ref_blocks), body_size=body)

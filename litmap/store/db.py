@@ -1,0 +1,533 @@
+"""The SQLite corpus store: one file, WAL mode, versioned schema.
+
+This is the only module that writes SQL for documents.  Every document is
+written in one transaction, so a crash or Ctrl-C leaves either the old or the
+new version, never half of one.  Writers take an advisory lock file
+(``<db>.lock``) so two ``litmap`` commands never write the same store at once;
+readers need no lock (WAL lets them read while a writer works).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Optional, Sequence
+
+from litmap.errors import StoreError, StoreLockedError
+from litmap.models import Author, Document, Metadata, Paragraph, Section, Source
+from litmap.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["Store", "FileRecord", "StoreStatus", "DEFAULT_DB", "text_hash", "now"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "litmap.db"
+
+
+def now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def text_hash(text: str) -> str:
+    """Key of the embedding cache: sha1 of a passage's text."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    path: str
+    sha256: str
+    size: int
+    mtime: float
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    documents: int
+    failed: int
+    removed: int
+    pages: int
+    ocr: int
+    references: int
+    citations: int
+    works: int
+    no_references: int
+    failures: tuple[tuple[str, str], ...]
+    schema_version: int
+
+
+class Store:
+    """An open corpus store.  Use as a context manager.
+
+    ``Store(path, write=True)`` takes the writer lock (raises
+    :class:`StoreLockedError` if another process holds it) and migrates the
+    schema forward, backing the file up first when it already holds data.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, write: bool = False, timeout: float = 0.0):
+        self.path = str(path)
+        self.write = write
+        self._lock_fd: Optional[int] = None
+        if not write and not Path(self.path).exists():
+            raise StoreError(
+                f"no litmap store at {self.path}: run `litmap ingest PATH --db {self.path}` first"
+            )
+        if write:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._acquire_lock(timeout)
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if write:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            self._release_lock()
+            raise StoreError(
+                f"{self.path} is not a usable litmap store ({exc}); "
+                "point --db at another file or move this one aside"
+            ) from exc
+
+    # -- lifecycle ---------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        finally:
+            self._release_lock()
+
+    def _acquire_lock(self, timeout: float) -> None:
+        import fcntl
+        import time
+
+        lock_path = self.path + ".lock"
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise StoreLockedError(
+                        f"another litmap process is writing {self.path}; wait for it to "
+                        "finish (or pass --wait SECONDS), then run this command again"
+                    ) from None
+                time.sleep(0.2)
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._lock_fd = fd
+
+    def _release_lock(self) -> None:
+        if self._lock_fd is not None:
+            import fcntl
+
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    # -- schema ------------------------------------------------------------
+    def _version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_version(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer litmap (schema {version} > "
+                f"{SCHEMA_VERSION}); upgrade litmap to read it"
+            )
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} uses an older schema ({version}); run any writing command "
+                "(e.g. `litmap ingest`) once to migrate it"
+            )
+
+    def _migrate(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            self._check_version()
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            backup = f"{self.path}.v{version}.bak"
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copy2(self.path, backup)
+            log.info("backed up %s to %s before migrating", self.path, backup)
+        for target in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _split_sql(MIGRATIONS[target]):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {target + 1}")
+            log.info("migrated %s to schema %d", self.path, target + 1)
+
+    # -- transactions --------------------------------------------------------
+    def transaction(self) -> "_Transaction":
+        return _Transaction(self.conn)
+
+    # -- files ---------------------------------------------------------------
+    def known_hashes(self) -> dict[str, str]:
+        """sha256 → status for every document ever seen."""
+        rows = self.conn.execute("SELECT sha256, status FROM documents")
+        return {r["sha256"]: r["status"] for r in rows}
+
+    def file_index(self) -> dict[str, FileRecord]:
+        rows = self.conn.execute("SELECT path, sha256, size, mtime FROM files")
+        return {r["path"]: FileRecord(r["path"], r["sha256"], r["size"], r["mtime"]) for r in rows}
+
+    def record_files(self, files: Sequence[FileRecord]) -> None:
+        """Remember where each file is now (renames/moves keep their document)."""
+        stamp = now()
+        with self.transaction():
+            for f in files:
+                self.conn.execute(
+                    "INSERT INTO files(path, sha256, size, mtime, seen_at) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, size=excluded.size, "
+                    "mtime=excluded.mtime, seen_at=excluded.seen_at",
+                    (f.path, f.sha256, f.size, f.mtime, stamp),
+                )
+                # Renamed or moved: the document follows its bytes; a file that
+                # reappears after removal comes back with its old status.
+                self.conn.execute(
+                    "UPDATE documents SET path=?, removed_at=NULL, status=CASE WHEN status='removed' "
+                    "THEN (CASE WHEN error IS NULL THEN 'ok' ELSE 'failed' END) ELSE status END "
+                    "WHERE sha256=?",
+                    (f.path, f.sha256),
+                )
+
+    def mark_removed(self, present_hashes: set[str], roots: Sequence[str]) -> list[str]:
+        """Mark documents under ``roots`` whose files are all gone as removed.
+
+        Removal is recorded (status 'removed', time), not deleted: the rows stay
+        for run comparison and come back if the file reappears.
+        """
+        removed: list[str] = []
+        roots_abs = [os.path.abspath(r) for r in roots]
+        stamp = now()
+        with self.transaction():
+            for r in self.conn.execute("SELECT path, sha256 FROM files").fetchall():
+                if not any(_under(r["path"], root) for root in roots_abs):
+                    continue
+                if r["sha256"] in present_hashes and os.path.exists(r["path"]):
+                    continue
+                self.conn.execute("DELETE FROM files WHERE path=?", (r["path"],))
+            for r in self.conn.execute(
+                "SELECT id, sha256, path FROM documents WHERE status IN ('ok','failed')"
+            ).fetchall():
+                if r["sha256"] in present_hashes:
+                    continue
+                if not any(_under(r["path"], root) for root in roots_abs):
+                    continue
+                still = self.conn.execute(
+                    "SELECT 1 FROM files WHERE sha256=?", (r["sha256"],)
+                ).fetchone()
+                if still:
+                    continue
+                self.conn.execute(
+                    "UPDATE documents SET status='removed', removed_at=? WHERE id=?", (stamp, r["id"])
+                )
+                removed.append(r["path"])
+        return removed
+
+    # -- documents -------------------------------------------------------------
+    def save_document(self, doc: Document, *, size: int = 0, replaces: Optional[str] = None) -> int:
+        """Write one document and everything extracted from it, atomically.
+
+        ``replaces`` is the sha256 of an older version of the same file (same
+        path, changed bytes): it is deleted in the same transaction.
+        """
+        src = doc.source
+        stamp = now()
+        with self.transaction():
+            if replaces and replaces != src.sha256:
+                self.conn.execute("DELETE FROM documents WHERE sha256=?", (replaces,))
+            row = self.conn.execute("SELECT id, added_at FROM documents WHERE sha256=?", (src.sha256,)).fetchone()
+            values = (
+                src.path, "ok", None, src.media_type, src.pages, int(src.text_layer), int(src.ocr),
+                src.engine, size, json.dumps(list(doc.warnings)), doc.text, stamp,
+            )
+            if row:
+                doc_id = int(row["id"])
+                self._delete_children(doc_id)
+                self.conn.execute(
+                    "UPDATE documents SET path=?, status=?, error=?, media_type=?, pages=?, text_layer=?, "
+                    "ocr=?, engine=?, size_bytes=?, warnings=?, text=?, updated_at=?, removed_at=NULL "
+                    "WHERE id=?",
+                    values + (doc_id,),
+                )
+            else:
+                cur = self.conn.execute(
+                    "INSERT INTO documents(path, status, error, media_type, pages, text_layer, ocr, engine, "
+                    "size_bytes, warnings, text, updated_at, sha256, added_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    values + (src.sha256, stamp),
+                )
+                doc_id = int(cur.lastrowid or 0)
+            self._insert_children(doc_id, doc)
+        return doc_id
+
+    def save_failure(self, path: str, sha256: str, reason: str, *, size: int = 0) -> int:
+        """Record a file that could not be read; its reason shows in ``status``.
+
+        A failure never overwrites a document that was read successfully.
+        """
+        stamp = now()
+        with self.transaction():
+            row = self.conn.execute("SELECT id, status FROM documents WHERE sha256=?", (sha256,)).fetchone()
+            if row and row["status"] == "ok":
+                return int(row["id"])
+            if row:
+                self.conn.execute(
+                    "UPDATE documents SET path=?, status='failed', error=?, updated_at=? WHERE id=?",
+                    (path, reason, stamp, row["id"]),
+                )
+                return int(row["id"])
+            cur = self.conn.execute(
+                "INSERT INTO documents(sha256, path, status, error, size_bytes, added_at, updated_at) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (sha256, path, "failed", reason, size, stamp, stamp),
+            )
+            return int(cur.lastrowid or 0)
+
+    def _delete_children(self, doc_id: int) -> None:
+        for table in ("metadata", "sections", "paragraphs", "refs", "citations", "cited"):
+            self.conn.execute(f"DELETE FROM {table} WHERE document_id=?", (doc_id,))
+
+    def _insert_children(self, doc_id: int, doc: Document) -> None:
+        m = doc.metadata
+        self.conn.execute(
+            "INSERT INTO metadata(document_id, title, authors, affiliations, year, journal, volume, issue, "
+            "pages, doi, keywords, abstract) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc_id, m.title, json.dumps([a.to_dict() for a in m.authors]), json.dumps(list(m.affiliations)),
+                m.year, m.journal, m.volume, m.issue, m.pages, m.doi, json.dumps(list(m.keywords)), m.abstract,
+            ),
+        )
+        self.conn.executemany(
+            "INSERT INTO sections(document_id, idx, heading, kind, page, page_end, char_start, char_end, text) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, i, s.heading, s.kind, s.page, s.page_end, s.char_start, s.char_end, s.text)
+                for i, s in enumerate(doc.sections)
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO paragraphs(document_id, idx, section_idx, kind, page, char_start, char_end, text, "
+            "text_hash) VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, i, p.section, p.kind, p.page, p.char_start, p.char_end, p.text, text_hash(p.text))
+                for i, p in enumerate(doc.paragraphs)
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO refs(document_id, idx, raw, first_author, year, year_suffix, title, doi, type, data) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    doc_id, r.index, r.raw, r.authors[0].family if r.authors else None, r.year,
+                    r.year_suffix, r.title, r.doi, r.type, json.dumps(r.to_dict()),
+                )
+                for r in doc.references
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO citations(document_id, idx, raw, kind, page, section, sentence, paragraph_idx, "
+            "char_start, char_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, i, c.raw, c.kind, c.page, c.section, c.sentence, c.paragraph, c.char_start, c.char_end)
+                for i, c in enumerate(doc.citations)
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO cited(document_id, citation_idx, pos, surnames, year, year_suffix, initials, et_al, "
+            "locator, prefix, ref_idx, confidence, unresolved) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    doc_id, i, j, json.dumps(list(w.surnames)), w.year, w.year_suffix, w.initials, int(w.et_al),
+                    w.locator, w.prefix, w.reference, w.confidence, w.unresolved_reason,
+                )
+                for i, c in enumerate(doc.citations)
+                for j, w in enumerate(c.cites)
+            ],
+        )
+
+    def document_ids(self, status: str = "ok") -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE status=? ORDER BY id", (status,))]
+
+    def load_document(self, doc_id: int) -> Document:
+        """Rebuild a :class:`Document` from its rows."""
+        d = self.conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if d is None:
+            raise StoreError(f"no document {doc_id} in {self.path}; `litmap status` lists them")
+        source = Source(
+            path=d["path"], sha256=d["sha256"], pages=d["pages"] or 0, text_layer=bool(d["text_layer"]),
+            ocr=bool(d["ocr"]), engine=d["engine"] or "", media_type=d["media_type"] or "",
+        )
+        m = self.conn.execute("SELECT * FROM metadata WHERE document_id=?", (doc_id,)).fetchone()
+        metadata = Metadata()
+        if m:
+            metadata = Metadata(
+                title=m["title"], authors=tuple(Author.from_dict(a) for a in json.loads(m["authors"] or "[]")),
+                affiliations=tuple(json.loads(m["affiliations"] or "[]")), year=m["year"], journal=m["journal"],
+                volume=m["volume"], issue=m["issue"], pages=m["pages"], doi=m["doi"],
+                keywords=tuple(json.loads(m["keywords"] or "[]")), abstract=m["abstract"],
+            )
+        from litmap.models import Citation, CitedWork, Reference
+
+        sections = tuple(
+            Section(r["heading"], r["kind"], r["page"], r["page_end"], r["text"], r["char_start"], r["char_end"])
+            for r in self.conn.execute("SELECT * FROM sections WHERE document_id=? ORDER BY idx", (doc_id,))
+        )
+        paragraphs = tuple(
+            Paragraph(r["text"], r["page"], r["section_idx"], r["kind"], r["char_start"], r["char_end"])
+            for r in self.conn.execute("SELECT * FROM paragraphs WHERE document_id=? ORDER BY idx", (doc_id,))
+        )
+        references = tuple(
+            Reference.from_dict(json.loads(r["data"]))
+            for r in self.conn.execute("SELECT data FROM refs WHERE document_id=? ORDER BY idx", (doc_id,))
+        )
+        cited: dict[int, list[CitedWork]] = {}
+        for r in self.conn.execute(
+            "SELECT * FROM cited WHERE document_id=? ORDER BY citation_idx, pos", (doc_id,)
+        ):
+            cited.setdefault(r["citation_idx"], []).append(
+                CitedWork(
+                    surnames=tuple(json.loads(r["surnames"])), year=r["year"], year_suffix=r["year_suffix"],
+                    initials=r["initials"], et_al=bool(r["et_al"]), locator=r["locator"], prefix=r["prefix"],
+                    reference=r["ref_idx"], confidence=r["confidence"] or 0.0, unresolved_reason=r["unresolved"],
+                )
+            )
+        citations = tuple(
+            Citation(
+                raw=r["raw"], kind=r["kind"], page=r["page"], section=r["section"], sentence=r["sentence"],
+                paragraph=r["paragraph_idx"], cites=tuple(cited.get(r["idx"], ())),
+                char_start=r["char_start"], char_end=r["char_end"],
+            )
+            for r in self.conn.execute("SELECT * FROM citations WHERE document_id=? ORDER BY idx", (doc_id,))
+        )
+        return Document(
+            source=source, metadata=metadata, text=d["text"] or "", sections=sections, paragraphs=paragraphs,
+            references=references, citations=citations, warnings=tuple(json.loads(d["warnings"] or "[]")),
+        )
+
+    # -- runs and artifacts ------------------------------------------------------
+    def start_run(self, command: str, params: dict[str, Any]) -> int:
+        from litmap.store.runs import package_versions
+
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO runs(command, started_at, status, params, versions) VALUES (?,?,?,?,?)",
+                (command, now(), "running", json.dumps(params, default=str), json.dumps(package_versions())),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, Any]) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE runs SET finished_at=?, status=?, counts=? WHERE id=?",
+                (now(), status, json.dumps(counts, default=str), run_id),
+            )
+
+    def put_artifact(self, name: str, data: bytes, run_id: Optional[int] = None) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO artifacts(name, run_id, created_at, data) VALUES (?,?,?,?) "
+                "ON CONFLICT(name) DO UPDATE SET run_id=excluded.run_id, created_at=excluded.created_at, "
+                "data=excluded.data",
+                (name, run_id, now(), data),
+            )
+
+    def get_artifact(self, name: str) -> Optional[bytes]:
+        row = self.conn.execute("SELECT data FROM artifacts WHERE name=?", (name,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    # -- status --------------------------------------------------------------------
+    def status(self) -> StoreStatus:
+        q = self.conn.execute
+
+        def one(sql: str) -> int:
+            return int(q(sql).fetchone()[0] or 0)
+
+        failures = tuple(
+            (r["path"], r["error"] or "")
+            for r in q("SELECT path, error FROM documents WHERE status='failed' ORDER BY path")
+        )
+        return StoreStatus(
+            documents=one("SELECT COUNT(*) FROM documents WHERE status='ok'"),
+            failed=len(failures),
+            removed=one("SELECT COUNT(*) FROM documents WHERE status='removed'"),
+            pages=one("SELECT SUM(pages) FROM documents WHERE status='ok'"),
+            ocr=one("SELECT COUNT(*) FROM documents WHERE status='ok' AND ocr=1"),
+            references=one(
+                "SELECT COUNT(*) FROM refs JOIN documents d ON d.id=refs.document_id WHERE d.status='ok'"
+            ),
+            citations=one(
+                "SELECT COUNT(*) FROM citations JOIN documents d ON d.id=citations.document_id WHERE d.status='ok'"
+            ),
+            works=one("SELECT COUNT(*) FROM works"),
+            no_references=one(
+                "SELECT COUNT(*) FROM documents d WHERE d.status='ok' AND d.media_type='pdf' AND NOT EXISTS "
+                "(SELECT 1 FROM refs r WHERE r.document_id=d.id)"
+            ),
+            failures=failures,
+            schema_version=self._version(),
+        )
+
+    def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute(sql, params)
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.nested = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.nested = self.conn.in_transaction
+        if not self.nested:
+            self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type: Any, *rest: Any) -> None:
+        if self.nested:
+            return
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration script into statements.
+
+    Comments are stripped first (our migrations have no ``--`` inside string
+    literals), so a ``;`` in a comment cannot split a statement.
+    """
+    lines = [ln.split("--", 1)[0] for ln in script.splitlines()]
+    return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]
+
+
+def _under(path: str, root: str) -> bool:
+    path = os.path.abspath(path)
+    if os.path.isfile(root):
+        return path == root
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
