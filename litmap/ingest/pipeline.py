@@ -62,6 +62,7 @@ class IngestSummary:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     pages: int = 0
+    works: Optional[int] = None  # set when works were re-resolved
 
     @property
     def ok(self) -> bool:
@@ -148,4 +149,15 @@ def ingest(
         report(ProgressEvent("ingest", done, total, item=f.path, failed=reason is not None, pages=pages))
 
     summary.removed = store.mark_removed(present, paths)
+    if summary.added or summary.replaced or summary.removed or _works_missing(store):
+        from litmap.parse.corpus import resolve_corpus_works
+
+        summary.works = resolve_corpus_works(store, progress).works
     return summary
+
+
+def _works_missing(store: Store) -> bool:
+    row = store.conn.execute(
+        "SELECT EXISTS(SELECT 1 FROM documents WHERE status='ok') AND NOT EXISTS(SELECT 1 FROM works)"
+    ).fetchone()
+    return bool(row[0])

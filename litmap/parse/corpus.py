@@ -1,0 +1,99 @@
+"""Corpus-level resolution: every mention of a work → one canonical work row.
+
+Runs after ingest over the whole store (works depend on all papers): reads
+reference entries, citation-only mentions (papers without a reference list)
+and the corpus papers' own metadata, resolves them with
+:func:`litmap.parse.works.build_works`, and rewrites the ``works`` table and
+the ``work_id`` columns of ``refs`` and ``cited`` in one transaction.  Work ids
+are derived from each work's canonical key, so they are stable across runs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Optional
+
+from litmap.models import Author, CitedWork, Metadata, Reference
+from litmap.progress import Progress, ProgressEvent, resolve
+from litmap.store.db import Store
+
+__all__ = ["WorksSummary", "resolve_corpus_works"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WorksSummary:
+    works: int
+    mentions: int
+    corpus_papers_cited: int
+
+
+def resolve_corpus_works(store: Store, progress: Optional[Progress] = None) -> WorksSummary:
+    from litmap.parse.works import WorkInput, build_works
+
+    report = resolve(progress)
+    report(ProgressEvent("works", 0, 1))
+    conn = store.conn
+    items: list[WorkInput] = []
+    ok = "SELECT id FROM documents WHERE status='ok'"
+    for r in conn.execute(f"SELECT document_id, idx, data FROM refs WHERE document_id IN ({ok})"):
+        ref = Reference.from_dict(json.loads(r["data"]))
+        items.append(WorkInput.from_reference(f"r:{r['document_id']}:{r['idx']}", str(r["document_id"]), ref))
+    for r in conn.execute(
+        f"SELECT * FROM cited WHERE ref_idx IS NULL AND year IS NOT NULL AND document_id IN ({ok})"
+    ):
+        cw = CitedWork(tuple(json.loads(r["surnames"])), r["year"], r["year_suffix"], r["initials"], bool(r["et_al"]))
+        if not cw.surnames:
+            continue
+        item_id = f"c:{r['document_id']}:{r['citation_idx']}:{r['pos']}"
+        items.append(WorkInput.from_cited_work(item_id, str(r["document_id"]), cw))
+    for r in conn.execute(f"SELECT * FROM metadata WHERE document_id IN ({ok})"):
+        authors = tuple(Author.from_dict(a) for a in json.loads(r["authors"] or "[]"))
+        if not (r["title"] or r["doi"]):
+            continue
+        meta = Metadata(title=r["title"], authors=authors, year=r["year"], doi=r["doi"])
+        items.append(WorkInput.from_metadata(f"p:{r['document_id']}", str(r["document_id"]), meta))
+
+    mapping, works = build_works(items)
+    by_item = {it.item_id: it for it in items}
+    cited_papers = 0
+    with store.transaction():
+        conn.execute("UPDATE refs SET work_id=NULL")
+        conn.execute("UPDATE cited SET work_id=NULL")
+        conn.execute("DELETE FROM works")
+        for wid, work in works.items():
+            papers = [i for i in work.items if i.startswith("p:")]
+            doc_id = int(papers[0][2:]) if papers else None
+            if doc_id is not None and len(work.items) > 1:
+                cited_papers += 1
+            first = next((by_item[i] for i in work.items if by_item[i].surnames), None)
+            data = {"key": work.key, "mentions": len(work.items), "surnames": list(first.surnames) if first else []}
+            conn.execute(
+                "INSERT INTO works(id, doi, first_author, year, title, label, data, document_id) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (wid, work.doi, first.surnames[0] if first else None, work.year, work.title, work.label,
+                 json.dumps(data), doc_id),
+            )
+        conn.executemany(
+            "UPDATE refs SET work_id=? WHERE document_id=? AND idx=?",
+            [(w, int(i.split(":")[1]), int(i.split(":")[2])) for i, w in mapping.items() if i.startswith("r:")],
+        )
+        # Citations linked to an entry share the entry's work.
+        conn.execute(
+            "UPDATE cited SET work_id=(SELECT work_id FROM refs WHERE refs.document_id=cited.document_id "
+            "AND refs.idx=cited.ref_idx) WHERE ref_idx IS NOT NULL"
+        )
+        conn.executemany(
+            "UPDATE cited SET work_id=? WHERE document_id=? AND citation_idx=? AND pos=?",
+            [
+                (w, *(int(x) for x in i.split(":")[1:]))
+                for i, w in mapping.items()
+                if i.startswith("c:")
+            ],
+        )
+    report(ProgressEvent("works", 1, 1))
+    log.info("%d mentions resolved to %d works", len(items), len(works))
+    return WorksSummary(works=len(works), mentions=len(items), corpus_papers_cited=cited_papers)

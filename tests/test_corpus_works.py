@@ -1,0 +1,44 @@
+from litmap.models import Author, Citation, CitedWork, Document, Metadata, Reference, Source
+from litmap.parse.corpus import resolve_corpus_works
+from litmap.store import Store
+
+
+def _doc(sha, title, authors, year, refs=(), cites=(), doi=None):
+    return Document(
+        source=Source(path=f"/c/{sha[:4]}.pdf", sha256=sha),
+        metadata=Metadata(title=title, authors=tuple(Author(*a) for a in authors), year=year, doi=doi),
+        text="x",
+        references=tuple(refs),
+        citations=tuple(cites),
+    )
+
+
+def test_direct_citation_and_shared_works(db_path):
+    brenner = Reference(0, "Brenner, N. (2004) New State Spaces. Oxford: OUP.", (Author("Brenner", "N."),),
+                        year=2004, title="New state spaces", type="book")
+    wu_ref = Reference(1, "Wu, F. (2016) China's emergent city-region governance. IJURR 40, 1134–1151.",
+                       (Author("Wu", "F."),), year=2016, title="China's emergent city-region governance",
+                       doi="10.1111/1468-2427.12437", type="article")
+    a = _doc("a" * 64, "China's emergent city-region governance", [("Wu", "Fulong")], 2016,
+             refs=[brenner], doi="10.1111/1468-2427.12437")
+    b = _doc("b" * 64, "Rescaling again", [("Li", "Yi")], 2020, refs=[brenner.__class__(**{**brenner.__dict__}), wu_ref])
+    # a paper without a reference list still yields works from its citations
+    c = _doc("c" * 64, "Seed text", [("Ma", "L.")], 2021, cites=[
+        Citation("(Brenner, 2004)", "parenthetical", 1, None, "s", 0, (CitedWork(("Brenner",), 2004),)),
+    ])
+    with Store(db_path, write=True) as store:
+        ids = [store.save_document(d) for d in (a, b, c)]
+        summary = resolve_corpus_works(store)
+        refs = store.conn.execute("SELECT document_id, idx, work_id FROM refs ORDER BY document_id, idx").fetchall()
+        # Brenner 2004 cited by a and b is one work
+        assert refs[0]["work_id"] == refs[1]["work_id"]
+        # b's reference to Wu 2016 resolves to corpus paper a (direct citation)
+        wu_work = store.conn.execute("SELECT document_id FROM works WHERE id=?", (refs[2]["work_id"],)).fetchone()
+        assert wu_work["document_id"] == ids[0]
+        # c's citation-only mention joins the same Brenner work
+        cited = store.conn.execute("SELECT work_id FROM cited").fetchone()
+        assert cited["work_id"] == refs[0]["work_id"]
+        assert summary.corpus_papers_cited == 1
+        first = {r["id"] for r in store.conn.execute("SELECT id FROM works")}
+        resolve_corpus_works(store)
+        assert {r["id"] for r in store.conn.execute("SELECT id FROM works")} == first  # stable ids
