@@ -32,14 +32,13 @@ log = logging.getLogger(__name__)
 CITED_KINDS = ("body", "footnote")
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_LETTER = r"[^\W\d_]"
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"  # letters, also decomposed diacritics
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # One year item: 2004, 2004a, 1867/1976, n.d., in press, forthcoming.
 _YEAR_ITEM = (
     rf"(?:{_YEAR}(?:\s*/\s*{_YEAR})?(?:[a-z](?![\w]))?|n\.\s?d\.?|in\s+press|forthcoming|under\s+review)"
 )
 _YEAR_LIST = rf"{_YEAR_ITEM}(?:\s*,\s*(?:{_YEAR_ITEM}|[a-z](?![\w.])))*"
-_YEAR_LIST_RE = re.compile(_YEAR_LIST)
 # Part = authors, then year list, then an optional locator.
 _PART_RE = re.compile(
     rf"^(?P<authors>.*?)[\s,]+(?P<years>{_YEAR_LIST})(?P<rest>.*)$", re.S
@@ -51,14 +50,9 @@ _LOCATOR_RE = re.compile(
     r"(?:\s*ff?\.?)?(?:\s*[,;]?\s*(?:emphasis|original|italics|my|our|translation|own)[^)]{0,40})?)\s*$",
     re.I,
 )
-_PREFIXES = re.compile(
-    r"^(?:(?:see|cf\.?|e\.\s?g\.?,?|i\.\s?e\.?,?|also|and|but|as|cited|quoted|discussed|reviewed|in|by|for|"
-    r"example|instance|a|an|the|review|overview|recent|earlier|more|on|this|critique|critiques|discussion|"
-    r"summary|compare|notably|especially|e\.g|following|after|with|of|reprinted|originally|published|"
-    r"exceptions?|recently|see,|exception|inter|alia|among|others|others,|many|other|studies|works?|"
-    r"including|like|such|details?|further)[,:]?\s+)+",
-    re.I,
-)
+# A lead-in before the names: "see", "cf.", "e.g.", "for a review, see",
+# "argued later at length in" (any run of lower-case words).
+_PREFIX_RE = re.compile(r"^(?:(?:e\.\s?g\.|i\.\s?e\.|cf\.|[a-z][a-z'’-]*|[Ss]ee|[Cc]f\.|[Ee]\.g\.)[,:]?\s+){1,10}")
 _NAME_STOP = {
     "fig", "figs", "figure", "figures", "table", "tables", "interview", "interviews", "interviewee",
     "respondent", "informant", "participant", "footnote", "note", "notes", "appendix", "eq", "equation",
@@ -71,6 +65,21 @@ _NAME_STOP = {
     "census", "wave", "phase", "step", "model", "scenario", "group", "case", "no", "vol", "art",
     "article", "law", "act", "decree", "document", "plan", "the", "a", "an", "this", "that",
 }
+# Sentence adverbs that start a comma chain of "names" ("However, Li and Wu (2020)").
+_LEAD_WORDS = set(
+    "however moreover thus therefore furthermore similarly indeed here recently first second third finally "
+    "also additionally notably likewise conversely instead yet still hence accordingly meanwhile nevertheless "
+    "nonetheless specifically consequently importantly interestingly alternatively previously subsequently "
+    "later earlier overall again rather in for as following unlike like by while whereas although since "
+    "then now today critically crucially similarly elsewhere besides further next".split()
+)
+# Capitalised words that end titles and events, not author names
+# ("the twenty first Century (2014)", "the Eleventh Five-Year Plan (2006)").
+_NOT_SURNAMES = set(
+    "century decade era war revolution reform reforms plan plans programme program strategy policy report "
+    "act law agenda declaration conference summit initiative census survey index edition volume part "
+    "games olympics expo treaty accord agreement congress session meeting tour project".split()
+)
 _CONNECTORS = {"and", "&", "of", "the", "for", "on", "in", "de", "du", "van", "von", "der", "den", "da",
                "di", "dos", "das", "del", "della", "des", "la", "le", "ter", "ten", "zu", "y", "al", "el",
                "bin", "ibn", "st", "und", "et", "al.", "et al.", "to", "at"}
@@ -83,6 +92,7 @@ _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 
 # Narrative: names right before a "(years ...)" parenthesis.
 _NAME = (
+    r"(?<![\w\u0300-\u036f'’-])"  # a whole word: not the "st" of "21st"
     rf"(?:(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?)*)\s*)?"  # initials
     rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}|De|Van|Von|Le|La|Di|Da|Du|Del)\s+)*"
     rf"[{_UP}]{_LETTER}*(?:['’]{_LETTER}+)?(?:-\s?{_LETTER}+)*"
@@ -209,13 +219,20 @@ def _parse_authors(seg: str) -> tuple[tuple[str, ...], Optional[str], bool]:
 
 
 def _strip_prefix(part: str) -> tuple[Optional[str], str]:
-    m = _PREFIXES.match(part)
+    m = _PREFIX_RE.match(part)
     if not m:
         return None, part
-    # Try shorter prefixes too: the greedy one may eat a particle ("de Certeau").
-    text = m.group(0)
-    rest = part[len(text):]
-    return text.strip(" ,:") or None, rest
+    words = m.group(0).split()
+    # give back name particles that belong to the surname ("see van der Meer")
+    while words and words[-1].lower() in _PARTICLES:
+        words.pop()
+    if not words:
+        return None, part
+    pos = 0
+    for w in words:
+        pos = part.index(w, pos) + len(w)
+    cut = pos
+    return part[:cut].strip(" ,:") or None, part[cut:]
 
 
 def _works(
@@ -300,17 +317,27 @@ def _narrative_names_check(tail: str, m: Optional[re.Match[str]]) -> Optional[re
         return None
     names = _clean_names(m.group("names"))
     first = names.split()[0].rstrip(".,").lower() if names else ""
+    if first in _LEAD_WORDS and "," in m.group("names"):
+        cut = m.start("names") + m.group("names").index(",") + 1
+        return _narrative_names_check(tail, _NARRATIVE_TAIL_RE.search(tail, cut))
     if not names or first in _NAME_STOP or not _is_name_segment(names):
+        return None
+    if names.split()[-1].lower() in _NOT_SURNAMES:
         return None
     # A capitalised word right before the names, mid-sentence, makes it a
     # proper noun ("Southern Tour (1992)", "Science Park (2022)").
     pre = tail[: m.start("names")]
-    pw = re.search(rf"(\S+)\s+$", pre)
-    if pw and pw.group(1)[:1].isupper() and pw.group(1).lower().rstrip(".,") not in _NAME_STOP:
-        before_word = pre[: pw.start(1)].rstrip()
-        sentence_start = not before_word or before_word[-1] in ".!?:;\"“(" or before_word.endswith("al.") is False and before_word[-1] == "."
-        if not sentence_start and not pw.group(1).endswith(","):
+    pw = re.search(r"(\S+)\s+$", pre)
+    if pw:
+        word = pw.group(1)
+        ends_clause = word[-1] in ".,;:!?)\"”’"
+        # "the 21st Century (2014)", "a Commission (2019)": not author names
+        if (word[:1].isdigit() and not ends_clause) or word in ("the", "a", "an", "The", "A", "An"):
             return None
+        if word[:1].isupper() and not ends_clause and word.lower() not in _NAME_STOP | _LEAD_WORDS:
+            before = pre[: pw.start(1)].rstrip()
+            if before and before[-1] not in ".!?:;\"“(":
+                return None
     return m
 
 

@@ -44,6 +44,11 @@ class LinkSettings:
             raise ValueError("min_margin must be in [0, 1)")
 
 
+def _ocr_fold(key: str) -> str:
+    """Fold letter pairs OCR confuses (``Miiller`` for ``Müller``, ``rn`` for ``m``)."""
+    return key.replace("ii", "u").replace("rn", "m").replace("cl", "d").replace("vv", "w")
+
+
 def surname_similarity(a: str, b: str) -> float:
     """0–1 similarity of two surnames (or organisation names) as matching keys."""
     ka, kb = normalise_surname(a), normalise_surname(b)
@@ -53,7 +58,7 @@ def surname_similarity(a: str, b: str) -> float:
         return 1.0
     if min(len(ka), len(kb)) <= 4:
         return 0.0  # short Chinese surnames: Li/Liu, Wu/Wei must not meet
-    score = fuzz.ratio(ka, kb) / 100
+    score = max(fuzz.ratio(ka, kb), fuzz.ratio(_ocr_fold(ka), _ocr_fold(kb))) / 100
     if " " in a.strip() or " " in b.strip():  # organisations, multi-word names
         score = max(score, fuzz.token_set_ratio(a.lower(), b.lower()) / 100 * 0.95)
     return score

@@ -1,0 +1,359 @@
+"""Resolve the works named across a corpus to stable work ids.
+
+A work reaches us in three ways: as a reference-list entry, as an in-text
+citation in a paper without a reference list (surnames + year only), or as a
+corpus paper itself (its header metadata).  A corpus paper cited by another
+corpus paper must resolve to the same work: that gives the direct-citation
+network.
+
+Rules, in order:
+
+1. equal DOIs are one work;
+2. entries with titles: same first-author surname (fuzzy) and year (±1 when
+   the titles agree closely, for online-first vs issue years), titles similar
+   enough, and no disagreeing DOI or initials;
+3. citation-only items join the titled work their surnames, year (+suffix),
+   co-authors and initials agree with, when exactly one does; otherwise they
+   group with identical citation-only items.
+
+Ids are ``"W"`` + a hash of the cluster's canonical key (DOI, or
+``surname|year|title prefix``), so they do not depend on input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from rapidfuzz import fuzz, process
+
+from litmap.models import CitedWork, Metadata, Reference
+from litmap.parse.linking import surname_similarity
+from litmap.parse.names import initials_of, normalise_doi, normalise_surname, normalise_title
+
+__all__ = [
+    "WorkInput",
+    "WorkSettings",
+    "Work",
+    "work_key_candidates",
+    "work_label",
+    "resolve_works",
+    "build_works",
+]
+
+log = logging.getLogger(__name__)
+
+_SOURCES = ("reference", "citation", "paper")
+
+
+@dataclass(frozen=True)
+class WorkInput:
+    """One mention of a work.
+
+    ``source`` is ``"reference"`` (an entry of ``doc_id``'s reference list,
+    ``ref_index``), ``"citation"`` (an in-text citation without a reference
+    entry) or ``"paper"`` (the corpus paper ``doc_id`` itself).  Build them
+    with :meth:`from_reference`, :meth:`from_cited_work`, :meth:`from_metadata`.
+    """
+
+    item_id: str
+    source: str
+    doc_id: str
+    surnames: tuple[str, ...] = ()
+    first_initials: str = ""
+    et_al: bool = False
+    year: Optional[int] = None
+    year_suffix: Optional[str] = None
+    title: Optional[str] = None
+    doi: Optional[str] = None
+    ref_index: Optional[int] = None
+
+    def __post_init__(self) -> None:
+        if self.source not in _SOURCES:
+            raise ValueError(f"WorkInput.source must be one of {_SOURCES}, not {self.source!r}")
+
+    @classmethod
+    def from_reference(cls, item_id: str, doc_id: str, ref: Reference) -> "WorkInput":
+        people = ref.authors or ref.editors
+        return cls(
+            item_id=item_id,
+            source="reference",
+            doc_id=doc_id,
+            surnames=tuple(a.family for a in people),
+            first_initials=initials_of(people[0].given) if people else "",
+            et_al=ref.et_al,
+            year=ref.year,
+            year_suffix=ref.year_suffix,
+            title=ref.title,
+            doi=normalise_doi(ref.doi),
+            ref_index=ref.index,
+        )
+
+    @classmethod
+    def from_cited_work(cls, item_id: str, doc_id: str, work: CitedWork) -> "WorkInput":
+        return cls(
+            item_id=item_id,
+            source="citation",
+            doc_id=doc_id,
+            surnames=work.surnames,
+            first_initials=initials_of(work.initials),
+            et_al=work.et_al,
+            year=work.year,
+            year_suffix=work.year_suffix,
+        )
+
+    @classmethod
+    def from_metadata(cls, item_id: str, doc_id: str, meta: Metadata) -> "WorkInput":
+        return cls(
+            item_id=item_id,
+            source="paper",
+            doc_id=doc_id,
+            surnames=tuple(a.family for a in meta.authors),
+            first_initials=initials_of(meta.authors[0].given) if meta.authors else "",
+            year=meta.year,
+            title=meta.title,
+            doi=normalise_doi(meta.doi),
+        )
+
+
+@dataclass(frozen=True)
+class WorkSettings:
+    """``min_title`` is the title similarity (0–100, rapidfuzz) two titled
+    mentions need to be one work; ``min_surname`` the surname similarity (0–1)."""
+
+    min_title: float = 88.0
+    min_surname: float = 0.85
+
+    def __post_init__(self) -> None:
+        if not 0 < self.min_title <= 100:
+            raise ValueError("min_title must be in (0, 100]")
+        if not 0 < self.min_surname <= 1:
+            raise ValueError("min_surname must be in (0, 1]")
+
+
+@dataclass(frozen=True)
+class Work:
+    """A resolved work: its id, display label and the mentions it gathers."""
+
+    work_id: str
+    label: str
+    key: str
+    year: Optional[int]
+    title: Optional[str]
+    doi: Optional[str]
+    items: tuple[str, ...]
+
+
+def _surname_key(item: WorkInput) -> str:
+    return normalise_surname(item.surnames[0]) if item.surnames else ""
+
+
+def work_key_candidates(item: WorkInput) -> list[str]:
+    """Keys under which ``item`` may meet other mentions of the same work,
+    most specific first: ``doi:…``, ``t:surname|year|title``, ``s:surname|year``."""
+    keys = []
+    if item.doi:
+        keys.append(f"doi:{item.doi}")
+    sur = _surname_key(item)
+    when = f"{item.year}{item.year_suffix or ''}" if item.year else "nd"
+    title = normalise_title(item.title)
+    if sur and title:
+        keys.append(f"t:{sur}|{item.year or 'nd'}|{title[:60]}")
+    if sur:
+        keys.append(f"s:{sur}|{when}")
+    return keys
+
+
+def work_label(surnames: Sequence[str], year: Optional[int], year_suffix: Optional[str] = None, et_al: bool = False) -> str:
+    """``"Brenner 2004"``, ``"Li & Wu 2012"``, ``"Brenner et al. 2011"``."""
+    when = f"{year}{year_suffix or ''}" if year else "n.d."
+    if not surnames:
+        return f"Anonymous {when}"
+    if len(surnames) >= 3 or (et_al and len(surnames) >= 1):
+        return f"{surnames[0]} et al. {when}"
+    return f"{' & '.join(surnames)} {when}"
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _same_surname(a: str, b: str, settings: WorkSettings) -> bool:
+    if a == b:
+        return True
+    return surname_similarity(a, b) >= settings.min_surname
+
+
+def _initials_clash(a: WorkInput, b: WorkInput) -> bool:
+    x, y = a.first_initials, b.first_initials
+    return bool(x and y) and not (x.startswith(y) or y.startswith(x))
+
+
+def _titled_match(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
+    if a.doi and b.doi and a.doi != b.doi:
+        return False
+    if a.year is None or b.year is None or abs(a.year - b.year) > 1:
+        return False
+    if not _same_surname(_surname_key(a), _surname_key(b), settings) or _initials_clash(a, b):
+        return False
+    ta, tb = normalise_title(a.title), normalise_title(b.title)
+    if not ta or not tb:
+        return False
+    ratio = fuzz.ratio(ta, tb)
+    # token_set_ratio forgives a subtitle missing on one side
+    tset = fuzz.token_set_ratio(ta, tb) if min(len(ta), len(tb)) >= 20 else ratio
+    score = max(ratio, tset)
+    if a.year != b.year:
+        return score >= max(settings.min_title, 95.0)
+    if a.year_suffix and b.year_suffix and a.year_suffix != b.year_suffix:
+        return False
+    return score >= settings.min_title
+
+
+def _citation_fits(c: WorkInput, t: WorkInput, settings: WorkSettings) -> bool:
+    """Whether a citation-only mention can name the titled mention ``t``."""
+    if c.year is None or c.year != t.year:
+        return False
+    if c.year_suffix and t.year_suffix and c.year_suffix != t.year_suffix:
+        return False
+    if not c.surnames or not t.surnames or not _same_surname(_surname_key(c), _surname_key(t), settings):
+        return False
+    if _initials_clash(c, t):
+        return False
+    for i, name in enumerate(c.surnames[1:], start=1):
+        if i >= len(t.surnames) or not _same_surname(normalise_surname(name), normalise_surname(t.surnames[i]), settings):
+            return False
+    n = len(t.surnames) + (3 if t.et_al else 0)
+    if c.et_al:
+        return n >= 2
+    if len(c.surnames) == 1:
+        return n == 1  # "Li 2023" names a sole-authored work
+    return len(c.surnames) == n
+
+
+def _canonical(items: Sequence[WorkInput]) -> tuple[str, WorkInput]:
+    """The cluster's key and the mention that best describes it."""
+    rank = {"paper": 0, "reference": 1, "citation": 2}
+    best = min(items, key=lambda i: (rank[i.source], -len(i.title or ""), work_key_candidates(i), i.item_id))
+    dois = sorted({i.doi for i in items if i.doi})
+    if dois:
+        return f"doi:{dois[0]}", best
+    sur = min((_surname_key(i) for i in items if i.source != "citation" and i.surnames), default=_surname_key(best))
+    titled = sorted(normalise_title(i.title)[:40] for i in items if i.title)
+    when = min((f"{i.year}{i.year_suffix or ''}" for i in items if i.year), default="nd")
+    if titled:
+        return f"{sur}|{when}|{titled[0]}", best
+    names = min(("+".join(normalise_surname(s) for s in i.surnames) for i in items), default=sur)
+    return f"{names}|{when}|{best.first_initials}", best
+
+
+def _similar_keys(blocks: dict[tuple[int, str], list[int]], settings: WorkSettings) -> dict[tuple[int, str], tuple[str, ...]]:
+    """(year, key) → the surname keys of that year (and the next) close enough to it."""
+    by_year: dict[int, set[str]] = defaultdict(set)
+    for year, key in blocks:
+        by_year[year].add(key)
+    out: dict[tuple[int, str], tuple[str, ...]] = {}
+    for year, keys in by_year.items():
+        pool = sorted(keys | by_year.get(year + 1, set()) | by_year.get(year - 1, set()))
+        long_keys = [k for k in pool if len(k) > 4]
+        for key in keys:
+            near = {key}
+            if len(key) > 4:
+                for other, _score, _ in process.extract(
+                    key, long_keys, scorer=fuzz.ratio, score_cutoff=settings.min_surname * 100 - 20, limit=None
+                ):
+                    if _same_surname(key, other, settings):
+                        near.add(other)
+            out[(year, key)] = tuple(sorted(near))
+    return out
+
+
+def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSettings()) -> tuple[dict[str, str], dict[str, Work]]:
+    """Resolve ``items``: (item_id → work_id, work_id → :class:`Work`)."""
+    order = sorted(range(len(items)), key=lambda i: items[i].item_id)
+    its = [items[i] for i in order]
+    uf = _Union(len(its))
+    by_doi: dict[str, int] = {}
+    for i, it in enumerate(its):
+        if it.doi:
+            if it.doi in by_doi:
+                uf.union(by_doi[it.doi], i)
+            else:
+                by_doi[it.doi] = i
+    # Block by (year, surname key) so large corpora stay near-linear; OCR
+    # variants of a surname ("miiller"/"muller") are joined per year first.
+    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, it in enumerate(its):
+        if it.source != "citation" and it.year is not None:
+            blocks[(it.year, _surname_key(it))].append(i)
+    similar = _similar_keys(blocks, settings)
+
+    def candidates(year: int, key: str) -> list[int]:
+        return [j for k in similar.get((year, key), (key,)) for j in blocks.get((year, k), ())]
+
+    for (year, key), members in sorted(blocks.items()):
+        for i in members:
+            for j in candidates(year, key) + candidates(year + 1, key):
+                if j != i and (its[j].year != year or j > i) and _titled_match(its[i], its[j], settings):
+                    uf.union(i, j)
+    # Citation-only mentions: attach to the one titled cluster that fits.
+    cite_key: dict[tuple, int] = {}
+    for i, it in enumerate(its):
+        if it.source != "citation":
+            continue
+        pool = candidates(it.year, _surname_key(it)) if it.year is not None else []
+        roots = sorted({uf.find(j) for j in pool if _citation_fits(it, its[j], settings)})
+        if len(roots) == 1:
+            uf.union(roots[0], i)
+            continue
+        if len(roots) > 1:
+            log.debug("%s %s fits %d works; kept apart", it.surnames, it.year, len(roots))
+        key = (tuple(normalise_surname(s) for s in it.surnames), it.et_al, it.year, it.year_suffix, it.first_initials[:1], tuple(roots))
+        if key in cite_key:
+            uf.union(cite_key[key], i)
+        else:
+            cite_key[key] = i
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(its)):
+        clusters[uf.find(i)].append(i)
+    mapping: dict[str, str] = {}
+    works: dict[str, Work] = {}
+    for members in clusters.values():
+        group = [its[i] for i in members]
+        key, best = _canonical(group)
+        wid = "W" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        if wid in works:  # two clusters with one key (kept apart on purpose)
+            salt = min(g.item_id for g in group)
+            wid = "W" + hashlib.sha1(f"{key}#{salt}".encode("utf-8")).hexdigest()[:12]
+        works[wid] = Work(
+            work_id=wid,
+            label=work_label(best.surnames, best.year, best.year_suffix, best.et_al),
+            key=key,
+            year=best.year,
+            title=best.title,
+            doi=next((g.doi for g in group if g.doi), None),
+            items=tuple(sorted(g.item_id for g in group)),
+        )
+        for g in group:
+            mapping[g.item_id] = wid
+    return mapping, works
+
+
+def resolve_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSettings()) -> dict[str, str]:
+    """item_id → stable work id (see the module docstring for the rules)."""
+    return build_works(items, settings)[0]

@@ -1,0 +1,141 @@
+"""In-text citation forms of the field, and look-alikes that are not citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from litmap.models import Paragraph, Section
+from litmap.parse.citations import find_citations, parse_citation_part, split_sentences
+
+
+def cite(text: str, kind: str = "body"):
+    para = Paragraph(text=text, page=3, section=0, kind=kind, char_start=100, char_end=100 + len(text))
+    return find_citations([para], [Section(heading="2. Rescaling", kind="body", page=3, page_end=3, text="")])
+
+
+def works(text: str):
+    return [[(w.surnames, w.year, w.year_suffix) for w in c.cites] for c in cite(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("as argued (Brenner, 2004).", [(("Brenner",), 2004, None)]),
+        ("as argued (Brenner 2004).", [(("Brenner",), 2004, None)]),
+        ("as argued (Brenner, 2009, p. 68).", [(("Brenner",), 2009, None)]),
+        ("as argued (Brenner, 2004: 45).", [(("Brenner",), 2004, None)]),
+        ("(Allen & Cochrane, 2007, 2010)", [(("Allen", "Cochrane"), 2007, None), (("Allen", "Cochrane"), 2010, None)]),
+        ("(Y. Li & Wu, 2012; Ma, 2005)", [(("Li", "Wu"), 2012, None), (("Ma",), 2005, None)]),
+        ("(see Jessop, 2002; cf. Peck, 2002)", [(("Jessop",), 2002, None), (("Peck",), 2002, None)]),
+        ("(X. Zhang, Li, et al., 2023)", [(("Zhang", "Li"), 2023, None)]),
+        ("(Management Committee of Zhongguancun Science Park, 2022)",
+         [(("Management Committee of Zhongguancun Science Park",), 2022, None)]),
+        ("(e.g. Harvey 1989; Peck 2005)", [(("Harvey",), 1989, None), (("Peck",), 2005, None)]),
+        ("(Peck, 2005, pp. 12–14)", [(("Peck",), 2005, None)]),
+        ("(Müller, 2010; Ruonavaara, 2025; Yrjänä, 2026)",
+         [(("Müller",), 2010, None), (("Ruonavaara",), 2025, None), (("Yrjänä",), 2026, None)]),
+        ("(de Certeau, 1984; see van der Meer, 2001)", [(("de Certeau",), 1984, None), (("van der Meer",), 2001, None)]),
+        ("(argued later at length in Saunders, 1990, Chapter 3)", [(("Saunders",), 1990, None)]),
+    ],
+)
+def test_parenthetical_forms(text, expected):
+    found = cite(text)
+    assert len(found) == 1 and found[0].kind == "parenthetical"
+    assert [(w.surnames, w.year, w.year_suffix) for w in found[0].cites] == expected
+
+
+@pytest.mark.parametrize(
+    "text, raw, surnames, years",
+    [
+        ("the seminal work of Jessop (2002) shows", "Jessop (2002)", ("Jessop",), [2002]),
+        ("Li, Chen, and Wu (2020) argue", "Li, Chen, and Wu (2020)", ("Li", "Chen", "Wu"), [2020]),
+        ("after Deleuze and Guattari (1987), we", "Deleuze and Guattari (1987)", ("Deleuze", "Guattari"), [1987]),
+        ("following De Landa (2006), we", "De Landa (2006)", ("De Landa",), [2006]),
+        ("Brenner et al.'s (2011) critique", "Brenner et al.'s (2011)", ("Brenner",), [2011]),
+        ("as Brenner (2004a, 2004b) shows", "Brenner (2004a, 2004b)", ("Brenner",), [2004, 2004]),
+        ("In China, Wu (2016) argued", "Wu (2016)", ("Wu",), [2016]),
+        ("However, Epifania, Anselmi, and Robusto (2019) used", "Epifania, Anselmi, and Robusto (2019)",
+         ("Epifania", "Anselmi", "Robusto"), [2019]),
+        ("in post-reform China. Shen et al. (2020) explain", "Shen et al. (2020)", ("Shen",), [2020]),
+    ],
+)
+def test_narrative_forms(text, raw, surnames, years):
+    found = cite(text)
+    assert len(found) == 1
+    c = found[0]
+    assert (c.kind, c.raw, c.cites[0].surnames, [w.year for w in c.cites]) == ("narrative", raw, surnames, years)
+
+
+def test_suffixes_locators_prefixes_and_year_notes():
+    c = cite("as Brenner (2004a, 2004b) and (see Peck, 2005, pp. 12–14; Wu, n.d.; Li, in press; Ma, forthcoming)")
+    assert [w.year_suffix for w in c[0].cites] == ["a", "b"]
+    p = c[1].cites
+    assert (p[0].prefix, p[0].locator) == ("see", "pp. 12–14")
+    assert [(w.year, w.year_note) for w in p[1:]] == [(None, "n.d."), (None, "in press"), (None, "forthcoming")]
+    assert cite("(Brenner, 2004: 45)")[0].cites[0].locator == "45"
+
+
+def test_initials_and_et_al():
+    w = cite("(Y. Li & Wu, 2012; X. Zhang, Li, et al., 2023)")[0].cites
+    assert (w[0].initials, w[0].et_al) == ("Y.", False)
+    assert (w[1].initials, w[1].et_al, w[1].surnames) == ("X.", True, ("Zhang", "Li"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Interview, a government official, NDRC, 03.2023)",
+        "as shown (Fig. 2) and (Table 1).",
+        "see Footnote 1 here",
+        "the meeting (March 2019) decided",
+        "the sample (n = 2004) was",
+        "significant (p < 0.05) effects",
+        "in 2004 the state (2004) changed",
+        "Political Geography 112 (2024) 103131",
+        "Capital in the Twenty-First Century (2014) sold",
+        "in the 21st Century (2014) sold",
+        "during Deng Xiaoping's Southern Tour (1992) things",
+        "Capital in the twenty first Century (2014) argues",
+        "between 1992 and 1997 (1992–1997) growth",
+    ],
+)
+def test_not_citations(text):
+    assert cite(text) == []
+
+
+def test_numeric_callouts():
+    found = cite("as shown [3], [3–5] and [1, 4, 7].")
+    assert [c.kind for c in found] == ["numeric"] * 3
+    assert [[w.number for w in c.cites] for c in found] == [[3], [3, 4, 5], [1, 4, 7]]
+
+
+def test_provenance_spans_sentence_and_footnotes():
+    text = "Scale matters. Y. Li et al. show this, e.g. in Beijing (Wu, 2016, p. 5). Next one."
+    c = cite(text)[0]
+    assert (c.page, c.section, c.paragraph) == (3, "2. Rescaling", 0)
+    assert c.char_start == 100 + text.index("(Wu") and c.char_end - c.char_start == len(c.raw)
+    assert c.sentence == "Y. Li et al. show this, e.g. in Beijing (Wu, 2016, p. 5)."
+    assert cite("1 See Jessop (2002) on this.", kind="footnote")[0].raw == "Jessop (2002)"
+    assert cite("(Brenner, 2004)", kind="caption") == []
+
+
+def test_names_broken_across_lines():
+    c = cite("as shown (Bren- ner, 2004; Rodríguez-Pose, 2018)")[0]
+    assert [w.surnames for w in c.cites] == [("Brenner",), ("Rodríguez-Pose",)]
+
+
+def test_decomposed_diacritics():
+    c = cite("(Ma\u0308enpa\u0308a\u0308, 2011)")
+    assert len(c) == 1 and c[0].cites[0].year == 2011
+
+
+def test_split_sentences_keeps_abbreviations():
+    text = "See Brenner et al. (2011) and cf. Peck, p. 5. Y. Li agrees. It ends here."
+    spans = [text[a:b].strip() for a, b in split_sentences(text)]
+    assert spans == ["See Brenner et al. (2011) and cf. Peck, p. 5.", "Y. Li agrees.", "It ends here."]
+
+
+def test_parse_part_rejects_non_names():
+    assert parse_citation_part("Interview, a government official, NDRC, 03.2023") is None
+    assert parse_citation_part("March 2019") is None
+    assert parse_citation_part("City of Helsinki, 2008: 9")[0].surnames == ("City of Helsinki",)

@@ -1,0 +1,80 @@
+"""Resolving works across a corpus."""
+
+from __future__ import annotations
+
+import itertools
+
+from litmap.models import Author, CitedWork, Metadata, Reference
+from litmap.parse.works import WorkInput, build_works, resolve_works, work_key_candidates, work_label
+
+
+def rref(names, year, title, doi=None, initials=None, suffix=None):
+    return Reference(index=0, raw="", authors=tuple(Author(n, initials if i == 0 else None) for i, n in enumerate(names)),
+                     year=year, year_suffix=suffix, title=title, doi=doi)
+
+
+def items():
+    return [
+        WorkInput.from_reference("d1:0", "d1", rref(["Brenner"], 2004, "New State Spaces: Urban Governance and the Rescaling of Statehood")),
+        WorkInput.from_reference("d2:5", "d2", rref(["Brenner"], 2004, "New state spaces. Urban governance and the rescaling of statehood")),
+        WorkInput.from_reference("d1:1", "d1", rref(["Li", "Chen", "Wu"], 2023, "Assembling city regions", doi="https://doi.org/10.1016/J.CITIES.2023.1", initials="Y.")),
+        WorkInput.from_reference("d3:2", "d3", rref(["Li", "Chen", "Wu"], 2023, "Territorial politics of inter-city cooperation", doi="10.1016/j.cities.2023.1", initials="Y.")),
+        WorkInput.from_reference("d3:3", "d3", rref(["Li", "Jonas"], 2023, "Regional governance beyond the state", initials="Z.")),
+        WorkInput.from_metadata("paper:d9", "d9", Metadata(title="Regional governance beyond the state.", authors=(Author("Li", "Zhigang"), Author("Jonas", "Andrew")), year=2024)),
+        WorkInput.from_cited_work("seed:0", "s1", CitedWork(surnames=("Brenner",), year=2004)),
+        WorkInput.from_cited_work("seed:1", "s1", CitedWork(surnames=("Li",), year=2023)),
+        WorkInput.from_cited_work("seed:2", "s2", CitedWork(surnames=("Li",), year=2023)),
+        WorkInput.from_cited_work("seed:3", "s1", CitedWork(surnames=("Li", "Jonas"), year=2023)),
+        WorkInput.from_cited_work("seed:4", "s2", CitedWork(surnames=("Jessop",), year=2002)),
+        WorkInput.from_cited_work("seed:5", "s1", CitedWork(surnames=("Jessop",), year=2002)),
+    ]
+
+
+def test_doi_merge_and_fuzzy_titles():
+    m = resolve_works(items())
+    assert m["d1:1"] == m["d3:2"]  # same DOI, different title wording
+    assert m["d1:0"] == m["d2:5"]  # same book, punctuation differs
+
+
+def test_same_surname_year_different_works_kept_apart():
+    m = resolve_works(items())
+    assert m["d1:1"] != m["d3:3"]
+
+
+def test_corpus_paper_meets_its_reference_with_online_first_year():
+    m = resolve_works(items())
+    assert m["paper:d9"] == m["d3:3"]
+
+
+def test_citation_only_merges():
+    m = resolve_works(items())
+    assert m["seed:0"] == m["d1:0"]
+    assert m["seed:3"] == m["d3:3"]
+    assert m["seed:1"] == m["seed:2"] and m["seed:1"] not in (m["d1:1"], m["d3:3"])  # "Li 2023" is ambiguous
+    assert m["seed:4"] == m["seed:5"]
+
+
+def test_ids_stable_under_permutation():
+    base = resolve_works(items())
+    assert all(v.startswith("W") for v in base.values())
+    for perm in itertools.islice(itertools.permutations(items()), 0, 720, 97):
+        assert resolve_works(list(perm)) == base
+    assert resolve_works(list(reversed(items()))) == base
+
+
+def test_labels_and_keys():
+    mapping, works = build_works(items())
+    labels = {works[mapping[i]].label for i in ("d1:0", "d3:3", "d1:1", "seed:4")}
+    assert labels == {"Brenner 2004", "Li & Jonas 2024", "Li et al. 2023", "Jessop 2002"}
+    assert work_label(("Li", "Wu"), 2012) == "Li & Wu 2012"
+    assert work_label(("Brenner",), 2011, et_al=True) == "Brenner et al. 2011"
+    keys = work_key_candidates(items()[2])
+    assert keys[0] == "doi:10.1016/j.cities.2023.1" and keys[-1] == "s:li|2023"
+
+
+def test_ocr_surname_variants_meet():
+    a = WorkInput.from_reference("a", "d1", rref(["Müller", "Schurr"], 2016, "Assemblage thinking and actor-network theory"))
+    b = WorkInput.from_reference("b", "d2", rref(["Miiller", "Schurr"], 2016, "Assemblage thinking and actor network theory"))
+    c = WorkInput.from_cited_work("c", "s1", CitedWork(surnames=("Muller", "Schurr"), year=2016))
+    m = resolve_works([a, b, c])
+    assert m["a"] == m["b"] == m["c"]
