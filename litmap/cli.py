@@ -183,6 +183,58 @@ def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
     click.echo(render_json(doc) if fmt == "json" else render_text(doc))
 
 
+@cli.group()
+def export() -> None:
+    """Export the corpus to other tools' formats."""
+
+
+@export.command("references")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["bibtex", "ris", "csl-json"]), default="bibtex",
+              show_default=True)
+@click.option("--paper", type=int, default=None, help="Only this paper's reference list (id from `litmap papers`).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="File to write (default: stdout).")
+def export_references(db: str, fmt: str, paper: Optional[int], output: str) -> None:
+    """All cited works (best entry of each), or one paper's references."""
+    from litmap.export.store_exports import export_bibliography
+    from litmap.store import Store
+
+    with _errors(), Store(db) as store:
+        text = export_bibliography(store, fmt, paper)
+    _write_output(text, output)
+
+
+def _write_output(text: str, output: str) -> None:
+    """Write atomically (temp file + rename), or to stdout for '-'."""
+    if output == "-":
+        click.echo(text)
+        return
+    from litmap.util.files import atomic_write_text
+
+    atomic_write_text(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def papers(db: str, as_json: bool) -> None:
+    """List the papers in the store with their ids."""
+    from litmap.store import Store
+
+    with _errors(), Store(db) as store:
+        rows = [dict(r) for r in store.iter_rows(
+            "SELECT d.id, m.year, m.title, d.path, (SELECT COUNT(*) FROM refs r WHERE r.document_id=d.id) AS refs, "
+            "(SELECT COUNT(*) FROM citations c WHERE c.document_id=d.id) AS citations "
+            "FROM documents d LEFT JOIN metadata m ON m.document_id=d.id WHERE d.status='ok' ORDER BY d.id")]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for r in rows:
+        click.echo(f"{r['id']:>5}  {r['year'] or '----'}  {(r['title'] or os.path.basename(r['path']))[:80]}"
+                   f"  [{r['refs']} refs, {r['citations']} citations]")
+
+
 def main() -> None:
     cli(prog_name="litmap")
 

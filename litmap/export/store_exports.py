@@ -1,0 +1,57 @@
+"""Bibliographies straight from the store: all works, or one paper's list."""
+
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+from litmap.errors import InputError
+from litmap.models import Reference
+from litmap.store.db import Store
+
+__all__ = ["BIB_FORMATS", "work_references", "paper_references", "export_bibliography"]
+
+BIB_FORMATS = ("bibtex", "ris", "csl-json")
+
+_FIELDS = ("title", "container", "volume", "issue", "pages", "publisher", "place", "doi", "url")
+
+
+def _richness(ref: Reference) -> int:
+    return sum(1 for f in _FIELDS if getattr(ref, f)) + len(ref.authors)
+
+
+def work_references(store: Store) -> list[Reference]:
+    """One reference per cited work: its most complete entry across the corpus."""
+    best: dict[str, Reference] = {}
+    for r in store.iter_rows(
+        "SELECT r.work_id, r.data FROM refs r JOIN documents d ON d.id=r.document_id "
+        "WHERE d.status='ok' AND r.work_id IS NOT NULL ORDER BY r.work_id, r.document_id, r.idx"
+    ):
+        ref = Reference.from_dict(json.loads(r["data"]))
+        cur = best.get(r["work_id"])
+        if cur is None or _richness(ref) > _richness(cur):
+            best[r["work_id"]] = ref
+    return [best[k] for k in sorted(best, key=lambda k: _sort_key(best[k]))]
+
+
+def _sort_key(ref: Reference) -> tuple:
+    first = ref.authors[0].family.casefold() if ref.authors else "~"
+    return (first, ref.year or 0, ref.title or "")
+
+
+def paper_references(store: Store, doc_id: int) -> list[Reference]:
+    return list(store.load_document(doc_id).references)
+
+
+def export_bibliography(store: Store, fmt: str, paper: Optional[int] = None) -> str:
+    """All cited works (``paper`` None) or one paper's reference list."""
+    from litmap.export.bibliography import to_bibtex, to_csl_json, to_ris
+
+    if fmt not in BIB_FORMATS:
+        raise InputError(f"unknown bibliography format {fmt!r}; choose one of {', '.join(BIB_FORMATS)}")
+    refs = work_references(store) if paper is None else paper_references(store, paper)
+    if fmt == "bibtex":
+        return to_bibtex(refs)
+    if fmt == "ris":
+        return to_ris(refs)
+    return json.dumps(to_csl_json(refs), indent=2, ensure_ascii=False)
