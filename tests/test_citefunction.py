@@ -1,0 +1,124 @@
+"""Citation function: cue phrases, scope and negation on hand-written sentences."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from litmap.analyse.citefunction import LABELS, FunctionLabel, classify_citation, find_citation_spans
+
+
+def _label(sentence: str, cite: str | None = None) -> str:
+    span = None
+    if cite is not None:
+        start = sentence.index(cite)
+        span = (start, start + len(cite))
+    return classify_citation(sentence, span).label
+
+
+@pytest.mark.parametrize(
+    "sentence, cite, expected",
+    [
+        # uses
+        ("Drawing on Brenner (2004), we read the zone as a state space.", "Brenner (2004)", "uses"),
+        ("Following Jessop (2002), this paper treats the state as a social relation.", "Jessop (2002)", "uses"),
+        ("We adopt the assemblage framework of McFarlane (2011) to trace the park.", "McFarlane (2011)", "uses"),
+        ("This article builds on the notion of state entrepreneurialism (Wu, 2018).", "(Wu, 2018)", "uses"),
+        ("I will adopt Clark's (2005) generic definition of gentrification.", "(2005)", "uses"),
+        # supports
+        ("Our findings are consistent with earlier work on Shenzhen (Li & Wu, 2012).", "(Li & Wu, 2012)", "supports"),
+        ("This confirms the pattern reported by Wu (2016).", "Wu (2016)", "supports"),
+        ("In line with Jonas (2013), the region is held together by informal ties.", "Jonas (2013)", "supports"),
+        # critiques
+        ("However, we depart from Brenner (2004) in stressing topology.", "Brenner (2004)", "critiques"),
+        ("Such accounts fail to explain local agency (Brenner, 2004).", "(Brenner, 2004)", "critiques"),
+        ("Unlike Brenner (2004), we find no upward rescaling.", "Brenner (2004)", "critiques"),
+        ("In contrast to Jessop (2002), the zone is governed from below.", "Jessop (2002)", "critiques"),
+        ("We criticise the topological reading of Allen and Cochrane (2007).", "Allen and Cochrane (2007)", "critiques"),
+        # background
+        ("The NNA is a state-level strategic area (Wu, 2016).", "(Wu, 2016)", "background"),
+        ("Scale has been theorised in many ways (Marston, 2000; Cox, 2010).", "(Marston, 2000; Cox, 2010)", "background"),
+        ("The following three years saw a surge in zones (Wu, 2016).", "(Wu, 2016)", "background"),
+    ],
+)
+def test_classes(sentence, cite, expected):
+    assert _label(sentence, cite) == expected
+
+
+def test_scope_sentence_initial_however_is_discourse_not_critique():
+    # "However" contrasts with the previous sentence; the cited work is the source.
+    s = "However, less attention has been paid to recurring rescaling (Ngo, Yin, & Tang, 2017)."
+    assert _label(s, "(Ngo, Yin, & Tang, 2017)") == "background"
+
+
+def test_scope_however_we_after_the_citation_clause_is_critique():
+    s = "Brenner (2004) argues that rescaling is driven by crisis; however, we show that it is negotiated."
+    assert _label(s, "Brenner (2004)") == "critiques"
+
+
+def test_scope_cue_in_another_clause_does_not_govern():
+    s = "Scholars have drawn on many theories: the zone is a state project (Wu, 2016)."
+    assert _label(s, "(Wu, 2016)") == "background"
+
+
+def test_scope_concessive_clause_with_citing_authors():
+    s = "While the central state has been stressed (Y. Li & Wu, 2012), we emphasise local actors."
+    assert _label(s, "(Y. Li & Wu, 2012)") == "critiques"
+    s2 = "While Wherry et al. (2019) estimate 45 million adults lack a score, half are in the data."
+    assert _label(s2, "Wherry et al. (2019)") == "background"
+
+
+def test_cited_work_as_critic_is_not_critiqued():
+    s = "Brenner (2019) refuted the view that the nation state is weakening."
+    assert _label(s, "Brenner (2019)") == "background"
+    s2 = "This agenda has been criticized by Slater (2021) among many others."
+    assert _label(s2, "Slater (2021)") == "background"
+    # the cited work's own confirmation is reported, not the citing authors' agreement
+    assert _label("Wu (2016) confirmed that zones multiply.", "Wu (2016)") == "background"
+    assert _label("Our results confirm Wu (2016).", "Wu (2016)") == "supports"
+
+
+def test_negation():
+    assert _label("This account does not fail to capture agency (Jessop, 2002).", "(Jessop, 2002)") == "background"
+    assert _label("Our results are not consistent with Wu (2016).", "Wu (2016)") == "critiques"
+    assert _label("We do not follow Walton (1973) in comparing the two cities.", "Walton (1973)") == "critiques"
+
+
+def test_uses_needs_the_citing_authors():
+    # "inspired by" describes the field here, not what the citing authors do.
+    s = "State rescaling has been used widely, inspired by the seminal work of Jessop (2002)."
+    assert _label(s, "Jessop (2002)") == "background"
+
+
+def test_handles_line_breaks_and_curly_quotes():
+    s = "Our find-\nings are consistent\nwith \u2018state entrepreneurialism\u2019 (Wu, 2018)."
+    assert _label(s, "(Wu, 2018)") == "supports"
+
+
+def test_no_span_finds_the_first_citation():
+    assert find_citation_spans("As Wu (2016) and others (Li & Wu, 2012; cf. Ma, 2005) show (Table 1).") == [(3, 12), (24, 53)]
+    out = classify_citation("We build on Li & Wu (2012) here.")
+    assert out == FunctionLabel("uses", "build on", out.score) and 0 < out.score <= 1
+    assert classify_citation("No citation here at all.").label == "background"
+
+
+def test_labels_are_the_documented_set():
+    assert LABELS == ("uses", "supports", "critiques", "background")
+
+
+@pytest.mark.shared
+def test_gold_heldout_macro_f1_floor(shared_data):
+    """The held-out part of the hand labels (see docs/citation-function.md)."""
+    import sys
+
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
+    import eval_citation_function as ev  # type: ignore[import-not-found]
+
+    from pathlib import Path
+
+    items, _ = ev.load_items(Path(shared_data))
+    held = [it for it in items if it["split"] == "heldout"]
+    assert len(held) >= 90
+    correct = sum(classify_citation(it["sentence"], tuple(it["cite"])).label == it["label"] for it in held)
+    assert correct / len(held) >= 0.85
