@@ -47,7 +47,8 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, list[str]]:
         msg = f"{path or 'input'}: not valid UTF-8, decoded as {enc}; save the file as UTF-8 to be sure"
         log.warning(msg)
         warnings.append(msg)
-    return ftfy.fix_text(text), warnings
+    # Keep curly quotes and dashes as printed: they carry meaning in titles and citations.
+    return ftfy.fix_text(text, uncurl_quotes=False), warnings
 
 
 def _block(text: str, kind: str = "body", size: float = BODY_SIZE, index: int = 0) -> Block:
@@ -112,12 +113,14 @@ def text_to_blocks(text: str) -> list[Block]:
                 cur = []
         if cur:
             groups.append(cur)
+    groups = [g for group in groups for g in _split_long_group(group)]
     groups = _split_heading_lines(groups)
     n_par = len(groups)
     blocks: list[Block] = []
     for group in groups:
-        kept = [ln for ln in group if not re.fullmatch(r"\s*\d{1,4}\s*", ln)
-                and not (not one_per_line and _is_running_header(ln, counts, n_par))]
+        # Running heads sit at a group's edge (pdftotext puts them at page tops).
+        kept = [ln for j, ln in enumerate(group) if not re.fullmatch(r"\s*\d{1,4}\s*", ln)
+                and not (not one_per_line and j in (0, len(group) - 1) and _is_running_header(ln, counts, n_par))]
         para = _join_lines(kept)
         if not para:
             continue
@@ -125,6 +128,26 @@ def text_to_blocks(text: str) -> list[Block]:
         size = _HEADING_SIZE[2] if kind == "heading" else BODY_SIZE
         blocks.append(_block(para, kind, size, len(blocks)))
     return blocks
+
+
+def _split_long_group(group: list[str]) -> list[list[str]]:
+    """Text extracted line by line without blank lines: a line clearly
+    shorter than the column width ends a paragraph (or is a heading)."""
+    if len(group) < 15:
+        return [group]
+    lengths = sorted(len(ln.strip()) for ln in group)
+    width = lengths[len(lengths) * 3 // 4]  # typical full line
+    out: list[list[str]] = []
+    cur: list[str] = []
+    for ln in group:
+        cur.append(ln)
+        t = ln.strip()
+        if len(t) < 0.7 * width and not t.endswith("-"):
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
 
 
 def _split_heading_lines(groups: list[list[str]]) -> list[list[str]]:
@@ -198,7 +221,9 @@ def _front_matter_title(yaml_text: str) -> Optional[str]:
     try:
         data = yaml.safe_load(yaml_text)
     except yaml.YAMLError:
-        return None
+        # Unquoted titles with ": " are common in JOSS papers; read the line.
+        m = re.search(r"^title:\s*(.+)$", yaml_text, re.M)
+        data = {"title": m.group(1)} if m else None
     title = data.get("title") if isinstance(data, dict) else None
     return str(title).strip(" '\"‘’") if title else None
 

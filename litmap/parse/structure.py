@@ -29,7 +29,8 @@ from typing import Optional, Sequence
 from litmap.layout import Block, LaidOutPage
 from litmap.models import Paragraph, Section
 
-__all__ = ["Structure", "structure_document", "body_font_size", "heading_kind", "normalise_heading"]
+__all__ = ["Structure", "structure_document", "body_font_size", "heading_kind", "normalise_heading",
+           "looks_like_section_heading"]
 
 _ASIDE_KINDS = {"caption": "caption", "footnote": "footnote", "table": "table"}
 _SKIP_KINDS = {"header", "footer", "page_number", "stamp", "cover"}
@@ -84,6 +85,13 @@ def normalise_heading(text: str) -> str:
     tokens = t.split()
     if len(tokens) > 3 and all(len(tok) == 1 for tok in tokens):
         t = "".join(tokens)  # letter-spaced "A B S T R A C T"
+    elif len(tokens) == 2 and len(tokens[0]) == 1 and t.isupper():
+        t = "".join(tokens)  # small caps split off the initial: "L ITERATURE"
+    for k in (3, 2):
+        # Fake bold printed k times: "RRREEEFFF…" → "REF…".
+        if len(t) >= 3 * k and len(t) % k == 0 and all(t[i:i + k] == t[i] * k for i in range(0, len(t), k)):
+            t = t[::k]
+            break
     return t.strip(" .:—–-").lower()
 
 
@@ -92,7 +100,8 @@ def heading_kind(text: str, *, first: bool = False, after_references: bool = Fal
     name = normalise_heading(text)
     if name in _REFERENCES or name.startswith(("references", "bibliography")):
         return "references"
-    if name in _ACK or name.startswith(("acknowledg", "funding", "declaration of", "conflict of interest")):
+    if name in _ACK or name.startswith(("acknowledg", "funding", "declaration of", "conflict of interest",
+                                        "notes on contributor", "data availability")):
         return "acknowledgements"
     if name in _NOTES:
         return "notes"
@@ -105,6 +114,13 @@ def heading_kind(text: str, *, first: bool = False, after_references: bool = Fal
     if after_references:
         return "appendix"
     return None
+
+
+def looks_like_section_heading(text: str) -> bool:
+    """A numbered heading or a known section name ("2.1 Data", "References")."""
+    t = text.strip()
+    m = _NUMBERING.match(t)
+    return _known(t) or (m is not None and len(t.split()) <= 14 and t[m.end():m.end() + 1].isupper())
 
 
 def _known(text: str) -> bool:
@@ -171,6 +187,7 @@ class _Para:
     page: int
     page_end: int
     section: int
+    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -203,6 +220,7 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
     open_para: Optional[_Para] = None
     first_page = next((p.number for p in pages if any(b.kind not in _SKIP_KINDS for b in p.blocks)), 1)
     seen_refs = False
+    front_chars = 0
 
     def start(heading: Optional[str], kind: str, page: int) -> None:
         nonlocal open_para, seen_refs
@@ -227,9 +245,13 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
             if label is not None:
                 heading = " ".join(label.split())
                 kind = heading_kind(heading, first=all(s.kind == "front" for s in secs), after_references=seen_refs)
-                real = kind is not None or bool(_NUMBERING.match(heading)) or normalise_heading(heading) in _BODY \
-                    or b0.page > first_page or not in_front
-                if in_front and not real:
+                named = kind is not None or bool(_NUMBERING.match(heading)) or normalise_heading(heading) in _BODY
+                real = named or not in_front or b0.page > first_page + 1 or front_chars > 3000
+                back = cur is not None and cur.kind in ("acknowledgements", "notes") and not named
+                if back and b0.kind != "heading":
+                    # Bold names in a CRediT statement, contributor notes: not sections.
+                    label, b = None, b0
+                elif in_front and not real:
                     # Title, author lines etc. in large type: front matter.
                     if cur is None:
                         start(None, "front", b0.page)
@@ -248,15 +270,77 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
                 open_para = None
                 continue
             pkind = "front" if sec.kind == "front" else "body"
+            if pkind == "front":
+                front_chars += len(b.text)
             if open_para is not None and open_para.kind == pkind and _joins(open_para, b):
                 open_para.text = _join_text(open_para.text, b.text)
                 open_para.page_end = b.page
+                open_para.blocks.append(b)
                 continue
-            open_para = _Para(pkind, " ".join(b.text.split()), b.page, b.page, 0)
+            open_para = _Para(pkind, " ".join(b.text.split()), b.page, b.page, 0, [b])
             sec.items.append(open_para)
     if not secs and asides:
         start(None, "front", asides[0][0])
+    if not ref_blocks:
+        ref_blocks = _unheaded_references(secs)
     return _assemble(secs, asides, ref_blocks, body)
+
+
+_REF_START = re.compile(
+    r"^\[\d{1,3}\]\s*\S|^(?:\[?\d{1,3}[\].]\s+)?(?:[A-ZÀ-Ý][\w'’\-]+(?:\s+[a-z]{1,3})?(?:\s[A-ZÀ-Ý][\w'’\-]+)?,?\s+"
+    r"(?:[A-Z]\.|[A-Z][a-zà-ÿ]+|[A-Z]{1,3}\b)|[A-Z][A-Z'’\-]+,?\s+[A-Z])")
+_REF_YEAR = re.compile(r"\b(?:1[89]\d\d|20[0-4]\d)[a-z]?\b|\bn\.d\.|in press|forthcoming", re.I)
+
+
+def _ref_like(p: _Para) -> bool:
+    """A paragraph that reads like reference entries: name-first line starts and years."""
+    lines = [ln for b in p.blocks for ln in (b.lines or (b.text,))] or [p.text]
+    starts = sum(bool(_REF_START.match(ln.strip())) for ln in lines)
+    years = len(_REF_YEAR.findall(p.text))
+    return starts >= max(1, len(lines) // 5) and years >= max(1, starts // 2) and not _TERMINAL_Q.search(p.text[:200])
+
+
+_TERMINAL_Q = re.compile(r"\b(?:we|our|this paper|this article|in this)\b", re.I)
+
+
+def _unheaded_references(secs: list[_Sec]) -> list[Block]:
+    """Fallback for a reference list without a recognisable heading: the
+    trailing run of reference-like paragraphs of the last body section
+    becomes a ``references`` section."""
+    examined = 0
+    for si in range(len(secs) - 1, -1, -1):
+        sec = secs[si]
+        if sec.kind not in ("body", "front", "acknowledgements", "notes") or not sec.items:
+            continue
+        examined += 1
+        if examined > 3:
+            return []
+        items = sec.items
+        end = len(items)
+        while end > 0 and len(items) - end < 15 and not _ref_like(items[end - 1]):
+            end -= 1
+        begin, misses = end, 0
+        while begin > 0 and misses <= 1:
+            if _ref_like(items[begin - 1]):
+                begin -= 1
+                misses = 0
+            elif begin - 1 > 0 and _ref_like(items[begin - 2]):
+                begin -= 1
+                misses += 1
+            else:
+                break
+        run = items[begin:end]
+        n_lines = sum(len(b.lines or (b.text,)) for p in run for b in p.blocks)
+        if not run or (len(run) < 3 and n_lines < 6):
+            continue  # two-column order can put the list before the last section
+        blocks = [b for p in run for b in p.blocks]
+        ref_sec = _Sec(None, "references", run[0].page,
+                       [_Para("reference", b.text.strip(), b.page, b.page, 0, [b]) for b in blocks])
+        tail = _Sec(sec.heading, sec.kind, items[end].page, items[end:]) if end < len(items) else None
+        sec.items = items[:begin]
+        secs[si + 1:si + 1] = [ref_sec] + ([tail] if tail else [])
+        return blocks
+    return []
 
 
 def _assemble(secs: list[_Sec], asides: list[tuple[int, _Para]], ref_blocks: list[Block], body: float) -> Structure:

@@ -1,0 +1,256 @@
+"""Header metadata and reference-section accuracy on the shared evaluation data.
+
+Scores title (normalised exact and fuzzy ratio ≥ 0.9), first author family
+name, year and DOI against:
+
+* ``pdfs/urban_studies_cc_by/*.gold.json`` (``header``);
+* the JOSS papers (``paper.md`` YAML front matter: title, authors, date);
+* the geography PDFs named "Authors - Year - Title.pdf" (file names truncate
+  titles, so titles are compared as prefixes; names without the pattern
+  are skipped).
+
+Also reports the share of papers with a reference list (EXCITE: non-empty
+gold csv; CC BY papers) in which a reference section was found.
+
+Usage::
+
+    .venv/bin/python benchmarks/eval_header.py [--data ../shared/data] [--limit N] [-v]
+
+Skips cleanly (exit 0) when the data folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from litmap.layout import ExtractedPages  # noqa: E402
+from litmap.parse.metadata import extract_metadata  # noqa: E402
+from litmap.parse.names import normalise_surname, normalise_title  # noqa: E402
+from litmap.parse.structure import structure_document  # noqa: E402
+
+DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
+FIELDS = ("title", "title_fuzzy", "first_author", "year", "doi")
+
+
+@dataclass(frozen=True)
+class Gold:
+    path: str
+    title: Optional[str]
+    first_author: Optional[str]
+    year: Optional[int]
+    doi: Optional[str]
+    title_is_prefix: bool = False
+
+
+def default_reader(path: str) -> ExtractedPages:
+    from litmap.layout.pipeline import read_pdf
+
+    return read_pdf(path, ocr="never")  # scored on papers with a text layer
+
+
+def cc_by_gold(data: str) -> list[Gold]:
+    out = []
+    for gold_path in sorted(glob.glob(os.path.join(data, "pdfs/urban_studies_cc_by/*.gold.json"))):
+        with open(gold_path, encoding="utf-8") as fh:
+            h = json.load(fh)["header"]
+        pdf = gold_path.replace(".gold.json", ".pdf")
+        authors = h.get("authors") or []
+        out.append(Gold(pdf, h.get("title"), authors[0]["family"] if authors else None,
+                        int(h["year"]) if h.get("year") else None, (h.get("doi") or "").lower() or None))
+    return out
+
+
+def joss_gold(data: str) -> list[Gold]:
+    import yaml
+
+    out = []
+    for folder in sorted(glob.glob(os.path.join(data, "pdfs/joss/*/"))):
+        pdfs = glob.glob(os.path.join(folder, "*.pdf"))
+        md = os.path.join(folder, "paper.md")
+        if not pdfs or not os.path.exists(md):
+            continue
+        text = open(md, encoding="utf-8").read()
+        m = re.match(r"^---\n(.*?)\n---", text, re.S)
+        if not m:
+            continue
+        try:
+            fm = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:  # e.g. an unquoted title with ": " (momepy)
+            fm = _loose_front_matter(m.group(1))
+        title = re.sub(r"\\\w+\{([^}]*)\}", r"\1", str(fm.get("title", ""))).strip(" '\"‘’")
+        authors = fm.get("authors") or []
+        first = None
+        if authors:
+            a = authors[0]
+            name = a.get("name") if isinstance(a, dict) else str(a)
+            if isinstance(a, dict) and a.get("surname"):
+                name = a["surname"]
+            first = re.sub(r"\^.*$", "", str(name)).split()[-1] if name else None
+        years = re.findall(r"\b(?:19|20)\d\d\b", str(fm.get("date", "")))
+        out.append(Gold(pdfs[0], title or None, first, int(years[0]) if years else None, None))
+    return out
+
+
+def _loose_front_matter(text: str) -> dict:
+    """title / first author name / date by line, for front matter YAML rejects."""
+    out: dict = {}
+    for key in ("title", "date"):
+        m = re.search(rf"^{key}:\s*(.+)$", text, re.M)
+        if m:
+            out[key] = m.group(1).strip()
+    m = re.search(r"^\s*-\s*name:\s*(.+)$", text, re.M)
+    if m:
+        out["authors"] = [{"name": m.group(1).strip(" '\"")}]
+    return out
+
+
+_GEO_NAME = re.compile(r"^(?P<authors>[^-]+?) - (?P<year>\d{4}) - (?P<title>.+)\.pdf$")
+
+
+def geography_gold(data: str) -> list[Gold]:
+    out = []
+    for pdf in sorted(glob.glob(os.path.join(data, "pdfs/geography/*.pdf"))):
+        m = _GEO_NAME.match(os.path.basename(pdf))
+        if not m:
+            continue
+        first = re.split(r",| et al\.?", m.group("authors"))[0].strip()
+        out.append(Gold(pdf, m.group("title"), first, int(m.group("year")), None, title_is_prefix=True))
+    return out
+
+
+def score(gold: Gold, meta) -> dict[str, Optional[bool]]:
+    from rapidfuzz import fuzz
+
+    pred_t = normalise_title(meta.title)
+    gold_t = normalise_title(gold.title)
+    if gold.title_is_prefix:
+        exact = bool(pred_t) and pred_t.startswith(gold_t)
+        fuzzy = bool(pred_t) and fuzz.ratio(pred_t[: len(gold_t)], gold_t) >= 90
+    else:
+        exact = pred_t == gold_t
+        fuzzy = fuzz.ratio(pred_t, gold_t) >= 90
+    first = meta.authors[0].family if meta.authors else ""
+    return {
+        "title": exact if gold.title else None,
+        "title_fuzzy": fuzzy if gold.title else None,
+        "first_author": (normalise_surname(first) == normalise_surname(gold.first_author)) if gold.first_author else None,
+        "year": (meta.year == gold.year) if gold.year else None,
+        "doi": (meta.doi == gold.doi) if gold.doi else None,
+    }
+
+
+def run_header(sets: dict[str, list[Gold]], reader: Callable[[str], ExtractedPages], verbose: bool) -> dict:
+    totals: dict[str, list[int]] = {f: [0, 0] for f in FIELDS}
+    report = {}
+    for name, golds in sets.items():
+        per: dict[str, list[int]] = {f: [0, 0] for f in FIELDS}
+        skipped = unprintable = 0
+        for gold in golds:
+            try:
+                ep = reader(gold.path)
+            except Exception as exc:  # a broken file counts as a miss, not a crash
+                print(f"  ! {os.path.basename(gold.path)}: {exc}")
+                ep = None
+            if ep is not None and (not ep.text_layer or not any(p.blocks for p in ep.pages)):
+                skipped += 1
+                continue
+            if ep is None:
+                res = {f: False for f in FIELDS}
+                meta = None
+            else:
+                st = structure_document(ep.pages)
+                meta = extract_metadata(ep.pages, st, ep.pdf_metadata, path=gold.path)
+                res = score(gold, meta)
+                if gold.first_author and not _in_text(gold.first_author, ep):
+                    res["first_author"] = None  # the name is not printed in the PDF (some JOSS drafts)
+                    unprintable += 1
+            for f, ok in res.items():
+                if ok is None:
+                    continue
+                per[f][0] += int(ok)
+                per[f][1] += 1
+                totals[f][0] += int(ok)
+                totals[f][1] += 1
+            if verbose and meta is not None and not all(v in (True, None) for v in res.values()):
+                bad = [f for f, v in res.items() if v is False]
+                print(f"  x {os.path.basename(gold.path)[:70]} {bad}\n"
+                      f"      got: {meta.title!r} | {meta.authors[:1]} | {meta.year} | {meta.doi}\n"
+                      f"     gold: {gold.title!r} | {gold.first_author} | {gold.year} | {gold.doi}")
+        report[name] = per
+        note = f"  (skipped {skipped} without text layer)" if skipped else ""
+        if unprintable:
+            note += f"  (first author not scored for {unprintable}: name not in the PDF's text)"
+        print(_line(name, per) + note)
+    print(_line("overall", totals))
+    return {"sets": report, "overall": totals}
+
+
+def _in_text(surname: str, ep: ExtractedPages) -> bool:
+    key = normalise_surname(surname)
+    # The header zone only: a surname cited in the body does not count.
+    first = [p for p in ep.pages if any(b.kind != "cover" for b in p.blocks)][:1]
+    text = " ".join(b.text for p in first for b in p.blocks[:15] if len(b.text) < 250)
+    return key in normalise_surname(text)
+
+
+def _line(name: str, per: dict[str, list[int]]) -> str:
+    cells = [f"{f} {ok}/{n} ({100 * ok / n:.0f}%)" if n else f"{f} -" for f, (ok, n) in per.items()]
+    return f"{name:<12} " + "  ".join(cells)
+
+
+def run_references(data: str, reader: Callable[[str], ExtractedPages], limit: Optional[int], verbose: bool) -> dict:
+    papers = []
+    for csv in sorted(glob.glob(os.path.join(data, "excite/refs_extracted/*.csv")))[:limit]:
+        pid = os.path.splitext(os.path.basename(csv))[0]
+        pdf = os.path.join(data, "excite/pdfs", pid + ".pdf")
+        with open(csv, encoding="utf-8", errors="replace") as fh:
+            has = any(line.strip() for line in fh)
+        if has and os.path.exists(pdf):
+            papers.append(("excite", pdf))
+    papers += [("cc_by", g.path) for g in cc_by_gold(data)]
+    found: dict[str, list[int]] = {}
+    for name, pdf in papers:
+        ok = False
+        try:
+            ep = reader(pdf)
+            ok = bool(structure_document(ep.pages).reference_blocks)
+        except Exception as exc:
+            print(f"  ! {os.path.basename(pdf)}: {exc}")
+        found.setdefault(name, [0, 0])
+        found[name][0] += int(ok)
+        found[name][1] += 1
+        if verbose and not ok:
+            print(f"  x no reference section: {pdf}")
+    for name, (ok, n) in found.items():
+        print(f"reference section found  {name:<8} {ok}/{n} ({100 * ok / max(n, 1):.0f}%)")
+    return found
+
+
+def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPages] = default_reader) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default=os.environ.get("LITMAP_DATA", DEFAULT_DATA))
+    ap.add_argument("--limit", type=int, default=None, help="only the first N EXCITE papers")
+    ap.add_argument("--no-refs", action="store_true", help="skip the reference-section check")
+    ap.add_argument("-v", "--verbose", action="store_true", help="show each miss")
+    args = ap.parse_args(argv)
+    if not os.path.isdir(args.data):
+        print(f"no evaluation data at {args.data}: skipped")
+        return 0
+    sets = {"cc_by": cc_by_gold(args.data), "joss": joss_gold(args.data), "geography": geography_gold(args.data)}
+    run_header(sets, reader, args.verbose)
+    if not args.no_refs:
+        run_references(args.data, reader, args.limit, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""Header metadata from hand-built blocks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from litmap.layout import Block, LaidOutPage
+from litmap.models import Author
+from litmap.parse.metadata import extract_metadata, find_doi, parse_author_line, parse_cover, split_keywords
+from litmap.parse.structure import structure_document
+
+
+def blk(text: str, *, size: float = 10.0, bold: bool = False, kind: str = "body") -> Block:
+    return Block(page=1, x0=50.0, top=0.0, x1=540.0, bottom=10.0, text=text, size=size, bold=bold, kind=kind,
+                 lines=(text,))
+
+
+def page(number: int, *blocks: Block) -> LaidOutPage:
+    return LaidOutPage(number=number, width=595.0, height=842.0,
+                       blocks=tuple(replace(b, page=number, top=40.0 + 18 * i, bottom=50.0 + 18 * i)
+                                    for i, b in enumerate(blocks)))
+
+
+BODY = "Housing class theory was proposed by Rex and Moore and debated for decades in urban sociology. " * 5
+
+TF_COVER = page(
+    1,
+    blk("Housing Studies", size=14, kind="cover"),
+    blk("An idea that refuses to die. Rise, fall and resurgence of “housing class”", size=18, bold=True,
+        kind="cover"),
+    blk("Hannu Ruonavaara", size=12, bold=True, kind="cover"),
+    blk("To cite this article: Hannu Ruonavaara (2025) An idea that refuses to die. Rise, fall and resurgence of "
+        "“housing class”, Housing Studies, 40:11, 2507-2527, DOI: 10.1080/02673037.2024.2409320", kind="cover"),
+    blk("To link to this article: https://doi.org/10.1080/02673037.2024.2409320", kind="cover"),
+)
+
+
+def meta_of(pages: list[LaidOutPage], pdf: dict | None = None):
+    return extract_metadata(pages, structure_document(pages), pdf or {}, path="x.pdf")
+
+
+def test_taylor_francis_cover_line_gives_everything() -> None:
+    article = page(2, blk("HOUSING STUDIES 2025, VOL. 40, NO. 11, 2507–2527", size=7.5),
+                   blk("An idea that refuses to die", size=14, bold=True), blk("a,b Hannu Ruonavaara", size=10.5),
+                   blk("ABSTRACT", size=7.5), blk("In 1967, John Rex and Robert Moore published a book. " * 4, size=9),
+                   blk("KEYWORDS", size=7.5), blk("Housing; social class; theory; Max Weber", size=8),
+                   blk("Introduction", size=11, bold=True), blk(BODY, size=10.5))
+    m = meta_of([TF_COVER, article])
+    assert m.title == "An idea that refuses to die. Rise, fall and resurgence of “housing class”"
+    assert m.authors == (Author("Ruonavaara", "Hannu"),)
+    assert (m.year, m.journal, m.volume, m.issue, m.pages) == (2025, "Housing Studies", "40", "11", "2507–2527")
+    assert m.doi == "10.1080/02673037.2024.2409320"
+    assert m.keywords == ("Housing", "social class", "theory", "Max Weber")
+    assert m.abstract is not None and m.abstract.startswith("In 1967, John Rex")
+
+
+def test_elsevier_first_page_title_authors_year_doi() -> None:
+    p = page(1,
+             blk("Contents lists available at ScienceDirect", size=8),
+             blk("Political Geography", size=14),
+             blk("journal homepage: www.elsevier.com/locate/polgeo", size=8),
+             blk("Assembling the city region: rescaling in Beijing", size=13.4),
+             blk("Y. Li a, Fulong Wu b,*", size=10.6),
+             blk("a Department of Geography, University College London, UK", size=6.4),
+             blk("A B S T R A C T", size=7),
+             blk("Recent studies have applied the framework of state rescaling to city-regional governance. " * 3,
+                 size=7.2),
+             blk("Keywords: City regions; State rescaling; Assemblage", size=6.4),
+             blk("1. Introduction", size=8, bold=True),
+             blk(BODY, size=8),
+             blk("E-mail address: f.wu@ucl.ac.uk. https://doi.org/10.1016/j.polgeo.2024.103131.", size=7.2),
+             blk("Political Geography 112 (2024) 103131", size=7.2))
+    m = meta_of([p], {"Title": "Microsoft Word - manuscript_final.docx"})
+    assert m.title == "Assembling the city region: rescaling in Beijing"
+    assert [a.family for a in m.authors] == ["Li", "Wu"]
+    assert m.authors[0].given == "Y."
+    assert m.doi == "10.1016/j.polgeo.2024.103131"
+    assert m.year == 2024
+    assert m.keywords == ("City regions", "State rescaling", "Assemblage")
+    assert m.affiliations and "University College London" in m.affiliations[0]
+    assert m.abstract is not None and m.abstract.startswith("Recent studies")
+
+
+def test_pdf_info_title_used_when_it_matches_the_page() -> None:
+    p = page(1, blk("Parameterization and Visualization of the Errors", size=12, bold=True),
+             blk("in Areal Interpolation", size=12, bold=True), blk("Samantha Cockings and Peter Fisher", size=10.5),
+             blk(BODY))
+    m = meta_of([p], {"Title": "Parameterization and Visualization of the Errors in Areal Interpolation"})
+    assert m.title == "Parameterization and Visualization of the Errors in Areal Interpolation"
+    assert m.authors[0] == Author("Cockings", "Samantha")
+
+
+def test_year_falls_back_to_received_dates() -> None:
+    p = page(1, blk("A title of some length here", size=16), blk("Jane Doe", size=12),
+             blk("Received 3 March 2019; accepted 9 May 2020"), blk(BODY))
+    assert meta_of([p]).year == 2020
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hannu Ruonavaara", [("Ruonavaara", "Hannu")]),
+    ("Y. Li, Fulong Wu*", [("Li", "Y."), ("Wu", "Fulong")]),
+    ("Robert G. Cromley , Jie Lin & David A. Merwin", [("Cromley", "Robert G."), ("Lin", "Jie"), ("Merwin", "David A.")]),
+    ("IAN N. GREGORY* and PAUL S. ELL", [("Gregory", "Ian N."), ("Ell", "Paul S.")]),
+    ("Kazumasa Hanaoka a,⇑ , Tomoki Nakaya b", [("Hanaoka", "Kazumasa"), ("Nakaya", "Tomoki")]),
+    ("Ludwig van der Meer1,2 and Ana Díaz", [("van der Meer", "Ludwig"), ("Díaz", "Ana")]),
+    ("Martin Fleischmann https://orcid.org/0000-0003-3319-3366", [("Fleischmann", "Martin")]),
+    ("Yichun Xie 1 Department of Geography, Eastern Michigan University", [("Xie", "Yichun")]),
+    ("Department of Geography, University of Leicester", []),
+    ("This paper examines the politics of scale", []),
+])
+def test_author_lines(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.family, a.given) for a in parse_author_line(text)] == expected
+
+
+def test_doi_cleanup() -> None:
+    assert find_doi("DOI: 10.1080/02673037.2024.2409320.") == "10.1080/02673037.2024.2409320"
+    assert find_doi("https://doi.org/10.1016/J.CITIES.2025.106718),") == "10.1016/j.cities.2025.106718"
+    assert find_doi("https://doi. org/10.1068/ a45") == "10.1068/a45"
+    assert find_doi("no identifier here") is None
+    assert find_doi("EUR0010.1177/0969776418763010European Urban") == "10.1177/0969776418763010"
+    assert find_doi("doi:10.1080/13604813.2015.1051746") == "10.1080/13604813.2015.1051746"
+    assert find_doi("DOI 10.1007/s11113-007-9050-9") == "10.1007/s11113-007-9050-9"
+
+
+def test_keywords_split() -> None:
+    assert split_keywords("KEYWORDS Housing; social class; theory") == ("Housing", "social class", "theory")
+    assert split_keywords("Key words: areal interpolation, accuracy, error.") == (
+        "areal interpolation", "accuracy", "error")
+    assert split_keywords("Keywords Areal interpolation (cid:1) Population estimates") == (
+        "Areal interpolation", "Population estimates")
+
+
+def test_jstor_cover() -> None:
+    info = parse_cover("Smooth Pycnophylactic Interpolation for Geographical Regions Author(s): Waldo R. Tobler "
+                       "Source: Journal of the American Statistical Association, Vol. 74, No. 367 (Sep., 1979), "
+                       "pp. 519-530 Published by: Taylor & Francis")
+    assert info.title == "Smooth Pycnophylactic Interpolation for Geographical Regions"
+    assert info.authors == (Author("Tobler", "Waldo R."),)
+    assert (info.year, info.volume, info.issue, info.pages) == (1979, "74", "367", "519-530")
+
+
+def test_text_file_title_is_first_heading() -> None:
+    p = page(1, blk("Rescaling the state", size=16, kind="heading"), blk("1 Introduction", size=14, kind="heading"),
+             blk(BODY))
+    m = meta_of([p])
+    assert m.title == "Rescaling the state"
+    assert m.doi is None and m.year is None
+
+
+def test_nothing_found_is_empty_not_an_error() -> None:
+    m = meta_of([])
+    assert m.title is None and m.authors == () and m.doi is None

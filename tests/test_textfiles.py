@@ -1,0 +1,150 @@
+"""Plain-text inputs (.txt, .md, .html) as one pseudo page of blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litmap.errors import ExtractionError
+from litmap.ingest.textfiles import read_text_file
+from litmap.parse.metadata import extract_metadata
+from litmap.parse.structure import structure_document
+
+
+def write(tmp_path: Path, name: str, data: str | bytes) -> str:
+    p = tmp_path / name
+    if isinstance(data, bytes):
+        p.write_bytes(data)
+    else:
+        p.write_text(data, encoding="utf-8")
+    return str(p)
+
+
+def texts(ep) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in ep.pages[0].blocks]
+
+
+def test_txt_blank_line_paragraphs_hyphenation_and_running_header(tmp_path: Path) -> None:
+    header = "Y. Li and F. Wu Political Geography 112 (2024) 103131"
+    body = []
+    words = ["Beijing", "Tianjin", "Hebei", "Shanghai"]
+    for i in range(4):
+        body += [f"{header}", "", f"State rescaling in {words[i]} has been used as an explanatory theoret-",
+                 f"ical reference in many studies of {words[i]}.", "", f"{i + 10}", ""]
+    body += ["1. Introduction", "", "Another paragraph about the city region."]
+    ep = read_text_file(write(tmp_path, "a.txt", "\n".join(body)))
+    assert ep.media_type == "txt" and ep.text_layer and ep.page_count == 1 and ep.pages[0].number == 1
+    got = texts(ep)
+    assert ("body", "State rescaling in Hebei has been used as an explanatory theoretical reference in many studies "
+                    "of Hebei.") in got
+    assert all(header not in t for _, t in got)  # repeated running header dropped
+    assert all(not t.isdigit() for _, t in got)  # page numbers dropped
+    assert ("heading", "1. Introduction") in got
+
+
+def test_txt_one_paragraph_per_line(tmp_path: Path) -> None:
+    para = "The National New Area is a comprehensive functional area approved by the State Council. " * 4
+    data = "1 Introduction\n" + "\n".join(f"{para} ({i})" for i in range(5)) + "\n2 Theory\n" + para + "\n"
+    ep = read_text_file(write(tmp_path, "b.txt", data))
+    got = texts(ep)
+    assert got[0] == ("heading", "1 Introduction")
+    assert sum(k == "body" for k, _ in got) == 6
+    assert ("heading", "2 Theory") in got
+    st = structure_document(ep.pages)
+    assert [s.heading for s in st.sections] == ["1 Introduction", "2 Theory"]
+
+
+def test_cp1252_bytes_decode_with_warning(tmp_path: Path) -> None:
+    data = "Caf\u00e9 culture and gentrification \u2013 a study of \u201cHelsinki\u201d.\n".encode("cp1252")
+    ep = read_text_file(write(tmp_path, "c.txt", data))
+    assert ep.pages[0].blocks[0].text == "Café culture and gentrification – a study of “Helsinki”."
+    assert ep.warnings and "cp1252" in ep.warnings[0]
+
+
+def test_utf8_bom_and_mojibake_fixed(tmp_path: Path) -> None:
+    ep = read_text_file(write(tmp_path, "d.txt", "\ufeffThe city\u00e2\u20ac\u2122s region.".encode("utf-8")))
+    assert ep.pages[0].blocks[0].text == "The city\u2019s region."
+    assert ep.warnings == ()
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n\t  \n"])
+def test_empty_file_raises(tmp_path: Path, content: str) -> None:
+    with pytest.raises(ExtractionError, match="empty: no text"):
+        read_text_file(write(tmp_path, "e.txt", content))
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    with pytest.raises(ExtractionError, match="unsupported"):
+        read_text_file(write(tmp_path, "f.docx", "text"))
+
+
+def test_markdown_headings_and_front_matter(tmp_path: Path) -> None:
+    md = ("---\ntitle: 'momepy: Urban Morphology Measuring Toolkit'\nauthors:\n  - name: Martin Fleischmann\n---\n\n"
+          "# Summary\n\nUrban morphology is the area of urban studies\nthat explores the physical form of cities.\n\n"
+          "## Statement of need\n\nMore text here.\n\n# References\n\nKropf, K. (2017). The Handbook of Urban "
+          "Morphology. Wiley.\n")
+    ep = read_text_file(write(tmp_path, "paper.md", md))
+    assert ep.media_type == "md"
+    got = texts(ep)
+    assert got[0] == ("heading", "momepy: Urban Morphology Measuring Toolkit")
+    assert ("heading", "Summary") in got and ("heading", "Statement of need") in got
+    assert ("body", "Urban morphology is the area of urban studies that explores the physical form of cities.") in got
+    sizes = {b.text: b.size for b in ep.pages[0].blocks}
+    assert sizes["Summary"] > sizes["More text here."]
+    st = structure_document(ep.pages)
+    assert [s.kind for s in st.sections] == ["front", "abstract", "body", "references"]
+    assert st.reference_blocks[0].text.startswith("Kropf")
+    m = extract_metadata(ep.pages, st, ep.pdf_metadata)
+    assert m.title == "momepy: Urban Morphology Measuring Toolkit"
+
+
+def test_html_elements(tmp_path: Path) -> None:
+    html = """<html><head><title>ignored</title><style>p {color: red}</style><script>var x = 1;</script></head>
+    <body><nav><a href="/">Home</a></nav><header>Journal site header</header>
+    <h1>Scalar politics of the National New Area</h1>
+    <h2>1 Introduction</h2><p>The NNA is a <em>comprehensive</em> functional area.</p>
+    <figure><img src="x.png"><figcaption>Fig. 1 Location of the NNAs</figcaption></figure>
+    <ul><li>First point</li><li>Second point</li></ul>
+    <aside>Related articles</aside><footer>© Publisher</footer>
+    <h2>References</h2><ol><li>Brenner N (2004) New state spaces. Oxford University Press</li></ol>
+    </body></html>"""
+    ep = read_text_file(write(tmp_path, "g.html", html))
+    assert ep.media_type == "html"
+    got = texts(ep)
+    assert got[0] == ("heading", "Scalar politics of the National New Area")
+    assert ("body", "The NNA is a comprehensive functional area.") in got
+    assert ("caption", "Fig. 1 Location of the NNAs") in got
+    assert ("body", "First point") in got
+    joined = " ".join(t for _, t in got)
+    for dropped in ("Home", "Journal site header", "Related articles", "Publisher", "var x", "color"):
+        assert dropped not in joined
+    st = structure_document(ep.pages)
+    assert st.sections[-1].kind == "references"
+    assert [p.kind for p in st.paragraphs].count("caption") == 1
+    m = extract_metadata(ep.pages, st, ep.pdf_metadata)
+    assert m.title == "Scalar politics of the National New Area"
+
+
+def test_txt_without_title_gives_no_title(tmp_path: Path) -> None:
+    data = ("Keywords: city regions; rescaling\n\n1 Introduction\n\nThe National New Area is a functional area.\n\n"
+            "Fig. 1\n\nMore text follows here.\n")
+    ep = read_text_file(write(tmp_path, "h.txt", data))
+    st = structure_document(ep.pages)
+    assert extract_metadata(ep.pages, st, ep.pdf_metadata).title is None
+
+
+def test_txt_first_short_line_is_title(tmp_path: Path) -> None:
+    data = "Scalar politics in the National New Area\n\nThe National New Area is a functional area.\n"
+    ep = read_text_file(write(tmp_path, "i.txt", data))
+    st = structure_document(ep.pages)
+    assert extract_metadata(ep.pages, st, ep.pdf_metadata).title == "Scalar politics in the National New Area"
+
+
+def test_txt_without_blank_lines_split_at_short_lines(tmp_path: Path) -> None:
+    line = "Gentrification in provincial towns has received growing attention from urban"
+    body = [line] * 8 + ["geographers in recent years."] + ["Methods"] + [line] * 7 + ["scholars of housing."]
+    ep = read_text_file(write(tmp_path, "j.txt", "\n".join(body)))
+    got = texts(ep)
+    assert len(got) == 3
+    assert got[0][1].endswith("geographers in recent years.") and got[1][1] == "Methods"
