@@ -1,0 +1,258 @@
+"""The records of a debate map and the parts built from networks: camps
+(co-citation communities), bridges (betweenness in the concept × work graph)
+and topic overlap.  Used by :mod:`litmap.analyse.debates`."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Hashable, Iterable, Mapping, Optional, Sequence
+
+from litmap.analyse.corpusdata import CitationContext, CorpusData
+
+if TYPE_CHECKING:
+    from litmap.analyse.debates import DebateSettings
+    from litmap.analyse.debates_data import DebateInputs
+
+__all__ = [
+    "Engagement", "YearCount", "Quote", "FunctionCounts", "AnchorWork", "Camp", "Bridge",
+    "CooccurringConcept", "TopicOverlap", "BridgeGraph", "build_camps", "bridge_graph", "topic_overlap",
+]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """A paper engaging a debate: concept ``mentions`` in its body, per
+    1,000 words, and the share of its paragraphs that mention the debate."""
+
+    paper_id: int
+    title: Optional[str]
+    year: Optional[int]
+    mentions: int
+    per_1000_words: float
+    paragraph_share: float
+
+
+@dataclass(frozen=True)
+class YearCount:
+    """One year of a debate: concept mentions, engaging papers, citations in its contexts."""
+
+    year: int
+    mentions: int
+    papers: int
+    citations: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    sentence: str
+    paper_id: int
+    title: Optional[str]
+    year: Optional[int]
+    page: int
+    function: str
+
+
+@dataclass(frozen=True)
+class FunctionCounts:
+    """How a work is cited in a debate's contexts; ``supporters`` are the
+    papers citing it with uses/supports, ``critics`` with critiques."""
+
+    work_id: str
+    label: str
+    uses: int
+    supports: int
+    critiques: int
+    background: int
+    supporters: tuple[int, ...]
+    critics: tuple[int, ...]
+    contested: bool = dataclasses.field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "contested", self.critiques > 0 and self.uses + self.supports > 0)
+
+
+@dataclass(frozen=True)
+class AnchorWork:
+    """A work most cited in a debate's contexts, ranked by ``score``: each
+    citation weighs 1 when its sentence names the debate, 0.5 when only its
+    paragraph does, narrative citations 1.5 times that; per citing paper
+    the weights sum to s and the score adds log2(1 + s) over papers.  ``share``:
+    the part of all the work's citations in the corpus in this debate."""
+
+    work_id: str
+    label: str
+    year: Optional[int]
+    score: float
+    citations: int
+    papers: int
+    share: float
+    functions: FunctionCounts
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Camp:
+    """A co-citation community of a debate's works.  ``works`` are
+    (work id, label, citations in the debate), ``papers`` (paper id,
+    approving or neutral citations of the camp's works), ``critics`` the
+    papers citing the camp's works critically."""
+
+    id: int
+    label: str
+    terms: tuple[tuple[str, float], ...]
+    works: tuple[tuple[str, str, int], ...]
+    papers: tuple[tuple[int, int], ...]
+    critics: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """A work or concept linking this debate to ``debates`` (strongest
+    link first: most citations of the work there, or most paragraphs
+    linking the concept to works cited there)."""
+
+    id: str
+    label: str
+    betweenness: float
+    debates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CooccurringConcept:
+    """A concept outside the debate mentioned in ``paragraphs`` of the
+    debate's paragraphs (``share`` of them)."""
+
+    id: str
+    label: str
+    paragraphs: int
+    share: float
+    debates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicOverlap:
+    """Passages of the debate's paragraphs in a topic: their ``share_of_debate``
+    and the ``share_of_topic`` that they make up."""
+
+    topic_id: int
+    label: str
+    passages: int
+    share_of_debate: float
+    share_of_topic: float
+
+
+# --------------------------------------------------------------------------
+# camps
+
+
+def _unit_groups(contexts: Iterable[CitationContext], keep: set[str]) -> dict[tuple[int, int], tuple[str, ...]]:
+    units: dict[tuple[int, int], dict[str, None]] = {}
+    for c in contexts:
+        units.setdefault((c.paper_id, c.paragraph), {}).update(dict.fromkeys(w for w in c.work_ids if w in keep))
+    return {k: tuple(v) for k, v in sorted(units.items()) if v}
+
+
+def build_camps(data: CorpusData, contexts: Sequence[CitationContext], settings: "DebateSettings") -> tuple[Camp, ...]:
+    """Louvain communities of the debate's most-cited works, linked by the
+    paragraphs that cite both (critical citations excluded)."""
+    from litmap.analyse.clusters import ClusterSettings, detect_communities
+    from litmap.analyse.labels import cluster_passages, ctfidf_labels, llr_labels
+    from litmap.analyse.networks import cooccurrence_graph
+
+    counts: Counter[str] = Counter(w for c in contexts for w in c.work_ids)
+    keep = set(sorted(counts, key=lambda w: (-counts[w], data.works[w].label, w))[: settings.camp_works])
+    friendly = [c for c in contexts if c.function != "critiques"]
+    G = cooccurrence_graph(_unit_groups(friendly, keep))
+    G.remove_nodes_from([n for n in list(G.nodes) if G.degree(n) == 0])
+    if G.number_of_edges() == 0:
+        return ()
+    clus = detect_communities(G, ClusterSettings(method=settings.cluster_method, resolution=settings.resolution,
+                                                 seed=settings.seed))
+    membership = {n: c for n, c in clus.membership.items() if clus.sizes[c] >= settings.min_camp_size}
+    if not membership:
+        return ()
+    passages = cluster_passages(dataclasses.replace(data, contexts=tuple(friendly)), membership)
+    labels = (llr_labels(passages, top_n=settings.label_terms) if settings.label_method == "llr"
+              else ctfidf_labels(passages, top_n=settings.label_terms))
+    fallback = ctfidf_labels(passages, top_n=settings.label_terms)
+    camps = []
+    for new_id, cl in enumerate(sorted(set(membership.values()))):
+        members = sorted((w for w, c in membership.items() if c == cl),
+                         key=lambda w: (-counts[w], data.works[w].label, w))
+        mset = set(members)
+        papers: Counter[int] = Counter(c.paper_id for c in friendly if mset.intersection(c.work_ids))
+        critics = sorted({c.paper_id for c in contexts if c.function == "critiques" and mset.intersection(c.work_ids)})
+        terms = tuple((t, round(s, 3)) for t, s in (labels.get(cl) or fallback.get(cl) or []))
+        camps.append(Camp(
+            new_id,
+            ", ".join(t for t, _ in terms[:3]) or ", ".join(data.works[w].label for w in members[:2]),
+            terms,
+            tuple((w, data.works[w].label, counts[w]) for w in members),
+            tuple(sorted(papers.items(), key=lambda kv: (-kv[1], kv[0]))),
+            tuple(critics),
+        ))
+    log.debug("camps: %d from %d works (modularity %.3f)", len(camps), G.number_of_nodes(), clus.modularity)
+    return tuple(camps)
+
+
+# --------------------------------------------------------------------------
+# bridges
+
+
+@dataclass(frozen=True)
+class BridgeGraph:
+    """Betweenness of ``"c:<concept>"`` and ``"w:<work>"`` nodes, and each
+    concept's neighbouring works with the paragraphs linking them."""
+
+    betweenness: Mapping[str, float]
+    neighbours: Mapping[str, tuple[tuple[str, int], ...]]
+
+
+def bridge_graph(inputs: "DebateInputs", *, seed: int = 42, samples: int = 200) -> BridgeGraph:
+    """The corpus-wide concept × work graph (a concept and a work linked by
+    the paragraphs that mention the one and cite the other) and its
+    betweenness, estimated from ``samples`` seeded sources on larger graphs
+    (exact betweenness is O(nm): minutes at a few thousand nodes)."""
+    from litmap.analyse.centrality import centralities
+    from litmap.analyse.networks import concept_work_network
+
+    unit_works: dict[Hashable, set[str]] = defaultdict(set)
+    for c in inputs.data.contexts:
+        unit_works[(c.paper_id, c.paragraph)].update(c.work_ids)
+    unit_concepts = {k: tuple(v) for k, v in inputs.para_concepts.items() if k in unit_works}
+    G = concept_work_network(unit_concepts, unit_works, inputs.data)
+    if G.number_of_nodes() == 0:
+        return BridgeGraph({}, {})
+    betweenness = centralities(G, seed=seed, betweenness_k=samples)["betweenness"]
+    neighbours = {
+        str(n)[2:]: tuple(sorted((str(m)[2:], int(G[n][m]["weight"])) for m in G.neighbors(n)))
+        for n in G.nodes if str(n).startswith("c:")
+    }
+    return BridgeGraph({str(k): float(v) for k, v in betweenness.items()}, neighbours)
+
+
+# --------------------------------------------------------------------------
+# topics
+
+
+def topic_overlap(result: Any, paragraphs: set[tuple[int, int]], top_n: int = 5) -> tuple[TopicOverlap, ...]:
+    """Topics of the passages cut from the debate's paragraphs (outliers, topic -1, left out)."""
+    in_topic: Counter[int] = Counter()
+    here: Counter[int] = Counter()
+    for a in result.assignments:
+        if a.topic < 0:
+            continue
+        in_topic[a.topic] += 1
+        if (a.doc_id, a.para_idx) in paragraphs:
+            here[a.topic] += 1
+    total = sum(here.values())
+    labels = {t.id: t.label for t in result.topics}
+    ranked = sorted(here.items(), key=lambda kv: (-kv[1], kv[0]))[:top_n]
+    return tuple(
+        TopicOverlap(t, labels.get(t, str(t)), n, round(n / total, 3), round(n / in_topic[t], 3)) for t, n in ranked
+    )
