@@ -183,6 +183,31 @@ def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
     click.echo(render_json(doc) if fmt == "json" else render_text(doc))
 
 
+@cli.command()
+@_db_option
+@click.option("--concept", "names", multiple=True, metavar="ID",
+              help="A debate or concept id from the lexicon (repeatable; default: every debate). "
+                   "Prefix with concept: or debate: where an id names both.")
+@click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own lexicon file(s), merged with the default (repeatable).")
+@click.option("--scope", type=click.Choice(["paragraph", "sentence"]), default="paragraph", show_default=True,
+              help="Which citations belong to a debate: those in a paragraph or sentence naming its concepts.")
+@click.option("--top", type=int, default=15, show_default=True, help="Anchor works listed per debate.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], scope: str, top: int,
+            as_json: bool) -> None:
+    """Map debates: engaging papers, timeline, anchors, camps, contested and bridging works."""
+    from litmap.analyse.concepts import load_lexicon
+    from litmap.analyse.debates import DebateSettings, debate_maps, render_debates_text, to_json
+    from litmap.store import Store
+
+    with _errors(), Store(db) as store:
+        settings = DebateSettings(scope=scope, top_works=top)
+        maps = debate_maps(store.conn, load_lexicon(None, concept_files), settings, list(names) or None)
+    click.echo(json.dumps(to_json(maps), indent=2, ensure_ascii=False) if as_json else render_debates_text(maps),
+               nl=False)
+
+
 @cli.group()
 def export() -> None:
     """Export the corpus to other tools' formats."""
