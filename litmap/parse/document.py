@@ -24,7 +24,7 @@ def build_document(source: Source, extracted: ExtractedPages) -> Document:
     from litmap.parse.linking import link_citations
     from litmap.parse.metadata import extract_metadata
     from litmap.parse.references import split_references
-    from litmap.parse.refparse import parse_reference
+    from litmap.parse.refparse import parse_references
     from litmap.parse.structure import structure_document
 
     warnings = list(extracted.warnings)
@@ -34,7 +34,8 @@ def build_document(source: Source, extracted: ExtractedPages) -> Document:
     references = []
     if structure.reference_blocks:
         entries = split_references(structure.reference_blocks)
-        references = [parse_reference(raw, i, page) for i, (raw, page) in enumerate(entries)]
+        # Parsed as a list so that `——.` repeated-author dashes take the previous entry's authors.
+        references = parse_references(entries)
         if not references:
             warnings.append("reference section found but no entries could be split from it")
     elif source.media_type == "pdf":

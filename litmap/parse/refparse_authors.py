@@ -61,6 +61,9 @@ def _person_from_words(chunk: str) -> Author:
     words = chunk.split()
     if len(words) == 1:
         return Author(family=words[0].rstrip("."))
+    # "Human Rights Watch": three or more capitalised words, no initials.
+    if len(words) >= 3 and not any(_is_initials(w) or w.lower() in PARTICLES for w in words):
+        return Author(family=chunk, organisation=True)
     # Trailing initials: Surname AB / Surname A.B.
     tail = []
     while len(words) > 1 and _is_initials(words[-1]):
@@ -95,10 +98,9 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
         return (), et_al
     if looks_like_organisation(text) and not re.search(r",\s*" + _INITIAL + r"\s*(?:,|&|and\b|$)", text):
         return (Author(family=text.strip(" .,"), organisation=True),), et_al
-    # Conjunctions become separators.
+    # Conjunctions and German-style slashes ("Lippold, S./Lohr, K.") separate names.
+    text = re.sub(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])", " ; ", text)
     text = re.sub(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+", " ; ", text)
-    if ";" in text and "," in text and not re.search(r";.*;", text) and re.search(r"^[^;,]+,\s*[^;,]+;", text) is None:
-        pass
     groups = [g for g in (_clean(g) for g in text.split(";")) if g]
     authors: list[Author] = []
     for group in groups:

@@ -1,0 +1,290 @@
+"""Reference strings → fields: every style and feature the field prints,
+through the default (hybrid) parser and the rules alone."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from litmap.models import Reference
+from litmap.parse import refparse_crf
+from litmap.parse.names import initials_of, normalise_doi, normalise_surname, normalise_title
+from litmap.parse.refparse import parse_reference
+
+
+def fam(ref: Reference) -> list[str]:
+    return [a.family for a in ref.authors]
+
+
+METHODS = ["hybrid", "rules"]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_apa_article_with_doi(method):
+    r = parse_reference(
+        "Arthurson, K., Levin, I., & Ziersch, A. (2015). What is the meaning of ‘social mix’? Shifting "
+        "perspectives in planning and implementing public housing estate redevelopment. Australian "
+        "Geographer, 46(4), 491–505. https://doi.org/10.1080/00049182.2015.1075270",
+        method=method,
+    )
+    assert fam(r) == ["Arthurson", "Levin", "Ziersch"]
+    assert r.authors[0].given == "K."
+    assert r.year == 2015
+    assert r.title.startswith("What is the meaning of ‘social mix’? Shifting perspectives")
+    assert r.container == "Australian Geographer"
+    assert (r.volume, r.issue, r.pages) == ("46", "4", "491–505")
+    assert r.doi == "10.1080/00049182.2015.1075270"
+    assert r.type == "article"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_taylor_and_francis_article(method):
+    r = parse_reference(
+        "Adkins, L., Cooper, M. & Konings, M. (2021) Class in the 21st century: Asset inflation and the new "
+        "logic of inequality, Environment and Planning A: Economy and Space, 53, pp. 548–572.",
+        method=method,
+    )
+    assert fam(r) == ["Adkins", "Cooper", "Konings"]
+    assert r.year == 2021
+    assert r.title == "Class in the 21st century: Asset inflation and the new logic of inequality"
+    assert r.container == "Environment and Planning A: Economy and Space"
+    assert (r.volume, r.pages) == ("53", "548–572")
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_taylor_and_francis_book_with_bracketed_publisher(method):
+    r = parse_reference("Adkins, L., Cooper, M. & Konings, M. (2020) The Asset Economy (Medford: Polity).", method=method)
+    assert r.title == "The Asset Economy"
+    assert r.publisher == "Polity"
+    assert r.type == "book"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_springer_sage_book_without_punctuation(method):
+    r = parse_reference("Brenner N (2004) New state spaces. Oxford University Press, Oxford", method=method)
+    assert fam(r) == ["Brenner"]
+    assert initials_of(r.authors[0].given) == "N"
+    assert r.year == 2004
+    assert r.title == "New state spaces"
+    assert r.publisher == "Oxford University Press"
+    assert r.type == "book"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_sage_article(method):
+    r = parse_reference(
+        "Jonas AEG and Ward K (2007) Introduction to a debate on city-regions: New geographies of governance, "
+        "democracy and social reproduction. International Journal of Urban and Regional Research 31(1): 169–178.",
+        method=method,
+    )
+    assert fam(r) == ["Jonas", "Ward"]
+    assert r.container == "International Journal of Urban and Regional Research"
+    assert (r.volume, r.issue, r.pages) == ("31", "1", "169–178")
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_apa_chapter_in_edited_book(method):
+    r = parse_reference(
+        "Jessop, B. (2002). Liberalism, neoliberalism, and urban governance: A state-theoretical perspective. "
+        "In N. Brenner & N. Theodore (Eds.), Spaces of neoliberalism (pp. 105–125). Oxford: Blackwell.",
+        method=method,
+    )
+    assert fam(r) == ["Jessop"]
+    assert [e.family for e in r.editors] == ["Brenner", "Theodore"]
+    assert r.container == "Spaces of neoliberalism"
+    assert r.pages == "105–125"
+    assert r.publisher == "Blackwell"
+    assert r.type == "chapter"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_elsevier_harvard(method):
+    r = parse_reference(
+        "Brenner, N., 2004. New State Spaces: Urban Governance and the Rescaling of Statehood. "
+        "Oxford University Press, Oxford.",
+        method=method,
+    )
+    assert fam(r) == ["Brenner"] and r.year == 2004
+    assert r.title == "New State Spaces: Urban Governance and the Rescaling of Statehood"
+    assert r.publisher == "Oxford University Press"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_chicago_author_date(method):
+    r = parse_reference(
+        'Harvey, David. 1989. "From Managerialism to Entrepreneurialism: The Transformation in Urban '
+        'Governance in Late Capitalism." Geografiska Annaler: Series B 71 (1): 3–17.',
+        method=method,
+    )
+    assert fam(r) == ["Harvey"] and r.year == 1989
+    assert r.title.startswith("From Managerialism to Entrepreneurialism")
+    assert (r.volume, r.issue, r.pages) == ("71", "1", "3–17")
+
+
+def test_harvard_with_place_publisher():
+    r = parse_reference("Jessop, B. (2002) The Future of the Capitalist State. Cambridge: Polity.")
+    assert r.publisher == "Polity" and r.place == "Cambridge"
+    assert r.type == "book"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_numeric_vancouver(method):
+    r = parse_reference("[12] Smith J, Jones K. Urban regions and the state. Urban Stud. 2004;41(3):233-244.", method=method)
+    assert fam(r) == ["Smith", "Jones"]
+    assert r.year == 2004
+    assert r.title == "Urban regions and the state"
+    assert (r.volume, r.issue, r.pages) == ("41", "3", "233–244")
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_organisation_author(method):
+    r = parse_reference(
+        "World Bank (2009) World Development Report 2009: Reshaping Economic Geography. Washington, DC: World Bank.",
+        method=method,
+    )
+    assert fam(r) == ["World Bank"]
+    assert r.authors[0].organisation
+    assert r.year == 2009
+
+
+def test_un_habitat_and_ministry_are_organisations():
+    for raw in (
+        "UN-Habitat (2016) World Cities Report 2016. Nairobi: UN-Habitat.",
+        "Ministry of the Environment (2019) Housing policy programme. Helsinki.",
+    ):
+        r = parse_reference(raw)
+        assert len(r.authors) == 1 and r.authors[0].organisation, r
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_particles_kept_in_family_name(method):
+    r = parse_reference("van der Meer, J. & De Landa, M. (2006). A new philosophy of society. London: Continuum.", method=method)
+    assert fam(r) == ["van der Meer", "De Landa"]
+    assert [normalise_surname(f) for f in fam(r)] == ["vandermeer", "delanda"]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_year_suffix(method):
+    r = parse_reference("Brenner, N. (2004a). Urban governance and the production of new state spaces in western Europe. Review of International Political Economy, 11(3), 447–488.", method=method)
+    assert r.year == 2004 and r.year_suffix == "a"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_no_date_and_in_press(method):
+    nd = parse_reference("DeLanda, M. (n.d.). Assemblage theory. Edinburgh University Press.", method=method)
+    assert nd.year is None and nd.year_note == "n.d."
+    assert "no year found" not in nd.warnings
+    ip = parse_reference("Smith, N. (in press). Gentrification and the rent gap. Antipode.", method=method)
+    assert ip.year is None and ip.year_note == "in press"
+    fc = parse_reference("Peck, J. (forthcoming). Variegated capitalism. Oxford: Oxford University Press.", method=method)
+    assert fc.year_note == "forthcoming"
+
+
+def test_repeated_author_dash_takes_previous_authors():
+    first = parse_reference("Smith, N. (1996). The new urban frontier. London: Routledge.", 0)
+    dash = parse_reference("——. (2002). New globalism, new urbanism. Antipode, 34(3), 427–450.", 1, previous=first)
+    assert fam(dash) == ["Smith"]
+    assert dash.raw.startswith("——.")  # kept as printed
+    assert dash.year == 2002 and dash.container == "Antipode"
+    orphan = parse_reference("———. 2005a. Title of a book. London: Verso.")
+    assert any("dash" in w for w in orphan.warnings)
+
+
+def test_et_al():
+    r = parse_reference("Smith, J. et al. (2010) Cities in crisis. Urban Studies 47(1): 1–20.")
+    assert r.et_al and fam(r) == ["Smith"]
+
+
+def test_doi_and_url_normalised():
+    r = parse_reference("Peck, J. (2005). Struggling with the creative class. IJURR, 29(4), 740–770. DOI: 10.1111/J.1468-2427.2005.00620.X.")
+    assert r.doi == "10.1111/j.1468-2427.2005.00620.x"
+    w = parse_reference("ARA. (2024). Asunnottomat 2024. https://www.varke.fi/fi/document/asunnottomat-2024.")
+    assert w.url == "https://www.varke.fi/fi/document/asunnottomat-2024"
+    assert w.doi is None
+
+
+def test_thesis_and_report_types():
+    t = parse_reference("Lee, K. (2015). Governing the city-region (Doctoral dissertation). University of Manchester.")
+    assert t.type == "thesis"
+    rep = parse_reference("OECD (2015) The Metropolitan Century: Understanding Urbanisation and its Consequences. OECD Publishing, Paris.")
+    assert rep.authors and rep.authors[0].organisation
+
+
+def test_no_year_warns():
+    r = parse_reference("Smith, J. The city without a date. London: Verso.")
+    assert r.year is None and "no year found" in r.warnings
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["", "   ", "\x00\x01\x02\x03", "%%%% 1234 ####", "a" * 5000, "ÿþ\ufffd\ufffd" * 50, "(((((", "2004", "ﬁ ﬂ ﬀ ‐‑‒–—", "Ω≈ç√∫ 2019 😀 Smith"],
+)
+def test_garbage_never_raises(raw):
+    r = parse_reference(raw, 3, 7)
+    assert isinstance(r, Reference)
+    assert r.index == 3 and r.page == 7 and r.raw == raw
+
+
+def test_garbage_warns():
+    assert parse_reference("%%%% ####").warnings
+    long = parse_reference("Smith, J. (2001) " + "word " * 1000)
+    assert any("characters long" in w for w in long.warnings)
+
+
+def test_unknown_method_is_an_error():
+    with pytest.raises(ValueError, match="hybrid, rules or crf"):
+        parse_reference("Smith, J. (2001) T.", method="magic")  # type: ignore[arg-type]
+
+
+def test_model_ships_and_is_small():
+    path = refparse_crf.model_path()
+    assert path.exists(), "run benchmarks/train_refparser.py to build litmap/data/refparser.crfsuite"
+    assert path.stat().st_size < 3_000_000
+    assert refparse_crf.model_available()
+
+
+def test_parsing_is_fast():
+    raw = "Adkins, L., Cooper, M. & Konings, M. (2021) Class in the 21st century, Environment and Planning A, 53, pp. 548–572."
+    parse_reference(raw)
+    t = time.perf_counter()
+    for i in range(200):
+        parse_reference(raw, i)
+    assert time.perf_counter() - t < 5.0
+
+
+def test_names_helpers():
+    assert normalise_surname("De Landa") == "delanda"
+    assert normalise_surname("van der Meer") == "vandermeer"
+    assert normalise_surname("Yrjänä") == "yrjana"
+    assert normalise_surname("Rodríguez-Pose") == "rodriguezpose"
+    assert initials_of("Neil") == "N"
+    assert initials_of("J.-P.") == "JP"
+    assert initials_of("Jean-Pierre") == "JP"
+    assert initials_of("AEG") == "AEG"
+    assert initials_of(None) == ""
+    assert normalise_doi("https://doi.org/10.1177/0042098019897008.") == "10.1177/0042098019897008"
+    assert normalise_doi("doi:10.1016/S0264-2751(02)00003-8)") == "10.1016/s0264-2751(02)00003-8"
+    assert normalise_doi("no doi here") is None
+    assert normalise_title("The  Asset-Economy: Conceptualizing…") == "the asset economy conceptualizing"
+
+
+def test_slash_separated_and_organisation_authors():
+    r = parse_reference("Lippold, S./Lohr, K./Neudel, J. (1992): Anpassung oder Modifikation industrieller Beziehungen. Berlin: KSPW.")
+    assert fam(r) == ["Lippold", "Lohr", "Neudel"]
+    h = parse_reference("Human Rights Watch (2010), A Media Minefield: Increased Threats to Freedom of Expression in Uganda, New York.")
+    assert fam(h) == ["Human Rights Watch"] and h.authors[0].organisation
+
+
+def test_numbered_vancouver_surname_not_swallowed_by_number():
+    r = parse_reference("2. Prado ML, Reibnitz KS. Salud y globalización: retos futuros. Investigación Educ Enferm. 2004;22(2):112-9.")
+    assert fam(r) == ["Prado", "Reibnitz"]
+
+
+def test_without_model_falls_back_to_rules(monkeypatch):
+    monkeypatch.setattr(refparse_crf, "_tagger", lambda: None)
+    raw = "Brenner N (2004) New state spaces. Oxford University Press, Oxford"
+    r = parse_reference(raw)
+    assert fam(r) == ["Brenner"] and r.title == "New state spaces"
+    c = parse_reference(raw, method="crf")
+    assert any("CRF model not available" in w for w in c.warnings)
