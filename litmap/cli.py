@@ -208,6 +208,51 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
                nl=False)
 
 
+@cli.command()
+@_db_option
+@click.option("--kind", type=click.Choice(["cocitation", "coupling", "citation", "author-cocitation", "coauthor",
+                                           "concepts", "concept-works"]), default="cocitation", show_default=True)
+@click.option("--proximity", type=click.Choice(["paper", "paragraph", "sentence"]), default="paper",
+              show_default=True, help="Count co-citation (and concept co-occurrence) within this unit.")
+@click.option("--normalise", type=click.Choice(["raw", "association", "cosine", "jaccard", "inclusion"]),
+              default="association", show_default=True, help="Edge weights (association strength as VOSviewer).")
+@click.option("--min-weight", type=int, default=1, show_default=True, help="Drop edges with a raw weight below N.")
+@click.option("--min-count", type=int, default=1, show_default=True, help="Keep nodes occurring at least N times.")
+@click.option("--top", type=int, default=None, help="Keep the N most-occurring nodes.")
+@click.option("--cluster-method", type=click.Choice(["leiden", "louvain"]), default="leiden", show_default=True)
+@click.option("--resolution", type=float, default=1.0, show_default=True)
+@click.option("--seed", type=int, default=42, show_default=True)
+@click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra concept lexicon(s) for concept networks.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "pajek", "vosviewer", "csv"]),
+              default="graphml", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Output file (vosviewer/csv write <stem>_map/_network or _nodes/_edges beside it).")
+def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int, min_count: int,
+            top: Optional[int], cluster_method: str, resolution: float, seed: int,
+            concept_files: tuple[str, ...], fmt: str, output: str) -> None:
+    """Build a citation or concept network, cluster it, and export it."""
+    from litmap.analyse.network_job import NetworkSettings, analysed_network
+    from litmap.export.graphs import write_graph
+    from litmap.store import Store
+
+    with _errors(), Store(db) as store:
+        settings = NetworkSettings(kind=kind, proximity=proximity, normalise=normalise, min_weight=min_weight,
+                                   min_count=min_count, top=top, cluster_method=cluster_method,
+                                   resolution=resolution, seed=seed, concept_files=concept_files)
+        result = analysed_network(store.conn, settings)
+        clusters = {n: d["cluster"] for n, d in result.graph.nodes(data=True) if "cluster" in d}
+        paths = write_graph(result.graph, output, fmt, clusters=clusters or None)
+    s = result.summary()
+    mod = f", modularity {s['modularity']:.3f}" if s["modularity"] is not None else ""
+    sil = f", silhouette {s['silhouette']:.3f}" if s["silhouette"] is not None else ""
+    click.echo(f"{kind}: {s['nodes']} nodes, {s['edges']} edges, {s['clusters']} clusters{mod}{sil}")
+    for c, terms in sorted(result.cluster_labels.items())[:12]:
+        click.echo(f"  cluster {c} ({result.cluster_sizes.get(c, 0)}): {', '.join(terms[:5])}")
+    for p in paths:
+        click.echo(f"wrote {p}", err=True)
+
+
 @cli.group()
 def export() -> None:
     """Export the corpus to other tools' formats."""
@@ -226,6 +271,20 @@ def export_references(db: str, fmt: str, paper: Optional[int], output: str) -> N
 
     with _errors(), Store(db) as store:
         text = export_bibliography(store, fmt, paper)
+    _write_output(text, output)
+
+
+@export.command("wos")
+@_db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="File to write (default: stdout).")
+def export_wos(db: str, output: str) -> None:
+    """Web of Science tagged plain text of the corpus (for CiteSpace, VOSviewer, bibliometrix)."""
+    from litmap.analyse.corpusdata import load_corpus_data
+    from litmap.export.wos import format_wos
+    from litmap.store import Store
+
+    with _errors(), Store(db) as store:
+        text = format_wos(load_corpus_data(store.conn))
     _write_output(text, output)
 
 

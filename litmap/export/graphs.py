@@ -159,6 +159,7 @@ def write_graph(
     ``csv`` writes ``<stem>_nodes.csv`` and ``<stem>_edges.csv``.
     """
     p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
         write_graphml(G, p)
         return [p]
