@@ -14,10 +14,12 @@ what makes it fast enough to be the default (see docs/pdf-engine.md).
 from __future__ import annotations
 
 import ctypes
+from dataclasses import replace
 import logging
 import math
 import os
 import re
+import unicodedata
 from typing import Any, Iterator
 
 from litmap.errors import ExtractionError
@@ -27,12 +29,15 @@ __all__ = ["open_pdf", "sniff_pdf", "PdfiumSource", "PlumberSource", "ENGINES"]
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("pdfium", "plumber")
+ENGINES = ("pdfium", "plumber", "pdfplumber")  # "pdfplumber" is an alias of "plumber"
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.I)
 # pdfium reports a line-end hyphen as U+0002, which get_text_range shows as
 # U+FFFE, and it inserts no line break after it: end the word there.
 _WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
 _HYPHEN_MARKS = ("\ufffe", "\x02")
+#: Spacing accents some typesetters (Elsevier) place as glyphs of their own.
+_ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "˚": "\u030a"}
+_ACCENT_RE = re.compile("[" + "".join(_ACCENTS) + "]")
 
 
 def sniff_pdf(path: str) -> None:
@@ -82,6 +87,7 @@ def open_pdf(path: str, engine: str = "pdfium") -> "PdfiumSource | PlumberSource
     sniff_pdf(path)
     if engine == "pdfium":
         return PdfiumSource(path)
+    # "plumber" and "pdfplumber" name the same engine
     return PlumberSource(path)
 
 
@@ -155,14 +161,43 @@ class PdfiumSource:
 
     def render(self, index: int, dpi: int) -> Any:
         """The page as a PIL image at ``dpi`` (for OCR)."""
-        page = self._doc[index]
-        try:
-            return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
-        finally:
-            page.close()
+        return _render(self._doc, index, dpi)
+
+    def image_coverage(self, index: int) -> float:
+        """Share of the page covered by its largest image (a scan covers most of it)."""
+        return _image_coverage(self._doc, index)
 
     def close(self) -> None:
         self._doc.close()
+
+
+def _render(doc: Any, index: int, dpi: int) -> Any:
+    page = doc[index]
+    try:
+        return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+    finally:
+        page.close()
+
+
+def _image_coverage(doc: Any, index: int, max_objects: int = 5000) -> float:
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    try:
+        width, height = page.get_size()
+        area = max(width * height, 1.0)
+        best = 0.0
+        for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)):
+            if k >= max_objects:  # hostile pages with endless objects
+                break
+            try:
+                left, bottom, right, top = obj.get_bounds()
+            except Exception:  # pdfium cannot place some objects; they cannot be scans either
+                continue
+            best = max(best, max(right - left, 0) * max(top - bottom, 0) / area)
+        return min(best, 1.0)
+    finally:
+        page.close()
 
 
 def _pdfium_reason(msg: str) -> str:
@@ -182,20 +217,36 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
     if n <= 0:
         return []
     text = textpage.get_text_range(0, n)
+    textpage = textpage.raw  # the raw handle skips a Python hop on every ctypes call
     if len(text) != n:  # surrogate pairs etc.: map glyph by glyph
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(n))
+    combine: dict[int, str] = {}
+    if _ACCENT_RE.search(text):
+        text = _attach_accents(textpage, text, combine)
     rect = raw.FS_RECTF()
     mat = raw.FS_MATRIX()
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     get_box, get_size, get_mat = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
     get_weight, get_info = raw.FPDFText_GetFontWeight, raw.FPDFText_GetFontInfo
+    get_obj = raw.FPDFText_GetTextObject
     out: list[Char] = []
+    last_obj = -1
+    size = 0.0
     last_key: tuple[float, int] = (-1.0, -1)
     last_font = ""
     for m in _WORD.finditer(text):
         a, b = m.start(), m.end() - 1
         word = m.group()
+        if combine or "\x00" in word:
+            word = unicodedata.normalize("NFC", "".join(text[i] + combine.get(i, "") for i in range(a, m.end())))
+            word = word.replace("\x00", "")
+            if not word:
+                continue
+            while text[a] == "\x00":  # placeholders carry the accent's box, not the word's
+                a += 1
+            while text[b] == "\x00":
+                b -= 1
         if word[-1] in _HYPHEN_MARKS:
             word = word[:-1] + "-"
             if b > a:
@@ -206,24 +257,74 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
         x1 = rect.right + (0.3 * (rect.top - rect.bottom) if b < m.end() - 1 else 0.0)
         if abs((height - rect.top) - top) > 0.5 * max(bottom - top, 1.0) or x1 < x0:
             # glyphs of one "word" on different lines or backwards: split per glyph
-            out.extend(_glyphs(textpage, text, a, b + 1, height))
+            out.extend(_glyphs(textpage, text, a, b + 1, height, combine))
             continue
         top, bottom = min(top, height - rect.top), max(bottom, height - rect.bottom)
-        get_mat(textpage, a, mat)
-        size = get_size(textpage, a) * math.hypot(mat.c, mat.d)
-        weight = get_weight(textpage, a)
-        key = (size, weight)
-        if key != last_key:  # the font name changes with size/weight, rarely otherwise
-            get_info(textpage, a, buf, 128, ctypes.byref(flags))
-            last_font = buf.value.decode("latin-1", "replace")
-            if weight >= 600 and "bold" not in last_font.lower():
-                last_font += ",Bold"
-            last_key = key
-        out.append(Char(word, x0, top, x1, bottom, round(size, 2), last_font))
+        ptr = get_obj(textpage, a)
+        obj = ctypes.addressof(ptr.contents) if ptr else 0
+        # Glyphs of one text object share font and size: query them once per object.
+        if obj != last_obj or not obj:
+            get_mat(textpage, a, mat)
+            size = round(get_size(textpage, a) * math.hypot(mat.c, mat.d), 2)
+            weight = get_weight(textpage, a)
+            key = (size, weight)
+            if key != last_key:  # the font name changes with size/weight, rarely otherwise
+                get_info(textpage, a, buf, 128, ctypes.byref(flags))
+                last_font = buf.value.decode("latin-1", "replace")
+                if weight >= 600 and "bold" not in last_font.lower():
+                    last_font += ",Bold"
+                last_key = key
+            last_obj = obj
+        out.append(Char(word, x0, top, x1, bottom, size, last_font))
     return out
 
 
-def _glyphs(textpage: Any, text: str, a: int, b: int, height: float) -> list[Char]:
+def _attach_accents(textpage: Any, text: str, combine: dict[int, str]) -> str:
+    """Spacing accents drawn as separate glyphs ("Yrjan¨ a ¨") → combining marks.
+
+    Each accent goes to the letter under its centre; the accent and a space
+    pdfium generated next to it become NUL placeholders so indices still
+    match pdfium's glyph list.
+    """
+    import pypdfium2.raw as raw
+
+    chars = list(text)
+    rect = raw.FS_RECTF()
+    n = len(chars)
+
+    def box(i: int) -> tuple[float, float, float]:
+        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+        return rect.left, rect.right, (rect.top + rect.bottom) / 2
+
+    for k, ch in enumerate(text):
+        if ch not in _ACCENTS:
+            continue
+        left, right, mid = box(k)
+        cx = (left + right) / 2
+        best = -1
+        # the accent may sit a few glyphs away in the stream; take the nearest letter under it
+        for j in sorted(range(max(k - 8, 0), min(k + 9, n)), key=lambda j: abs(j - k)):
+            if j == k or not chars[j].isalpha():
+                continue
+            l, r, m = box(j)
+            if l - 0.5 <= cx <= r + 0.5 and abs(m - mid) < 2.0 * max(r - l, 3.0):
+                best = j
+                break
+        if best < 0:
+            continue
+        combine[best] = combine.get(best, "") + _ACCENTS[ch]
+        chars[k] = "\x00"
+        for step in (-1, 1):  # generated breaks around the accent are artefacts of it
+            j = k + step
+            while 0 <= j < n and chars[j] in " \r\n\x00" and (
+                chars[j] == "\x00" or raw.FPDFText_IsGenerated(textpage, j) == 1
+            ):
+                chars[j] = "\x00"
+                j += step
+    return "".join(chars)
+
+
+def _glyphs(textpage: Any, text: str, a: int, b: int, height: float, combine: dict[int, str]) -> list[Char]:
     """Glyphs ``a:b`` re-joined into one word per line they sit on."""
     import pypdfium2.raw as raw
 
@@ -231,18 +332,20 @@ def _glyphs(textpage: Any, text: str, a: int, b: int, height: float) -> list[Cha
     mat = raw.FS_MATRIX()
     out: list[Char] = []
     for i in range(a, b):
+        if text[i] == "\x00":  # a moved accent or a space it caused
+            continue
         raw.FPDFText_GetLooseCharBox(textpage, i, rect)
         raw.FPDFText_GetMatrix(textpage, i, mat)
         size = round(raw.FPDFText_GetFontSize(textpage, i) * math.hypot(mat.c, mat.d), 2)
         font = ",Bold" if raw.FPDFText_GetFontWeight(textpage, i) >= 600 else ""
         x0, top, x1, bottom = rect.left, height - rect.top, rect.right, height - rect.bottom
-        ch = "-" if text[i] in _HYPHEN_MARKS else text[i]
+        ch = "-" if text[i] in _HYPHEN_MARKS else text[i] + combine.get(i, "")
         prev = out[-1] if out else None
         if prev and abs(prev.top - top) < 0.5 * max(bottom - top, 1.0) and -0.3 * max(size, 1.0) <= x0 - prev.x1 < 0.3 * max(size, 1.0):
             out[-1] = Char(prev.text + ch, prev.x0, min(prev.top, top), x1, max(prev.bottom, bottom), prev.size, prev.font)
         else:
             out.append(Char(ch, x0, top, x1, bottom, size, font))
-    return out
+    return [replace(c, text=unicodedata.normalize("NFC", c.text)) for c in out] if combine else out
 
 
 class PlumberSource:
@@ -255,6 +358,7 @@ class PlumberSource:
         from pdfminer.pdfdocument import PDFPasswordIncorrect
 
         self.path = path
+        self._pdfium_doc: Any = None
         try:
             self._pdf = pdfplumber.open(path, password="")
             n = len(self._pdf.pages)
@@ -262,7 +366,8 @@ class PlumberSource:
             raise ExtractionError(path, "encrypted: needs a password (remove the protection and ingest again)") from exc
         except Exception as exc:  # pdfminer raises many unrelated types for broken files
             name = type(exc).__name__
-            if "Password" in name or "Encrypt" in name:
+            inner = " ".join(type(a).__name__ for a in exc.args if isinstance(a, BaseException))
+            if any(k in name + inner for k in ("Password", "Encrypt")):
                 raise ExtractionError(path, "encrypted: needs a password (remove the protection and ingest again)") from exc
             raise ExtractionError(path, f"corrupt or truncated PDF ({name})") from exc
         if n == 0:
@@ -295,15 +400,20 @@ class PlumberSource:
         p.flush_cache()  # keep memory flat on big files
         return result
 
-    def render(self, index: int, dpi: int) -> Any:
-        import pypdfium2 as pdfium
+    def _pdfium(self) -> Any:
+        if self._pdfium_doc is None:
+            import pypdfium2 as pdfium
 
-        doc = pdfium.PdfDocument(self.path)
-        try:
-            page = doc[index]
-            return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
-        finally:
-            doc.close()
+            self._pdfium_doc = pdfium.PdfDocument(self.path)
+        return self._pdfium_doc
+
+    def render(self, index: int, dpi: int) -> Any:
+        return _render(self._pdfium(), index, dpi)
+
+    def image_coverage(self, index: int) -> float:
+        return _image_coverage(self._pdfium(), index)
 
     def close(self) -> None:
         self._pdf.close()
+        if self._pdfium_doc is not None:
+            self._pdfium_doc.close()

@@ -53,10 +53,10 @@ def _body_size(segs: Sequence[Segment]) -> float:
 def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
     """The widest text-free band in the middle of the page, if it separates columns.
 
-    Coverage counts segments narrower than 60% of the page; a gutter must be
-    crossed by at most a few of them and have enough lines on both sides.
+    Coverage counts segments narrower than half the page; a gutter may be
+    crossed by a few of them (centred headings, banners) and have enough lines on both sides.
     """
-    narrow = [s for s in segs if s.x1 - s.x0 < 0.6 * width and s.nchars >= 3]
+    narrow = [s for s in segs if s.x1 - s.x0 < 0.5 * width and s.nchars >= 3]
     if len(narrow) < 12:
         return None
     nbins = max(int(width / 2), 1)
@@ -64,8 +64,9 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
     for s in narrow:
         for b in range(max(int(s.x0 / 2), 0), min(int(s.x1 / 2), nbins) + 1):
             cover[b] += 1
-    limit = max(1, len(narrow) // 40)
-    lo, hi = int(0.3 * nbins), int(0.7 * nbins)
+    # centred headings, journal banners and the odd wide line may cross the gutter
+    limit = max(2, len(narrow) // 12)
+    lo, hi = int(0.22 * nbins), int(0.78 * nbins)
     best: Optional[tuple[int, int]] = None
     start = None
     for b in range(lo, hi + 2):
@@ -103,6 +104,16 @@ def reading_order(segs: Sequence[Segment], g: Optional[Gutter]) -> list[tuple[Se
         return [(s, 0) for s in rows]
     out: list[tuple[Segment, int]] = []
     band: dict[int, list[Segment]] = {1: [], 2: []}
+    cols = {id(s): _column(s, g) for s in rows}
+    wide = [s for s in rows if cols[id(s)] == 0]
+    # A narrow segment next to a full-width one (a keywords box beside an
+    # abstract) is a sidebar: read it after that full-width run, not inside it.
+    beside = {
+        id(s) for s in rows if cols[id(s)] and any(
+            t.top < s.bottom and s.top < t.bottom and (t.x0 >= s.x1 - 1 or t.x1 <= s.x0 + 1) for t in wide
+        )
+    }
+    side: list[Segment] = []
 
     def flush() -> None:
         for col in (1, 2):
@@ -110,12 +121,19 @@ def reading_order(segs: Sequence[Segment], g: Optional[Gutter]) -> list[tuple[Se
             band[col] = []
 
     for s in rows:
-        col = _column(s, g)
+        col = cols[id(s)]
+        if id(s) in beside:
+            side.append(s)
+            continue
         if col == 0:
             flush()
             out.append((s, 0))
-        else:
-            band[col].append(s)
+            continue
+        if side:
+            out.extend((t, cols[id(t)]) for t in side)
+            side = []
+        band[col].append(s)
+    out.extend((t, cols[id(t)]) for t in side)
     flush()
     return out
 
@@ -132,7 +150,9 @@ def _blocks(ordered: list[tuple[Segment, int]], page: int, body: float) -> list[
     cur_col = -1
     left = right = 0.0
     for seg, col in ordered:
-        if cur_lines and _breaks(cur_lines, seg, col != cur_col, line_gap, left, right):
+        # a full-width title's short last line falls in column 1 but continues it
+        tail = cur_col == 0 and col == 1 and abs(seg.x0 - left) < seg.size and seg.size >= 1.2 * body
+        if cur_lines and _breaks(cur_lines, seg, col != cur_col and not tail, line_gap, left, right):
             out.append(_block(cur_lines, page, cur_col))
             cur_lines = []
         if not cur_lines:

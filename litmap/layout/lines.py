@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 from typing import Sequence
 
@@ -49,16 +50,14 @@ class Segment:
     bottom: float
     size: float
     bold: bool
+    nchars: int
 
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
-    def nchars(self) -> int:
-        return sum(len(w.text) for w in self.words)
 
-
+@lru_cache(maxsize=512)
 def is_bold(font: str) -> bool:
     return bool(font) and bool(_BOLD.search(font))
 
@@ -69,7 +68,7 @@ def page_words(page: PageChars) -> list[Word]:
         return [
             Word(c.text, c.x0, c.top, c.x1, c.bottom, c.size, is_bold(c.font))
             for c in page.chars
-            if c.text.strip() and c.x1 >= c.x0 and not set(c.text) <= _LOOSE_ACCENTS
+            if c.x1 >= c.x0 and c.text.strip() and not (c.text[0] in _LOOSE_ACCENTS and set(c.text) <= _LOOSE_ACCENTS)
         ]
     return _join_glyphs(page.chars)
 
@@ -117,18 +116,18 @@ def _word(chars: list[Char]) -> Word:
 
 def _cluster_rows(items: list) -> list[list]:
     """Group boxes whose vertical middles lie within ~half a line of each other."""
-    items = sorted(items, key=lambda c: (c.top + c.bottom) / 2)
+    items = sorted(items, key=lambda c: c.top + c.bottom)
     rows: list[list] = []
-    anchor = 0.0
-    tol = 0.0
+    anchor = tol = 0.0
     for c in items:
         mid = (c.top + c.bottom) / 2
-        h = max(c.bottom - c.top, 1.0)
-        if rows and abs(mid - anchor) <= max(tol, 0.45 * h):
+        h = c.bottom - c.top
+        t = 0.45 * h if h > 1.0 else 0.45
+        if rows and abs(mid - anchor) <= (tol if tol > t else t):
             rows[-1].append(c)
         else:
             rows.append([c])
-            anchor, tol = mid, 0.45 * h
+            anchor, tol = mid, t
     return rows
 
 
@@ -151,23 +150,20 @@ def segments(words: list[Word]) -> list[Segment]:
 
 def _segment(words: list[Word], row: int) -> Segment:
     weights: dict[float, int] = {}
-    nbold = 0
-    total = 0
+    nbold = total = 0
+    top, bottom, x1 = words[0].top, words[0].bottom, words[0].x1
     for w in words:
         n = len(w.text)
         weights[w.size] = weights.get(w.size, 0) + n
         total += n
         if w.bold:
             nbold += n
+        if w.top < top:
+            top = w.top
+        if w.bottom > bottom:
+            bottom = w.bottom
+        if w.x1 > x1:
+            x1 = w.x1
     # The body of the line decides its size, not a superscript or drop cap.
-    size = max(weights, key=lambda s: weights[s])
-    return Segment(
-        tuple(words),
-        row,
-        min(w.x0 for w in words),
-        min(w.top for w in words),
-        max(w.x1 for w in words),
-        max(w.bottom for w in words),
-        size,
-        nbold * 2 > total,
-    )
+    size = max(weights, key=weights.__getitem__)
+    return Segment(tuple(words), row, words[0].x0, top, x1, bottom, size, nbold * 2 > total, total)

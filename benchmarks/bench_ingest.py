@@ -1,0 +1,222 @@
+"""Ingest speed (and text agreement) against pdftotext and pdfplumber.
+
+    .venv/bin/python benchmarks/bench_ingest.py [PATHS...] [--limit N] [--accuracy]
+
+Default PATHS: ../shared/data/excite/pdfs, pdfs/urban_studies*, pdfs/geography
+(skips cleanly when absent).  Files with any page litmap would OCR are left out
+of the speed figures (OCR time would swamp them; they are counted).
+Timings are single-process; pages/s per core is the same number.
+
+``--accuracy`` adds, per engine: bag-of-words F1 and an order score (LCS
+similarity of the word sequences) against ``pdftotext`` plain output, and for
+the CC BY papers with gold reference lists the share of gold references found
+in litmap's text in the right order (a reading-order check on two columns).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
+DEFAULT_DIRS = ["excite/pdfs", "pdfs/urban_studies", "pdfs/urban_studies_cc_by", "pdfs/geography"]
+_TOK = re.compile(r"[a-z0-9]+")
+
+sys.path.insert(0, ROOT)
+
+
+def pdf_files(paths: list[str], limit: int) -> list[str]:
+    files: list[str] = []
+    for p in paths:
+        files += sorted(glob.glob(os.path.join(p, "*.pdf"))) if os.path.isdir(p) else [p]
+    return files[:limit] if limit else files
+
+
+def page_count(path: str) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def scan_pages(path: str) -> list[int]:
+    """Pages that litmap would OCR (no text layer, mostly an image)."""
+    from litmap.ingest.engines import open_pdf
+    from litmap.layout.pipeline import MIN_SCAN_COVERAGE, MIN_TEXT_CHARS, _visible
+
+    src = open_pdf(path)
+    try:
+        return [
+            i + 1 for i in range(src.page_count())
+            if _visible(src.page(i)) < MIN_TEXT_CHARS and src.image_coverage(i) >= MIN_SCAN_COVERAGE
+        ]
+    finally:
+        src.close()
+
+
+def pdftotext(path: str) -> str:
+    return subprocess.run(["pdftotext", "-q", path, "-"], capture_output=True, text=True, errors="replace").stdout
+
+
+def timed(fn, files: list[str]) -> tuple[float, int, list]:
+    out, pages = [], 0
+    t = time.perf_counter()
+    for f in files:
+        r = fn(f)
+        out.append(r)
+    dt = time.perf_counter() - t
+    return dt, pages, out
+
+
+def plumber_text(path: str) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join((p.extract_text() or "") for p in pdf.pages)
+
+
+def litmap_text(path: str, engine: str) -> str:
+    from litmap.layout.pipeline import read_pdf
+
+    doc = read_pdf(path, engine=engine, ocr="never")
+    return "\n".join(b.text for p in doc.pages for b in p.blocks)
+
+
+def subset(files: list[str], pages: dict[str, int], budget: int) -> list[str]:
+    out, n = [], 0
+    for f in files:
+        if n >= budget:
+            break
+        out.append(f)
+        n += pages[f]
+    return out
+
+
+def rate(label: str, files: list[str], pages: dict[str, int], fn) -> tuple[float, list]:
+    t = time.perf_counter()
+    texts = [fn(f) for f in files]
+    dt = time.perf_counter() - t
+    n = sum(pages[f] for f in files)
+    pps = n / dt if dt else 0.0
+    print(f"{label:<34} {len(files):>4} files {n:>5} pages {dt:7.2f} s {pps:8.1f} pages/s", flush=True)
+    return pps, texts
+
+
+def bow_f1(a: str, b: str) -> float:
+    ca, cb = Counter(_TOK.findall(a.lower())), Counter(_TOK.findall(b.lower()))
+    common = sum((ca & cb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(ca.values()), common / sum(cb.values())
+    return 2 * p * r / (p + r)
+
+
+def order_score(a: str, b: str) -> float:
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(_TOK.findall(a.lower()), _TOK.findall(b.lower()))
+
+
+def gold_reference_order(files: list[str], engine: str) -> None:
+    for f in files:
+        gold = f[:-4] + ".gold.json"
+        if not os.path.exists(gold):
+            continue
+        refs = json.load(open(gold))["references"]
+        toks = _TOK.findall(litmap_text(f, engine).lower())
+        joined = " " + " ".join(toks) + " "
+        positions = []
+        for ref in refs:
+            head = " ".join(_TOK.findall(ref["raw"].lower())[:6])
+            positions.append(joined.find(" " + head + " "))
+        found = [p for p in positions if p >= 0]
+        in_order = sum(1 for a, b in zip(found, found[1:]) if b > a)
+        print(f"  {engine:<7} {os.path.basename(f)[:40]:<40} gold refs found {len(found)}/{len(refs)}, "
+              f"consecutive pairs in order {in_order}/{max(len(found) - 1, 0)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N files")
+    ap.add_argument("--plumber-pages", type=int, default=150, help="pages for the slow pdfplumber runs")
+    ap.add_argument("--accuracy", action="store_true")
+    ap.add_argument("--no-cli", action="store_true")
+    args = ap.parse_args()
+    paths = args.paths or [os.path.join(SHARED, d) for d in DEFAULT_DIRS if os.path.isdir(os.path.join(SHARED, d))]
+    files = pdf_files(paths, args.limit)
+    if not files:
+        print("no PDFs found (../shared/data absent?); nothing to measure")
+        return
+    if shutil.which("pdftotext") is None:
+        print("pdftotext not installed; install poppler-utils")
+        return
+    pages = {f: page_count(f) for f in files}
+    base_texts = {f: pdftotext(f) for f in files}  # warm the OS cache too
+    scanned = [f for f in files if scan_pages(f)]
+    files = [f for f in files if f not in scanned]
+    print(f"{len(files)} PDFs with a text layer, {sum(pages[f] for f in files)} pages; "
+          f"{len(scanned)} files with scanned pages left out (OCR costs seconds a page; see docs/pdf-engine.md)")
+    base, _ = rate("poppler pdftotext", files, pages, pdftotext)
+    small = subset(files, pages, args.plumber_pages)
+    plumber, _ = rate("pdfplumber extract_text (subset)", small, pages, plumber_text)
+    res = {}
+    res["pdfium"], pdfium_texts = rate("litmap read_pdf engine=pdfium", files, pages, lambda f: litmap_text(f, "pdfium"))
+    res["plumber"], _ = rate("litmap read_pdf engine=plumber (subset)", small, pages, lambda f: litmap_text(f, "plumber"))
+    cli = os.path.join(ROOT, ".venv", "bin", "litmap")
+    full = None
+    if args.no_cli:
+        pass
+    elif os.path.exists(cli):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "bench.db")
+            t = time.perf_counter()
+            proc = subprocess.run([cli, "ingest", *files, "--db", db, "--jobs", "1"], capture_output=True, text=True)
+            dt = time.perf_counter() - t
+        n = sum(pages[f] for f in files)
+        full = n / dt
+        print(f"{'litmap ingest CLI --jobs 1':<34} {len(files):>4} files {n:>5} pages {dt:7.2f} s {full:8.1f} pages/s"
+              f"  (exit {proc.returncode})")
+        if proc.returncode not in (0, 1):  # 1: some file failed, which ingest reports and survives
+            print(f"  CLI error: {proc.stderr.strip()[-300:]}")
+            full = None
+    else:
+        print("litmap console script not found in .venv/bin; CLI timing skipped")
+    print("\nratios (single process = per core):")
+    for eng, pps in res.items():
+        print(f"  read_pdf[{eng}] / pdftotext = {pps / base:.2f}   / pdfplumber = {pps / plumber:.1f}x")
+    if full:
+        print(f"  ingest CLI / pdftotext = {full / base:.2f} (goal >= 0.25)   / pdfplumber = {full / plumber:.1f}x (goal >= 4)")
+    if args.accuracy:
+        print("\nagreement with pdftotext (bag-of-words F1, word-order LCS similarity), mean over files:")
+        for eng in ("pdfium", "plumber"):
+            sel = files if eng == "pdfium" else small
+            texts = pdfium_texts if eng == "pdfium" else [litmap_text(f, eng) for f in sel]
+            f1 = [bow_f1(t, base_texts[f]) for f, t in zip(sel, texts)]
+            order = [order_score(t, base_texts[f]) for f, t in zip(sel, texts)]
+            print(f"  {eng:<7} files {len(sel):>3}  F1 {sum(f1) / len(f1):.3f}  order {sum(order) / len(order):.3f}")
+        print("pdfplumber extract_text vs pdftotext on the subset:")
+        ptexts = [plumber_text(f) for f in small]
+        f1 = [bow_f1(t, base_texts[f]) for f, t in zip(small, ptexts)]
+        order = [order_score(t, base_texts[f]) for f, t in zip(small, ptexts)]
+        print(f"  extract_text files {len(small):>3}  F1 {sum(f1) / len(f1):.3f}  order {sum(order) / len(order):.3f}")
+        print("reading order on gold reference lists (CC BY papers):")
+        for eng in ("pdfium", "plumber"):
+            gold_reference_order(files, eng)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,263 @@
+"""PDF engines, OCR, layout and cleaning on reportlab-generated fixtures."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+
+import pytest
+
+import pdf_fixtures as F
+from litmap.errors import ExtractionError, MissingDependency
+from litmap.ingest.engines import open_pdf
+from litmap.layout import Char, PageChars
+from litmap.layout.blocks import find_gutter, layout_page
+from litmap.layout.furniture import clean_text, join_lines
+from litmap.layout.lines import page_words, segments
+from litmap.layout.pipeline import read_pdf
+
+ENGINES = ["pdfium", "plumber"]
+
+
+@pytest.fixture(scope="module")
+def two_col(tmp_path_factory):
+    return F.two_column_article(str(tmp_path_factory.mktemp("two")))
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def article(request, two_col):
+    return read_pdf(two_col, engine=request.param)
+
+
+def _texts(page):
+    return [b.text for b in page.blocks]
+
+
+def _all_text(doc):
+    return "\n".join(b.text for p in doc.pages for b in p.blocks)
+
+
+def test_two_column_reading_order(article):
+    blocks = article.pages[0].blocks
+    firsts = [b.text.split()[0] for b in blocks]
+    assert firsts == ["Rescaling", "Abstractmarker", "alpha", "beta", "gamma", "delta"]
+    assert [b.column for b in blocks] == [0, 0, 1, 1, 2, 2]
+    assert blocks[0].size == pytest.approx(18, abs=0.5) and blocks[0].bold
+    assert not blocks[2].bold
+
+
+def test_later_pages_read_left_then_right(article):
+    firsts = [b.text.split()[0] for b in article.pages[2].blocks]
+    assert firsts == ["alpha3", "gamma3"]
+
+
+def test_running_heads_page_numbers_and_stamps_removed(article):
+    text = _all_text(article)
+    assert "Journal of Test Studies" not in text
+    assert "A. Author and B. Writer" not in text
+    assert "Downloaded from" not in text
+    for page in article.pages:
+        assert not any(b.text.strip().isdigit() for b in page.blocks)
+        assert all(b.kind not in ("header", "footer", "page_number", "stamp") for b in page.blocks)
+
+
+def test_hyphenation(article):
+    alpha = next(b for b in article.pages[0].blocks if b.text.startswith("alpha"))
+    assert "state rescaling and" in alpha.text
+    assert "rescal-" not in alpha.text
+    # compound written with a hyphen elsewhere in the document keeps it
+    assert "making of the city-region in" in alpha.text
+    assert "the Anglo-American debate" in alpha.text
+    # lines keep the raw line breaks for parsers that need them
+    assert any(line.endswith("rescal-") for line in alpha.lines)
+
+
+def test_caption_and_footnote(article):
+    page = article.pages[1]
+    caption = [b for b in page.blocks if b.kind == "caption"]
+    footnote = [b for b in page.blocks if b.kind == "footnote"]
+    assert [b.text for b in caption] == ["Figure 1. The city-region of Testville and its municipalities."]
+    assert len(footnote) == 1 and footnote[0].text.startswith("1 This footnote")
+    assert "Further details" in footnote[0].text
+    assert all(b.kind == "body" for b in page.blocks if b not in caption + footnote)
+
+
+def test_reference_list_hanging_indent(article):
+    page = article.pages[3]
+    assert page.blocks[0].text == "References"
+    refs = page.blocks[1]
+    assert len(refs.lines) == 6
+    assert refs.lines[0].startswith("Brenner") and refs.lines[2].startswith("Jessop")
+    assert [round(i) for i in refs.indents] == [0, 18, 0, 18, 0, 18]
+    assert "(pp. 137–166)" in refs.text  # en-dash kept
+
+
+def test_metadata(two_col):
+    src = open_pdf(two_col)
+    try:
+        meta = src.metadata()
+    finally:
+        src.close()
+    assert meta["Title"] == "Rescaling the State: A Test Article"
+    assert meta["doi"] == "10.1234/jts.2024.001"
+
+
+def test_one_column_paragraphs(tmp_path):
+    doc = read_pdf(F.one_column_article(str(tmp_path)))
+    assert doc.page_count == 3 and doc.engine == "pdfium"
+    for n, page in enumerate(doc.pages, 1):
+        assert [b.text.split()[0] for b in page.blocks] == [f"para{n}x0", f"para{n}x1", f"para{n}x2"]
+        assert {b.column for b in page.blocks} == {0}
+
+
+def test_no_gutter_on_one_column(tmp_path):
+    src = open_pdf(F.one_column_article(str(tmp_path), pages=1))
+    page = next(src.pages())
+    src.close()
+    assert find_gutter(segments(page_words(page)), page.width) is None
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "kind,expected",
+    [("empty", "empty file"), ("random", "not a PDF"), ("html", "looks like HTML"),
+     ("zip", "ZIP archive"), ("truncated", "corrupt or truncated")],
+)
+def test_broken_files(tmp_path, engine, kind, expected):
+    path = F.broken_files(str(tmp_path))[kind]
+    with pytest.raises(ExtractionError) as err:
+        read_pdf(path, engine=engine)
+    assert expected in err.value.reason
+    assert "\n" not in err.value.reason
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_encrypted(tmp_path, engine):
+    with pytest.raises(ExtractionError) as err:
+        read_pdf(F.encrypted_pdf(str(tmp_path)), engine=engine)
+    assert err.value.reason.startswith("encrypted: needs a password")
+
+
+def test_bad_engine_and_mode(two_col):
+    with pytest.raises(ValueError):
+        read_pdf(two_col, engine="nope")
+    with pytest.raises(ValueError):
+        read_pdf(two_col, ocr="sometimes")
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_ocr_of_image_only_page(tmp_path):
+    path = F.image_only_pdf(str(tmp_path))
+    doc = read_pdf(path)
+    assert doc.ocr and doc.pages[0].ocr
+    text = _all_text(doc)
+    assert "Scanned urban governance text" in text
+    assert text.index("Scanned") < text.index("Second line")
+    assert any("OCR used on page 1" in w for w in doc.warnings)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_ocr_image_words(tmp_path):
+    from litmap.ingest.ocr import OcrSettings, ocr_image
+
+    src = open_pdf(F.image_only_pdf(str(tmp_path)))
+    try:
+        image = src.render(0, 150)
+        chars = ocr_image(image, 1, 612, 792, OcrSettings(dpi=150))
+    finally:
+        src.close()
+    assert chars.words and chars.ocr
+    words = [c.text for c in chars.chars]
+    assert words[:4] == ["Scanned", "urban", "governance", "text"]
+    first = chars.chars[0]
+    assert 36 <= first.x0 < 100 and 0 < first.top < 400 and first.size > 5
+
+
+def test_pdfplumber_alias(two_col):
+    doc = read_pdf(two_col, engine="pdfplumber")
+    assert doc.engine == "plumber" and doc.pages[0].blocks[2].text.startswith("alpha")
+
+
+def test_ocr_never_warns(tmp_path):
+    doc = read_pdf(F.image_only_pdf(str(tmp_path)), ocr="never")
+    assert not doc.ocr and not doc.text_layer
+    assert _all_text(doc) == ""
+    assert "page 1 has no text layer (OCR is off)" in doc.warnings
+
+
+def test_blank_page_is_not_ocred(tmp_path):
+    doc = read_pdf(F.blank_and_text_pdf(str(tmp_path)))
+    assert not doc.ocr and doc.warnings == ()
+    assert doc.pages[0].blocks == () and doc.pages[1].blocks[0].text.startswith("Text after a blank page")
+
+
+def test_missing_tesseract_becomes_warning(tmp_path, monkeypatch):
+    import litmap.ingest.ocr as ocr
+
+    def missing() -> None:
+        raise MissingDependency("Tesseract OCR", ocr.TESSERACT_HINT)
+
+    monkeypatch.setattr(ocr, "require_tesseract", missing)
+    doc = read_pdf(F.image_only_pdf(str(tmp_path)))
+    assert "page 1 has no text layer and Tesseract is not installed" in doc.warnings
+    assert not doc.ocr
+
+
+def test_progress_reports_each_page(two_col):
+    events = []
+    read_pdf(two_col, progress=events.append)
+    assert [(e.done, e.total) for e in events] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_encoding_warning():
+    chars = tuple(Char("\ufffd", i * 5.0, 100, i * 5.0 + 4, 110, 10) for i in range(60))
+    from litmap.layout.pipeline import _encoding_warning
+
+    assert "unmapped glyphs" in _encoding_warning(PageChars(1, 600, 800, chars))
+    ok = tuple(Char("a", i * 5.0, 100, i * 5.0 + 4, 110, 10) for i in range(60))
+    assert _encoding_warning(PageChars(1, 600, 800, ok)) == ""
+
+
+def test_glyph_level_words_and_spaces():
+    # glyphs with a real space char and a gap-only word break
+    chars = [Char(ch, 10 + 5 * i, 100, 14 + 5 * i, 110, 10) for i, ch in enumerate("ab cd")]
+    chars += [Char(ch, 42 + 5 * i, 100, 46 + 5 * i, 110, 10) for i, ch in enumerate("ef")]
+    page = layout_page(PageChars(1, 600, 800, tuple(chars)))
+    assert page.blocks[0].text == "ab cd ef"
+
+
+def test_join_lines():
+    compounds = {"city-region"}
+    assert join_lines(["state rescal-", "ing works"], compounds) == "state rescaling works"
+    assert join_lines(["the city-", "region"], compounds) == "the city-region"
+    assert join_lines(["the Anglo-", "American"], set()) == "the Anglo-American"
+    assert join_lines(["pages 12–", "14"], set()) == "pages 12– 14"
+    assert join_lines(["soft\u00ad", "ware"], set()) == "software"
+    assert join_lines(["one", "two"], set()) == "one two"
+
+
+def test_clean_text():
+    assert clean_text("ﬁrst ﬂow eﬀect oﬃce") == "first flow effect office"
+    assert clean_text("a\u00a0b\u200bc") == "a bc"
+    assert clean_text("“quoted” ‘x’ 12–14") == "“quoted” ‘x’ 12–14"
+    assert clean_text("Yrja¨na¨") == "Yrjänä"
+    assert clean_text("cafe\u0301") == "café"
+
+
+@pytest.mark.shared
+def test_real_cc_by_papers(shared_data):
+    pdfs = sorted(glob.glob(os.path.join(shared_data, "pdfs", "urban_studies_cc_by", "*.pdf")))
+    if not pdfs:
+        pytest.skip("no CC BY PDFs")
+    for path in pdfs:
+        doc = read_pdf(path)
+        assert doc.pages[0].blocks and all(b.kind == "cover" for b in doc.pages[0].blocks)
+        rest = "\n".join(b.text for p in doc.pages[2:] for b in p.blocks)
+        assert "Downloaded from" not in rest
+        assert len(rest) > 20000
+    yrjana = read_pdf([p for p in pdfs if "Yrjana" in p][0])
+    page3 = yrjana.pages[2].blocks
+    assert "Cities 170 (2026) 106718" not in [b.text for b in page3]
+    cols = [b.column for b in page3]
+    assert cols == sorted(cols)  # left column read entirely before the right one
