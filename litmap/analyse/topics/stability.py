@@ -1,0 +1,169 @@
+"""Refreshing a stored topic map when papers arrive, keeping topic ids stable."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from litmap.errors import AnalysisError
+from litmap.progress import Progress, resolve
+
+from .embed import Embedder, embed_texts_cached, make_embedder
+from .model import check_enough, fit_core
+from .passages import Passage, load_passages
+from .quality import npmi_coherence, topic_diversity
+from .result import HierarchyNode, TopicResult, aggregate, load_topic_result
+from .settings import TopicSettings
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["update_topics", "match_topics", "assign_to_centroids"]
+
+log = logging.getLogger(__name__)
+
+
+def assign_to_centroids(
+    vectors: "np.ndarray", centroids: dict[int, Sequence[float]], threshold: float
+) -> list[int]:
+    """Nearest centroid by cosine for each (unit) vector; ``-1`` below ``threshold``."""
+    import numpy as np
+
+    if not centroids or len(vectors) == 0:
+        return [-1] * len(vectors)
+    ids = sorted(centroids)
+    c = np.asarray([centroids[i] for i in ids], dtype=np.float32)
+    sims = vectors @ c.T
+    best = sims.argmax(axis=1)
+    return [ids[b] if sims[k, b] >= threshold else -1 for k, b in enumerate(best)]
+
+
+def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa or sb else 0.0
+
+
+def match_topics(
+    old_centroids: dict[int, Sequence[float]], old_words: dict[int, Sequence[str]],
+    new_centroids: dict[int, Sequence[float]], new_words: dict[int, Sequence[str]],
+    threshold: float,
+) -> dict[int, int]:
+    """New topic id -> old topic id, one-to-one (Hungarian), where the match holds.
+
+    Score = mean of centroid cosine and top-keyword Jaccard; pairs scoring
+    below ``threshold`` stay unmatched (new topics are then emerging).
+    """
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    olds, news = sorted(old_centroids), sorted(new_centroids)
+    if not olds or not news:
+        return {}
+    co = np.asarray([old_centroids[i] for i in olds], dtype=np.float64)
+    cn = np.asarray([new_centroids[j] for j in news], dtype=np.float64)
+    score = 0.5 * (cn @ co.T)
+    for a, j in enumerate(news):
+        for b, i in enumerate(olds):
+            score[a, b] += 0.5 * _jaccard(new_words.get(j, ()), old_words.get(i, ()))
+    rows, cols = linear_sum_assignment(-score)
+    return {news[r]: olds[c] for r, c in zip(rows, cols) if score[r, c] >= threshold}
+
+
+def _remap_hierarchy(nodes: Sequence[HierarchyNode], leaf: dict[int, int], n_leaves: int,
+                     first_parent: int) -> tuple[HierarchyNode, ...]:
+    def m(x: int) -> int:
+        return leaf.get(x, x) if x < n_leaves else x - n_leaves + first_parent
+
+    return tuple(replace(h, parent_id=m(h.parent_id), left_id=m(h.left_id), right_id=m(h.right_id),
+                         topics=tuple(sorted(leaf.get(t, t) for t in h.topics))) for h in nodes)
+
+
+def _finish(old: TopicResult, passages: Sequence[Passage], vectors: "np.ndarray", topics: list[int],
+            keywords: dict[int, list[tuple[str, float]]], labels: dict[int, str], emerging: set[int],
+            settings: TopicSettings, **changes: object) -> TopicResult:
+    assign, tps, centroids, mixtures, over_time, per_journal = aggregate(
+        passages, topics, vectors, keywords, n_representatives=settings.n_representatives, labels=labels)
+    tps = tuple(replace(t, emerging=t.id in emerging) for t in tps)
+    words = [[w for w, _ in t.keywords] for t in tps]
+    docs = [p.text for p in passages]
+    quality = {
+        "npmi": round(npmi_coherence(words, docs, settings.top_n_words), 4),
+        "diversity": round(topic_diversity(words, settings.top_n_words), 4),
+        "outlier_share": round(sum(a.topic == -1 for a in assign) / max(1, len(assign)), 4),
+    }
+    return replace(old, assignments=assign, topics=tps, centroids=centroids, mixtures=mixtures,
+                   over_time=tuple(over_time), per_journal=tuple(per_journal), quality=quality,
+                   settings=settings.to_dict(), **changes)  # type: ignore[arg-type]
+
+
+def update_topics(
+    conn: sqlite3.Connection,
+    settings: TopicSettings = TopicSettings(),
+    progress: Optional[Progress] = None,
+    *,
+    refit: bool = False,
+    embedder: Optional[Embedder] = None,
+) -> TopicResult:
+    """Bring the stored topic map up to date with the store's passages.
+
+    Without ``refit``: passages already assigned keep their topic; new ones go
+    to the nearest topic centroid when cosine >= ``settings.assign_threshold``,
+    else to ``-1`` and ``emerging_candidates``.  With ``refit``: a full refit
+    whose topics are matched to the old ones (:func:`match_topics`); matched
+    topics keep their old id and label, the others get fresh ids and
+    ``emerging=True``.  The caller saves the result.
+    """
+    old = load_topic_result(conn)
+    if old is None:
+        raise AnalysisError("no stored topic model to refresh: run `litmap topics` first")
+    emb = embedder or make_embedder(settings)
+    if emb.name != old.model and not refit:
+        raise AnalysisError(
+            f"the stored topics were fitted with embeddings {old.model!r}, not {emb.name!r}: "
+            "refresh with the same model, or run a full refit (`litmap topics --refit`)"
+        )
+    passages = load_passages(conn, min_chars=settings.min_chars, chunk_chars=settings.chunk_chars)
+    if not passages:
+        raise AnalysisError("the store has no body passages: ingest papers first")
+    vectors, n_new = embed_texts_cached(conn, [p.text for p in passages], [p.text_hash for p in passages],
+                                        emb, resolve(progress))
+    old_words = {t.id: [w for w, _ in t.keywords] for t in old.topics}
+    old_labels = {t.id: t.label for t in old.topics}
+    if not refit:
+        known = {(a.key, a.text_hash): a.topic for a in old.assignments}
+        fresh = [k for k, p in enumerate(passages) if (p.key, p.text_hash) not in known]
+        got = assign_to_centroids(vectors[fresh], old.centroids, settings.assign_threshold)
+        topics = [known.get((p.key, p.text_hash), -1) for p in passages]
+        for k, t in zip(fresh, got):
+            topics[k] = t
+        keywords = {t.id: list(t.keywords) for t in old.topics}
+        emerging = {t.id for t in old.topics if t.emerging}
+        cands = tuple(passages[k].key for k, t in zip(fresh, got) if t == -1)
+        log.info("refresh: %d new passages, %d unassigned", len(fresh), len(cands))
+        return _finish(old, passages, vectors, topics, keywords, old_labels, emerging, settings,
+                       n_embedded=n_new, emerging_candidates=cands, model=emb.name, dim=emb.dim)
+    check_enough(passages, settings)
+    core = fit_core([p.text for p in passages], vectors, emb, settings)
+    _, _, new_centroids, _, _, _ = aggregate(passages, core.topics, vectors, core.keywords)
+    new_words = {t: [w for w, _ in ws] for t, ws in core.keywords.items()}
+    same_space = emb.name == old.model
+    mapping = match_topics(old.centroids if same_space else {}, old_words, new_centroids, new_words,
+                           settings.match_threshold) if same_space else {}
+    next_id = max([*old.centroids, -1]) + 1
+    leaf: dict[int, int] = {-1: -1}
+    for t in sorted(new_centroids):
+        if t in mapping:
+            leaf[t] = mapping[t]
+        else:
+            leaf[t], next_id = next_id, next_id + 1
+    emerging = {leaf[t] for t in new_centroids if t not in mapping}
+    topics = [leaf[t] for t in core.topics]
+    keywords = {leaf[t]: ws for t, ws in core.keywords.items()}
+    labels = {leaf[t]: old_labels[mapping[t]] for t in mapping}
+    hierarchy = _remap_hierarchy(core.hierarchy, leaf, len(new_centroids), next_id)
+    log.info("refit: %d topics kept their id, %d emerging", len(mapping), len(emerging))
+    return _finish(old, passages, vectors, topics, keywords, labels, emerging, settings,
+                   n_embedded=n_new, hierarchy=hierarchy, clusterer=core.clusterer,
+                   fallback=core.fallback, model=emb.name, dim=emb.dim, emerging_candidates=())
