@@ -67,7 +67,9 @@ def cli(verbose: int, quiet: bool) -> None:
     # Per-file problems are shown in the summary; avoid duplicating them as log lines.
     if verbose == 0:
         logging.getLogger("litmap.ingest.pipeline").setLevel(logging.ERROR)
-    for noisy in ("pdfminer", "PIL", "pypdfium2"):
+    if verbose == 0:
+        os.environ.setdefault("TQDM_DISABLE", "1")  # BERTopic's own progress bars
+    for noisy in ("pdfminer", "PIL", "pypdfium2", "BERTopic"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
@@ -181,6 +183,44 @@ def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
     with _errors():
         doc = extract_file(file, engine=engine, ocr=ocr)
     click.echo(render_json(doc) if fmt == "json" else render_text(doc))
+
+
+@cli.command()
+@_db_option
+@click.option("--model", default="minilm-static", show_default=True,
+              help="Embedding model: minilm-static (offline, fast), all-MiniLM-L6-v2 (offline, bundled), "
+                   "or any sentence-transformers name or local path.")
+@click.option("--min-topic-size", type=int, default=15, show_default=True)
+@click.option("--nr-topics", type=int, default=None, help="Merge topics down to N.")
+@click.option("--clusters", type=int, default=None, help="Fixed number of clusters (small-corpus KMeans).")
+@click.option("--keywords", type=click.Choice(["ctfidf", "mmr", "keybert"]), default="ctfidf", show_default=True)
+@click.option("--stop-word", "stop_words", multiple=True, help="Extra stop word (repeatable).")
+@click.option("--seed", type=int, default=42, show_default=True)
+@click.option("--refresh", is_flag=True, help="Assign new passages to the stored topics instead of refitting.")
+@click.option("--refit", is_flag=True, help="Refit, keeping ids and labels of topics that still hold.")
+@click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
+def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], clusters: Optional[int],
+           keywords: str, stop_words: tuple[str, ...], seed: int, refresh: bool, refit: bool, wait: float) -> None:
+    """Topic-model the corpus's body passages (BERTopic, offline by default)."""
+    from litmap.analyse.topics_job import run_topics, topics_settings
+    from litmap.store import Store
+
+    with _errors():
+        settings = topics_settings(model=model, min_topic_size=min_topic_size, nr_topics=nr_topics,
+                                   n_clusters=clusters, representation=keywords, extra_stop_words=stop_words,
+                                   seed=seed)
+        with Store(db, write=True, timeout=wait) as store, _progress_bar("Topics") as progress:
+            result = run_topics(store, settings, mode="refit" if refit else "refresh" if refresh else "fit",
+                                progress=progress)
+    q = result.quality
+    click.echo(f"{len(result.topics)} topics over {len(result.assignments)} passages "
+               f"({result.n_embedded} embedded now; model {result.model}); NPMI {q.get('npmi')}, "
+               f"diversity {q.get('diversity')}, outliers {q.get('outlier_share')}")
+    if result.fallback:
+        click.echo(f"note: {result.fallback}")
+    for t in result.topics:
+        flag = " [emerging]" if t.emerging else ""
+        click.echo(f"  {t.id:>3}  {t.size:>5}  {t.label}{flag}")
 
 
 @cli.command()

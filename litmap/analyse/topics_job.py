@@ -1,0 +1,48 @@
+"""The topic stage as one call over the store: fit, refresh or refit, then save.
+
+Kept apart from :mod:`litmap.analyse.topics` so the CLI and ``litmap run``
+share one code path (settings validation, run record, persistence).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from litmap.errors import InputError
+from litmap.progress import Progress
+from litmap.store.db import Store
+
+__all__ = ["topics_settings", "run_topics"]
+
+
+def topics_settings(**kwargs: Any) -> Any:
+    """A validated :class:`TopicSettings`; bad values become an :class:`InputError`."""
+    from litmap.analyse.topics import TopicSettings
+
+    try:
+        return TopicSettings(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"topic settings: {exc}") from exc
+
+
+def run_topics(store: Store, settings: Any, *, mode: str = "fit", progress: Optional[Progress] = None) -> Any:
+    """``mode``: ``fit`` (fresh model), ``refresh`` (assign new passages to the
+    stored topics; fits when none are stored) or ``refit`` (refit and keep the
+    ids/labels of matching topics)."""
+    from litmap.analyse.topics import fit_topics, load_topic_result, save_topic_result, update_topics
+
+    if mode not in ("fit", "refresh", "refit"):
+        raise InputError(f"unknown topic mode {mode!r}")
+    run_id = store.start_run("topics", {"mode": mode, **settings.to_dict()})
+    try:
+        if mode == "fit" or load_topic_result(store.conn) is None:
+            result = fit_topics(store.conn, settings, progress)
+        else:
+            result = update_topics(store.conn, settings, progress, refit=(mode == "refit"))
+        save_topic_result(store.conn, result, run_id)
+    except BaseException:
+        store.finish_run(run_id, "failed", {})
+        raise
+    store.finish_run(run_id, "ok", {"topics": len(result.topics), "passages": len(result.assignments),
+                                    "embedded": result.n_embedded, **result.quality})
+    return result
