@@ -151,6 +151,73 @@ def _progress_bar(label: str) -> Iterator[Any]:
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", "db", default=None, type=click.Path(dir_okay=False),
+              help="SQLite store (default: OUT.db beside the report folder).")
+@click.option("-o", "--out", "out", default="outputs/report", show_default=True, type=click.Path(file_okay=False),
+              help="Report folder (index.html, report.md, figures/, data/).")
+@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--timeout", type=float, default=300.0, show_default=True, help="Per-file time limit in seconds.")
+@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True)
+@click.option("--model", default="minilm-static", show_default=True, help="Embedding model for topics.")
+@click.option("--refit", is_flag=True, help="Refit topics (keeping ids/labels that still hold).")
+@click.option("--no-topics", is_flag=True, help="Skip topic modelling.")
+@click.option("--title", default="Literature map", show_default=True, help="Report title.")
+@click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own concept lexicon(s), merged with the default.")
+@click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
+def run(paths: tuple[str, ...], db: Optional[str], out: str, jobs: Optional[int], timeout: float, ocr: str,
+        model: str, refit: bool, no_topics: bool, title: str, concept_files: tuple[str, ...], wait: float) -> None:
+    """Everything in one go: ingest PATHS, resolve works, topics, report.
+
+    Incremental: on an existing store only new and changed files are read,
+    new passages join the stored topics, and the report says what changed.
+    """
+    from litmap.ingest.pipeline import IngestSettings
+    from litmap.pipeline import RunSettings, run_pipeline
+    from litmap.store import Store
+
+    # Beside, not inside, the report folder: the report is swapped in whole.
+    db = db or os.path.normpath(out) + ".db"
+    with _errors():
+        settings = RunSettings(ingest=IngestSettings(jobs=jobs, timeout=timeout, ocr=ocr), topic_model=model,
+                               refit_topics=refit, topics=not no_topics, report_title=title,
+                               concept_files=concept_files)
+        with Store(db, write=True, timeout=wait) as store, _progress_bar("Working") as progress:
+            summary = run_pipeline(list(paths), store, out, settings, progress)
+    _render_ingest(summary.ingest, db)
+    if summary.topics is not None:
+        click.echo(f"topics: {summary.topics} ({summary.topic_mode})")
+    for note in summary.notes:
+        click.echo(f"note: {note}")
+    if summary.report:
+        click.echo(f"report: {summary.report}")
+    if not summary.ingest.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@_db_option
+@click.option("-o", "--out", "out", default="outputs/report", show_default=True, type=click.Path(file_okay=False))
+@click.option("--title", default="Literature map", show_default=True)
+@click.option("--top-nodes", type=int, default=150, show_default=True,
+              help="Nodes per interactive network (full graphs go to data/).")
+@click.option("--no-figures", is_flag=True, help="Skip the static PNG figures.")
+@click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def report(db: str, out: str, title: str, top_nodes: int, no_figures: bool, concept_files: tuple[str, ...]) -> None:
+    """Write the HTML report (index.html) and Markdown summary (report.md)."""
+    from litmap.report import ReportSettings, build_report
+    from litmap.store import Store
+
+    with _errors(), Store(db) as store, _progress_bar("Report") as progress:
+        settings = ReportSettings(title=title, top_nodes=top_nodes, figures=not no_figures,
+                                  extra_concepts=concept_files)
+        summary = build_report(store, out, settings, progress)
+    click.echo(f"report: {summary.index} ({summary.papers} papers, {summary.works} works, {summary.seconds} s)")
+    click.echo(f"summary: {summary.markdown}")
+
+
+@cli.command()
 @_db_option
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def status(db: str, as_json: bool) -> None:

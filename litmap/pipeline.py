@@ -1,0 +1,103 @@
+"""``litmap run``: ingest → parse → works → topics → report, incrementally.
+
+Each stage does only what changed: ingest skips files already stored (by
+SHA-256), works are re-resolved only when papers changed, topics assign new
+passages to the stored topics (a fresh fit on the first run or on request),
+and the report is rebuilt atomically.  The whole run is recorded in the
+store's ``runs`` table with its parameters, package versions and counts.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence
+
+from litmap.errors import AnalysisError, MissingDependency
+from litmap.ingest.pipeline import IngestSettings, IngestSummary, ingest
+from litmap.progress import Progress
+from litmap.store.db import Store
+
+__all__ = ["RunSettings", "RunSummary", "run_pipeline"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    topics: bool = True
+    topic_model: str = "minilm-static"
+    refit_topics: bool = False
+    report: bool = True
+    report_title: str = "Literature map"
+    concept_files: tuple[str, ...] = ()
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    ingest: IngestSummary
+    topics: Optional[int] = None
+    topic_mode: Optional[str] = None
+    report: Optional[str] = None
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, Any]:
+        return {**self.ingest.counts(), "topics": self.topics, "topic_mode": self.topic_mode,
+                "report": self.report, "notes": self.notes}
+
+
+def run_pipeline(
+    paths: Sequence[str],
+    store: Store,
+    out_dir: Optional[str],
+    settings: RunSettings = RunSettings(),
+    progress: Optional[Progress] = None,
+) -> RunSummary:
+    params = {"paths": [os.path.abspath(p) for p in paths], "out": out_dir, **_plain(settings)}
+    run_id = store.start_run("run", params)
+    try:
+        summary = RunSummary(run_id=run_id, ingest=ingest(list(paths), store, settings.ingest, progress))
+        changed = bool(summary.ingest.added or summary.ingest.replaced or summary.ingest.removed)
+        if settings.topics:
+            _topics(store, settings, changed, summary, progress)
+        if settings.report and out_dir:
+            from litmap.report import ReportSettings, build_report
+
+            rs = ReportSettings(title=settings.report_title, extra_concepts=settings.concept_files)
+            summary.report = build_report(store, out_dir, rs, progress).index
+    except BaseException:
+        store.finish_run(run_id, "interrupted", {})
+        raise
+    store.finish_run(run_id, "ok" if summary.ingest.ok else "failed", summary.counts())
+    return summary
+
+
+def _topics(store: Store, settings: RunSettings, changed: bool, summary: RunSummary,
+            progress: Optional[Progress]) -> None:
+    from litmap.analyse.topics import load_topic_result
+    from litmap.analyse.topics_job import run_topics, topics_settings
+
+    stored = load_topic_result(store.conn)
+    if stored is not None and not changed and not settings.refit_topics:
+        summary.topics, summary.topic_mode = len(stored.topics), "unchanged"
+        return
+    mode = "refit" if settings.refit_topics else ("refresh" if stored is not None else "fit")
+    try:
+        result = run_topics(store, topics_settings(model=settings.topic_model), mode=mode, progress=progress)
+    except (AnalysisError, MissingDependency) as exc:
+        # Too small a corpus, or no model: the rest of the run is still useful.
+        summary.notes.append(f"topics skipped: {exc}")
+        log.warning("topics skipped: %s", exc)
+        return
+    summary.topics, summary.topic_mode = len(result.topics), mode
+    if result.fallback:
+        summary.notes.append(str(result.fallback))
+
+
+def _plain(settings: RunSettings) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(settings)
