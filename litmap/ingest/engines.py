@@ -20,7 +20,7 @@ import math
 import os
 import re
 import unicodedata
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 from litmap.errors import ExtractionError
 from litmap.layout import Char, PageChars
@@ -251,6 +251,14 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
             word = word[:-1] + "-"
             if b > a:
                 b -= 1  # the mark's box is a sliver; the word's last letter is reliable
+        if b > a and not combine and "\x00" not in word:
+            cut = _superscript_tail(textpage, a, b)
+            if cut is not None:
+                # "Hartwell" + superscript "a": an affiliation or note marker, not
+                # part of the name.  Emit the two as separate words.
+                out.extend(_glyphs(textpage, text, a, cut, height, combine))
+                out.extend(_glyphs(textpage, text, cut, b + 1, height, combine))
+                continue
         get_box(textpage, a, rect)
         x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
         get_box(textpage, b, rect)
@@ -277,6 +285,27 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
             last_obj = obj
         out.append(Char(word, x0, top, x1, bottom, size, last_font))
     return out
+
+
+def _superscript_tail(textpage: Any, a: int, b: int) -> Optional[int]:
+    """Index where a trailing run of smaller, raised glyphs starts, or None."""
+    import pypdfium2.raw as raw
+
+    base = raw.FPDFText_GetFontSize(textpage, a)
+    if base <= 0 or raw.FPDFText_GetFontSize(textpage, b) >= 0.9 * base:
+        return None
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+
+    def bottom_of(i: int) -> float:
+        raw.FPDFText_GetCharBox(textpage, i, ctypes.byref(left), ctypes.byref(right),
+                                ctypes.byref(bottom), ctypes.byref(top))
+        return bottom.value
+
+    cut = b
+    while cut - 1 > a and raw.FPDFText_GetFontSize(textpage, cut - 1) < 0.9 * base:
+        cut -= 1
+    # raised: its baseline sits clearly above the word's (PDF y grows upwards)
+    return cut if bottom_of(cut) > bottom_of(a) + 0.15 * base else None
 
 
 def _attach_accents(textpage: Any, text: str, combine: dict[int, str]) -> str:
