@@ -1,0 +1,379 @@
+"""Gather everything a report shows from a store, into plain JSON-ready records.
+
+This is the one module that calls the analysis stages (corpus data,
+networks, topics, concepts, citation function).  Each section is optional:
+when a stage has not run, its section carries a ``missing`` note saying
+which command fills it, so the report never invents data.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from litmap.progress import Progress, ProgressEvent, resolve
+
+from .settings import ReportSettings
+
+__all__ = ["ReportData", "gather_report_data"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Plain dicts/lists (JSON-serialisable) for every report section.
+
+    ``graphs`` holds the full networkx graphs for the exports; everything
+    else is embedded in the page and rendered in Markdown.
+    """
+
+    title: str
+    overview: dict[str, Any]
+    papers: list[dict[str, Any]]
+    works: dict[str, dict[str, Any]]
+    topics: dict[str, Any]
+    networks: dict[str, dict[str, Any]]
+    concepts: dict[str, Any]
+    changes: dict[str, Any]
+    snapshot: dict[str, Any]
+    graphs: dict[str, Any] = field(default_factory=dict)
+    contexts: list[dict[str, Any]] = field(default_factory=list)  # every citing sentence, for data/contexts.csv
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        have = ["overview", "papers", "works"]
+        have += [name for name, sec in (("topics", self.topics), ("concepts", self.concepts)) if not sec.get("missing")]
+        if any(not n.get("missing") for n in self.networks.values()):
+            have.append("networks")
+        return tuple(have)
+
+
+def _json(raw: Optional[str], default: Any) -> Any:
+    try:
+        return json.loads(raw) if raw else default
+    except ValueError:
+        return default
+
+
+def _span_for(sentence: str, surname: Optional[str]) -> Optional[tuple[int, int]]:
+    """The citation span in ``sentence`` naming ``surname`` (for citation function)."""
+    from litmap.analyse.citefunction import find_citation_spans
+
+    spans = find_citation_spans(sentence)
+    if surname:
+        low = surname.lower()
+        for a, b in spans:
+            if low in sentence[a:b].lower():
+                return (a, b)
+    return spans[0] if spans else None
+
+
+def gather_report_data(
+    conn: sqlite3.Connection, settings: ReportSettings, previous: Optional[dict[str, Any]] = None,
+    progress: Optional[Progress] = None,
+) -> ReportData:
+    """Read the store (read-only) and run the cheap analyses a report needs."""
+    from litmap.analyse.corpusdata import load_corpus_data
+
+    from .changes import compare
+    from .netview import network_views
+
+    report = resolve(progress)
+    steps = 6
+    report(ProgressEvent("report", 0, steps, message="reading the store"))
+    data = load_corpus_data(conn)
+    overview = _overview(conn, data, settings)
+    papers = _papers(conn, data)
+    report(ProgressEvent("report", 1, steps, message="works and citing sentences"))
+    works, contexts = _works(data, settings)
+    ranked = sorted(works.values(), key=lambda w: (-len(w["cited_by"]), w["label"], w["id"]))
+    overview["most_cited"] = [{"work": w["id"], "papers": len(w["cited_by"])}
+                              for w in ranked[: settings.top_table] if w["cited_by"]]
+    _link_papers(papers, data, works)
+    report(ProgressEvent("report", 2, steps, message="topics"))
+    topics = _topics(conn, papers, settings)
+    report(ProgressEvent("report", 3, steps, message="concepts"))
+    concepts, concept_units, lexicon_labels = _concepts(conn, data, settings)
+    report(ProgressEvent("report", 4, steps, message="networks"))
+    networks, graphs, central = network_views(data, settings, concept_units, lexicon_labels, works,
+                                              {p["id"]: p["label"] for p in papers})
+    overview["most_central"] = central
+    overview["bursts"] = _bursts(data, settings)
+    snapshot = _snapshot(papers, topics, overview, concepts)
+    changes = compare(conn, previous, snapshot)
+    report(ProgressEvent("report", 5, steps, message="done gathering"))
+    return ReportData(
+        title=settings.title, overview=overview, papers=papers, works=works, topics=topics,
+        networks=networks, concepts=concepts, changes=changes, snapshot=snapshot, graphs=graphs,
+        contexts=contexts,
+    )
+
+
+# -- overview ------------------------------------------------------------------
+
+def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> dict[str, Any]:
+    q = conn.execute
+    docs = q("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall()
+    by_status = {r[0]: r[1] for r in docs}
+    years = Counter(p.year for p in data.papers.values() if p.year)
+    journals = Counter((p.journal or "").strip() for p in data.papers.values() if p.journal)
+    no_refs = [
+        {"id": r[0], "path": _basename(r[1])}
+        for r in q(
+            "SELECT d.id, d.path FROM documents d WHERE d.status='ok' AND COALESCE(d.media_type,'pdf')='pdf' "
+            "AND NOT EXISTS (SELECT 1 FROM refs r WHERE r.document_id=d.id) ORDER BY d.id"
+        )
+    ]
+    failures = [
+        {"path": _basename(r[0]), "reason": r[1] or "unknown"}
+        for r in q("SELECT path, error FROM documents WHERE status='failed' ORDER BY path")
+    ]
+    ocr = [r[0] for r in q("SELECT id FROM documents WHERE status='ok' AND ocr=1 ORDER BY id")]
+    return {
+        "papers": len(data.papers),
+        "failed": by_status.get("failed", 0),
+        "removed": by_status.get("removed", 0),
+        "pages": int(q("SELECT COALESCE(SUM(pages),0) FROM documents WHERE status='ok'").fetchone()[0]),
+        "works": len(data.works),
+        "references": int(q("SELECT COUNT(*) FROM refs r JOIN documents d ON d.id=r.document_id "
+                            "WHERE d.status='ok'").fetchone()[0]),
+        "citations": int(q("SELECT COUNT(*) FROM citations c JOIN documents d ON d.id=c.document_id "
+                           "WHERE d.status='ok'").fetchone()[0]),
+        "year_min": min(years) if years else None,
+        "year_max": max(years) if years else None,
+        "years": sorted(years.items()),
+        "no_year": sum(1 for p in data.papers.values() if not p.year),
+        "journals": sorted(journals.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.top_table],
+        "n_journals": len(journals),
+        "no_references": no_refs,
+        "ocr": ocr,
+        "failures": failures,
+    }
+
+
+def _basename(path: Optional[str]) -> str:
+    return (path or "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
+# -- papers and works ------------------------------------------------------------
+
+def _papers(conn: sqlite3.Connection, data: Any) -> list[dict[str, Any]]:
+    info = {
+        r[0]: r for r in conn.execute(
+            "SELECT id, path, pages, ocr, warnings FROM documents WHERE status='ok'"
+        )
+    }
+    refs: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for doc_id, idx, raw, wid in conn.execute(
+        "SELECT document_id, idx, raw, work_id FROM refs ORDER BY document_id, idx"
+    ):
+        if doc_id in data.papers:
+            refs[doc_id].append({"raw": raw, "work": wid if wid in data.works else None})
+    n_cit = dict(conn.execute("SELECT document_id, COUNT(*) FROM citations GROUP BY document_id").fetchall())
+    abstracts = dict(conn.execute("SELECT document_id, abstract FROM metadata").fetchall())
+    out = []
+    for p in sorted(data.papers.values(), key=lambda p: p.id):
+        row = info.get(p.id)
+        out.append({
+            "id": p.id, "label": _paper_label(p, _basename(row[1]) if row else ""), "title": p.title or "", "authors": list(p.authors), "year": p.year,
+            "journal": p.journal, "doi": p.doi, "volume": p.volume, "issue": p.issue, "pages": p.pages,
+            "file": _basename(row[1]) if row else "", "n_pages": row[2] if row else 0,
+            "ocr": bool(row[3]) if row else False, "warnings": _json(row[4], []) if row else [],
+            "abstract": abstracts.get(p.id) or "", "work": p.work_id,
+            "refs": refs.get(p.id, []), "n_citations": int(n_cit.get(p.id, 0)),
+            "cited_in_corpus": [], "topics": [], "concepts": [],
+        })
+    return out
+
+
+def _paper_label(p: Any, file: str) -> str:
+    """"Brenner 2004"; without authors the file name (which the reader knows), not a title fragment."""
+    if p.authors or not file:
+        return p.label
+    stem = file.rsplit(".", 1)[0]
+    stem = stem if len(stem) <= 40 else stem[:39] + "…"
+    return f"{stem} ({p.year})" if p.year and str(p.year) not in stem else stem
+
+
+def _works(data: Any, settings: ReportSettings) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    from litmap.analyse.citefunction import classify_citation
+
+    # A paper cites a work if its reference list or any of its in-text citations resolves to it
+    # (the two can disagree when a reference entry was parsed badly); a paper never cites itself.
+    sets: dict[str, set[int]] = defaultdict(set)
+    for pid, wids in data.references.items():
+        for w in wids:
+            sets[w].add(pid)
+    for c in data.contexts:
+        for w in c.work_ids:
+            sets[w].add(c.paper_id)
+    cited_by = {
+        w: sorted(p for p in ps if p != getattr(data.works.get(w), "document_id", None)) for w, ps in sets.items()
+    }
+    works: dict[str, dict[str, Any]] = {}
+    for w in data.works.values():
+        if not cited_by.get(w.id) and w.document_id is None:
+            continue  # a work nobody cites and that is not a paper here has nothing to show
+        works[w.id] = {
+            "id": w.id, "label": w.label, "title": w.title or "", "year": w.year, "doi": w.doi,
+            "author": w.first_author, "paper": w.document_id, "cited_by": cited_by.get(w.id, []),
+            "contexts": [], "n_contexts": 0, "functions": {},
+        }
+    ranked = sorted(works, key=lambda w: (-len(works[w]["cited_by"]), w))
+    classify = set(ranked[: settings.classify_top_works])
+    all_contexts: list[dict[str, Any]] = []
+    for c in data.contexts:
+        for wid in c.work_ids:
+            work = works.get(wid)
+            if work is None or c.paper_id == work["paper"]:
+                continue
+            work["n_contexts"] += 1
+            row = {"paper": c.paper_id, "page": c.page, "section": c.section or "", "sentence": c.sentence}
+            all_contexts.append({"work": wid, **row})
+            if len(work["contexts"]) < settings.contexts_per_work:
+                fn = c.function
+                if fn is None and wid in classify:
+                    fn = classify_citation(c.sentence, _span_for(c.sentence, data.works[wid].first_author)).label
+                if fn:
+                    row["function"] = fn
+                    work["functions"][fn] = work["functions"].get(fn, 0) + 1
+                work["contexts"].append(row)
+    return works, all_contexts
+
+
+def _link_papers(papers: list[dict[str, Any]], data: Any, works: dict[str, dict[str, Any]]) -> None:
+    """Where each corpus paper is cited by other corpus papers."""
+    for p in papers:
+        w = works.get(p["work"] or "")
+        if w:
+            p["cited_in_corpus"] = [pid for pid in w["cited_by"] if pid != p["id"]]
+
+
+def _bursts(data: Any, settings: ReportSettings) -> list[dict[str, Any]]:
+    from litmap.analyse.bursts import work_bursts
+
+    found = work_bursts(data)
+    rows = [
+        {"work": w, "start": b.start, "end": b.end, "strength": round(b.strength, 2)}
+        for w, bs in found.items() for b in bs
+    ]
+    rows.sort(key=lambda r: (-r["strength"], r["work"]))
+    return rows[: settings.top_table]
+
+
+# -- topics ----------------------------------------------------------------------
+
+def _topics(conn: sqlite3.Connection, papers: list[dict[str, Any]], settings: ReportSettings) -> dict[str, Any]:
+    try:
+        from litmap.analyse.topics.result import load_topic_result
+
+        result = load_topic_result(conn)
+    except Exception as exc:  # an artifact from another version must not break the whole report
+        log.warning("could not read the stored topics (%s); the report omits them", exc)
+        return {"missing": f"the stored topic model could not be read ({exc}); run `litmap topics` again"}
+    if result is None or not result.topics:
+        return {"missing": "topics have not been fitted on this store: run `litmap topics` (or `litmap run`)"}
+    by_id = {p["id"]: p for p in papers}
+    labels = {t.id: t.label for t in result.topics}
+    for doc_id, mix in result.mixtures.items():
+        if doc_id in by_id:
+            by_id[doc_id]["topics"] = [
+                [t, round(s, 3)] for t, s in sorted(mix.items(), key=lambda kv: (-kv[1], kv[0])) if t in labels
+            ]
+    topics = [
+        {
+            "id": t.id, "label": t.label, "size": t.size, "emerging": t.emerging,
+            "keywords": [k for k, _ in t.keywords[:10]],
+            "papers": [[d, round(s, 3)] for d, s in t.papers[:50] if d in by_id],
+            "n_papers": len(t.papers),
+            "passages": [{"paper": r.doc_id, "page": r.page, "text": r.text} for r in t.representatives],
+        }
+        for t in sorted(result.topics, key=lambda t: (-t.size, t.id))
+    ]
+    return {
+        "topics": topics,
+        "over_time": [list(x) for x in result.over_time if x[0] in labels],
+        "outliers": sum(1 for a in result.assignments if a.topic == -1),
+        "passages": len(result.assignments),
+        "model": result.model,
+        "quality": {k: round(float(v), 3) for k, v in result.quality.items()},
+        "fallback": result.fallback,
+    }
+
+
+# -- concepts ---------------------------------------------------------------------
+
+def _concepts(
+    conn: sqlite3.Connection, data: Any, settings: ReportSettings
+) -> tuple[dict[str, Any], dict[tuple[int, int], list[str]], dict[str, str]]:
+    """Concept mentions per paper and per year from the lexicon matcher (helper stage F).
+
+    Returns the section, the concepts found in each body paragraph (for the
+    concept network) and concept labels.
+    """
+    from litmap.analyse.concepts import load_lexicon, match_concepts
+    from litmap.errors import InputError
+
+    try:
+        lexicon = load_lexicon(settings.concepts, settings.extra_concepts)
+    except InputError as exc:
+        return {"missing": f"the concept lexicon could not be loaded: {exc}"}, {}, {}
+    labels = {c.id: c.label for c in lexicon.concepts}
+    by_doc: dict[int, Counter[str]] = defaultdict(Counter)
+    by_year: dict[int, Counter[str]] = defaultdict(Counter)
+    units: dict[tuple[int, int], list[str]] = {}
+    for doc_id, idx, text in conn.execute(
+        "SELECT document_id, idx, text FROM paragraphs WHERE kind='body' ORDER BY document_id, idx"
+    ):
+        paper = data.papers.get(doc_id)
+        if paper is None:
+            continue
+        found = [h.concept_id for h in match_concepts(text, lexicon)]
+        if not found:
+            continue
+        units[(doc_id, idx)] = list(dict.fromkeys(found))
+        by_doc[doc_id].update(found)
+        if paper.year:
+            by_year[paper.year].update(found)
+    total: Counter[str] = Counter()
+    docs: Counter[str] = Counter()
+    for c in by_doc.values():
+        total.update(c)
+        docs.update(c.keys())
+    if not total:
+        return {"missing": "no concept of the lexicon occurs in the corpus's body text"}, units, labels
+    debates = {d.id: d.label for d in lexicon.debates.values()}
+    concepts = [
+        {
+            "id": cid, "label": labels[cid], "mentions": total[cid], "papers": docs[cid],
+            "gloss": lexicon.get(cid).gloss, "debates": [debates.get(d, d) for d in lexicon.get(cid).debates],
+        }
+        for cid in sorted(total, key=lambda c: (-total[c], c))
+    ]
+    return {
+        "concepts": concepts,
+        "by_year": [[y, cid, n] for y, c in sorted(by_year.items()) for cid, n in sorted(c.items())],
+        "by_paper": {str(d): sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for d, c in sorted(by_doc.items())},
+        "debates_pending": (
+            "Full debate maps (anchors, camps, contested and bridging works) come from the debates stage, "
+            "which has not produced results for this store yet; these are concept mention counts from the "
+            "lexicon matcher."
+        ),
+    }, units, labels
+
+
+# -- snapshot for "what changed" ----------------------------------------------------
+
+def _snapshot(papers: list[dict[str, Any]], topics: dict[str, Any], overview: dict[str, Any],
+              concepts: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "papers": {str(p["id"]): p["label"] + (f": {p['title']}" if p["title"] else "") for p in papers},
+        "topics": {str(t["id"]): {"label": t["label"], "size": t["size"]} for t in topics.get("topics", [])},
+        "bursting": sorted({b["work"] for b in overview.get("bursts", [])}),
+        "concepts": sorted(c["id"] for c in concepts.get("concepts", [])),
+    }

@@ -1,0 +1,102 @@
+"""``index.html``: one self-contained page with client-side routing.
+
+Why one page: search, filters and the network need the whole paper/work
+index in the browser anyway, a single file opens from the file system
+with no server, and hash routes (``#/paper/12``, ``#/work/W…``) are
+bookmarkable.  The overview, topics, networks (as PNG), concepts and
+changes are rendered here with Jinja2, so they read and print without
+JavaScript; paper and work pages are built by ``app.js`` from embedded
+JSON with DOM text nodes only.
+
+Safety: Jinja2 autoescape for every string; data goes into
+``<script type="application/json">`` with ``<``, ``>``, ``&`` escaped as
+``\\u003c`` etc. (so ``</script>`` in a title cannot close the element);
+a Content-Security-Policy allows only the page's own inline scripts and
+style by hash, images from the report folder, and no network at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import json
+from importlib import resources
+from typing import Any
+
+from .figures import PALETTE
+
+__all__ = ["render_html", "safe_json"]
+
+# Cytoscape injects this style element unless it already exists; shipping it
+# ourselves keeps the CSP free of 'unsafe-inline'.
+_CY_STYLE_ID = "__________cytoscape_stylesheet"
+_CY_RULE = ".__________cytoscape_container { position: relative; }\n"
+
+
+def safe_json(value: Any) -> str:
+    """JSON that is inert inside an HTML ``<script>`` element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return (
+        text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def _static(name: str) -> str:
+    return resources.files("litmap.report").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _payloads(data: Any, figures: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split the data: ``core`` is parsed at load; ``detail`` (reference lists,
+    citing sentences) only when a paper or work page is first opened."""
+    core_papers = [
+        {k: v for k, v in p.items() if k not in ("refs", "abstract", "warnings")} | {"n_refs": len(p["refs"])}
+        for p in data.papers
+    ]
+    core_works = {
+        wid: {k: v for k, v in w.items() if k != "contexts"} for wid, w in data.works.items()
+    }
+    core = {
+        "title": data.title, "overview": data.overview, "papers": core_papers, "works": core_works,
+        "topics": data.topics, "networks": data.networks, "concepts": data.concepts,
+        "figures": figures, "palette": list(PALETTE),
+    }
+    detail = {
+        "papers": {str(p["id"]): {"refs": p["refs"], "abstract": p["abstract"], "warnings": p["warnings"]}
+                   for p in data.papers},
+        "works": {wid: w["contexts"] for wid, w in data.works.items() if w["contexts"]},
+    }
+    return core, detail
+
+
+def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True) -> str:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("litmap.report", "templates"),
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    css = _CY_RULE + _static("report.css")
+    scripts = [_static("cytoscape.min.js"), _static("app.js")]
+    core, detail = _payloads(data, figures)
+    csp = "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(_sha(s) for s in scripts),
+        "style-src " + _sha(css),
+        "img-src 'self' data: file:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    papers = {p["id"]: p for p in data.papers}
+    generated = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
+    return env.get_template("index.html.j2").render(
+        d=data, papers=papers, works=data.works, figures=figures, csp=csp, css=css, scripts=scripts,
+        core_json=safe_json(core), detail_json=safe_json(detail), generated=generated,
+        cy_style_id=_CY_STYLE_ID, palette=PALETTE,
+    )

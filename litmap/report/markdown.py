@@ -1,0 +1,177 @@
+"""``report.md``: a readable review summary with the same structure as the page.
+
+Deterministic (no timestamps, stable ordering), so it can be diffed between
+runs and pasted into notes.  Text from PDFs is escaped: ``<``/``>``/``&``
+become entities (Markdown renderers pass raw HTML through) and Markdown
+punctuation that would restyle a title is backslash-escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Optional
+
+__all__ = ["render_markdown", "md"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+
+
+def md(text: Any) -> str:
+    """Escape one string from a PDF for Markdown (inline, one line)."""
+    s = " ".join(str(text if text is not None else "").split())
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def _note(text: str) -> str:
+    """Our own messages (they hold `commands`): only HTML-breaking characters are escaped."""
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table(head: list[str], rows: Iterable[list[Any]]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return out + [""]
+
+
+def _n(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _quote(text: str, n: int = 400) -> str:
+    t = " ".join(text.split())
+    return md(t if len(t) <= n else t[: n - 1] + "…")
+
+
+def render_markdown(data: Any, figures: dict[str, str]) -> str:
+    papers = {p["id"]: p for p in data.papers}
+    works = data.works
+
+    def paper_ref(pid: Optional[int]) -> str:
+        p = papers.get(pid)  # type: ignore[arg-type]
+        if p is None:
+            return f"paper {pid}"
+        return md(p["label"]) + (f", *{md(p['title'])}*" if p["title"] else "")
+
+    def work_ref(wid: str) -> str:
+        w = works.get(wid)
+        if w is None:
+            return md(wid)
+        return md(w["label"]) + (f", *{md(w['title'])}*" if w["title"] else "")
+
+    ov = data.overview
+    L: list[str] = [f"# {md(data.title)}", ""]
+    L += ["## Overview", ""]
+    years = f"{ov['year_min']}–{ov['year_max']}" if ov["year_min"] else "unknown years"
+    L.append(
+        f"{ov['papers']} papers ({years}; {ov['pages']} pages) in {ov['n_journals']} journals, with "
+        f"{ov['references']} reference entries resolving to {ov['works']} distinct works and "
+        f"{ov['citations']} in-text citations."
+    )
+    L.append("")
+    if "years" in figures:
+        L += [f"![Papers per publication year]({figures['years']})", ""]
+    if ov["journals"]:
+        L += ["### Journals", ""] + _table(["Journal", "Papers"], ([md(j), n] for j, n in ov["journals"]))
+    L += ["### Extraction health", ""]
+    L.append(f"- Papers with no reference list found: {len(ov['no_references'])}"
+             + (": " + ", ".join(md(x["path"]) for x in ov["no_references"][:20]) if ov["no_references"] else ""))
+    L.append(f"- Papers read with OCR: {len(ov['ocr'])}")
+    L.append(f"- Files that could not be read: {len(ov['failures'])}")
+    L += [f"  - {md(f['path'])}: {md(f['reason'])}" for f in ov["failures"]]
+    L.append("")
+    if ov["most_cited"]:
+        L += ["### Most cited works", ""] + _table(
+            ["Work", "Citing papers"], ([work_ref(r["work"]), r["papers"]] for r in ov["most_cited"])
+        )
+    if ov.get("most_central"):
+        L += ["### Most central papers", "", "PageRank in the bibliographic coupling network.", ""] + _table(
+            ["Paper", "PageRank", "Shared references", "Cited in corpus"],
+            ([paper_ref(r["paper"]), f"{r['pagerank']:.4f}", r["coupling_strength"], r["cited_in_corpus"]]
+             for r in ov["most_central"]),
+        )
+    if ov.get("bursts"):
+        L += ["### Citation bursts", "", "Works cited unusually often in a run of years (Kleinberg).", ""] + _table(
+            ["Work", "From", "To", "Strength"],
+            ([work_ref(b["work"]), b["start"], b["end"], f"{b['strength']:.2f}"] for b in ov["bursts"]),
+        )
+
+    L += ["## Topics", ""]
+    T = data.topics
+    if T.get("missing"):
+        L += [f"Not available: {_note(T['missing'])}.", ""]
+    else:
+        L.append(f"{len(T['topics'])} topics over {T['passages']} passages ({T['outliers']} unassigned); "
+                 f"model `{md(T['model'])}`.")
+        L.append("")
+        if "topics_over_time" in figures:
+            L += [f"![Topic shares by publication year]({figures['topics_over_time']})", ""]
+        for t in T["topics"]:
+            L += [f"### {md(t['label'])}", ""]
+            L.append(f"{t['size']} passages in {t['n_papers']} papers. Keywords: {md(', '.join(t['keywords']))}.")
+            L.append("")
+            for r in t["passages"]:
+                page = f", p. {r['page']}" if r["page"] else ""
+                L.append(f"> {_quote(r['text'])}  ")
+                L.append(f"> — {paper_ref(r['paper'])}{page}")
+                L.append("")
+
+    L += ["## Networks", ""]
+    for name, v in data.networks.items():
+        L += [f"### {md(v['title'])}", ""]
+        if v.get("missing"):
+            L += [f"Not available: {_note(v['missing'])}.", ""]
+            continue
+        L.append(f"{md(v['caption'])} {v['total_nodes']} nodes and {v['total_edges']} links in full "
+                 f"(data/network_{name}_nodes.csv); the {len(v['nodes'])} largest are drawn."
+                 + (f" Modularity {v['modularity']:.3f}." if v.get("modularity") is not None else ""))
+        L.append("")
+        if f"network_{name}" in figures:
+            L += [f"![{md(v['title'])}]({figures['network_' + name]})", ""]
+        L += _table(["Cluster", "Label", "Nodes"], ([c["id"] + 1, md(c["label"]), c["size"]] for c in v["clusters"]))
+
+    L += ["## Debates and concepts", ""]
+    C = data.concepts
+    if C.get("missing"):
+        L += [f"Not available: {_note(C['missing'])}.", ""]
+    else:
+        L += [_note(C["debates_pending"]), ""]
+        L += _table(["Concept", "Mentions", "Papers", "Debates"],
+                    ([md(c["label"]), c["mentions"], c["papers"], md(", ".join(c["debates"]))] for c in C["concepts"]))
+
+    L += ["## Key works and how they are cited", ""]
+    for r in ov["most_cited"][:10]:
+        w = works.get(r["work"])
+        if not w:
+            continue
+        L += [f"### {work_ref(r['work'])}", ""]
+        fn = ", ".join(f"{k} {n}" for k, n in sorted(w["functions"].items(), key=lambda kv: (-kv[1], kv[0])))
+        L.append(f"Cited by {_n(len(w['cited_by']), 'paper')} in {_n(w['n_contexts'], 'sentence')}"
+                 + (f" (citation function of those shown: {fn})" if fn else "") + ".")
+        L.append("")
+        for c in w["contexts"][:3]:
+            L.append(f"> {_quote(c['sentence'])}  ")
+            L.append(f"> — {paper_ref(c['paper'])}, p. {c['page']} ({md(c.get('function', ''))})")
+            L.append("")
+
+    L += ["## What changed", ""]
+    ch = data.changes
+    if ch["first"]:
+        L.append("This is the first report built into this folder, so there is nothing to compare yet.")
+    else:
+        for key, title in (("new_papers", "New papers"), ("removed_papers", "Removed papers"),
+                           ("new_topics", "New topics"), ("new_concepts", "Concepts found for the first time")):
+            items = ch.get(key) or []
+            L.append(f"- {title}: {len(items)}" + ("" if not items else ": " + "; ".join(md(x) for x in items[:30])))
+        grown = ch.get("grown_topics") or []
+        L.append(f"- Grown topics: {len(grown)}" + ("" if not grown else ": " + "; ".join(
+            f"{md(a)} ({b} → {c})" for a, b, c in grown)))
+        bursts = ch.get("new_bursts") or []
+        L.append(f"- Newly bursting works: {len(bursts)}" + ("" if not bursts else ": " + "; ".join(
+            work_ref(w) for w in bursts)))
+    L.append("")
+    if ch.get("run_counts"):
+        L += ["Counts of the last two recorded runs:", ""] + _table(
+            ["Count", "Previous", "Latest"], ([md(k), a if a is not None else "–", b if b is not None else "–"]
+                                              for k, a, b in ch["run_counts"]))
+    return "\n".join(L).rstrip() + "\n"

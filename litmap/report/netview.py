@@ -1,0 +1,306 @@
+"""Networks for the report: full graphs for the exports, pruned laid-out views for the page.
+
+Layouts are computed here (seeded spring layout), so the browser draws
+preset positions and runs no physics: a 2,000-paper corpus still opens
+quickly.  Clusters come from Louvain on the full graph (or its densest part
+when very large) and are labelled from the citing sentences.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from typing import Any, Hashable, Mapping, Optional
+
+import networkx as nx
+
+from .settings import ReportSettings
+
+__all__ = ["network_views", "NETWORKS"]
+
+log = logging.getLogger(__name__)
+
+NETWORKS = {
+    "cocitation": ("Co-citation of cited works",
+                   "Cited works linked by the number of corpus papers citing both; node size = citing papers."),
+    "coupling": ("Bibliographic coupling of corpus papers",
+                 "Corpus papers linked by the number of references they share; node size = references shared in all."),
+    "citation": ("Direct citation among corpus papers",
+                 "An arrow from a paper to a corpus paper it cites; node size = citations from the corpus."),
+    "concepts": ("Concept co-occurrence",
+                 "Lexicon concepts linked by the number of paragraphs mentioning both; node size = paragraphs."),
+}
+_KNN = 15  # neighbours kept per node when clustering a dense graph
+_CLUSTER_CAP = 1000  # Louvain on at most this many nodes (the most connected); the rest stay unclustered
+
+
+def network_views(
+    data: Any, settings: ReportSettings, concept_units: Mapping[tuple[int, int], list[str]],
+    concept_labels: Mapping[str, str], works: Mapping[str, dict[str, Any]],
+    paper_labels: Optional[Mapping[int, str]] = None,
+) -> tuple[dict[str, dict[str, Any]], dict[str, nx.Graph], list[dict[str, Any]]]:
+    """``(views, full graphs, most central papers)``."""
+    from litmap.analyse import networks as nets
+
+    # Works cited once add most of the nodes and edges of a large co-citation graph and say
+    # little about structure; above 200 papers they are left out (still in works.csv).
+    min_cites = settings.min_cocitations or (1 if len(data.papers) < 200 else 2)
+    by_work: dict[str, list[int]] = {}
+    for pid, wids in data.references.items():
+        for w in dict.fromkeys(wids):
+            by_work.setdefault(w, []).append(pid)
+    budget = settings.edges_per_node
+    cocit_w = _min_weight(data.references, budget, min_count=min_cites)
+    coupl_w = _min_weight(by_work, budget)
+    graphs: dict[str, nx.Graph] = {}
+    views: dict[str, dict[str, Any]] = {}
+    builders = {
+        "cocitation": lambda: nets.cocitation_network(data, "paper", min_citations=min_cites, min_weight=cocit_w),
+        "coupling": lambda: nets.coupling_network(data, min_weight=coupl_w),
+        "citation": lambda: nets.citation_network(data),
+        "concepts": lambda: nets.concept_network(concept_units, labels=dict(concept_labels)),
+    }
+    for name, build in builders.items():
+        title, caption = NETWORKS[name]
+        G = build()
+        for n, d in G.nodes(data=True):
+            if d.get("type") == "paper" and paper_labels and n in paper_labels:
+                d["label"] = paper_labels[n]
+        graphs[name] = G
+        if G.number_of_edges() == 0:
+            views[name] = {"title": title, "caption": caption, "missing": _why_empty(name, G)}
+            continue
+        if name == "cocitation" and min_cites > 1:
+            caption += f" Only works cited by at least {min_cites} corpus papers."
+        threshold = {"cocitation": cocit_w, "coupling": coupl_w}.get(name, 1)
+        if threshold > 1:
+            unit = "references" if name == "coupling" else "citing papers"
+            caption += (f" Pairs sharing fewer than {threshold} {unit} are left out, here and in data/: in a "
+                        "focused literature nearly every pair shares a classic.")
+        views[name] = _view(name, G, data, settings, title, caption)
+    central = _central(graphs.get("coupling"), graphs.get("citation"), data, settings)
+    return views, graphs, central
+
+
+def _min_weight(groups: Mapping[Any, Any], per_node: int, *, min_count: int = 1) -> int:
+    """Smallest link weight that keeps a co-occurrence graph within ``per_node`` links per node.
+
+    In a focused field nearly every pair of papers shares a classic, so the
+    full coupling graph of 2,000 papers is almost complete (2 M links): too
+    slow to cluster or export and no more informative than its strong links.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    index: dict[Any, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for r, members in enumerate(groups.values()):
+        for m in dict.fromkeys(members):
+            rows.append(r)
+            cols.append(index.setdefault(m, len(index)))
+    if not index:
+        return 1
+    B = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(groups), len(index)))
+    counts = np.asarray(B.sum(axis=0)).ravel()
+    B = B[:, np.flatnonzero(counts >= min_count)]
+    weights = sparse.triu(B.T @ B, k=1).tocoo().data
+    limit = per_node * B.shape[1]
+    if weights.size <= limit:
+        return 1
+    # the weight w such that the number of links with weight >= w is at most the limit
+    hist = np.bincount(weights)
+    at_least = np.cumsum(hist[::-1])[::-1]
+    ok = np.flatnonzero(at_least <= limit)
+    return int(ok[0]) if ok.size else int(weights.max())
+
+
+def _why_empty(name: str, G: nx.Graph) -> str:
+    if name == "concepts":
+        return "no two lexicon concepts share a paragraph yet; add concepts with --concepts FILE or ingest more papers"
+    if name == "citation":
+        return (f"none of the {G.number_of_nodes()} corpus papers cites another corpus paper "
+                "(references are resolved to corpus papers by `litmap ingest`)")
+    return f"no links yet ({G.number_of_nodes()} nodes, no shared citations): ingest more papers"
+
+
+def _strength(G: nx.Graph) -> dict[Hashable, float]:
+    return {n: float(s) for n, s in G.degree(weight="weight")}
+
+
+def _clusters(G: nx.Graph, settings: ReportSettings) -> tuple[dict[Hashable, int], Optional[float]]:
+    """Louvain clusters (seeded; 0 = largest), numbered as :mod:`litmap.analyse.clusters` does.
+
+    Called directly rather than through ``detect_communities`` because that
+    also computes a silhouette (sklearn import + O(n²)) the report does not show.
+    Above ``_CLUSTER_CAP`` nodes only the most connected are clustered; a
+    dense graph is clustered on its k-nearest-neighbour backbone.
+    """
+    H = G.to_undirected(as_view=True) if G.is_directed() else G
+    strength = _strength(H)
+    keep = [n for n in sorted(H, key=lambda n: (-strength[n], str(n))) if H.degree(n) > 0][:_CLUSTER_CAP]
+    kept = set(keep)
+    links = sum(1 for n in keep for m in H[n] if m in kept) // 2
+    K = _knn(H, keep, _KNN) if links > _KNN * 2 * len(keep) else nx.Graph(H.subgraph(keep))
+    if K.number_of_edges() == 0:
+        return {}, None
+    comms = nx.community.louvain_communities(K, weight="weight", seed=settings.seed)
+    ordered = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
+    modularity = nx.community.modularity(K, ordered, weight="weight")
+    return {n: i for i, c in enumerate(ordered) for n in c}, float(modularity)
+
+
+def _knn(G: nx.Graph, nodes: list[Hashable], k: int) -> nx.Graph:
+    """Among ``nodes``, each node's ``k`` strongest links (an edge stays if either end keeps it)."""
+    kept = set(nodes)
+    K = nx.Graph()
+    K.add_nodes_from(nodes)
+    for n in nodes:
+        nbrs = [(m, d.get("weight", 1)) for m, d in G[n].items() if m in kept and m != n]
+        nbrs.sort(key=lambda x: (-x[1], str(x[0])))
+        K.add_edges_from((n, m, {"weight": w}) for m, w in nbrs[:k])
+    return K
+
+
+def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], data: Any) -> dict[int, str]:
+    from litmap.analyse.labels import llr_labels
+
+    if name == "concepts":
+        out: dict[int, list[tuple[int, str]]] = {}
+        for n, cl in membership.items():
+            out.setdefault(cl, []).append((-int(G.nodes[n].get("count", 0)), str(G.nodes[n].get("label", n))))
+        return {cl: ", ".join(lbl for _, lbl in sorted(v)[:2]) for cl, v in out.items()}
+    docs: dict[int, list[str]] = {}
+    for c in data.contexts:
+        if name == "cocitation":
+            hit = {membership[w] for w in c.work_ids if w in membership}
+        else:
+            hit = {membership[c.paper_id]} if c.paper_id in membership else set()
+        for cl in hit:
+            docs.setdefault(cl, []).append(c.sentence)
+    # Narrative citations ("Allen and Cochrane (2010) argue") leave names in the text: drop
+    # terms made of cited authors' surnames so labels say what a cluster is about.
+    names = {(w.first_author or "").lower() for w in data.works.values()} - {""}
+    labels = llr_labels(docs, top_n=12)
+    out = {}
+    for cl, scored in labels.items():
+        kept = [t for t, _ in scored if not any(tok in names for tok in t.split())]
+        kept = [t for t in kept if not any(t != o and t in o.split() for o in kept[:3])]  # "scale" under "scale longer"
+        if kept:
+            out[cl] = ", ".join(kept[:3])
+    return out
+
+
+def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: str, caption: str) -> dict[str, Any]:
+    membership, modularity = _clusters(G, settings)
+    for n in G:
+        G.nodes[n]["cluster"] = membership.get(n, -1)
+    cl_labels = _cluster_labels(name, G, membership, data)
+    strength = _strength(G)
+    # Coupling: a paper's weight is how much it shares with the others (its reference count
+    # is nearly constant across papers); elsewhere the node's own count (citing papers, paragraphs).
+    size_of = strength if name == "coupling" else {n: float(G.nodes[n].get("count", 0) or 0) for n in G}
+    ranked = sorted(G, key=lambda n: (-size_of[n], -strength[n], str(n)))
+    shown = [n for n in ranked if G.degree(n) > 0][: settings.top_nodes]
+    H = G.subgraph(shown)
+    edges = _backbone(H)
+    L = nx.DiGraph() if G.is_directed() else nx.Graph()
+    L.add_nodes_from(shown)
+    L.add_weighted_edges_from(edges)
+    pos = _layout(L.to_undirected() if L.is_directed() else L, settings.seed)
+    sizes = Counter(membership.values())
+    clusters = [
+        {"id": cl, "label": cl_labels.get(cl) or f"cluster {cl + 1}", "size": n,
+         "shown": sum(1 for x in shown if membership.get(x) == cl)}
+        for cl, n in sorted(sizes.items())
+    ]
+    nodes = []
+    for n in shown:
+        d = G.nodes[n]
+        kind = d.get("type")
+        ref = {"paper": int(n)} if kind == "paper" else {"work": str(n)} if kind == "work" else {"concept": str(n)}
+        nodes.append({
+            "id": str(n), "label": str(d.get("label", n)), "x": round(float(pos[n][0]) * 1000, 1),
+            "y": round(float(pos[n][1]) * 1000, 1), "cluster": int(d.get("cluster", -1)),
+            "year": d.get("year"), "size": size_of[n], **ref,
+        })
+    return {
+        "title": title, "caption": caption, "directed": G.is_directed(),
+        "nodes": nodes, "edges": [[str(u), str(v), int(w)] for u, v, w in edges],
+        "clusters": clusters, "modularity": None if modularity is None else round(modularity, 3),
+        "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges(),
+        "graphml": G.number_of_edges() <= settings.graphml_max_edges,
+    }
+
+
+def _backbone(H: nx.Graph, per_node: int = 3, per_node_total: int = 4) -> list[tuple[Any, Any, int]]:
+    """Each node's ``per_node`` strongest links, then the strongest others up to ``per_node_total`` × nodes.
+
+    A global top-k would strip weakly tied nodes of every link and leave them floating.
+    """
+    key = lambda e: (-e[2], str(e[0]), str(e[1]))  # noqa: E731
+    edges = sorted(H.edges(data="weight", default=1), key=key)
+    canon = (lambda u, v: (u, v)) if H.is_directed() else (lambda u, v: (u, v) if str(u) <= str(v) else (v, u))
+    incident = H.to_undirected(as_view=True) if H.is_directed() else H
+    keep: dict[tuple[Any, Any], int] = {}
+    for n in H:
+        for u, v, w in sorted(incident.edges(n, data="weight", default=1), key=key)[:per_node]:
+            if not H.has_edge(u, v):
+                u, v = v, u
+            keep[canon(u, v)] = w
+    budget = per_node_total * H.number_of_nodes()
+    for u, v, w in edges:
+        if len(keep) >= budget:
+            break
+        keep.setdefault(canon(u, v), w)
+    return sorted(((u, v, int(w)) for (u, v), w in keep.items()), key=key)
+
+
+def _layout(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
+    """Spring layout per connected component, components packed in rows (largest first).
+
+    One spring layout of a disconnected graph pushes components to the rim
+    and crushes each into a clump; packing keeps every part readable.
+    Weights enter as ``1 + log(w)`` so a few very strong ties do not collapse a cluster.
+    """
+    import math
+
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_edges_from((u, v, {"lw": 1.0 + math.log(max(w, 1))}) for u, v, w in G.edges(data="weight", default=1))
+    comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
+    total = sum(math.sqrt(len(c)) ** 2 * 4 for c in comps)
+    width = max(math.sqrt(total) * 1.4, 2.0)
+    pos: dict[Hashable, tuple[float, float]] = {}
+    x = y = row_h = 0.0
+    for comp in comps:
+        r = math.sqrt(len(comp))  # radius grows with the square root of the component's size
+        if len(comp) == 1:
+            local = {comp[0]: (0.0, 0.0)}
+        else:
+            # A larger optimal distance than networkx's 1/sqrt(n) spreads dense cores for labels.
+            local = nx.spring_layout(H.subgraph(comp), seed=seed, weight="lw", iterations=100,
+                                     k=2.5 / math.sqrt(len(comp)))
+        if x > 0 and x + 2 * r > width:
+            x, y, row_h = 0.0, y + row_h + 0.6, 0.0
+        for n, (px, py) in local.items():
+            pos[n] = (x + r + px * r, y + r + py * r)
+        x += 2 * r + 0.6
+        row_h = max(row_h, 2 * r)
+    scale = 1.0 / max(width, 1.0)
+    return {n: (px * scale, py * scale) for n, (px, py) in pos.items()}
+
+
+def _central(coupling: Optional[nx.Graph], citation: Optional[nx.Graph], data: Any,
+             settings: ReportSettings) -> list[dict[str, Any]]:
+    """Most central corpus papers: PageRank in the coupling network, with in-corpus citations."""
+    if coupling is None or coupling.number_of_edges() == 0:
+        return []
+    pr = nx.pagerank(coupling, weight="weight")
+    indeg = dict(citation.in_degree()) if citation is not None else {}
+    ranked = sorted(pr, key=lambda n: (-pr[n], n))[: settings.top_table]
+    return [
+        {"paper": int(n), "pagerank": round(pr[n], 4), "coupling_strength": int(coupling.degree(n, weight="weight")),
+         "cited_in_corpus": int(indeg.get(n, 0))}
+        for n in ranked
+    ]

@@ -1,0 +1,63 @@
+"""Report settings and summary records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from litmap.errors import InputError
+
+__all__ = ["ReportSettings", "ReportSummary"]
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """How a report is built.
+
+    ``top_nodes`` caps each interactive network (the full graphs go to
+    ``data/``); ``contexts_per_work`` caps the citing sentences embedded per
+    work (all of them are in ``data/contexts.csv``); ``figures`` turns the
+    matplotlib PNGs off (faster, no matplotlib needed); ``concepts`` is an
+    optional extra concept lexicon YAML merged on top of the default one.
+    """
+
+    title: str = "Literature map"
+    top_nodes: int = 150
+    top_table: int = 20
+    contexts_per_work: int = 20
+    figures: bool = True
+    concepts: Optional[str] = None
+    seed: int = 42
+    timestamp: bool = True  # False keeps index.html byte-identical across builds (tests)
+    extra_concepts: tuple[str, ...] = field(default_factory=tuple)
+    classify_top_works: int = 300  # citation function for the sentences of the most cited works only (rules cost ~1 ms each)
+    edges_per_node: int = 40  # co-citation/coupling links above this many per node: weakest left out
+    min_cocitations: Optional[int] = None  # None: 1 below 200 papers, else 2
+    graphml_max_edges: int = 50_000  # larger full graphs are exported as CSV only (GraphML is slow and huge)
+
+    def __post_init__(self) -> None:
+        if not 10 <= self.top_nodes <= 2000:
+            raise InputError("top_nodes must be between 10 and 2000 (a browser stays responsive up to ~2000 nodes)")
+        if self.top_table < 1:
+            raise InputError("top_table must be at least 1")
+        if self.min_cocitations is not None and self.min_cocitations < 1:
+            raise InputError("min_cocitations must be at least 1")
+        if self.edges_per_node < 1:
+            raise InputError("edges_per_node must be at least 1")
+        if self.contexts_per_work < 1:
+            raise InputError("contexts_per_work must be at least 1")
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """What :func:`litmap.report.build_report` wrote."""
+
+    out_dir: str
+    index: str
+    markdown: str
+    figures: tuple[str, ...]
+    exports: tuple[str, ...]
+    papers: int
+    works: int
+    sections: tuple[str, ...]  # sections with data (others say what is missing and how to fill it)
+    seconds: float

@@ -1,0 +1,321 @@
+/* litmap report: client-side routing, search, network maps, paper/work pages.
+ * Every string from the data is inserted as a DOM text node (never innerHTML),
+ * and no event handler is built from data. */
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("litmap-data").textContent);
+  var DETAIL = null; // reference lists and citing sentences, parsed on first use
+  function detail() {
+    if (!DETAIL) { DETAIL = JSON.parse(document.getElementById("litmap-detail").textContent); }
+    return DETAIL;
+  }
+  var PAPERS = {}; D.papers.forEach(function (p) { PAPERS[p.id] = p; });
+  var WORKS = D.works;
+  var TOPICS = {}; ((D.topics && D.topics.topics) || []).forEach(function (t) { TOPICS[t.id] = t; });
+  var CONCEPTS = {}; ((D.concepts && D.concepts.concepts) || []).forEach(function (c) { CONCEPTS[c.id] = c; });
+
+  function h(tag, attrs) {
+    var el = document.createElement(tag);
+    if (attrs) { Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); }); }
+    for (var i = 2; i < arguments.length; i++) { add(el, arguments[i]); }
+    return el;
+  }
+  function add(el, c) {
+    if (c === null || c === undefined || c === false) { return; }
+    if (Array.isArray(c)) { c.forEach(function (x) { add(el, x); }); return; }
+    el.appendChild(typeof c === "object" ? c : document.createTextNode(String(c)));
+  }
+  function link(route, text) { return h("a", { href: "#/" + route }, text); }
+  function paperLink(pid) {
+    var p = PAPERS[pid];
+    if (!p) { return "paper " + pid; }
+    return [link("paper/" + pid, p.label), p.title ? [", ", h("cite", null, p.title)] : null];
+  }
+  function workLink(wid) {
+    var w = WORKS[wid];
+    if (!w) { return String(wid); }
+    return [link("work/" + encodeURIComponent(wid), w.label), w.title ? [", ", h("cite", null, w.title)] : null];
+  }
+  function doiLink(doi) {
+    if (!doi || !/^10\.\d{4,9}\/\S+$/.test(doi)) { return doi || null; }
+    return h("a", { href: "https://doi.org/" + encodeURI(doi), rel: "noopener noreferrer" }, doi);
+  }
+  function quote(c, withPaper) {
+    return h("blockquote", null, h("p", null, c.sentence || c.text),
+      h("footer", null, "— ", withPaper ? paperLink(c.paper) : null, c.page ? ", p. " + c.page : null,
+        c.section ? " (" + c.section + ")" : null, c["function"] ? [" ", h("span", { "class": "fn" }, c["function"])] : null));
+  }
+
+  // ---- routing -------------------------------------------------------------
+  var SECTIONS = ["overview", "topics", "networks", "debates", "papers", "changes"];
+  function show(id) {
+    document.querySelectorAll(".view").forEach(function (v) { v.classList.toggle("active", v.id === id); });
+    document.querySelectorAll("header nav a").forEach(function (a) {
+      if (a.getAttribute("href") === "#/" + id) { a.setAttribute("aria-current", "page"); } else { a.removeAttribute("aria-current"); }
+    });
+  }
+  function route() {
+    var parts = (location.hash || "#/overview").replace(/^#\/?/, "").split("/");
+    var kind = parts[0] || "overview", arg = decodeURIComponent(parts.slice(1).join("/"));
+    closeSearch();
+    if (SECTIONS.indexOf(kind) >= 0) {
+      show(kind);
+      if (kind === "networks") { openNetwork(arg || currentNet || firstNet()); }
+      return;
+    }
+    var el = document.getElementById("detail");
+    el.textContent = "";
+    var body = kind === "paper" ? paperPage(+arg) : kind === "work" ? workPage(arg)
+      : kind === "topic" ? topicPage(+arg) : kind === "concept" ? conceptPage(arg) : null;
+    add(el, body || [h("h2", { id: "detail-heading" }, "Not found"), h("p", null, "Nothing in this report matches that link.")]);
+    show("detail");
+    var hd = el.querySelector("h2"); if (hd) { hd.setAttribute("tabindex", "-1"); hd.focus(); }
+    window.scrollTo(0, 0);
+  }
+  window.addEventListener("hashchange", route);
+
+  // ---- pages ---------------------------------------------------------------
+  function dl(rows) {
+    var out = h("dl", { "class": "meta" });
+    rows.forEach(function (r) { if (r[1] !== null && r[1] !== undefined && r[1] !== "") { add(out, [h("dt", null, r[0]), h("dd", null, r[1])]); } });
+    return out;
+  }
+  function paperPage(pid) {
+    var p = PAPERS[pid]; if (!p) { return null; }
+    var det = detail().papers[String(pid)] || { refs: [], abstract: "", warnings: [] };
+    var topics = (p.topics || []).filter(function (t) { return TOPICS[t[0]]; });
+    var concepts = (D.concepts && D.concepts.by_paper && D.concepts.by_paper[String(pid)]) || [];
+    return [
+      h("h2", { id: "detail-heading" }, p.title || p.file),
+      dl([["Authors", p.authors.join("; ")], ["Year", p.year], ["Journal", [p.journal || "", p.volume ? " " + p.volume : "", p.issue ? "(" + p.issue + ")" : "", p.pages ? ": " + p.pages : ""].join("")],
+        ["DOI", doiLink(p.doi)], ["File", p.file + " (" + p.n_pages + " pages" + (p.ocr ? ", OCR" : "") + ")"],
+        ["In-text citations", p.n_citations]]),
+      det.abstract ? [h("h3", null, "Abstract"), h("p", null, det.abstract)] : null,
+      det.warnings.length ? [h("h3", null, "Extraction warnings"), h("ul", null, det.warnings.map(function (w) { return h("li", null, w); }))] : null,
+      h("h3", null, "Topics"),
+      topics.length ? h("ul", null, topics.map(function (t) { return h("li", null, link("topic/" + t[0], TOPICS[t[0]].label), " — " + Math.round(t[1] * 100) + "% of its passages"); }))
+        : h("p", { "class": "muted" }, D.topics.missing ? "Topics have not been fitted." : "No topic assignment."),
+      concepts.length ? [h("h3", null, "Concepts mentioned"), h("p", null, concepts.slice(0, 15).map(function (c, i) {
+        return [i ? ", " : "", CONCEPTS[c[0]] ? link("concept/" + c[0], CONCEPTS[c[0]].label) : c[0], " (" + c[1] + ")"]; }))] : null,
+      h("h3", null, "Cited in this corpus by"),
+      p.cited_in_corpus.length ? h("ul", null, p.cited_in_corpus.map(function (q) { return h("li", null, paperLink(q)); }))
+        : h("p", { "class": "muted" }, "No other corpus paper cites it."),
+      p.work ? h("p", null, link("work/" + encodeURIComponent(p.work), "How the corpus cites it, sentence by sentence")) : null,
+      h("h3", null, "References (" + det.refs.length + ")"),
+      det.refs.length ? h("ol", { "class": "refs" }, det.refs.map(function (r) {
+        var w = r.work && WORKS[r.work];
+        return h("li", null, r.raw, w ? [" ", link("work/" + encodeURIComponent(r.work), "→ " + w.label + " (cited by " + w.cited_by.length + ")")] : null);
+      })) : h("p", { "class": "muted" }, "No reference list was found in this file.")
+    ];
+  }
+  function workPage(wid) {
+    var w = WORKS[wid]; if (!w) { return null; }
+    var ctx = detail().works[wid] || [];
+    var fns = Object.keys(w.functions || {}).sort().map(function (k) { return k + " " + w.functions[k]; }).join(", ");
+    return [
+      h("h2", { id: "detail-heading" }, w.label + (w.title ? ": " + w.title : "")),
+      dl([["First author", w.author], ["Year", w.year], ["Title", w.title], ["DOI", doiLink(w.doi)],
+        ["In this corpus", w.paper !== null && PAPERS[w.paper] ? paperLink(w.paper) : null],
+        ["Citing papers", w.cited_by.length], ["Citing sentences", w.n_contexts], ["Citation function (shown)", fns]]),
+      h("h3", null, "Cited by"),
+      w.cited_by.length ? h("ul", null, w.cited_by.map(function (q) { return h("li", null, paperLink(q)); })) : h("p", { "class": "muted" }, "Not cited in the corpus."),
+      h("h3", null, "In their words"),
+      ctx.length ? ctx.map(function (c) { return quote(c, true); }) : h("p", { "class": "muted" }, "No in-text citation was linked to this work."),
+      w.n_contexts > ctx.length ? h("p", { "class": "muted" }, (w.n_contexts - ctx.length) + " more sentences are in data/contexts.csv.") : null
+    ];
+  }
+  function topicPage(tid) {
+    var t = TOPICS[tid]; if (!t) { return null; }
+    return [
+      h("h2", { id: "detail-heading" }, t.label),
+      h("p", null, t.size + " passages in " + t.n_papers + " papers. Keywords: " + t.keywords.join(", ") + "."),
+      h("h3", null, "Representative passages"), t.passages.map(function (r) { return quote({ text: r.text, paper: r.paper, page: r.page }, true); }),
+      h("h3", null, "Papers"), h("ul", null, t.papers.map(function (x) { return h("li", null, paperLink(x[0]), " — " + Math.round(x[1] * 100) + "%"); }))
+    ];
+  }
+  function conceptPage(cid) {
+    var c = CONCEPTS[cid]; if (!c) { return null; }
+    var years = (D.concepts.by_year || []).filter(function (r) { return r[1] === cid; });
+    var papers = Object.keys(D.concepts.by_paper || {}).map(function (pid) {
+      var hit = D.concepts.by_paper[pid].filter(function (x) { return x[0] === cid; })[0];
+      return hit ? [+pid, hit[1]] : null;
+    }).filter(Boolean).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return [
+      h("h2", { id: "detail-heading" }, c.label),
+      h("p", null, c.gloss), h("p", { "class": "missing" }, D.concepts.debates_pending),
+      h("p", null, c.mentions + " mentions in " + c.papers + " papers. Debates: " + (c.debates.join(", ") || "none") + "."),
+      h("h3", null, "Mentions by publication year"),
+      h("table", null, h("thead", null, h("tr", null, h("th", { scope: "col" }, "Year"), h("th", { scope: "col", "class": "num" }, "Mentions"))),
+        h("tbody", null, years.map(function (r) { return h("tr", null, h("td", null, r[0]), h("td", { "class": "num" }, r[2])); }))),
+      h("h3", null, "Papers"), h("ul", null, papers.map(function (x) { return h("li", null, paperLink(x[0]), " — " + x[1]); }))
+    ];
+  }
+
+  // ---- search ----------------------------------------------------------------
+  var INDEX = [];
+  D.papers.forEach(function (p) { INDEX.push({ text: [p.title, p.authors.join(" "), p.year, p.journal].join(" ").toLowerCase(), route: "paper/" + p.id, label: (p.label + ": " + (p.title || p.file)), kind: "paper" }); });
+  Object.keys(WORKS).forEach(function (k) { var w = WORKS[k]; if (w.paper === null || !PAPERS[w.paper]) { INDEX.push({ text: [w.label, w.title, w.author, w.year].join(" ").toLowerCase(), route: "work/" + encodeURIComponent(k), label: w.label + (w.title ? ": " + w.title : ""), kind: "cited work", weight: w.cited_by.length }); } });
+  var results = document.getElementById("search-results"), input = document.getElementById("search");
+  function closeSearch() { results.textContent = ""; }
+  function search(q) {
+    closeSearch();
+    var terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!terms.length) { return; }
+    var hits = INDEX.filter(function (e) { return terms.every(function (t) { return e.text.indexOf(t) >= 0; }); });
+    hits.sort(function (a, b) { return (a.kind === "paper" ? 0 : 1) - (b.kind === "paper" ? 0 : 1) || (b.weight || 0) - (a.weight || 0); });
+    hits.slice(0, 30).forEach(function (e) { add(results, h("li", null, h("a", { href: "#/" + e.route }, e.label, " ", h("span", { "class": "muted" }, "(" + e.kind + ")")))); });
+    if (!hits.length) { add(results, h("li", null, h("span", { "class": "muted" }, "No match."))); }
+  }
+  input.addEventListener("input", function () { search(input.value); });
+  document.getElementById("search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault(); var a = results.querySelector("a"); if (a) { location.hash = a.getAttribute("href"); }
+  });
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "ArrowDown") { var a = results.querySelector("a"); if (a) { ev.preventDefault(); a.focus(); } }
+    if (ev.key === "Escape") { closeSearch(); }
+  });
+  results.addEventListener("keydown", function (ev) {
+    var cur = document.activeElement.closest("li"); if (!cur) { return; }
+    var next = ev.key === "ArrowDown" ? cur.nextElementSibling : ev.key === "ArrowUp" ? cur.previousElementSibling : null;
+    if (next && next.querySelector("a")) { ev.preventDefault(); next.querySelector("a").focus(); }
+    if (ev.key === "Escape") { closeSearch(); input.focus(); }
+  });
+
+  // paper list filter
+  var pf = document.getElementById("paper-filter"), rows = document.querySelectorAll("#paper-table tbody tr");
+  function countPapers() { var n = 0; rows.forEach(function (r) { if (!r.hidden) { n++; } }); document.getElementById("paper-count").textContent = n + " of " + rows.length + " papers"; }
+  pf.addEventListener("input", function () {
+    var q = pf.value.toLowerCase();
+    rows.forEach(function (r) { r.hidden = q !== "" && r.textContent.toLowerCase().indexOf(q) < 0; });
+    countPapers();
+  });
+  countPapers();
+
+  // ---- networks ---------------------------------------------------------------
+  var cy = null, currentNet = null;
+  function firstNet() { var names = Object.keys(D.networks); return names.filter(function (n) { return !D.networks[n].missing; })[0] || names[0]; }
+  function colour(cl) { return cl >= 0 ? D.palette[cl % D.palette.length] : "#9a9a9a"; }
+  document.querySelectorAll(".tabs button").forEach(function (b) {
+    b.addEventListener("click", function () { location.hash = "#/networks/" + b.getAttribute("data-net"); });
+  });
+  function openNetwork(name) {
+    var v = D.networks[name]; if (!v) { return; }
+    currentNet = name;
+    document.querySelectorAll(".tabs button").forEach(function (b) { b.setAttribute("aria-selected", String(b.getAttribute("data-net") === name)); });
+    var cap = document.getElementById("net-caption"), legend = document.getElementById("net-legend");
+    var sel = document.getElementById("net-cluster"), nodeSel = document.getElementById("net-node");
+    legend.textContent = ""; sel.length = 1; nodeSel.length = 1;
+    var debSel = document.getElementById("net-debate"), debates = {};
+    debSel.length = 1;
+    (v.nodes || []).forEach(function (n) { if (n.concept !== undefined && CONCEPTS[n.concept]) { CONCEPTS[n.concept].debates.forEach(function (d) { debates[d] = true; }); } });
+    Object.keys(debates).sort().forEach(function (d) { debSel.appendChild(h("option", { value: d }, d)); });
+    document.getElementById("net-debate-wrap").hidden = debSel.length < 2;
+    var infoBox = document.getElementById("node-info"); infoBox.textContent = "";
+    add(infoBox, h("p", { "class": "muted" }, "Click a node (or choose one in the Node list) to see its details and citing passages."));
+    if (cy) { cy.destroy(); cy = null; }
+    if (v.missing) { cap.textContent = v.title + ": not available — " + v.missing + "."; return; }
+    cap.textContent = v.caption + " Showing the " + v.nodes.length + " largest of " + v.total_nodes + " nodes (" + v.total_edges + " links in full; all in data/network_" + name + "_nodes.csv)." + (v.modularity !== null ? " Modularity " + v.modularity + "." : "");
+    v.clusters.forEach(function (c) {
+      if (!c.shown) { return; }
+      sel.appendChild(h("option", { value: String(c.id) }, (c.id + 1) + ": " + c.label + " (" + c.size + ")"));
+      var b = h("button", { type: "button", "data-cluster": String(c.id) }, h("span", { "class": "swatch", "data-colour": colour(c.id) }), (c.id + 1) + ": " + c.label + " (" + c.size + ")");
+      legend.appendChild(h("li", null, b));
+    });
+    legend.querySelectorAll(".swatch").forEach(function (s) { s.style.backgroundColor = s.getAttribute("data-colour"); });
+    v.nodes.slice().sort(function (a, b) { return a.label.localeCompare(b.label); }).forEach(function (n) { nodeSel.appendChild(h("option", { value: n.id }, n.label + (n.year ? "" : ""))); });
+    var smax = Math.max.apply(null, v.nodes.map(function (n) { return n.size; }).concat([1]));
+    var wmax = Math.max.apply(null, v.edges.map(function (e) { return e[2]; }).concat([1]));
+    var labelled = {}; v.nodes.slice().sort(function (a, b) { return b.size - a.size; }).slice(0, 20).forEach(function (n) { labelled[n.id] = true; });
+    var els = v.nodes.map(function (n) {
+      return { group: "nodes", data: { id: n.id, label: n.label, colour: colour(n.cluster), w: 8 + 34 * Math.sqrt(n.size / smax), big: labelled[n.id] ? 1 : 0 }, position: { x: n.x, y: n.y } };
+    }).concat(v.edges.map(function (e, i) {
+      return { group: "edges", data: { id: "e" + i, source: e[0], target: e[1], w: 0.5 + 4 * e[2] / wmax } };
+    }));
+    cy = cytoscape({
+      container: document.getElementById("cy"), elements: els, layout: { name: "preset" },
+      minZoom: 0.05, maxZoom: 6, textureOnViewport: els.length > 1500, hideEdgesOnViewport: els.length > 1500,
+      style: [
+        { selector: "node", style: { "background-color": "data(colour)", width: "data(w)", height: "data(w)", label: "", "font-size": 11, "text-valign": "top", "text-margin-y": -3, "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff", color: "#222", "text-outline-color": "#fff", "text-outline-width": 2 } },
+        { selector: "node[big = 1]", style: { label: "data(label)" } },
+        { selector: "node:selected", style: { label: "data(label)", "border-width": 3, "border-color": "#111", "z-index": 10 } },
+        { selector: "node.match", style: { label: "data(label)", "border-width": 3, "border-color": "#f0a000" } },
+        { selector: "node.faded, edge.faded", style: { opacity: 0.12 } },
+        { selector: "node.hidden, edge.hidden", style: { display: "none" } },
+        { selector: "edge", style: { width: "data(w)", "line-color": "#b9c0c9", opacity: 0.6, "curve-style": v.directed ? "bezier" : "haystack", "target-arrow-shape": v.directed ? "triangle" : "none", "target-arrow-color": "#b9c0c9", "arrow-scale": 0.8 } }
+      ]
+    });
+    cy.on("tap", "node", function (ev) { select(ev.target.id()); });
+    cy.on("tap", function (ev) { if (ev.target === cy) { cy.elements().removeClass("faded"); } });
+    applyFilters();
+  }
+  function select(id) {
+    if (!cy || !currentNet) { return; }
+    var v = D.networks[currentNet], n = v.nodes.filter(function (x) { return x.id === id; })[0];
+    if (!n) { return; }
+    var node = cy.getElementById(id);
+    cy.elements().unselect(); node.select();
+    var hood = node.closedNeighborhood();
+    cy.elements().addClass("faded"); hood.removeClass("faded");
+    document.getElementById("net-node").value = id;
+    var info = document.getElementById("node-info"); info.textContent = "";
+    var cl = v.clusters.filter(function (c) { return c.id === n.cluster; })[0];
+    var neighbours = node.neighborhood("node").map(function (m) { return m; }).sort(function (a, b) { return b.data("w") - a.data("w"); }).slice(0, 8);
+    add(info, [h("h3", null, n.label),
+      dl([["Year", n.year], ["Cluster", cl ? (cl.id + 1) + ": " + cl.label : "none"], ["Size", n.size], ["Links shown", node.degree(false)]]),
+      neighbours.length ? [h("p", null, "Strongest neighbours:"), h("ul", null, neighbours.map(function (m) {
+        var b = h("button", { type: "button", "class": "linklike", "data-node": m.id() }, m.data("label")); return h("li", null, b); }))] : null]);
+    if (n.paper !== undefined && PAPERS[n.paper]) {
+      var p = PAPERS[n.paper];
+      add(info, [h("p", null, h("cite", null, p.title || p.file)), h("p", { "class": "muted" }, p.authors.join("; ")),
+        h("p", null, link("paper/" + n.paper, "Open the paper's page"))]);
+    } else if (n.work !== undefined && WORKS[n.work]) {
+      var w = WORKS[n.work], ctx = (detail().works[n.work] || []).slice(0, 4);
+      add(info, [w.title ? h("p", null, h("cite", null, w.title)) : null, h("p", null, "Cited by " + w.cited_by.length + " corpus papers."),
+        ctx.length ? [h("p", null, "Citing passages:"), ctx.map(function (c) { return quote(c, true); })] : null,
+        h("p", null, link("work/" + encodeURIComponent(n.work), "All citing sentences"))]);
+    } else if (n.concept !== undefined && CONCEPTS[n.concept]) {
+      add(info, [h("p", null, CONCEPTS[n.concept].gloss), h("p", null, link("concept/" + n.concept, "Open the concept's page"))]);
+    }
+    info.querySelectorAll("button[data-node]").forEach(function (b) { b.addEventListener("click", function () { select(b.getAttribute("data-node")); }); });
+  }
+  function applyFilters() {
+    if (!cy) { return; }
+    var v = D.networks[currentNet];
+    var deb = document.getElementById("net-debate").value;
+    var cl = document.getElementById("net-cluster").value, y0 = +document.getElementById("net-year-min").value || -Infinity,
+      y1 = +document.getElementById("net-year-max").value || Infinity, q = document.getElementById("net-search").value.toLowerCase().trim();
+    var byId = {}; v.nodes.forEach(function (n) { byId[n.id] = n; });
+    cy.batch(function () {
+      cy.nodes().forEach(function (node) {
+        var n = byId[node.id()];
+        var keep = (cl === "" || String(n.cluster) === cl) &&
+          (deb === "" || (n.concept !== undefined && CONCEPTS[n.concept] && CONCEPTS[n.concept].debates.indexOf(deb) >= 0)) && (n.year === null || n.year === undefined ? (y0 === -Infinity && y1 === Infinity) : (n.year >= y0 && n.year <= y1));
+        node.toggleClass("hidden", !keep);
+        node.toggleClass("match", q !== "" && n.label.toLowerCase().indexOf(q) >= 0);
+      });
+      cy.edges().forEach(function (e) { e.toggleClass("hidden", e.source().hasClass("hidden") || e.target().hasClass("hidden")); });
+    });
+    var m = cy.nodes(".match");
+    if (m.length) { cy.fit(m, 80); } else { cy.fit(cy.nodes(":visible"), 20); }
+  }
+  ["net-cluster", "net-debate", "net-year-min", "net-year-max", "net-search"].forEach(function (id) {
+    document.getElementById(id).addEventListener(id === "net-cluster" || id === "net-debate" ? "change" : "input", applyFilters);
+  });
+  document.getElementById("net-search").addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && cy) { var m = cy.nodes(".match"); if (m.length) { select(m[0].id()); } }
+  });
+  document.getElementById("net-node").addEventListener("change", function (ev) { if (ev.target.value) { select(ev.target.value); } });
+  document.getElementById("net-fit").addEventListener("click", function () {
+    document.getElementById("net-cluster").value = ""; document.getElementById("net-search").value = "";
+    document.getElementById("net-debate").value = "";
+    document.getElementById("net-year-min").value = ""; document.getElementById("net-year-max").value = "";
+    if (cy) { cy.elements().removeClass("faded").unselect(); } applyFilters();
+  });
+  document.getElementById("net-legend").addEventListener("click", function (ev) {
+    var b = ev.target.closest("button[data-cluster]"); if (!b) { return; }
+    document.getElementById("net-cluster").value = b.getAttribute("data-cluster"); applyFilters();
+  });
+
+  route();
+  document.documentElement.setAttribute("data-ready", "1");
+})();

@@ -1,0 +1,179 @@
+"""The report: files, escaping, CSP, golden Markdown, atomic writes, what changed."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html as html_lib
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from litmap.errors import InputError
+from litmap.report import ReportSettings, build_report
+from litmap.report.html import safe_json
+from litmap.store.db import Store
+from report_fixture import HOSTILE_AUTHOR, HOSTILE_QUOTE, HOSTILE_TITLE, PAPERS, build_fixture_store, make_document
+
+GOLDEN = Path(__file__).parent / "golden" / "report.md"
+FAST = ReportSettings(title="Fixture corpus", figures=False, timestamp=False)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    return build_fixture_store(str(tmp_path_factory.mktemp("store") / "fixture.db"))
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory, store_path):
+    out = tmp_path_factory.mktemp("rep") / "report"
+    with Store(store_path) as store:
+        summary = build_report(store, out, ReportSettings(title="Fixture corpus", timestamp=False))
+    assert summary.papers == len(PAPERS)
+    return out
+
+
+def _scripts(html: str) -> list[tuple[str, str]]:
+    return re.findall(r"<script([^>]*)>(.*?)</script>", html, flags=re.S)
+
+
+def test_report_files_and_sections(report_dir):
+    for name in ("index.html", "report.md", "data/papers.csv", "data/works.csv", "data/contexts.csv",
+                 "data/topics.csv", "data/network_cocitation_nodes.csv", "data/network_cocitation.graphml",
+                 "data/snapshot.json", "figures/years.png", "figures/topics_over_time.png",
+                 "figures/network_cocitation.png", "figures/network_coupling.png"):
+        assert (report_dir / name).is_file(), name
+    assert (report_dir / "figures/years.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    for heading in ("Overview", "Topics", "Networks", "Debates and concepts", "Papers", "What changed"):
+        assert f">{heading}</h2>" in html
+    assert "encrypted PDF: remove the password" in html  # failures with reasons
+    assert "This is the first report" in html
+    # Self-contained: nothing loaded from elsewhere.
+    assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["']?(https?:)?//""", html)
+    md = (report_dir / "report.md").read_text(encoding="utf-8")
+    assert "## Topics" in md and "state rescaling, city-region" in md
+    assert "p. 2" in md  # every quote names its page
+
+
+def test_embedded_data_round_trips_and_is_inert(report_dir):
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    blobs = {m.group(1): m.group(2) for m in re.finditer(
+        r'<script type="application/json" id="([^"]+)">(.*?)</script>', html, flags=re.S)}
+    core = json.loads(blobs["litmap-data"])
+    detail = json.loads(blobs["litmap-detail"])
+    titles = {p["title"] for p in core["papers"]}
+    assert HOSTILE_TITLE in titles
+    assert any(HOSTILE_AUTHOR in " ".join(p["authors"]) for p in core["papers"])
+    sentences = [c["sentence"] for ctx in detail["works"].values() for c in ctx]
+    assert HOSTILE_QUOTE in sentences
+    assert "<" not in blobs["litmap-data"] and "<" not in blobs["litmap-detail"]
+
+
+@pytest.mark.parametrize("probe", ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
+                                   "</script><script>alert(2)</script>", "<img src=x"])
+def test_hostile_strings_stay_text(report_dir, probe):
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    md = (report_dir / "report.md").read_text(encoding="utf-8")
+    assert probe not in html
+    assert probe not in md
+    # exactly our four script elements (two JSON blobs, the renderer, the app)
+    assert len(_scripts(html)) == 4
+    assert not re.search(r"<[^>]*\sonerror=", html)  # the probe's handler never lands inside a tag
+
+
+def test_safe_json_escapes_html_breakers():
+    text = safe_json({"t": "</script><b>&\u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"t": "</script><b>&\u2028"}
+
+
+def test_csp_allows_exactly_the_inline_scripts_and_style(report_dir):
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    csp = html_lib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp and "http" not in csp
+
+    def sha(text: str) -> str:
+        return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+    code = [body for attrs, body in _scripts(html) if "application/json" not in attrs]
+    assert len(code) == 2
+    for body in code:
+        assert sha(body) in csp
+    style = re.search(r"<style[^>]*>(.*?)</style>", html, flags=re.S).group(1)
+    assert sha(style) in csp
+    assert not re.search(r"<[^>]*\son[a-z]+=", re.sub(r"<script.*?</script>", "", html, flags=re.S))  # no handlers
+
+
+def test_markdown_golden(tmp_path, store_path):
+    with Store(store_path) as store:
+        build_report(store, tmp_path / "r", FAST)
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    if os.environ.get("LITMAP_UPDATE_GOLDEN"):
+        GOLDEN.write_text(md, encoding="utf-8")
+    assert md == GOLDEN.read_text(encoding="utf-8"), "report.md drifted: LITMAP_UPDATE_GOLDEN=1 rewrites the golden file"
+
+
+def test_index_is_deterministic_without_timestamp(tmp_path, store_path):
+    with Store(store_path) as store:
+        build_report(store, tmp_path / "a", FAST)
+        build_report(store, tmp_path / "b", FAST)
+    assert (tmp_path / "a/index.html").read_bytes() == (tmp_path / "b/index.html").read_bytes()
+
+
+def test_missing_topics_say_which_command_fits_them(tmp_path):
+    path = build_fixture_store(str(tmp_path / "nt.db"), topics=False)
+    with Store(path) as store:
+        summary = build_report(store, tmp_path / "r", FAST)
+    assert "topics" not in summary.sections
+    md = (tmp_path / "r/report.md").read_text(encoding="utf-8")
+    assert "topics have not been fitted on this store: run `litmap topics`" in md
+    assert "Full debate maps" in md  # debates are marked pending, not invented
+
+
+def test_crash_leaves_the_old_report(tmp_path, store_path, monkeypatch):
+    out = tmp_path / "r"
+    with Store(store_path) as store:
+        build_report(store, out, FAST)
+    before = (out / "index.html").read_bytes()
+
+    def boom(*a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("litmap.report.html.render_html", boom)
+    with Store(store_path) as store, pytest.raises(RuntimeError):
+        build_report(store, out, FAST)
+    assert (out / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]  # no temp folders left behind
+
+
+def test_refuses_a_folder_holding_other_files(tmp_path, store_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with Store(store_path) as store, pytest.raises(InputError, match="holds other files"):
+        build_report(store, tmp_path, FAST)
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_what_changed_lists_new_papers(tmp_path):
+    path = str(tmp_path / "grow.db")
+    with Store(path, write=True) as store:
+        for n, row in enumerate(PAPERS[:5]):
+            store.save_document(make_document(n + 1, row))
+        from litmap.parse.corpus import resolve_corpus_works
+
+        resolve_corpus_works(store)
+        build_report(store, tmp_path / "r", FAST)
+        store.save_document(make_document(6, PAPERS[5]))
+        resolve_corpus_works(store)
+        build_report(store, tmp_path / "r", FAST)
+    md = (tmp_path / "r/report.md").read_text(encoding="utf-8")
+    assert "- New papers: 1: Liu 2018: State entrepreneurialism in the Pearl River Delta" in md
+    assert "first report" not in md
+
+
+def test_settings_are_validated():
+    with pytest.raises(InputError, match="top_nodes"):
+        ReportSettings(top_nodes=5)

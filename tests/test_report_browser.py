@@ -1,0 +1,131 @@
+"""The report in a real browser: headless Debian Chromium driven by Playwright.
+
+Skips (with the reason) only when /usr/bin/chromium or the playwright
+package is missing; scripts/test installs chromium when run as root.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from litmap.report import ReportSettings, build_report
+from litmap.store.db import Store
+from report_fixture import HOSTILE_TITLE, build_fixture_store
+
+CHROMIUM = os.environ.get("LITMAP_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+
+if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+    pytest.skip(f"{CHROMIUM} is missing: `apt-get install -y chromium` (scripts/test does this as root)",
+                allow_module_level=True)
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing: pip install -e '.[test]'")
+
+
+@pytest.fixture(scope="module")
+def report_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser")
+    db = build_fixture_store(str(root / "fixture.db"))
+    with Store(db) as store:
+        build_report(store, root / "report", ReportSettings(title="Fixture corpus", figures=False, timestamp=False))
+    return (root / "report" / "index.html").as_uri()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    p = browser.new_page(viewport={"width": 1300, "height": 950})
+    p.problems = []  # console errors, page errors and dialogs (an alert() would mean injected script ran)
+    p.on("console", lambda m: p.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    p.on("pageerror", lambda e: p.problems.append(f"page error: {e}"))
+    p.on("dialog", lambda d: (p.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield p
+    p.close()
+
+
+def _ready(page, url):
+    page.goto(url)
+    page.wait_for_selector("html[data-ready='1']", timeout=10_000)
+
+
+def test_loads_without_console_errors(page, report_url, tmp_path):
+    _ready(page, report_url)
+    assert page.locator("#overview").is_visible()
+    assert page.locator("h2#h-overview").inner_text() == "Overview"
+    page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
+    assert (tmp_path / "overview.png").stat().st_size > 10_000
+    assert page.problems == []
+
+
+def test_network_draws_and_a_clicked_node_shows_details(page, report_url, tmp_path):
+    _ready(page, report_url + "#/networks/cocitation")
+    page.wait_for_selector("#cy canvas")
+    page.wait_for_timeout(400)
+    # Some canvas layer has non-background pixels: the nodes were drawn.
+    drawn = page.evaluate("""() => Array.from(document.querySelectorAll('#cy canvas')).some(c => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < d.length; i += 4 * 7) { if (d[i] > 0) return true; }
+        return false; })""")
+    assert drawn
+    target = page.evaluate("""() => { const cy = document.getElementById('cy')._cyreg.cy;
+        const n = cy.nodes().sort((a, b) => b.data('w') - a.data('w'))[0];
+        const p = n.renderedPosition(); return {x: p.x, y: p.y, label: n.data('label')}; }""")
+    box = page.locator("#cy").bounding_box()
+    page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
+    info = page.locator("#node-info")
+    info.locator("h3").wait_for()
+    assert info.locator("h3").inner_text() == target["label"]
+    assert "Cited by" in info.inner_text()
+    assert info.locator("blockquote").count() >= 1  # citing passages with paper and page
+    page.screenshot(path=str(tmp_path / "network.png"))
+    assert page.problems == []
+
+
+def test_cluster_filter_and_keyboard_node_list(page, report_url):
+    _ready(page, report_url + "#/networks/concepts")
+    page.wait_for_selector("#cy canvas")
+    page.select_option("#net-cluster", "0")
+    hidden = page.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes('.hidden').length")
+    assert hidden > 0
+    page.select_option("#net-cluster", "")
+    assert page.locator("#net-debate-wrap").is_visible()
+    page.select_option("#net-debate", "Gentrification")
+    shown = page.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes().not('.hidden').map(n => n.data('label'))")
+    assert shown == ["gentrification"]
+    first = page.locator("#net-node option").nth(1).get_attribute("value")
+    page.select_option("#net-node", first)
+    assert page.locator("#node-info h3").inner_text()
+    assert page.problems == []
+
+
+def test_search_finds_a_paper(page, report_url):
+    _ready(page, report_url)
+    page.fill("#search", "lindqvist assemblages")
+    hit = page.locator("#search-results a").first
+    assert "Regions as assemblages" in hit.inner_text()
+    hit.click()
+    page.wait_for_selector("#detail.active h2")
+    assert page.locator("#detail h2").inner_text() == "Regions as assemblages"
+    assert "Cited in this corpus by" in page.locator("#detail").inner_text()
+    assert page.problems == []
+
+
+def test_hostile_paper_renders_as_text(page, report_url, tmp_path):
+    _ready(page, report_url)
+    page.fill("#search", "alert")
+    page.locator("#search-results a").first.click()
+    page.wait_for_selector("#detail.active h2")
+    assert page.locator("#detail h2").inner_text() == HOSTILE_TITLE
+    assert page.locator("#detail img").count() == 0
+    page.screenshot(path=str(tmp_path / "hostile.png"))
+    assert page.problems == []  # no alert() dialog, no CSP violation
