@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
@@ -20,6 +21,15 @@ import click
 
 from litmap import __version__
 from litmap.errors import LitmapError
+
+# C0/C1 controls and bidi overrides: a file name or PDF title must not forge or
+# reorder terminal lines.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: object) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
+
 
 DB_HELP = "SQLite store to use (default: ./litmap.db or $LITMAP_DB)."
 
@@ -121,11 +131,11 @@ def _render_ingest(summary: Any, db: str) -> None:
         f"({c['pages']} pages read) → {db}"
     )
     for path, original in summary.duplicates:
-        click.echo(f"  duplicate: {path} (same bytes as {original})")
+        click.echo(f"  duplicate: {_safe(path)} (same bytes as {_safe(original)})")
     for path in summary.removed:
-        click.echo(f"  removed: {path}")
+        click.echo(f"  removed: {_safe(path)}")
     for path, reason in summary.failed:
-        click.echo(f"  FAILED {path}: {reason}", err=True)
+        click.echo(f"  FAILED {_safe(path)}: {_safe(reason)}", err=True)
 
 
 @contextmanager
@@ -235,7 +245,7 @@ def status(db: str, as_json: bool) -> None:
     click.echo(f"references: {st.references}, in-text citations: {st.citations}, works: {st.works}, "
                f"PDFs with no reference list found: {st.no_references}")
     for path, reason in st.failures:
-        click.echo(f"  FAILED {path}: {reason}")
+        click.echo(f"  FAILED {_safe(path)}: {_safe(reason)}")
 
 
 @cli.command()
@@ -422,7 +432,7 @@ def papers(db: str, as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for r in rows:
-        click.echo(f"{r['id']:>5}  {r['year'] or '----'}  {(r['title'] or os.path.basename(r['path']))[:80]}"
+        click.echo(f"{r['id']:>5}  {r['year'] or '----'}  {_safe(r['title'] or os.path.basename(r['path']))[:80]}"
                    f"  [{r['refs']} refs, {r['citations']} citations]")
 
 

@@ -124,7 +124,7 @@ class PdfiumSource:
         try:
             self._doc = pdfium.PdfDocument(path, password=None)
         except pdfium.PdfiumError as exc:
-            raise ExtractionError(path, _pdfium_reason(str(exc))) from exc
+            raise ExtractionError(path, _pdfium_reason(str(exc), path)) from exc
         n = len(self._doc)
         if n == 0:
             self._doc.close()
@@ -147,7 +147,12 @@ class PdfiumSource:
             yield self.page(i)
 
     def page(self, index: int) -> PageChars:
-        page = self._doc[index]
+        import pypdfium2 as pdfium
+
+        try:
+            page = self._doc[index]
+        except pdfium.PdfiumError as exc:  # broken page tree: cycles, bad objects
+            raise ExtractionError(self.path, f"corrupt PDF: page {index + 1} cannot be loaded") from exc
         try:
             width, height = page.get_size()
             textpage = page.get_textpage()
@@ -200,13 +205,34 @@ def _image_coverage(doc: Any, index: int, max_objects: int = 5000) -> float:
         page.close()
 
 
-def _pdfium_reason(msg: str) -> str:
+def _pdfium_reason(msg: str, path: str = "") -> str:
+    # pdfium's last-error code can be stale (left by an earlier file in the same
+    # worker), so the message is checked against the file's own structure.
+    head = _sniff_structure(path)
+    if head.get("zero_pages"):
+        return "PDF has zero pages"
     low = msg.lower()
-    if "password" in low:
+    if "password" in low and head.get("encrypted", True):
         return "encrypted: needs a password (remove the protection and ingest again)"
     if "format" in low or "not found" in low:
         return "corrupt or truncated PDF (pdfium cannot parse it)"
     return f"cannot open PDF: {msg.splitlines()[0][:120]}"
+
+
+def _sniff_structure(path: str, limit: int = 8 << 20) -> dict[str, bool]:
+    """Cheap byte-level facts about a PDF that failed to open."""
+    if not path:
+        return {}
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit)
+    except OSError:
+        return {}
+    return {
+        "encrypted": b"/Encrypt" in data,
+        "zero_pages": re.search(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b", data) is not None
+        or re.search(rb"/Count\s+0\b[^>]*?/Type\s*/Pages\b", data) is not None,
+    }
 
 
 def _pdfium_words(textpage: Any, height: float) -> list[Char]:
@@ -416,6 +442,16 @@ class PlumberSource:
             yield self.page(i)
 
     def page(self, index: int) -> PageChars:
+        try:
+            return self._page(index)
+        except ExtractionError:
+            raise
+        except Exception as exc:  # pdfminer raises many unrelated types for broken content
+            raise ExtractionError(
+                self.path, f"corrupt PDF: page {index + 1} cannot be read ({type(exc).__name__})"
+            ) from exc
+
+    def _page(self, index: int) -> PageChars:
         p = self._pdf.pages[index]
         chars = tuple(
             Char(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional, Protocol, Sequence, TypeVar
@@ -64,11 +65,20 @@ class LocalExecutor:
         with ProcessPool(
             max_workers=self.jobs, initializer=_limit_memory, initargs=(self.memory_bytes,)
         ) as pool:
-            futures = [(key, pool.schedule(fn, args=(arg,), timeout=self.timeout)) for key, arg in items]
-            # Yield in submission order: results arrive at most `jobs` tasks late,
-            # and ordered output keeps runs reproducible.
-            for key, fut in futures:
-                yield _outcome(key, fut, self.timeout)
+            # A sliding window of futures, not one per file: a finished future
+            # holds its whole Document until consumed, so scheduling every file
+            # at once would keep the corpus in memory.  Yield in submission
+            # order: ordered output keeps runs (and document ids) reproducible.
+            window: deque[tuple[Any, Any]] = deque()
+            pending = iter(items)
+            for key, arg in pending:
+                window.append((key, pool.schedule(fn, args=(arg,), timeout=self.timeout)))
+                if len(window) >= in_flight(self.jobs):
+                    key0, fut0 = window.popleft()
+                    yield _outcome(key0, fut0, self.timeout)
+            while window:
+                key0, fut0 = window.popleft()
+                yield _outcome(key0, fut0, self.timeout)
 
 
 def _outcome(key: Any, fut: Any, timeout: float) -> Outcome:
@@ -79,16 +89,30 @@ def _outcome(key: Any, fut: Any, timeout: float) -> Outcome:
     except FutureTimeout:
         return Outcome(key, error=f"gave up after {timeout:g} s (per-file time limit; raise it with --timeout)")
     except ProcessExpired as exc:
-        if exc.exitcode in (-9, 137):
-            reason = "worker killed (out of memory?)"
-        else:
-            reason = f"worker crashed (exit code {exc.exitcode})"
-        return Outcome(key, error=reason)
+        return Outcome(key, error=_expired_reason(exc.exitcode))
     except MemoryError:
         return Outcome(key, error="ran out of memory (per-worker cap; raise it with --memory-mb)")
     except Exception as exc:  # a bug in a worker must not stop the run
         log.debug("task %s failed", key, exc_info=True)
         return Outcome(key, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _expired_reason(code: Optional[int]) -> str:
+    """Why a worker process died, in words a user can act on."""
+    import signal
+
+    if code in (-9, 137):
+        return "worker killed (out of memory? raise the per-worker cap with --memory-mb)"
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        # A native PDF library aborts (SIGABRT) or faults (SIGSEGV) on a hostile
+        # file, typically when an allocation fails under the memory cap.
+        return (f"worker crashed ({name}) reading this file: corrupt or hostile file, or out of memory "
+                "under the per-worker cap (raise it with --memory-mb)")
+    return f"worker crashed (exit code {code})"
 
 
 class InlineExecutor:
@@ -103,8 +127,36 @@ class InlineExecutor:
                 yield Outcome(key, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def make_executor(jobs: Optional[int], timeout: float, memory_mb: int = 4096) -> Executor:
-    """``jobs`` None → one worker per core; 0 → inline."""
-    if jobs == 0:
+def in_flight(workers: int) -> int:
+    """Tasks submitted but not yet consumed: enough to keep every worker busy
+    while the coordinator stores a result, few enough to bound memory."""
+    return max(2, 4 * workers)
+
+
+EXECUTORS = ("local", "dask", "inline")
+
+
+def make_executor(
+    jobs: Optional[int],
+    timeout: float,
+    memory_mb: int = 4096,
+    *,
+    kind: str = "local",
+    scheduler: Optional[str] = None,
+) -> Executor:
+    """``jobs`` None → one worker per core; 0 → inline.
+
+    ``kind="dask"`` (or any ``scheduler`` address) runs tasks on Dask: on the
+    cluster at ``scheduler``, else on a LocalCluster of ``jobs`` workers.
+    """
+    if kind not in EXECUTORS:
+        from litmap.errors import InputError
+
+        raise InputError(f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}")
+    if kind == "dask" or scheduler:
+        from litmap.ingest.dask_executor import DaskExecutor
+
+        return DaskExecutor(scheduler, jobs or None, timeout, memory_mb=memory_mb)
+    if jobs == 0 or kind == "inline":
         return InlineExecutor()
     return LocalExecutor(jobs or (os.cpu_count() or 1), timeout, memory_mb)

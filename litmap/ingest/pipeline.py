@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from litmap.errors import InputError
 from litmap.ingest.discover import FoundFile, fingerprint, walk
-from litmap.ingest.executor import make_executor
+from litmap.ingest.executor import EXECUTORS, make_executor
 from litmap.ingest.worker import Failure, FileTask, process_file
 from litmap.models import Document
 from litmap.progress import Progress, ProgressEvent, resolve
@@ -39,8 +39,12 @@ class IngestSettings:
     ocr: str = "auto"
     memory_mb: int = 4096
     retry_failed: bool = False
+    executor: str = "local"  # local | dask | inline (see litmap.ingest.executor)
+    scheduler: Optional[str] = None  # tcp://HOST:PORT of a Dask scheduler; implies executor="dask"
 
     def __post_init__(self) -> None:
+        if self.executor not in EXECUTORS:
+            raise InputError(f"unknown executor {self.executor!r}; choose one of {', '.join(EXECUTORS)}")
         if self.engine not in ENGINES:
             raise InputError(f"unknown PDF engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
         if self.ocr not in OCR_MODES:
@@ -127,7 +131,8 @@ def ingest(
     ]
     total = len(tasks)
     report(ProgressEvent("ingest", 0, total))
-    executor = make_executor(settings.jobs, settings.timeout, settings.memory_mb)
+    executor = make_executor(settings.jobs, settings.timeout, settings.memory_mb,
+                             kind=settings.executor, scheduler=settings.scheduler)
     for done, outcome in enumerate(executor.run(process_file, tasks), start=1):
         f, sha, replaces = todo[outcome.key]
         result = outcome.value
@@ -149,10 +154,12 @@ def ingest(
         report(ProgressEvent("ingest", done, total, item=f.path, failed=reason is not None, pages=pages))
 
     summary.removed = store.mark_removed(present, paths)
-    if summary.added or summary.replaced or summary.removed or _works_missing(store):
+    # works_stale(): a run killed after saving documents but before resolving works.
+    if summary.added or summary.replaced or summary.removed or store.works_stale() or _works_missing(store):
         from litmap.parse.corpus import resolve_corpus_works
 
         summary.works = resolve_corpus_works(store, progress).works
+        store.clear_works_stale()
     return summary
 
 

@@ -54,13 +54,15 @@ def read_file(task: FileTask) -> Document:
     )
     doc = build_document(source, extracted)
     if not doc.text.strip():
-        raise ExtractionError(task.path, _why_empty(extracted))
+        raise ExtractionError(task.path, _why_empty(extracted, task.ocr))
     return doc
 
 
-def _why_empty(extracted: object) -> str:
+def _why_empty(extracted: object, ocr: str = "auto") -> str:
     if getattr(extracted, "text_layer", True):
         return "empty: no text found on any page"
+    if ocr == "never":
+        return "empty: no text layer and OCR is off (is it a scan? try --ocr auto)"
     return "empty: no text layer and OCR found no text (is it a scan? is Tesseract installed?)"
 
 

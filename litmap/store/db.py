@@ -29,6 +29,10 @@ __all__ = ["Store", "FileRecord", "StoreStatus", "DEFAULT_DB", "text_hash", "now
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "litmap.db"
+#: Artifact present while corpus works lag behind the documents: written in the
+#: same transaction as a document change, cleared after works are re-resolved,
+#: so a run killed in between is caught up by the next one.
+WORKS_STALE = "works.stale"
 
 
 def now() -> str:
@@ -75,6 +79,7 @@ class Store:
         self.path = str(path)
         self.write = write
         self._lock_fd: Optional[int] = None
+        self.run_id: Optional[int] = None  # set by start_run: stamps documents added/removed
         if not write and not Path(self.path).exists():
             raise StoreError(
                 f"no litmap store at {self.path}: run `litmap ingest PATH --db {self.path}` first"
@@ -92,6 +97,10 @@ class Store:
                 self._migrate()
             else:
                 self._check_version()
+        except StoreError:  # wrong schema version: do not keep the file or the writer lock
+            self.conn.close()
+            self._release_lock()
+            raise
         except sqlite3.DatabaseError as exc:
             self._release_lock()
             raise StoreError(
@@ -206,7 +215,8 @@ class Store:
                 # Renamed or moved: the document follows its bytes; a file that
                 # reappears after removal comes back with its old status.
                 self.conn.execute(
-                    "UPDATE documents SET path=?, removed_at=NULL, status=CASE WHEN status='removed' "
+                    "UPDATE documents SET path=?, removed_at=NULL, removed_run=NULL, "
+                    "status=CASE WHEN status='removed' "
                     "THEN (CASE WHEN error IS NULL THEN 'ok' ELSE 'failed' END) ELSE status END "
                     "WHERE sha256=?",
                     (f.path, f.sha256),
@@ -241,9 +251,12 @@ class Store:
                 if still:
                     continue
                 self.conn.execute(
-                    "UPDATE documents SET status='removed', removed_at=? WHERE id=?", (stamp, r["id"])
+                    "UPDATE documents SET status='removed', removed_at=?, removed_run=? WHERE id=?",
+                    (stamp, self.run_id, r["id"]),
                 )
                 removed.append(r["path"])
+            if removed:
+                self._mark_works_stale()
         return removed
 
     # -- documents -------------------------------------------------------------
@@ -275,12 +288,13 @@ class Store:
             else:
                 cur = self.conn.execute(
                     "INSERT INTO documents(path, status, error, media_type, pages, text_layer, ocr, engine, "
-                    "size_bytes, warnings, text, updated_at, sha256, added_at) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    values + (src.sha256, stamp),
+                    "size_bytes, warnings, text, updated_at, sha256, added_at, added_run) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    values + (src.sha256, stamp, self.run_id),
                 )
                 doc_id = int(cur.lastrowid or 0)
             self._insert_children(doc_id, doc)
+            self._mark_works_stale()
         return doc_id
 
     def save_failure(self, path: str, sha256: str, reason: str, *, size: int = 0) -> int:
@@ -436,7 +450,8 @@ class Store:
                 "INSERT INTO runs(command, started_at, status, params, versions) VALUES (?,?,?,?,?)",
                 (command, now(), "running", json.dumps(params, default=str), json.dumps(package_versions())),
             )
-        return int(cur.lastrowid or 0)
+        self.run_id = int(cur.lastrowid or 0)
+        return self.run_id
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, Any]) -> None:
         with self.transaction():
@@ -453,6 +468,20 @@ class Store:
                 "data=excluded.data",
                 (name, run_id, now(), data),
             )
+
+    def _mark_works_stale(self) -> None:
+        self.conn.execute(
+            "INSERT INTO artifacts(name, created_at, data) VALUES (?,?,?) ON CONFLICT(name) DO NOTHING",
+            (WORKS_STALE, now(), b"1"),
+        )
+
+    def works_stale(self) -> bool:
+        """True when documents changed after corpus works were last resolved."""
+        return self.get_artifact(WORKS_STALE) is not None
+
+    def clear_works_stale(self) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM artifacts WHERE name=?", (WORKS_STALE,))
 
     def get_artifact(self, name: str) -> Optional[bytes]:
         row = self.conn.execute("SELECT data FROM artifacts WHERE name=?", (name,)).fetchone()
