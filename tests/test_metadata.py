@@ -152,3 +152,16 @@ def test_text_file_title_is_first_heading() -> None:
 def test_nothing_found_is_empty_not_an_error() -> None:
     m = meta_of([])
     assert m.title is None and m.authors == () and m.doi is None
+
+
+def test_masthead_removed_as_running_head_still_gives_journal_and_year():
+    first = replace(
+        page(1, blk("Hybrid areal interpolation of census counts", size=16, bold=True),
+             blk("Jonathan P. Schroeder"), blk("Introduction", size=12, bold=True), blk(BODY)),
+        furniture=("Computers, Environment and Urban Systems 62 (2017) 156–165",),
+    )
+    pages = [first]
+    meta = extract_metadata(pages, structure_document(pages), {})
+    assert meta.year == 2017
+    assert meta.journal == "Computers, Environment and Urban Systems"
+    assert meta.volume == "62"

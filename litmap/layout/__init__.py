@@ -118,6 +118,9 @@ class LaidOutPage:
     ocr: bool = False
     body_size: Optional[float] = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: Text of running heads/feet removed from the first two pages: often the
+    #: only place the journal, volume and year are printed.
+    furniture: tuple[str, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)

@@ -199,6 +199,9 @@ def clean_pages(pages: Sequence[LaidOutPage]) -> list[LaidOutPage]:
                   b.column, lines, b.indents)
             for b, kind, lines in blocks if kind not in DROPPED_KINDS
         )
-        out.append(replace(page, blocks=kept))
+        furniture = tuple(
+            " ".join(lines) for b, kind, lines in blocks if kind in ("header", "footer") and page.number <= 2
+        )
+        out.append(replace(page, blocks=kept, furniture=furniture))
     return out
 

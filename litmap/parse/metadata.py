@@ -213,6 +213,14 @@ def _header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
     """Journal, volume, pages and year from the masthead of the first content page."""
     out: dict[str, str] = {}
     for page in pages[:1]:
+        # The masthead may have been removed as a running head: look there first.
+        for line in page.furniture:
+            m = _MASTHEAD.search(_clean(line)) if len(line) < 120 else None
+            if m:
+                out.update(journal=_clean(m.group("journal")), volume=m.group("vol"), year=m.group("year"))
+                if m.group("pages"):
+                    out["pages"] = _clean(m.group("pages")).replace(" ", "–")
+                return out
         for b in page.blocks:
             text = _clean(b.text)
             m = _MASTHEAD.search(text) if len(text) < 120 else None
