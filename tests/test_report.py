@@ -131,7 +131,42 @@ def test_missing_topics_say_which_command_fits_them(tmp_path):
     assert "topics" not in summary.sections
     md = (tmp_path / "r/report.md").read_text(encoding="utf-8")
     assert "topics have not been fitted on this store: run `litmap topics`" in md
-    assert "Full debate maps" in md  # debates are marked pending, not invented
+    assert "#### Anchor works" in md  # debate maps do not need topics ...
+    assert "no topic model in the store (run `litmap topics` first): topic overlap omitted" in md  # ... but say so
+
+
+def test_debate_maps_in_report(report_dir, store_path):
+    maps = json.loads((report_dir / "data/debates.json").read_text(encoding="utf-8"))
+    ids = [m["id"] for m in maps]
+    assert ids[:2] == ["state-rescaling", "scale-politics"]  # lexicon order, engaged debates only
+    assert all(m["papers"] for m in maps) and "gentrification" not in ids  # p7 names it once: below min_mentions
+    rescaling = maps[0]
+    assert len(rescaling["papers"]) == len(PAPERS) and rescaling["first_year"] == 2008
+    assert rescaling["anchors"][0]["label"] == "Brenner 2004" and rescaling["camps"]
+    quotes = [q["sentence"] for m in maps for a in m["anchors"] for q in a["quotes"]]
+    assert HOSTILE_QUOTE in quotes and all(len(a["quotes"]) <= 2 for m in maps for a in m["anchors"])
+    with Store(store_path) as store:
+        brenner = store.conn.execute("SELECT id FROM works WHERE label='Brenner 2004'").fetchone()[0]
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    art = re.search(r'<article class="debate" id="debate-state-rescaling".*?</article>', html, flags=re.S).group(0)
+    assert f'href="#/work/{brenner}"' in art and 'href="#/paper/1"' in art
+    assert '<svg role="img"' in art and "<title" in art and "Camp 1:" in art and "contested" in art.lower()
+    assert "&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt; as Brenner (2004) argues" in art  # the quote, as text
+    assert 'href="#/debates/city-regionalism"' in html  # the list of debates and the bridges link sub-sections
+    md = (report_dir / "report.md").read_text(encoding="utf-8")
+    assert "### State rescaling (debate)" in md and "- Not engaged by any paper:" in md
+
+
+def test_timeline_bars_keep_gaps_and_scale():
+    from litmap.report.html import timeline_bars
+
+    tl = timeline_bars([{"year": 2000, "mentions": 2, "papers": 1, "citations": 0},
+                        {"year": 2003, "mentions": 4, "papers": 2, "citations": 5}], width=400, height=100)
+    assert [b["year"] for b in tl["bars"]] == [2000, 2001, 2002, 2003]
+    assert [b["mentions"] for b in tl["bars"]] == [2, 0, 0, 4]
+    tall, low = tl["bars"][3], tl["bars"][0]
+    assert tall["h"] == 2 * low["h"] > 0 and tall["y"] + tall["h"] == tl["base"]
+    assert timeline_bars([])["bars"] == []
 
 
 def test_crash_leaves_the_old_report(tmp_path, store_path, monkeypatch):
@@ -177,3 +212,16 @@ def test_what_changed_lists_new_papers(tmp_path):
 def test_settings_are_validated():
     with pytest.raises(InputError, match="top_nodes"):
         ReportSettings(top_nodes=5)
+
+
+def test_no_engaged_debate_says_why(tmp_path, store_path):
+    import dataclasses
+
+    with Store(store_path) as store:
+        summary = build_report(store, tmp_path / "r", dataclasses.replace(FAST, debate_min_mentions=1000))
+    assert "debates" not in summary.sections and not (tmp_path / "r/data/debates.json").exists()
+    md = (tmp_path / "r/report.md").read_text(encoding="utf-8")
+    assert "Debate maps not available: no paper mentions the concepts of any debate of the lexicon at least 1000" in md
+    assert "| city-region |" in md  # the concept counts are still there
+    html = (tmp_path / "r/index.html").read_text(encoding="utf-8")
+    assert "Debate maps not available" in html and '<article class="debate"' not in html

@@ -129,3 +129,31 @@ def test_hostile_paper_renders_as_text(page, report_url, tmp_path):
     assert page.locator("#detail img").count() == 0
     page.screenshot(path=str(tmp_path / "hostile.png"))
     assert page.problems == []  # no alert() dialog, no CSP violation
+
+
+def test_debate_list_links_focus_a_debate_and_back(page, report_url, tmp_path):
+    _ready(page, report_url + "#/debates")
+    assert page.locator("#debates").is_visible()
+    link = page.locator("nav.toc a", has_text="City regionalism")
+    link.focus()
+    page.keyboard.press("Enter")  # keyboard only
+    page.wait_for_function("location.hash === '#/debates/city-regionalism'")
+    focused = page.evaluate("document.activeElement.closest('article') && document.activeElement.closest('article').id")
+    assert focused == "debate-city-regionalism"
+    top = page.evaluate("document.activeElement.getBoundingClientRect().top")
+    assert top >= page.locator("header.top").bounding_box()["height"]  # not hidden under the sticky header
+    art = page.locator("#debate-city-regionalism")
+    assert art.locator("svg[role=img] rect.bar").count() >= 1
+    assert "Anchor works" in art.inner_text() and "Camp 1:" in art.inner_text()
+    page.screenshot(path=str(tmp_path / "debate.png"))
+    art.locator("a[href^='#/work/']").first.click()  # an anchor opens its work page
+    page.wait_for_selector("#detail.active h2")
+    page.go_back()
+    page.wait_for_function("location.hash === '#/debates/city-regionalism'")
+    assert page.locator("#debates").is_visible()
+    # the concept page links back to the debates it belongs to
+    page.goto(report_url + "#/concept/state-rescaling")
+    page.wait_for_selector("#detail.active h2")
+    page.locator("#detail a", has_text="State rescaling").first.click()
+    page.wait_for_function("location.hash === '#/debates/state-rescaling'")
+    assert page.problems == []

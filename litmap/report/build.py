@@ -68,7 +68,7 @@ def build_report(
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a report is meant to be shared
     try:
-        report(ProgressEvent("report", 5, 6, message="figures and pages"))
+        report(ProgressEvent("report", 6, 7, message="figures and pages"))
         figures = _figures(data, tmp, s)
         exports = _exports(data, tmp, s)
         (tmp / "report.md").write_text(render_markdown(data, figures), encoding="utf-8")
@@ -77,7 +77,7 @@ def build_report(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    report(ProgressEvent("report", 6, 6, message="done"))
+    report(ProgressEvent("report", 7, 7, message="done"))
     summary = ReportSummary(
         out_dir=str(out), index=str(out / "index.html"), markdown=str(out / "report.md"),
         figures=tuple(sorted(str(out / f) for f in figures.values())),
@@ -153,6 +153,9 @@ def _exports(data: Any, tmp: Path, s: ReportSettings) -> list[str]:
         for fmt in formats:
             for p in write_graph(G, d / f"network_{name}.{fmt}", fmt):
                 written.append(f"data/{Path(p).name}")
+    if data.debates.get("maps"):
+        (d / "debates.json").write_text(json.dumps(data.debates["maps"], indent=1, ensure_ascii=False), encoding="utf-8")
+        written.append("data/debates.json")
     (d / "snapshot.json").write_text(json.dumps(data.snapshot, indent=1, sort_keys=True), encoding="utf-8")
     written.append("data/snapshot.json")
     return written

@@ -43,6 +43,7 @@ class ReportData:
     snapshot: dict[str, Any]
     graphs: dict[str, Any] = field(default_factory=dict)
     contexts: list[dict[str, Any]] = field(default_factory=list)  # every citing sentence, for data/contexts.csv
+    debates: dict[str, Any] = field(default_factory=dict)  # debate maps (litmap.analyse.debates.to_json) + labels
 
     @property
     def sections(self) -> tuple[str, ...]:
@@ -50,6 +51,8 @@ class ReportData:
         have += [name for name, sec in (("topics", self.topics), ("concepts", self.concepts)) if not sec.get("missing")]
         if any(not n.get("missing") for n in self.networks.values()):
             have.append("networks")
+        if self.debates.get("maps"):
+            have.append("debates")
         return tuple(have)
 
 
@@ -84,7 +87,7 @@ def gather_report_data(
     from .netview import network_views
 
     report = resolve(progress)
-    steps = 6
+    steps = 7
     report(ProgressEvent("report", 0, steps, message="reading the store"))
     data = load_corpus_data(conn)
     overview = _overview(conn, data, settings)
@@ -99,18 +102,20 @@ def gather_report_data(
     topics = _topics(conn, papers, settings)
     report(ProgressEvent("report", 3, steps, message="concepts"))
     concepts, concept_units, lexicon_labels = _concepts(conn, data, settings)
-    report(ProgressEvent("report", 4, steps, message="networks"))
+    report(ProgressEvent("report", 4, steps, message="debate maps"))
+    debates = _debates(conn, settings)
+    report(ProgressEvent("report", 5, steps, message="networks"))
     networks, graphs, central = network_views(data, settings, concept_units, lexicon_labels, works,
                                               {p["id"]: p["label"] for p in papers})
     overview["most_central"] = central
     overview["bursts"] = _bursts(data, settings)
     snapshot = _snapshot(papers, topics, overview, concepts)
     changes = compare(conn, previous, snapshot)
-    report(ProgressEvent("report", 5, steps, message="done gathering"))
+    report(ProgressEvent("report", 6, steps, message="done gathering"))
     return ReportData(
         title=settings.title, overview=overview, papers=papers, works=works, topics=topics,
         networks=networks, concepts=concepts, changes=changes, snapshot=snapshot, graphs=graphs,
-        contexts=contexts,
+        contexts=contexts, debates=debates,
     )
 
 
@@ -359,12 +364,35 @@ def _concepts(
         "concepts": concepts,
         "by_year": [[y, cid, n] for y, c in sorted(by_year.items()) for cid, n in sorted(c.items())],
         "by_paper": {str(d): sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for d, c in sorted(by_doc.items())},
-        "debates_pending": (
-            "Full debate maps (anchors, camps, contested and bridging works) come from the debates stage, "
-            "which has not produced results for this store yet; these are concept mention counts from the "
-            "lexicon matcher."
-        ),
     }, units, labels
+
+
+# -- debate maps -------------------------------------------------------------------
+
+def _debates(conn: sqlite3.Connection, settings: ReportSettings) -> dict[str, Any]:
+    """Debate maps (:mod:`litmap.analyse.debates`) of every lexicon debate some paper engages.
+
+    Debates no paper engages are dropped (the lexicon lists many the corpus may
+    not touch); ``labels`` names every debate, since bridges point at others.
+    """
+    from litmap.analyse.concepts import load_lexicon
+    from litmap.analyse.debates import DebateSettings, debate_maps, to_json
+    from litmap.errors import InputError
+
+    try:
+        lexicon = load_lexicon(settings.concepts, settings.extra_concepts)
+        maps = to_json(debate_maps(conn, lexicon, DebateSettings(
+            min_mentions=settings.debate_min_mentions, quotes=settings.debate_quotes, seed=settings.seed)))
+    except InputError as exc:
+        return {"missing": f"the debate maps could not be built: {exc}", "maps": [], "labels": {}}
+    labels = {d.id: d.label for d in lexicon.debates.values()}
+    kept = [m for m in maps if m["papers"]]
+    if not kept:
+        return {"missing": "no paper mentions the concepts of any debate of the lexicon "
+                           f"at least {settings.debate_min_mentions} times", "maps": [], "labels": labels}
+    used = {c for m in kept for c, _ in m["mentions"]}
+    return {"maps": kept, "labels": labels, "skipped": [labels.get(m["id"], m["id"]) for m in maps if not m["papers"]],
+            "concept_labels": {c.id: c.label for c in lexicon.concepts if c.id in used}}
 
 
 # -- snapshot for "what changed" ----------------------------------------------------

@@ -64,6 +64,7 @@ def _payloads(data: Any, figures: dict[str, str]) -> tuple[dict[str, Any], dict[
     core = {
         "title": data.title, "overview": data.overview, "papers": core_papers, "works": core_works,
         "topics": data.topics, "networks": data.networks, "concepts": data.concepts,
+        "debates": [{"id": m["id"], "label": m["label"], "concepts": m["concepts"]} for m in data.debates.get("maps", [])],
         "figures": figures, "palette": list(PALETTE),
     }
     detail = {
@@ -72,6 +73,33 @@ def _payloads(data: Any, figures: dict[str, str]) -> tuple[dict[str, Any], dict[
         "works": {wid: w["contexts"] for wid, w in data.works.items() if w["contexts"]},
     }
     return core, detail
+
+
+def timeline_bars(timeline: list[dict[str, Any]], width: int = 560, height: int = 120) -> dict[str, Any]:
+    """Geometry of a debate's timeline as an inline SVG bar chart (mentions per year).
+
+    Every year between the first and last is a slot, so gaps show; drawn
+    server-side so it reads and prints without JavaScript.
+    """
+    if not timeline:
+        return {"bars": [], "width": width, "height": height}
+    by_year = {t["year"]: t for t in timeline}
+    y0, y1 = min(by_year), max(by_year)
+    top = max(t["mentions"] for t in timeline) or 1
+    base, label_h = height - 18, 14  # room for year labels under the bars
+    slot = width / (y1 - y0 + 1)
+    step = max(1, int(round(36 / slot)))  # a year label every `step` slots, so labels never overlap
+    bars = []
+    for i, year in enumerate(range(y0, y1 + 1)):
+        t = by_year.get(year)
+        n = t["mentions"] if t else 0
+        h = round((base - label_h) * n / top, 1)
+        bars.append({
+            "year": year, "mentions": n, "papers": t["papers"] if t else 0, "citations": t["citations"] if t else 0,
+            "x": round(i * slot + slot * 0.1, 1), "w": round(max(slot * 0.8, 1.0), 1), "y": round(base - h, 1),
+            "h": h, "cx": round(i * slot + slot / 2, 1), "label": i % step == 0,
+        })
+    return {"bars": bars, "width": width, "height": height, "base": base, "top": top}
 
 
 def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True) -> str:
@@ -98,5 +126,6 @@ def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True) -
     return env.get_template("index.html.j2").render(
         d=data, papers=papers, works=data.works, figures=figures, csp=csp, css=css, scripts=scripts,
         core_json=safe_json(core), detail_json=safe_json(detail), generated=generated,
-        cy_style_id=_CY_STYLE_ID, palette=PALETTE,
+        cy_style_id=_CY_STYLE_ID, palette=PALETTE, timeline_bars=timeline_bars,
+        debate_labels=data.debates.get("labels", {}), debate_ids={m["id"] for m in data.debates.get("maps", [])},
     )

@@ -9,7 +9,7 @@ punctuation that would restyle a title is backslash-escaped.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 __all__ = ["render_markdown", "md"]
 
@@ -41,6 +41,84 @@ def _n(n: int, noun: str) -> str:
 def _quote(text: str, n: int = 400) -> str:
     t = " ".join(text.split())
     return md(t if len(t) <= n else t[: n - 1] + "…")
+
+
+def _debates(DB: dict[str, Any], paper_ref: Callable[[Optional[int]], str], work_ref: Callable[[str], str],
+             short: Callable[[int], str]) -> list[str]:
+    """One sub-section per debate map (fields as in docs/debates.md); ``short`` names a paper
+    by its label only, for the long lists of camps and contested works."""
+    labels, clabels = DB.get("labels", {}), DB.get("concept_labels", {})
+
+    def years(m: dict[str, Any]) -> str:
+        if not m["first_year"]:
+            return ""
+        return f", {m['first_year']}" + (f"–{m['last_year']}" if m["last_year"] != m["first_year"] else "")
+    L = ["Debates are sets of lexicon concepts; a citation belongs to a debate when its paragraph mentions "
+         "them. Full data: data/debates.json.", ""]
+    L += [f"- {md(m['label'])}: {_n(len(m['papers']), 'paper')}{years(m)}" for m in DB["maps"]]
+    if DB.get("skipped"):
+        L.append(f"- Not engaged by any paper: {md(', '.join(DB['skipped']))}")
+    L.append("")
+    for m in DB["maps"]:
+        L += [f"### {md(m['label'])} ({m['kind']})", ""]
+        if m["gloss"]:
+            L += [md(m["gloss"]), ""]
+        L += [f"{_n(len(m['papers']), 'engaging paper')}{years(m)}; {_n(m['n_contexts'], 'citation')} in its "
+              "contexts. Concept mentions: " + ", ".join(f"{md(clabels.get(c, c))} ({n})" for c, n in m["mentions"])
+              + ".", ""]
+        if m["timeline"]:
+            L += ["Timeline (mentions / engaging papers / citations per year): " + "; ".join(
+                f"{t['year']}: {t['mentions']}/{t['papers']}/{t['citations']}" for t in m["timeline"]) + ".", ""]
+        L += ["#### Engaging papers", ""] + _table(
+            ["Paper", "Mentions", "Per 1,000 words", "Share of paragraphs"],
+            ([paper_ref(e["paper_id"]), e["mentions"], f"{e['per_1000_words']:.1f}", f"{e['paragraph_share']:.0%}"]
+             for e in m["papers"][:25]))
+        if m["anchors"]:
+            L += ["#### Anchor works", ""]
+            for a in m["anchors"]:
+                f = a["functions"]
+                fn = ", ".join(f"{k} {f[k]}" for k in ("uses", "supports", "critiques", "background") if f[k])
+                L.append(f"- {work_ref(a['work_id'])}: score {a['score']:.2f}; {_n(a['citations'], 'citation')} by "
+                         f"{_n(a['papers'], 'paper')}; {a['share']:.0%} of its citations in this debate"
+                         + (f" ({fn})" if fn else ""))
+                for q in a["quotes"][:2]:
+                    L.append(f"  > {_quote(q['sentence'])} — {paper_ref(q['paper_id'])}, p. {q['page']} "
+                             f"({md(q['function'])})")
+            L.append("")
+        if m["camps"]:
+            L += ["#### Camps", ""]
+            for c in m["camps"]:
+                L.append(f"- Camp {c['id'] + 1}: {md(c['label'])}. Works: "
+                         + ", ".join(f"{md(lab)} ({n})" for _, lab, n in c["works"]) + "."
+                         + (" Cited approvingly or neutrally by: " + "; ".join(
+                             f"{short(p)} ({n})" for p, n in c["papers"]) + "." if c["papers"] else "")
+                         + (" Cited critically by: " + "; ".join(short(p) for p in c["critics"]) + "."
+                            if c["critics"] else ""))
+            L.append("")
+        if m["contested"]:
+            L += ["#### Contested and critiqued works", ""] + _table(
+                ["Work", "Uses", "Supports", "Critiques", "Approving papers", "Critical papers"],
+                ([work_ref(f["work_id"]) + (" (contested)" if f["contested"] else ""), f["uses"], f["supports"],
+                  f["critiques"], "; ".join(short(p) for p in f["supporters"]),
+                  "; ".join(short(p) for p in f["critics"])] for f in m["contested"]))
+        if m["bridging_works"] or m["bridging_concepts"]:
+            L += ["#### Bridges to other debates", ""]
+            for kind, items in (("Work", m["bridging_works"]), ("Concept", m["bridging_concepts"])):
+                for b in items:
+                    name = work_ref(b["id"]) if kind == "Work" else md(b["label"])
+                    L.append(f"- {kind} {name} (betweenness {b['betweenness']:.3f}) → "
+                             + ", ".join(md(labels.get(x, x)) for x in b["debates"]))
+            L.append("")
+        if m["cooccurring"]:
+            L += ["Concepts mentioned alongside: " + ", ".join(
+                f"{md(c['label'])} ({c['paragraphs']}, {c['share']:.0%})" for c in m["cooccurring"]) + ".", ""]
+        if m["topics"]:
+            L += ["Topics of its paragraphs: " + "; ".join(
+                f"{md(t['label'])} ({_n(t['passages'], 'passage')}, {t['share_of_debate']:.0%} of the debate, "
+                f"{t['share_of_topic']:.0%} of the topic)" for t in m["topics"]) + ".", ""]
+        if m["notes"]:
+            L += ["Notes:", ""] + [f"- {_note(n)}" for n in m["notes"]] + [""]  # ours, with `commands`
+    return L
 
 
 def render_markdown(data: Any, figures: dict[str, str]) -> str:
@@ -131,11 +209,16 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
         L += _table(["Cluster", "Label", "Nodes"], ([c["id"] + 1, md(c["label"]), c["size"]] for c in v["clusters"]))
 
     L += ["## Debates and concepts", ""]
+    DB = getattr(data, "debates", {}) or {}
+    if DB.get("maps"):
+        L += _debates(DB, paper_ref, work_ref, lambda pid: md(papers[pid]["label"]) if pid in papers else f"paper {pid}")
+    elif DB.get("missing"):
+        L += [f"Debate maps not available: {_note(DB['missing'])}.", ""]
     C = data.concepts
+    L += ["### Concepts", ""]
     if C.get("missing"):
         L += [f"Not available: {_note(C['missing'])}.", ""]
     else:
-        L += [_note(C["debates_pending"]), ""]
         L += _table(["Concept", "Mentions", "Papers", "Debates"],
                     ([md(c["label"]), c["mentions"], c["papers"], md(", ".join(c["debates"]))] for c in C["concepts"]))
 

@@ -33,6 +33,8 @@ class ReportSettings:
     classify_top_works: int = 300  # citation function for the sentences of the most cited works only (rules cost ~1 ms each)
     edges_per_node: int = 40  # co-citation/coupling links above this many per node: weakest left out
     min_cocitations: Optional[int] = None  # None: 1 below 200 papers, else 2
+    debate_min_mentions: int = 2  # concept mentions a paper needs to count as engaging a debate
+    debate_quotes: int = 2  # quotes shown per debate anchor
     graphml_max_edges: int = 50_000  # larger full graphs are exported as CSV only (GraphML is slow and huge)
 
     def __post_init__(self) -> None:
@@ -44,6 +46,10 @@ class ReportSettings:
             raise InputError("min_cocitations must be at least 1")
         if self.edges_per_node < 1:
             raise InputError("edges_per_node must be at least 1")
+        if self.debate_min_mentions < 1:
+            raise InputError("debate_min_mentions must be at least 1")
+        if self.debate_quotes < 0:
+            raise InputError("debate_quotes must be 0 or more")
         if self.contexts_per_work < 1:
             raise InputError("contexts_per_work must be at least 1")
 

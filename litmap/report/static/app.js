@@ -61,6 +61,7 @@
     if (SECTIONS.indexOf(kind) >= 0) {
       show(kind);
       if (kind === "networks") { openNetwork(arg || currentNet || firstNet()); }
+      if (kind === "debates") { openDebate(arg); }
       return;
     }
     var el = document.getElementById("detail");
@@ -71,6 +72,12 @@
     show("detail");
     var hd = el.querySelector("h2"); if (hd) { hd.setAttribute("tabindex", "-1"); hd.focus(); }
     window.scrollTo(0, 0);
+  }
+  // #/debates/ID: the debate's sub-section, its heading focused so keyboard and screen-reader users land on it.
+  function openDebate(id) {
+    var art = id ? document.getElementById("debate-" + id) : null;
+    var hd = art ? art.querySelector("h3") : null;
+    if (hd) { hd.focus(); hd.scrollIntoView(); } else { window.scrollTo(0, 0); }
   }
   window.addEventListener("hashchange", route);
 
@@ -133,6 +140,10 @@
       h("h3", null, "Papers"), h("ul", null, t.papers.map(function (x) { return h("li", null, paperLink(x[0]), " — " + Math.round(x[1] * 100) + "%"); }))
     ];
   }
+  function debateLinks(cid) {
+    var maps = (D.debates || []).filter(function (m) { return m.concepts.indexOf(cid) >= 0; });
+    return maps.length ? h("p", null, "Debate maps: ", maps.map(function (m, i) { return [i ? ", " : "", link("debates/" + encodeURIComponent(m.id), m.label)]; })) : null;
+  }
   function conceptPage(cid) {
     var c = CONCEPTS[cid]; if (!c) { return null; }
     var years = (D.concepts.by_year || []).filter(function (r) { return r[1] === cid; });
@@ -142,8 +153,9 @@
     }).filter(Boolean).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     return [
       h("h2", { id: "detail-heading" }, c.label),
-      h("p", null, c.gloss), h("p", { "class": "missing" }, D.concepts.debates_pending),
+      h("p", null, c.gloss),
       h("p", null, c.mentions + " mentions in " + c.papers + " papers. Debates: " + (c.debates.join(", ") || "none") + "."),
+      debateLinks(cid),
       h("h3", null, "Mentions by publication year"),
       h("table", null, h("thead", null, h("tr", null, h("th", { scope: "col" }, "Year"), h("th", { scope: "col", "class": "num" }, "Mentions"))),
         h("tbody", null, years.map(function (r) { return h("tr", null, h("td", null, r[0]), h("td", { "class": "num" }, r[2])); }))),
