@@ -16,7 +16,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional, Protocol, Sequence, TypeVar
 
-__all__ = ["Outcome", "Executor", "LocalExecutor", "InlineExecutor", "make_executor"]
+__all__ = ["Outcome", "Executor", "LocalExecutor", "InlineExecutor", "EXECUTORS", "in_flight", "make_executor"]
 
 log = logging.getLogger(__name__)
 

@@ -176,7 +176,14 @@ CREATE TABLE artifacts (
 );
 """
 
+# v2: which run added / removed each document, so two runs can be compared
+# (litmap.store.runlog.compare_runs).  NULL for rows written before v2.
+_V2 = """
+ALTER TABLE documents ADD COLUMN added_run INTEGER;
+ALTER TABLE documents ADD COLUMN removed_run INTEGER;
+"""
+
 #: Ordered migrations; index i upgrades a store from version i to i + 1.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 SCHEMA_VERSION = len(MIGRATIONS)
