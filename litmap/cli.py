@@ -94,9 +94,13 @@ def cli(verbose: int, quiet: bool) -> None:
               help="OCR pages without a text layer (auto), never, or every page.")
 @click.option("--memory-mb", type=int, default=4096, show_default=True, help="Memory cap per worker.")
 @click.option("--retry-failed", is_flag=True, help="Try files that failed before again.")
+@click.option("--executor", type=click.Choice(["local", "dask", "inline"]), default="local", show_default=True,
+              help="Where per-file work runs: a local process pool, a Dask cluster, or in-process.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Address of a Dask scheduler (implies --executor dask).")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
 def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float, engine: str, ocr: str,
-           memory_mb: int, retry_failed: bool, wait: float) -> None:
+           memory_mb: int, retry_failed: bool, executor: str, scheduler: Optional[str], wait: float) -> None:
     """Read PDFs and text files under PATHS into the store.
 
     Folders are walked recursively.  A file already stored (same bytes) is
@@ -109,7 +113,8 @@ def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float,
 
     with _errors():
         settings = IngestSettings(jobs=jobs, timeout=timeout, engine=engine, ocr=ocr, memory_mb=memory_mb,
-                                  retry_failed=retry_failed)
+                                  retry_failed=retry_failed, executor="dask" if scheduler else executor,
+                                  scheduler=scheduler)
         with Store(db, write=True, timeout=wait) as store, _progress_bar("Ingesting") as progress:
             run_id = store.start_run("ingest", {"paths": list(paths), **settings.__dict__})
             try:
@@ -160,50 +165,135 @@ def _progress_bar(label: str) -> Iterator[Any]:
         yield callback
 
 
+def _run_options(f: Any) -> Any:
+    """Options shared by `run` and `watch`."""
+    options = [
+        click.argument("paths", nargs=-1, required=True, type=click.Path()),
+        click.option("--db", "db", default=None, type=click.Path(dir_okay=False),
+                     help="SQLite store (default: OUT.db beside the report folder)."),
+        click.option("-o", "--out", "out", default="outputs/report", show_default=True,
+                     type=click.Path(file_okay=False), help="Report folder (index.html, report.md, figures/, data/)."),
+        click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core)."),
+        click.option("--timeout", type=float, default=300.0, show_default=True, help="Per-file time limit in seconds."),
+        click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True),
+        click.option("--executor", type=click.Choice(["local", "dask", "inline"]), default="local", show_default=True,
+                     help="Where per-file work runs."),
+        click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                     help="Address of a Dask scheduler (implies --executor dask)."),
+        click.option("--model", default="minilm-static", show_default=True, help="Embedding model for topics."),
+        click.option("--refit", is_flag=True, help="Refit topics (keeping ids/labels that still hold)."),
+        click.option("--no-topics", is_flag=True, help="Skip topic modelling."),
+        click.option("--title", default="Literature map", show_default=True, help="Report title."),
+        click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Your own concept lexicon(s), merged with the default."),
+        click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _run_once(opts: dict[str, Any]) -> Any:
+    from litmap.ingest.pipeline import IngestSettings
+    from litmap.pipeline import RunSettings, run_pipeline
+    from litmap.store import Store
+
+    ingest_settings = IngestSettings(jobs=opts["jobs"], timeout=opts["timeout"], ocr=opts["ocr"],
+                                     executor="dask" if opts["scheduler"] else opts["executor"],
+                                     scheduler=opts["scheduler"])
+    settings = RunSettings(ingest=ingest_settings, topic_model=opts["model"], refit_topics=opts["refit"],
+                           topics=not opts["no_topics"], report_title=opts["title"],
+                           concept_files=tuple(opts["concept_files"]))
+    with Store(opts["db"], write=True, timeout=opts["wait"]) as store, _progress_bar("Working") as progress:
+        summary = run_pipeline(list(opts["paths"]), store, opts["out"], settings, progress)
+    _render_ingest(summary.ingest, opts["db"])
+    if summary.topics is not None:
+        click.echo(f"topics: {summary.topics} ({summary.topic_mode})")
+    for note in summary.notes:
+        click.echo(f"note: {_safe(note)}")
+    if summary.report:
+        click.echo(f"report: {summary.report}")
+    return summary
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--db", "db", default=None, type=click.Path(dir_okay=False),
-              help="SQLite store (default: OUT.db beside the report folder).")
-@click.option("-o", "--out", "out", default="outputs/report", show_default=True, type=click.Path(file_okay=False),
-              help="Report folder (index.html, report.md, figures/, data/).")
-@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core).")
-@click.option("--timeout", type=float, default=300.0, show_default=True, help="Per-file time limit in seconds.")
-@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True)
-@click.option("--model", default="minilm-static", show_default=True, help="Embedding model for topics.")
-@click.option("--refit", is_flag=True, help="Refit topics (keeping ids/labels that still hold).")
-@click.option("--no-topics", is_flag=True, help="Skip topic modelling.")
-@click.option("--title", default="Literature map", show_default=True, help="Report title.")
-@click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Your own concept lexicon(s), merged with the default.")
-@click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
-def run(paths: tuple[str, ...], db: Optional[str], out: str, jobs: Optional[int], timeout: float, ocr: str,
-        model: str, refit: bool, no_topics: bool, title: str, concept_files: tuple[str, ...], wait: float) -> None:
+@_run_options
+def run(**opts: Any) -> None:
     """Everything in one go: ingest PATHS, resolve works, topics, report.
 
     Incremental: on an existing store only new and changed files are read,
     new passages join the stored topics, and the report says what changed.
     """
-    from litmap.ingest.pipeline import IngestSettings
-    from litmap.pipeline import RunSettings, run_pipeline
-    from litmap.store import Store
-
     # Beside, not inside, the report folder: the report is swapped in whole.
-    db = db or os.path.normpath(out) + ".db"
+    opts["db"] = opts["db"] or os.path.normpath(opts["out"]) + ".db"
     with _errors():
-        settings = RunSettings(ingest=IngestSettings(jobs=jobs, timeout=timeout, ocr=ocr), topic_model=model,
-                               refit_topics=refit, topics=not no_topics, report_title=title,
-                               concept_files=concept_files)
-        with Store(db, write=True, timeout=wait) as store, _progress_bar("Working") as progress:
-            summary = run_pipeline(list(paths), store, out, settings, progress)
-    _render_ingest(summary.ingest, db)
-    if summary.topics is not None:
-        click.echo(f"topics: {summary.topics} ({summary.topic_mode})")
-    for note in summary.notes:
-        click.echo(f"note: {note}")
-    if summary.report:
-        click.echo(f"report: {summary.report}")
+        summary = _run_once(opts)
     if not summary.ingest.ok:
         sys.exit(1)
+
+
+@cli.command()
+@_run_options
+@click.option("--interval", type=float, default=5.0, show_default=True, help="Seconds between looks at the folder.")
+@click.option("--settle", type=float, default=2.0, show_default=True,
+              help="Seconds a file must stay unchanged before it is read (files still being written wait).")
+def watch(interval: float, settle: float, **opts: Any) -> None:
+    """Watch PATHS and refresh the store and report whenever files settle.
+
+    Runs once at start, then after every change; Ctrl-C stops it.
+    """
+    from litmap.errors import LitmapError as _Err
+    from litmap.ingest.watch import watch as watch_folders
+
+    opts["db"] = opts["db"] or os.path.normpath(opts["out"]) + ".db"
+
+    def refresh() -> None:
+        try:
+            _run_once(opts)
+        except _Err as exc:  # one failed refresh must not end the watch
+            click.echo(f"refresh failed: {_safe(exc)}", err=True)
+
+    click.echo(f"watching {', '.join(opts['paths'])} every {interval:g} s (Ctrl-C to stop)", err=True)
+    with _errors():
+        try:
+            watch_folders(list(opts["paths"]), refresh, interval=interval, settle=settle, initial=True)
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+
+
+@cli.command()
+@_db_option
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--compare", nargs=2, type=int, default=None, metavar="A B", help="Compare two runs by id.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool) -> None:
+    """List recorded runs (time, command, status, counts), or compare two."""
+    import dataclasses
+
+    from litmap.store import Store
+    from litmap.store.runlog import compare_runs, list_runs
+
+    with _errors(), Store(db) as store:
+        if compare:
+            result: Any = compare_runs(store, *compare)
+        else:
+            result = list_runs(store, limit)
+    if as_json:
+        plain = [dataclasses.asdict(r) for r in result] if isinstance(result, list) else dataclasses.asdict(result)
+        click.echo(json.dumps(plain, indent=2, ensure_ascii=False, default=str))
+        return
+    if compare:
+        click.echo(f"run {result.a.id} ({result.a.started}) → run {result.b.id} ({result.b.started})")
+        for name, a, b in result.counts:
+            click.echo(f"  {name}: {a} → {b}")
+        for doc_id, path in result.added:
+            click.echo(f"  + [{doc_id}] {_safe(path)}")
+        for doc_id, path in result.removed:
+            click.echo(f"  - [{doc_id}] {_safe(path)}")
+        return
+    for r in result:
+        counts = ", ".join(f"{k} {v}" for k, v in (r.counts or {}).items() if isinstance(v, (int, float)) and v)
+        click.echo(f"{r.id:>4}  {r.started}  {r.command:<7} {r.status:<11} {counts}")
 
 
 @cli.command()

@@ -86,7 +86,8 @@ def _topics(store: Store, settings: RunSettings, changed: bool, summary: RunSumm
         return
     mode = "refit" if settings.refit_topics else ("refresh" if stored is not None else "fit")
     try:
-        result = run_topics(store, topics_settings(model=settings.topic_model), mode=mode, progress=progress)
+        result = run_topics(store, topics_settings(model=settings.topic_model), mode=mode, progress=progress,
+                            record=False)
     except (AnalysisError, MissingDependency) as exc:
         # Too small a corpus, or no model: the rest of the run is still useful.
         summary.notes.append(f"topics skipped: {exc}")

@@ -147,3 +147,19 @@ def test_debates_json(corpus, db_path):
     assert res.exit_code == 0, res.output
     maps = json.loads(res.output)
     assert maps and any("Brenner" in a["label"] for a in maps[0]["anchors"])
+
+
+def test_run_then_refresh_and_runs(corpus, tmp_path):
+    out = tmp_path / "report"
+    res = run("run", str(corpus), "-o", str(out), "--jobs", "0", "--executor", "inline")
+    assert res.exit_code == 0, res.output
+    assert (out / "index.html").exists() and (out / "report.md").exists()
+    assert "topics skipped" in res.output  # two short papers: too little text, said plainly
+    (corpus / "c.md").write_text(PAPER_B.replace("City regionalism in China", "Zones and new areas"))
+    res = run("run", str(corpus), "-o", str(out), "--jobs", "0", "--executor", "inline")
+    assert res.exit_code == 0 and "1 added" in res.output and "2 unchanged" in res.output
+    db = str(tmp_path / "report.db")
+    listing = json.loads(run("runs", "--db", db, "--json").output)
+    assert [r["command"] for r in listing][:2] == ["run", "run"]
+    cmp = run("runs", "--db", db, "--compare", str(listing[1]["id"]), str(listing[0]["id"])).output
+    assert "+ [" in cmp and "c.md" in cmp

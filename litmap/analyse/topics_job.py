@@ -25,24 +25,33 @@ def topics_settings(**kwargs: Any) -> Any:
         raise InputError(f"topic settings: {exc}") from exc
 
 
-def run_topics(store: Store, settings: Any, *, mode: str = "fit", progress: Optional[Progress] = None) -> Any:
+def run_topics(store: Store, settings: Any, *, mode: str = "fit", progress: Optional[Progress] = None,
+               record: bool = True) -> Any:
     """``mode``: ``fit`` (fresh model), ``refresh`` (assign new passages to the
     stored topics; fits when none are stored) or ``refit`` (refit and keep the
-    ids/labels of matching topics)."""
-    from litmap.analyse.topics import fit_topics, load_topic_result, save_topic_result, update_topics
-
+    ids/labels of matching topics).  ``record`` False when the caller (``litmap
+    run``) records the run itself."""
     if mode not in ("fit", "refresh", "refit"):
         raise InputError(f"unknown topic mode {mode!r}")
+    if not record:
+        return _fit(store, settings, mode, progress, None)
     run_id = store.start_run("topics", {"mode": mode, **settings.to_dict()})
     try:
-        if mode == "fit" or load_topic_result(store.conn) is None:
-            result = fit_topics(store.conn, settings, progress)
-        else:
-            result = update_topics(store.conn, settings, progress, refit=(mode == "refit"))
-        save_topic_result(store.conn, result, run_id)
+        result = _fit(store, settings, mode, progress, run_id)
     except BaseException:
         store.finish_run(run_id, "failed", {})
         raise
     store.finish_run(run_id, "ok", {"topics": len(result.topics), "passages": len(result.assignments),
                                     "embedded": result.n_embedded, **result.quality})
+    return result
+
+
+def _fit(store: Store, settings: Any, mode: str, progress: Optional[Progress], run_id: Optional[int]) -> Any:
+    from litmap.analyse.topics import fit_topics, load_topic_result, save_topic_result, update_topics
+
+    if mode == "fit" or load_topic_result(store.conn) is None:
+        result = fit_topics(store.conn, settings, progress)
+    else:
+        result = update_topics(store.conn, settings, progress, refit=(mode == "refit"))
+    save_topic_result(store.conn, result, run_id)
     return result
