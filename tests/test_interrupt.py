@@ -340,3 +340,65 @@ def test_kill9_during_report(corpus):
 def test_kill9_during_report_long(corpus):
     landed = _report_kills(corpus, 15, seed=44)
     print(f"\nKILL9 report trials: {landed}")
+
+
+_TOPIC_VOCAB = (
+    "state rescaling reorganises urban governance across national regional and metropolitan scales of the state",
+    "assemblage thinking reads regions as gatherings of heterogeneous elements held together by practices",
+    "housing markets gentrification displacement and rent gaps in second tier cities after the financial crisis",
+    "development zones national new areas and special economic zones as technologies of territorial government",
+)
+
+
+def _topic_corpus(folder: str) -> None:
+    rnd = random.Random(7)
+    os.makedirs(folder, exist_ok=True)
+    for i in range(12):
+        paras = []
+        for j in range(4):
+            words = _TOPIC_VOCAB[(i + j) % 4].split()
+            paras.append(" ".join(rnd.choice(words) for _ in range(60)).capitalize() + ".")
+        with open(os.path.join(folder, f"paper_{i:02d}.md"), "w", encoding="utf-8") as fh:
+            fh.write(f"# {TITLES[i]}\n\n## Introduction\n\n" + "\n\n".join(paras) + "\n")
+
+
+def _topic_state(db: str):
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        row = con.execute("SELECT data FROM artifacts WHERE name='topics'").fetchone()
+        status = [r[0] for r in con.execute("SELECT status FROM runs WHERE command='topics'")]
+    finally:
+        con.close()
+    return (None if row is None else bytes(row[0])), status
+
+
+def test_kill9_during_topics(tmp_path):
+    """kill -9 while topics are fitted: the stored model is the old one or the new one, whole."""
+    folder, db = str(tmp_path / "papers"), str(tmp_path / "t.db")
+    _topic_corpus(folder)
+    subprocess.run(LITMAP + ["ingest", folder, "--db", db, "--jobs", "0"], env=ENV, check=True,
+                   capture_output=True, timeout=600)
+    cmd = LITMAP + ["topics", "--db", db, "--model", "hashing-64", "--clusters", "4"]
+    t0 = time.monotonic()
+    first = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr[-2000:]
+    wall = time.monotonic() - t0
+    clean, _ = _topic_state(db)
+    assert clean is not None
+    rnd = random.Random(5)
+    for _ in range(3):
+        kill_after(cmd, rnd.uniform(0.1, wall * 1.1))
+        data, _ = _topic_state(db)
+        assert data is not None  # the earlier model is never lost
+        from litmap.analyse.topics.result import load_topic_result
+
+        con = sqlite3.connect(db)
+        try:
+            assert load_topic_result(con) is not None  # whole, parseable
+        finally:
+            con.close()
+    again = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr[-2000:]
+    _, status = _topic_state(db)
+    assert "running" not in status  # killed runs were recorded as interrupted

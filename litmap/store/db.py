@@ -95,6 +95,11 @@ class Store:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
+                # We hold the writer lock, so a run still marked 'running' was
+                # killed (kill -9, power loss): record it as interrupted.
+                self.conn.execute(
+                    "UPDATE runs SET status='interrupted', finished_at=? WHERE status='running'", (now(),)
+                )
             else:
                 self._check_version()
         except StoreError:  # wrong schema version: do not keep the file or the writer lock
