@@ -38,6 +38,15 @@ class Executor(Protocol):
         ...
 
 
+def _init_worker(max_bytes: int) -> None:
+    """Worker set-up: Ctrl-C is the coordinator's to handle (it stops the pool),
+    and memory is capped."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _limit_memory(max_bytes)
+
+
 def _limit_memory(max_bytes: int) -> None:
     if max_bytes <= 0:
         return
@@ -62,9 +71,8 @@ class LocalExecutor:
 
         if not items:
             return
-        with ProcessPool(
-            max_workers=self.jobs, initializer=_limit_memory, initargs=(self.memory_bytes,)
-        ) as pool:
+        pool = ProcessPool(max_workers=self.jobs, initializer=_init_worker, initargs=(self.memory_bytes,))
+        try:
             # A sliding window of futures, not one per file: a finished future
             # holds its whole Document until consumed, so scheduling every file
             # at once would keep the corpus in memory.  Yield in submission
@@ -79,6 +87,14 @@ class LocalExecutor:
             while window:
                 key0, fut0 = window.popleft()
                 yield _outcome(key0, fut0, self.timeout)
+        except BaseException:
+            # Ctrl-C, or the consumer stopped early: kill the workers now rather
+            # than wait for every scheduled file to finish.
+            pool.stop()
+            raise
+        finally:
+            pool.close()
+            pool.join()
 
 
 def _outcome(key: Any, fut: Any, timeout: float) -> Outcome:
