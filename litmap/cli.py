@@ -79,6 +79,9 @@ def cli(verbose: int, quiet: bool) -> None:
         logging.getLogger("litmap.ingest.pipeline").setLevel(logging.ERROR)
     if verbose == 0:
         os.environ.setdefault("TQDM_DISABLE", "1")  # BERTopic's own progress bars
+    # BERTopic resets its own logger's level when a model is built, so drop its
+    # chatter with a filter (filters survive level changes).
+    logging.getLogger("BERTopic").addFilter(lambda record: record.levelno >= logging.ERROR or verbose > 0)
     for noisy in ("pdfminer", "PIL", "pypdfium2", "BERTopic"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 

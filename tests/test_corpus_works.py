@@ -42,3 +42,23 @@ def test_direct_citation_and_shared_works(db_path):
         first = {r["id"] for r in store.conn.execute("SELECT id FROM works")}
         resolve_corpus_works(store)
         assert {r["id"] for r in store.conn.execute("SELECT id FROM works")} == first  # stable ids
+
+
+def test_doi_from_a_download_stamp_does_not_merge_works(db_path):
+    stamp_doi = "10.1111/tesg.12575"
+    refs = [
+        Reference(0, "Smith, N. (1979) Toward a theory of gentrification. JAPA 45, 538–548. Downloaded from "
+                     "https://onlinelibrary.wiley.com/doi/10.1111/tesg.12575", (Author("Smith", "N."),), year=1979,
+                  title="Toward a theory of gentrification", doi=stamp_doi, type="article"),
+        Reference(1, "Zukin, S. (2009) New retail capital and neighborhood change. City & Community 8, 47–64.",
+                  (Author("Zukin", "S."),), year=2009, title="New retail capital and neighborhood change",
+                  doi=stamp_doi, type="article"),
+    ]
+    doc = _doc("d" * 64, "Gentrification in Chengdu", [("Wang", "L.")], 2023, refs=refs, doi=stamp_doi)
+    with Store(db_path, write=True) as store:
+        doc_id = store.save_document(doc)
+        resolve_corpus_works(store)
+        works = [r["work_id"] for r in store.conn.execute("SELECT work_id FROM refs ORDER BY idx")]
+        assert works[0] != works[1]
+        paper_work = store.conn.execute("SELECT id FROM works WHERE document_id=?", (doc_id,)).fetchone()
+        assert paper_work is None or paper_work["id"] not in works  # the paper does not cite itself

@@ -148,3 +148,16 @@ def test_txt_without_blank_lines_split_at_short_lines(tmp_path: Path) -> None:
     got = texts(ep)
     assert len(got) == 3
     assert got[0][1].endswith("geographers in recent years.") and got[1][1] == "Methods"
+
+
+def test_inline_download_stamps_are_removed(tmp_path):
+    from litmap.ingest.textfiles import read_text_file
+
+    stamp = ("14679663, 2024, 1, Downloaded from https://onlinelibrary.wiley.com/doi/10.1111/tesg.12575 by Some "
+             "University, Wiley Online Library on [05/02/2024]. See the Terms and Conditions "
+             "(https://onlinelibrary.wiley.com/terms-and-conditions) on Wiley Online Library for rules of use; OA "
+             "articles are governed by the applicable Creative Commons License")
+    p = tmp_path / "paper.txt"
+    p.write_text(f"Gentrification has spread to Chengdu {stamp} and other second-tier cities.\n")
+    text = " ".join(b.text for pg in read_text_file(str(p)).pages for b in pg.blocks)
+    assert "Downloaded" not in text and "Chengdu" in text and "second-tier cities" in text

@@ -27,6 +27,23 @@ _PAGE_W, _PAGE_H = 612.0, 792.0
 _MEDIA = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
+# Download stamps that text exports of publisher PDFs carry glued into the
+# running text, even mid-sentence (Wiley's is ~400 characters long).
+_INLINE_STAMPS = re.compile(
+    r"(?:\b\d{7}[\dX],\s*\d{4},\s*\d+,\s*)?Downloaded from https?://\S+ by .{0,200}? on \[\d{1,2}/\d{1,2}/\d{4}\]\."
+    r"\s*See the Terms and Conditions \(https?://\S+\) on Wiley Online Library for rules of use;"
+    r"\s*OA articles are governed by the applicable Creative Commons License"
+    r"|This content downloaded from [\d.:a-f]+ on .{0,80}?\d\d:\d\d:\d\d (?:UTC|[+-]\d{4})"
+    r"(?:\s*All use subject to https?://about\.jstor\.org/terms)?",
+    re.S,
+)
+
+
+def strip_inline_stamps(text: str) -> str:
+    """Remove publisher download stamps embedded in running text."""
+    return _INLINE_STAMPS.sub(" ", text)
+
+
 def decode_bytes(data: bytes, path: str = "") -> tuple[str, list[str]]:
     """Decode file bytes: UTF-8 (with or without BOM), else cp1252, else latin-1.
 
@@ -281,6 +298,7 @@ def read_text_file(path: str) -> ExtractedPages:
     except OSError as exc:
         raise ExtractionError(path, f"cannot read file ({exc.strerror}); check the path and permissions") from exc
     text, warnings = decode_bytes(data, path)
+    text = strip_inline_stamps(text)
     if not text.strip():
         raise ExtractionError(path, "empty: no text")
     if media == "html":

@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from litmap.models import Author, CitedWork, Metadata, Reference
+from litmap.parse.names import normalise_doi
 from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.store.db import Store
 
@@ -31,6 +32,21 @@ class WorksSummary:
     corpus_papers_cited: int
 
 
+def _drop_stamp_dois(refs: list[Any], own: Optional[str]) -> list[Any]:
+    """Forget DOIs that cannot be the entry's own.
+
+    A reference carrying the citing paper's own DOI, or a DOI shared by
+    several entries of one list, picked it up from a download stamp or running
+    footer ("Downloaded from https://…/doi/10.1111/tesg.12575 …"); trusting it
+    would merge unrelated works into one.
+    """
+    from collections import Counter
+    from dataclasses import replace
+
+    counts = Counter(r.doi for r in refs if r.doi)
+    return [replace(r, doi=None) if r.doi and (r.doi == own or counts[r.doi] > 1) else r for r in refs]
+
+
 def resolve_corpus_works(store: Store, progress: Optional[Progress] = None) -> WorksSummary:
     from litmap.parse.works import WorkInput, build_works
 
@@ -39,9 +55,14 @@ def resolve_corpus_works(store: Store, progress: Optional[Progress] = None) -> W
     conn = store.conn
     items: list[WorkInput] = []
     ok = "SELECT id FROM documents WHERE status='ok'"
+    own_doi = {r[0]: normalise_doi(r[1]) for r in conn.execute(f"SELECT document_id, doi FROM metadata WHERE document_id IN ({ok})")}
+    by_doc: dict[int, list[WorkInput]] = {}
     for r in conn.execute(f"SELECT document_id, idx, data FROM refs WHERE document_id IN ({ok})"):
         ref = Reference.from_dict(json.loads(r["data"]))
-        items.append(WorkInput.from_reference(f"r:{r['document_id']}:{r['idx']}", str(r["document_id"]), ref))
+        item = WorkInput.from_reference(f"r:{r['document_id']}:{r['idx']}", str(r["document_id"]), ref)
+        by_doc.setdefault(r["document_id"], []).append(item)
+    for doc_id, refs in by_doc.items():
+        items.extend(_drop_stamp_dois(refs, own_doi.get(doc_id)))
     for r in conn.execute(
         f"SELECT * FROM cited WHERE ref_idx IS NULL AND year IS NOT NULL AND document_id IN ({ok})"
     ):

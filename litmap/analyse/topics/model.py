@@ -104,7 +104,7 @@ def fit_core(
     # c-TF-IDF fits this on one document per topic, so min_df must stay 1;
     # the token pattern drops numbers (years, page numbers) as keywords.
     vec = CountVectorizer(stop_words=settings.stop_words(), ngram_range=(1, 2),
-                          token_pattern=r"(?u)\b[^\W\d_][\w-]+\b")
+                          token_pattern=r"(?u)\b[^\W\d_]{2,}(?:-[^\W\d_]+)*\b")  # words, not ids like usj_097104
     rep = _representation(settings)
     model = BERTopic(
         embedding_model=_backend(embedder), umap_model=reducer, hdbscan_model=cluster,
