@@ -93,7 +93,7 @@ def fit_core(
         # tens of topics, not hundreds.
         min_size = max(settings.min_topic_size, n // 500)
         cluster: Any = HDBSCAN(min_cluster_size=min_size, metric="euclidean",
-                               cluster_selection_method="eom", prediction_data=False)
+                               cluster_selection_method="leaf", prediction_data=False)
     else:
         from sklearn.cluster import KMeans
         from sklearn.decomposition import PCA
