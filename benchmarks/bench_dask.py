@@ -3,7 +3,7 @@ and the local process pool with jobs=1 and 2, on the same PDFs.
 
     .venv/bin/python benchmarks/bench_dask.py [--limit N] [--timeout S]
 
-Default corpus: the first N (default 24) PDFs under ../shared/data (skips
+Default corpus: the first N (default 100, i.e. all ~90) PDFs under ../shared/data (skips
 cleanly when absent).  Each configuration ingests into a fresh store with
 ``--ocr never`` (OCR would swamp the timing); the wall time includes starting
 the pool or cluster, as a user sees it.  The speedup goal is >= 1.7x for 2
@@ -39,7 +39,7 @@ def one(folder: str, db: str, executor: str, jobs: int, timeout: float) -> tuple
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--limit", type=int, default=24)
+    ap.add_argument("--limit", type=int, default=100)
     ap.add_argument("--timeout", type=float, default=300.0)
     args = ap.parse_args()
     files = source_pdfs()[: args.limit]

@@ -52,15 +52,37 @@ def _worker_pool(memory_bytes: int) -> Any:
         return _POOL
 
 
+def _call_pickled(fn: Callable[[Any], Any], arg: Any) -> bytes:
+    """Runs in the pool child: the result leaves as bytes, so the Dask worker
+    forwards it without unpickling and pickling the Document a second time."""
+    import pickle
+
+    return pickle.dumps(fn(arg), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def run_limited(fn: Callable[[Any], Any], arg: Any, timeout: float, memory_bytes: int) -> tuple[bool, Any]:
     """Runs on a Dask worker: ``fn(arg)`` under a time limit and memory cap.
 
-    Returns ``(True, value)`` or ``(False, one-line reason)``; never raises, so
-    Dask does not retry a file that fails the same way every time.
+    Returns ``(True, pickled value)`` or ``(False, one-line reason)``; never
+    raises, so Dask does not retry a file that fails the same way every time.
     """
-    fut = _worker_pool(memory_bytes).schedule(fn, args=(arg,), timeout=timeout)
+    fut = _worker_pool(memory_bytes).schedule(_call_pickled, args=(fn, arg), timeout=timeout)
     out = _outcome(None, fut, timeout)
     return (True, out.value) if out.error is None else (False, out.error)
+
+
+def _stop_pool() -> None:
+    """Runs on each Dask worker at shutdown: stop its pebble process now.
+
+    A live (non-daemon) pool child keeps the worker process from exiting, and
+    the nanny then waits seconds before killing it on every run.
+    """
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is not None:
+            _POOL.stop()
+            _POOL.join(timeout=5)
+            _POOL = None
 
 
 def _is_daemon() -> bool:
@@ -105,6 +127,11 @@ class DaskExecutor:
             while window:
                 yield self._collect(*window.popleft())
         finally:
+            if cluster is not None:  # our own workers: stop their pools before closing them
+                try:
+                    client.run(_stop_pool)
+                except Exception:  # shutting down anyway; the nanny kills what is left
+                    log.debug("could not stop the worker pools", exc_info=True)
             client.close()
             if cluster is not None:
                 cluster.close()
@@ -155,4 +182,8 @@ class DaskExecutor:
             return Outcome(key, error=f"Dask worker failed on this file: {type(exc).__name__}: {exc}")
         finally:
             fut.release()
-        return Outcome(key, value=value) if ok else Outcome(key, error=value)
+        if not ok:
+            return Outcome(key, error=value)
+        import pickle
+
+        return Outcome(key, value=pickle.loads(value))
