@@ -386,6 +386,12 @@ def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], c
     click.echo(f"{len(result.topics)} topics over {len(result.assignments)} passages "
                f"({result.n_embedded} embedded now; model {result.model}); NPMI {q.get('npmi')}, "
                f"diversity {q.get('diversity')}, outliers {q.get('outlier_share')}")
+    if result.refit_reason:
+        click.echo(f"note: refitted because {result.refit_reason}")
+    elif refresh:
+        d = result.drift()
+        click.echo(f"drift since the last fit: corpus grew {d['growth']:.0%}, {d['unfit']:.0%} of passages "
+                   "fit no stored topic (a refresh refits on its own past the thresholds in docs/topics.md)")
     if result.fallback:
         click.echo(f"note: {result.fallback}")
     for t in result.topics:

@@ -94,6 +94,9 @@ def _topics(store: Store, settings: RunSettings, changed: bool, summary: RunSumm
         log.warning("topics skipped: %s", exc)
         return
     summary.topics, summary.topic_mode = len(result.topics), mode
+    if result.refit_reason:  # a refresh that drifted past its threshold refitted on its own
+        summary.topic_mode = "refit (drift)"
+        summary.notes.append(f"topics refitted: {result.refit_reason}")
     if result.fallback:
         summary.notes.append(str(result.fallback))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -260,3 +261,62 @@ def test_static_default_model_distils_offline(db_path, monkeypatch, tmp_path):
     with _store(db_path, papers=3, paras=4) as store:
         result = fit_topics(store.conn, TopicSettings(min_chars=100))
     assert result.model.startswith("minilm-static") and len(result.topics) >= 2
+
+
+def _two_theme_store(path: str) -> Store:
+    store = Store(path, write=True)
+    for d in range(6):
+        _add_paper(store.conn, d + 1, ["rescaling", "gentrification"][d % 2], 14, seed=d, year=2000 + d)
+    return store
+
+
+DRIFT = TopicSettings(model="hashing-64", min_chars=100, small_corpus=300, n_clusters=2, min_topic_size=5)
+
+
+def test_small_refresh_stays_a_refresh_and_reports_drift(db_path):
+    with _two_theme_store(db_path) as store:
+        old = fit_topics(store.conn, DRIFT, embedder=_emb())
+        assert old.fitted_passages == len(old.assignments) and old.drift() == {"growth": 0.0, "unfit": 0.0}
+        save_topic_result(store.conn, old)
+        _add_paper(store.conn, 50, "rescaling", 6, seed=50)
+        new = update_topics(store.conn, DRIFT, embedder=_emb())
+        save_topic_result(store.conn, new)
+        assert load_topic_result(store.conn) == new
+    assert new.refit_reason is None
+    assert new.fitted_passages == old.fitted_passages
+    assert new.drift()["growth"] == round(6 / old.fitted_passages, 4)
+    assert {t.id for t in new.topics} == {t.id for t in old.topics}
+
+
+def test_new_theme_passing_the_unfit_threshold_triggers_a_refit(db_path):
+    with _two_theme_store(db_path) as store:
+        old = fit_topics(store.conn, DRIFT, embedder=_emb())
+        save_topic_result(store.conn, old)
+        for d in (60, 61):
+            _add_paper(store.conn, d, "assemblage", 10, seed=d)
+        kept = update_topics(store.conn, replace(DRIFT, refit_unfit=1.0, refit_growth=0), embedder=_emb())
+        new = update_topics(store.conn, replace(DRIFT, n_clusters=3), embedder=_emb())
+    assert kept.refit_reason is None and kept.refresh_outliers >= 10  # triggers off: assemblage fits nothing
+    assert new.refit_reason is not None and "fit no stored topic" in new.refit_reason
+    assert new.fitted_passages == len(new.assignments) and new.refresh_outliers == 0
+    assem = {max(new.mixtures[d], key=new.mixtures[d].get) for d in (60, 61)}
+    assert len(assem) == 1 and all(new.topic(t).emerging for t in assem)
+
+
+def test_growth_past_the_threshold_triggers_a_refit(db_path):
+    with _two_theme_store(db_path) as store:
+        old = fit_topics(store.conn, DRIFT, embedder=_emb())
+        save_topic_result(store.conn, old)
+        for d in range(70, 75):
+            _add_paper(store.conn, d, ["rescaling", "gentrification"][d % 2], 14, seed=d)
+        new = update_topics(store.conn, DRIFT, embedder=_emb())
+    assert new.refit_reason is not None and "grew by 83%" in new.refit_reason
+    old_main = {d: max(m, key=m.get) for d, m in old.mixtures.items()}
+    assert {d: max(new.mixtures[d], key=new.mixtures[d].get) for d in old_main} == old_main
+
+
+def test_drift_settings_are_validated():
+    with pytest.raises(ValueError, match="refit_unfit"):
+        TopicSettings(refit_unfit=1.5)
+    with pytest.raises(ValueError, match="refit_growth"):
+        TopicSettings(refit_growth=-1)

@@ -172,6 +172,7 @@ def fit_on_passages(
         topics=topics, centroids=centroids, mixtures=mixtures, over_time=tuple(over_time),
         per_journal=tuple(per_journal), hierarchy=core.hierarchy, quality=quality,
         clusterer=core.clusterer, fallback=core.fallback, n_embedded=n_embedded,
+        fitted_passages=len(passages),
     )
 
 

@@ -84,6 +84,19 @@ class TopicResult:
     fallback: Optional[str] = None  # why the small-corpus path was taken
     n_embedded: int = 0  # passages embedded in this run (the rest came from the cache)
     emerging_candidates: tuple[str, ...] = field(default_factory=tuple)  # passage keys
+    # Drift bookkeeping (docs/topics.md, "Refresh and drift"): passages the
+    # last fit saw, and passages refreshes have since left unassigned.
+    fitted_passages: int = 0
+    refresh_outliers: int = 0
+    refit_reason: Optional[str] = None  # why this result is an automatic refit
+
+    def drift(self) -> dict[str, float]:
+        """``growth``: passages added since the last fit / passages it saw;
+        ``unfit``: passages added since then that fit no stored topic / all."""
+        n = len(self.assignments)
+        fitted = self.fitted_passages or n
+        return {"growth": round(max(0, n - fitted) / max(1, fitted), 4),
+                "unfit": round(self.refresh_outliers / max(1, n), 4)}
 
     def topic(self, topic_id: int) -> Topic:
         for t in self.topics:
@@ -182,6 +195,9 @@ def _from_json(d: dict[str, Any]) -> TopicResult:
         quality=d["quality"], clusterer=d["clusterer"], fallback=d.get("fallback"),
         n_embedded=d.get("n_embedded", 0),
         emerging_candidates=tuple(d.get("emerging_candidates", ())),
+        fitted_passages=d.get("fitted_passages", 0) or len(d["assignments"]),
+        refresh_outliers=d.get("refresh_outliers", 0),
+        refit_reason=d.get("refit_reason"),
     )
 
 

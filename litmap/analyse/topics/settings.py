@@ -62,6 +62,10 @@ class TopicSettings:
     outlier_threshold: float = 0.3
     assign_threshold: float = 0.35
     match_threshold: float = 0.5
+    # A refresh refits on its own when the stored map has drifted this far
+    # (TopicResult.drift; docs/topics.md).  1.0 / 0 switch a trigger off.
+    refit_unfit: float = 0.10
+    refit_growth: float = 0.5
     n_representatives: int = 3
     extra_stop_words: tuple[str, ...] = field(default_factory=tuple)
 
@@ -95,7 +99,9 @@ class TopicSettings:
             bad("nr_topics", "must be >= 2 or unset")
         if self.representation not in ("mmr", "keybert", "ctfidf"):
             bad("representation", "choose mmr, keybert or ctfidf")
-        for name in ("mmr_diversity", "outlier_threshold", "assign_threshold", "match_threshold"):
+        if self.refit_growth < 0:
+            bad("refit_growth", "must be >= 0 (0 switches the growth trigger off)")
+        for name in ("mmr_diversity", "outlier_threshold", "assign_threshold", "match_threshold", "refit_unfit"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 bad(name, "must lie in [0, 1]")
         if self.top_n_words < 1 or self.n_representatives < 1:

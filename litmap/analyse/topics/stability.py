@@ -20,7 +20,7 @@ from .settings import TopicSettings
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["update_topics", "match_topics", "assign_to_centroids"]
+__all__ = ["update_topics", "match_topics", "assign_to_centroids", "drift_reason"]
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +131,7 @@ def update_topics(
                                         emb, resolve(progress))
     old_words = {t.id: [w for w, _ in t.keywords] for t in old.topics}
     old_labels = {t.id: t.label for t in old.topics}
+    reason: Optional[str] = None
     if not refit:
         known = {(a.key, a.text_hash): a.topic for a in old.assignments}
         fresh = [k for k, p in enumerate(passages) if (p.key, p.text_hash) not in known]
@@ -142,8 +143,13 @@ def update_topics(
         emerging = {t.id for t in old.topics if t.emerging}
         cands = tuple(passages[k].key for k, t in zip(fresh, got) if t == -1)
         log.info("refresh: %d new passages, %d unassigned", len(fresh), len(cands))
-        return _finish(old, passages, vectors, topics, keywords, old_labels, emerging, settings,
-                       n_embedded=n_new, emerging_candidates=cands, model=emb.name, dim=emb.dim)
+        result = _finish(old, passages, vectors, topics, keywords, old_labels, emerging, settings,
+                         n_embedded=n_new, emerging_candidates=cands, model=emb.name, dim=emb.dim,
+                         refresh_outliers=_still_unassigned(old, passages, topics, fresh), refit_reason=None)
+        reason = drift_reason(result, settings)
+        if reason is None:
+            return result
+        log.info("topic map drifted (%s): refitting", reason)
     check_enough(passages, settings)
     core = fit_core([p.text for p in passages], vectors, emb, settings)
     _, _, new_centroids, _, _, _ = aggregate(passages, core.topics, vectors, core.keywords)
@@ -166,4 +172,29 @@ def update_topics(
     log.info("refit: %d topics kept their id, %d emerging", len(mapping), len(emerging))
     return _finish(old, passages, vectors, topics, keywords, labels, emerging, settings,
                    n_embedded=n_new, hierarchy=hierarchy, clusterer=core.clusterer,
-                   fallback=core.fallback, model=emb.name, dim=emb.dim, emerging_candidates=())
+                   fallback=core.fallback, model=emb.name, dim=emb.dim, emerging_candidates=(),
+                   fitted_passages=len(passages), refresh_outliers=0, refit_reason=reason)
+
+
+def _still_unassigned(old: TopicResult, passages: Sequence[Passage], topics: Sequence[int],
+                      fresh: Sequence[int]) -> int:
+    """Refresh outliers since the last fit: earlier refreshes' plus this one's.
+
+    Earlier ones are capped by the outliers still stored, so passages of
+    removed papers stop counting.
+    """
+    fresh_set = set(fresh)
+    now_out = sum(1 for k in fresh_set if topics[k] == -1)
+    stored_out = sum(1 for k, t in enumerate(topics) if t == -1 and k not in fresh_set)
+    return min(old.refresh_outliers, stored_out) + now_out
+
+
+def drift_reason(result: TopicResult, settings: TopicSettings) -> Optional[str]:
+    """Why ``result`` (a refresh) has drifted past the settings' triggers, or None."""
+    d = result.drift()
+    if settings.refit_unfit < 1.0 and d["unfit"] >= settings.refit_unfit and result.refresh_outliers >= settings.min_topic_size:
+        return (f"{result.refresh_outliers} passages added since the last fit ({d['unfit']:.0%} of all) "
+                f"fit no stored topic (threshold {settings.refit_unfit:.0%})")
+    if settings.refit_growth > 0 and d["growth"] >= settings.refit_growth:
+        return f"the corpus grew by {d['growth']:.0%} since the last fit (threshold {settings.refit_growth:.0%})"
+    return None
