@@ -207,6 +207,33 @@ def test_what_changed_lists_new_papers(tmp_path):
     md = (tmp_path / "r/report.md").read_text(encoding="utf-8")
     assert "- New papers: 1: Liu 2018: State entrepreneurialism in the Pearl River Delta" in md
     assert "first report" not in md
+    snap = json.loads((tmp_path / "r/data/snapshot.json").read_text(encoding="utf-8"))
+    assert set(snap["places"]) == {"1", "2", "3", "4", "5", "6"} and snap["central"]
+    assert "- Newly among the most co-cited works:" in md and "- Co-citation camps that split or merged:" in md
+
+
+def test_camp_changes_finds_splits_and_mergers():
+    from litmap.report.changes import camp_changes
+
+    old = {"a1": 0, "a2": 0, "a3": 0, "a4": 0, "b1": 1, "b2": 1, "c1": 2, "c2": 2, "c3": 2}
+    new = {"a1": 5, "a2": 5, "a3": 6, "a4": 6,  # camp 0 split in two
+           "b1": 7, "b2": 7, "c1": 7, "c2": 7,  # camps 1 and 2 merged
+           "c3": 7, "x": 8}
+    got = camp_changes(old, {"0": "scale politics"}, new, {"7": "city regionalism"})
+    assert {"kind": "split", "from": ["scale politics"], "to": ["cluster 6", "cluster 7"], "works": 4} in got
+    assert {"kind": "merged", "from": ["cluster 3", "cluster 2"], "to": ["city regionalism"], "works": 5} in got
+    assert len(got) == 2
+    assert camp_changes(old, {}, old, {}) == []  # nothing moved, nothing reported
+    # One stray work moving is not a split.
+    assert camp_changes(old, {}, {**old, "a4": 9}, {}) == []
+
+
+def test_new_paper_place_is_named():
+    from litmap.report.changes import _place
+
+    assert _place({"topic": "rescaling", "cluster": "Brenner; Jessop"}) == (
+        " — falls in topic “rescaling”, coupling cluster “Brenner; Jessop”")
+    assert _place({"topic": None, "cluster": None}) == "" and _place(None) == ""
 
 
 def test_settings_are_validated():

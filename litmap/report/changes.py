@@ -2,8 +2,15 @@
 
 Two sources, both real: the ``runs`` table (counts the last two finished
 runs recorded) and the snapshot the previous report wrote into its
-``data/snapshot.json`` (papers, topics, bursting works, concepts).  On a
-first run there is nothing to compare and the section says so.
+``data/snapshot.json`` (papers and where they fall, topics, bursting and
+central works, co-citation camps, concepts).  On a first run there is
+nothing to compare and the section says so.
+
+Camps are co-citation clusters.  Cluster numbers are not stable between
+runs (the clustering renumbers), so camps are compared by their members: an
+old camp whose shared works now sit in two or more camps, each holding at
+least a quarter of them, has split; a new camp drawing a quarter or more of
+its works from each of two or more old camps is a merger.
 """
 
 from __future__ import annotations
@@ -12,7 +19,11 @@ import json
 import sqlite3
 from typing import Any, Optional
 
-__all__ = ["compare", "last_runs"]
+__all__ = ["compare", "last_runs", "snapshot_extras", "camp_changes"]
+
+_CENTRAL = 15  # works in the "most central" list compared between runs
+_SHARE = 0.25  # share of a camp's works that counts as a part of a split or merger
+_MIN_PART = 2  # works a part must hold (one stray work is not a split)
 
 
 def last_runs(conn: sqlite3.Connection, n: int = 2) -> list[dict[str, Any]]:
@@ -44,7 +55,8 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
     if previous is None:
         return out
     old_papers = previous.get("papers", {})
-    out["new_papers"] = sorted(v for k, v in snapshot["papers"].items() if k not in old_papers)
+    places = snapshot.get("places", {})
+    out["new_papers"] = sorted(v + _place(places.get(k)) for k, v in snapshot["papers"].items() if k not in old_papers)
     out["removed_papers"] = sorted(v for k, v in old_papers.items() if k not in snapshot["papers"])
     old_topics = {t["label"]: t["size"] for t in previous.get("topics", {}).values()}
     out["new_topics"] = sorted(t["label"] for t in snapshot["topics"].values() if t["label"] not in old_topics)
@@ -56,4 +68,81 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
     out["new_bursts"] = [w for w in snapshot["bursting"] if w not in old_burst]
     old_concepts = set(previous.get("concepts", []))
     out["new_concepts"] = [c for c in snapshot["concepts"] if c not in old_concepts]
+    if "central" in previous:  # snapshots written before these fields existed lack them
+        old_central = set(previous["central"])
+        out["newly_central"] = [w for w in snapshot.get("central", []) if w not in old_central]
+    if "camps" in previous:
+        out["camp_changes"] = camp_changes(previous["camps"], previous.get("camp_labels", {}),
+                                           snapshot.get("camps", {}), snapshot.get("camp_labels", {}))
     return out
+
+
+def _place(place: Optional[dict[str, Any]]) -> str:
+    if not place:
+        return ""
+    bits = [f"topic “{place['topic']}”" if place.get("topic") else "",
+            f"coupling cluster “{place['cluster']}”" if place.get("cluster") else ""]
+    bits = [b for b in bits if b]
+    return (" — falls in " + ", ".join(bits)) if bits else ""
+
+
+def snapshot_extras(papers: list[dict[str, Any]], topics: dict[str, Any], graphs: dict[str, Any],
+                    networks: dict[str, Any]) -> dict[str, Any]:
+    """Where each paper falls, the most central works and the co-citation camps."""
+    labels = {t["id"]: t["label"] for t in topics.get("topics", [])}
+
+    def cluster_labels(name: str) -> dict[int, str]:
+        view = networks.get(name) or {}
+        return {c["id"]: c["label"] for c in view.get("clusters", [])}
+
+    coupling = graphs.get("coupling")
+    coupling_labels = cluster_labels("coupling")
+    places: dict[str, dict[str, Optional[str]]] = {}
+    for p in papers:
+        topic = next((labels[t] for t, _ in p.get("topics", []) if t in labels), None)
+        cl = coupling.nodes[p["id"]].get("cluster", -1) if coupling is not None and p["id"] in coupling else -1
+        places[str(p["id"])] = {"topic": topic, "cluster": coupling_labels.get(cl) if cl >= 0 else None}
+    cocit = graphs.get("cocitation")
+    central: list[str] = []
+    camps: dict[str, int] = {}
+    if cocit is not None and cocit.number_of_edges():
+        strength = dict(cocit.degree(weight="weight"))
+        central = [str(n) for n in sorted(strength, key=lambda n: (-strength[n], str(n)))[:_CENTRAL]]
+        camps = {str(n): int(d["cluster"]) for n, d in cocit.nodes(data=True) if d.get("cluster", -1) >= 0}
+    return {"places": places, "central": central, "camps": camps,
+            "camp_labels": {str(k): v for k, v in cluster_labels("cocitation").items()}}
+
+
+def camp_changes(old: dict[str, int], old_labels: dict[str, str], new: dict[str, int],
+                 new_labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Splits and mergers between two camp memberships (work id -> camp id)."""
+    from collections import Counter, defaultdict
+
+    shared = [w for w in old if w in new]
+    flows: Counter[tuple[int, int]] = Counter((old[w], new[w]) for w in shared)
+    out_of: dict[int, dict[int, int]] = defaultdict(dict)
+    into: dict[int, dict[int, int]] = defaultdict(dict)
+    for (a, b), n in flows.items():
+        out_of[a][b] = n
+        into[b][a] = n
+
+    def parts(counts: dict[int, int]) -> list[int]:
+        total = sum(counts.values())
+        return sorted((k for k, n in counts.items() if n >= _MIN_PART and n >= _SHARE * total),
+                      key=lambda k: -counts[k])
+
+    def name(labels: dict[str, str], k: int) -> str:
+        return labels.get(str(k)) or f"cluster {k + 1}"
+
+    changes = []
+    for a in sorted(out_of):
+        ps = parts(out_of[a])
+        if len(ps) >= 2:
+            changes.append({"kind": "split", "from": [name(old_labels, a)], "to": [name(new_labels, b) for b in ps],
+                            "works": sum(out_of[a].values())})
+    for b in sorted(into):
+        ps = parts(into[b])
+        if len(ps) >= 2:
+            changes.append({"kind": "merged", "from": [name(old_labels, a) for a in ps], "to": [name(new_labels, b)],
+                            "works": sum(into[b].values())})
+    return changes

@@ -83,7 +83,7 @@ def gather_report_data(
     """Read the store (read-only) and run the cheap analyses a report needs."""
     from litmap.analyse.corpusdata import load_corpus_data
 
-    from .changes import compare
+    from .changes import compare, snapshot_extras
     from .netview import network_views
 
     report = resolve(progress)
@@ -109,7 +109,8 @@ def gather_report_data(
                                               {p["id"]: p["label"] for p in papers})
     overview["most_central"] = central
     overview["bursts"] = _bursts(data, settings)
-    snapshot = _snapshot(papers, topics, overview, concepts)
+    snapshot = {**_snapshot(papers, topics, overview, concepts),
+                **snapshot_extras(papers, topics, graphs, networks)}
     changes = compare(conn, previous, snapshot)
     report(ProgressEvent("report", 6, steps, message="done gathering"))
     return ReportData(

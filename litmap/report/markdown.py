@@ -252,6 +252,15 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
         bursts = ch.get("new_bursts") or []
         L.append(f"- Newly bursting works: {len(bursts)}" + ("" if not bursts else ": " + "; ".join(
             work_ref(w) for w in bursts)))
+        if "newly_central" in ch:
+            central = ch["newly_central"]
+            L.append(f"- Newly among the most co-cited works: {len(central)}" + ("" if not central else ": " + "; ".join(
+                work_ref(w) for w in central)))
+        if "camp_changes" in ch:
+            camps = ch["camp_changes"]
+            L.append(f"- Co-citation camps that split or merged: {len(camps)}" + ("" if not camps else ": " + "; ".join(
+                f"{c['kind']}: {md(' + '.join(c['from']))} → {md(', '.join(c['to']))} ({c['works']} works)"
+                for c in camps)))
     L.append("")
     if ch.get("run_counts"):
         L += ["Counts of the last two recorded runs:", ""] + _table(
