@@ -139,3 +139,154 @@ def test_parse_part_rejects_non_names():
     assert parse_citation_part("Interview, a government official, NDRC, 03.2023") is None
     assert parse_citation_part("March 2019") is None
     assert parse_citation_part("City of Helsinki, 2008: 9")[0].surnames == ("City of Helsinki",)
+
+
+@pytest.mark.parametrize(
+    "text, raw, surnames, year",
+    [
+        ("As the State Council (2014) ruled", "State Council (2014)", ("State Council",), 2014),
+        ("According to the World Bank (2009), density", "World Bank (2009)", ("World Bank",), 2009),
+        ("In China, the State Council (2014) ruled", "State Council (2014)", ("State Council",), 2014),
+        ("the World Bank’s (2009) report", "World Bank’s (2009)", ("World Bank",), 2009),
+        ("data from OECD (2015) show", "OECD (2015)", ("OECD",), 2015),
+        ("the European Commission (2019) proposed", "European Commission (2019)", ("European Commission",), 2019),
+        ("as the World Travel and Tourism Council (2004) reports", "World Travel and Tourism Council (2004)",
+         ("World Travel and Tourism Council",), 2004),
+        ("According to Ministry of Housing and Urban-Rural Development (2015), cities",
+         "Ministry of Housing and Urban-Rural Development (2015)",
+         ("Ministry of Housing and Urban-Rural Development",), 2015),
+    ],
+)
+def test_narrative_organisations(text, raw, surnames, year):
+    found = cite(text)
+    assert len(found) == 1
+    c = found[0]
+    assert (c.kind, c.raw, c.cites[0].surnames, c.cites[0].year) == ("narrative", raw, surnames, year)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("as reported (UN-Habitat, 2016).", [("UN-Habitat",)]),
+        ("the standard (Ministry of Housing and Urban-Rural Development [MOHURD], 2015).",
+         [("Ministry of Housing and Urban-Rural Development [MOHURD]",)]),
+        ("(National Bureau of Statistics of China [NBS], 2020)", [("National Bureau of Statistics of China [NBS]",)]),
+        ("(World Bank 2009; OECD 2015)", [("World Bank",), ("OECD",)]),
+        ("(Ribatet, Singleton, and R Core team 2022)", [("Ribatet", "Singleton", "R Core team")]),
+    ],
+)
+def test_parenthetical_organisations(text, expected):
+    found = cite(text)
+    assert len(found) == 1 and [w.surnames for w in found[0].cites] == expected
+
+
+@pytest.mark.parametrize(
+    "text, raw, surname, initials",
+    [
+        ("the work of Neil Brenner (2004) shows", "Neil Brenner (2004)", "Brenner", "N."),
+        ("Fulong Wu (2016) argues", "Fulong Wu (2016)", "Wu", "F."),
+        ("as Jing Wang (2016) argues", "Jing Wang (2016)", "Wang", "J."),
+        ("following Susannah Bunce’s (2004) study", "Susannah Bunce’s (2004)", "Bunce", "S."),
+        ("the critique by Robert Beauregard (1981, p. 3) holds", "Robert Beauregard (1981, p. 3)", "Beauregard", "R."),
+    ],
+)
+def test_full_names_give_an_initial_not_a_coauthor(text, raw, surname, initials):
+    found = cite(text)
+    assert len(found) == 1
+    w = found[0].cites[0]
+    assert (found[0].raw, w.surnames, w.initials) == (raw, (surname,), initials)
+
+
+@pytest.mark.parametrize(
+    "text, raw, surnames",
+    [
+        ("Brenner's (2004) account", "Brenner's (2004)", ("Brenner",)),
+        ("Harvey’s (1989) urban entrepreneurialism", "Harvey’s (1989)", ("Harvey",)),
+        ("Brenner and Theodore’s (2002) account", "Brenner and Theodore’s (2002)", ("Brenner", "Theodore")),
+    ],
+)
+def test_possessives_are_not_part_of_the_surname(text, raw, surnames):
+    c = cite(text)[0]
+    assert (c.raw, c.cites[0].surnames) == (raw, surnames)
+
+
+def test_narrative_locator_and_line_break():
+    c = cite("Brenner (2004, p. 68) argues")[0]
+    assert (c.raw, c.cites[0].locator) == ("Brenner (2004, p. 68)", "p. 68")
+    c = cite("as Bren- ner (2004) argues")[0]
+    assert (c.kind, c.cites[0].surnames, c.cites[0].year) == ("narrative", ("Brenner",), 2004)
+
+
+def test_margin_line_numbers_and_trailing_remarks():
+    # line-numbered manuscripts print margin numbers inside the text flow
+    assert [w.surnames for w in cite("(Kuhn 29 & Vaughan, 2024)")[0].cites] == [("Kuhn", "Vaughan")]
+    w = cite("(Van der Laan et al., 45 2007)")[0].cites[0]
+    assert (w.surnames, w.et_al, w.year) == (("Van der Laan",), True, 2007)
+    w = cite("(see: Epifania, Anselmi, and Robusto 2020 for further details)")[0].cites[0]
+    assert (w.surnames, w.year, w.prefix) == (("Epifania", "Anselmi", "Robusto"), 2020, "see")
+    assert cite("(see Brenner 2004 for a review)")[0].cites[0].surnames == ("Brenner",)
+    assert cite("(Brenner 2004 shows that growth 12 fell)") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Interview, 2019)",
+        "(Interview with official, 2019)",
+        "(Author's interview, 2019)",
+        "(Focus group, May 2018)",
+        "(Figure 2)",
+        "(n = 2004)",
+        "(N = 1,200, 2015)",
+        "(r = 0.45, 2019)",
+        "(March 2015)",
+        "in March (2015)",
+        "(GDP, 2015)",
+        "(CNY 2015)",
+        "(US$ 2015)",
+        "(Census 2010)",
+        "(1990–2010)",
+        "(Survey, 2018)",
+        "in the Pearl River Delta (2010) firms",
+        "in Science Park (2022) firms",
+        "Capital in Social Theory (1992) sold",
+        "a Training Manual (2001) was",
+        "the Hukou Reform (2014)",
+        "the Eleventh Five-Year Plan (2006) set",
+    ],
+)
+def test_more_look_alikes_are_not_citations(text):
+    assert cite(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, raw, surnames, initials",
+    [
+        ("Neil Brenner, Jamie Peck and Nik Theodore (2010) show", "Neil Brenner, Jamie Peck and Nik Theodore (2010)",
+         ("Brenner", "Peck", "Theodore"), "N."),
+        ("as Liz Bondi and Damaris Rose (2003) argue", "Liz Bondi and Damaris Rose (2003)", ("Bondi", "Rose"), "L."),
+        # a comma alone does not make a list: "Jane Jacobs" is not a co-author
+        ("Like Jane Jacobs, Neil Smith (1996) saw", "Neil Smith (1996)", ("Smith",), "N."),
+        ("In Boston and Neil Smith (1996)", "Neil Smith (1996)", ("Smith",), "N."),
+    ],
+)
+def test_full_name_lists(text, raw, surnames, initials):
+    c = cite(text)[0]
+    assert (c.raw, c.cites[0].surnames, c.cites[0].initials) == (raw, surnames, initials)
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("(Lefebvre, [1974] 1991)", [1991]),  # the bracket holds the original edition
+        ("Lefebvre ([1974] 1991) argued", [1991]),
+        ("(Smith 1984 [2008])", [1984]),
+        ("(Moyo 2010 [2009]: 42)", [2010]),
+        ("(Brenner 2004; 2009)", [2004, 2009]),  # a part of years only keeps the authors
+        ("Brenner (2004; 2009) argues", [2004, 2009]),
+    ],
+)
+def test_reprint_years_and_year_only_parts(text, years):
+    c = cite(text)
+    assert len(c) == 1 and [w.year for w in c[0].cites] == years
+    assert {w.surnames[0] for w in c[0].cites} <= {"Lefebvre", "Smith", "Moyo", "Brenner"}

@@ -65,7 +65,9 @@ def test_suffix_letter_orders_entries_listed_without_suffix():
 def test_et_al_and_no_entry_and_year_notes():
     assert link(["Brenner"], 2011, et_al=True).reference == 8
     missing = link(["Li"], 2024)
-    assert (missing.reference, missing.unresolved_reason) == (None, "no entry for Li 2024")
+    assert missing.reference is None
+    assert missing.unresolved_reason == "no entry for Li 2024; listed: Li 2012, 2015, 2018, 2023"
+    assert link(["Peck"], 2005).unresolved_reason == "no entry for Peck 2005"
     assert link(["Wu"], None, year_note="n.d.").reference == 9
 
 
@@ -86,3 +88,51 @@ def test_link_citations_keeps_citation_fields():
 def test_settings_validate():
     with pytest.raises(ValueError):
         LinkSettings(min_surname=0)
+
+
+ORGS = [
+    ref(0, ["State Council"], 2014),
+    ref(1, ["The World Bank"], 2009),
+    ref(2, ["Ministry of Housing and Urban-Rural Development (MOHURD)"], 2015),
+    ref(3, ["Organisation for Economic Co-operation and Development"], 2015),
+    ref(4, ["National Bureau of Statistics of China"], 2020),
+    ref(5, ["UN-Habitat"], 2016),
+    ref(6, ["Asian Development Bank"], 2009),
+    ref(7, ["NDRC"], 2015),
+    ref(8, ["Wu"], 2016),
+]
+
+
+@pytest.mark.parametrize(
+    "cited, year, expected",
+    [
+        ("State Council", 2014, 0),
+        ("World Bank", 2009, 1),  # "The World Bank" in the list; not the Asian Development Bank
+        ("MOHURD", 2015, 2),  # acronym in the entry's brackets
+        ("Ministry of Housing and Urban-Rural Development [MOHURD]", 2015, 2),
+        ("Ministry of Housing and Urban-Rural Development", 2015, 2),
+        ("OECD", 2015, 3),  # acronym of the entry's name
+        ("NBS", 2020, 4),  # acronym of its leading words
+        ("National Bureau of Statistics of China [NBS]", 2020, 4),
+        ("UN-Habitat", 2016, 5),
+        ("National Development and Reform Commission [NDRC]", 2015, 7),
+    ],
+)
+def test_organisations_link_by_name_or_acronym(cited, year, expected):
+    w = link_work(CitedWork(surnames=(cited,), year=year), ORGS)
+    assert (w.reference, w.unresolved_reason) == (expected, None)
+    assert 0.5 < w.confidence <= 1
+
+
+def test_organisations_do_not_meet_other_bodies_or_people():
+    assert link_work(CitedWork(surnames=("World Bank",), year=2016), ORGS).reference is None
+    assert link_work(CitedWork(surnames=("State Council",), year=2009), ORGS).reference is None
+    assert link_work(CitedWork(surnames=("UN",), year=2015), ORGS).reference is None  # not OECD/NDRC
+    assert link_work(CitedWork(surnames=("WB",), year=2016), ORGS).reference is None
+
+
+def test_confidence_orders_clear_and_weak_matches():
+    clear = link(["Li", "Chen", "Wu"], 2023)
+    by_letter = link(["Harvey"], 1989, year_suffix="a")
+    assert clear.confidence > by_letter.confidence == 0.6
+    assert all(w.confidence == 0.0 for w in (link(["Li"], 2023), link(["Li"], 2024)))

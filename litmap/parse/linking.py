@@ -3,7 +3,10 @@
 Each cited work is scored against every reference with the same year:
 first-author surname (fuzzy, diacritics-insensitive, so OCR's ``Miiller``
 meets ``Müller``), year suffix, co-author surnames, "et al." against the
-author count, and initials (``Y. Li`` vs ``Z. Li``).  The best entry wins
+author count, and initials (``Y. Li`` vs ``Z. Li``).  Organisations meet
+their entries by name (``the World Bank`` = ``World Bank``) or acronym
+(``MOHURD`` = ``Ministry of Housing and Urban-Rural Development``,
+``(... Development [MOHURD], 2015)`` = ``MOHURD. (2015)``).  The best entry wins
 when it clearly beats the runner-up; otherwise the work stays unresolved with
 a reason.  Numeric call-outs link by position.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -49,8 +53,82 @@ def _ocr_fold(key: str) -> str:
     return key.replace("ii", "u").replace("rn", "m").replace("cl", "d").replace("vv", "w")
 
 
+# An acronym after an organisation's name: "Ministry of ... (MOHURD)", "[NBS]".
+_ACRONYM_RE = re.compile(r"\s*[\[(]([A-Z][A-Za-z&-]{1,12})[\])]\s*$")
+_ORG_HEADS = frozenset(
+    "council bank commission ministry bureau committee office department agency organization organisation "
+    "institute government assembly forum fund union nations authority board association federation "
+    "secretariat administration centre center foundation society parliament team group".split()
+)
+
+
+def _org_parts(name: str) -> tuple[str, set[str]]:
+    """An organisation's name without a leading "The" or a trailing acronym,
+    and the acronyms it is known by (``"OECD"`` is its own acronym)."""
+    name = name.strip()
+    known: set[str] = set()
+    m = _ACRONYM_RE.search(name)
+    if m:
+        known.add(m.group(1).upper())
+        name = name[: m.start()].strip()
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    if " " not in name and name.isupper() and len(name) >= 2:
+        known.add(name.replace("-", ""))
+    return name, known
+
+
+def _acronyms_of(name: str) -> set[str]:
+    """Acronyms of the name and of its leading words: ``Ministry of Housing
+    and Urban-Rural Development`` → MHURD, MOHURD, ...; ``National Bureau of
+    Statistics of China`` → NBS, NBOS, ...; ``Organisation for Economic
+    Co-operation and Development`` → OECD."""
+    words = [w for w in re.split(r"[\s\-‐]+", name) if w]
+    out: set[str] = set()
+    content = with_small = ""
+    heads = 0
+    for w in words:
+        low = w.lower()
+        if low in ("and", "&", "the"):
+            continue
+        if w[:1].isupper():
+            content += w[0]
+            with_small += w[0]
+            heads += 1
+        elif low in ("of", "for", "on"):
+            with_small += w[0].upper()
+            continue
+        else:
+            continue  # "operation" in "Co-operation"
+        if heads >= 2:
+            out.update((content, with_small))
+    return out
+
+
+def _org_match(a: str, b: str) -> bool:
+    """Whether two organisation names are the same body by name or acronym."""
+    na, known_a = _org_parts(a)
+    nb, known_b = _org_parts(b)
+    if known_a & known_b or (na and na.casefold() == nb.casefold()):
+        return True
+    for known, other in ((known_a, nb), (known_b, na)):
+        # a short all-capitals name may be a surname in capitals ("LI"): only
+        # three letters and more, or against a name with an organisation's head noun
+        usable = {k for k in known if len(k) >= 3 or any(w.lower() in _ORG_HEADS for w in other.split())}
+        if usable & _acronyms_of(other):
+            return True
+    return False
+
+
+def _is_org(name: str) -> bool:
+    return " " in name.strip() or bool(_ACRONYM_RE.search(name)) or (name.isupper() and len(name) >= 2)
+
+
 def surname_similarity(a: str, b: str) -> float:
     """0–1 similarity of two surnames (or organisation names) as matching keys."""
+    if (_is_org(a) or _is_org(b)) and _org_match(a, b):
+        return 1.0
+    if _ACRONYM_RE.search(a) or _ACRONYM_RE.search(b):
+        a, b = _org_parts(a)[0], _org_parts(b)[0]
     ka, kb = normalise_surname(a), normalise_surname(b)
     if not ka or not kb:
         return 0.0
@@ -80,6 +158,10 @@ def _score(work: CitedWork, ref: Reference, settings: LinkSettings) -> Optional[
         if ref.year is not None and ref.year_note is None:
             return None
     first = surname_similarity(work.surnames[0], surnames[0])
+    lead = ref.authors[0] if ref.authors else None
+    if " " in work.surnames[0].strip() and lead is not None and lead.given:
+        # an organisation parsed as a person: "R Core Team" → given "R Core", family "Team"
+        first = max(first, surname_similarity(work.surnames[0], f"{lead.given} {lead.family}"))
     if first < settings.min_surname:
         return None
     score = first
@@ -114,6 +196,20 @@ def _score(work: CitedWork, ref: Reference, settings: LinkSettings) -> Optional[
     return score
 
 
+def _other_years(work: CitedWork, references: Sequence[Reference], settings: LinkSettings) -> str:
+    """``"; listed: Li 2012, 2023"``: the first author's entries in other
+    years, which points the user at a mistyped year or a wrong edition."""
+    if not work.surnames:
+        return ""
+    years = sorted({
+        str(r.year) + (r.year_suffix or "")
+        for r in references
+        if r.year is not None and _ref_surnames(r)
+        and surname_similarity(work.surnames[0], _ref_surnames(r)[0]) >= settings.min_surname
+    })
+    return f"; listed: {work.surnames[0]} {', '.join(years[:6])}" if years else ""
+
+
 def link_work(
     work: CitedWork, references: Sequence[Reference], settings: LinkSettings = LinkSettings()
 ) -> CitedWork:
@@ -134,7 +230,8 @@ def link_work(
         if s is not None:
             scored.append((s, pos))
     if not scored:
-        return dataclasses.replace(work, reference=None, confidence=0.0, unresolved_reason=f"no entry for {label}")
+        reason = f"no entry for {label}" + _other_years(work, references, settings)
+        return dataclasses.replace(work, reference=None, confidence=0.0, unresolved_reason=reason)
     scored.sort(key=lambda t: (-t[0], t[1]))
     best, pos = scored[0]
     ties = [p for s, p in scored if best - s < settings.min_margin]
