@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from litmap.models import Citation, CitedWork, Reference
 from litmap.parse.names import initials_of, normalise_surname
+from litmap.parse.organisations import ORG_HEADS
 
 __all__ = ["LinkSettings", "link_citations", "link_work", "surname_similarity"]
 
@@ -55,11 +56,6 @@ def _ocr_fold(key: str) -> str:
 
 # An acronym after an organisation's name: "Ministry of ... (MOHURD)", "[NBS]".
 _ACRONYM_RE = re.compile(r"\s*[\[(]([A-Z][A-Za-z&-]{1,12})[\])]\s*$")
-_ORG_HEADS = frozenset(
-    "council bank commission ministry bureau committee office department agency organization organisation "
-    "institute government assembly forum fund union nations authority board association federation "
-    "secretariat administration centre center foundation society parliament team group".split()
-)
 
 
 def _org_parts(name: str) -> tuple[str, set[str]]:
@@ -113,7 +109,7 @@ def _org_match(a: str, b: str) -> bool:
     for known, other in ((known_a, nb), (known_b, na)):
         # a short all-capitals name may be a surname in capitals ("LI"): only
         # three letters and more, or against a name with an organisation's head noun
-        usable = {k for k in known if len(k) >= 3 or any(w.lower() in _ORG_HEADS for w in other.split())}
+        usable = {k for k in known if len(k) >= 3 or any(w.lower() in ORG_HEADS for w in other.split())}
         if usable & _acronyms_of(other):
             return True
     return False
