@@ -136,3 +136,10 @@ def test_confidence_orders_clear_and_weak_matches():
     by_letter = link(["Harvey"], 1989, year_suffix="a")
     assert clear.confidence > by_letter.confidence == 0.6
     assert all(w.confidence == 0.0 for w in (link(["Li"], 2023), link(["Li"], 2024)))
+
+
+def test_short_acronym_matches_an_organisation_from_the_shared_vocabulary():
+    from litmap.parse.linking import surname_similarity
+
+    assert surname_similarity("EA", "European Alliance") == 1.0
+    assert surname_similarity("EA", "Evans") < 0.5
