@@ -161,3 +161,14 @@ def test_inline_download_stamps_are_removed(tmp_path):
     p.write_text(f"Gentrification has spread to Chengdu {stamp} and other second-tier cities.\n")
     text = " ".join(b.text for pg in read_text_file(str(p)).pages for b in pg.blocks)
     assert "Downloaded" not in text and "Chengdu" in text and "second-tier cities" in text
+
+
+def test_lost_ligatures_rejoined_across_the_document(tmp_path: Path) -> None:
+    # pdftotext-style export: the ﬁ glyph left a space (and ftfy turns ﬁ into "fi").
+    data = ("1 Introduction\n\nGentrification is a contested term.\n\n"
+            "The gentri \ufb01cation of the city raised con\ufb02ict in the of\ufb01 ce, and signi ficant effects.\n\n"
+            "If fine weather holds, the first walk starts in \ufb02ux.\n")
+    for name, payload in (("k.txt", data), ("k.md", data), ("k.html", "<p>" + data.replace("\n\n", "</p><p>") + "</p>")):
+        got = [t for _, t in texts(read_text_file(write(tmp_path, name, payload)))]
+        assert ("The gentrification of the city raised conflict in the office, and significant effects.") in got, name
+        assert "If fine weather holds, the first walk starts in flux." in got, name

@@ -20,12 +20,14 @@ import math
 import os
 import re
 import unicodedata
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 from litmap.errors import ExtractionError
 from litmap.layout import Char, PageChars
+from litmap.layout.lines import WORD_GAP
 
-__all__ = ["open_pdf", "sniff_pdf", "PdfiumSource", "PlumberSource", "ENGINES"]
+__all__ = ["open_pdf", "sniff_pdf", "PdfiumSource", "PlumberSource", "ENGINES", "phantom_space", "superscript_cut",
+           "split_glyph_words", "keeps_superscript"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,9 @@ _HYPHEN_MARKS = ("\ufffe", "\x02")
 #: Spacing accents some typesetters (Elsevier) place as glyphs of their own.
 _ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "˚": "\u030a"}
 _ACCENT_RE = re.compile("[" + "".join(_ACCENTS) + "]")
+#: A space right after an ff/fi/fl ligature (pdfium expands the glyph to letters).
+_LIG_SPACE = re.compile(r"(?:f[fil]|[\ufb00-\ufb04]) (?=\S)")
+_LIGATURE_GLYPHS = frozenset({"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04", "ff", "fi", "fl", "ffi", "ffl"})
 
 
 def sniff_pdf(path: str) -> None:
@@ -249,6 +254,8 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
     combine: dict[int, str] = {}
     if _ACCENT_RE.search(text):
         text = _attach_accents(textpage, text, combine)
+    if _LIG_SPACE.search(text):
+        text = _drop_phantom_spaces(textpage, text)
     rect = raw.FS_RECTF()
     mat = raw.FS_MATRIX()
     buf = ctypes.create_string_buffer(128)
@@ -277,17 +284,19 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
             word = word[:-1] + "-"
             if b > a:
                 b -= 1  # the mark's box is a sliver; the word's last letter is reliable
-        if b > a and not combine and "\x00" not in word:
+        get_box(textpage, a, rect)
+        x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
+        get_box(textpage, b, rect)
+        # A last glyph set smaller than the first (loose boxes scale with the
+        # effective size, whether set by Tf or by the text matrix) may be a marker.
+        if b > a and not combine and "\x00" not in word and rect.top - rect.bottom < 0.9 * (bottom - top):
             cut = _superscript_tail(textpage, a, b)
-            if cut is not None:
+            if cut is not None and not keeps_superscript(text[a:cut], text[cut:b + 1]):
                 # "Hartwell" + superscript "a": an affiliation or note marker, not
                 # part of the name.  Emit the two as separate words.
                 out.extend(_glyphs(textpage, text, a, cut, height, combine))
                 out.extend(_glyphs(textpage, text, cut, b + 1, height, combine))
                 continue
-        get_box(textpage, a, rect)
-        x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
-        get_box(textpage, b, rect)
         x1 = rect.right + (0.3 * (rect.top - rect.bottom) if b < m.end() - 1 else 0.0)
         if abs((height - rect.top) - top) > 0.5 * max(bottom - top, 1.0) or x1 < x0:
             # glyphs of one "word" on different lines or backwards: split per glyph
@@ -313,25 +322,89 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
     return out
 
 
+def phantom_space(lig: tuple[float, float], space: tuple[float, float], next_x0: float) -> bool:
+    """Is a space drawn *inside* the ligature glyph before it a false word break?
+
+    Some publisher fonts (SAGE's Minion) map the fi ligature to "fi " so every
+    extractor reads "gentrifi cation".  A real space starts where the glyph
+    before it ends and pushes the next glyph right; this one lies within the
+    ligature's box (x0, x1) and the next glyph follows the ligature directly.
+    """
+    tol = 0.15 * max(lig[1] - lig[0], 1.0)
+    return (space[1] > space[0] and space[0] >= lig[0] - tol and space[1] <= lig[1] + tol
+            and next_x0 <= lig[1] + tol)
+
+
+def _drop_phantom_spaces(textpage: Any, text: str) -> str:
+    """Turn spaces inside a preceding ligature into NUL placeholders (see :func:`phantom_space`)."""
+    import pypdfium2.raw as raw
+
+    rect = raw.FS_RECTF()
+
+    def span(i: int) -> tuple[float, float]:
+        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+        return rect.left, rect.right
+
+    chars = list(text)
+    for m in _LIG_SPACE.finditer(text):
+        k = m.end() - 1
+        if raw.FPDFText_IsGenerated(textpage, k) == 1:  # pdfium's own breaks carry no box
+            continue
+        if phantom_space(span(k - 1), span(k), span(k + 1)[0]):
+            chars[k] = "\x00"
+    return "".join(chars)
+
+
+def superscript_cut(n: int, size: Callable[[int], float], lift: Callable[[int], float]) -> Optional[int]:
+    """Where a trailing run of smaller, raised glyphs starts in a word of ``n`` glyphs.
+
+    ``size(i)`` is glyph ``i``'s font size and ``lift(i)`` how far its baseline
+    sits above glyph 0's.  "Hartwell" + superscript "a" gives 8; a plain word
+    or a subscript gives None.  Both engines use this (callables, so pdfium
+    queries only the glyphs it needs).
+    """
+    if n < 2:
+        return None
+    base = size(0)
+    if base <= 0 or size(n - 1) >= 0.9 * base:
+        return None
+    cut = n - 1
+    while cut - 1 > 0 and size(cut - 1) < 0.9 * base:
+        cut -= 1
+    return cut if lift(cut) > 0.15 * base else None
+
+
+_UNIT = re.compile(r"(?:^|[^A-Za-z])(?:k?m|cm|mm|ft|mi|R)$")
+
+
+def keeps_superscript(head: str, tail: str) -> bool:
+    """A raised ending that belongs to its word, not a note marker: ordinals
+    ("21" + "st") and squares/cubes of units and R² ("km" + "2")."""
+    if head[-1:].isdigit() and tail.lower() in ("st", "nd", "rd", "th"):
+        return True
+    return tail in ("2", "3") and _UNIT.search(head) is not None
+
+
 def _superscript_tail(textpage: Any, a: int, b: int) -> Optional[int]:
     """Index where a trailing run of smaller, raised glyphs starts, or None."""
     import pypdfium2.raw as raw
 
-    base = raw.FPDFText_GetFontSize(textpage, a)
-    if base <= 0 or raw.FPDFText_GetFontSize(textpage, b) >= 0.9 * base:
-        return None
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    mat = raw.FS_MATRIX()
 
     def bottom_of(i: int) -> float:
         raw.FPDFText_GetCharBox(textpage, i, ctypes.byref(left), ctypes.byref(right),
                                 ctypes.byref(bottom), ctypes.byref(top))
         return bottom.value
 
-    cut = b
-    while cut - 1 > a and raw.FPDFText_GetFontSize(textpage, cut - 1) < 0.9 * base:
-        cut -= 1
-    # raised: its baseline sits clearly above the word's (PDF y grows upwards)
-    return cut if bottom_of(cut) > bottom_of(a) + 0.15 * base else None
+    def size_of(i: int) -> float:
+        # Tf size times the text matrix's scale: many PDFs set "1 Tf" and scale by Tm.
+        raw.FPDFText_GetMatrix(textpage, i, mat)
+        return raw.FPDFText_GetFontSize(textpage, i) * math.hypot(mat.c, mat.d)
+
+    # PDF y grows upwards: a raised glyph's bottom is above the first one's.
+    cut = superscript_cut(b - a + 1, lambda i: size_of(a + i), lambda i: bottom_of(a + i) - bottom_of(a))
+    return None if cut is None else a + cut
 
 
 def _attach_accents(textpage: Any, text: str, combine: dict[int, str]) -> str:
@@ -403,6 +476,55 @@ def _glyphs(textpage: Any, text: str, a: int, b: int, height: float, combine: di
     return [replace(c, text=unicodedata.normalize("NFC", c.text)) for c in out] if combine else out
 
 
+def split_glyph_words(chars: Sequence[Char]) -> list[Char]:
+    """Glyphs (content-stream order) with the pdfium engine's word fixes applied.
+
+    A space drawn inside a preceding ligature is dropped (:func:`phantom_space`),
+    and a space glyph is put before a trailing superscript run
+    (:func:`superscript_cut`) so the layout does not glue "Brenner" and its
+    note marker "2" into "Brenner2".
+    """
+    out: list[Char] = []
+    run: list[int] = []  # indexes into out of the current word's glyphs
+
+    def close_run() -> None:
+        if len(run) < 2:
+            return
+        glyphs = [out[i] for i in run]
+        cut = superscript_cut(len(glyphs), lambda i: glyphs[i].size,
+                              lambda i: glyphs[0].bottom - glyphs[i].bottom)  # top-down coordinates
+        if cut is not None and not keeps_superscript("".join(g.text for g in glyphs[:cut]),
+                                                     "".join(g.text for g in glyphs[cut:])):
+            # The space takes the height of the glyph before the marker, so it
+            # lands in that glyph's row and leaves the layout's rows as they were,
+            # and sits strictly left of the marker, so sorting by x keeps it first.
+            base, sup = glyphs[cut - 1], glyphs[cut]
+            x = max(min(base.x1, sup.x0) - 0.01, base.x0 + 0.01)
+            out.insert(run[cut], Char(" ", x, base.top, x, base.bottom, base.size, base.font))
+
+    for k, c in enumerate(chars):
+        if not c.text.strip():
+            prev = out[-1] if out else None
+            nxt = chars[k + 1] if k + 1 < len(chars) else None
+            if (c.text == " " and prev is not None and nxt is not None and prev.text in _LIGATURE_GLYPHS
+                    and phantom_space((prev.x0, prev.x1), (c.x0, c.x1), nxt.x0)):
+                continue  # "gentriﬁ" + " " + "cation": the space is part of the ligature
+            close_run()
+            run = []
+            out.append(c)
+            continue
+        if run:
+            prev = out[run[-1]]
+            gap = WORD_GAP * max(prev.size, c.size, 1.0)
+            if c.x0 - prev.x1 > gap or c.x0 < prev.x0 - 0.5 or abs(c.bottom - prev.bottom) > max(prev.size, c.size):
+                close_run()
+                run = []
+        out.append(c)
+        run.append(len(out) - 1)
+    close_run()
+    return out
+
+
 class PlumberSource:
     """Glyphs from pdfplumber (pdfminer): slower, kept for comparison and fallback."""
 
@@ -453,14 +575,14 @@ class PlumberSource:
 
     def _page(self, index: int) -> PageChars:
         p = self._pdf.pages[index]
-        chars = tuple(
+        chars = tuple(split_glyph_words(tuple(
             Char(
                 c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]),
                 round(float(c.get("size", 0.0)), 2), str(c.get("fontname", "")),
             )
             for c in p.chars
             if c.get("upright", True)
-        )
+        )))
         result = PageChars(number=index + 1, width=float(p.width), height=float(p.height), chars=chars)
         p.flush_cache()  # keep memory flat on big files
         return result

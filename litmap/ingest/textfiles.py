@@ -2,7 +2,9 @@
 
 The structure stage reads only :class:`~litmap.layout.Block` s, so text files
 are turned into blocks too: headings get a larger ``size`` than body text so
-heading detection treats them like PDF headings.
+heading detection treats them like PDF headings.  Words that a text export
+split at a lost fi/fl/ff ligature ("gentri fication") are rejoined
+(:mod:`litmap.ingest.ligatures`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ import logging
 import os
 import re
 from collections import Counter
-from typing import Optional
+from dataclasses import replace
+from typing import Optional, Sequence
 
 from litmap.errors import ExtractionError
+from litmap.ingest.ligatures import repair_texts
 from litmap.layout import Block, ExtractedPages, LaidOutPage
 
-__all__ = ["read_text_file", "decode_bytes", "text_to_blocks", "html_to_blocks", "markdown_to_blocks"]
+__all__ = ["read_text_file", "decode_bytes", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
+           "repair_block_ligatures"]
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +288,18 @@ def html_to_blocks(html: str) -> list[Block]:
     return blocks
 
 
+def repair_block_ligatures(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks with words split at a lost fi/fl/ff ligature rejoined.
+
+    Judged against the whole document's vocabulary (all blocks), see
+    :mod:`litmap.ingest.ligatures`.
+    """
+    fixed, repairs = repair_texts([b.text for b in blocks])
+    if not repairs:
+        return list(blocks)
+    return [b if t == b.text else replace(b, text=t, lines=(t,)) for b, t in zip(blocks, fixed)]
+
+
 def read_text_file(path: str) -> ExtractedPages:
     """Read a .txt, .md or .html file as one pseudo page of blocks.
 
@@ -309,6 +326,7 @@ def read_text_file(path: str) -> ExtractedPages:
         blocks = text_to_blocks(text)
     if not blocks:
         raise ExtractionError(path, "empty: no text")
+    blocks = repair_block_ligatures(blocks)
     page = LaidOutPage(number=1, width=_PAGE_W, height=max(_PAGE_H, len(blocks) * 12.0 + 20), blocks=tuple(blocks),
                        body_size=BODY_SIZE, warnings=tuple(warnings))
     return ExtractedPages(pages=(page,), page_count=1, text_layer=True, ocr=False, engine="text",
