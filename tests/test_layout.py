@@ -261,3 +261,98 @@ def test_real_cc_by_papers(shared_data):
     assert "Cities 170 (2026) 106718" not in [b.text for b in page3]
     cols = [b.column for b in page3]
     assert cols == sorted(cols)  # left column read entirely before the right one
+
+
+def _line_words(x0: float, top: float, text: str, size: float = 9.0) -> list[Char]:
+    """One printed line as word boxes (as the word-level engines give them)."""
+    out, x = [], x0
+    for w in text.split():
+        out.append(Char(w, x, top, x + 4.5 * len(w), top + size, size))
+        x += 4.5 * len(w) + 3
+    return out
+
+
+def test_diagonal_watermark_glyphs_are_dropped():
+    chars = [Char(ch, 100 + 4 * i, 100, 104 + 4 * i, 110, 10) for i, ch in enumerate("Harvey, D. (1989).")]
+    # "For Peer Review" drawn across the page, glyph by glyph, in large type.
+    chars += [Char(ch, 120 + 18 * i, 60 + 22 * i, 160 + 18 * i, 108 + 22 * i, 48) for i, ch in enumerate("ForPeerReview")]
+    page = layout_page(PageChars(1, 600, 800, tuple(chars)))
+    assert [b.text for b in page.blocks] == ["Harvey, D. (1989)."]
+
+
+def test_manuscript_line_numbers_are_dropped():
+    chars: list[Char] = []
+    for i in range(8):
+        chars += _line_words(100, 100 + 12 * i, f"Entry line {i} of a reference list with several words in it.")
+        chars.append(Char(str(i + 1), 10, 100 + 12 * i, 15, 109 + 12 * i, 9.0))
+    page = layout_page(PageChars(1, 600, 800, tuple(chars), words=True))
+    text = " ".join(b.text for b in page.blocks)
+    assert "Entry line 0" in text and not any(b.x0 < 50 for b in page.blocks)
+
+
+def test_three_column_list_under_two_column_text_is_read_column_by_column():
+    chars: list[Char] = []
+    # Two columns of body text at the top of the page.
+    for i in range(2):
+        chars += _line_words(50, 60 + 12 * i, f"Left body text line {i} goes on and on here with more words", 10.0)
+        chars += _line_words(306, 60 + 12 * i, f"Right body text line {i} goes on and on with more words", 10.0)
+    # A three-column reference list below it.
+    for col, x in enumerate((55, 225, 391)):
+        for i in range(10):
+            chars += _line_words(x, 120 + 10 * i, f"C{col}R{i} reference list text here ok", 8.5)
+    page = layout_page(PageChars(1, 595, 842, tuple(chars), words=True))
+    order = [w for b in page.blocks for w in b.text.split() if w.startswith("C") and "R" in w]
+    assert order == [f"C{c}R{i}" for c in range(3) for i in range(10)]
+
+
+def _two_column_page(heading: bool = False) -> PageChars:
+    chars: list[Char] = []
+    for i in range(14):
+        chars += _line_words(54, 80 + 12 * i, f"Left column reference line number {i} here and more words", 10.0)
+    for i in range(10):
+        # Two entry starts hang out to the left, into the band found as gutter
+        # (it tolerates a few crossings), past its middle.
+        x = 310.0 if i in (0, 5) else 340.0
+        chars += _line_words(x, 80 + 12 * i, f"Right column reference line {i} text", 10.0)
+    if heading:
+        chars += [Char("About", 54, 260, 80, 270, 10.0, "Times-Bold"), Char("the", 83, 260, 97, 270, 10.0, "Times-Bold"),
+                  Char("Authors", 100, 260, 135, 270, 10.0, "Times-Bold")]
+        chars += _line_words(135, 290, "Jacob Bustad is an Assistant Professor in the Department of Kinesiology at "
+                                       "Towson University, USA.", 10.0)
+    return PageChars(1, 595, 842, tuple(chars), words=True)
+
+
+def test_hanging_entry_start_in_the_gutter_belongs_to_the_right_column():
+    page = layout_page(_two_column_page())
+    order = [w for b in page.blocks for w in b.text.split() if w.isdigit()]
+    assert order == [str(i) for i in range(14)] + [str(i) for i in range(10)]
+
+
+def test_heading_under_the_left_column_is_read_after_the_right_column():
+    page = layout_page(_two_column_page(heading=True))
+    texts = [b.text for b in page.blocks]
+    about = next(i for i, t in enumerate(texts) if t.startswith("About the Authors"))
+    assert any("Right column reference line 9" in t for t in texts[:about])
+    assert texts[about + 1].startswith("Jacob Bustad")
+
+
+def test_few_column_lines_above_full_width_text_are_still_two_columns():
+    chars: list[Char] = []
+    for i in range(4):  # the last lines of a two-column list, side by side
+        chars += _line_words(54, 74 + 12 * i, f"Left entry continues on line {i} here", 10.0)
+        chars += _line_words(330, 74 + 12 * i, f"Right entry goes on at line {i} too", 10.0)
+    chars += _line_words(54, 160, "About the Author: Fred Coalter is a professor of sport policy at a university "
+                                  "in a city and writes about sport.", 10.0)
+    page = layout_page(PageChars(1, 595, 842, tuple(chars), words=True))
+    text = " ".join(b.text for b in page.blocks)
+    assert text.index("Left entry continues on line 3") < text.index("Right entry goes on at line 0")
+
+
+def test_running_head_above_tall_overlapping_lines_is_its_own_block():
+    # Glyph boxes taller than the line pitch: ordinary line gaps are negative.
+    chars = _line_words(307, 34, "Cities 170 (2026) 106718", 10.5)
+    for i in range(8):
+        chars += _line_words(307, 52 + 8 * i, f"Reference entry text line {i} with a few more words", 10.5)
+    page = layout_page(PageChars(1, 595, 842, tuple(chars), words=True))
+    assert page.blocks[0].text == "Cities 170 (2026) 106718"
+    assert len(page.blocks) == 2

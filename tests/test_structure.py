@@ -187,3 +187,68 @@ def test_body_text_with_citations_is_not_taken_for_references() -> None:
     st = structure_document([page(1, blk("1. Introduction", bold=True), blk(LONG), cited, blk(LONG))])
     assert st.reference_blocks == ()
     assert [s.kind for s in st.sections] == ["body"]
+
+
+def test_table_of_contents_does_not_open_sections() -> None:
+    # Headings with their page numbers set to the right on the same line.
+    toc = LaidOutPage(number=2, width=595.0, height=842.0, blocks=(
+        Block(page=2, x0=113, top=100, x1=182, bottom=115, text="Contents", size=15.0, bold=True, lines=("Contents",)),
+        *(b for i, (h, n) in enumerate((("1. Introduction", "1"), ("2. The debate", "2"), ("3. Conclusion", "9"),
+                                        ("4. Bibliography", "11")))
+          for b in (Block(page=2, x0=113, top=200 + 30 * i, x1=300, bottom=212 + 30 * i, text=h, size=12.5, bold=True,
+                          lines=(h,)),
+                    Block(page=2, x0=515, top=200 + 30 * i, x1=525, bottom=212 + 30 * i, text=n, size=12.5, bold=True,
+                          lines=(n,)))),
+        Block(page=2, x0=128, top=330, x1=524, bottom=340, text="2.1. Defining openness ..........................3",
+              lines=("2.1. Defining openness ..........................3",)),
+    ))
+    pages = [page(1, blk("Title of a working paper", size=16.0)), toc,
+             page(3, blk("1. Introduction", bold=True), blk(LONG)),
+             page(4, blk("4. Bibliography", bold=True), blk("Harvey, D. (1989). From managerialism to entrepreneurialism."))]
+    st = structure_document(pages)
+    assert [s.kind for s in st.sections if s.kind == "references"] == ["references"]
+    assert [b.text for b in st.reference_blocks] == ["Harvey, D. (1989). From managerialism to entrepreneurialism."]
+    assert st.section_of_kind("references").page == 4
+
+
+def test_parts_of_a_reference_list_stay_in_it() -> None:
+    pages = [page(1, blk("5. Conclusion", bold=True), blk(LONG)),
+             page(2, blk("6. Bibliography", size=16.0, bold=True),
+                  blk("6.1. Primary sources", size=12.5, bold=True),
+                  blk("6.1.1. Documents", bold=True),
+                  blk("Commission (2000), Proposal for a Regulation on access to documents."),
+                  blk("Newspaper articles", bold=True),
+                  blk("StateWatch (2000a), Germany and France lead fight for more secrecy."),
+                  blk("6.2. Secondary sources", size=12.5, bold=True),
+                  blk("Curtin, D. (1996), Betwixt and Between. Kluwer, pp. 95-121"))]
+    st = structure_document(pages)
+    assert [s.kind for s in st.sections] == ["body", "references"]
+    assert [b.text.split(" (")[0] for b in st.reference_blocks] == ["Commission", "StateWatch", "Curtin, D."]
+
+
+def test_author_note_after_references_ends_them() -> None:
+    pages = [page(1, blk("Introduction", bold=True), blk(LONG), blk("References", bold=True),
+                  blk("Tull, D. (2005). The hidden costs of power-sharing. African Affairs, 104, 375–398."),
+                  blk("„ The Author", bold=True),
+                  blk("Julia Smith is a research fellow at the Institute of African Affairs."))]
+    st = structure_document(pages)
+    assert [s.kind for s in st.sections] == ["body", "references", "acknowledgements"]
+    assert len(st.reference_blocks) == 1
+
+
+def test_author_and_citation_boxes_end_references() -> None:
+    for name in ("Author", "Citation"):
+        pages = [page(1, blk("Introduction", bold=True), blk(LONG), blk("References", bold=True),
+                      blk("Stern, D. (1985). The interpersonal world of the infant. New York: Basic Books."),
+                      blk(name, bold=True), blk("Felicia Smith studied Philosophy, Sociology and Art History."))]
+        st = structure_document(pages)
+        assert [s.kind for s in st.sections][-1] == "acknowledgements", name
+        assert len(st.reference_blocks) == 1
+
+
+def test_author_count_on_a_cover_page_is_not_a_heading() -> None:
+    pages = [page(1, blk("A Point-Based Intelligent Approach to Areal Interpolation", size=16.0),
+                  blk("2 authors:", bold=True), blk("Caiyun Zhang"), blk("Florida Atlantic University")),
+             page(2, blk("Introduction", bold=True), blk(LONG))]
+    st = structure_document(pages)
+    assert "acknowledgements" not in [s.kind for s in st.sections]

@@ -34,12 +34,35 @@ def layout_page(page: PageChars) -> LaidOutPage:
     words = page_words(page)
     if not words:
         return LaidOutPage(page.number, page.width, page.height, (), ocr=page.ocr)
-    segs = segments(words)
+    segs = _drop_line_numbers(segments(words))
     gutter = find_gutter(segs, page.width)
     ordered = reading_order(segs, gutter)
     body = _body_size(segs)
     blocks = tuple(_blocks(ordered, page.number, body))
     return LaidOutPage(page.number, page.width, page.height, blocks, ocr=page.ocr, body_size=body)
+
+
+def _drop_line_numbers(segs: list[Segment]) -> list[Segment]:
+    """Drop a manuscript's line numbering: bare numbers in the margin, left
+    or right of all other text and well apart from it, five or more of them
+    mostly counting up.  Left in, they interleave with the lines they number."""
+    numeric = [s for s in segs if s.text.isdigit() and len(s.text) <= 4]
+    if len(numeric) < 5:
+        return segs
+    others = [s for s in segs if not (s.text.isdigit() and len(s.text) <= 4)]
+    if not others:
+        return segs
+    left = min(s.x0 for s in others)
+    right = max(s.x1 for s in others)
+    gap = 2.0 * median(s.size for s in others)
+    margin = [s for s in numeric if s.x1 < left - gap or s.x0 > right + gap]
+    if len(margin) < 5:
+        return segs
+    values = [int(s.text) for s in sorted(margin, key=lambda s: s.top)]
+    if sum(1 for a, b in zip(values, values[1:]) if b > a) < 0.8 * (len(values) - 1):
+        return segs
+    drop = {id(s) for s in margin}
+    return [s for s in segs if id(s) not in drop]
 
 
 def _body_size(segs: Sequence[Segment]) -> float:
@@ -57,7 +80,10 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
     crossed by a few of them (centred headings, banners) and have enough lines on both sides.
     """
     narrow = [s for s in segs if s.x1 - s.x0 < 0.5 * width and s.nchars >= 3]
-    if len(narrow) < 12:
+    # A page with only a few column lines (the end of a two-column article
+    # above full-width back matter) needs a clean gutter and side-by-side rows.
+    few = len(narrow) < 12
+    if len(narrow) < 6:
         return None
     nbins = max(int(width / 2), 1)
     cover = [0] * (nbins + 1)
@@ -65,8 +91,24 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
         for b in range(max(int(s.x0 / 2), 0), min(int(s.x1 / 2), nbins) + 1):
             cover[b] += 1
     # centred headings, journal banners and the odd wide line may cross the gutter
-    limit = max(2, len(narrow) // 12)
-    lo, hi = int(0.22 * nbins), int(0.78 * nbins)
+    limit = 0 if few else max(2, len(narrow) // 12)
+    best = _widest_empty(cover, int(0.22 * nbins), int(0.78 * nbins), limit)
+    if best is None:
+        return None
+    g = Gutter(best[0] * 2.0, best[1] * 2.0)
+    left = [s for s in narrow if s.x1 <= g.x0 + 2 and s.nchars >= 8]
+    right = [s for s in narrow if s.x0 >= g.x1 - 2 and s.nchars >= 8]
+    if few:
+        rows = {s.row for s in left} & {s.row for s in right}
+        if len(left) < 3 or len(right) < 3 or len(rows) < 3 or g.x1 - g.x0 < 10:
+            return None
+    elif len(left) < 5 or len(right) < 5:
+        return None
+    return g
+
+
+def _widest_empty(cover: list[int], lo: int, hi: int, limit: int) -> Optional[tuple[int, int]]:
+    """The widest run of bins in ``lo..hi`` crossed by at most ``limit`` segments."""
     best: Optional[tuple[int, int]] = None
     start = None
     for b in range(lo, hi + 2):
@@ -77,12 +119,51 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
             if best is None or b - start > best[1] - best[0]:
                 best = (start, b)
             start = None
-    if best is None:
+    return best
+
+
+def _heading_last(band: dict[int, list[Segment]]) -> None:
+    """A heading at the foot of the left column, below the end of the right
+    one, opens the full-width text that follows ("About the Authors" under a
+    two-column reference list): read it after the right column."""
+    left, right = band[1], band[2]
+    if not left or not right:
+        return
+    right_end = max(s.bottom for s in right)
+    sizes = sorted(s.size for s in left)
+    k = len(left)
+    while k > 0 and len(left) - k < 2 and left[k - 1].top > right_end and \
+            (left[k - 1].bold or left[k - 1].size >= 1.15 * sizes[len(sizes) // 2]):
+        k -= 1
+    if k < len(left) and k > 0:
+        right.extend(left[k:])
+        del left[k:]
+
+
+def _sub_gutter(segs: Sequence[Segment]) -> Optional[Gutter]:
+    """A gutter inside one column's segments, when they form two columns of
+    text lines (not table cells: both sides need lines of some length)."""
+    narrow = [s for s in segs if s.nchars >= 3]
+    if len(narrow) < 12:
         return None
-    g = Gutter(best[0] * 2.0, best[1] * 2.0)
-    left = sum(1 for s in narrow if s.x1 <= g.x0 + 2 and s.nchars >= 8)
-    right = sum(1 for s in narrow if s.x0 >= g.x1 - 2 and s.nchars >= 8)
-    if left < 5 or right < 5:
+    lo_x = min(s.x0 for s in narrow)
+    width = max(s.x1 for s in narrow) - lo_x
+    narrow = [s for s in narrow if s.x1 - s.x0 < 0.6 * width]
+    if len(narrow) < 12 or width < 100:
+        return None
+    nbins = int(width / 2) + 1
+    cover = [0] * (nbins + 1)
+    for s in narrow:
+        for b in range(max(int((s.x0 - lo_x) / 2), 0), min(int((s.x1 - lo_x) / 2), nbins) + 1):
+            cover[b] += 1
+    limit = max(1, len(narrow) // 15)
+    best = _widest_empty(cover, int(0.2 * nbins), int(0.8 * nbins), limit)
+    if best is None or best[1] - best[0] < 3:
+        return None
+    g = Gutter(lo_x + best[0] * 2.0, lo_x + best[1] * 2.0)
+    left = [s.nchars for s in narrow if s.x1 <= g.x0 + 2]
+    right = [s.nchars for s in narrow if s.x0 >= g.x1 - 2]
+    if len(left) < 5 or len(right) < 5 or median(left) < 15 or median(right) < 15:
         return None
     return g
 
@@ -93,6 +174,11 @@ def _column(s: Segment, g: Optional[Gutter]) -> int:
     if s.x1 <= g.mid + 1:
         return 1
     if s.x0 >= g.mid - 1:
+        return 2
+    # The gutter band tolerates a few crossings, so it can be wider than the
+    # real one: a hanging-indent entry start reaching into it from the right
+    # still belongs to the right column (a line of text, not a table cell).
+    if s.x0 >= g.x0 - 1 and s.nchars >= 20:
         return 2
     return 0
 
@@ -115,9 +201,17 @@ def reading_order(segs: Sequence[Segment], g: Optional[Gutter]) -> list[tuple[Se
     }
     side: list[Segment] = []
 
-    def flush() -> None:
+    def flush(before_wide: bool = False) -> None:
+        if before_wide:
+            _heading_last(band)
         for col in (1, 2):
-            out.extend((s, col) for s in band[col])
+            sub = _sub_gutter(band[col])
+            if sub is None:
+                out.extend((s, col) for s in band[col])
+            else:
+                # A column that is itself two columns (a three-column reference
+                # list under two-column text): read each of them in turn.
+                out.extend((s, col if c == 0 else col + 2 * c) for s, c in reading_order(band[col], sub))
             band[col] = []
 
     for s in rows:
@@ -126,7 +220,7 @@ def reading_order(segs: Sequence[Segment], g: Optional[Gutter]) -> list[tuple[Se
             side.append(s)
             continue
         if col == 0:
-            flush()
+            flush(before_wide=True)
             out.append((s, 0))
             continue
         if side:
@@ -142,7 +236,9 @@ def _blocks(ordered: list[tuple[Segment, int]], page: int, body: float) -> list[
     gaps = [
         cur.top - prev.bottom
         for (prev, pc), (cur, cc) in zip(ordered, ordered[1:])
-        if pc == cc and abs(prev.size - cur.size) < 0.6 and 0 <= cur.top - prev.bottom < 2 * cur.size
+        # Glyph boxes taller than the line pitch overlap (small negative gaps):
+        # those are the ordinary line gaps and must count too.
+        if pc == cc and abs(prev.size - cur.size) < 0.6 and -0.5 * cur.size <= cur.top - prev.bottom < 2 * cur.size
     ]
     line_gap = median(gaps) if gaps else 0.25 * body
     out: list[Block] = []

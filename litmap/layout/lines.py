@@ -67,10 +67,46 @@ def page_words(page: PageChars) -> list[Word]:
     if page.words:
         return [
             Word(c.text, c.x0, c.top, c.x1, c.bottom, c.size, is_bold(c.font))
-            for c in page.chars
+            for c in _drop_diagonal(page.chars)
             if c.x1 >= c.x0 and c.text.strip() and not (c.text[0] in _LOOSE_ACCENTS and set(c.text) <= _LOOSE_ACCENTS)
         ]
-    return _join_glyphs(page.chars)
+    return _join_glyphs(_drop_diagonal(page.chars))
+
+
+#: Glyphs in a row that step diagonally (a "Draft" / "For Peer Review" watermark).
+DIAGONAL_RUN = 5
+
+
+def _drop_diagonal(chars: Sequence[Char]) -> Sequence[Char]:
+    """Drop runs of glyphs set along a slant: each one further right *and*
+    lower (or higher) than the one before, by a fifth of its size or more.
+
+    Horizontal text never does this; a watermark's letters, drawn across
+    the page, would otherwise be scattered into the lines they cross.
+    """
+    drop: set[int] = set()
+    run: list[int] = []
+    step: tuple[int, int] = (0, 0)
+    for i, c in enumerate(chars):
+        if not c.text.strip():
+            continue
+        if run:
+            p = chars[run[-1]]
+            dx, dy = c.x0 - p.x0, c.top - p.top
+            min_step = 0.2 * max(c.size, p.size, 1.0)
+            direction = (1 if dx > 0 else -1, 1 if dy > 0 else -1)
+            slanted = abs(dx) >= min_step and abs(dy) >= min_step and abs(c.size - p.size) < 0.5
+            if slanted and (len(run) == 1 or direction == step):
+                step = direction
+                run.append(i)
+                continue
+            if len(run) >= DIAGONAL_RUN:
+                drop.update(run)
+        run = [i]
+        step = (0, 0)
+    if len(run) >= DIAGONAL_RUN:
+        drop.update(run)
+    return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
 
 
 def _join_glyphs(chars: Sequence[Char]) -> list[Word]:

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from litmap.layout import Block
@@ -28,12 +29,15 @@ __all__ = ["split_references", "split_reference_text", "is_entry_start"]
 
 _FURNITURE_KINDS = frozenset({"header", "footer", "page_number", "stamp", "cover"})
 _HEADING = re.compile(r"^\s*(?:references?|bibliography|literature(?: cited)?|works cited|sources|literatur(?:verzeichnis)?|r[ée]f[ée]rences)\s*:?\s*$", re.I)
-_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s)|\((\d{1,4})\))\s*\S")
+# "[12]", "12. ", "12.Alvarado", "(12)"
+_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s|[A-ZÀ-Þ][a-zà-ÿ])|\((\d{1,4})\))\s*\S")
 _DASH = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—)\s*[.,]?")
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]+)?)"
 _PARTICLE = r"(?:(?:van|von|de|du|da|di|dos|das|le|la|del|della|der|den|ten|ter|el|al)\s+){1,3}"
+#: A particle after the surname, as German lists invert it ("Hantelmann von, Dorothea").
+_TRAILING_PARTICLE = r"(?:von|van|de|der|den|du|da|di|la|le|zu|vom)(?=[\s,])"
 _ENTRY_START = re.compile(
-    rf"^\s*(?:{_PARTICLE})?{_NAME}\s*"
+    rf"^\s*(?:{_PARTICLE})?{_NAME}(?:\s+{_TRAILING_PARTICLE})?\s*"
     r"(?:,\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+|[A-ZÀ-Þ]{1,3}\b)"  # Surname, X. / Surname, Given
     r"|\s+[A-Z]{1,3}(?:\s*[,(&]|\s+(?:and|&)\s|\s*$)"  # Surname XY (   (SAGE/Springer)
     r"|\s+(?:[A-Z]\.[-\s]?){1,4}"  # Surname J.E.
@@ -41,6 +45,11 @@ _ENTRY_START = re.compile(
     r"|\s*[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d|n\.\s?d\.|in press|forthcoming)"  # Org (2009) / Org. 2009
     r"|\s+(?:and|&)\s"
     r")"
+)
+#: A corporate author with small words in its name: "City of Helsinki. (2008).", "Ministry for the Environment 2010,".
+_ORG_START = re.compile(
+    r"^\s*[A-ZÀ-Þ][\w'’&\-]+(?:\s+(?:of|for|on|and|the|für|de|des|du|del|[A-ZÀ-Þ][\w'’&\-]*)){1,6}"
+    r"\s*[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]"
 )
 _INITIAL_FIRST = re.compile(rf"^\s*(?:[A-Z]\.\s?){{1,3}}(?:-[A-Z]\.\s?)?\s*(?:{_PARTICLE})?[A-Z][\w'’\-]+")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\b|n\.\s?d\.|in press|forthcoming", re.I)
@@ -63,6 +72,7 @@ def is_entry_start(line: str) -> bool:
     """Does ``line`` begin the way a reference entry begins?"""
     return bool(
         _NUMBERED.match(line) or _DASH.match(line) or _ENTRY_START.match(line) or _INITIAL_FIRST.match(line)
+        or _ORG_START.match(line)
     )
 
 
@@ -79,7 +89,10 @@ def _year_near(lines: Sequence[_Line], i: int, chars: int = 220) -> bool:
 
 
 _STRONG_START = re.compile(
-    rf"^\s*(?:{_PARTICLE})?{_NAME}(?:,?\s+(?:[A-Z]\.?[\s-]?){{1,4}})?(?:,\s*(?:[A-Z]\.\s?){{1,3}})?[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]?\s"
+    rf"^\s*(?:{_PARTICLE})?{_NAME}(?:,?\s+(?:[A-Z]\.?[\s-]?){{1,4}})?"
+    # ", J. K." or ", Given (Middle)"
+    r"(?:,\s*(?:[A-Z]\.\s?){1,3}|,\s*[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s-][A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s[A-Z]\.)?)?"
+    r"[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]?\s"
 )
 
 
@@ -106,13 +119,15 @@ def _text_starts(lines: Sequence[_Line]) -> list[bool]:
         if _DASH.match(ln.text):
             starts[i] = True
             continue
-        if not (_ENTRY_START.match(ln.text) or _INITIAL_FIRST.match(ln.text)) or not _year_near(lines, i):
+        if not (_ENTRY_START.match(ln.text) or _INITIAL_FIRST.match(ln.text) or _ORG_START.match(ln.text)) \
+                or not _year_near(lines, i):
             continue
         prev = lines[i - 1].text
         prev_ends = bool(_ENDS_ENTRY.search(prev)) and not re.search(r"(?:\b[A-Z]\.|,|&|\band|:|-)\s*$", prev)
         short_prev = len(prev) < 0.8 * typical
         strong = bool(_STRONG_START.match(ln.text)) and not re.search(r"(?:,|&|\band|-)\s*$", prev)
-        starts[i] = strong or ln.blank_before or (prev_ends and (short_prev or prev.rstrip().endswith((".", ")")) or re.search(r"\d\s*$", prev) is not None))
+        ended = prev.rstrip().endswith((".", ")", "]")) or re.search(r"\d\s*$", prev) is not None
+        starts[i] = strong or ln.blank_before or (prev_ends and (short_prev or ended))
     return starts
 
 
@@ -182,17 +197,42 @@ def _geometry_starts(lines: Sequence[_Line], text_starts: Sequence[bool]) -> Opt
     if votes[True] == 0 and votes[False] == 0:
         return None
     majority = votes[True] >= votes[False]
+    # A page or column set flush (no line indented) has no indent evidence:
+    # the majority's hanging indent would make every line an entry there.
+    flush = {g for g, idx in by_group.items() if choice[g] is None and len(idx) >= 3 and all(at_margin[i] for i in idx)}
     out = []
     for i, ln in enumerate(lines):
+        if ln.group in flush:
+            out.append(text_starts[i] or _block_entry_start(lines, i))
+            continue
         hanging = choice[ln.group] if choice[ln.group] is not None else majority
         out.append(at_margin[i] if hanging else not at_margin[i])
     out[0] = True
-    # Indentation cannot see an entry whose start lost its indent to a column
-    # or page break; trust strong text starts at a group's first line.
+    # A line at the entry margin that neither starts like an entry nor follows
+    # one that ended (a manual line break) continues the entry.
     for i in range(1, len(lines)):
-        if not out[i] and lines[i].group != lines[i - 1].group and text_starts[i] and is_entry_start(lines[i].text):
+        text = lines[i].text
+        if out[i] and not text_starts[i] and not is_entry_start(text) and not _YEAR.search(text[:100]) \
+                and not re.search(r"[.)\]]\s*$", lines[i - 1].text) and lines[i].group == lines[i - 1].group:
+            out[i] = False
+    # Indentation cannot see an entry whose start lost its indent to a column
+    # or page break; trust strong text starts at a group's first line, unless
+    # the line before (the previous column's last) broke off mid-entry ("&").
+    for i in range(1, len(lines)):
+        if not out[i] and lines[i].group != lines[i - 1].group and text_starts[i] and is_entry_start(lines[i].text) \
+                and not re.search(r"(?:[,&:;]|\band)\s*$", lines[i - 1].text):
             out[i] = True
     return out
+
+
+def _block_entry_start(lines: Sequence[_Line], i: int) -> bool:
+    """A block that begins in capitals after one that ended, with a year
+    close by: a new entry in a list set one block per entry."""
+    ln = lines[i]
+    if not ln.first_in_block or not ln.text[:1].isupper() or i == 0:
+        return False
+    prev = lines[i - 1].text.rstrip()
+    return not prev.endswith((",", "&", ":", "-", "‐")) and not re.search(r"\band$", prev) and _year_near(lines, i)
 
 
 def _block_starts(lines: Sequence[_Line], text_starts: Sequence[bool]) -> Optional[list[bool]]:
@@ -213,6 +253,11 @@ def _block_starts(lines: Sequence[_Line], text_starts: Sequence[bool]) -> Option
     for i in firsts[1:]:
         if not is_entry_start(lines[i].text):
             starts[i] = False
+    # Entries run together in one block (a page set without gaps) split at
+    # unmistakable starts: "Surname, Given (Year)" after a line that ended.
+    for i, t in enumerate(text_starts):
+        if t and not starts[i] and _STRONG_START.match(lines[i].text) and re.search(r"[.)\]]\s*$", lines[i - 1].text):
+            starts[i] = True
     return starts
 
 
@@ -284,12 +329,43 @@ def _drop_stray_furniture(lines: list[_Line]) -> list[_Line]:
             off = ln.x - by_group[ln.group]
             if off > 3 and abs(off - indent) > 8:
                 continue
+        if _running_head(lines, i):
+            continue
         keep.append(ln)
     return keep
 
 
+def _running_head(lines: Sequence[_Line], i: int) -> bool:
+    """A page's first line that is a short name or title (no year, no final
+    punctuation) set right above an entry start: a running head joined to
+    the list's first block ("H. Yrjänä")."""
+    ln = lines[i]
+    first_on_page = i > 0 and lines[i - 1].page != ln.page and i + 1 < len(lines) and lines[i + 1].page == ln.page
+    text = ln.text.strip()
+    return first_on_page and len(text) < 40 and not _YEAR.search(text) and not re.search(r"[.,;:)\]]$", text) \
+        and is_entry_start(lines[i + 1].text) and _year_near(lines, i + 1)
+
+
+#: A "how to cite this paper" box: the list has ended.
+_CITE_AS = re.compile(
+    r"^\s*(?:cite as|to cite this (?:article|paper|chapter)|suggested citation|recommended citation"
+    r"|how to cite(?: this (?:article|paper))?)\s*:",
+    re.I,
+)
+
+
+#: A contributor note after the list: "HEATHER MENZIES is an award-winning author".
+_BIO = re.compile(
+    r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+\.?\s+){1,3}[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+,?\s+"
+    r"(?:is|was|teaches|works|holds|has|received|studied|lectures)\s"
+)
+
+
 def _split_lines(lines: list[_Line]) -> list[tuple[str, int]]:
     lines = _clean_lines(lines)
+    end = next((i for i, ln in enumerate(lines) if i and (_CITE_AS.match(ln.text) or _BIO.match(ln.text))), None)
+    if end is not None:
+        lines = lines[:end]
     if not lines:
         return []
     text_starts = _text_starts(lines)
@@ -329,11 +405,19 @@ def split_references(blocks: Sequence[Block]) -> list[tuple[str, int]]:
     are kept as printed (the parser expands them).
     """
     lines: list[_Line] = []
+    prev: Optional[Block] = None
+    blocks = _same_type(blocks)
     for b_idx, block in enumerate(blocks):
         if block.kind in _FURNITURE_KINDS:
             continue
         texts = block.lines or tuple(block.text.splitlines()) or (block.text,)
         group = block.page * 10 + block.column
+        if lines and prev is not None and _same_row(prev, block) and len(texts) == 1:
+            # A widely spaced (justified) line cut into pieces by layout: one line again.
+            last = lines[-1]
+            lines[-1] = replace(last, text=f"{last.text} {texts[0]}")
+            continue
+        prev = block
         for k, t in enumerate(texts):
             indent = block.indents[k] if k < len(block.indents) else None
             x = block.x0 + indent if indent is not None else None
@@ -343,12 +427,66 @@ def split_references(blocks: Sequence[Block]) -> list[tuple[str, int]]:
     return _split_lines(lines)
 
 
+#: Font-size difference (pt) that sets material apart from the list.
+_OTHER_TYPE = 0.8
+
+
+def _same_type(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks set in the list's type: from the first block where (nearly)
+    everything after it is in another size (a publisher's list of books, a
+    series' back pages), the rest goes; so do single blocks in another size
+    that do not read like an entry (author notes set beside the list).
+
+    The list's size is taken from its start, because what follows it can
+    be longer than the list itself.
+    """
+    body = [b for b in blocks if b.kind not in _FURNITURE_KINDS and b.text.strip()]
+    if len(body) < 2 or any(b.size <= 0 for b in body):
+        return list(blocks)
+    weight: dict[float, int] = {}
+    seen = 0
+    window: list[float] = []
+    for b in body:
+        weight[round(b.size * 2) / 2] = weight.get(round(b.size * 2) / 2, 0) + len(b.text)
+        window.append(b.size)
+        seen += len(b.text)
+        if seen >= 1000:
+            break
+    size = max(weight, key=weight.__getitem__)
+    if any(0.25 < abs(x - size) < _OTHER_TYPE for x in window):
+        return list(blocks)  # sizes that wander within the list (OCR): no signal
+    other = [abs(b.size - size) >= _OTHER_TYPE for b in body]
+    chars = [len(b.text) for b in body]
+    total_other = sum(n for n, o in zip(chars, other) if o)
+    rest_chars, rest_other = sum(chars), total_other
+    cut = len(body)
+    for k, b in enumerate(body):
+        if k and other[k] and rest_other >= 0.9 * rest_chars:
+            cut = k
+            break
+        rest_chars -= chars[k]
+        rest_other -= chars[k] if other[k] else 0
+    keep = {id(b) for k, b in enumerate(body[:cut])
+            if not other[k] or k == 0 or (is_entry_start(b.text) and _YEAR.search(b.text[:300]))}
+    return [b for b in blocks if id(b) in keep]
+
+
+def _same_row(a: Block, b: Block) -> bool:
+    """``b`` continues the last line of ``a`` on the same baseline."""
+    height = (b.bottom - b.top) or 1.0
+    # Same column and baseline, to the right of ``a``'s start (a block does
+    # not keep the extent of its last line).
+    same_line = abs(a.bottom - b.bottom) < 0.3 * height and b.x0 > a.x0 + height
+    return a.page == b.page and a.column == b.column and same_line
+
+
 def split_reference_text(text: str) -> list[str]:
     """Entries of a plain-text reference list (one line per printed line,
     as ``pdftotext`` gives it); blank lines count as weak separators."""
     lines: list[_Line] = []
     blank = False
-    for raw in (text or "").splitlines():
+    # pdftotext may give decomposed accents ("e" + U+0301), which name patterns do not match.
+    for raw in unicodedata.normalize("NFC", text or "").splitlines():
         if not raw.strip():
             blank = True
             continue

@@ -43,7 +43,11 @@ _ACK = {"acknowledgements", "acknowledgments", "acknowledgement", "acknowledgmen
         "data availability", "data availability statement", "orcid", "notes on contributors", "author contributions",
         "credit authorship contribution statement", "ethics statement", "declaration of interest", "declarations",
         "funding information", "declaration of interests", "competing interest", "author biographies",
-        "about the authors", "about the author", "ethical approval", "financial disclosure", "author information"}
+        "about the authors", "about the author", "suggested citation", "how to cite", "how to cite this article",
+        "author's address", "authors' addresses", "ethical approval", "financial disclosure", "author information"}
+#: Back-matter boxes that only count as headings after the reference list
+#: (a cover page says "3 authors:").
+_BACK_ONLY = {"author", "authors", "the author", "the authors", "citation"}
 _NOTES = {"notes", "endnotes", "note", "footnotes", "end notes"}
 _ABSTRACT = {"abstract", "summary", "résumé"}
 _KEYWORDS = {"keywords", "key words", "keyword", "index terms"}
@@ -52,6 +56,18 @@ _BODY = {"introduction", "conclusion", "conclusions", "discussion", "methods", "
          "materials and methods", "statement of need", "findings", "case study", "theoretical framework",
          "discussion and conclusion", "conclusion and discussion", "analysis", "implementation", "usage",
          "examples", "example", "overview", "features", "software", "related work"}
+
+#: Names of the parts a reference list is divided into ("Primary sources").
+_REF_PARTS = {"primary sources", "secondary sources", "primary literature", "secondary literature", "sources",
+              "documents", "official documents", "newspaper articles", "newspapers", "press articles", "books",
+              "articles", "journal articles", "book chapters", "monographs", "internet sources", "online sources",
+              "websites", "web sources", "internet", "legal sources", "legislation", "laws", "archival sources",
+              "archives", "reports", "policy documents", "other sources", "further reading", "data sources",
+              "datasets", "data", "statistical sources", "interviews", "government publications",
+              "grey literature", "gray literature", "cited works", "works cited", "literature"}
+_TOC_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$")
+_TOC_NAMES = {"contents", "table of contents", "content", "inhalt", "inhaltsverzeichnis", "table des matières"}
+_PAGE_NO = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 
 _NUMBERING = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?)|(?:[IVX]{1,5}\.)|(?:[A-H]\.))\s+(?=\S)")
 _INLINE_LABEL = re.compile(r"^(abstract|summary|keywords|key words|a b s t r a c t|k e y w o r d s)\s*[:.—–-]?\s+(?=\S)",
@@ -92,7 +108,7 @@ def normalise_heading(text: str) -> str:
         if len(t) >= 3 * k and len(t) % k == 0 and all(t[i:i + k] == t[i] * k for i in range(0, len(t), k)):
             t = t[::k]
             break
-    return t.strip(" .:—–-").lower()
+    return t.strip(" .:—–-").lstrip("„•▪■►◆○●* ").lower()  # bullets some series set before headings
 
 
 def heading_kind(text: str, *, first: bool = False, after_references: bool = False) -> Optional[str]:
@@ -103,6 +119,8 @@ def heading_kind(text: str, *, first: bool = False, after_references: bool = Fal
     if name in _ACK or name.startswith(("acknowledg", "funding", "declaration of", "conflict of interest",
                                         "notes on contributor", "data availability")):
         return "acknowledgements"
+    if name in _BACK_ONLY:
+        return "acknowledgements" if after_references else None
     if name in _NOTES:
         return "notes"
     if name in _KEYWORDS:
@@ -153,7 +171,8 @@ def _is_heading(b: Block, body: float, in_refs: bool) -> bool:
     larger = body > 0 and b.size >= body + 0.9
     if in_refs:
         # Reference entries are short lines: only names or much larger type.
-        return heading_kind(text) not in (None, "references") or (body > 0 and b.size >= body + 1.5 and nlines <= 2)
+        return heading_kind(text) not in (None, "references") or normalise_heading(text) in _BACK_ONLY \
+            or (body > 0 and b.size >= body + 1.5 and nlines <= 2)
     if _known(text) and len(text) < 60:
         return True
     if text.endswith((",", ";")) or (text.endswith(".") and not larger and not _NUMBERING.match(text)):
@@ -222,13 +241,19 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
     seen_refs = False
     front_chars = 0
 
+    ref_number: Optional[str] = None  # "6" of "6. Bibliography": "6.1 Primary sources" stays inside
+
     def start(heading: Optional[str], kind: str, page: int) -> None:
-        nonlocal open_para, seen_refs
+        nonlocal open_para, seen_refs, ref_number
         secs.append(_Sec(heading, kind, page))
         open_para = None
         seen_refs = seen_refs or kind == "references"
+        if kind == "references":
+            m = _NUMBERING.match(heading or "")
+            ref_number = m.group(0).strip().rstrip(".") if m else None
 
     for page in pages:
+        toc = _toc_blocks(page)
         for b0 in page.blocks:
             if b0.kind in _SKIP_KINDS or not b0.text.strip():
                 continue
@@ -238,10 +263,16 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
             if b0.kind in _ASIDE_KINDS:
                 asides.append((b0.page, _Para(_ASIDE_KINDS[b0.kind], b0.text.strip(), b0.page, b0.page, -1)))
                 continue
-            label, b = _split_inline_heading(b0) if not in_refs or _known(b0.lines[0] if b0.lines else "") \
-                else (None, b0)
-            if label is None and _is_heading(b, body, in_refs):
-                label, b = b.text, None
+            if in_refs and _is_ref_part(b0, ref_number):
+                continue  # "6.1 Primary sources", "Newspaper articles": parts of the list, not entries
+            if id(b0) in toc:
+                # A table of contents names every section: none of its lines opens one.
+                label, b = None, b0
+            else:
+                label, b = _split_inline_heading(b0) if not in_refs or _known(b0.lines[0] if b0.lines else "") \
+                    else (None, b0)
+                if label is None and _is_heading(b, body, in_refs):
+                    label, b = b.text, None
             if label is not None:
                 heading = " ".join(label.split())
                 kind = heading_kind(heading, first=all(s.kind == "front" for s in secs), after_references=seen_refs)
@@ -284,6 +315,45 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
     if not ref_blocks:
         ref_blocks = _unheaded_references(secs)
     return _assemble(secs, asides, ref_blocks, body)
+
+
+def _toc_blocks(page: LaidOutPage) -> set[int]:
+    """``id`` s of the blocks of a table of contents on ``page``: from a
+    "Contents" heading or the first entry to the last entry, where entries
+    end in dot leaders or have a page number set on their line to the right.
+    Three entries (or one under a "Contents" heading) make a contents page."""
+    blocks = [b for b in page.blocks if b.kind not in _SKIP_KINDS and b.text.strip()]
+    entries: list[int] = []
+    named: Optional[int] = None
+    for i, b in enumerate(blocks):
+        lines = b.lines or (b.text,)
+        if named is None and len(lines) == 1 and normalise_heading(b.text) in _TOC_NAMES:
+            named = i
+        elif sum(1 for ln in lines if _TOC_LEADER.search(ln)) * 2 >= len(lines):
+            entries.append(i)
+        elif i + 1 < len(blocks):
+            nxt = blocks[i + 1]
+            # A numbered heading with a page number to its right; a table
+            # row ("Men" … "45") is not one unless the page says "Contents".
+            if _PAGE_NO.match(nxt.text) and not _PAGE_NO.match(b.text) and nxt.x0 >= b.x1 and \
+                    abs(nxt.top - b.top) < 2 and (_NUMBERING.match(b.text) or named is not None):
+                entries += [i, i + 1]
+    if len(entries) < 3 and not (named is not None and entries):
+        return set()
+    first = named if named is not None and named < entries[0] else entries[0]
+    return {id(b) for b in blocks[first:entries[-1] + 1]}
+
+
+def _is_ref_part(b: Block, ref_number: Optional[str]) -> bool:
+    """A sub-heading that divides a reference list: numbered under the
+    list's own number ("6.1." under "6. Bibliography") or a known part name."""
+    text = " ".join(b.text.split())
+    if not text or len(text) > 60 or len(b.lines) > 2:
+        return False
+    m = _NUMBERING.match(text)
+    if m and ref_number and m.group(0).strip().rstrip(".").startswith(ref_number + "."):
+        return True
+    return normalise_heading(text) in _REF_PARTS
 
 
 _REF_START = re.compile(
