@@ -1,11 +1,13 @@
 """Evaluate reference parsing (fields) and reference-list segmentation.
 
     .venv/bin/python benchmarks/eval_references.py [--data ../shared/data] [--only fields|segmentation]
+        [--methods rules,crf,hybrid] [--model other.crfsuite]
 
 (1) Fields: :func:`litmap.parse.refparse.parse_reference` on labelled
 strings — the CC BY gold files, EXCITE ``refs_segmented`` and AnyStyle
 ``gold.xml`` — per-field precision/recall/F1, field-level micro F1 and the
-share of references with every gold field right.
+share of references with every gold field right.  None of the three is in
+the shipped CRF's training data (``benchmarks/train_refparser.py``).
 (2) Segmentation: entry F1 of the reference-list splitters against EXCITE
 ``refs_extracted`` and the CC BY gold ``raw`` lists (entries match at
 normalised-text similarity ≥ 0.9), from ``pdftotext`` text
@@ -461,13 +463,19 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--only", choices=("fields", "segmentation"))
     ap.add_argument("--verbose", action="store_true", help="per-document segmentation lines")
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--model", type=Path, help="score this reference CRF instead of the shipped one")
+    ap.add_argument("--methods", default="rules,crf,hybrid", help="field parsing methods to score (comma-separated)")
     args = ap.parse_args(argv)
+    if args.model:
+        from litmap.parse import refparse_crf
+
+        refparse_crf.use_model(args.model)
     if not args.data.exists():
         print(f"no evaluation data at {args.data}; skipping")
         return 0
     out: dict = {}
     if args.only in (None, "fields"):
-        out["fields"] = eval_fields(args.data)
+        out["fields"] = eval_fields(args.data, tuple(m.strip() for m in args.methods.split(",") if m.strip()))
     if args.only in (None, "segmentation"):
         out["segmentation"] = eval_segmentation(args.data, verbose=args.verbose)
     if args.json:

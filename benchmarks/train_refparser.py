@@ -1,23 +1,35 @@
 """Train the reference-string CRF shipped as ``litmap/data/refparser.crfsuite``.
 
     .venv/bin/python benchmarks/train_refparser.py [--data ../shared/data] [--out litmap/data/refparser.crfsuite]
+    .venv/bin/python benchmarks/train_refparser.py --cv 5 [--fold-models DIR]   # EXCITE in training, k-fold by document
 
-Training data (openly licensed, read from the shared data folder, never
-copied into the repository):
+Training data (read from the shared data folder, never copied into the
+repository):
 
 * AnyStyle ``core.xml`` and ``good.xml`` (BSD-2-Clause), minus every string
   that also occurs in ``gold.xml`` — gold.xml is held out for evaluation;
 * GROBID's citation training corpus (annotations CC-BY 4.0), every
   ``<bibl>`` in ``grobid_citation/corpus``.
 
-EXCITE, the CC BY gold files and AnyStyle ``gold.xml`` are never trained on:
-``benchmarks/eval_references.py`` scores on them.  L1+L2 regularisation keeps
+EXCITE ``refs_segmented`` (local-use gold) is *not* in the shipped model:
+``--excite`` adds it, and ``--cv K`` measures what it brings on documents a
+model never saw — the 50 documents split into K folds, each fold parsed by a
+model trained on the other folds + AnyStyle + GROBID.  Measured (5 folds,
+hybrid): micro F1 0.911 / 69.5% exactly right, against 0.910 / 68.9% for
+the shipped model that never saw EXCITE, which scores higher on the CC BY
+and AnyStyle held-out sets (0.956 vs 0.950, 0.940 vs 0.938 for a model
+trained with EXCITE).  So the shipped model stays free of local-use data and
+EXCITE stays a held-out test set for ``eval_references.py``.
+
+AnyStyle ``gold.xml`` and the CC BY gold references are never trained on
+(their strings are excluded from every source).  L1+L2 regularisation keeps
 the model small (< 3 MB).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -28,6 +40,7 @@ from typing import Iterator, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from litmap.parse import refparse_crf  # noqa: E402
 from litmap.parse.refparse_crf import LABELS, features, model_path, tokenise  # noqa: E402
 
 _ANYSTYLE_MAP = {
@@ -125,34 +138,86 @@ def grobid_examples(folder: Path) -> Iterator[tuple[str, list[tuple[str, str]]]]
                 yield raw, pieces
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    ap.add_argument("--out", type=Path, default=model_path())
-    ap.add_argument("--iterations", type=int, default=100)
-    ap.add_argument("--c1", type=float, default=0.5)
-    ap.add_argument("--c2", type=float, default=0.01)
-    args = ap.parse_args(argv)
-    import pycrfsuite  # noqa: PLC0415
+_EXCITE_MAP = {
+    "author": "author", "editor": "editor", "year": "year", "title": "title", "source": "container",
+    "volume": "volume", "issue": "issue", "fpage": "pages", "lpage": "pages", "publisher": "publisher", "url": "url",
+}
+_EXCITE_TAGS = "author|surname|given-names|editor|year|title|source|volume|issue|fpage|lpage|publisher|url|identifier|other"
+_NOT_PLACE = re.compile(r"\d|\b(?:et al|paper|report|manuscript|mimeo|online|url|thesis|dissertation|press|series|project|university|institut\w*)\b", re.I)
 
-    refs = args.data / "references"
-    if not refs.exists():
-        print(f"no training data under {refs}")
-        return 1
-    gold = refs / "anystyle" / "gold.xml"
-    exclude = {_norm(" ".join((c.text or "").strip() for c in s)) for s in ET.parse(gold).getroot().iter("sequence")} if gold.exists() else set()
+
+def _excite_label(el: ET.Element, text: str) -> str:
+    if el.tag == "identifier":
+        return "doi" if text.strip().startswith("10.") else "other"
+    if el.tag == "other":
+        # EXCITE tags the place of publication "other"; litmap reads it as place.
+        if re.fullmatch(r"\s*et al\.?\s*", text):
+            return "author"
+        words = text.split()
+        return "place" if 0 < len(words) <= 4 and text.strip()[:1].isupper() and not _NOT_PLACE.search(text) else "other"
+    return _EXCITE_MAP.get(el.tag, "other")
+
+
+def excite_documents(folder: Path) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
+    """EXCITE ``refs_segmented``: document id → (raw, pieces) per reference."""
+    docs: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+    for path in sorted(folder.glob("*.xml")):
+        refs = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            # The files leave "&" and "<" in text unescaped (as eval_references reads them).
+            fixed = re.sub(r"&(?!(?:amp|lt|gt|quot|apos|#\d+);)", "&amp;", line)
+            fixed = re.sub(rf"<(?!/?(?:{_EXCITE_TAGS})\b)", "&lt;", fixed)
+            try:
+                root = ET.fromstring(f"<r>{fixed}</r>")
+            except ET.ParseError:
+                continue
+            pieces: list[tuple[str, str]] = [(root.text or "", "O")]
+            for child in root:
+                text = "".join(child.itertext())
+                pieces.append((text, _excite_label(child, text)))
+                pieces.append((child.tail or "", "O"))
+            pieces = [(re.sub(r"\s+", " ", p), lab) for p, lab in pieces]
+            raw = re.sub(r"\s+", " ", "".join(p for p, _ in pieces)).strip()
+            if raw and len(root):
+                refs.append((raw, pieces))
+        docs[path.stem] = refs
+    return docs
+
+
+def _held_out_strings(data: Path) -> set[str]:
+    """Normalised strings no model may train on: AnyStyle gold.xml, CC BY gold."""
+    out: set[str] = set()
+    gold = data / "references" / "anystyle" / "gold.xml"
+    if gold.exists():
+        out |= {_norm(" ".join((c.text or "").strip() for c in s)) for s in ET.parse(gold).getroot().iter("sequence")}
+    for path in sorted((data / "pdfs" / "urban_studies_cc_by").glob("*.gold.json")):
+        out |= {_norm(r["raw"]) for r in json.loads(path.read_text(encoding="utf-8"))["references"]}
+    return out
+
+
+def base_sources(data: Path, exclude: set[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    refs = data / "references"
     sources: list[tuple[str, list[tuple[str, str]]]] = []
     for name in ("core.xml", "good.xml"):
         if (refs / "anystyle" / name).exists():
             sources += list(anystyle_examples(refs / "anystyle" / name, exclude))
-    n_any = len(sources)
     if (refs / "grobid_citation" / "corpus").exists():
         sources += list(grobid_examples(refs / "grobid_citation" / "corpus"))
-    seen: set[str] = set()
+    return sources
+
+
+def train(
+    sources: list[tuple[str, list[tuple[str, str]]]], exclude: set[str], out: Path, params: dict, quiet: bool = False
+) -> int:
+    """Train on ``sources`` (minus ``exclude`` and duplicates) into ``out``; returns the example count."""
+    import pycrfsuite  # noqa: PLC0415
+
     trainer = pycrfsuite.Trainer(verbose=False)
+    seen: set[str] = set()
     n = 0
-    random.Random(0).shuffle(sources)
-    for raw, pieces in sources:
+    order = list(sources)
+    random.Random(0).shuffle(order)
+    for raw, pieces in order:
         key = _norm(raw)
         if key in seen or key in exclude:
             continue
@@ -163,12 +228,88 @@ def main(argv: Optional[list[str]] = None) -> int:
         assert all(lab in LABELS for lab in ex[1]), ex[1]
         trainer.append(*ex)
         n += 1
-    print(f"training on {n} references ({n_any} AnyStyle before de-duplication, rest GROBID)")
-    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.possible_transitions": True, "feature.minfreq": 2})
+    trainer.set_params({**params, "feature.possible_transitions": True, "feature.minfreq": 2})
     t = time.time()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(args.out))
-    print(f"trained in {time.time() - t:.0f}s → {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    if not quiet:
+        print(f"trained on {n} references in {time.time() - t:.0f}s → {out} ({out.stat().st_size / 1e6:.2f} MB)")
+    return n
+
+
+def cross_validate(data: Path, k: int, params: dict, fold_dir: Optional[Path] = None) -> int:
+    """EXCITE field figures, k-fold by document: each fold is parsed (hybrid
+    and CRF) with a model trained on the other folds + AnyStyle + GROBID.
+    With ``fold_dir`` the fold models are kept there and reused on the next
+    run (to re-score rule changes; delete them when the features change)."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import eval_references as ev  # noqa: PLC0415
+    from litmap.parse.refparse import parse_reference  # noqa: PLC0415
+
+    docs = excite_documents(data / "excite" / "refs_segmented")
+    if not docs:
+        print("no EXCITE refs_segmented; nothing to cross-validate")
+        return 1
+    held_out = _held_out_strings(data)
+    base = base_sources(data, held_out)
+    ids = sorted(docs)
+    totals = {m: ev.Score() for m in ("hybrid", "crf")}
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        tmp = fold_dir or Path(tmp_dir)
+        tmp.mkdir(parents=True, exist_ok=True)
+        for fold in range(k):
+            test_ids = [d for i, d in enumerate(ids) if i % k == fold]
+            golds = [g for d in test_ids for g in ev._excite_doc_golds(data, d) if g.fields]
+            # The fold's strings stay out of training even where another document repeats them.
+            exclude = held_out | {_norm(g.raw) for g in golds}
+            train_src = base + [r for d in ids if d not in test_ids for r in docs[d]]
+            path = tmp / f"fold{fold}of{k}.crfsuite"
+            t = time.time()
+            n = 0 if fold_dir and path.exists() else train(train_src, exclude, path, params, quiet=True)
+            refparse_crf.use_model(path)
+            try:
+                for m, total in totals.items():
+                    sc = ev.score(golds, lambda raw, m=m: parse_reference(raw, method=m))
+                    for d in ("tp", "fp", "fn"):
+                        for f, v in getattr(sc, d).items():
+                            getattr(total, d)[f] += v
+                    total.n += sc.n
+                    total.exact += sc.exact
+            finally:
+                refparse_crf.use_model(None)
+            trained = f"trained on {n} in {time.time() - t:.0f}s" if n else f"model reused from {path}"
+            print(f"fold {fold + 1}/{k}: {len(test_ids)} documents, {len(golds)} references held out; {trained}", flush=True)
+    for m, total in totals.items():
+        ev.report_fields(f"EXCITE refs_segmented, {k}-fold by document [{m}]", total)
+    return 0
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    ap.add_argument("--out", type=Path, default=model_path())
+    ap.add_argument("--iterations", type=int, default=100)
+    ap.add_argument("--c1", type=float, default=0.5)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--excite", action="store_true", help="also train on EXCITE refs_segmented (not in the shipped model)")
+    ap.add_argument("--cv", type=int, metavar="K", help="print EXCITE k-fold-by-document figures instead of training the shipped model")
+    ap.add_argument("--fold-models", type=Path, help="with --cv: keep the fold models here and reuse them")
+    args = ap.parse_args(argv)
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    if not (args.data / "references").exists():
+        print(f"no training data under {args.data / 'references'}")
+        return 1
+    if args.cv:
+        return cross_validate(args.data, args.cv, params, args.fold_models)
+    held_out = _held_out_strings(args.data)
+    sources = base_sources(args.data, held_out)
+    n_base = len(sources)
+    if args.excite and (args.data / "excite" / "refs_segmented").exists():
+        sources += [r for refs in excite_documents(args.data / "excite" / "refs_segmented").values() for r in refs]
+    print(f"{n_base} AnyStyle/GROBID + {len(sources) - n_base} EXCITE references before de-duplication")
+    train(sources, held_out, args.out, params)
     return 0
 
 

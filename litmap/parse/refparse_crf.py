@@ -2,9 +2,15 @@
 
 The model (``litmap/data/refparser.crfsuite``) is trained by
 ``benchmarks/train_refparser.py`` on AnyStyle (BSD-2) and GROBID (CC-BY)
-labelled references.  This module holds what training and inference must
-share — tokenisation and features — and turns predicted labels into field
-strings; :mod:`litmap.parse.refparse` cleans those with its rules.
+labelled references.  This module holds what training and inference must share — tokenisation and
+features — and turns predicted labels into field strings;
+:mod:`litmap.parse.refparse` cleans those with its rules.  Besides the word
+and its neighbours, the features describe the segment a token sits in
+(between ``,`` ``:`` ``;`` and sentence ends): its position counted from the
+end ("…, Place, Publisher."), its length, whether it holds a publisher or
+place word, what opens the next segment (a number after a journal, ``In``
+after a chapter title), and whether an ``In``/``(eds.)`` or a closed quote
+came before (a chapter's book, a quoted title).
 ``python-crfsuite`` is imported lazily; without it (or the model) the
 caller falls back to rules.
 """
@@ -17,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-__all__ = ["LABELS", "tokenise", "features", "label_tokens", "fields_from_labels", "model_available"]
+__all__ = ["LABELS", "tokenise", "features", "label_tokens", "fields_from_labels", "model_available", "use_model"]
 
 logger = logging.getLogger(__name__)
 
@@ -101,17 +107,75 @@ def _word_features(tok: str) -> dict[str, Any]:
     return f
 
 
+#: Punctuation that closes a segment ("Title, Place, Publisher.").
+_SEPARATORS = frozenset(",:;?!")
+
+
+def _is_separator(tok: str) -> bool:
+    # Words carry their own trailing dot ("Press."): a sentence end, unless
+    # the word is an initial or a short abbreviation ("J.", "pp.", "eds.").
+    if tok in _SEPARATORS:
+        return True
+    return tok.endswith(".") and len(tok) > 4 and not re.fullmatch(r"(?:[A-Z]\.)+", tok)
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-6" if n < 7 else "7+"
+
+
 def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
     """One feature dict per token: the word, its neighbours and context
-    (position in the string, inside brackets or quotes, after "In")."""
+    (position in the string, inside brackets or quotes, after "In", which
+    segment between separators it sits in, how far the next number is)."""
     words = [_word_features(t) for t, _, _ in tokens]
+    toks = [t for t, _, _ in tokens]
     n = len(tokens)
+    seps = [_is_separator(t) for t in toks]
+    # Counted from the end: comma styles put the publisher in the last
+    # segment and the place before it; a journal is followed by numbers.
+    segs_left = [0] * n
+    next_num = [n] * n
+    left, nxt = 0, n
+    for i in range(n - 1, -1, -1):
+        segs_left[i] = left
+        next_num[i] = nxt - i
+        if seps[i]:
+            left += 1
+        if toks[i][:1].isdigit() and not words[i].get("year"):
+            nxt = i
+    # Segment-level context: every token of "Cornell University Press"
+    # knows its segment holds a publisher word, and what starts the next one.
+    seg_of: list[int] = []
+    k = 0
+    for i in range(n):
+        seg_of.append(k)
+        if seps[i]:
+            k += 1
+    segments: dict[int, list[int]] = {}
+    for i, sg in enumerate(seg_of):
+        segments.setdefault(sg, []).append(i)
+    seg_info: dict[int, dict[str, Any]] = {}
+    for sg, idx in segments.items():
+        nxt_seg = segments.get(sg + 1)
+        start = toks[nxt_seg[0]] if nxt_seg else ""
+        seg_info[sg] = {
+            "seg_len": _bucket(len(idx)),
+            "seg_pub": any(words[i].get("pub") for i in idx),
+            "seg_place": any(words[i].get("place") for i in idx),
+            "next_seg": "end" if not nxt_seg else "num" if start[:1].isdigit() else "in" if start.lower() == "in"
+            else "quote" if start in "\"“‘«" else "cap" if start[:1].isupper() else "punct" if not start[:1].isalnum() else "low",
+        }
     out: list[dict[str, Any]] = []
     depth = 0
     quote = False
+    quoted = False
     dots = 0
     seen_year = False
-    for i, (tok, _, _) in enumerate(tokens):
+    after_in = False
+    after_eds = False
+    seg = 0
+    seg_pos = 0
+    for i, tok in enumerate(toks):
         f = dict(words[i])
         f["pos"] = int(10 * i / max(n, 1))
         if i < 3:
@@ -120,8 +184,20 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
             f["last"] = n - i
         f["depth"] = depth
         f["quote"] = quote
+        f["quoted"] = quoted
         f["dots"] = min(dots, 6)
         f["after_year"] = seen_year
+        f["after_in"] = after_in
+        f["after_eds"] = after_eds
+        f["seg"] = min(seg, 8)
+        f["seg_pos"] = min(seg_pos, 4)
+        f["segs_left"] = min(segs_left[i], 6)
+        f["next_num"] = _bucket(next_num[i]) if next_num[i] < n else "none"
+        f.update(seg_info[seg_of[i]])
+        prev = words[i - 1]["low"] if i else "^"
+        f["bi"] = f"{prev}|{words[i]['low']}"[:30]
+        if seg_pos == 0 and tok[:1].isupper():
+            f["seg_cap"] = True
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
@@ -135,23 +211,58 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
             depth += 1
         elif tok in ")]":
             depth = max(0, depth - 1)
-        elif tok in "\"“”«»":
-            quote = not quote if tok == '"' else tok in "“«"
+        elif tok in "\"“”«»‘’":
+            was = quote
+            if tok == '"':
+                quote = not quote
+            elif tok in "’":  # also a plural possessive: closes only an open quote
+                quote = False
+            else:
+                quote = tok in "“«‘"
+            quoted = quoted or (was and not quote)
         if tok.endswith(".") and len(tok) > 2:
             dots += 1
         if words[i].get("year"):
             seen_year = True
+        low = words[i]["low"]
+        # "In: Eds (eds.), Book": the book title follows; "in" inside a
+        # title ("trust in cities") is lower-case and mid-segment.
+        nxt_tok = toks[i + 1] if i + 1 < n else ""
+        if low == "in" and seg_pos == 0 and i > 3 and (tok == "In" or nxt_tok == ":" or nxt_tok[:1].isupper()):
+            after_in = True
+        if low in ("ed", "eds", "hrsg", "hg", "editor", "editors") or low == "edited":
+            after_eds = after_eds or seen_year
+        if seps[i]:
+            seg += 1
+            seg_pos = 0
+        else:
+            seg_pos += 1
     return out
 
 
-@functools.lru_cache(maxsize=1)
+#: A model other than the shipped one (cross-validation, experiments).
+_override: Optional[Path] = None
+
+
+def use_model(path: Optional[Path]) -> None:
+    """Tag with the model at ``path`` from now on (``None``: the shipped
+    model again).  For evaluation: training folds score their own model."""
+    global _override
+    _override = Path(path) if path is not None else None
+
+
 def _tagger() -> Optional[Any]:
+    return _load(str(_override or model_path()))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path_text: str) -> Optional[Any]:
     try:
         import pycrfsuite  # noqa: PLC0415 - optional, lazily imported
     except ImportError:
         logger.info("python-crfsuite not installed; reference parsing uses rules only")
         return None
-    path = model_path()
+    path = Path(path_text)
     if not path.exists():
         logger.info("no reference model at %s; using rules only", path)
         return None

@@ -63,7 +63,11 @@ _QUOTED = re.compile(r"^[\"“”‘’'«„](?P<t>.+?)[\"“”’'»]\s*[.,:;
 def clean_text(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw)
     text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
-    text = re.sub(r"(\w)[-‐] (?=[a-z])", r"\1", text)  # line-break hyphen left by a join
+    # A line-break hyphen left by a join ("regio- nal"), not a suspended
+    # compound ("Betriebs- und Personalräte", "mittel- und osteuropäisch").
+    text = re.sub(r"(\w)[-‐] (?=[a-z])(?!(?:und|oder|bzw|sowie|bis|and|or|to|en|et|ou|y|e|i|a)\b)", r"\1", text)
+    # A capital cut from its accented next letter by PDF extraction: "L üthje".
+    text = re.sub(r"(?<![\w.])([A-Z]) (?=[à-öø-ÿ][a-zà-öø-ÿ]+\b)", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
