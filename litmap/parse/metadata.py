@@ -6,28 +6,53 @@ Source: …", ResearchGate "Article in …"), the journal header line of the
 first content page ("Political Geography 112 (2024) 103131"), the layout of
 the first content page (largest type = title, the lines under it =
 authors), and the PDF's Info/XMP fields as a cross-check and fallback.
+
+This module finds the title, keywords and abstract and combines the
+sources; cover-page citation lines are read in
+:mod:`litmap.parse.metadata_cover`, mastheads and dates in
+:mod:`litmap.parse.metadata_masthead`, author lines in
+:mod:`litmap.parse.metadata_authors` (public names re-exported here).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from litmap.layout import LaidOutPage
-from litmap.models import Author, Metadata
+from litmap.models import Metadata
+from litmap.parse.headings import looks_like_section_heading
+from litmap.parse.metadata_authors import (
+    affiliations_after_title,
+    author_like,
+    authors_near_title,
+    clean_field,
+    looks_like_affiliation,
+    parse_author_line,
+    strip_glued_markers,
+)
+from litmap.parse.metadata_cover import NIH_CITATION, CoverInfo, find_doi, is_cover_page, parse_cover
+from litmap.parse.metadata_masthead import (
+    date_line_year,
+    header_info,
+    journal_names,
+    norm_key,
+    pdf_date_year,
+    subject_info,
+    year_fallback,
+)
 from litmap.parse.names import normalise_doi
-from litmap.parse.structure import Structure, looks_like_section_heading
+from litmap.parse.structure import Structure
 
 __all__ = ["extract_metadata", "CoverInfo", "parse_cover", "find_doi", "split_keywords", "parse_author_line",
            "looks_like_affiliation"]
 
+
 log = logging.getLogger(__name__)
 
-_YEAR = r"(1[89]\d\d|20[0-4]\d)"
-_COVER_MARKERS = ("to cite this article", "jstor is a not-for-profit", "see discussions, stats, and author profiles",
-                  "downloaded from helda", "this is an electronic reprint", "stable url:", "full terms & conditions")
+
 # Lines on a first page that are never the title.
 _NOT_TITLE = re.compile(
     r"contents lists available|journal homepage|www\.|https?://|doi|issn|©|copyright|received|accepted|"
@@ -37,86 +62,6 @@ _NOT_TITLE = re.compile(
     r"author manuscript|^\W*(?:research )?articles?\W*$",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class CoverInfo:
-    """What a cover page's citation line gives."""
-
-    title: Optional[str] = None
-    authors: tuple[Author, ...] = ()
-    year: Optional[int] = None
-    journal: Optional[str] = None
-    volume: Optional[str] = None
-    issue: Optional[str] = None
-    pages: Optional[str] = None
-    doi: Optional[str] = None
-
-
-_TF_CITE = re.compile(
-    r"To cite this article:\s*(?P<authors>.+?)\s*\((?P<year>\d{4})\)\s*(?P<rest>.+?)(?:,?\s*DOI:|\s*To link|$)", re.S)
-_TF_REST = re.compile(r"^(?P<title>.+),\s*(?P<journal>[^,]+?),\s*(?P<vol>\d+)(?::(?P<issue>[\w\-–/]+))?,"
-                      r"\s*(?P<pages>[\w\-–]+)\s*,?\s*$")
-_JSTOR = re.compile(r"^(?P<title>.+?)\s+Author\(s\):\s*(?P<authors>.+?)\s+Source:\s*(?P<source>.+?)"
-                    r"(?:\s+Published by|\s+Stable URL|$)", re.S)
-_JSTOR_SRC = re.compile(r"^(?P<journal>.+?),\s*Vol\.\s*(?P<vol>\w+),?\s*(?:No\.\s*(?P<issue>[\w/]+))?.*?\((?:[^)]*?)"
-                        + r"(?P<year>1[89]\d\d|20[0-4]\d)\)(?:,\s*pp\.\s*(?P<pages>[\d\-–]+))?")
-_RG = re.compile(r"Article\s+in\s+(?P<journal>.+?)\s*·\s*(?:\w+\s+)?(?P<year>\d{4})")
-_HELDA = re.compile(r"(?P<authors>\b\w[\w\-]*,\s*[\w.\s,&]*?)\s(?P<year>\d{4}),\s*'(?P<title>.+?)',\s*(?P<journal>[^,]+),\s*"
-                    r"vol\.\s*(?P<vol>\w+)(?:,\s*no\.\s*(?P<issue>\w+))?,\s*(?P<pages>[\w\-–]+)")
-
-
-def _clean(s: str) -> str:
-    return " ".join(s.split()).strip(" ,;")
-
-
-def parse_cover(text: str) -> CoverInfo:
-    """Parse a cover page's citation line; empty CoverInfo if there is none."""
-    text = " ".join(text.split())
-    m = _TF_CITE.search(text)
-    if m:
-        rest = _clean(m.group("rest"))
-        r = _TF_REST.match(rest)
-        title, journal, vol, issue, pages = (rest, None, None, None, None)
-        if r:
-            title, journal, vol, issue, pages = (r.group("title"), r.group("journal"), r.group("vol"),
-                                                 r.group("issue"), r.group("pages"))
-        return CoverInfo(title=_clean(title), authors=parse_author_line(m.group("authors")), year=int(m.group("year")),
-                         journal=_clean(journal) if journal else None, volume=vol, issue=issue,
-                         pages=pages.replace("-", "–") if pages else None, doi=find_doi(text))
-    m = _JSTOR.search(text)
-    if m:
-        src = _JSTOR_SRC.match(m.group("source"))
-        return CoverInfo(title=_clean(m.group("title")), authors=parse_author_line(m.group("authors")),
-                         year=int(src.group("year")) if src else None, journal=_clean(src.group("journal")) if src else None,
-                         volume=src.group("vol") if src else None, issue=src.group("issue") if src else None,
-                         pages=src.group("pages") if src else None, doi=find_doi(text))
-    m = _HELDA.search(text)
-    if m:
-        return CoverInfo(title=_clean(m.group("title")), authors=_family_first(m.group("authors")),
-                         year=int(m.group("year")), journal=_clean(m.group("journal")),
-                         volume=m.group("vol"), issue=m.group("issue"), pages=m.group("pages"), doi=find_doi(text))
-    m = _RG.search(text)
-    if m:
-        return CoverInfo(year=int(m.group("year")), journal=_clean(m.group("journal")), doi=find_doi(text))
-    return CoverInfo(doi=find_doi(text))
-
-
-def find_doi(text: str) -> Optional[str]:
-    """The first DOI in ``text``, lower-cased, without trailing punctuation."""
-    # PDFs break "https://doi. org/10.1068/a45" and "10.1016/ j.cities" at line ends.
-    text = re.sub(r"(10\.\d{4,9}/)\s+", r"\1", text)
-    # Text extraction glues the next word to all-digit DOIs (SAGE, T&F):
-    # "10.1177/0969776418763010European Urban…".
-    text = re.sub(r"(10\.\d{4,9}/[\d.]{8,}\d)(?=[A-Za-z]{3,})", r"\1 ", text)
-    return normalise_doi(text)
-
-
-def _is_cover_page(page: LaidOutPage) -> bool:
-    if page.blocks and all(b.kind == "cover" for b in page.blocks):
-        return True
-    text = " ".join(b.text for b in page.blocks).lower()
-    return any(m in text for m in _COVER_MARKERS) and page.number == 1
 
 
 def _sane_pdf_title(t: str) -> bool:
@@ -134,8 +79,8 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
              if b.kind not in ("cover", "footnote", "caption", "header", "footer", "page_number", "stamp")
              and b.top < page.height * 0.6 and len(b.text) >= 3 and not _NOT_TITLE.search(b.text)
              and sum(c.isalpha() for c in b.text) >= 0.6 * len(b.text.replace(" ", ""))]
-    journal_like = _journal_names(page)
-    cands = [(i, b) for i, b in cands if _norm(b.text) not in journal_like and not _norm(b.text).startswith("abstract")
+    journal_like = journal_names(page)
+    cands = [(i, b) for i, b in cands if norm_key(b.text) not in journal_like and not norm_key(b.text).startswith("abstract")
              and not looks_like_section_heading(b.text)]
     if not cands:
         return None, -1
@@ -151,14 +96,14 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
                 break
             words = b.text.split()
             if (2 <= len(words) <= 25 and not b.text.rstrip().endswith((".", ",", "-")) and not _LABEL.match(b.text)
-                    and not b.text.lstrip()[:1].islower() and not _author_like(b.text, "x")):
-                return _clean(b.text), i
+                    and not b.text.lstrip()[:1].islower() and not author_like(b.text, "x")):
+                return clean_field(b.text), i
         return None, -1
     chosen = [(i, b) for i, b in cands if abs(b.size - top_size) <= 0.15]
     first_i, first_b = chosen[0]
     parts, last_i, last_b = [first_b.text], first_i, first_b
     for i, b in chosen[1:]:
-        if b.bold != first_b.bold or _author_like(b.text, " ".join(parts)):
+        if b.bold != first_b.bold or author_like(b.text, " ".join(parts)):
             break
         if b.top - last_b.bottom > 2.5 * max(b.size, 1) or i - last_i > 3 or len(b.text) <= 2:
             if len(b.text) <= 2:
@@ -166,149 +111,14 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
             break
         parts.append(b.text)
         last_i, last_b = i, b
-    title = _clean(" ".join(parts))
+    title = clean_field(" ".join(parts))
     if re.match(r"^\d{1,3}\s", title) and re.search(r"\s\d{1,3}\s", title):
-        title = _clean(re.sub(r"(?:^|\s)\d{1,3}(?=\s)", " ", title))  # line-numbered drafts
+        title = clean_field(re.sub(r"(?:^|\s)\d{1,3}(?=\s)", " ", title))  # line-numbered drafts
     return title, last_i
 
 
 _LABEL = re.compile(r"^\s*(?:keywords?|key words|fig(?:ure)?\.?\s*\d|table\s*\d|abstract|summary|citation|reprints|"
                     r"received|research article|original article|special issue|doi|\d)\b|:$", re.I)
-
-
-def _author_like(text: str, title_so_far: str) -> bool:
-    """An author line set in the title's type (not a title's second line)."""
-    names = parse_author_line(text)
-    if not names:
-        return False
-    return (len(names) >= 2 or bool(re.search(r"[,&*∗†]|\band\b|\b[A-Z]\.", text))
-            or title_so_far.isupper() != text.isupper())
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
-
-
-def _journal_names(page: LaidOutPage) -> set[str]:
-    """Journal names printed in the masthead ("Cities" above "journal homepage")."""
-    names: set[str] = set()
-    blocks = page.blocks
-    for i, b in enumerate(blocks):
-        low = b.text.lower()
-        if "journal homepage" in low and i > 0:
-            names.add(_norm(blocks[i - 1].text))
-        if "contents lists available" in low and i + 1 < len(blocks):
-            names.add(_norm(blocks[i + 1].text))
-        m = _MASTHEAD.search(b.text)
-        if m:
-            names.add(_norm(m.group("journal")))
-    return names
-
-
-_MASTHEAD = re.compile(r"(?P<journal>[A-Z][A-Za-z&,.:\s]+?)\s+(?P<vol>\d{1,4})\s*\((?P<year>\d{4})\)\s*"
-                       r"(?P<pages>\d+(?:\s*[–\-]?\s*\d+)?)?")
-
-
-def _header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
-    """Journal, volume, pages and year from the masthead of the first content page."""
-    out: dict[str, str] = {}
-    for page in pages[:1]:
-        # The masthead may have been removed as a running head: look there first.
-        for line in page.furniture:
-            m = _MASTHEAD.search(_clean(line)) if len(line) < 120 else None
-            if m:
-                out.update(journal=_clean(m.group("journal")), volume=m.group("vol"), year=m.group("year"))
-                if m.group("pages"):
-                    out["pages"] = _clean(m.group("pages")).replace(" ", "–")
-                return out
-        for b in page.blocks:
-            text = _clean(b.text)
-            m = _MASTHEAD.search(text) if len(text) < 120 else None
-            if m:
-                out.update(journal=_clean(m.group("journal")), volume=m.group("vol"), year=m.group("year"))
-                if m.group("pages"):
-                    out["pages"] = _clean(m.group("pages")).replace(" ", "–")
-                return out
-            if b not in page.blocks[:10]:
-                continue
-            m = re.search(r"^(?P<journal>[A-Za-z][A-Za-z&.,:\s]+?)\s*(?:\(?(?P<y1>" + _YEAR + r")\)?,?)?\s*"
-                          r"vol(?:ume|\.)?\s*(?P<vol>\d+)(?:,?\s*no\.\s*(?P<issue>\d+))?.*?(?P<y2>\b" + _YEAR + r"\b)?",
-                          text, re.I)
-            if m and (b.top < page.height * 0.2 or re.search(r"vol", text, re.I) and re.search(_YEAR, text)):
-                years = re.findall(r"\b" + _YEAR + r"\b", text)
-                out.update(journal=_clean(m.group("journal")), volume=m.group("vol"))
-                if m.group("issue"):
-                    out["issue"] = m.group("issue")
-                if years:
-                    out["year"] = years[0]
-                pm = re.search(r"(\d+)\s*[–\-]\s*(\d+)\s*(?:https?://\S+)?$", text)
-                if pm:
-                    out["pages"] = f"{pm.group(1)}–{pm.group(2)}"
-                return out
-            m = re.search(r"\(" + _YEAR + r"\)\s*\d+\s*:\s*\d+", text)  # "Popul Res Policy Rev (2007) 26:619–633"
-            if m:
-                out["year"] = m.group(1)
-                return out
-    return out
-
-
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_LINE = re.compile(r"^(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"(?:\s+\d{1,2})?,?)\s+" + _YEAR + r"$", re.I)
-
-
-def _date_line_year(page: LaidOutPage) -> Optional[int]:
-    """A date printed alone under the title ("April 22, 2024", "05 July 2022")."""
-    for b in page.blocks[:8]:
-        m = _DATE_LINE.match(_clean(b.text))
-        if m:
-            return int(m.group(1))
-    return None
-
-
-def _subject_info(subject: str) -> dict[str, str]:
-    """Elsevier-style Info Subject: "Journal of X, 34 (2014) 274-281. doi:…"."""
-    m = re.match(r"^(?P<journal>[^,]+?),\s*(?P<vol>\d+)\s*\((?P<year>\d{4})\)\s*(?P<pages>\d+(?:\s*[–\-]\s*\d+)?)?",
-                 subject.strip())
-    if not m:
-        return {}
-    out = {"journal": _clean(m.group("journal")), "volume": m.group("vol"), "year": m.group("year")}
-    if m.group("pages"):
-        out["pages"] = re.sub(r"\s*[–\-]\s*", "–", m.group("pages"))
-    return out
-
-
-def _strip_glued_markers(authors: tuple[Author, ...], page: LaidOutPage) -> tuple[Author, ...]:
-    """"Murakamia" → "Murakami": an affiliation letter glued to the name.
-
-    Only when an affiliation on the page starts with that letter ("a Graduate
-    School …") and every surname ends in it, so "Costa" and "Silva" stay.
-    """
-    if not authors:
-        return authors
-    last = {a.family[-1] for a in authors if len(a.family) > 3}
-    if len(last) != 1 or len(authors) != sum(len(a.family) > 3 for a in authors):
-        return authors
-    letter = last.pop()
-    if letter not in "abcdef" or not any(a.family[-2].islower() for a in authors):
-        return authors
-    marked = any(re.match(rf"^{letter}\s+[A-Z]", b.text.strip()) and looks_like_affiliation(b.text) for b in page.blocks)
-    if not marked:
-        return authors
-    # A surname printed with that letter elsewhere (contact line, e-mail) is real.
-    elsewhere = " ".join(b.text for b in page.blocks if not all(a.family in b.text for a in authors)).lower()
-    if any(re.search(rf"{re.escape(a.family.lower())}\b", elsewhere) for a in authors):
-        return authors
-    return tuple(Author(family=a.family[:-1], given=a.given, organisation=a.organisation) for a in authors)
-
-
-_NIH = re.compile(r"Published in final edited form as:\s*(?P<journal>[^.]+)\.\s*(?P<year>\d{4})\b[^;]*;\s*"
-                  r"(?P<vol>\d+)(?:\((?P<issue>[\w\-]+)\))?:\s*(?P<pages>[\d\-–]+)")
-
-
-def _pdf_date_year(meta: dict[str, str]) -> Optional[int]:
-    """Last resort: the PDF's creation date (right for born-digital drafts)."""
-    m = re.match(r"^(?:D:)?" + _YEAR, meta.get("creationdate", "") or meta.get("created", ""))
-    return int(m.group(1)) if m else None
 
 
 def _best_doi(candidates: list[Optional[str]]) -> Optional[str]:
@@ -322,28 +132,6 @@ def _best_doi(candidates: list[Optional[str]]) -> Optional[str]:
         if c.startswith(best) and len(c) > len(best):
             best = c
     return best
-
-
-def _family_first(text: str) -> tuple[Author, ...]:
-    """"Yrjana, H & Smith, JA" → authors (repository citation style)."""
-    out = []
-    for chunk in re.split(r"\s*&\s*|\s+and\s+|;\s*", text.strip()):
-        fam, _, given = chunk.partition(",")
-        if fam.strip() and given.strip():
-            out.append(Author(family=_clean(fam), given=_clean(given)))
-    return tuple(out)
-
-
-def _year_fallback(text: str) -> Optional[int]:
-    for pat in (r"published(?: online)?:\s*(?:\d+\s+)?\w*\s*" + _YEAR, r"©\s*(?:\w+\s+)?" + _YEAR, r"copyright\s*(?:©)?\s*" + _YEAR, r"published online:?\s*(?:\d+\s+)?\w*\s*"
-                + _YEAR, r"\b" + _YEAR + r"\b\s*(?:the author|elsevier|springer|sage)"):
-        m = re.search(pat, text, re.I)
-        if m:
-            return int(m.group(1))
-    dates = re.findall(r"(?:received|accepted|revised)[^;.]{0,40}?\b" + _YEAR, text, re.I)
-    if dates:
-        return max(int(y) for y in dates)
-    return None
 
 
 _KW_LABEL = re.compile(r"^\s*(?:keywords|key words|keyword|index terms|k e y w o r d s)\s*[:.—–-]?\s*", re.I)
@@ -363,17 +151,17 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
                      *, path: str = "") -> Metadata:
     """Header metadata of one document (every field may be missing)."""
     meta = {str(k).lower(): str(v) for k, v in (pdf_metadata or {}).items() if v}
-    cover_pages = [p for p in pages[:2] if _is_cover_page(p)]
+    cover_pages = [p for p in pages[:2] if is_cover_page(p)]
     content = [p for p in pages if p not in cover_pages and any(b.kind != "cover" for b in p.blocks)]
     cover_text = " ".join(b.text for p in cover_pages for b in p.blocks)
     cover_text += " " + " ".join(b.text for p in content[:1] for b in p.blocks if b.kind == "cover")
     cover = parse_cover(cover_text) if cover_text.strip() else CoverInfo()
-    nih = _NIH.search(" ".join(" ".join(b.text for b in p.blocks) for p in content[:1]))
+    nih = NIH_CITATION.search(" ".join(" ".join(b.text for b in p.blocks) for p in content[:1]))
     if nih and not cover.year:
         # PubMed Central author manuscripts cite the final version on page 1.
-        cover = replace(cover, year=int(nih.group("year")), journal=_clean(nih.group("journal")),
+        cover = replace(cover, year=int(nih.group("year")), journal=clean_field(nih.group("journal")),
                         volume=nih.group("vol"), issue=nih.group("issue"), pages=nih.group("pages"))
-    header = _header_info(content)
+    header = header_info(content)
     body = structure.body_size
 
     title, title_i = _title_from_layout(content[0], body) if content else (None, -1)
@@ -388,23 +176,23 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         if not title or (not same and fuzz.token_sort_ratio(pdf_title.lower(), title.lower()) >= 80):
             log.debug("%s: title from PDF Info (%r) rather than the page (%r)", path, pdf_title, title)
             title = pdf_title  # the clean form of a title the page shows garbled or cut
-    authors = cover.authors or (_authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
+    authors = cover.authors or (authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
     if content and not cover.authors:
-        authors = _strip_glued_markers(authors, content[0])
+        authors = strip_glued_markers(authors, content[0])
     if not authors and meta.get("author"):
         authors = parse_author_line(meta["author"].replace(";", ","))
-    affiliations = _affiliations(content[0], title_i) if content and title_i >= 0 else ()
+    affiliations = affiliations_after_title(content[0], title_i) if content and title_i >= 0 else ()
 
     first_text = " ".join(b.text for p in content[:2] for b in p.blocks)
     doi = _best_doi([normalise_doi(meta.get("doi")), cover.doi,
                      find_doi(" ".join(b.text for p in content[:1] for b in p.blocks)),
                      normalise_doi(meta.get("subject")), normalise_doi(meta.get("title")), find_doi(first_text)])
-    subject = _subject_info(meta.get("subject", ""))
+    subject = subject_info(meta.get("subject", ""))
     for key, val in subject.items():
         header.setdefault(key, val)
     year = (cover.year or (int(header["year"]) if header.get("year") else None)
-            or (_date_line_year(content[0]) if content else None) or _year_fallback(cover_text + " " + first_text)
-            or _pdf_date_year(meta))
+            or (date_line_year(content[0]) if content else None) or year_fallback(cover_text + " " + first_text)
+            or pdf_date_year(meta))
     abstract = _abstract(structure)
     kw_sec = structure.section_of_kind("keywords")
     keywords = split_keywords(kw_sec.text) if kw_sec and kw_sec.text.strip() else ()
@@ -420,46 +208,6 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
                     keywords=keywords, abstract=abstract)
 
 
-def _authors_near_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
-    found = _authors_after_title(page, title_i)
-    if found:
-        return found
-    # Some layouts print the authors above the title.
-    start = max(0, title_i - 5)
-    before = [b for b in page.blocks[start:title_i] if b.size > 0]
-    for k in range(len(before)):
-        names = parse_author_line(" ".join(b.text for b in before[k:]) if len(before) - k <= 2 else before[k].text)
-        if names:
-            return names
-    return ()
-
-
-def _authors_after_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
-    for b in page.blocks[title_i + 1:title_i + 8]:
-        text = re.sub(r"^(?:prepared by|written by|by)\s*:?\s*", "", b.text.strip(), flags=re.I)
-        if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
-            continue  # stray superscript markers
-        if looks_like_affiliation(text) or text.lower().startswith(("abstract", "keywords", "a b s t r a c t")):
-            if looks_like_affiliation(text) and not text.lower().startswith(("abstract", "keywords")):
-                # "P F Fisher, M Langford Midlands Regional Research Laboratory…": names before the affiliation.
-                names = parse_author_line(text)
-                if names:
-                    return names
-            break
-        names = parse_author_line(text)
-        if names:
-            return names
-    return ()
-
-
-def _affiliations(page: LaidOutPage, title_i: int) -> tuple[str, ...]:
-    out = []
-    for b in page.blocks[title_i + 1:title_i + 10]:
-        if looks_like_affiliation(b.text) and len(b.text) < 400:
-            out.append(_clean(re.sub(r"^[a-z\d*†‡]{1,2}\s+", "", b.text)))
-    return tuple(out)
-
-
 def _abstract(structure: Structure) -> Optional[str]:
     sec = structure.section_of_kind("abstract")
     if sec and len(sec.text) > 100:
@@ -471,82 +219,3 @@ def _abstract(structure: Structure) -> Optional[str]:
     if fronts:
         return max(fronts, key=len)
     return None
-
-
-_AFFIL = re.compile(r"universit|department|dept\.|institut|school of|centre|center|laborator|college|faculty|"
-                    r"research|@|\bstreet\b|\broad\b|\bP\.?O\. box|ministry|agency|academy|\bUSA\b|\bUK\b|bureau",
-                    re.I)
-_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "des", "di", "du", "da", "dos", "das", "le", "la",
-              "ter", "ten", "zu", "vom", "af", "al", "el", "bin", "ibn", "st", "st."}
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ](?:[\w'’\-.]*[\w.])?|[A-Z]\.(?:-?[A-Z]\.)*)$")
-_NOT_NAME = re.compile(r"\b(?:abstract|keywords|introduction|article|journal|review|received|the|of|for|in|on|with|"
-                       r"by|from|to|is|are|this|paper|study|cid|guide|report|data|release|edition|version|volume|chapter|prepared|"
-                       r"university|department)\b", re.I)
-
-
-def looks_like_affiliation(text: str) -> bool:
-    """Whether a header line is an affiliation/address rather than names."""
-    return bool(_AFFIL.search(text))
-
-
-def _title_case(token: str) -> str:
-    if token.isupper() and len(token.rstrip(".")) > 1:
-        return "-".join(p.capitalize() for p in token.split("-"))
-    return token
-
-
-def _person(part: str) -> Optional[Author]:
-    tokens = [t.strip(",;") for t in part.split()]
-    # Affiliation markers and stray superscripts: "a,b", "1", "*".
-    tokens = [t for t in tokens if t and not re.fullmatch(r"[a-h\d*†‡§¶,]{1,4}", t)]
-    if not 2 <= len(tokens) <= 5 or _NOT_NAME.search(" ".join(tokens)):
-        return None
-    if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in tokens):
-        return None
-    tokens = [_title_case(t) for t in tokens]
-    i = len(tokens) - 1
-    while i > 1 and tokens[i - 1].lower() in _PARTICLES:
-        i -= 1  # "Ludwig van der Meer" → family "van der Meer"
-    family = " ".join(tokens[i:])
-    if len(family.rstrip(".")) < 2 or family.endswith("."):
-        return None
-    return Author(family=family, given=" ".join(tokens[:i]) or None)
-
-
-def parse_author_line(text: str) -> tuple[Author, ...]:
-    """Names from a header author line ("Robert G. Cromley, Jie Lin & David A. Merwin")."""
-    t = re.sub(r"\S+@\S+|https?://\S+|\(cid:\d+\)|orcid\S*|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", " ", text, flags=re.I)
-    t = re.sub(r"[*∗†‡§¶⇑✉☆•]|\(\s*\)", " ", t)
-    t = re.sub(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*\b|(?<=[a-zà-ÿ])[a-h](?:,[a-h])+\b", " ", t)  # "Wu1,2", "Lia,b"
-    t = t.replace(" Æ ", ", ").replace("·", ",")
-    aff = _AFFIL.search(t)
-    if aff and aff.start() > 0:
-        t = re.sub(r"(?:\s+[A-Z][a-z]+){0,2}\s*$", "", t[: aff.start()]) if aff.group(0).lower() in (
-            "research", "laborator") else t[: aff.start()]
-    words = t.split()
-    if len(words) == 2 or (len(words) >= 2 and "," in t and t.count(",") == 1):
-        fam, _, given = t.partition(",")
-        if given and len(fam.split()) == 1 and 1 <= len(given.split()) <= 3 and not _AFFIL.search(t):
-            # "Yrjana, Hanna" (repository covers): family first.
-            person = _person(f"{given} {fam}")
-            return (person,) if person else ()
-    parts = re.split(r",|;|\s&\s|\sand\s|\sAND\s", t)
-    out: list[Author] = []
-    for part in parts:
-        if not part.strip():
-            continue
-        person = _person(part)
-        words = part.split()
-        if len(words) in (4, 6, 8) and all(len(w) > 2 and w[0].isupper() and w.lower() not in _PARTICLES
-                                           for w in words) and not re.search(r",|\band\b|&", t):
-            # "Robin Flowerdew Mick Green Evangelos Kehris": names without separators.
-            pairs = [_person(" ".join(words[k:k + 2])) for k in range(0, len(words), 2)]
-            if all(pairs):
-                out.extend(p for p in pairs if p)
-                continue
-        if person is None:
-            if out:
-                break  # names end where the affiliation begins
-            return ()
-        out.append(person)
-    return tuple(out)

@@ -1,0 +1,189 @@
+"""Author names and affiliations in a paper's header.
+
+Parses author lines as printed under a title ("Robert G. Cromley, Jie Lin
+& David A. Merwin", with affiliation markers, e-mail addresses and ORCID
+ids mixed in) and in repository citations ("Yrjana, H & Smith, JA"), finds
+the author line near the title, tells affiliations from names, and strips
+affiliation letters glued to surnames.  Used by :mod:`litmap.parse.metadata`
+and :mod:`litmap.parse.metadata_cover`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from litmap.layout import LaidOutPage
+from litmap.models import Author
+
+__all__ = ["parse_author_line", "looks_like_affiliation", "family_first", "author_like", "authors_near_title",
+           "affiliations_after_title", "strip_glued_markers", "clean_field"]
+
+
+def clean_field(s: str) -> str:
+    """``s`` on one line, single-spaced, without edge spaces, commas or semicolons."""
+    return " ".join(s.split()).strip(" ,;")
+
+
+_AFFIL = re.compile(r"universit|department|dept\.|institut|school of|centre|center|laborator|college|faculty|"
+                    r"research|@|\bstreet\b|\broad\b|\bP\.?O\. box|ministry|agency|academy|\bUSA\b|\bUK\b|bureau",
+                    re.I)
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "des", "di", "du", "da", "dos", "das", "le", "la",
+              "ter", "ten", "zu", "vom", "af", "al", "el", "bin", "ibn", "st", "st."}
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ](?:[\w'’\-.]*[\w.])?|[A-Z]\.(?:-?[A-Z]\.)*)$")
+_NOT_NAME = re.compile(r"\b(?:abstract|keywords|introduction|article|journal|review|received|the|of|for|in|on|with|"
+                       r"by|from|to|is|are|this|paper|study|cid|guide|report|data|release|edition|version|volume|chapter|prepared|"
+                       r"university|department)\b", re.I)
+
+
+def looks_like_affiliation(text: str) -> bool:
+    """Whether a header line is an affiliation/address rather than names."""
+    return bool(_AFFIL.search(text))
+
+
+def _title_case(token: str) -> str:
+    if token.isupper() and len(token.rstrip(".")) > 1:
+        return "-".join(p.capitalize() for p in token.split("-"))
+    return token
+
+
+def _person(part: str) -> Optional[Author]:
+    tokens = [t.strip(",;") for t in part.split()]
+    # Affiliation markers and stray superscripts: "a,b", "1", "*".
+    tokens = [t for t in tokens if t and not re.fullmatch(r"[a-h\d*†‡§¶,]{1,4}", t)]
+    if not 2 <= len(tokens) <= 5 or _NOT_NAME.search(" ".join(tokens)):
+        return None
+    if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in tokens):
+        return None
+    tokens = [_title_case(t) for t in tokens]
+    i = len(tokens) - 1
+    while i > 1 and tokens[i - 1].lower() in _PARTICLES:
+        i -= 1  # "Ludwig van der Meer" → family "van der Meer"
+    family = " ".join(tokens[i:])
+    if len(family.rstrip(".")) < 2 or family.endswith("."):
+        return None
+    return Author(family=family, given=" ".join(tokens[:i]) or None)
+
+
+def parse_author_line(text: str) -> tuple[Author, ...]:
+    """Names from a header author line ("Robert G. Cromley, Jie Lin & David A. Merwin")."""
+    t = re.sub(r"\S+@\S+|https?://\S+|\(cid:\d+\)|orcid\S*|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", " ", text, flags=re.I)
+    t = re.sub(r"[*∗†‡§¶⇑✉☆•]|\(\s*\)", " ", t)
+    t = re.sub(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*\b|(?<=[a-zà-ÿ])[a-h](?:,[a-h])+\b", " ", t)  # "Wu1,2", "Lia,b"
+    t = t.replace(" Æ ", ", ").replace("·", ",")
+    aff = _AFFIL.search(t)
+    if aff and aff.start() > 0:
+        t = re.sub(r"(?:\s+[A-Z][a-z]+){0,2}\s*$", "", t[: aff.start()]) if aff.group(0).lower() in (
+            "research", "laborator") else t[: aff.start()]
+    words = t.split()
+    if len(words) == 2 or (len(words) >= 2 and "," in t and t.count(",") == 1):
+        fam, _, given = t.partition(",")
+        if given and len(fam.split()) == 1 and 1 <= len(given.split()) <= 3 and not _AFFIL.search(t):
+            # "Yrjana, Hanna" (repository covers): family first.
+            person = _person(f"{given} {fam}")
+            return (person,) if person else ()
+    parts = re.split(r",|;|\s&\s|\sand\s|\sAND\s", t)
+    out: list[Author] = []
+    for part in parts:
+        if not part.strip():
+            continue
+        person = _person(part)
+        words = part.split()
+        if len(words) in (4, 6, 8) and all(len(w) > 2 and w[0].isupper() and w.lower() not in _PARTICLES
+                                           for w in words) and not re.search(r",|\band\b|&", t):
+            # "Robin Flowerdew Mick Green Evangelos Kehris": names without separators.
+            pairs = [_person(" ".join(words[k:k + 2])) for k in range(0, len(words), 2)]
+            if all(pairs):
+                out.extend(p for p in pairs if p)
+                continue
+        if person is None:
+            if out:
+                break  # names end where the affiliation begins
+            return ()
+        out.append(person)
+    return tuple(out)
+
+
+def family_first(text: str) -> tuple[Author, ...]:
+    """"Yrjana, H & Smith, JA" → authors (repository citation style)."""
+    out = []
+    for chunk in re.split(r"\s*&\s*|\s+and\s+|;\s*", text.strip()):
+        fam, _, given = chunk.partition(",")
+        if fam.strip() and given.strip():
+            out.append(Author(family=clean_field(fam), given=clean_field(given)))
+    return tuple(out)
+
+
+def author_like(text: str, title_so_far: str) -> bool:
+    """An author line set in the title's type (not a title's second line)."""
+    names = parse_author_line(text)
+    if not names:
+        return False
+    return (len(names) >= 2 or bool(re.search(r"[,&*∗†]|\band\b|\b[A-Z]\.", text))
+            or title_so_far.isupper() != text.isupper())
+
+
+def authors_near_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
+    """The author line under the title block ``title_i`` (or, in some layouts, above it)."""
+    found = _authors_after_title(page, title_i)
+    if found:
+        return found
+    # Some layouts print the authors above the title.
+    start = max(0, title_i - 5)
+    before = [b for b in page.blocks[start:title_i] if b.size > 0]
+    for k in range(len(before)):
+        names = parse_author_line(" ".join(b.text for b in before[k:]) if len(before) - k <= 2 else before[k].text)
+        if names:
+            return names
+    return ()
+
+
+def _authors_after_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
+    for b in page.blocks[title_i + 1:title_i + 8]:
+        text = re.sub(r"^(?:prepared by|written by|by)\s*:?\s*", "", b.text.strip(), flags=re.I)
+        if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
+            continue  # stray superscript markers
+        if looks_like_affiliation(text) or text.lower().startswith(("abstract", "keywords", "a b s t r a c t")):
+            if looks_like_affiliation(text) and not text.lower().startswith(("abstract", "keywords")):
+                # "P F Fisher, M Langford Midlands Regional Research Laboratory…": names before the affiliation.
+                names = parse_author_line(text)
+                if names:
+                    return names
+            break
+        names = parse_author_line(text)
+        if names:
+            return names
+    return ()
+
+
+def affiliations_after_title(page: LaidOutPage, title_i: int) -> tuple[str, ...]:
+    """Affiliation lines among the blocks after the title, without their markers."""
+    out = []
+    for b in page.blocks[title_i + 1:title_i + 10]:
+        if looks_like_affiliation(b.text) and len(b.text) < 400:
+            out.append(clean_field(re.sub(r"^[a-z\d*†‡]{1,2}\s+", "", b.text)))
+    return tuple(out)
+
+
+def strip_glued_markers(authors: tuple[Author, ...], page: LaidOutPage) -> tuple[Author, ...]:
+    """"Murakamia" → "Murakami": an affiliation letter glued to the name.
+
+    Only when an affiliation on the page starts with that letter ("a Graduate
+    School …") and every surname ends in it, so "Costa" and "Silva" stay.
+    """
+    if not authors:
+        return authors
+    last = {a.family[-1] for a in authors if len(a.family) > 3}
+    if len(last) != 1 or len(authors) != sum(len(a.family) > 3 for a in authors):
+        return authors
+    letter = last.pop()
+    if letter not in "abcdef" or not any(a.family[-2].islower() for a in authors):
+        return authors
+    marked = any(re.match(rf"^{letter}\s+[A-Z]", b.text.strip()) and looks_like_affiliation(b.text) for b in page.blocks)
+    if not marked:
+        return authors
+    # A surname printed with that letter elsewhere (contact line, e-mail) is real.
+    elsewhere = " ".join(b.text for b in page.blocks if not all(a.family in b.text for a in authors)).lower()
+    if any(re.search(rf"{re.escape(a.family.lower())}\b", elsewhere) for a in authors):
+        return authors
+    return tuple(Author(family=a.family[:-1], given=a.given, organisation=a.organisation) for a in authors)

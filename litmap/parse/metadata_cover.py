@@ -1,0 +1,107 @@
+"""Citation lines that publishers and repositories print for a paper.
+
+A cover page's citation line (Taylor & Francis "To cite this article: …",
+JSTOR "Author(s): … Source: …", ResearchGate "Article in …", a university
+repository's reference) and a PubMed Central manuscript's "Published in
+final edited form as: …" are the most trusted header sources, since they
+were typeset from the publisher's records; DOIs are read from them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from litmap.layout import LaidOutPage
+from litmap.models import Author
+from litmap.parse.metadata_authors import clean_field, family_first, parse_author_line
+from litmap.parse.names import normalise_doi
+
+__all__ = ["CoverInfo", "parse_cover", "find_doi", "is_cover_page", "NIH_CITATION"]
+
+
+_COVER_MARKERS = ("to cite this article", "jstor is a not-for-profit", "see discussions, stats, and author profiles",
+                  "downloaded from helda", "this is an electronic reprint", "stable url:", "full terms & conditions")
+
+
+@dataclass(frozen=True)
+class CoverInfo:
+    """What a cover page's citation line gives."""
+
+    title: Optional[str] = None
+    authors: tuple[Author, ...] = ()
+    year: Optional[int] = None
+    journal: Optional[str] = None
+    volume: Optional[str] = None
+    issue: Optional[str] = None
+    pages: Optional[str] = None
+    doi: Optional[str] = None
+
+
+_TF_CITE = re.compile(
+    r"To cite this article:\s*(?P<authors>.+?)\s*\((?P<year>\d{4})\)\s*(?P<rest>.+?)(?:,?\s*DOI:|\s*To link|$)", re.S)
+_TF_REST = re.compile(r"^(?P<title>.+),\s*(?P<journal>[^,]+?),\s*(?P<vol>\d+)(?::(?P<issue>[\w\-–/]+))?,"
+                      r"\s*(?P<pages>[\w\-–]+)\s*,?\s*$")
+_JSTOR = re.compile(r"^(?P<title>.+?)\s+Author\(s\):\s*(?P<authors>.+?)\s+Source:\s*(?P<source>.+?)"
+                    r"(?:\s+Published by|\s+Stable URL|$)", re.S)
+_JSTOR_SRC = re.compile(r"^(?P<journal>.+?),\s*Vol\.\s*(?P<vol>\w+),?\s*(?:No\.\s*(?P<issue>[\w/]+))?.*?\((?:[^)]*?)"
+                        + r"(?P<year>1[89]\d\d|20[0-4]\d)\)(?:,\s*pp\.\s*(?P<pages>[\d\-–]+))?")
+_RG = re.compile(r"Article\s+in\s+(?P<journal>.+?)\s*·\s*(?:\w+\s+)?(?P<year>\d{4})")
+_HELDA = re.compile(r"(?P<authors>\b\w[\w\-]*,\s*[\w.\s,&]*?)\s(?P<year>\d{4}),\s*'(?P<title>.+?)',\s*(?P<journal>[^,]+),\s*"
+                    r"vol\.\s*(?P<vol>\w+)(?:,\s*no\.\s*(?P<issue>\w+))?,\s*(?P<pages>[\w\-–]+)")
+
+
+def parse_cover(text: str) -> CoverInfo:
+    """Parse a cover page's citation line; empty CoverInfo if there is none."""
+    text = " ".join(text.split())
+    m = _TF_CITE.search(text)
+    if m:
+        rest = clean_field(m.group("rest"))
+        r = _TF_REST.match(rest)
+        title, journal, vol, issue, pages = (rest, None, None, None, None)
+        if r:
+            title, journal, vol, issue, pages = (r.group("title"), r.group("journal"), r.group("vol"),
+                                                 r.group("issue"), r.group("pages"))
+        return CoverInfo(title=clean_field(title), authors=parse_author_line(m.group("authors")), year=int(m.group("year")),
+                         journal=clean_field(journal) if journal else None, volume=vol, issue=issue,
+                         pages=pages.replace("-", "–") if pages else None, doi=find_doi(text))
+    m = _JSTOR.search(text)
+    if m:
+        src = _JSTOR_SRC.match(m.group("source"))
+        return CoverInfo(title=clean_field(m.group("title")), authors=parse_author_line(m.group("authors")),
+                         year=int(src.group("year")) if src else None, journal=clean_field(src.group("journal")) if src else None,
+                         volume=src.group("vol") if src else None, issue=src.group("issue") if src else None,
+                         pages=src.group("pages") if src else None, doi=find_doi(text))
+    m = _HELDA.search(text)
+    if m:
+        return CoverInfo(title=clean_field(m.group("title")), authors=family_first(m.group("authors")),
+                         year=int(m.group("year")), journal=clean_field(m.group("journal")),
+                         volume=m.group("vol"), issue=m.group("issue"), pages=m.group("pages"), doi=find_doi(text))
+    m = _RG.search(text)
+    if m:
+        return CoverInfo(year=int(m.group("year")), journal=clean_field(m.group("journal")), doi=find_doi(text))
+    return CoverInfo(doi=find_doi(text))
+
+
+def find_doi(text: str) -> Optional[str]:
+    """The first DOI in ``text``, lower-cased, without trailing punctuation."""
+    # PDFs break "https://doi. org/10.1068/a45" and "10.1016/ j.cities" at line ends.
+    text = re.sub(r"(10\.\d{4,9}/)\s+", r"\1", text)
+    # Text extraction glues the next word to all-digit DOIs (SAGE, T&F):
+    # "10.1177/0969776418763010European Urban…".
+    text = re.sub(r"(10\.\d{4,9}/[\d.]{8,}\d)(?=[A-Za-z]{3,})", r"\1 ", text)
+    return normalise_doi(text)
+
+
+def is_cover_page(page: LaidOutPage) -> bool:
+    """A publisher's or repository's cover page (first page only, unless laid out as cover)."""
+    if page.blocks and all(b.kind == "cover" for b in page.blocks):
+        return True
+    text = " ".join(b.text for b in page.blocks).lower()
+    return any(m in text for m in _COVER_MARKERS) and page.number == 1
+
+
+#: PubMed Central author manuscripts cite the final version on page 1.
+NIH_CITATION = re.compile(r"Published in final edited form as:\s*(?P<journal>[^.]+)\.\s*(?P<year>\d{4})\b[^;]*;\s*"
+                          r"(?P<vol>\d+)(?:\((?P<issue>[\w\-]+)\))?:\s*(?P<pages>[\d\-–]+)")

@@ -1,0 +1,134 @@
+"""Journal, volume, pages and year from a paper's first content page.
+
+Sources: the journal masthead ("Political Geography 112 (2024) 103131",
+"Urban Studies, Vol. 45, No. 3, 2008"), journal names above "journal
+homepage" lines, a date printed under the title, copyright and
+publication-history lines, and the PDF's Info fields (an Elsevier-style
+Subject, the creation date as a last resort).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from litmap.layout import LaidOutPage
+from litmap.parse.metadata_authors import clean_field
+
+__all__ = ["header_info", "journal_names", "norm_key", "date_line_year", "subject_info", "pdf_date_year",
+           "year_fallback"]
+
+
+_YEAR = r"(1[89]\d\d|20[0-4]\d)"
+
+
+def norm_key(s: str) -> str:
+    """Lower-case alphanumeric words, for comparing a line with a journal name."""
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def journal_names(page: LaidOutPage) -> set[str]:
+    """Journal names printed in the masthead ("Cities" above "journal homepage")."""
+    names: set[str] = set()
+    blocks = page.blocks
+    for i, b in enumerate(blocks):
+        low = b.text.lower()
+        if "journal homepage" in low and i > 0:
+            names.add(norm_key(blocks[i - 1].text))
+        if "contents lists available" in low and i + 1 < len(blocks):
+            names.add(norm_key(blocks[i + 1].text))
+        m = _MASTHEAD.search(b.text)
+        if m:
+            names.add(norm_key(m.group("journal")))
+    return names
+
+
+_MASTHEAD = re.compile(r"(?P<journal>[A-Z][A-Za-z&,.:\s]+?)\s+(?P<vol>\d{1,4})\s*\((?P<year>\d{4})\)\s*"
+                       r"(?P<pages>\d+(?:\s*[–\-]?\s*\d+)?)?")
+
+
+def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
+    """Journal, volume, pages and year from the masthead of the first content page."""
+    out: dict[str, str] = {}
+    for page in pages[:1]:
+        # The masthead may have been removed as a running head: look there first.
+        for line in page.furniture:
+            m = _MASTHEAD.search(clean_field(line)) if len(line) < 120 else None
+            if m:
+                out.update(journal=clean_field(m.group("journal")), volume=m.group("vol"), year=m.group("year"))
+                if m.group("pages"):
+                    out["pages"] = clean_field(m.group("pages")).replace(" ", "–")
+                return out
+        for b in page.blocks:
+            text = clean_field(b.text)
+            m = _MASTHEAD.search(text) if len(text) < 120 else None
+            if m:
+                out.update(journal=clean_field(m.group("journal")), volume=m.group("vol"), year=m.group("year"))
+                if m.group("pages"):
+                    out["pages"] = clean_field(m.group("pages")).replace(" ", "–")
+                return out
+            if b not in page.blocks[:10]:
+                continue
+            m = re.search(r"^(?P<journal>[A-Za-z][A-Za-z&.,:\s]+?)\s*(?:\(?(?P<y1>" + _YEAR + r")\)?,?)?\s*"
+                          r"vol(?:ume|\.)?\s*(?P<vol>\d+)(?:,?\s*no\.\s*(?P<issue>\d+))?.*?(?P<y2>\b" + _YEAR + r"\b)?",
+                          text, re.I)
+            if m and (b.top < page.height * 0.2 or re.search(r"vol", text, re.I) and re.search(_YEAR, text)):
+                years = re.findall(r"\b" + _YEAR + r"\b", text)
+                out.update(journal=clean_field(m.group("journal")), volume=m.group("vol"))
+                if m.group("issue"):
+                    out["issue"] = m.group("issue")
+                if years:
+                    out["year"] = years[0]
+                pm = re.search(r"(\d+)\s*[–\-]\s*(\d+)\s*(?:https?://\S+)?$", text)
+                if pm:
+                    out["pages"] = f"{pm.group(1)}–{pm.group(2)}"
+                return out
+            m = re.search(r"\(" + _YEAR + r"\)\s*\d+\s*:\s*\d+", text)  # "Popul Res Policy Rev (2007) 26:619–633"
+            if m:
+                out["year"] = m.group(1)
+                return out
+    return out
+
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(r"^(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"(?:\s+\d{1,2})?,?)\s+" + _YEAR + r"$", re.I)
+
+
+def date_line_year(page: LaidOutPage) -> Optional[int]:
+    """A date printed alone under the title ("April 22, 2024", "05 July 2022")."""
+    for b in page.blocks[:8]:
+        m = _DATE_LINE.match(clean_field(b.text))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def subject_info(subject: str) -> dict[str, str]:
+    """Elsevier-style Info Subject: "Journal of X, 34 (2014) 274-281. doi:…"."""
+    m = re.match(r"^(?P<journal>[^,]+?),\s*(?P<vol>\d+)\s*\((?P<year>\d{4})\)\s*(?P<pages>\d+(?:\s*[–\-]\s*\d+)?)?",
+                 subject.strip())
+    if not m:
+        return {}
+    out = {"journal": clean_field(m.group("journal")), "volume": m.group("vol"), "year": m.group("year")}
+    if m.group("pages"):
+        out["pages"] = re.sub(r"\s*[–\-]\s*", "–", m.group("pages"))
+    return out
+
+
+def pdf_date_year(meta: dict[str, str]) -> Optional[int]:
+    """Last resort: the PDF's creation date (right for born-digital drafts)."""
+    m = re.match(r"^(?:D:)?" + _YEAR, meta.get("creationdate", "") or meta.get("created", ""))
+    return int(m.group(1)) if m else None
+
+
+def year_fallback(text: str) -> Optional[int]:
+    """A year from publication, copyright or received/accepted lines."""
+    for pat in (r"published(?: online)?:\s*(?:\d+\s+)?\w*\s*" + _YEAR, r"©\s*(?:\w+\s+)?" + _YEAR, r"copyright\s*(?:©)?\s*" + _YEAR, r"published online:?\s*(?:\d+\s+)?\w*\s*"
+                + _YEAR, r"\b" + _YEAR + r"\b\s*(?:the author|elsevier|springer|sage)"):
+        m = re.search(pat, text, re.I)
+        if m:
+            return int(m.group(1))
+    dates = re.findall(r"(?:received|accepted|revised)[^;.]{0,40}?\b" + _YEAR, text, re.I)
+    if dates:
+        return max(int(y) for y in dates)
+    return None

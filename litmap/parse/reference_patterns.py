@@ -1,0 +1,85 @@
+"""What the first line of a reference entry looks like.
+
+Shared by the entry splitter (:mod:`litmap.parse.references`) and the
+list-boundary rules (:mod:`litmap.parse.reference_bounds`): the patterns
+for entry starts (``Surname, X.``, ``Surname X (``, ``SURNAME Given``,
+``[12]``, ``12.``, ``——.``), the year cue that confirms one, and the
+:class:`Line` record both stages work on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+__all__ = ["Line", "is_entry_start", "year_near", "NUMBERED", "DASH", "ENTRY_START", "ORG_START", "INITIAL_FIRST",
+           "STRONG_START", "YEAR", "ENDS_ENTRY"]
+
+
+# "[12]", "12. ", "12.Alvarado", "(12)"
+NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s|[A-ZÀ-Þ][a-zà-ÿ])|\((\d{1,4})\))\s*\S")
+DASH = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—)\s*[.,]?")
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]+)?)"
+_PARTICLE = r"(?:(?:van|von|de|du|da|di|dos|das|le|la|del|della|der|den|ten|ter|el|al)\s+){1,3}"
+#: A particle after the surname, as German lists invert it ("Hantelmann von, Dorothea").
+_TRAILING_PARTICLE = r"(?:von|van|de|der|den|du|da|di|la|le|zu|vom)(?=[\s,])"
+ENTRY_START = re.compile(
+    rf"^\s*(?:{_PARTICLE})?{_NAME}(?:\s+{_TRAILING_PARTICLE})?\s*"
+    r"(?:,\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+|[A-ZÀ-Þ]{1,3}\b)"  # Surname, X. / Surname, Given
+    r"|\s+[A-Z]{1,3}(?:\s*[,(&]|\s+(?:and|&)\s|\s*$)"  # Surname XY (   (SAGE/Springer)
+    r"|\s+(?:[A-Z]\.[-\s]?){1,4}"  # Surname J.E.
+    r"|\s+[A-Z][a-zà-ÿ]+,"  # SURNAME Given,
+    r"|\s*[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d|n\.\s?d\.|in press|forthcoming)"  # Org (2009) / Org. 2009
+    r"|\s+(?:and|&)\s"
+    r")"
+)
+#: A corporate author with small words in its name: "City of Helsinki. (2008).", "Ministry for the Environment 2010,".
+ORG_START = re.compile(
+    r"^\s*[A-ZÀ-Þ][\w'’&\-]+(?:\s+(?:of|for|on|and|the|für|de|des|du|del|[A-ZÀ-Þ][\w'’&\-]*)){1,6}"
+    r"\s*[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]"
+)
+INITIAL_FIRST = re.compile(rf"^\s*(?:[A-Z]\.\s?){{1,3}}(?:-[A-Z]\.\s?)?\s*(?:{_PARTICLE})?[A-Z][\w'’\-]+")
+YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\b|n\.\s?d\.|in press|forthcoming", re.I)
+ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|[a-z0-9]/\S*|\b\w+)\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line of a reference section, with where it sits."""
+
+    text: str
+    page: int
+    x: Optional[float]  # absolute x0, None without geometry
+    group: int  # column/page group the margin is measured in
+    block: int
+    first_in_block: bool
+    blank_before: bool = False
+
+
+def is_entry_start(line: str) -> bool:
+    """Does ``line`` begin the way a reference entry begins?"""
+    return bool(
+        NUMBERED.match(line) or DASH.match(line) or ENTRY_START.match(line) or INITIAL_FIRST.match(line)
+        or ORG_START.match(line)
+    )
+
+
+def year_near(lines: Sequence[Line], i: int, chars: int = 220) -> bool:
+    """A year soon after line ``i``, before the next line that starts an entry."""
+    text = lines[i].text
+    j = i + 1
+    while len(text) < chars and j < len(lines) and j <= i + 2:
+        if lines[j].blank_before or is_entry_start(lines[j].text):
+            break
+        text += " " + lines[j].text
+        j += 1
+    return bool(YEAR.search(text[:chars]))
+
+
+STRONG_START = re.compile(
+    rf"^\s*(?:{_PARTICLE})?{_NAME}(?:,?\s+(?:[A-Z]\.?[\s-]?){{1,4}})?"
+    # ", J. K." or ", Given (Middle)"
+    r"(?:,\s*(?:[A-Z]\.\s?){1,3}|,\s*[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s-][A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s[A-Z]\.)?)?"
+    r"[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]?\s"
+)
