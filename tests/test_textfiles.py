@@ -172,3 +172,29 @@ def test_lost_ligatures_rejoined_across_the_document(tmp_path: Path) -> None:
         got = [t for _, t in texts(read_text_file(write(tmp_path, name, payload)))]
         assert ("The gentrification of the city raised conflict in the office, and significant effects.") in got, name
         assert "If fine weather holds, the first walk starts in flux." in got, name
+
+
+def test_broken_hyphenation_repaired_and_compounds_kept(tmp_path: Path) -> None:
+    data = ("Commercial gentrifica- tion and gentri-fication reshape the city-region. State-led\n"
+            "renewal displaced low-\nincome tenants; this state-\nled gentrification displaced\n"
+            "them in 1990-2000 (pp. 12-15).\n\n"
+            "Gentrification, gentrification and the Lefebvre-inspired pre- and post-war debate.\n")
+    for name in ("g.txt", "g.md"):
+        got = [t for _, t in texts(read_text_file(write(tmp_path, name, data)))]
+        assert got[0] == ("Commercial gentrification and gentrification reshape the city-region. State-led renewal "
+                          "displaced low-income tenants; this state-led gentrification displaced them in 1990-2000 "
+                          "(pp. 12-15)."), name
+        assert got[1] == "Gentrification, gentrification and the Lefebvre-inspired pre- and post-war debate.", name
+
+
+def test_hyphen_break_inside_a_lost_ligature_split(tmp_path: Path) -> None:
+    # "gentri \ufb01ca-" + "tion": the hyphen break is joined first, then the ligature split.
+    data = "The gentri \ufb01ca-\ntion of Harlem.\n\nGentrification and gentrification again.\n"
+    got = [t for _, t in texts(read_text_file(write(tmp_path, "h.txt", data)))]
+    assert got[0] == "The gentrification of Harlem."
+
+
+def test_line_break_hyphen_before_a_capital_ends_a_compound(tmp_path: Path) -> None:
+    data = "The Anglo-\nAmerican literature on non-\nHispanic white movers.\n"
+    got = [t for _, t in texts(read_text_file(write(tmp_path, "c.txt", data)))]
+    assert got == ["The Anglo-American literature on non-Hispanic white movers."]

@@ -4,7 +4,8 @@ The structure stage reads only :class:`~litmap.layout.Block` s, so text files
 are turned into blocks too: headings get a larger ``size`` than body text so
 heading detection treats them like PDF headings.  Words that a text export
 split at a lost fi/fl/ff ligature ("gentri fication") are rejoined
-(:mod:`litmap.ingest.ligatures`).
+(:mod:`litmap.ingest.ligatures`), and broken hyphenation ("gentrifica- tion",
+"gentri-fication") is repaired (:mod:`litmap.ingest.hyphenation`).
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from litmap.errors import ExtractionError
+from litmap.ingest.hyphenation import repair_hyphenation
 from litmap.ingest.ligatures import repair_texts
 from litmap.layout import Block, ExtractedPages, LaidOutPage
 
 __all__ = ["read_text_file", "decode_bytes", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
-           "repair_block_ligatures"]
+           "repair_block_ligatures", "repair_block_hyphenation"]
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +83,6 @@ def _block(text: str, kind: str = "body", size: float = BODY_SIZE, index: int = 
                  bold=kind == "heading", kind=kind, lines=(text,), indents=(0.0,))
 
 
-_HYPHEN_BREAK = re.compile(r"(\w)-\n(\w)")
-
 
 def _is_running_header(line: str, counts: Counter[str], n_paragraphs: int) -> bool:
     key = _line_key(line)
@@ -95,13 +95,17 @@ def _line_key(line: str) -> str:
 
 
 def _join_lines(lines: list[str]) -> str:
+    # A line-break hyphen before a lower-case letter ("theoret-" + "ical", or
+    # the compound "low-" + "income") is kept as "theoret- ical": only the
+    # whole document's words tell a break from a compound
+    # (:func:`repair_block_hyphenation`).  Before a capital it ends a compound
+    # ("Anglo-" + "American", "non-" + "Hispanic"), as in the PDF path.
     out = ""
-    for line in lines:
-        line = line.strip()
+    for line in (ln.strip() for ln in lines):
         if not line:
             continue
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out = out[:-1] + line  # line-break hyphenation: "theoret-" + "ical"
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].isupper():
+            out += line
         else:
             out = f"{out} {line}" if out else line
     return out
@@ -113,7 +117,9 @@ def text_to_blocks(text: str) -> list[Block]:
     Paragraphs are separated by blank lines; a file whose lines are mostly long
     and never blank-separated is taken as one paragraph per line.  Lines that
     repeat often (running headers of pdftotext output) and bare page numbers
-    are dropped; line-break hyphenation is repaired.
+    are dropped.  A line-break hyphen is kept as "theoret- ical" for
+    :func:`repair_block_hyphenation`, which judges it against the whole
+    document (``read_text_file`` calls it).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     raw_lines = text.split("\n")
@@ -300,6 +306,19 @@ def repair_block_ligatures(blocks: Sequence[Block]) -> list[Block]:
     return [b if t == b.text else replace(b, text=t, lines=(t,)) for b, t in zip(blocks, fixed)]
 
 
+def repair_block_hyphenation(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks with broken hyphenation repaired ("gentrifica- tion",
+    "gentri-fication"), compounds kept ("state- led" -> "state-led").
+
+    Judged against the whole document's vocabulary, see
+    :mod:`litmap.ingest.hyphenation`.
+    """
+    fixed, repairs = repair_hyphenation([b.text for b in blocks])
+    if not repairs:
+        return list(blocks)
+    return [b if t == b.text else replace(b, text=t, lines=(t,)) for b, t in zip(blocks, fixed)]
+
+
 def read_text_file(path: str) -> ExtractedPages:
     """Read a .txt, .md or .html file as one pseudo page of blocks.
 
@@ -326,7 +345,9 @@ def read_text_file(path: str) -> ExtractedPages:
         blocks = text_to_blocks(text)
     if not blocks:
         raise ExtractionError(path, "empty: no text")
-    blocks = repair_block_ligatures(blocks)
+    # Hyphens first: "gentri fica- tion" becomes a ligature split only once
+    # the hyphen break is joined.
+    blocks = repair_block_ligatures(repair_block_hyphenation(blocks))
     page = LaidOutPage(number=1, width=_PAGE_W, height=max(_PAGE_H, len(blocks) * 12.0 + 20), blocks=tuple(blocks),
                        body_size=BODY_SIZE, warnings=tuple(warnings))
     return ExtractedPages(pages=(page,), page_count=1, text_layer=True, ocr=False, engine="text",
