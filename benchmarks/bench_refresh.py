@@ -1,6 +1,6 @@
 """Full run on N papers, then add 5 papers and refresh: both times and the ratio.
 
-    .venv/bin/python benchmarks/bench_refresh.py [--synthetic N] [--command ingest|run] [--jobs J]
+    .venv/bin/python benchmarks/bench_refresh.py [--synthetic N] [--command ingest|run] [--jobs J] [--stages]
     .venv/bin/python benchmarks/bench_refresh.py --rss-files 2000   # coordinator peak RSS
 
 Default corpus: the PDFs under ../shared/data (excite, geography, urban_studies;
@@ -8,7 +8,10 @@ about 90); ``--synthetic N`` replicates them with a byte tweak to reach N
 (the issue's goal: refresh after +5 papers ≤ 5% of the full run on 500).
 The first 5 PDFs are held back and added for the refresh.  ``--command run``
 times `litmap run --no-topics` (ingest + works + networks + report);
-``--command ingest`` times `litmap ingest`.
+``--command ingest`` times `litmap ingest`.  ``--stages`` (with ``--command
+run``) runs the +5 refresh through the same pipeline in a child process that
+prints where its seconds go (ingest, works, each report step), from the
+pipeline's progress events.
 
 ``--rss-files N`` instead ingests N generated small text files in-process
 (2 workers) and prints the coordinator's peak RSS: the per-1,000-document
@@ -47,6 +50,30 @@ def command(kind: str, folder: str, db: str, out: str, jobs: int) -> list[str]:
     return LITMAP + ["ingest", folder] + common
 
 
+def stage_run(db: str, folder: str, out: str, jobs: int) -> None:
+    """`litmap run FOLDER -o OUT --no-topics --db DB --jobs J`, printing seconds per stage."""
+    t0 = time.monotonic()
+    sys.path.insert(0, ROOT)
+    from litmap.ingest.pipeline import IngestSettings
+    from litmap.pipeline import RunSettings, run_pipeline
+    from litmap.store import Store
+
+    marks = [("start", time.monotonic())]
+
+    def progress(ev) -> None:  # noqa: ANN001
+        if ev.stage in ("works", "report") or ev.done in (0, ev.total):
+            marks.append((f"{ev.stage} {ev.done}/{ev.total} {getattr(ev, 'message', '') or ''}".strip(),
+                           time.monotonic()))
+
+    with Store(db, write=True) as st:
+        run_pipeline([folder], st, out, RunSettings(ingest=IngestSettings(jobs=jobs), topics=False), progress)
+    marks.append(("end", time.monotonic()))
+    print(f"  {marks[0][1] - t0:6.2f} s  start-up (imports)")
+    for (a, ta), (b, tb) in zip(marks, marks[1:]):
+        if tb - ta >= 0.05:
+            print(f"  {tb - ta:6.2f} s  {a} -> {b}")
+
+
 def refresh_bench(args: argparse.Namespace) -> None:
     files = source_pdfs()
     if not files:
@@ -66,13 +93,22 @@ def refresh_bench(args: argparse.Namespace) -> None:
         noop = timed(command(args.command, folder, db, out, args.jobs))
         for p in held:
             os.link(p, os.path.join(folder, os.path.basename(p)))
-        refresh = timed(command(args.command, folder, db, out, args.jobs))
+        if args.stages and args.command == "run":
+            t0 = time.monotonic()
+            proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--stage-run", db, folder, out,
+                                   str(args.jobs)], capture_output=True, text=True)
+            refresh = time.monotonic() - t0
+            stages = proc.stdout
+        else:
+            refresh, stages = timed(command(args.command, folder, db, out, args.jobs)), ""
         size = os.path.getsize(db)
         print(f"litmap {args.command}, {n} papers, jobs={args.jobs}")
         print(f"full run        {full:8.1f} s")
         print(f"no-op refresh   {noop:8.1f} s   ({100 * noop / full:.1f}% of full)")
         print(f"+5 papers       {refresh:8.1f} s   ({100 * refresh / full:.1f}% of full; goal <= 5% at 500)")
         print(f"store size      {size / 1e6:8.1f} MB")
+        if stages:
+            print("+5 papers by stage:\n" + stages.rstrip())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -111,8 +147,13 @@ def main() -> None:
     ap.add_argument("--command", choices=["ingest", "run"], default="run")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--rss-files", type=int, default=0, help="measure coordinator RSS on N text files instead")
+    ap.add_argument("--stages", action="store_true", help="print seconds per stage of the +5 refresh")
+    ap.add_argument("--stage-run", nargs=4, metavar=("DB", "FOLDER", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.rss_files:
+    if args.stage_run:
+        db, folder, out, jobs = args.stage_run
+        stage_run(db, folder, out, int(jobs))
+    elif args.rss_files:
         rss_bench(args.rss_files)
     else:
         refresh_bench(args)

@@ -3,8 +3,10 @@
 Each stage does only what changed: ingest skips files already stored (by
 SHA-256), works are re-resolved only when papers changed, topics assign new
 passages to the stored topics (a fresh fit on the first run or on request),
-and the report is rebuilt atomically.  The whole run is recorded in the
-store's ``runs`` table with its parameters, package versions and counts.
+and the report is rebuilt atomically, reusing the concept matches and
+citation functions remembered in the store (:mod:`litmap.store.memo`).  The
+whole run is recorded in the store's ``runs`` table with its parameters,
+package versions and counts.
 """
 
 from __future__ import annotations

@@ -62,3 +62,48 @@ def test_doi_from_a_download_stamp_does_not_merge_works(db_path):
         assert works[0] != works[1]
         paper_work = store.conn.execute("SELECT id FROM works WHERE document_id=?", (doc_id,)).fetchone()
         assert paper_work is None or paper_work["id"] not in works  # the paper does not cite itself
+
+
+def _links(store):
+    q = store.conn.execute
+    return (sorted(tuple(r) for r in q("SELECT * FROM works")),
+            sorted(tuple(r) for r in q("SELECT document_id, idx, work_id FROM refs")),
+            sorted(tuple(r) for r in q("SELECT document_id, citation_idx, pos, work_id FROM cited")))
+
+
+def test_re_resolution_after_changes_equals_resolution_from_scratch(db_path):
+    """Works are rewritten row by row where they changed; the end state must be a fresh resolution's."""
+    def ref(i, surname, year, title, doi=None):
+        return Reference(i, f"{surname} ({year}) {title}.", (Author(surname, "A."),), year=year, title=title, doi=doi,
+                         type="article")
+
+    brenner = ref(0, "Brenner", 2004, "New state spaces")
+    docs = [
+        _doc("a" * 64, "Rescaling the state", [("Jonas", "A.")], 2011, doi="10.1/a",
+             refs=[brenner, ref(1, "Keating", 1998, "The new regionalism in Western Europe")]),
+        _doc("b" * 64, "City regions", [("Harrison", "J.")], 2012,
+             refs=[brenner, ref(1, "Jonas", 2011, "Rescaling the state", "10.1/a")]),
+        _doc("c" * 64, "Seed text", [("Ma", "L.")], 2021, cites=[
+            Citation("(Jonas, 2011)", "parenthetical", 1, None, "s", 0, (CitedWork(("Jonas",), 2011),)),
+        ]),
+        _doc("d" * 64, "Assemblage and scale", [("Wu", "F.")], 2016,
+             refs=[ref(0, "Harrison", 2012, "City regions"), ref(1, "Brenner", 2004, "New State Spaces")]),
+    ]
+    with Store(db_path, write=True) as store:
+        for d in docs[:2]:
+            store.save_document(d)
+        resolve_corpus_works(store)
+        first = _links(store)
+        for d in docs[2:]:  # a citation-only mention and a paper citing b: works gain mentions, b becomes cited
+            store.save_document(d)
+        store.conn.execute("UPDATE documents SET status='removed' WHERE sha256=?", ("a" * 64,))
+        resolve_corpus_works(store)
+        incremental = _links(store)
+        store.conn.execute("UPDATE refs SET work_id=NULL")
+        store.conn.execute("UPDATE cited SET work_id=NULL")
+        store.conn.execute("DELETE FROM works")
+        resolve_corpus_works(store)
+        assert _links(store) == incremental
+    assert incremental != first
+    assert any(w[5] == "Keating 1998" for w in first[0]) and not any(w[5] == "Keating 1998" for w in incremental[0])
+    assert all(w is None for d, _, w in incremental[1] if d == 1)  # the removed paper's entries link nowhere

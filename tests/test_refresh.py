@@ -162,3 +162,168 @@ def test_kill9_mid_refresh_then_resume(tmp_path):
     finally:
         con.close()
     assert statuses[0] == "ok" and statuses[-1] == "ok"
+
+
+# -- an incremental refresh ends where a fresh run on the same files ends ----------
+
+_AUTHORS = ("Harrison", "Jonas", "Keating", "Brenner", "Ward", "McCann", "Jessop", "Wu", "Li", "Pike")
+
+
+def _paper(i: int) -> str:
+    """Paper i cites the three before it by DOI, shared classics, and a citation-only Smith."""
+    prev = range(max(0, i - 3), i)
+    refs = "\n".join(f"{_AUTHORS[j % 10]} J ({2010 + j}) {TITLES[j]}. Urban Studies {j}(2): 1-20. "
+                     f"https://doi.org/10.9999/lit.{j}" for j in prev)
+    cites = "; ".join(f"{_AUTHORS[j % 10]}, {2010 + j}" for j in prev) or "Brenner, 2004"
+    return f"""{TITLES[i]}
+
+{_AUTHORS[i % 10]} J
+
+Urban Studies, {2010 + i}. https://doi.org/10.9999/lit.{i}
+
+Abstract
+
+This paper examines city-regionalism and state rescaling {i} (Brenner, 2004; Jonas and Ward, 2007).
+
+Introduction
+
+As Harrison (2012) argues, the city region is a contested scale; assemblage thinking disagrees ({cites}).
+New regionalism (Keating 1998) and policy mobilities (McCann and Ward, 2011) meet here; see Smith ({2000 + i % 3}).
+
+References
+
+Brenner N (2004) New State Spaces. Oxford: Oxford University Press.
+Harrison J (2012) Life after regions? Regional Studies 46(9): 1243-1259.
+Jonas AEG and Ward K (2007) Introduction. IJURR 31(1): 169-178.
+Keating M (1998) The New Regionalism in Western Europe. Cheltenham: Edward Elgar.
+McCann E and Ward K (2011) Mobile Urbanism. Minneapolis: University of Minnesota Press.
+{refs}
+"""
+
+
+def _write_papers(folder, indexes) -> None:
+    for i in indexes:
+        (folder / f"paper_{i:02d}.txt").write_text(_paper(i), encoding="utf-8")
+
+
+def _pipeline(db: str, folder, out) -> None:
+    from litmap.pipeline import RunSettings, run_pipeline
+
+    with Store(db, write=True) as st:
+        run_pipeline([str(folder)], st, str(out), RunSettings(ingest=SETTINGS, topics=False))
+
+
+def _state(db: str) -> dict:
+    """Works and every link, with document ids replaced by the file's sha256."""
+    con = sqlite3.connect(db)
+    try:
+        sha = dict(con.execute("SELECT id, sha256 FROM documents"))
+        return {
+            "works": sorted((w[0], *w[1:7], sha.get(w[7])) for w in con.execute("SELECT * FROM works")),
+            "refs": sorted((sha[d], i, w) for d, i, w in con.execute("SELECT document_id, idx, work_id FROM refs")),
+            "cited": sorted((sha[d], c, p, w) for d, c, p, w in
+                            con.execute("SELECT document_id, citation_idx, pos, work_id FROM cited")),
+        }
+    finally:
+        con.close()
+
+
+def _report_data(out) -> dict:
+    """data/* and the page's embedded data, less "what changed" (it compares with the previous report)."""
+    import json
+    import re
+
+    files = {p.name: p.read_bytes() for p in sorted((out / "data").iterdir())}
+    page = (out / "index.html").read_text(encoding="utf-8")
+    embedded = json.loads(re.search(r'id="litmap-data">(.*?)</script>', page, re.S).group(1))
+    embedded.pop("changes", None)
+    return {**files, "index.html": embedded}
+
+
+def test_incremental_refresh_equals_fresh_run(tmp_path):
+    folder, inc_out, fresh_out = tmp_path / "papers", tmp_path / "inc", tmp_path / "fresh"
+    folder.mkdir()
+    _write_papers(folder, range(5))
+    db = str(tmp_path / "inc.db")
+    _pipeline(db, folder, inc_out)
+    before = _state(db)
+    _pipeline(db, folder, inc_out)  # no-op: nothing re-resolved, same works
+    assert _state(db) == before
+    _write_papers(folder, range(5, 8))  # cite papers already stored: their works gain mentions
+    _pipeline(db, folder, inc_out)
+
+    fresh_db = str(tmp_path / "fresh.db")
+    _pipeline(fresh_db, folder, fresh_out)
+    inc, fresh = _state(db), _state(fresh_db)
+    assert inc["works"] != before["works"]  # the refresh did change works
+    assert any(w[7] is not None and "lit.6" in (w[1] or "") for w in inc["works"])  # new corpus paper cited
+    assert inc == fresh
+    inc_data, fresh_data = _report_data(inc_out), _report_data(fresh_out)
+    assert "works.csv" in inc_data and "debates.json" in inc_data
+    assert inc_data == fresh_data
+
+
+def test_text_memo_round_trip_and_pruning(tmp_path):
+    from litmap.store.memo import TextMemo
+
+    db = str(tmp_path / "m.db")
+    with Store(db, write=True) as st:
+        memo = TextMemo.load(st.conn, "t", "fp1")
+        assert memo.entries == {} and memo.get(TextMemo.key("a")) is None
+        memo.put(TextMemo.key("a"), [1, ["x"]])
+        memo.put(TextMemo.key("b"), [0, []])
+        assert memo.save(st)
+        again = TextMemo.load(st.conn, "t", "fp1")
+        assert again.get(TextMemo.key("a")) == [1, ["x"]]
+        assert not TextMemo.load(st.conn, "t", "fp2").entries  # other code or lexicon: nothing remembered
+        assert again.save(st)  # only "a" was used this time: "b" is dropped
+        assert set(TextMemo.load(st.conn, "t", "fp1").entries) == {TextMemo.key("a")}
+    with Store(db) as ro:  # a read-only store is never written
+        memo = TextMemo.load(ro.conn, "t", "fp1")
+        memo.put(TextMemo.key("c"), 1)
+        assert not memo.save(ro)
+
+
+def test_report_reuses_remembered_concepts_and_functions(tmp_path, monkeypatch):
+    """A second report on an unchanged store matches no concept and classifies no citation again."""
+    from litmap.analyse import debates_data
+    from litmap.report import ReportSettings, build_report
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    _write_papers(folder, range(4))
+    db = str(tmp_path / "s.db")
+    settings = ReportSettings(figures=False, timestamp=False)
+    with Store(db, write=True) as st:
+        ingest([str(folder)], st, SETTINGS)
+        build_report(st, str(tmp_path / "r1"), settings)
+        calls = []
+        monkeypatch.setattr(debates_data, "match_concepts", lambda *a: calls.append(a) or [])
+        monkeypatch.setattr(debates_data, "classify_citation", lambda *a: calls.append(a) or None)
+        build_report(st, str(tmp_path / "r2"), settings)
+        assert calls == []
+    first, second = _report_data(tmp_path / "r1"), _report_data(tmp_path / "r2")
+    assert second == first and b"city-regionalism" in first["concepts_by_paper.csv"]
+
+
+@pytest.mark.parametrize("n,m,samples", [(120, 500, 40), (30, 80, 200), (2, 1, 200)])
+def test_sampled_betweenness_equals_networkx_estimate(n, m, samples):
+    """The debate bridges' betweenness (igraph, C) is networkx's seeded estimate, value for value."""
+    import random
+
+    import networkx as nx
+
+    pytest.importorskip("igraph")
+    from litmap.analyse.centrality import centralities
+    from litmap.analyse.debates_parts import sampled_betweenness
+
+    rng = random.Random(n)
+    G = nx.gnm_random_graph(n, m, seed=3)
+    for u, v in G.edges:  # powers of two: path lengths add up exactly, so no float ties split paths
+        G[u][v]["weight"] = rng.choice([1, 2, 4, 8])
+    G = nx.relabel_nodes(G, {x: f"w:{x}" for x in G})
+    expected = centralities(G, seed=42, betweenness_k=samples, engine="networkx")["betweenness"]
+    got = sampled_betweenness(G, samples, 42)
+    assert set(got) == set(expected)
+    assert all(abs(got[x] - expected[x]) < 1e-12 for x in G)
+    assert n < 3 or max(got.values()) > 0

@@ -32,7 +32,7 @@ from typing import Mapping, Optional, Sequence
 
 from litmap.analyse.concepts import Lexicon
 from litmap.analyse.debates_anchors import anchors, function_counts
-from litmap.analyse.debates_data import DebateInputs, load_debate_inputs, paper_hits
+from litmap.analyse.debates_data import DebateInputs, load_debate_inputs, paper_hits, text_memos
 from litmap.analyse.debates_parts import (
     AnchorWork, Bridge, BridgeGraph, Camp, CooccurringConcept, Engagement, FunctionCounts, Quote, TopicOverlap,
     YearCount, bridge_graph, build_camps, topic_overlap,
@@ -172,9 +172,11 @@ def debate_maps(
     concepts: Optional[Sequence[str]] = None,
     *,
     progress: Optional[Progress] = None,
+    inputs: Optional[DebateInputs] = None,
 ) -> list[DebateMap]:
     """Maps for every debate of ``lexicon`` (``concepts=None``) or for the
     named debates / concepts, in the order given.  Reads the store only.
+    ``inputs`` (:func:`load_debate_inputs` of ``conn``) spares reading them again.
 
     A name is a debate id, else a concept id; ``concept:ID`` / ``debate:ID``
     say which when both exist (the default lexicon has debates and concepts
@@ -185,7 +187,8 @@ def debate_maps(
 
     _targets(lexicon, concepts)  # fail on a bad name before reading anything
     resolve(progress)(ProgressEvent("debates", 0, 0, message="reading citations and matching concepts"))
-    inputs = load_debate_inputs(conn, lexicon)
+    if inputs is None:  # remembered concept matches and citation functions (a report stores them) spare redoing them
+        inputs = load_debate_inputs(conn, lexicon, memos=text_memos(conn, lexicon))
     try:
         topic_result = load_topic_result(conn)
     except Exception as exc:  # an unreadable or older artifact must not stop the map

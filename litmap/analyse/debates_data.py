@@ -4,7 +4,10 @@ citation contexts with their function.
 Kept apart from :mod:`litmap.analyse.debates` so the map itself is a pure
 function of :class:`DebateInputs`, and tests can build inputs by hand.
 Concept matching runs once per paragraph and once per citing sentence for
-the whole lexicon; every debate then reads these counts.
+the whole lexicon; every debate then reads these counts.  Both matching and
+citation-function classification are pure functions of the text, so their
+results are remembered in the store (:class:`~litmap.store.memo.TextMemo`):
+a refresh only matches the paragraphs of new papers.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from typing import Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from litmap.analyse.citefunction import classify_citation
 from litmap.analyse.concepts import Lexicon, match_concepts
 from litmap.analyse.corpusdata import CitationContext, CorpusData, load_corpus_data
+from litmap.store.memo import TextMemo
 
-__all__ = ["DebateInputs", "load_debate_inputs", "citation_span", "paper_hits"]
+__all__ = ["DebateInputs", "TextMemos", "ProseParagraph", "load_debate_inputs", "prose_paragraphs",
+           "text_memos", "classify", "citation_span", "surname_span", "paper_hits"]
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,109 @@ class DebateInputs:
     paragraphs: Mapping[int, int]
 
 
+@dataclass
+class TextMemos:
+    """Remembered concept matches (text → [word count, concept ids in text
+    order]) and citation functions ((sentence, citation) → label)."""
+
+    concepts: TextMemo
+    functions: TextMemo
+
+    def save(self, store: Any) -> None:
+        self.concepts.save(store)
+        self.functions.save(store)
+
+
+def text_memos(conn: sqlite3.Connection, lexicon: Lexicon) -> TextMemos:
+    """The store's memos for ``lexicon`` and the current matching/classification code."""
+    import sys
+
+    from litmap.analyse import citefunction, concepts, textnorm
+    from litmap.store.memo import code_fingerprint
+
+    here = sys.modules[__name__]  # the spans a citation is classified at are found here
+    fp_concepts = code_fingerprint(concepts, textnorm, here, extra=repr(lexicon.concepts))
+    fp_functions = code_fingerprint(citefunction, textnorm, here)
+    return TextMemos(TextMemo.load(conn, "concepts", fp_concepts), TextMemo.load(conn, "citefunction", fp_functions))
+
+
+def _match(text: str, lexicon: Lexicon, memo: Optional[TextMemo], key: Optional[str] = None) -> tuple[int, list[str]]:
+    """(words, concept ids in text order) of ``text``; ``key`` is its sha1 when known."""
+    if memo is not None:
+        key = key or TextMemo.key(text)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit[0], hit[1]
+    value = (len(_WORD.findall(text)), [h.concept_id for h in match_concepts(text, lexicon)])
+    if memo is not None and key is not None:
+        memo.put(key, list(value))
+    return value
+
+
+def classify(sentence: str, span_of: Callable[[], Optional[tuple[int, int]]], memo: Optional[TextMemo],
+             *key: str) -> str:
+    """``classify_citation(sentence, span_of()).label``, remembered under
+    (``sentence``, ``key``): ``key`` is what determines the span."""
+    k = TextMemo.key(sentence, *key) if memo is not None else ""
+    if memo is not None:
+        hit = memo.get(k)
+        if hit is not None:
+            return str(hit)
+    label = classify_citation(sentence, span_of()).label
+    if memo is not None:
+        memo.put(k, label)
+    return label
+
+
+@dataclass(frozen=True)
+class ProseParagraph:
+    doc_id: int
+    idx: int
+    kind: str
+    words: int
+    concepts: tuple[str, ...]  # concept ids in text order, repeats kept
+
+
+def prose_paragraphs(conn: sqlite3.Connection, lexicon: Lexicon, papers: Any,
+                     memo: Optional[TextMemo] = None) -> list[ProseParagraph]:
+    """Every prose paragraph of ``papers`` (ids) with its concept matches, by (paper, idx).
+
+    With a memo only paragraphs whose text was never matched are read and
+    matched (their stored ``text_hash`` is the memo key)."""
+    marks = ",".join("?" * len(_SKIP_KINDS))
+    rows = [r for r in conn.execute(
+        f"SELECT document_id, idx, kind, text_hash FROM paragraphs WHERE kind NOT IN ({marks}) "
+        "ORDER BY document_id, idx", _SKIP_KINDS) if r[0] in papers]
+    known = [memo.get(r[3]) if memo is not None else None for r in rows]
+    missing = {r[0] for r, hit in zip(rows, known) if hit is None}
+    texts: dict[tuple[int, int], str] = {}
+    for doc_id in sorted(missing):
+        for idx, text in conn.execute("SELECT idx, text FROM paragraphs WHERE document_id=?", (doc_id,)):
+            texts[(doc_id, idx)] = text
+    out = []
+    for (doc_id, idx, kind, key), hit in zip(rows, known):
+        if hit is None:
+            text = texts.get((doc_id, idx))
+            if text is None:  # the document was replaced between the two reads (a writer committed)
+                continue
+            hit = _match(text, lexicon, memo, key)
+        out.append(ProseParagraph(doc_id, idx, kind, hit[0], tuple(hit[1])))
+    return out
+
+
+def surname_span(sentence: str, surname: Optional[str]) -> Optional[tuple[int, int]]:
+    """The citation span in ``sentence`` naming ``surname``, else the first one (None without any)."""
+    from litmap.analyse.citefunction import find_citation_spans
+
+    spans = find_citation_spans(sentence)
+    if surname:
+        low = surname.lower()
+        for a, b in spans:
+            if low in sentence[a:b].lower():
+                return (a, b)
+    return spans[0] if spans else None
+
+
 def citation_span(sentence: str, raw: str) -> Optional[tuple[int, int]]:
     """Where a citation's raw text sits inside its sentence.
 
@@ -71,7 +179,8 @@ def citation_span(sentence: str, raw: str) -> Optional[tuple[int, int]]:
     return (m.start(), m.end()) if m else None
 
 
-def _contexts(conn: sqlite3.Connection, data: CorpusData) -> tuple[list[CitationContext], list[bool]]:
+def _contexts(conn: sqlite3.Connection, data: CorpusData,
+              memo: Optional[TextMemo] = None) -> tuple[list[CitationContext], list[bool]]:
     """Citation groups with resolved works, each classified by function,
     and whether each is narrative."""
     out: list[CitationContext] = []
@@ -85,7 +194,8 @@ def _contexts(conn: sqlite3.Connection, data: CorpusData) -> tuple[list[Citation
             return
         doc_id, _, raw, sentence, para, section, page, kind = head
         sentence = sentence or ""
-        fn = classify_citation(sentence, citation_span(sentence, raw or "")).label if sentence else "background"
+        fn = (classify(sentence, lambda: citation_span(sentence, raw or ""), memo, "raw", raw or "")
+              if sentence else "background")
         out.append(CitationContext(doc_id, tuple(wids), sentence, para or 0, section, page or 0, fn))
         narrative.append(kind == "narrative")
 
@@ -105,35 +215,39 @@ def _contexts(conn: sqlite3.Connection, data: CorpusData) -> tuple[list[Citation
     return out, narrative
 
 
-def load_debate_inputs(conn: sqlite3.Connection, lexicon: Lexicon) -> DebateInputs:
-    """Read a store (read-only) and match the lexicon in paragraphs and citing sentences."""
-    data = load_corpus_data(conn)
-    contexts, narrative = _contexts(conn, data)
+def load_debate_inputs(conn: sqlite3.Connection, lexicon: Lexicon, *, data: Optional[CorpusData] = None,
+                       paragraphs: Optional[list[ProseParagraph]] = None,
+                       memos: Optional[TextMemos] = None) -> DebateInputs:
+    """Read a store (read-only) and match the lexicon in paragraphs and citing sentences.
+
+    ``data`` (:func:`load_corpus_data` of ``conn``) and ``paragraphs``
+    (:func:`prose_paragraphs`) spare reading them again when the caller has
+    them; ``memos`` remember matches and citation functions between runs."""
+    data = data if data is not None else load_corpus_data(conn)
+    contexts, narrative = _contexts(conn, data, memos.functions if memos else None)
     data = dataclasses.replace(data, contexts=tuple(contexts))
+    if paragraphs is None:
+        paragraphs = prose_paragraphs(conn, lexicon, data.papers, memos.concepts if memos else None)
     para_concepts: dict[tuple[int, int], dict[str, int]] = {}
     words: Counter[int] = Counter()
-    paragraphs: Counter[int] = Counter()
-    marks = ",".join("?" * len(_SKIP_KINDS))
-    for doc_id, idx, text in conn.execute(
-        f"SELECT document_id, idx, text FROM paragraphs WHERE kind NOT IN ({marks}) ORDER BY document_id, idx",
-        _SKIP_KINDS,
-    ):
-        if doc_id not in data.papers:
+    n_paragraphs: Counter[int] = Counter()
+    for p in paragraphs:
+        if p.doc_id not in data.papers:
             continue
-        words[doc_id] += len(_WORD.findall(text))
-        paragraphs[doc_id] += 1
-        found = Counter(h.concept_id for h in match_concepts(text, lexicon))
-        if found:
-            para_concepts[(doc_id, idx)] = dict(sorted(found.items()))
+        words[p.doc_id] += p.words
+        n_paragraphs[p.doc_id] += 1
+        if p.concepts:
+            para_concepts[(p.doc_id, p.idx)] = dict(sorted(Counter(p.concepts).items()))
     sentence_cache: dict[str, frozenset[str]] = {}
     ctx_concepts = []
     for c in contexts:
         if c.sentence not in sentence_cache:
-            sentence_cache[c.sentence] = frozenset(h.concept_id for h in match_concepts(c.sentence, lexicon))
+            found = _match(c.sentence, lexicon, memos.concepts if memos else None)[1]
+            sentence_cache[c.sentence] = frozenset(found)
         ctx_concepts.append(sentence_cache[c.sentence])
     log.info("debate inputs: %d papers, %d contexts, %d paragraphs with concepts",
              len(data.papers), len(contexts), len(para_concepts))
-    return DebateInputs(data, tuple(ctx_concepts), tuple(narrative), para_concepts, dict(words), dict(paragraphs))
+    return DebateInputs(data, tuple(ctx_concepts), tuple(narrative), para_concepts, dict(words), dict(n_paragraphs))
 
 
 def paper_hits(inputs: DebateInputs, concept_ids: frozenset[str]) -> dict[int, tuple[int, int]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -32,7 +33,10 @@ from rapidfuzz import fuzz, process
 
 from litmap.models import CitedWork, Metadata, Reference
 from litmap.parse.linking import surname_similarity
-from litmap.parse.names import initials_of, normalise_doi, normalise_surname, normalise_title
+from litmap.parse.names import initials_of as _initials_of
+from litmap.parse.names import normalise_doi
+from litmap.parse.names import normalise_surname as _normalise_surname
+from litmap.parse.names import normalise_title as _normalise_title
 
 __all__ = [
     "WorkInput",
@@ -47,6 +51,20 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _SOURCES = ("reference", "citation", "paper")
+
+# The same surnames and titles are normalised many times per resolution
+# (every comparison, every canonical key); both are pure, so memoise them.
+normalise_surname = lru_cache(maxsize=1 << 16)(_normalise_surname)
+initials_of = lru_cache(maxsize=1 << 16)(_initials_of)
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_key(s: str) -> str:
+    return _normalise_title(s)
+
+
+def normalise_title(s: Optional[str]) -> str:
+    return _title_key(s) if s else ""
 
 
 @dataclass(frozen=True)

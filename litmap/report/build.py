@@ -64,7 +64,7 @@ def build_report(
         raise InputError(f"{out} holds other files; point -o at an empty folder or an earlier litmap report")
     out.parent.mkdir(parents=True, exist_ok=True)
     conn = _conn(store_or_conn)
-    data = gather_report_data(conn, s, _previous_snapshot(out), progress)
+    data = gather_report_data(conn, s, _previous_snapshot(out), progress, store=store_or_conn)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a report is meant to be shared
     try:

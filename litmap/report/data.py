@@ -63,24 +63,15 @@ def _json(raw: Optional[str], default: Any) -> Any:
         return default
 
 
-def _span_for(sentence: str, surname: Optional[str]) -> Optional[tuple[int, int]]:
-    """The citation span in ``sentence`` naming ``surname`` (for citation function)."""
-    from litmap.analyse.citefunction import find_citation_spans
-
-    spans = find_citation_spans(sentence)
-    if surname:
-        low = surname.lower()
-        for a, b in spans:
-            if low in sentence[a:b].lower():
-                return (a, b)
-    return spans[0] if spans else None
-
-
 def gather_report_data(
     conn: sqlite3.Connection, settings: ReportSettings, previous: Optional[dict[str, Any]] = None,
-    progress: Optional[Progress] = None,
+    progress: Optional[Progress] = None, *, store: Any = None,
 ) -> ReportData:
-    """Read the store (read-only) and run the cheap analyses a report needs."""
+    """Read the store and run the cheap analyses a report needs.
+
+    Concept matches and citation functions are remembered in the store
+    (:mod:`litmap.store.memo`) when ``store`` is a writable
+    :class:`~litmap.store.Store`; otherwise the store is only read."""
     from litmap.analyse.corpusdata import load_corpus_data
 
     from .changes import compare, snapshot_extras
@@ -92,8 +83,10 @@ def gather_report_data(
     data = load_corpus_data(conn)
     overview = _overview(conn, data, settings)
     papers = _papers(conn, data)
+    lexicon, lexicon_error = _lexicon(settings)
+    memos = _memos(conn, lexicon)
     report(ProgressEvent("report", 1, steps, message="works and citing sentences"))
-    works, contexts = _works(data, settings)
+    works, contexts = _works(data, settings, memos.functions if memos else None)
     ranked = sorted(works.values(), key=lambda w: (-len(w["cited_by"]), w["label"], w["id"]))
     overview["most_cited"] = [{"work": w["id"], "papers": len(w["cited_by"])}
                               for w in ranked[: settings.top_table] if w["cited_by"]]
@@ -101,9 +94,12 @@ def gather_report_data(
     report(ProgressEvent("report", 2, steps, message="topics"))
     topics = _topics(conn, papers, settings)
     report(ProgressEvent("report", 3, steps, message="concepts"))
-    concepts, concept_units, lexicon_labels = _concepts(conn, data, settings)
+    prose = _prose(conn, lexicon, data, memos)
+    concepts, concept_units, lexicon_labels = _concepts(data, lexicon, lexicon_error, prose)
     report(ProgressEvent("report", 4, steps, message="debate maps"))
-    debates = _debates(conn, settings)
+    debates = _debates(conn, settings, lexicon, lexicon_error, data, prose, memos)
+    if memos is not None and store is not None:
+        memos.save(store)
     report(ProgressEvent("report", 5, steps, message="networks"))
     networks, graphs, central = network_views(data, settings, concept_units, lexicon_labels, works,
                                               {p["id"]: p["label"] for p in papers})
@@ -206,8 +202,10 @@ def _paper_label(p: Any, file: str) -> str:
     return f"{stem} ({p.year})" if p.year and str(p.year) not in stem else stem
 
 
-def _works(data: Any, settings: ReportSettings) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
-    from litmap.analyse.citefunction import classify_citation
+def _works(data: Any, settings: ReportSettings,
+           memo: Any = None) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    from litmap.analyse.debates_data import classify as classify_memo
+    from litmap.analyse.debates_data import surname_span
 
     # A paper cites a work if its reference list or any of its in-text citations resolves to it
     # (the two can disagree when a reference entry was parsed badly); a paper never cites itself.
@@ -244,7 +242,9 @@ def _works(data: Any, settings: ReportSettings) -> tuple[dict[str, dict[str, Any
             if len(work["contexts"]) < settings.contexts_per_work:
                 fn = c.function
                 if fn is None and wid in classify:
-                    fn = classify_citation(c.sentence, _span_for(c.sentence, data.works[wid].first_author)).label
+                    surname = data.works[wid].first_author
+                    fn = classify_memo(c.sentence, lambda s=c.sentence, n=surname: surname_span(s, n), memo,
+                                       "surname", surname or "")
                 if fn:
                     row["function"] = fn
                     work["functions"][fn] = work["functions"].get(fn, 0) + 1
@@ -314,36 +314,56 @@ def _topics(conn: sqlite3.Connection, papers: list[dict[str, Any]], settings: Re
 
 # -- concepts ---------------------------------------------------------------------
 
+def _lexicon(settings: ReportSettings) -> tuple[Any, Optional[str]]:
+    """The concept lexicon, or None and why it could not be loaded."""
+    from litmap.analyse.concepts import load_lexicon
+    from litmap.errors import InputError
+
+    try:
+        return load_lexicon(settings.concepts, settings.extra_concepts), None
+    except InputError as exc:
+        return None, str(exc)
+
+
+def _memos(conn: sqlite3.Connection, lexicon: Any) -> Any:
+    """The store's remembered concept matches and citation functions (None without a lexicon)."""
+    if lexicon is None:
+        return None
+    from litmap.analyse.debates_data import text_memos
+
+    return text_memos(conn, lexicon)
+
+
+def _prose(conn: sqlite3.Connection, lexicon: Any, data: Any, memos: Any) -> list[Any]:
+    """Concept matches of every prose paragraph, shared by the concepts section and the debate maps."""
+    if lexicon is None:
+        return []
+    from litmap.analyse.debates_data import prose_paragraphs
+
+    return prose_paragraphs(conn, lexicon, data.papers, memos.concepts if memos else None)
+
+
 def _concepts(
-    conn: sqlite3.Connection, data: Any, settings: ReportSettings
+    data: Any, lexicon: Any, lexicon_error: Optional[str], prose: list[Any]
 ) -> tuple[dict[str, Any], dict[tuple[int, int], list[str]], dict[str, str]]:
     """Concept mentions per paper and per year from the lexicon matcher (helper stage F).
 
     Returns the section, the concepts found in each body paragraph (for the
     concept network) and concept labels.
     """
-    from litmap.analyse.concepts import load_lexicon, match_concepts
-    from litmap.errors import InputError
-
-    try:
-        lexicon = load_lexicon(settings.concepts, settings.extra_concepts)
-    except InputError as exc:
-        return {"missing": f"the concept lexicon could not be loaded: {exc}"}, {}, {}
+    if lexicon is None:
+        return {"missing": f"the concept lexicon could not be loaded: {lexicon_error}"}, {}, {}
     labels = {c.id: c.label for c in lexicon.concepts}
     by_doc: dict[int, Counter[str]] = defaultdict(Counter)
     by_year: dict[int, Counter[str]] = defaultdict(Counter)
     units: dict[tuple[int, int], list[str]] = {}
-    for doc_id, idx, text in conn.execute(
-        "SELECT document_id, idx, text FROM paragraphs WHERE kind='body' ORDER BY document_id, idx"
-    ):
-        paper = data.papers.get(doc_id)
-        if paper is None:
+    for p in prose:
+        paper = data.papers.get(p.doc_id)
+        if paper is None or p.kind != "body" or not p.concepts:
             continue
-        found = [h.concept_id for h in match_concepts(text, lexicon)]
-        if not found:
-            continue
-        units[(doc_id, idx)] = list(dict.fromkeys(found))
-        by_doc[doc_id].update(found)
+        found = list(p.concepts)
+        units[(p.doc_id, p.idx)] = list(dict.fromkeys(found))
+        by_doc[p.doc_id].update(found)
         if paper.year:
             by_year[paper.year].update(found)
     total: Counter[str] = Counter()
@@ -370,20 +390,24 @@ def _concepts(
 
 # -- debate maps -------------------------------------------------------------------
 
-def _debates(conn: sqlite3.Connection, settings: ReportSettings) -> dict[str, Any]:
+def _debates(conn: sqlite3.Connection, settings: ReportSettings, lexicon: Any, lexicon_error: Optional[str],
+             data: Any, prose: list[Any], memos: Any) -> dict[str, Any]:
     """Debate maps (:mod:`litmap.analyse.debates`) of every lexicon debate some paper engages.
 
     Debates no paper engages are dropped (the lexicon lists many the corpus may
     not touch); ``labels`` names every debate, since bridges point at others.
     """
-    from litmap.analyse.concepts import load_lexicon
     from litmap.analyse.debates import DebateSettings, debate_maps, to_json
+    from litmap.analyse.debates_data import load_debate_inputs
     from litmap.errors import InputError
 
+    if lexicon is None:
+        return {"missing": f"the debate maps could not be built: {lexicon_error}", "maps": [], "labels": {}}
     try:
-        lexicon = load_lexicon(settings.concepts, settings.extra_concepts)
+        inputs = load_debate_inputs(conn, lexicon, data=data, paragraphs=prose, memos=memos)
         maps = to_json(debate_maps(conn, lexicon, DebateSettings(
-            min_mentions=settings.debate_min_mentions, quotes=settings.debate_quotes, seed=settings.seed)))
+            min_mentions=settings.debate_min_mentions, quotes=settings.debate_quotes, seed=settings.seed),
+            inputs=inputs))
     except InputError as exc:
         return {"missing": f"the debate maps could not be built: {exc}", "maps": [], "labels": {}}
     labels = {d.id: d.label for d in lexicon.debates.values()}

@@ -141,13 +141,28 @@ def _clusters(G: nx.Graph, settings: ReportSettings) -> tuple[dict[Hashable, int
     keep = [n for n in sorted(H, key=lambda n: (-strength[n], str(n))) if H.degree(n) > 0][:_CLUSTER_CAP]
     kept = set(keep)
     links = sum(1 for n in keep for m in H[n] if m in kept) // 2
-    K = _knn(H, keep, _KNN) if links > _KNN * 2 * len(keep) else nx.Graph(H.subgraph(keep))
+    K = _knn(H, keep, _KNN) if links > _KNN * 2 * len(keep) else _induced(H, keep)
     if K.number_of_edges() == 0:
         return {}, None
     comms = nx.community.louvain_communities(K, weight="weight", seed=settings.seed)
     ordered = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
     modularity = nx.community.modularity(K, ordered, weight="weight")
     return {n: i for i, c in enumerate(ordered) for n in c}, float(modularity)
+
+
+def _induced(G: nx.Graph, nodes: list[Hashable]) -> nx.Graph:
+    """The subgraph on ``nodes``, its nodes and links in the order given.
+
+    ``G.subgraph`` iterates a Python set when the subset is under half the
+    graph, so node order, and with it Louvain clusters, backbone links and
+    spring layouts, changed from run to run with the string hash seed: two
+    builds of one store gave different co-citation views.
+    """
+    keep = set(nodes)
+    H = G.__class__()
+    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+    H.add_edges_from((u, v, d) for u in nodes for v, d in G.adj[u].items() if v in keep)
+    return H
 
 
 def _knn(G: nx.Graph, nodes: list[Hashable], k: int) -> nx.Graph:
@@ -202,7 +217,7 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
     size_of = strength if name == "coupling" else {n: float(G.nodes[n].get("count", 0) or 0) for n in G}
     ranked = sorted(G, key=lambda n: (-size_of[n], -strength[n], str(n)))
     shown = [n for n in ranked if G.degree(n) > 0][: settings.top_nodes]
-    H = G.subgraph(shown)
+    H = _induced(G, shown)
     edges = _backbone(H)
     L = nx.DiGraph() if G.is_directed() else nx.Graph()
     L.add_nodes_from(shown)
@@ -279,7 +294,7 @@ def _layout(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
             local = {comp[0]: (0.0, 0.0)}
         else:
             # A larger optimal distance than networkx's 1/sqrt(n) spreads dense cores for labels.
-            local = nx.spring_layout(H.subgraph(comp), seed=seed, weight="lw", iterations=100,
+            local = nx.spring_layout(_induced(H, comp), seed=seed, weight="lw", iterations=100,
                                      k=2.5 / math.sqrt(len(comp)))
         if x > 0 and x + 2 * r > width:
             x, y, row_h = 0.0, y + row_h + 0.6, 0.0
