@@ -356,3 +356,98 @@ def test_running_head_above_tall_overlapping_lines_is_its_own_block():
     page = layout_page(PageChars(1, 595, 842, tuple(chars), words=True))
     assert page.blocks[0].text == "Cities 170 (2026) 106718"
     assert len(page.blocks) == 2
+
+
+def _sidebar_page() -> PageChars:
+    """A JOSS 2019 first page: a narrow left sidebar beside one wide column,
+    its lines offset from the text's, and a full-width footer."""
+    chars: list[Char] = []
+    body = [
+        "Urban morphology is the area of urban studies that explores the",
+        "physical form of cities, traditionally mostly visual and (Dibble",
+        "et al., 2015); its objects are the fundamental elements of urban",
+    ] + [f"form line {i} continues the summary with words about cities here" for i in range(14)]
+    for i, text in enumerate(body):
+        chars += _line_words(170, 150 + 12 * i, text, 9.0)
+    side = ["DOI: 10.21105/joss.01807", "Editor: Vincent Knight", "Reviewers: @martibosch",
+            "Submitted: 09 October 2019", "Published: 20 November 2019", "Authors of papers retain",
+            "copyright and release the work", "under a Creative Commons"]
+    for i, text in enumerate(side):
+        chars += _line_words(30, 155 + 16 * i, text, 8.0)
+    chars += _line_words(30, 770, "Fleischmann, (2019). momepy: Urban Morphology Measuring Toolkit. Journal of Open", 8.0)
+    return PageChars(1, 600, 842, tuple(chars), words=True)
+
+
+def test_sidebar_is_read_apart_from_the_body_as_cover_blocks():
+    page = layout_page(_sidebar_page())
+    body = [b for b in page.blocks if b.kind == "body"]
+    cover = [b for b in page.blocks if b.kind == "cover"]
+    text = " ".join(b.text for b in body)
+    assert "(Dibble et al., 2015)" in " ".join(text.split())
+    assert "Editor" not in text and "Submitted" not in text
+    assert "Editor: Vincent Knight" in "\n".join(b.text for b in cover)
+    assert "Fleischmann, (2019)." in text  # the full-width footer stays with the page
+
+
+def test_keywords_box_beside_an_abstract_under_a_full_width_title_is_no_sidebar():
+    chars = _line_words(30, 100, "A full width title line that runs right across the page to its margin", 14.0)
+    for i in range(10):
+        chars += _line_words(170, 150 + 12 * i, f"Abstract line {i} says a good deal about the state and its scales", 9.0)
+    for i in range(6):
+        chars += _line_words(30, 155 + 16 * i, f"Keyword {i} city-regions", 8.0)
+    page = layout_page(PageChars(1, 600, 842, tuple(chars), words=True))
+    assert not any(b.kind == "cover" for b in page.blocks)
+
+
+def _numbered_line(n: int, top: float, text: str, x_text: float = 167.0) -> list[Char]:
+    # right-aligned line number, as close to the text as LaTeX's lineno sets it
+    w = 4.5 * len(str(n))
+    return [Char(str(n), 157 - w, top, 157, top + 9, 9.0)] + _line_words(x_text, top, text)
+
+
+def test_line_numbers_on_the_text_line_are_dropped():
+    chars: list[Char] = []
+    lines = [
+        "Kennedy, E. H. (2023). Towards optimal doubly robust estimation of heterogeneous causal",
+        "effects. Electronic Journal of Statistics, 17(2), 3008-3049.",
+        "Kuhn, M., & Vaughan, D. (2024). Parsnip: A common API to modeling and analysis functions.",
+        "https://doi.org/10.32614/CRAN.package.parsnip",
+        "Kuhn, M., Wickham, H., & Hvitfeldt, E. (2025). Recipes: Preprocessing and feature engineering",
+        "steps for modeling. https://doi.org/10.32614/CRAN.package.recipes",
+    ] * 2
+    for i, text in enumerate(lines):
+        hanging = i % 2 == 1
+        chars += _numbered_line(28 + i, 100 + 12 * i, text, 181.0 if hanging else 167.0)
+    page = layout_page(PageChars(3, 600, 842, tuple(chars), words=True))
+    got = [line for b in page.blocks for line in b.lines]
+    assert got == lines
+    assert all(b.x0 >= 160 for b in page.blocks)
+
+
+def test_index_column_of_a_table_and_a_code_list_keep_their_numbers():
+    chars: list[Char] = []
+    for i in range(6):  # body text above, crossing the numbers' strip
+        chars += _line_words(100, 100 + 12 * i, f"Body text line {i} runs across the whole column with many words")
+    for i in range(6):  # a table: ID column and short cells
+        chars += [Char(str(i + 1), 110, 190 + 12 * i, 115, 199 + 12 * i, 9.0)] + _line_words(130, 190 + 12 * i, "abcd ad")
+    for i, code in enumerate((1, 2, 3, 4, 9)):  # a code list below
+        chars += [Char(str(code), 150, 280 + 12 * i, 155, 289 + 12 * i, 9.0)]
+        chars += _line_words(170, 280 + 12 * i, "Incorporated central city of SMSA not urbanized area")
+    for i in range(20):
+        chars += _line_words(100, 360 + 12 * i, f"More body text line {i} runs across the whole column with words")
+    page = layout_page(PageChars(1, 600, 842, tuple(chars), words=True))
+    words = " ".join(b.text for b in page.blocks).split()
+    assert all(str(n) in words for n in (1, 2, 3, 4, 5, 6, 9))
+
+
+def test_subscript_joins_its_line_when_a_superscript_opens_the_row():
+    chars = [
+        Char("a", 100, 100, 106, 110, 10),
+        Char("2", 107, 97.5, 111, 104.5, 7),  # superscript: the highest box, so the first of its row
+        Char("+", 115, 100, 121, 110, 10),
+        Char("X", 125, 100, 132, 110, 10),
+        Char("ijt", 132.5, 103.5, 142, 110.5, 7),  # subscript, out of the superscript's reach
+        Char("denotes", 146, 100, 180, 110, 10),
+    ]
+    page = layout_page(PageChars(1, 600, 800, tuple(chars), words=True))
+    assert [b.text for b in page.blocks] == ["a 2 + X ijt denotes"]

@@ -7,14 +7,14 @@ read before the right one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Optional, Sequence
 
 from litmap.layout import Block, LaidOutPage, PageChars
-from litmap.layout.lines import Segment, page_words, segments
+from litmap.layout.lines import Segment, Word, _cluster_rows, drop_margin_numbers, page_words, segments
 
-__all__ = ["layout_page", "find_gutter", "reading_order", "Gutter"]
+__all__ = ["layout_page", "find_gutter", "reading_order", "split_sidebar", "Gutter"]
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,79 @@ def layout_page(page: PageChars) -> LaidOutPage:
     words = page_words(page)
     if not words:
         return LaidOutPage(page.number, page.width, page.height, (), ocr=page.ocr)
+    words = drop_margin_numbers(words, page.height)
+    words, side = split_sidebar(words, page.width, page.height)
     segs = _drop_line_numbers(segments(words))
     gutter = find_gutter(segs, page.width)
     ordered = reading_order(segs, gutter)
     body = _body_size(segs)
-    blocks = tuple(_blocks(ordered, page.number, body))
-    return LaidOutPage(page.number, page.width, page.height, blocks, ocr=page.ocr, body_size=body)
+    blocks = _blocks(ordered, page.number, body)
+    if side:
+        # The sidebar (DOI, editor, dates, licence) is front matter beside the
+        # text: ``cover`` blocks keep it out of the body flow but let the
+        # metadata stage read it.
+        blocks += [replace(b, kind="cover") for b in _blocks([(s, 0) for s in segments(side)], page.number, body)]
+    return LaidOutPage(page.number, page.width, page.height, tuple(blocks), ocr=page.ocr, body_size=body)
+
+
+#: A sidebar's right edge lies within this share of the page width.
+SIDEBAR_MAX = 0.4
+#: Share of the page height at top and bottom where running heads and feet may cross the sidebar's strip.
+_EDGE = 0.09
+
+
+def split_sidebar(words: list[Word], width: float, height: float) -> tuple[list[Word], list[Word]]:
+    """Split off a narrow left sidebar (a JOSS first page's DOI / editor /
+    licence strip): ``(text words, sidebar words)``.
+
+    The sidebar is separated from the text by a vertical strip no word
+    crosses anywhere between the running head and foot, so a table's first
+    column or a keywords box beside an abstract (with full-width lines above
+    or below them) never qualifies.  It has lines of several words (not
+    the labels of a numbered list) beside at least as many lines of text,
+    and the text holds most of the page.
+    """
+    inner = [w for w in words if w.top >= _EDGE * height and w.bottom <= (1 - _EDGE) * height]
+    if len(inner) < 20:
+        return words, []
+    size = median(w.size for w in inner)
+    spans = sorted((w.x0, w.x1) for w in inner)
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= max(0.6 * size, 5.0) and 0.05 * width < reach < SIDEBAR_MAX * width:
+            side = [w for w in inner if w.x1 <= reach]
+            if _is_sidebar(side, [w for w in inner if w.x0 >= x0]):
+                keep = {id(w) for w in side}
+                return [w for w in words if id(w) not in keep], side
+        reach = max(reach, x1)
+    return words, []
+
+
+def _is_sidebar(side: list[Word], text: list[Word]) -> bool:
+    # words, not a figure's tick labels or the lone glyphs of rotated text
+    if sum(c.isalpha() for w in side for c in w.text) < 30 or sum(len(w.text) for w in side) < 3 * len(side):
+        return False
+    rows = _rows(side)
+    if len(rows) < 4 or sum(1 for r in rows if len(r) >= 2) < 0.5 * len(rows):
+        return False
+    top, bottom = min(w.top for w in side), max(w.bottom for w in side)
+    beside = [w for w in text if top <= (w.top + w.bottom) / 2 <= bottom]
+    nchars = sum(len(w.text) for w in side)
+    if len(_rows(beside)) < max(4, len(rows) // 2) or sum(len(w.text) for w in text) < 2 * nchars:
+        return False
+    # One column of text beside it, not the other columns of a multi-column list.
+    gap = max(0.6 * median(w.size for w in beside), 5.0)
+    spans = sorted((w.x0, w.x1) for w in beside)
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= gap:
+            return False
+        reach = max(reach, x1)
+    return True
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    return _cluster_rows(list(words))
 
 
 def _drop_line_numbers(segs: list[Segment]) -> list[Segment]:

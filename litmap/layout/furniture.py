@@ -185,8 +185,9 @@ def clean_pages(pages: Sequence[LaidOutPage]) -> list[LaidOutPage]:
         cover = _is_cover(page, i, n)
         blocks = []
         for b in page.blocks:
-            kind = "cover" if cover else _furniture_kind(b, page, repeated, slots)
-            if kind == b.kind and not cover:
+            # a sidebar laid out as ``cover`` (JOSS) stays cover, whatever it reads like
+            kind = "cover" if cover or b.kind == "cover" else _furniture_kind(b, page, repeated, slots)
+            if kind == b.kind and kind != "cover":
                 kind = _content_kind(b, page)
             lines = tuple(clean_text(line) for line in (b.lines or (b.text,)))
             blocks.append((b, kind, lines))
