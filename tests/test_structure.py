@@ -252,3 +252,24 @@ def test_author_count_on_a_cover_page_is_not_a_heading() -> None:
              page(2, blk("Introduction", bold=True), blk(LONG))]
     st = structure_document(pages)
     assert "acknowledgements" not in [s.kind for s in st.sections]
+
+
+def test_body_name_before_a_colon_ends_the_front_matter() -> None:
+    from litmap.parse.headings import names_body_section
+
+    assert names_body_section("Summary: Why regioncode?")
+    assert names_body_section("Background: rescaling in China") and names_body_section("Introduction")
+    assert not names_body_section("Summary") and not names_body_section("Summary:")
+    assert not names_body_section("Urban China: a new state space")
+
+
+def test_summary_with_a_subtitle_opens_the_body_of_a_software_paper() -> None:
+    pages = [page(1,
+                  blk("regioncode: Convert Region Names of China", size=18, bold=True),
+                  blk("Yue Hu, Yufei Sun"),
+                  blk("Summary: Why regioncode?", size=12, bold=True),
+                  blk("Inspired by countrycode (Arel-Bundock et al., 2018), we built it. " * 3),
+                  blk("Basic Usage", size=12, bold=True),
+                  blk(LONG))]
+    kinds = [(s.kind, s.heading) for s in structure_document(pages).sections]
+    assert ("body", "Summary: Why regioncode?") in kinds and ("body", "Basic Usage") in kinds

@@ -101,6 +101,15 @@ def heading_kind(text: str, *, first: bool = False, after_references: bool = Fal
     return None
 
 
+def names_body_section(heading: str) -> bool:
+    """A usual body section name, alone or before a colon ("Summary: Why regioncode?",
+    "Background: rescaling in China") — enough to end the front matter."""
+    if normalise_heading(heading) in BODY_NAMES:
+        return True
+    head, colon, rest = heading.partition(":")
+    return bool(colon and rest.strip()) and normalise_heading(head) in BODY_NAMES | {"summary"}
+
+
 def looks_like_section_heading(text: str) -> bool:
     """A numbered heading or a known section name ("2.1 Data", "References")."""
     t = text.strip()

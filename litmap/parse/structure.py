@@ -31,7 +31,6 @@ from typing import Optional, Sequence
 from litmap.layout import Block, LaidOutPage
 from litmap.models import Paragraph, Section
 from litmap.parse.headings import (
-    BODY_NAMES,
     NUMBERING,
     SKIP_KINDS,
     heading_kind,
@@ -39,6 +38,7 @@ from litmap.parse.headings import (
     is_ref_part,
     known_heading,
     looks_like_section_heading,
+    names_body_section,
     normalise_heading,
     split_inline_heading,
     toc_blocks,
@@ -161,7 +161,7 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
             if label is not None:
                 heading = " ".join(label.split())
                 kind = heading_kind(heading, first=all(s.kind == "front" for s in secs), after_references=seen_refs)
-                named = kind is not None or bool(NUMBERING.match(heading)) or normalise_heading(heading) in BODY_NAMES
+                named = kind is not None or bool(NUMBERING.match(heading)) or names_body_section(heading)
                 real = named or not in_front or b0.page > first_page + 1 or front_chars > 3000
                 back = cur is not None and cur.kind in ("acknowledgements", "notes") and not named
                 if back and b0.kind != "heading":
