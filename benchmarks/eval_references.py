@@ -1,18 +1,36 @@
 """Evaluate reference parsing (fields) and reference-list segmentation.
 
-    .venv/bin/python benchmarks/eval_references.py [--data ../shared/data] [--only fields|segmentation]
+    .venv/bin/python benchmarks/eval_references.py [--data ../shared/data] [--only fields|segmentation|joss]
         [--methods rules,crf,hybrid] [--model other.crfsuite]
 
+Every gold set in the shared data that applies to references is scored:
+
 (1) Fields: :func:`litmap.parse.refparse.parse_reference` on labelled
-strings — the CC BY gold files, EXCITE ``refs_segmented`` and AnyStyle
-``gold.xml`` — per-field precision/recall/F1, field-level micro F1 and the
-share of references with every gold field right.  None of the three is in
-the shipped CRF's training data (``benchmarks/train_refparser.py``).
+strings — per-field precision/recall/F1, field-level micro F1 and the share
+of references with every gold field right — for
+
+* the two CC BY papers' ``*.gold.json`` ``references`` (hand-checked);
+* EXCITE ``refs_segmented`` (50 documents);
+* AnyStyle ``gold.xml`` (authors scored as all name words, since AnyStyle
+  does not split names);
+* GROBID's citation corpus, the held-out slice only: every 10th file of
+  ``grobid_citation/corpus`` by sorted name (47 files, 525 distinct strings),
+  TEI tags mapped to fields as in training, authors as all name words.
+
+None of these strings is in the shipped CRF's training data
+(``benchmarks/train_refparser.py`` excludes them all, also where another
+source repeats a string).
 (2) Segmentation: entry F1 of the reference-list splitters against EXCITE
 ``refs_extracted`` and the CC BY gold ``raw`` lists (entries match at
 normalised-text similarity ≥ 0.9), from ``pdftotext`` text
 (:func:`split_reference_text`) and, when the layout pipeline is available,
-from PDF blocks (:func:`split_references`).
+from PDF blocks (:func:`split_references`), then the fields of the entries
+found (end to end, PDF → blocks → entries → fields).
+(3) JOSS (``--only joss``, or ``benchmarks/eval_joss_references.py``): the
+six JOSS PDFs through ``build_document``, each parsed entry matched to its
+``paper.bib`` entry; only bib entries whose title is printed in the PDF's
+reference section are gold (the PDF and .bib may come from different
+commits).  Entry P/R/F1 and per-field figures; see that script's docstring.
 
 Reads the shared data read-only and skips cleanly when it is absent.
 """
@@ -277,6 +295,44 @@ def load_anystyle(data: Path) -> list[Gold]:
     return golds
 
 
+def load_grobid_heldout(data: Path) -> list[Gold]:
+    """GROBID's citation corpus, the file slice ``train_refparser.py`` holds
+    out (every 10th file by name), one Gold per distinct string.  GROBID tags
+    the author list as one unsplit string, so authors are scored as all name
+    words (as for AnyStyle); the TEI → field mapping is the training one."""
+    corpus = data / "references" / "grobid_citation" / "corpus"
+    if not corpus.exists():
+        return []
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_refparser import _norm, grobid_examples  # noqa: PLC0415
+
+    golds: list[Gold] = []
+    seen: set[str] = set()
+    for raw, pieces in grobid_examples(corpus, held_out=True):
+        if _norm(raw) in seen:
+            continue
+        seen.add(_norm(raw))
+        get = lambda lab: " ".join(p.strip() for p, k in pieces if k == lab and p.strip()) or None  # noqa: E731
+        first = lambda lab: next((p.strip() for p, k in pieces if k == lab and p.strip()), None)  # noqa: E731
+        golds.append(
+            Gold(
+                raw,
+                {
+                    "authors": _anystyle_author_key(get("author") or ""),
+                    "year": _year4(first("year")),
+                    "title": _norm_text(first("title")),
+                    "container": _norm_text(first("container")),
+                    "volume": _first_number(first("volume")),
+                    "issue": (first("issue") or "").strip(" .,()") or None,
+                    "pages": _norm_pages(first("pages")),
+                    "publisher": _norm_text(first("publisher")),
+                    "doi": normalise_doi(first("doi")),
+                },
+            )
+        )
+    return golds
+
+
 def eval_fields(data: Path, methods: tuple[str, ...] = ("rules", "crf", "hybrid")) -> dict:
     """Per gold set and parsing method: per-field table and micro F1."""
     sets: list[tuple[str, list[Gold], bool]] = []
@@ -292,6 +348,9 @@ def eval_fields(data: Path, methods: tuple[str, ...] = ("rules", "crf", "hybrid"
     anystyle = load_anystyle(data)
     if anystyle:
         sets.append(("AnyStyle gold.xml (held out; authors = all name words)", anystyle, True))
+    grobid = load_grobid_heldout(data)
+    if grobid:
+        sets.append(("GROBID citation corpus, held-out files (authors = all name words)", grobid, True))
     results: dict = {}
     for name, golds, any_style in sets:
         for m in methods:
@@ -460,7 +519,7 @@ def eval_segmentation(data: Path, verbose: bool = False) -> dict:
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    ap.add_argument("--only", choices=("fields", "segmentation"))
+    ap.add_argument("--only", choices=("fields", "segmentation", "joss"))
     ap.add_argument("--verbose", action="store_true", help="per-document segmentation lines")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--model", type=Path, help="score this reference CRF instead of the shipped one")
@@ -478,6 +537,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         out["fields"] = eval_fields(args.data, tuple(m.strip() for m in args.methods.split(",") if m.strip()))
     if args.only in (None, "segmentation"):
         out["segmentation"] = eval_segmentation(args.data, verbose=args.verbose)
+    if args.only in (None, "joss"):
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from eval_joss_references import eval_joss  # noqa: PLC0415 - it imports this module
+
+        out["joss"] = eval_joss(args.data)
     if args.json:
         args.json.write_text(json.dumps(out, indent=2))
     return 0
