@@ -444,9 +444,12 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
               default="graphml", show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Output file (vosviewer/csv write <stem>_map/_network or _nodes/_edges beside it).")
+@click.option("--align-to", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A previous export of this network (GraphML, or the CSV _nodes.csv): clusters that persist "
+                   "keep their ids from it.")
 def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int, min_count: int,
             top: Optional[int], cluster_method: str, resolution: float, seed: int,
-            concept_files: tuple[str, ...], fmt: str, output: str) -> None:
+            concept_files: tuple[str, ...], fmt: str, output: str, align_to: Optional[str]) -> None:
     """Build a citation or concept network, cluster it, and export it."""
     from litmap.analyse.network_job import NetworkSettings, analysed_network
     from litmap.export.graphs import write_graph
@@ -457,6 +460,8 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
                                    min_count=min_count, top=top, cluster_method=cluster_method,
                                    resolution=resolution, seed=seed, concept_files=concept_files)
         result = analysed_network(store.conn, settings)
+        if align_to:
+            _align_network(result, align_to)
         clusters = {n: d["cluster"] for n, d in result.graph.nodes(data=True) if "cluster" in d}
         paths = write_graph(result.graph, output, fmt, clusters=clusters or None)
     s = result.summary()
@@ -467,6 +472,40 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
         click.echo(f"  cluster {c} ({result.cluster_sizes.get(c, 0)}): {', '.join(terms[:5])}")
     for p in paths:
         click.echo(f"wrote {p}", err=True)
+
+
+def _align_network(result: Any, path: str) -> None:
+    """Renumber ``result``'s clusters after those of a previous GraphML or CSV nodes export."""
+    import csv
+
+    import networkx as nx
+
+    from litmap.analyse.clusters import align_clusters
+    from litmap.errors import InputError
+
+    try:
+        if path.lower().endswith(".graphml"):
+            old = {str(n): int(c) for n, c in nx.read_graphml(path).nodes(data="cluster") if c is not None}
+        else:
+            with open(path, encoding="utf-8", newline="") as f:
+                # write_csv prefixes formula-like cells with an apostrophe; undo that for ids
+                old = {(r["id"][1:] if r["id"][:2] in {"'" + c for c in "=+-@"} else r["id"]): int(r["cluster"])
+                       for r in csv.DictReader(f) if r.get("cluster") not in (None, "")}
+    except (OSError, ValueError, KeyError, nx.NetworkXError) as exc:
+        raise InputError(f"could not read clusters from {path} ({exc}): pass a GraphML file or the _nodes.csv "
+                         "written by an earlier `litmap network`") from exc
+    if not old:
+        raise InputError(f"{path} holds no node clusters: pass a GraphML file or the _nodes.csv written by an "
+                         "earlier `litmap network`")
+    G = result.graph
+    current = {str(n): int(c) for n, c in G.nodes(data="cluster") if c is not None}
+    new = align_clusters(old, current)
+    rename = {current[k]: v for k, v in new.items()}
+    for n, d in G.nodes(data=True):
+        if d.get("cluster") is not None:
+            d["cluster"] = new[str(n)]
+    result.cluster_labels = {rename.get(c, c): v for c, v in result.cluster_labels.items()}
+    result.cluster_sizes = {rename.get(c, c): v for c, v in result.cluster_sizes.items()}
 
 
 @cli.group()

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from litmap.analyse.centrality import centralities, sigma
-from litmap.analyse.clusters import ClusterSettings, detect_communities
+from litmap.analyse.clusters import ClusterSettings, align_clusters, detect_communities
 from litmap.analyse.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
 from litmap.analyse.labels import cluster_passages, ctfidf_labels, llr_labels, terms, unit_key_terms, unit_texts
 from litmap.analyse.networks import (
@@ -213,6 +213,47 @@ def test_silhouette_matches_sklearn():
     assert silhouette_score_precomputed(D, labels) == pytest.approx(silhouette_score(D, labels, metric="precomputed"))
 
 
+def _parts(*groups: str) -> dict[str, int]:
+    """``_parts("abc", "de")`` -> {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1}."""
+    return {n: i for i, g in enumerate(groups) for n in g}
+
+
+def test_align_identical_clustering_keeps_ids_whatever_the_numbering():
+    prev = {"a": 4, "b": 4, "c": 4, "d": 9, "e": 9, "f": 2}
+    cur = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 2}
+    assert align_clusters(prev, cur) == prev
+    assert align_clusters(prev, {n: 7 - c for n, c in cur.items()}) == prev
+    assert align_clusters({}, cur) == cur  # first run: ids as detected
+
+
+def test_align_split_keeps_id_on_larger_part_and_new_cluster_is_fresh():
+    prev = {**_parts("abcdefgh", "ijkl"), "z": 5}  # ids 0, 1 and 5
+    cur = _parts("abcdef", "ijklm", "gh", "xyw")  # camp 0 split 6/2, camp 1 grew by one, a new camp, z gone
+    got = align_clusters(prev, cur)
+    assert {got[n] for n in "abcdef"} == {0} and {got[n] for n in "ijklm"} == {1}
+    assert {got[n] for n in "gh"} == {6} and {got[n] for n in "xyw"} == {7}  # above every previous id, in order
+
+
+def test_align_never_reuses_a_vanished_id():
+    prev = _parts("abcd", "efgh", "ijkl")
+    cur = _parts("abcd", "mnop")  # camps 1 and 2 vanished, a new one appeared
+    got = align_clusters(prev, cur)
+    assert {got[n] for n in "abcd"} == {0} and {got[n] for n in "mnop"} == {3}
+    # ids handed out in still earlier runs are not reused either
+    assert {align_clusters(prev, cur, next_id=10)[n] for n in "mnop"} == {10}
+    assert {align_clusters({}, cur, next_id=4)[n] for n in "abcd"} == {4}
+
+
+def test_align_threshold_and_unclustered():
+    prev = _parts("abcdef")
+    cur = {**_parts("abc", "def"), "g": -1}  # a 50/50 split: only one half can keep the id
+    got = align_clusters(prev, cur)
+    assert sorted({got[n] for n in "abc"} | {got[n] for n in "def"}) == [0, 1] and got["g"] == -1
+    assert set(align_clusters(prev, cur, min_overlap=0.6).values()) == {1, 2, -1}  # neither half passes 0.6
+    with pytest.raises(InputError, match="min_overlap"):
+        align_clusters(prev, cur, min_overlap=0)
+
+
 def test_cluster_settings_validated():
     with pytest.raises(InputError):
         ClusterSettings(method="kmeans")
@@ -295,3 +336,41 @@ def test_concept_units_with_lexicon():
     c = lex.concepts[0]
     units = concept_units({1: f"On {c.label} and more.", 2: "nothing here"}, lex)
     assert units == {1: {c.id}}
+
+
+def test_network_cli_align_to_a_previous_export(tmp_path):
+    import csv
+
+    from click.testing import CliRunner
+
+    from litmap.cli import cli
+    from report_fixture import build_fixture_store
+
+    db = build_fixture_store(str(tmp_path / "f.db"), topics=False)
+
+    def run(*extra: str) -> None:
+        res = CliRunner().invoke(cli, ["network", "--db", db, "--kind", "coupling", "--normalise", "raw",
+                                       "--cluster-method", "louvain", *extra], catch_exceptions=False)
+        assert res.exit_code == 0, res.output
+
+    def read(path):
+        with open(path, encoding="utf-8", newline="") as f:
+            return {r["id"]: int(r["cluster"]) for r in csv.DictReader(f)}
+
+    run("--format", "csv", "-o", str(tmp_path / "a.csv"))
+    first = read(tmp_path / "a_nodes.csv")
+    assert len(set(first.values())) >= 2
+    # An earlier export that numbered the same clusters 20, 21, ...: the new export follows it.
+    old = {n: 20 + c for n, c in first.items()}
+    with open(tmp_path / "old_nodes.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "cluster"])
+        w.writerows(old.items())
+    run("--format", "csv", "-o", str(tmp_path / "b.csv"), "--align-to", str(tmp_path / "old_nodes.csv"))
+    assert read(tmp_path / "b_nodes.csv") == old
+    run("--format", "graphml", "-o", str(tmp_path / "c.graphml"), "--align-to", str(tmp_path / "b_nodes.csv"))
+    run("--format", "csv", "-o", str(tmp_path / "d.csv"), "--align-to", str(tmp_path / "c.graphml"))
+    assert read(tmp_path / "d_nodes.csv") == old
+    res = CliRunner().invoke(cli, ["network", "--db", db, "-o", str(tmp_path / "e.csv"), "--format", "csv",
+                                   "--align-to", db])
+    assert res.exit_code != 0 and ("could not read clusters" in res.output or "holds no node clusters" in res.output)

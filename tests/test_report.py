@@ -252,3 +252,67 @@ def test_no_engaged_debate_says_why(tmp_path, store_path):
     assert "| city-region |" in md  # the concept counts are still there
     html = (tmp_path / "r/index.html").read_text(encoding="utf-8")
     assert "Debate maps not available" in html and '<article class="debate"' not in html
+
+
+def _clusters_in_data(out: Path) -> dict[str, dict[str, int]]:
+    """Per network view, {node id: cluster id} as exported in data/network_<view>_nodes.csv."""
+    import csv
+
+    got: dict[str, dict[str, int]] = {}
+    for f in sorted((out / "data").glob("network_*_nodes.csv")):
+        with open(f, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        if rows and "cluster" in rows[0]:
+            got[f.name[len("network_"):-len("_nodes.csv")]] = {
+                r["id"]: int(r["cluster"]) for r in rows if r["cluster"] not in ("", "-1")}
+    return got
+
+
+def _groups(membership: dict[str, int]) -> dict[frozenset, int]:
+    by: dict[int, set[str]] = {}
+    for n, c in membership.items():
+        by.setdefault(c, set()).add(n)
+    return {frozenset(ns): c for c, ns in by.items()}
+
+
+def test_cluster_ids_survive_a_new_paper(tmp_path):
+    from litmap.parse.corpus import resolve_corpus_works
+
+    out = tmp_path / "r"
+    with Store(str(tmp_path / "grow.db"), write=True) as store:
+        for n, row in enumerate(PAPERS[:6]):
+            store.save_document(make_document(n + 1, row))
+        resolve_corpus_works(store)
+        build_report(store, out, FAST)
+        # Pretend an earlier report numbered every cluster differently (ids 10, 11, ...): a rebuild
+        # that renumbered from 0 would lose them all.
+        snap_path = out / "data/snapshot.json"
+        snap = json.loads(snap_path.read_text(encoding="utf-8"))
+        shift = {name: {c: 10 + len(v["members"]) - 1 - int(c) for c in v["members"]}
+                 for name, v in snap["clusters"].items()}
+        for name, v in snap["clusters"].items():
+            v["members"] = {str(shift[name][c]): ns for c, ns in v["members"].items()}
+            v["next"] = 10 + len(v["members"])
+        snap["camps"] = {w: shift["cocitation"][str(c)] for w, c in snap["camps"].items()}
+        snap_path.write_text(json.dumps(snap), encoding="utf-8")
+        before = {name: {n: int(c) for c, ns in v["members"].items() for n in ns}
+                  for name, v in snap["clusters"].items()}
+        assert {"cocitation", "coupling"} <= set(before)
+        store.save_document(make_document(7, PAPERS[6]))
+        resolve_corpus_works(store)
+        build_report(store, out, FAST)
+    after = _clusters_in_data(out)
+    unchanged = 0
+    for name, old in before.items():
+        new_groups = _groups(after[name])
+        for members, old_id in _groups(old).items():
+            if members in new_groups:  # the same camp, members and all
+                assert new_groups[members] == old_id, (name, sorted(members))
+                unchanged += 1
+        assert all(c in set(old.values()) or c >= 10 + len(set(old.values())) for c in after[name].values())
+    assert unchanged >= 2
+    snap = json.loads((out / "data/snapshot.json").read_text(encoding="utf-8"))
+    assert {n: c for c, ns in snap["clusters"]["cocitation"]["members"].items() for n in ns} == {
+        n: str(c) for n, c in after["cocitation"].items()}
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "first report" not in md

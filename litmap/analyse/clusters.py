@@ -5,20 +5,24 @@ co-citation map of ~4,600 works and ~780,000 links it takes seconds where
 networkx's pure-Python Louvain took over a minute, and Leiden guarantees
 connected communities.  ``method="louvain"`` uses networkx (no igraph
 needed).  Cluster ids are deterministic: 0 is the largest cluster, ties
-broken by the smallest member id.
+broken by the smallest member id.  :func:`align_clusters` renumbers a new
+clustering after an earlier one so unchanged clusters keep their ids.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, Hashable, Optional
+from typing import Any, Hashable, Mapping, Optional
 
 import networkx as nx
 
 from litmap.errors import AnalysisError, InputError, MissingDependency
 
-__all__ = ["ClusterSettings", "Clustering", "detect_communities", "silhouette", "silhouette_score_precomputed"]
+__all__ = [
+    "ClusterSettings", "Clustering", "align_clusters", "detect_communities", "silhouette",
+    "silhouette_score_precomputed",
+]
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +86,59 @@ def detect_communities(G: nx.Graph, settings: Optional[ClusterSettings] = None) 
     sil = _silhouette(nodes, arrays, membership, s.silhouette_sample, s.seed)
     log.info("%s: %d clusters, modularity %.3f", s.method, len(ordered), mod)
     return Clustering(membership, tuple(len(c) for c in ordered), float(mod), sil, s.method, s.resolution, s.seed)
+
+
+def align_clusters(
+    previous: Mapping[Hashable, int], current: Mapping[Hashable, int], *, min_overlap: float = 0.5,
+    next_id: Optional[int] = None,
+) -> dict[Hashable, int]:
+    """``current`` renumbered so that clusters that persist keep their ``previous`` ids.
+
+    Previous and current clusters are paired one-to-one (Hungarian assignment,
+    maximising the summed Jaccard index of their member sets); a pair keeps the
+    previous id when its Jaccard index is at least ``min_overlap``.  At the
+    default 0.5 a cluster that gained or lost up to a third of its members keeps
+    its id, a split leaves it on the part holding most of the old members (if
+    that part still makes up half the union), and a merger of two equal camps
+    keeps one of their ids.  Every other cluster gets a fresh id above every
+    previous id and ``next_id`` (the first id never handed out before; pass it
+    so ids of camps that vanished in earlier runs are not reused either), in the
+    current order (largest first).  Negative ids (unclustered) pass through.
+    With no previous clustering and no ``next_id``, ``current`` is returned as is.
+    """
+    if not 0.0 < min_overlap <= 1.0:
+        raise InputError("min_overlap must be in (0, 1]: it is the Jaccard index a cluster needs to keep its id")
+    old = _groups(previous)
+    new = _groups(current)
+    if not old and next_id is None:
+        return dict(current)
+    fresh = max([next_id or 0, *(k + 1 for k in old)])
+    rename: dict[int, int] = {}
+    if old and new:
+        import numpy as np
+        from scipy.optimize import linear_sum_assignment
+
+        old_ids, new_ids = sorted(old), sorted(new)
+        jac = np.array([[len(new[b] & old[a]) / len(new[b] | old[a]) for a in old_ids] for b in new_ids])
+        # Among equal Jaccard scores prefer the larger shared part (a 50/50 split keeps the id on one side only).
+        shared = np.array([[len(new[b] & old[a]) for a in old_ids] for b in new_ids], dtype=float)
+        rows, cols = linear_sum_assignment(-(jac + 1e-9 * shared / (1.0 + shared.max())))
+        for r, c in zip(rows, cols):
+            if jac[r, c] >= min_overlap:
+                rename[new_ids[r]] = old_ids[c]
+    for b in sorted(new):
+        if b not in rename:
+            rename[b] = fresh
+            fresh += 1
+    return {n: (rename[c] if c >= 0 else c) for n, c in current.items()}
+
+
+def _groups(membership: Mapping[Hashable, int]) -> dict[int, set[Hashable]]:
+    out: dict[int, set[Hashable]] = {}
+    for n, c in membership.items():
+        if c >= 0:
+            out.setdefault(int(c), set()).add(n)
+    return out
 
 
 def _edge_arrays(H: nx.Graph, nodes: list[Hashable], weight: str) -> tuple[Any, Any, Any]:

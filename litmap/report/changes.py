@@ -6,11 +6,14 @@ runs recorded) and the snapshot the previous report wrote into its
 central works, co-citation camps, concepts).  On a first run there is
 nothing to compare and the section says so.
 
-Camps are co-citation clusters.  Cluster numbers are not stable between
-runs (the clustering renumbers), so camps are compared by their members: an
-old camp whose shared works now sit in two or more camps, each holding at
-least a quarter of them, has split; a new camp drawing a quarter or more of
-its works from each of two or more old camps is a merger.
+Camps are co-citation clusters.  The snapshot also keeps the members of
+every clustered network view and the first cluster id not yet handed out,
+so the next report numbers persisting clusters as this one did (see
+:func:`previous_clusters`).  Splits and mergers are still found from the
+members, not the numbers: an old camp whose shared works now sit in two or
+more camps, each holding at least a quarter of them, has split; a new camp
+drawing a quarter or more of its works from each of two or more old camps is
+a merger.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import json
 import sqlite3
 from typing import Any, Optional
 
-__all__ = ["compare", "last_runs", "snapshot_extras", "camp_changes"]
+__all__ = ["compare", "last_runs", "snapshot_extras", "camp_changes", "previous_clusters"]
 
 _CENTRAL = 15  # works in the "most central" list compared between runs
 _SHARE = 0.25  # share of a camp's works that counts as a part of a split or merger
@@ -86,9 +89,59 @@ def _place(place: Optional[dict[str, Any]]) -> str:
     return (" — falls in " + ", ".join(bits)) if bits else ""
 
 
+def previous_clusters(previous: Optional[dict[str, Any]]) -> dict[str, tuple[dict[str, int], Optional[int]]]:
+    """Per network view, the previous report's ``({str(node): cluster id}, first unused id)``.
+
+    Snapshots written before views' clusters were kept have only the
+    co-citation ``camps``; those still align the co-citation view.
+    """
+    if not previous:
+        return {}
+    out: dict[str, tuple[dict[str, int], Optional[int]]] = {}
+    for name, entry in (previous.get("clusters") or {}).items():
+        try:
+            members = {str(n): int(c) for c, ns in entry["members"].items() for n in ns}
+            out[str(name)] = (members, int(entry["next"]) if entry.get("next") is not None else None)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            continue  # a hand-edited or foreign snapshot: that view is numbered afresh
+    if "cocitation" not in out and isinstance(previous.get("camps"), dict):
+        try:
+            out["cocitation"] = ({str(w): int(c) for w, c in previous["camps"].items()}, None)
+        except (TypeError, ValueError):
+            pass
+    return out
+
+
+def _cluster_snapshot(graphs: dict[str, Any], previous: Optional[dict[str, Any]]) -> dict[str, Any]:
+    """Members of each clustered view's clusters and the first id not yet used, compactly.
+
+    A view without clusters this time keeps its previous entry, so its ids
+    survive a report where it was empty.
+    """
+    before = previous_clusters(previous)
+    out: dict[str, Any] = {}
+    for name in sorted(set(graphs) | set(before)):
+        G = graphs.get(name)
+        members: dict[int, list[str]] = {}
+        if G is not None:
+            for n, c in G.nodes(data="cluster", default=-1):
+                if c is not None and c >= 0:
+                    members.setdefault(int(c), []).append(str(n))
+        old, old_next = before.get(name, ({}, None))
+        if not members:
+            if old:
+                out[name] = {"next": old_next if old_next is not None else max(old.values()) + 1,
+                             "members": {str(c): sorted(n for n, k in old.items() if k == c)
+                                         for c in sorted(set(old.values()))}}
+            continue
+        nxt = max([old_next or 0, *(c + 1 for c in old.values()), *(c + 1 for c in members)])
+        out[name] = {"next": nxt, "members": {str(c): sorted(ns) for c, ns in sorted(members.items())}}
+    return out
+
+
 def snapshot_extras(papers: list[dict[str, Any]], topics: dict[str, Any], graphs: dict[str, Any],
-                    networks: dict[str, Any]) -> dict[str, Any]:
-    """Where each paper falls, the most central works and the co-citation camps."""
+                    networks: dict[str, Any], previous: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+    """Where each paper falls, the most central works, the co-citation camps and every view's clusters."""
     labels = {t["id"]: t["label"] for t in topics.get("topics", [])}
 
     def cluster_labels(name: str) -> dict[int, str]:
@@ -110,7 +163,8 @@ def snapshot_extras(papers: list[dict[str, Any]], topics: dict[str, Any], graphs
         central = [str(n) for n in sorted(strength, key=lambda n: (-strength[n], str(n)))[:_CENTRAL]]
         camps = {str(n): int(d["cluster"]) for n, d in cocit.nodes(data=True) if d.get("cluster", -1) >= 0}
     return {"places": places, "central": central, "camps": camps,
-            "camp_labels": {str(k): v for k, v in cluster_labels("cocitation").items()}}
+            "camp_labels": {str(k): v for k, v in cluster_labels("cocitation").items()},
+            "clusters": _cluster_snapshot(graphs, previous)}
 
 
 def camp_changes(old: dict[str, int], old_labels: dict[str, str], new: dict[str, int],

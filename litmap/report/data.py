@@ -74,7 +74,7 @@ def gather_report_data(
     :class:`~litmap.store.Store`; otherwise the store is only read."""
     from litmap.analyse.corpusdata import load_corpus_data
 
-    from .changes import compare, snapshot_extras
+    from .changes import compare, previous_clusters, snapshot_extras
     from .netview import network_views
 
     report = resolve(progress)
@@ -102,11 +102,11 @@ def gather_report_data(
         memos.save(store)
     report(ProgressEvent("report", 5, steps, message="networks"))
     networks, graphs, central = network_views(data, settings, concept_units, lexicon_labels, works,
-                                              {p["id"]: p["label"] for p in papers})
+                                              {p["id"]: p["label"] for p in papers}, previous_clusters(previous))
     overview["most_central"] = central
     overview["bursts"] = _bursts(data, settings)
     snapshot = {**_snapshot(papers, topics, overview, concepts),
-                **snapshot_extras(papers, topics, graphs, networks)}
+                **snapshot_extras(papers, topics, graphs, networks, previous)}
     changes = compare(conn, previous, snapshot)
     report(ProgressEvent("report", 6, steps, message="done gathering"))
     return ReportData(

@@ -3,7 +3,10 @@
 Layouts are computed here (seeded spring layout), so the browser draws
 preset positions and runs no physics: a 2,000-paper corpus still opens
 quickly.  Clusters come from Louvain on the full graph (or its densest part
-when very large) and are labelled from the citing sentences.
+when very large) and are labelled from the citing sentences.  When the
+previous report's snapshot holds a view's clusters, the new ones are
+renumbered after them (:func:`litmap.analyse.clusters.align_clusters`), so an
+unchanged camp keeps its number, colour and label from report to report.
 """
 
 from __future__ import annotations
@@ -38,8 +41,14 @@ def network_views(
     data: Any, settings: ReportSettings, concept_units: Mapping[tuple[int, int], list[str]],
     concept_labels: Mapping[str, str], works: Mapping[str, dict[str, Any]],
     paper_labels: Optional[Mapping[int, str]] = None,
+    previous: Optional[Mapping[str, tuple[Mapping[str, int], Optional[int]]]] = None,
 ) -> tuple[dict[str, dict[str, Any]], dict[str, nx.Graph], list[dict[str, Any]]]:
-    """``(views, full graphs, most central papers)``."""
+    """``(views, full graphs, most central papers)``.
+
+    ``previous`` maps a view name to the previous report's clusters of that
+    view, ``({str(node): cluster id}, first unused id)`` (see
+    :func:`litmap.report.changes.previous_clusters`).
+    """
     from litmap.analyse import networks as nets
 
     # Works cited once add most of the nodes and edges of a large co-citation graph and say
@@ -77,7 +86,7 @@ def network_views(
             unit = "references" if name == "coupling" else "citing papers"
             caption += (f" Pairs sharing fewer than {threshold} {unit} are left out, here and in data/: in a "
                         "focused literature nearly every pair shares a classic.")
-        views[name] = _view(name, G, data, settings, title, caption)
+        views[name] = _view(name, G, data, settings, title, caption, (previous or {}).get(name))
     central = _central(graphs.get("coupling"), graphs.get("citation"), data, settings)
     return views, graphs, central
 
@@ -206,8 +215,23 @@ def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], 
     return out
 
 
-def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: str, caption: str) -> dict[str, Any]:
+def _aligned(membership: dict[Hashable, int],
+             previous: Optional[tuple[Mapping[str, int], Optional[int]]]) -> dict[Hashable, int]:
+    """``membership`` renumbered after the previous report's clusters (snapshot keys are strings)."""
+    if not previous:
+        return membership
+    from litmap.analyse.clusters import align_clusters
+
+    old, next_id = previous
+    node = {str(n): n for n in membership}
+    got = align_clusters(old, {str(n): c for n, c in membership.items()}, next_id=next_id)
+    return {node[k]: c for k, c in got.items()}
+
+
+def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: str, caption: str,
+          previous: Optional[tuple[Mapping[str, int], Optional[int]]] = None) -> dict[str, Any]:
     membership, modularity = _clusters(G, settings)
+    membership = _aligned(membership, previous)
     for n in G:
         G.nodes[n]["cluster"] = membership.get(n, -1)
     cl_labels = _cluster_labels(name, G, membership, data)
@@ -227,7 +251,7 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
     clusters = [
         {"id": cl, "label": cl_labels.get(cl) or f"cluster {cl + 1}", "size": n,
          "shown": sum(1 for x in shown if membership.get(x) == cl)}
-        for cl, n in sorted(sizes.items())
+        for cl, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))  # largest first, as ids no longer say
     ]
     nodes = []
     for n in shown:
