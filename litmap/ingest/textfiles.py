@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional, Sequence
 
+from litmap.ingest.text_furniture import drop_repeated_lines
 from litmap.errors import ExtractionError
 from litmap.ingest.hyphenation import repair_hyphenation
 from litmap.ingest.ligatures import repair_texts
@@ -334,7 +335,7 @@ def read_text_file(path: str) -> ExtractedPages:
     except OSError as exc:
         raise ExtractionError(path, f"cannot read file ({exc.strerror}); check the path and permissions") from exc
     text, warnings = decode_bytes(data, path)
-    text = strip_inline_stamps(text)
+    text = drop_repeated_lines(strip_inline_stamps(text))
     if not text.strip():
         raise ExtractionError(path, "empty: no text")
     if media == "html":
