@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from litmap.ingest.text_furniture import drop_repeated_lines
 from litmap.errors import ExtractionError
 from litmap.ingest.hyphenation import repair_hyphenation
 from litmap.ingest.ligatures import repair_texts
+from litmap.ingest.text_furniture import drop_repeated_lines
 from litmap.layout import Block, ExtractedPages, LaidOutPage
 
 __all__ = ["read_text_file", "decode_bytes", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
