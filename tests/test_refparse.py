@@ -436,3 +436,216 @@ def test_editors_and_pages_cut_from_book_title():
     assert clean_fields({"container": "in Dominique Reynié and Bruno Cautrès (eds) L’opinion publique 2001"})["container"] == "L’opinion publique 2001"
     assert clean_fields({"container": "Making Time: Time and Management, pp.155-67"})["container"] == "Making Time: Time and Management"
     assert clean_fields({"container": "Journal of Ed. Research"})["container"] == "Journal of Ed. Research"
+
+
+# --- round 2: general rules found in the error analysis ----------------------
+
+
+def test_chicago_author_list_given_first_after_the_first():
+    r = parse_reference(
+        "Gimeno-Santos, Elena, Yogini Raste, Zafeiris Louvaris, Corina de Jong, Roberto A. Rabinovich, "
+        "Nicholas S. Hopkinson, et al. 2015. “The PROactive Instruments.” European Respiratory Journal 46 (4): 988–1000."
+    )
+    assert fam(r) == ["Gimeno-Santos", "Raste", "Louvaris", "de Jong", "Rabinovich", "Hopkinson"]
+    assert r.authors[3].given == "Corina" and r.et_al
+    r = parse_reference(
+        "Chang, Winston, Joe Cheng, JJ Allaire, Yihui Xie, and Jonathan McPherson. 2020. Shiny: Web Application "
+        "Framework for R. https://CRAN.R-project.org/package=shiny."
+    )
+    assert fam(r) == ["Chang", "Cheng", "Allaire", "Xie", "McPherson"]
+    assert r.authors[2].given == "JJ"
+
+
+def test_inverted_lists_keep_their_pairs():
+    from litmap.parse.refparse_authors import parse_authors
+
+    authors, _ = parse_authors("Hansen, Holger Bernt")
+    assert [(a.family, a.given) for a in authors] == [("Hansen", "Holger Bernt")]
+    authors, _ = parse_authors("Brenner, Neil, Jessop, Bob, Jones, Martin and MacLeod, Gordon")
+    assert [a.family for a in authors] == ["Brenner", "Jessop", "Jones", "MacLeod"]
+    authors, _ = parse_authors("Christine Delisle Nyström, Jose Mora-Gonzalez")
+    assert not any(a.organisation for a in authors)
+
+
+def test_organisation_inside_a_list_of_persons():
+    r = parse_reference("Ribatet, M., R. Singleton, and R Core team. 2022. SpatialExtremes: Modelling Spatial Extremes. Version 2.1-0. https://CRAN.R-project.org/package=SpatialExtremes.")
+    assert fam(r) == ["Ribatet", "Singleton", "R Core team"]
+    assert r.authors[2].organisation and not r.authors[0].organisation
+    r = parse_reference("R Core Team. 2022. R: A Language and Environment for Statistical Computing. Vienna, Austria: R Foundation for Statistical Computing.")
+    assert r.authors[0].family == "R Core Team" and r.authors[0].organisation
+
+
+@pytest.mark.parametrize(
+    "raw,title",
+    [
+        ("Hammad, Grégory, and Mathilde Reyt. 2020. pyActigraphy (version 1.0). https://github.com/ghammad/pyActigraphy.", "pyActigraphy"),
+        ("Wood, S. N. 2023. mgcv: Mixed GAM Computation Vehicle. Version 1.9-1. https://CRAN.R-project.org/package=mgcv.", "mgcv: Mixed GAM Computation Vehicle"),
+        ("Wickham, H. (2016). ggplot2: Elegant graphics for data analysis (Version 3.3.0) [Computer software]. Springer.", "ggplot2: Elegant graphics for data analysis"),
+    ],
+)
+def test_software_version_is_no_title_or_journal(raw, title):
+    r = parse_reference(raw)
+    assert r.title == title
+    assert r.container is None and r.volume is None and r.pages is None
+
+
+def test_haskell_version_in_a_title_is_kept():
+    r = parse_reference("Hudak, P. (1992). Report on the Programming Language Haskell, version 1.2. ACM SIGPLAN Notices, 27(5), 1–164.")
+    assert "version 1.2" in r.title
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("4. Bevis P, Earnshaw J. Venous ulcer review. Clinical, Cosmetic and Investigational Dermatology. 2011;4:7–14.", (2011, "4", None, "7–14")),
+        ("Heit JA, Rooke TW. Trends in venous ulcer. J Vasc Surg [Internet]. 2001 [cited 2012 Sept 3];33(5):1022-7.", (2001, "33", "5", "1022–7")),
+        ("Borer ET, Harpole WS. Finding generality in ecology. Methods Ecol Evol. 2014; 5:65-73.", (2014, "5", None, "65–73")),
+    ],
+)
+def test_vancouver_date_volume_issue_pages(raw, expected):
+    r = parse_reference(raw)
+    assert (r.year, r.volume, r.issue, r.pages) == expected
+
+
+def test_series_year_before_the_publication_year():
+    r = parse_reference("D. Sexty, PoS LATTICE 2014 (2015) 039 [arXiv:1410.8813 [hep-lat]].")
+    assert r.year == 2015
+    # a bracketed year long after a title year is not a series year
+    r = parse_reference("Lefebvre, H. (1991). The Production of Space 1974 (1991). Oxford: Blackwell.")
+    assert r.year == 1991
+
+
+@pytest.mark.parametrize(
+    "raw,volume,issue",
+    [
+        ("Omona, Julius (2013), Problems of Credibility of NGOs in Uganda, in: Voluntas, 24, 2, 311-334.", "24", "2"),
+        ("Brannen, J. (2006) Cultures of intergenerational transmission, in: Sociological Review 54:1, 133-155.", "54", "1"),
+        ("Shi, L.; Li, D.; Yu, C. Measuring thermal properties. Journal of Applied Physics 2004, 95, (2), 649-655.", "95", "2"),
+        ("Hix, S. (1994) The study of the European Community, in: Journal of Common Market Studies Vol. 32 No. 3, pp. 343–68", "32", "3"),
+        ("Weiss, G. (1998): Twenty years. American Literature 20, no. 3 (November 1948): 305–312.", "20", "3"),
+    ],
+)
+def test_issue_after_volume(raw, volume, issue):
+    r = parse_reference(raw)
+    assert (r.volume, r.issue) == (volume, issue)
+
+
+def test_bracketed_year_after_volume_is_no_issue():
+    r = parse_reference("T. Sterling, J. Greensite, Nucl. Phys. B 220 (1983) 327.")
+    assert r.issue is None and r.year == 1983
+
+
+def test_place_and_publisher_after_commas():
+    r = parse_reference("SANDBERG Åke, 1995, Enriching Production, Perspectives on Volvo’s Uddevalla Plant, Aldershot, Avebury.")
+    assert (r.place, r.publisher) == ("Aldershot", "Avebury")
+    r = parse_reference("R Core Team, R: A Language and Environment for Statistical Computing, R Foundation for Statistical Computing, Vienna, Austria (2017).")
+    assert r.publisher != "Austria"
+
+
+def test_chapter_pages_cut_from_publisher():
+    from litmap.parse.refparse_fields import split_place
+
+    out = split_place({"publisher": "Klett-Cotta, S. 123-159", "place": "Stuttgart", "pages": None})
+    assert (out["publisher"], out["pages"]) == ("Klett-Cotta", "123–159")
+    assert split_place({"publisher": "Penguin (paperback edition)", "place": "London"})["publisher"] == "Penguin"
+
+
+def test_cjk_entries_are_parsed():
+    r = parse_reference("長塚 隆 (2020). 新型コロナウイルス感染症の拡大と図書館. 日本農学図書館協議会誌, 199, 8-14.")
+    assert r.year == 2020
+    assert not any(w == "no text to parse" for w in r.warnings)
+
+
+def test_section_letter_and_volume_run_into_the_journal():
+    r = parse_reference("S. Corley and T. Jacobson, Phys. Rev. D59, 124011 (1999).")
+    assert (r.container, r.volume, r.year) == ("Phys. Rev. D", "59", 1999)
+    r = parse_reference("A. LECAS, J. LEVISALLES et E. ROSE. Can. J. Chem. 62, 2059 (1984).")
+    assert r.volume == "62" and "62" not in (r.container or "")
+    from litmap.parse.refparse_post import _volume_in_journal_name
+
+    text = "J. Chem. Soc. Perkin Trans. 1, 189 (1983)"
+    assert _volume_in_journal_name(text, {"container": "J. Chem. Soc. Perkin Trans. 1", "pages": "189"}).get("volume") is None
+    assert _volume_in_journal_name("Optica1, 45 (2014)", {"container": "Optica1", "pages": "45"})["volume"] == "1"
+    chapter = "In Proceedings of CogSci08, pp. 1-6"
+    assert _volume_in_journal_name(chapter, {"container": "Proceedings of CogSci08", "pages": "1–6"}).get("volume") is None
+
+
+def test_record_identifiers_are_not_pages():
+    r = parse_reference(
+        "Sohn MH, Ting LH. Suboptimal Muscle Synergy Activation Patterns. Frontiers in computational neuroscience. "
+        "2016; 10:7. doi:10.3389/fncom.2016.00007. PubMed PMID:26869914; PubMed Central PMCID:PMC4740401."
+    )
+    assert (r.year, r.volume, r.pages, r.publisher) == (2016, "10", "7", None)
+    # an ISBN inside a URL stays in the URL
+    r = parse_reference("Kortteinen, M. (2022). Alueellinen sekoittaminen. Sosiaalitieteiden laitoksen julkaisuja. https://urn.fi/URN:ISBN:978-951-29-8855-6")
+    assert r.url.endswith("978-951-29-8855-6")
+
+
+def test_page_range_completed_from_the_text():
+    r = parse_reference("A. Marshak, A. Davis, Bounded cascade models as nonstationary multifractals ,Phys .Rev .E 49 ( 1994)55 -69.")
+    assert r.pages == "55–69"
+
+
+def test_online_marker_ends_the_title():
+    r = parse_reference("Petric, L., 2003. Constraints and possibilities of rural tourism [online]. Paper presented at the 43rd ERSA Congress, Jyväskylä. Available from: [http://www.ersa.org].")
+    assert r.title == "Constraints and possibilities of rural tourism"
+
+
+def test_space_lost_after_a_sentence_end_is_restored():
+    from litmap.parse.refparse_rules import clean_text
+
+    assert clean_text("Silicon-chip-based optical oscilloscope.Nature 456 ,81") == "Silicon-chip-based optical oscilloscope. Nature 456 ,81"
+    assert clean_text("Complex networks in climate dynamics,The European Physical Journal") == "Complex networks in climate dynamics, The European Physical Journal"
+    # URLs, domain names and initials stay as printed
+    assert clean_text("see www.Example.com and Europub.Com, J.Smith") == "see www.Example.com and Europub.Com, J.Smith"
+
+
+def test_journal_without_author_or_title():
+    r = parse_reference("Nucl.Phys .B 897 ( 2015)39 [ arXiv:1503.05232[ hep-lat]];")
+    assert r.authors == () and r.year == 2015 and r.volume == "897"
+    r = parse_reference("Journal of Biotechnology 121 (2006) 291–298")
+    assert r.authors == () and (r.volume, r.pages) == ("121", "291–298")
+
+
+def test_particle_after_the_given_name():
+    from litmap.parse.refparse_authors import parse_authors
+
+    authors, _ = parse_authors("Tocqueville, Alexis de")
+    assert [(a.family, a.given) for a in authors] == [("Tocqueville", "Alexis de")]
+    authors, _ = parse_authors("Adorno, Theodor W.; Levinson, Maria Hertz & Morrow, William")
+    assert [a.family for a in authors] == ["Adorno", "Levinson", "Morrow"]
+
+
+def test_year_after_volume_is_not_a_page():
+    r = parse_reference("M. Gales, “Maximum likelihood linear transformations,” Computer speech and language, Vol. 12, No. 2, 1998.")
+    assert (r.volume, r.issue, r.pages, r.year) == ("12", "2", None, 1998)
+    r = parse_reference("Smith, J. (1994). A title. Journal of Things, 12, pp. 1998.")
+    assert r.pages == "1998"  # printed as a page
+
+
+def test_acs_year_volume_pages():
+    r = parse_reference("(36) Alfieri, K. N.; Londergan, C. H. “Using infrared spectroscopy of cyanylated cysteine.” Biochemistry 2011, 50, 11097–11108.")
+    assert (r.year, r.volume, r.issue, r.pages) == (2011, "50", None, "11097–11108")
+
+
+def test_season_is_an_issue_but_a_month_is_a_date():
+    r = parse_reference("Van Allen, J. (2000). Bad Future Things. Radical History Review 76 (Winter): 136-168.")
+    assert r.issue == "Winter"
+    r = parse_reference("Diamond, P., 1969. “On the economics of tourism”. Eastern Africa Economic Review, 1 (December), 53-62.")
+    assert r.issue is None and r.volume == "1"
+
+
+def test_place_read_into_a_book_title_or_a_title_read_as_place_and_publisher():
+    r = parse_reference("Kropf, K. (2017). The Handbook of Urban Morphology. Chichester: John Wiley & Sons. doi:10.1002/9781118747711")
+    assert (r.title, r.place, r.publisher) == ("The Handbook of Urban Morphology", "Chichester", "John Wiley & Sons")
+    r = parse_reference("Chang, Winston, and Joe Cheng. 2020. Shiny: Web Application Framework for R. https://CRAN.R-project.org/package=shiny.")
+    assert r.title == "Shiny: Web Application Framework for R" and r.place is None and r.publisher is None
+    r = parse_reference("Morrison, Tony. Beloved. New York: Random House, 1987.")
+    assert (r.title, r.place, r.publisher) == ("Beloved", "New York", "Random House")
+
+
+def test_publisher_notes_and_dates_are_dropped():
+    from litmap.parse.refparse_fields import split_place
+
+    assert split_place({"publisher": "Hans-Böckler-Stiftung (Graue Reihe)", "place": "Düsseldorf"})["publisher"] == "Hans-Böckler-Stiftung"
+    assert split_place({"publisher": "June", "place": "Berlin"})["publisher"] is None

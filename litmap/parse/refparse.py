@@ -17,10 +17,15 @@ CRF lost a title, journal or publisher that the rules read cleanly (T&F's
 "Place: Publisher" book where the CRF saw a journal.  Places printed alone or
 run into the publisher ("Polity, Cambridge") or a chapter's book ("Book.
 Göttingen: V&R") are moved to ``place`` (:func:`refparse_fields.split_place`).
-Field-level micro F1 / share exactly right (``benchmarks/eval_references.py``,
-none of these sets trained on), rules → CRF → hybrid: CC BY gold 0.919 →
-0.930 → 0.956 / 80.5%; EXCITE 0.79 → 0.910 → 0.910 / 68.9%; AnyStyle
-gold.xml 0.59 → 0.944 → 0.940 / 79.6%.  Without python-crfsuite or the
+Checks of the merged fields against the whole string (Vancouver and ACS
+date blocks, the issue after the volume, a volume run into the journal,
+software versions and record identifiers) are in
+:mod:`litmap.parse.refparse_post`.
+Field-level micro F1 / share exactly right of the hybrid
+(``benchmarks/eval_references.py --only fields``; none of these sets
+trained on): CC BY gold 0.962 / 82.6%; EXCITE 0.923 / 74.8%; AnyStyle
+gold.xml 0.938 / 80.5%; GROBID held-out slice 0.897 / 65.5%; JOSS end to
+end (``eval_joss_references.py``) 0.965 / 82.5%.  Without python-crfsuite or the
 model it is rules alone.
 Never raises: unparseable input yields a Reference with ``warnings``.
 """
@@ -34,6 +39,7 @@ from typing import Any, Literal, Optional, Sequence
 from litmap.models import Reference
 from litmap.parse import refparse_crf
 from litmap.parse.refparse_fields import clean_fields, split_place
+from litmap.parse.refparse_post import strip_noise, tidy_fields
 from litmap.parse.refparse_rules import NUMBERING, REPORT, THESIS, clean_text, parse_rules
 
 __all__ = ["parse_reference", "parse_references", "Method"]
@@ -83,13 +89,14 @@ def parse_references(entries: Sequence[tuple[str, int]], *, method: Method = "hy
 
 
 def _parse(raw: str, index: int, page: int, previous: Optional[Reference], method: Method) -> Reference:
-    rules, warnings = parse_rules(raw, previous)
+    source = strip_noise(raw)
+    rules, warnings = parse_rules(source, previous)
     if not rules:
         return Reference(index=index, raw=raw, page=page, warnings=tuple(warnings))
     values: dict[str, Any] = {k: rules.get(k) for k in _FIELDS}
     # The number of a numbered entry ("2.", "[12]") is dropped before the CRF:
     # it otherwise pulls the first surname into the number label.
-    text = NUMBERING.sub("", clean_text(raw)[:2000], count=1)
+    text = NUMBERING.sub("", clean_text(source)[:2000], count=1)
     labelled = refparse_crf.label_tokens(text) if method != "rules" else None
     if labelled is not None:
         tokens, labels = labelled
@@ -102,7 +109,7 @@ def _parse(raw: str, index: int, page: int, previous: Optional[Reference], metho
             values = _merge(rules, crf)
     elif method == "crf":
         warnings.append("CRF model not available; parsed by rules")
-    values = split_place(values)
+    values = tidy_fields(clean_text(source), text, split_place(values))
     values["authors"] = values.get("authors") or ()
     values["editors"] = values.get("editors") or ()
     values["et_al"] = bool(values.get("et_al"))
@@ -152,6 +159,11 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
         # Names before the year of an edited book ("Brenner N (ed.) (2004)")
         # are its authors, not the editors of a book it is a chapter of.
         out["editors"] = ()
+    if not out.get("title") and not out.get("container") and rules.get("url") and rules.get("title"):
+        # "Year. pyActigraphy. https://…": a bare title before a URL is not
+        # labelled by the CRF; the rules' sentence split finds it.
+        if not re.fullmatch(r"[\d\s.,;:()/-]*", rules["title"]):
+            out["title"] = rules["title"]
     if out.get("year") and out.get("year_note") and not crf.get("year_note"):
         out["year_note"] = None
     return out

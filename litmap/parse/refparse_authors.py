@@ -25,6 +25,13 @@ _ORG_WORDS = re.compile(
     r"university|school|coalition|forum|party|league|house|administration)\b",
     re.IGNORECASE,
 )
+#: Words no person's name holds: an organisation even inside a list of persons.
+_STRONG_ORG = re.compile(
+    r"\b(?:team|foundation|consortium|collaboration|contributors|developers|project|institute|"
+    r"ministry|department|council|committee|commission|agency|association|organi[sz]ation|university|"
+    r"secretariat|bureau|office|centre|center|society|inc|ltd|gmbh)\b",
+    re.IGNORECASE,
+)
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?,?|,?\s*\bu\.\s*a\.|…|\.\.\.", re.IGNORECASE)
 # One initial: "J.", "J", "J.-P.", "Th."
 _INITIAL = r"(?:(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[-‐][A-Z]\.?)?)"
@@ -50,20 +57,34 @@ def _is_initials(chunk: str) -> bool:
 def _is_given_words(chunk: str) -> bool:
     """Full given names after a comma: "David", "Neil J.", "Jean-Pierre"."""
     words = chunk.split()
+    # A particle printed after the given name: "Tocqueville, Alexis de", "Lippe, Holger von der".
+    while len(words) > 1 and words[-1].lower() in PARTICLES:
+        words.pop()
     if not 1 <= len(words) <= 3:
         return False
     return all(_NAME_WORD.match(w) or _is_initials(w) for w in words) and not _ORG_WORDS.search(chunk)
 
 
-def _person_from_words(chunk: str) -> Author:
+def _person_from_words(chunk: str, given_first: bool = False, alone: bool = True) -> Author:
     """A name without a comma: "Brenner N", "N. Brenner", "Neil Brenner",
-    "van der Meer J", "APPELBAUM Eileen"."""
+    "van der Meer J", "APPELBAUM Eileen".  ``given_first``: the list prints
+    names given-first (Chicago), so "JJ Allaire" is not "JJ" in capitals;
+    ``alone``: the chunk is the whole author string."""
     words = chunk.split()
     if len(words) == 1:
         return Author(family=words[0].rstrip("."))
-    # "Human Rights Watch": three or more capitalised words, no initials.
-    if len(words) >= 3 and not any(_is_initials(w) or w.lower() in PARTICLES for w in words):
+    # "R Core Team", "Python Software Foundation" inside a list of persons.
+    if _STRONG_ORG.search(chunk):
+        return Author(family=chunk.rstrip("."), organisation=True)
+    # "Human Rights Watch": three or more capitalised words, no initials —
+    # but not within a list of persons ("Christine Delisle Nyström").
+    if alone and not given_first and len(words) >= 3 and not any(_is_initials(w) or w.lower() in PARTICLES for w in words):
         return Author(family=chunk, organisation=True)
+    if given_first and len(words) >= 2 and not _is_initials(words[-1]):
+        i = len(words) - 1
+        while i > 1 and words[i - 1].lower() in PARTICLES:
+            i -= 1
+        return Author(family=" ".join(words[i:]), given=" ".join(words[:i]))
     # Trailing initials: Surname AB / Surname A.B.
     tail = []
     while len(words) > 1 and _is_initials(words[-1]):
@@ -103,6 +124,11 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     text = re.sub(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+", " ; ", text)
     groups = [g for g in (_clean(g) for g in text.split(";")) if g]
     authors: list[Author] = []
+    # Chicago/MLA: only the first name is inverted ("Bassett, David R.,
+    # Richard P. Troiano, and Dana L. Wolff"); once the first author had a
+    # full given name, a later multi-word chunk is a whole given-first name.
+    chicago = False
+    single = len(groups) == 1 and "," not in groups[0]
     for group in groups:
         chunks = [c for c in (_clean(c) for c in group.split(",")) if c]
         i = 0
@@ -110,19 +136,37 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
             chunk = chunks[i]
             nxt = chunks[i + 1] if i + 1 < len(chunks) else None
             words = chunk.split()
+            if chicago and len(words) >= 2 and _is_person_words(words) and (
+                nxt is None or (len(nxt.split()) >= 2 and not _is_initials(nxt))
+            ):
+                authors.append(_person_from_words(chunk, given_first=True))
+                i += 1
+                continue
             has_own_initials = len(words) > 1 and (
                 _is_initials(words[-1]) or _is_initials(words[0]) or _is_caps_surname_first(words)
             )
-            if nxt is not None and not has_own_initials and (_is_initials(nxt) or (_is_given_words(nxt) and not _is_name_pair(nxt))):
+            # The very first "Surname, Given Middle" ("Hansen, Holger Bernt").
+            first_pair = i == 0 and (not authors or len(chunks) == 2) and len(words) == 1 and nxt is not None and len(nxt.split()) == 2
+            if nxt is not None and not has_own_initials and (
+                _is_initials(nxt) or (_is_given_words(nxt) and (first_pair or not _is_name_pair(nxt)))
+            ):
+                if not authors and not _is_initials(nxt) and not _INITIALS_ONLY.match(nxt):
+                    chicago = True
                 authors.append(Author(family=chunk, given=nxt))
                 i += 2
                 continue
             if nxt is None and not has_own_initials and len(chunks) == 1 and len(groups) == 1 and _is_initials(chunk):
                 i += 1
                 continue
-            authors.append(_person_from_words(chunk))
+            authors.append(_person_from_words(chunk, given_first=chicago, alone=single))
             i += 1
     return tuple(a for a in authors if a.family), et_al
+
+
+def _is_person_words(words: list[str]) -> bool:
+    """"Corina de Jong", "JJ Allaire", "Richard P. Troiano": capitalised
+    words, initials and particles, no organisation word."""
+    return len(words) <= 5 and all(_NAME_WORD.match(w) or _is_initials(w) or w.lower() in PARTICLES for w in words) and not _STRONG_ORG.search(" ".join(words))
 
 
 def _is_name_pair(chunk: str) -> bool:

@@ -35,7 +35,17 @@ _PLACES = frozenset(
     "aldershot|farnham|abingdon|cheltenham|northampton|edinburgh|manchester|bristol|harmondsworth|"
     "malden|hoboken|lanham|boulder|westport|englewood cliffs|upper saddle river|mahwah|singapore|"
     "dordrecht|leiden|rotterdam|utrecht|nijmegen|montreal|montréal|lyon|marseille|florence|firenze|"
-    "münster|mannheim|bremen|hannover".split("|")
+    "münster|mannheim|bremen|hannover|chichester|hove|new brunswick|düsseldorf|rio de janeiro|buenos aires|"
+    "st. paul|st paul".split("|")
+)
+
+
+#: Countries and regions printed after a city ("Vienna, Austria", "Lisbon, Portugal").
+_COUNTRIES = frozenset(
+    "austria|germany|france|italy|spain|portugal|switzerland|netherlands|the netherlands|belgium|sweden|"
+    "norway|denmark|finland|poland|uk|u.k|england|scotland|wales|ireland|usa|u.s.a|us|canada|brazil|"
+    "brasil|mexico|argentina|chile|japan|china|india|australia|new zealand|south africa|croatia|"
+    "hungary|czech republic|greece|turkey|russia|israel|korea|singapore|deutschland|österreich|schweiz".split("|")
 )
 
 
@@ -58,6 +68,26 @@ def split_place(values: dict[str, Any]) -> dict[str, Any]:
     "Regional Governance. Göttingen: V&R unipress" (a chapter's book)."""
     out = dict(values)
     pub, place, cont = out.get("publisher"), out.get("place"), out.get("container")
+    if pub and (m := re.search(r"[,.]?\s*\b(?:S\.|pp?\.)?\s*(?P<p>\d+\s*[-‐‑–—]+\s*\d+)\.?$", pub)) and m.start() > 0:
+        # A chapter's pages after its book's publisher: "Stuttgart: Klett-Cotta, S. 123-159".
+        out["publisher"] = pub = _strip(pub[: m.start()])
+        if not out.get("pages"):
+            out["pages"] = re.sub(r"\s*[-‐‑–—]+\s*", "–", m.group("p"))
+    if pub:
+        # "Penguin (paperback edition)", "Hans-Böckler-Stiftung (Graue Reihe)": a note after the name.
+        out["publisher"] = pub = _strip(re.sub(r"(?<=\w{2})\s*\([^()]{2,}\)?\s*$", "", pub))
+    if pub and re.fullmatch(rf"(?:{_MONTHS_RE}[\s,]*)+", pub, flags=re.I):
+        out["publisher"] = pub = None  # "Workshop, Berlin, June: 1-13": a date
+    if place and not pub and (m := re.fullmatch(r"(?P<a>[^,:]+)[,:]\s*(?P<b>[^,:]+)", place)):
+        # ISO 690 / EXCITE "…, Aldershot, Avebury.": a place and its publisher read as one place.
+        a, b = m.group("a").strip(), m.group("b").strip(" .")
+        if b.lower().rstrip(".") in _COUNTRIES or a.lower().rstrip(".") in _COUNTRIES:
+            pass
+        elif is_place(a) and not is_place(b) and not re.fullmatch(r"[A-Z]{2}|[A-Z]\.?\s?[A-Z]\.?", b):
+            out["place"], out["publisher"] = a, b
+        elif is_place(b) and not is_place(a) and not re.fullmatch(r"[A-Z]{2}", a):
+            out["place"], out["publisher"] = b, a
+        pub, place = out.get("publisher"), out.get("place")
     if pub and not place:
         if is_place(pub):
             out["place"], out["publisher"] = pub, None
@@ -68,10 +98,74 @@ def split_place(values: dict[str, Any]) -> dict[str, Any]:
             if is_place(m.group("place")):
                 out["publisher"], out["place"] = m.group("pub").strip(), m.group("place").strip()
     elif cont and not pub and not place and not out.get("volume"):
-        m = re.fullmatch(r"(?P<c>.+?)[.,]\s+(?P<place>[^.:,]+):\s*(?P<pub>[^:]+)", cont)
-        if m and is_place(m.group("place")):
-            out["container"], out["place"], out["publisher"] = m.group("c").strip(), m.group("place").strip(), _strip(m.group("pub"))
+        split = _book_tail(cont)
+        if split:
+            out["container"], out["place"], out["publisher"] = split
+    elif not cont and not pub and not place and not out.get("volume") and out.get("title"):
+        split = _book_tail(out["title"])
+        if split and len(split[0].split()) >= 2:
+            out["title"], out["place"], out["publisher"] = split
+    if out.get("container") and not out.get("volume"):
+        out["container"] = _tidy_container(out["container"], out)
+    title, place, pub = out.get("title"), out.get("place"), out.get("publisher")
+    if title and place and pub and re.sub(r"\W", "", title) == re.sub(r"\W", "", place + pub):
+        out["place"] = out["publisher"] = None  # the title read again as "Place: Publisher"
+    elif title and not place and (m := re.fullmatch(r"(?P<t>.{8,}?)\.\s+(?P<place>[^.:,]+)", title)) and is_place(m.group("place")):
+        out["title"], out["place"] = m.group("t"), m.group("place")  # "Handbook of Urban Morphology. Chichester"
+    elif not title and not out.get("container") and place and pub and not is_place(place):
+        split = _book_tail(f"{place}: {pub}")
+        if split:  # "Beloved. New York: Random House" read as the place and publisher
+            out["title"], out["place"], out["publisher"] = split
+        elif not _PUBLISHER.search(pub) and not re.search(r"[.,]", place):
+            # "2020. Shiny: Web Application Framework for R. https://…" is a title, not "Place: Publisher".
+            out["title"], out["place"], out["publisher"] = f"{place}: {pub}", None, None
     return out
+
+
+_PUBLISHER = re.compile(
+    r"\b(?:press|verlag|publish\w*|books|university|universit\w*|routledge|sage|wiley|springer|elsevier|"
+    r"palgrave|macmillan|polity|verso|penguin|blackwell|institute|foundation|editions?|editora|ed\.|ltd|inc)\b",
+    re.IGNORECASE,
+)
+
+
+_MONTHS_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+
+
+def _book_tail(text: str) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+    """A book title with its place and publisher run on: "Book. Göttingen:
+    V&R unipress", "Book, Editora Saraiva, São Paulo", "Book, Aldershot,
+    Avebury" → (book, place, publisher); None when the end is no known place."""
+    m = re.fullmatch(r"(?P<c>.+?)[.,]\s+(?P<place>[^.:,]+):\s*(?P<pub>[^:]+)", text)
+    if m and is_place(m.group("place")):
+        return m.group("c").strip(), m.group("place").strip(), _strip(m.group("pub"))
+    m = re.fullmatch(r"(?P<c>.+?)[.,]\s+(?P<a>[^.:,]{2,60}),\s*(?P<b>[^.:,]{2,40})\.?", text)
+    if m and len(m.group("c").split()) >= 2:
+        a, b = m.group("a").strip(), m.group("b").strip()
+        if is_place(b) and not is_place(a) and b.lower() not in _COUNTRIES and len(a.split()) <= 6:
+            return m.group("c").strip(), b, _strip(a)
+        if is_place(a) and not is_place(b) and b.lower() not in _COUNTRIES and len(b.split()) <= 4:
+            return m.group("c").strip(), a, _strip(b)
+    return None
+
+
+def _tidy_container(cont: str, values: dict[str, Any]) -> Optional[str]:
+    """What follows a journal or book title by mistake: a place ("Book.
+    London"), an issue date ("Psychology Today, May"), "available at", the
+    date it opens with ("(1984): Book" of a German edited volume)."""
+    c = re.sub(r"[.,;:]?\s+(?:available (?:at|from|online)|online|retrieved from)\s*:?$", "", cont, flags=re.I)
+    c = re.sub(rf"(?<=\w{{3}})[,.]?\s+{_MONTHS_RE}$", "", c, flags=re.I) if len(c.split()) >= 3 else c
+    m = re.fullmatch(r"(?P<c>.{8,}?)[.,]\s+(?P<place>[^.,:]+)", c)
+    if m and not values.get("place") and is_place(m.group("place")) and m.group("place").lower() not in _COUNTRIES:
+        values["place"] = m.group("place").strip()
+        c = m.group("c")
+    year = values.get("year")
+    if year:
+        c = re.sub(rf"^\(?{year}[a-z]?\)?\s*[:.]\s*(?=\w)", "", c)
+    return _strip(c)
 
 
 def _strip(s: Optional[str]) -> Optional[str]:
@@ -83,6 +177,10 @@ def _strip(s: Optional[str]) -> Optional[str]:
         if s.endswith(".") and not re.search(r"\b(?:[A-Z]|al|Inc|Ltd|Co|St|Jr)\.$", s):
             s = s[:-1].rstrip(" ,;:")
     return s or None
+
+
+#: The medium in brackets (Harvard "[online]", Vancouver "[Internet]"): no part of a title.
+_MEDIUM = re.compile(r"\s*\[(?:online|internet|electronic resource|e-?book|cd-rom|dvd)\]", re.IGNORECASE)
 
 
 def clean_fields(f: dict[str, str]) -> dict[str, Any]:
@@ -107,9 +205,16 @@ def clean_fields(f: dict[str, str]) -> dict[str, Any]:
         # A bracketed translation after the title ("Asuntokysymys [Housing question]")
         # is not part of it.
         title = re.sub(r"^(?P<t>.{8,}?)\s*\[[^\]]*\s[^\]]*(?:\]|$).*$", r"\g<t>", title)
-    out["title"] = _strip(title)
+    if title:
+        # Harvard "Title [online]. Paper presented at …": the medium ends the title.
+        title = re.sub(r"^(?P<t>.{8,}?)\s*\[(?:online|internet)\][.,]?\s+\S.*$", r"\g<t>", title, flags=re.I)
+        # "Title. Paper presented at …", "Title, mimeo": the kind of document follows the title.
+        title = re.sub(r"^(?P<t>.{8,}?)[.,;]\s+(?:(?:a |unpublished )?(?:paper|lecture) (?:presented|prepared|given) (?:at|for)|keynote (?:at|to))\b.*$", r"\g<t>", title, flags=re.I)
+        title = re.sub(r"[.,;]\s+(?:unpublished )?(?:manuscript|mimeo|typescript)\.?$", "", title, flags=re.I)
+    out["title"] = _strip(_MEDIUM.sub("", title)) if title else None
     cont = f.get("container")
     if cont:
+        cont = _MEDIUM.sub("", cont)
         cont = re.sub(r"^\s*(?:in:?|dans|en)\s+", "", cont, flags=re.I)
         # Editors read into the book title: "A. Smith and B. Jones (eds) Book".
         m = re.search(r"\((?:eds?|hrsg|hg)\.?\)[\s.,:]*|\beds?\.?,?\s+(?=[A-Z])", cont)
@@ -125,6 +230,11 @@ def clean_fields(f: dict[str, str]) -> dict[str, Any]:
             out["volume"] = m.group("v")
             if m.group("i"):
                 out["issue"] = m.group("i")
+            # "Phys. Rev. D86", "Phys. Lett. B 536": the section letter belongs to the journal.
+            sec = re.match(r"\s*(?P<s>[A-E])\s?\d", vol)
+            if sec and out.get("container") and not re.search(r"\b[A-E]\.?$", out["container"]):
+                dot = "." if (f.get("container") or "").rstrip(" ,").endswith(".") and not out["container"].endswith(".") else ""
+                out["container"] = f"{out['container']}{dot} {sec.group('s')}"
     iss = f.get("issue")
     if iss and "issue" not in out:
         m = re.search(r"[\w/–-]+", re.sub(r"^\W*(?:no|nr|issue|iss|heft|h)\.?\s*", "", iss, flags=re.I))

@@ -22,7 +22,8 @@ __all__ = ["parse_rules", "clean_text", "THESIS", "REPORT", "NUMBERING"]
 
 
 _MAX_LEN = 2000  # longer "entries" are mis-splits; parse a prefix only
-_NUMBERING = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z]))\s*")
+# "[12]", "(3)", "4. ", "5 Smith", and "1.Lino" with the space lost.
+_NUMBERING = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,3}\.(?=[A-Z][a-z])|\d{1,4}\s(?=[A-Z]))\s*")
 _DASHES = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—)\s*[.,]?\s*")
 _URL_SIMPLE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _DOI_TEXT = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:?\s*)?10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
@@ -65,10 +66,21 @@ def clean_text(raw: str) -> str:
     text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
     # A line-break hyphen left by a join ("regio- nal"), not a suspended
     # compound ("Betriebs- und Personalräte", "mittel- und osteuropäisch").
-    text = re.sub(r"(\w)[-‐] (?=[a-z])(?!(?:und|oder|bzw|sowie|bis|and|or|to|en|et|ou|y|e|i|a)\b)", r"\1", text)
+    text = re.sub(r"(\w)[-‐] (?=[a-z])(?!(?:und|oder|bzw|sowie|bis|zur|zum|and|or|to|en|et|ou|y|e|i|a)\b)", r"\1", text)
     # A capital cut from its accented next letter by PDF extraction: "L üthje".
     text = re.sub(r"(?<![\w.])([A-Z]) (?=[à-öø-ÿ][a-zà-öø-ÿ]+\b)", r"\1", text)
+    text = " ".join(_unglue(t) for t in text.split())
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _unglue(token: str) -> str:
+    """A space lost in extraction after a sentence end or a comma:
+    "oscilloscope.Nature" → "oscilloscope. Nature", "dynamics,The" →
+    "dynamics, The"; URLs, e-mail addresses and initials ("J.Smith") are left."""
+    if "/" in token or "@" in token or token.lower().startswith("www"):
+        return token
+    token = re.sub(r"(?<=[a-z]{3}),(?=[A-Z][a-z])", ", ", token)
+    return re.sub(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})(?!(?:Com|Org|Net|Gov|Edu|Info)\b)", ". ", token)
 
 
 def _strip_trail(s: Optional[str]) -> Optional[str]:
@@ -162,7 +174,8 @@ def parse_rules(raw: str, previous: Optional[Reference] = None) -> tuple[dict[st
     if len(text) > _MAX_LEN:
         warnings.append(f"entry is {len(text)} characters long; probably several entries run together")
         text = text[:_MAX_LEN]
-    if not re.search(r"[A-Za-zÀ-ɏ]{2}", text):
+    # Any script: CJK entries ("長塚 隆 (2020). …") are parsed too.
+    if not re.search(r"[^\W\d_]{2}", text):
         return {}, ["no text to parse"]
     text = _NUMBERING.sub("", text, count=1)
     dash_authors: tuple[Author, ...] = ()
