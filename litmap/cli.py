@@ -97,13 +97,16 @@ def cli(verbose: int, quiet: bool) -> None:
               help="OCR pages without a text layer (auto), never, or every page.")
 @click.option("--memory-mb", type=int, default=4096, show_default=True, help="Memory cap per worker.")
 @click.option("--retry-failed", is_flag=True, help="Try files that failed before again.")
+@click.option("--reprocess", is_flag=True,
+              help="Read stored files again (e.g. after upgrading litmap); documents keep their ids.")
 @click.option("--executor", type=click.Choice(["local", "dask", "inline"]), default="local", show_default=True,
               help="Where per-file work runs: a local process pool, a Dask cluster, or in-process.")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Address of a Dask scheduler (implies --executor dask).")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
 def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float, engine: str, ocr: str,
-           memory_mb: int, retry_failed: bool, executor: str, scheduler: Optional[str], wait: float) -> None:
+           memory_mb: int, retry_failed: bool, reprocess: bool, executor: str, scheduler: Optional[str],
+           wait: float) -> None:
     """Read PDFs and text files under PATHS into the store.
 
     Folders are walked recursively.  A file already stored (same bytes) is
@@ -116,7 +119,8 @@ def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float,
 
     with _errors():
         settings = IngestSettings(jobs=jobs, timeout=timeout, engine=engine, ocr=ocr, memory_mb=memory_mb,
-                                  retry_failed=retry_failed, executor="dask" if scheduler else executor,
+                                  retry_failed=retry_failed, reprocess=reprocess,
+                                  executor="dask" if scheduler else executor,
                                   scheduler=scheduler)
         with Store(db, write=True, timeout=wait) as store, _progress_bar("Ingesting") as progress:
             run_id = store.start_run("ingest", {"paths": list(paths), **settings.__dict__})
@@ -202,6 +206,7 @@ def _run_once(opts: dict[str, Any]) -> Any:
     from litmap.store import Store
 
     ingest_settings = IngestSettings(jobs=opts["jobs"], timeout=opts["timeout"], ocr=opts["ocr"],
+                                     reprocess=opts.get("reprocess", False),
                                      executor="dask" if opts["scheduler"] else opts["executor"],
                                      scheduler=opts["scheduler"])
     settings = RunSettings(ingest=ingest_settings, topic_model=opts["model"], refit_topics=opts["refit"],
@@ -221,6 +226,8 @@ def _run_once(opts: dict[str, Any]) -> Any:
 
 @cli.command()
 @_run_options
+@click.option("--reprocess", is_flag=True,
+              help="Read stored files again (e.g. after upgrading litmap); documents keep their ids.")
 def run(**opts: Any) -> None:
     """Everything in one go: ingest PATHS, resolve works, topics, report.
 

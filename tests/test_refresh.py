@@ -327,3 +327,25 @@ def test_sampled_betweenness_equals_networkx_estimate(n, m, samples):
     assert set(got) == set(expected)
     assert all(abs(got[x] - expected[x]) < 1e-12 for x in G)
     assert n < 3 or max(got.values()) > 0
+
+
+def test_reprocess_reads_stored_files_again_and_keeps_ids(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for i, name in enumerate(["a.txt", "b.md"]):
+        _txt(folder, name, i)
+    db = str(tmp_path / "store.db")
+    _run(db, folder)
+    docs, works = _ids(db)
+    with Store(db, write=True) as st:  # stale extraction, as from an older litmap
+        st.conn.execute("UPDATE paragraphs SET text='stale' WHERE idx=0")
+        st.conn.commit()
+        summary = ingest([str(folder)], st, replace(SETTINGS, reprocess=True))
+        assert sorted(map(os.path.basename, summary.replaced)) == ["a.txt", "b.md"]
+        assert not summary.added and summary.unchanged == 0
+        assert st.conn.execute("SELECT COUNT(*) FROM paragraphs WHERE text='stale'").fetchone()[0] == 0
+    assert _ids(db) == (docs, works)
+    _, again = _run(db, folder)  # without the flag nothing is read
+    assert again.unchanged == 2 and not again.replaced

@@ -39,6 +39,9 @@ class IngestSettings:
     ocr: str = "auto"
     memory_mb: int = 4096
     retry_failed: bool = False
+    # Read stored files again (after upgrading litmap: better extraction);
+    # each document is replaced in place and keeps its id.
+    reprocess: bool = False
     executor: str = "local"  # local | dask | inline (see litmap.ingest.executor)
     scheduler: Optional[str] = None  # tcp://HOST:PORT of a Dask scheduler; implies executor="dask"
 
@@ -102,6 +105,7 @@ def ingest(
     present: set[str] = set()
     first_path: dict[str, str] = {}
     records: list[FileRecord] = []
+    reread: set[str] = set()  # stored documents read again (settings.reprocess)
     for f, sha, error in fingerprint(files, known_paths):
         if error or sha is None:
             summary.failed.append((f.path, error or "cannot read"))
@@ -113,7 +117,9 @@ def ingest(
             continue
         first_path[sha] = f.path
         status = statuses.get(sha)
-        if status == "ok" or (status == "failed" and not settings.retry_failed):
+        if status == "ok" and settings.reprocess:
+            reread.add(sha)
+        elif status == "ok" or (status == "failed" and not settings.retry_failed):
             prev = store.conn.execute("SELECT path FROM documents WHERE sha256=?", (sha,)).fetchone()
             if prev and prev["path"] != f.path and f.path not in index:
                 summary.moved.append(f.path)
@@ -141,7 +147,7 @@ def ingest(
         if reason is None and isinstance(result, Document):
             replaces_ok = replaces if replaces and replaces not in present else None
             store.save_document(result, size=f.size, replaces=replaces_ok)
-            (summary.replaced if replaces_ok else summary.added).append(f.path)
+            (summary.replaced if replaces_ok or sha in reread else summary.added).append(f.path)
             pages = result.source.pages
             summary.pages += pages
             for w in result.warnings:
