@@ -649,3 +649,67 @@ def test_publisher_notes_and_dates_are_dropped():
 
     assert split_place({"publisher": "Hans-Böckler-Stiftung (Graue Reihe)", "place": "Düsseldorf"})["publisher"] == "Hans-Böckler-Stiftung"
     assert split_place({"publisher": "June", "place": "Berlin"})["publisher"] is None
+
+
+def test_question_title_does_not_run_into_the_journal():
+    from litmap.parse.refparse_post import _question_title
+
+    text = "Keil, R. (2011) Why do city-regions grow? Urban Studies 12, 1-20."
+    out = _question_title(text, {"title": "Why do city-regions grow? Urban Studies", "container": None, "volume": "12"})
+    assert (out["title"], out["container"]) == ("Why do city-regions grow?", "Urban Studies")
+    # A parenthesised place after the journal is not the journal.
+    text = "Jonas, A. (2003): Rescaling or Rebordering? Geographica (Bern) 41 (2), 1-22."
+    out = _question_title(text, {"title": "Rescaling or Rebordering? Geographica (", "container": "Bern", "volume": "41"})
+    assert (out["title"], out["container"]) == ("Rescaling or Rebordering?", "Geographica")
+    # A real subtitle followed by a journal the CRF found is left alone.
+    text = "Ward, K. (2010) Why regions? Notes on a debate. Regional Studies 44, 1-9."
+    values = {"title": "Why regions? Notes on a debate", "container": "Regional Studies", "volume": "44"}
+    assert _question_title(text, values) == values
+    # Without a volume nothing says the words after the "?" are a journal.
+    values = {"title": "Why regions? Notes", "container": None, "volume": None}
+    assert _question_title("Ward, K. (2010) Why regions? Notes. London: Verso.", values) == values
+
+
+def test_subtitle_after_a_question_is_not_the_journal():
+    r = parse_reference(
+        "Brenner, N. (2004): Rescaling the State? Urban Governance and New State Spaces in Western Europe. "
+        "European Journal of Spatial Development, 7 (2): 153 - 74."
+    )
+    assert r.title == "Rescaling the State? Urban Governance and New State Spaces in Western Europe"
+    assert r.container == "European Journal of Spatial Development" and r.volume == "7"
+    from litmap.parse.refparse_post import _question_title
+
+    text = "Peck, J. (2001): Workfare States? Labour Regimes of the 70. Parallel. Antipode, 33 (2): 1-9."
+    values = {"title": "Workfare States?", "container": "Labour Regimes of the 70. Parallel. Antipode", "volume": "33"}
+    out = _question_title(text, values)
+    assert (out["title"], out["container"]) == ("Workfare States? Labour Regimes of the 70. Parallel", "Antipode")
+    # An abbreviated journal ("J. Urban Aff.") is not cut as a sentence.
+    values = {"title": "Whose city?", "container": "J. Urban Aff.", "volume": "3"}
+    assert _question_title("Harvey, D. (1990) Whose city? J. Urban Aff. 3, 1-9.", values) == values
+
+
+def test_editors_printed_without_eds_after_in():
+    r = parse_reference("Jessop, Bob (1998), The Narrative of Enterprise and the Enterprise of Narrative, in: MacLeod / Goodwin, pp. 69–74")
+    assert [a.family for a in r.editors] == ["MacLeod", "Goodwin"]
+    assert r.publisher is None and r.container is None and r.type == "chapter"
+    from litmap.parse.refparse_post import _in_names
+
+    text = "Paasi, Anssi (1998), Regionen im Wandel, in: W. Hummer, Die Regionen Europas, Manzsche Verlagsbuchhandlung, pp. 141–157"
+    out = _in_names(text, {"publisher": "W. Hummer", "container": "Die Regionen Europas, Manzsche Verlagsbuchhandlung", "volume": None})
+    assert [(a.family, a.given) for a in out["editors"]] == [("Hummer", "W.")]
+    assert (out["container"], out["publisher"]) == ("Die Regionen Europas", "Manzsche Verlagsbuchhandlung")
+    # A journal after "in:" (no names read as publisher) is left alone.
+    values = {"publisher": None, "container": "Urban Studies", "volume": None, "editors": ()}
+    assert _in_names("Smith, J. (2001) Title, in: Urban Studies, pp. 1-9", values) == values
+
+
+def test_page_range_with_a_lost_or_figure_dash():
+    r = parse_reference("Storper, M. (1997). Regional worlds of production. Regional Studies, 31:187 208.")
+    assert (r.volume, r.pages) == ("31", "187–208")
+    r = parse_reference("Scott, A. (2001). Global city-regions. In Scott, A., editor, Global City-Regions, pages 11 30. Oxford University Press.")
+    assert r.pages == "11–30"
+    r = parse_reference("Paasi, A. (2009): Regions and regional dynamics. In: Regional Studies 43(1), pp. 121‒146.")
+    assert (r.volume, r.issue, r.pages) == ("43", "1", "121–146")
+    # Two numbers that are no range (a volume then a year) stay apart.
+    r = parse_reference("Harvey, D. (1989). From managerialism to entrepreneurialism. Geografiska Annaler B, 71:3 1989.")
+    assert r.pages != "3–1989"

@@ -23,7 +23,7 @@ software versions and record identifiers) are in
 :mod:`litmap.parse.refparse_post`.
 Field-level micro F1 / share exactly right of the hybrid
 (``benchmarks/eval_references.py --only fields``; none of these sets
-trained on): CC BY gold 0.962 / 82.6%; EXCITE 0.923 / 74.8%; AnyStyle
+trained on): CC BY gold 0.962 / 82.6%; EXCITE 0.927 / 76.0%; AnyStyle
 gold.xml 0.938 / 80.5%; GROBID held-out slice 0.897 / 65.5%; JOSS end to
 end (``eval_joss_references.py``) 0.965 / 82.5%.  Without python-crfsuite or the
 model it is rules alone.

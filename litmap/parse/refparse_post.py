@@ -6,12 +6,17 @@ these functions, run after :func:`refparse._merge`, repair them:
 * noise removed before parsing (:func:`strip_noise`): software versions and
   Medline/BibTeX record identifiers;
 * the Vancouver date block "2011;4(2):7–14", a year read as a page, a page
-  range cut short, a series year before the publication year
-  (:func:`_date_volume`);
+  range cut short or printed without its dash ("50:987 1008"), a series
+  year before the publication year (:func:`_date_volume`);
 * the issue after the volume in the forms "54:1", "44, 3, 87–107", "Vol. 5
   No. 1" (:func:`_issue_after_volume`);
 * a volume run into the journal's name, a journal read as names
-  (:func:`_volume_in_journal_name`, :func:`_journal_only`).
+  (:func:`_volume_in_journal_name`, :func:`_journal_only`);
+* a title ending in "?" that runs on into the journal, or a journal that
+  took the subtitle after the "?" (:func:`_question_title`);
+* the editors of a chapter's book printed without "(eds)" ("in: Deckmyn /
+  Thomson, pp.", "in: W. Hummer, Book, Publisher") read as its publisher
+  (:func:`_in_names`).
 
 Each was found in the error analysis of the held-out gold sets and kept only
 where it helped without loss on the others (``benchmarks/eval_references.py``).
@@ -21,6 +26,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from litmap.parse.refparse_authors import parse_authors
 
 __all__ = ["strip_noise", "tidy_fields"]
 
@@ -55,6 +62,7 @@ def tidy_fields(text: str, crf_text: str, values: dict[str, Any]) -> dict[str, A
     ``crf_text`` without its numbering)."""
     out = _issue_after_volume(text, _date_volume(text, values))
     out = _journal_only(crf_text, _volume_in_journal_name(text, out))
+    out = _in_names(text, _question_title(text, out))
     for key in ("title", "container", "publisher", "place"):
         if out.get(key) and not re.search(r"[^\W\d_]", out[key]):
             out[key] = None  # "45巻 1号" left as "45 1": numbers are no title
@@ -111,6 +119,11 @@ def _date_volume(text: str, values: dict[str, Any]) -> dict[str, Any]:
         r = re.search(rf"(?<![\w.]){re.escape(pages)}\s*[-‐‑–—]\s*(?P<e>[A-Za-z]?\d+)\b", text)
         if r:
             out["pages"] = f"{pages}–{r.group('e')}"
+        else:
+            # "50:987 1008", "pages 439 459": the dash lost in extraction.
+            r = re.search(rf"(?:(?<=\d):\s*|\bpages\s+|\bpp\.\s*){re.escape(pages)}\s+(?P<e>\d+)\b(?![-–.,]?\d)", text)
+            if r and pages.isdigit() and 0 < int(r.group("e")) - int(pages) < 500:
+                out["pages"] = f"{pages}–{r.group('e')}"
     elif not pages:
         r = re.findall(r"\bpp?\.\s*([A-Za-z]?\d+\s*[-‐‑–—]\s*[A-Za-z]?\d+)", text)
         if len(r) == 1:
@@ -202,4 +215,78 @@ def _volume_in_journal_name(text: str, values: dict[str, Any]) -> dict[str, Any]
     if at >= 0 and re.search(r"\bin:?\s*$", text[max(0, at - 5) : at], re.I):
         return out
     out["container"], out["volume"] = m.group("c").strip(), m.group("v")
+    return out
+
+
+#: What follows a journal's name: "(Zurich) 162", "2001 Jan-Abr; 10(1)", "12,".
+_AFTER_JOURNAL = r"[\s.,]*(?:\([^()]{1,30}\)[\s.,]*)?(?:(?:1[5-9]\d\d|20[0-4]\d)[^;\d]{0,12};\s*)?"
+
+
+def _question_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A title that asks a question, split wrongly at or past its "?":
+    "Why do cities grow? Urban Studies 12" (the journal after the "?" read
+    into the title) and "Model? Labour Policies of … Europe. European
+    Journal of …, 7" (the subtitle after the "?" read into the journal)."""
+    out = dict(values)
+    title, cont, vol = out.get("title"), out.get("container"), out.get("volume")
+    if not title or not vol:
+        return out
+    head, q, tail = title.rpartition("?")
+    tail = tail.strip(" ,.(")
+    if q and head and tail and len(tail.split()) <= 4 and not re.search(r"[?:]", tail):
+        # The tail is the journal only when the volume (or the journal the
+        # CRF found) follows it directly.
+        at = text.find(tail, text.find(head) + len(head) if head in text else 0)
+        after = text[at + len(tail):] if at >= 0 else ""
+        if at >= 0 and re.match(_AFTER_JOURNAL + re.escape(vol) + r"\b", after):
+            out["title"], out["container"] = head.strip() + "?", tail
+        elif at >= 0 and cont and re.match(r"\s*,\s*" + re.escape(cont), after):
+            out["title"], out["container"] = head.strip() + "?", f"{tail}, {cont}"
+        return out
+    if not cont or not re.search(re.escape(title.rstrip("?")) + r"[\"”’']?\?", text):
+        return out
+    # "Subtitle words. Journal": the journal's head is a sentence of plain
+    # words (no abbreviation like "Soc." — that is a journal's own name).
+    m = re.fullmatch(r"(?P<sub>(?:[^.?]|(?<=\d)\.)+)\.\s+(?P<j>[A-Z][^?]+)", cont)
+    if m and len(m.group("sub").split()) >= 3 and text.find(m.group("sub")) > text.find(title.rstrip("?")) >= 0:
+        out["title"], out["container"] = f"{title.rstrip()} {m.group('sub').strip()}", m.group("j").strip()
+    return out
+
+
+#: "in: Deckmyn / Thomson, pp." (a short form of an edited book listed
+#: elsewhere) and "in: W. Hummer, Title, …": editors printed bare.
+_IN_SLASH = re.compile(r"\bin:?\s+(?P<n>[A-Z][\w'-]+(?:\s*/\s*[A-Z][\w'-]+)+)\s*,\s*(?:pp?\.|S\.)")
+_IN_INITIALS = re.compile(r"\bin:?\s+(?P<n>(?:[A-Z]\.\s?){1,3}[A-Z][\w'-]+(?:(?:,|\s+and|\s*&)\s+(?:[A-Z]\.\s?){1,3}[A-Z][\w'-]+)*),\s+")
+_PUBLISHER_WORDS = re.compile(r"verlag|press|publish|buchhandlung|books\b|editions?\b|university", re.I)
+
+
+def _in_names(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Editors printed without "(eds)" after "in", read by the CRF as the
+    publisher or the journal, become the editors."""
+    out = dict(values)
+    if out.get("editors") or out.get("volume"):
+        return out
+    for pat in (_IN_SLASH, _IN_INITIALS):
+        m = pat.search(text)
+        if not m:
+            continue
+        names = m.group("n")
+        key = re.sub(r"\W+", "", names).lower()
+        hit = [k for k in ("publisher", "container") if out.get(k) and re.sub(r"\W+", "", out[k]).lower() == key]
+        if not hit:
+            continue
+        editors, _ = parse_authors(names)
+        if not editors or any(a.organisation for a in editors):
+            continue
+        out["editors"] = editors
+        for k in hit:
+            out[k] = None
+        cont = out.get("container")
+        if cont and not out.get("publisher") and ", " in cont:
+            # "Book, Manzsche Verlags- und Universitätsbuchhandlung": the
+            # publisher the names displaced is the book's last part.
+            book, _, pub = cont.rpartition(", ")
+            if _PUBLISHER_WORDS.search(pub):
+                out["container"], out["publisher"] = book, pub
+        break
     return out

@@ -70,6 +70,8 @@ def clean_text(raw: str) -> str:
     # A capital cut from its accented next letter by PDF extraction: "L üthje".
     text = re.sub(r"(?<![\w.])([A-Z]) (?=[à-öø-ÿ][a-zà-öø-ÿ]+\b)", r"\1", text)
     text = " ".join(_unglue(t) for t in text.split())
+    # The figure dash "‒" (U+2012) of some typesetters in a page range.
+    text = re.sub(r"(?<=\d)\s*‒\s*(?=[A-Za-z]?\d)", "–", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
