@@ -165,3 +165,130 @@ def test_masthead_removed_as_running_head_still_gives_journal_and_year():
     assert meta.year == 2017
     assert meta.journal == "Computers, Environment and Urban Systems"
     assert meta.volume == "62"
+
+
+# --- title sanity (litmap.parse.metadata_title) ---------------------------------------------------------------
+
+from litmap.parse.metadata_title import clean_journal, sane_title, title_from_cite_line  # noqa: E402
+
+
+def test_title_cut_at_email_and_affiliation() -> None:
+    assert sane_title("Urban renewal in Seoul Department of Geography, Seoul National University, email: a@b.kr") \
+        == "Urban renewal in Seoul"
+    assert sane_title("Gentrification in Lisbon Faculty of Architecture, Lisbon") == "Gentrification in Lisbon"
+    assert sane_title("Housing markets and class e-mail: someone@uni.fi") == "Housing markets and class"
+
+
+def test_title_keeps_university_as_a_topic() -> None:
+    assert sane_title("Universities and the city") == "Universities and the city"
+    assert sane_title("Studentification: the university and the neighbourhood") \
+        == "Studentification: the university and the neighbourhood"
+
+
+def test_title_cut_before_a_marked_author_run() -> None:
+    assert sane_title("Provincial gentrification in the Global North – A literature review JanKube ˇsa,"
+                      "Zolt´anKov´acsb,c,*") == "Provincial gentrification in the Global North – A literature review"
+
+
+def test_title_footnote_star_is_dropped_not_the_title() -> None:
+    assert sane_title("A Point-Based Intelligent Approach to Areal Interpolation*") \
+        == "A Point-Based Intelligent Approach to Areal Interpolation"
+
+
+def test_body_paragraph_with_citations_is_not_a_title() -> None:
+    assert sane_title("In the 1990s and 2000s, the process of new-build gentrification (Davidson and Lees 2005, "
+                      "2010) took gentrification from modest mews (Glass 1964) to shimmering towers") is None
+    assert sane_title("word " * 40) is None
+    assert sane_title("x" * 260 + " y z") is None
+
+
+def test_ocr_fragment_is_not_a_title() -> None:
+    assert sane_title("URIALISM: THE") is None
+    assert sane_title("Cities of the South") == "Cities of the South"
+
+
+def test_cite_line_bounds_a_title_that_runs_into_its_author() -> None:
+    text = ("Three waves of state-led gentrification in China Shenjing He To cite this paper: He, S. (2018) "
+            "Three waves of state-led gentrification in China, Tijdschrift voor economische en sociale geografie")
+    title, authors, year = title_from_cite_line(text, "Three waves of state-led gentrification in China Shenjing He")
+    assert title == "Three waves of state-led gentrification in China"
+    assert authors == (Author("He", "S."),)
+    assert year == 2018
+    assert title_from_cite_line("no citation line here", "A title") == (None, (), None)
+
+
+def test_plain_text_header_block_gives_title_author_and_year() -> None:
+    p = page(1, blk("Cities and Gentrification in Contemporary Brazil Rogerio Proen ca Leite Federal University of "
+                    "Sergipe, São Cristóvão, Brazil Email: rproleite@gmail.com"),
+             blk("How to cite this paper: Leite, R. P. (2015). Cities and Gentrification in Contemporary Brazil. "
+                 "Current Urban Studies, 3, 175-186."),
+             blk(BODY))
+    m = meta_of([p])
+    assert m.title == "Cities and Gentrification in Contemporary Brazil"
+    assert m.authors and m.authors[0].family == "Leite"
+    assert m.year == 2015
+
+
+def test_rejected_page_title_falls_back_to_pdf_info() -> None:
+    p = page(1, blk("In the 1990s the process of gentrification (Davidson and Lees 2005) took hold", size=16),
+             blk(BODY))
+    m = meta_of([p], {"Title": "Gentrification after new-build gentrification"})
+    assert m.title == "Gentrification after new-build gentrification"
+    assert meta_of([p]).title is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Annals of the Association of American Geographers , March 2012", "Annals of the Association of American Geographers"),
+    ("Urban Studies, 2008, Vol. 45, No. 12", "Urban Studies"),
+    ("Environment and Planning A: Economy and Space", "Environment and Planning A: Economy and Space"),
+    ("Cities", "Cities"),
+    ("", None),
+])
+def test_journal_date_and_volume_tails_removed(raw: str, expected: str | None) -> None:
+    assert clean_journal(raw) == expected
+
+
+def test_numbered_heading_or_table_row_is_not_a_title() -> None:
+    assert sane_title("1995 Census") is None
+    assert sane_title("1968 and the city: protest and urban space") == "1968 and the city: protest and urban space"
+    assert sane_title("112 Category Stakeholder Tools Operational institutions or Channels") is None
+    assert sane_title("Gentrification in 1990s London") == "Gentrification in 1990s London"
+
+
+def test_full_reference_note_gives_quoted_title_when_the_page_has_none() -> None:
+    text = ("PLEASE NOTE This is the accepted version of the article. Full reference: Tulumello S., Allegretti G. "
+            "(202 1), “Articulating urban change in Southern Europe. Gentrification, touristification and "
+            "financialisation in Mouraria, Lisbon”, European Urban and Regional Studies, 28(2), 111-132.")
+    title, authors, year = title_from_cite_line(text, None)
+    assert title == ("Articulating urban change in Southern Europe. Gentrification, touristification and "
+                     "financialisation in Mouraria, Lisbon")
+    assert [a.family for a in authors] == ["Tulumello", "Allegretti"]
+    assert year == 2021
+
+
+def test_old_jstor_cover_source_block_gives_year_and_journal() -> None:
+    cover = page(1, blk("From Managerialism to Entrepreneurialism: The Transformation in Urban Governance"),
+                 blk("David Harvey"),
+                 blk("Geografiska Annaler. Series B, Human Geography, Vol. 71, No. 1, The Roots of Geographical "
+                     "Change: 1973 to the Present. (1989), pp. 3-17."),
+                 blk("Stable URL: http://links.jstor.org/sici?sici=0435-3684"))
+    article = page(2, blk("FROM MANAGERIALISM TO ENTREPRENEURIALISM", size=16), blk("David Harvey"), blk(BODY))
+    m = meta_of([cover, article], {"CreationDate": "D:20061010120000"})
+    assert m.year == 1989
+    assert m.journal == "Geografiska Annaler. Series B, Human Geography"
+    assert (m.volume, m.issue, m.pages) == ("71", "1", "3-17")
+
+
+def test_sentence_first_line_is_not_a_title() -> None:
+    assert sane_title("These processes of inner-city decline have") is None
+    assert sane_title("A Point-Based Intelligent Approach to") is None
+    assert sane_title("Who Owns the City?") == "Who Owns the City?"
+
+
+def test_a_period_in_parentheses_is_part_of_a_title() -> None:
+    assert sane_title("Neighbourhood change in Paris (1990–2010)") == "Neighbourhood change in Paris (1990–2010)"
+    assert sane_title("Mews and towers, as Glass (1964) saw them") is None
+
+
+def test_affiliation_line_is_not_a_title() -> None:
+    assert sane_title("Department of Sociology, University of California San Diego") is None

@@ -198,3 +198,70 @@ def test_line_break_hyphen_before_a_capital_ends_a_compound(tmp_path: Path) -> N
     data = "The Anglo-\nAmerican literature on non-\nHispanic white movers.\n"
     got = [t for _, t in texts(read_text_file(write(tmp_path, "c.txt", data)))]
     assert got == ["The Anglo-American literature on non-Hispanic white movers."]
+
+
+def test_txt_title_glued_to_author_and_affiliation_is_cut(tmp_path: Path) -> None:
+    # pdftotext output: title, author, affiliation and e-mail on consecutive lines of one paragraph.
+    data = ("Three waves of state-led gentrification in China\nShenjing He\n"
+            "Department of Urban Planning and Design, The University of Hong Kong, email: sjhe@hku.hk\n\n"
+            "To cite this paper: He, S. (2018) Three waves of state-led gentrification in China, Tijdschrift voor\n"
+            "economische en sociale geografie, (in press)\n\n"
+            "Abstract: This paper sees gentrification as a localised response to socio-economic changes.\n")
+    ep = read_text_file(write(tmp_path, "k.txt", data))
+    meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+    assert meta.title == "Three waves of state-led gentrification in China"
+    assert meta.authors and meta.authors[0].family == "He"
+    assert meta.year == 2018
+
+
+def test_txt_title_with_marked_author_run_is_cut(tmp_path: Path) -> None:
+    data = ("Provincial gentrification in the Global North – A literature review\nJan Kubeša a, Zoltán Kovács b,c,*\n"
+            "a Department of Geography, University of South Bohemia, Czech Republic\n\n"
+            "Gentrification research has long focused on large cities of the Global North.\n")
+    ep = read_text_file(write(tmp_path, "l.txt", data))
+    meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+    assert meta.title == "Provincial gentrification in the Global North – A literature review"
+
+
+def test_txt_title_over_several_short_lines_is_joined_up_to_the_author(tmp_path: Path) -> None:
+    # No blank lines: each short line becomes its own block; the title continues over three of them.
+    line = "Drawing from sociological theory and research on residential mobility and neighborhood change, the"
+    data = "\n".join(["Unequal Displacement: Gentrification, Racial", "Stratification, and Residential Destinations",
+                      "in Philadelphia1", "Jackelyn Hwang", "Stanford University"] + [line] * 16 + ["authors end."])
+    ep = read_text_file(write(tmp_path, "m.txt", data))
+    meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+    assert meta.title == ("Unequal Displacement: Gentrification, Racial Stratification, and Residential Destinations "
+                          "in Philadelphia")
+    assert meta.authors and meta.authors[0].family == "Hwang"
+
+
+def test_txt_masthead_lines_are_skipped_and_the_title_found_under_them(tmp_path: Path) -> None:
+    line = "This commentary sets out to make a claim for the study of gentrification in the languages of East Asia"
+    data = "\n".join(["Urban Studies", "2016, Vol. 53(3) 615–625", "Reprints and permissions:",
+                      "DOI: 10.1177/0042098015615726 Urban Studies", "Speaking gentrification in the",
+                      "languages of the Global East", "Paul Waley", "University of Leeds, UK"] + [line] * 16
+                     + ["and beyond."])
+    ep = read_text_file(write(tmp_path, "n.txt", data))
+    meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+    assert meta.title == "Speaking gentrification in the languages of the Global East"
+    assert meta.authors and meta.authors[0].family == "Waley"
+
+
+def test_txt_author_name_above_affiliation_is_not_the_title(tmp_path: Path) -> None:
+    data = ("Available online 1 August 2022\n\nYael Shmaryahu-Yeshurun\n\n"
+            "Department of Sociology, University of California San Diego\n\nKeywords: gentrification; nationalism\n\n"
+            "Gentrification research has examined the role of the state in many settings.\n")
+    ep = read_text_file(write(tmp_path, "o.txt", data))
+    meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+    assert meta.title is None
+
+
+def test_txt_title_also_printed_in_a_cite_line_is_kept(tmp_path: Path) -> None:
+    data = ("Please cite this article as: Savini, F., & Dembski, S., Manufacturing the creative city: Symbols and "
+            "politics of Amsterdam North, Cities (2016), http://dx.doi.org/10.1016/j.cities.2016.02.013\n\n"
+            "Manufacturing the creative city: Symbols and politics of Amsterdam North\n\n"
+            "Federico Savini, Sebastian Dembski\n\n"
+            "Creative city policies have been adopted by many European cities in the last decades.\n")
+    ep = read_text_file(write(tmp_path, "p.txt", data))
+    meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+    assert meta.title == "Manufacturing the creative city: Symbols and politics of Amsterdam North"

@@ -78,3 +78,37 @@ def test_ocr_surname_variants_meet():
     c = WorkInput.from_cited_work("c", "s1", CitedWork(surnames=("Muller", "Schurr"), year=2016))
     m = resolve_works([a, b, c])
     assert m["a"] == m["b"] == m["c"]
+
+
+def test_work_title_is_the_one_most_mentions_agree_on_and_never_a_stamped_one():
+    clean = "Toward a theory of gentrification: a back to the city movement by capital, not people"
+    stamped = ("Toward a Theory of Gentrification a Back to the City Movement by Capital, Not © 2023 Royal Dutch "
+               "Geographical Society / Koninklijk Nederlands Aardrijkskundig Genootschap")
+    its = [
+        WorkInput.from_reference("a:0", "a", rref(["Smith"], 1979, stamped)),
+        WorkInput.from_reference("b:0", "b", rref(["Smith"], 1979, clean)),
+        WorkInput.from_reference("c:0", "c", rref(["Smith"], 1979, clean)),
+    ]
+    mapping, works = build_works(its)
+    assert len(set(mapping.values())) == 1
+    (work,) = works.values()
+    assert work.title == clean
+    # Ids derive from canonical keys only: the display choice does not move them.
+    assert mapping == build_works(list(reversed(its)))[0]
+
+
+def test_work_title_majority_beats_a_longer_variant():
+    its = [
+        WorkInput.from_reference("a:0", "a", rref(["Glass"], 1964, "London: aspects of change")),
+        WorkInput.from_reference("b:0", "b", rref(["Glass"], 1964, "London: aspects of change")),
+        WorkInput.from_reference("c:0", "c", rref(["Glass"], 1964, "London: aspects of change. Introduction")),
+    ]
+    (work,) = build_works(its)[1].values()
+    assert work.title == "London: aspects of change"
+
+
+def test_only_stamped_titles_are_cut_at_the_stamp():
+    its = [WorkInput.from_reference("a:0", "a", rref(["Ley"], 1996, "The new middle class and the remaking of the "
+                                                          "central city Downloaded from https://example.org"))]
+    (work,) = build_works(its)[1].values()
+    assert work.title == "The new middle class and the remaking of the central city"

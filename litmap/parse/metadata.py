@@ -33,7 +33,14 @@ from litmap.parse.metadata_authors import (
     parse_author_line,
     strip_glued_markers,
 )
-from litmap.parse.metadata_cover import NIH_CITATION, CoverInfo, find_doi, is_cover_page, parse_cover
+from litmap.parse.metadata_cover import (
+    NIH_CITATION,
+    CoverInfo,
+    find_doi,
+    is_cover_page,
+    jstor_source_block,
+    parse_cover,
+)
 from litmap.parse.metadata_masthead import (
     date_line_year,
     header_info,
@@ -43,6 +50,7 @@ from litmap.parse.metadata_masthead import (
     subject_info,
     year_fallback,
 )
+from litmap.parse.metadata_title import clean_journal, sane_title, title_from_cite_line
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
 
@@ -92,12 +100,25 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
         first_heading = next((i for i, b in enumerate(page.blocks) if looks_like_section_heading(b.text)),
                              len(page.blocks))
         for i, b in cands:
-            if i >= min(first_heading, 3):
+            # Masthead lines of text extractions ("Urban Studies" / "2016, Vol. 53(3) 615–625" / "Reprints
+            # and permissions:") do not use up the few first blocks where a plain title may stand.
+            if i >= first_heading or sum(not _masthead_block(page, k) for k in range(i)) >= 3:
                 break
+            nxt = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
+            if _masthead_block(page, i) or (parse_author_line(b.text) and looks_like_affiliation(nxt)):
+                continue  # masthead, or the author's name above the affiliation
             words = b.text.split()
-            if (2 <= len(words) <= 25 and not b.text.rstrip().endswith((".", ",", "-")) and not _LABEL.match(b.text)
+            # A longer block may be a title glued to its author and affiliation lines (text extractions);
+            # sane_title cuts it there, and rejects it when it is a paragraph.
+            if (2 <= len(words) <= (25 if sane_title(b.text) is None else 60)
+                    and not b.text.rstrip().endswith((".", ",", "-")) and not _LABEL.match(b.text)
                     and not b.text.lstrip()[:1].islower() and not author_like(b.text, "x")):
-                return clean_field(b.text), i
+                title, last = _continued_title(page, i)
+                squashed = re.sub(r"[\W_]+", "", title.lower())
+                if len(squashed) <= 45 and any(squashed in re.sub(r"[\W_]+", "", o.text.lower())
+                                               for o in page.blocks[:12] if _NOT_TITLE.search(o.text)):
+                    continue  # the journal's name, also printed in the DOI/copyright line
+                return title, last
         return None, -1
     chosen = [(i, b) for i, b in cands if abs(b.size - top_size) <= 0.15]
     first_i, first_b = chosen[0]
@@ -115,6 +136,47 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
     if re.match(r"^\d{1,3}\s", title) and re.search(r"\s\d{1,3}\s", title):
         title = clean_field(re.sub(r"(?:^|\s)\d{1,3}(?=\s)", " ", title))  # line-numbered drafts
     return title, last_i
+
+
+_VOLUME_LINE = re.compile(r"\bvol\.?\s*\d|^\W*(?:19|20)\d{2}\b.*\d+\s*[–-]\s*\d+|journal limited|permissions|©|/C211",
+                          re.I)
+
+
+def _masthead_block(page: LaidOutPage, i: int) -> bool:
+    """A journal masthead line, or the journal's name printed above its volume line."""
+    t = page.blocks[i].text
+    if _NOT_TITLE.search(t) or _LABEL.match(t) or _VOLUME_LINE.search(t):
+        return True
+    nxt = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
+    return len(t.split()) <= 6 and bool(_VOLUME_LINE.search(nxt))
+
+
+def _continued_title(page: LaidOutPage, i: int) -> tuple[str, int]:
+    """The plain-layout title block ``i`` with the lines that continue it.
+
+    Text extracted line by line (no blank lines) splits a title over
+    several short blocks ("Unequal Displacement: Gentrification, Racial" /
+    "Stratification, and Residential Destinations" / "in Philadelphia1");
+    they are joined until the author line, an affiliation or a sentence.
+    """
+    parts, last = [page.blocks[i].text], i
+    if sane_title(parts[0]) not in (None, clean_field(parts[0])):
+        return clean_field(parts[0]), i  # already runs into its authors: sane_title cuts it
+    for j in range(i + 1, min(i + 4, len(page.blocks))):
+        t = clean_field(page.blocks[j].text)
+        words = t.split()
+        joined = " ".join(parts + [t])
+        if (not 1 <= len(words) <= 12 or t.endswith((".", ";")) or ";" in t or _NOT_TITLE.search(t) or _LABEL.match(t)
+                or re.search(r"\b(?:abstract|keywords?)\W*$", t, re.I)
+                or looks_like_affiliation(t) or parse_author_line(t) or author_like(t, " ".join(parts))
+                or looks_like_section_heading(t) or sane_title(joined) is None or len(joined.split()) > 30):
+            break
+        parts.append(t)
+        last = j
+    title = clean_field(" ".join(parts))
+    if last > i:
+        title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)  # a footnote mark on the title's last line
+    return title, last
 
 
 _LABEL = re.compile(r"^\s*(?:keywords?|key words|fig(?:ure)?\.?\s*\d|table\s*\d|abstract|summary|citation|reprints|"
@@ -156,6 +218,11 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     cover_text = " ".join(b.text for p in cover_pages for b in p.blocks)
     cover_text += " " + " ".join(b.text for p in content[:1] for b in p.blocks if b.kind == "cover")
     cover = parse_cover(cover_text) if cover_text.strip() else CoverInfo()
+    if cover_pages and not cover.year:
+        src = jstor_source_block(cover_pages)
+        if src.year:
+            # Keep what the citation line gave (DOI); the source block adds journal, volume and year.
+            cover = replace(src, doi=cover.doi, title=cover.title, authors=cover.authors)
     nih = NIH_CITATION.search(" ".join(" ".join(b.text for b in p.blocks) for p in content[:1]))
     if nih and not cover.year:
         # PubMed Central author manuscripts cite the final version on page 1.
@@ -176,8 +243,20 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         if not title or (not same and fuzz.token_sort_ratio(pdf_title.lower(), title.lower()) >= 80):
             log.debug("%s: title from PDF Info (%r) rather than the page (%r)", path, pdf_title, title)
             title = pdf_title  # the clean form of a title the page shows garbled or cut
-    authors = cover.authors or (authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
-    if content and not cover.authors:
+    cite_title, cite_authors, cite_year = (None, (), None)
+    if not cover.title and content:
+        # "To cite this paper: He, S. (2018) Three waves …" bounds a title that runs on into its authors.
+        page_text = " ".join(b.text for b in content[0].blocks[: max(title_i, 0) + 6])
+        cite_title, cite_authors, cite_year = title_from_cite_line(page_text, title)
+        title = cite_title or title
+    sane = sane_title(title)
+    if title and not sane and pdf_title and _sane_pdf_title(pdf_title):
+        sane = sane_title(pdf_title)
+    if title != sane:
+        log.debug("%s: title %r cut or rejected as %r", path, title, sane)
+    title = sane
+    authors = cover.authors or cite_authors or (authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
+    if content and not cover.authors and not cite_authors:
         authors = strip_glued_markers(authors, content[0])
     if not authors and meta.get("author"):
         authors = parse_author_line(meta["author"].replace(";", ","))
@@ -190,7 +269,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     subject = subject_info(meta.get("subject", ""))
     for key, val in subject.items():
         header.setdefault(key, val)
-    year = (cover.year or (int(header["year"]) if header.get("year") else None)
+    year = (cover.year or cite_year or (int(header["year"]) if header.get("year") else None)
             or (date_line_year(content[0]) if content else None) or year_fallback(cover_text + " " + first_text)
             or pdf_date_year(meta))
     abstract = _abstract(structure)
@@ -203,7 +282,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     if not keywords and meta.get("keywords"):
         keywords = split_keywords(meta["keywords"])
     return Metadata(title=title or None, authors=tuple(authors), affiliations=tuple(affiliations), year=year,
-                    journal=cover.journal or header.get("journal"), volume=cover.volume or header.get("volume"),
+                    journal=clean_journal(cover.journal or header.get("journal")), volume=cover.volume or header.get("volume"),
                     issue=cover.issue or header.get("issue"), pages=cover.pages or header.get("pages"), doi=doi,
                     keywords=keywords, abstract=abstract)
 

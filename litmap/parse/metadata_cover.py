@@ -84,6 +84,22 @@ def parse_cover(text: str) -> CoverInfo:
     return CoverInfo(doi=find_doi(text))
 
 
+def jstor_source_block(pages: list[LaidOutPage]) -> CoverInfo:
+    """Old JSTOR covers print the source as its own line without "Source:"
+    ("Geografiska Annaler. Series B, Human Geography, Vol. 71, No. 1, … (1989),
+    pp. 3-17."); read journal, volume, issue, year and pages from that block."""
+    for page in pages:
+        for b in page.blocks:
+            t = clean_field(b.text)
+            if len(t) > 400 or "Vol." not in t or not re.search(r"\((?:[^)]*?)(?:1[89]\d\d|20[0-4]\d)\),\s*pp\.", t):
+                continue
+            src = _JSTOR_SRC.match(t)
+            if src:
+                return CoverInfo(year=int(src.group("year")), journal=clean_field(src.group("journal")),
+                                 volume=src.group("vol"), issue=src.group("issue"), pages=src.group("pages"))
+    return CoverInfo()
+
+
 def find_doi(text: str) -> Optional[str]:
     """The first DOI in ``text``, lower-cased, without trailing punctuation."""
     # PDFs break "https://doi. org/10.1068/a45" and "10.1016/ j.cities" at line ends.

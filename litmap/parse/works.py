@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from functools import lru_cache
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -46,6 +47,7 @@ __all__ = [
     "work_label",
     "resolve_works",
     "build_works",
+    "display_title",
 ]
 
 log = logging.getLogger(__name__)
@@ -264,6 +266,34 @@ def _citation_fits(c: WorkInput, t: WorkInput, settings: WorkSettings) -> bool:
     return len(c.surnames) == n
 
 
+# Publisher stamps and download notices that leak into a reference entry's title.
+_STAMP = re.compile(r"©|\(c\)\s*(?:19|20)\d{2}|downloaded\s+(?:from|by)|all rights reserved|published by|"
+                    r"https?://|www\.|terms and conditions|\blicen[cs]ed?\b|for personal use", re.I)
+
+
+def _strip_stamp(title: str) -> str:
+    m = _STAMP.search(title)
+    if m and len(title[: m.start()].split()) >= 3:
+        return title[: m.start()].strip(" ,;:.-–")
+    return title
+
+
+def display_title(items: Sequence[WorkInput]) -> Optional[str]:
+    """The title to show for a cluster: the one most mentions agree on,
+    never one carrying ©/"Downloaded from"/stamp text when a clean one
+    exists; ties go to the paper's own header, then references, then the
+    longer form (a subtitle kept)."""
+    titled = [i for i in items if i.title and i.title.strip()]
+    if not titled:
+        return None
+    clean = [i for i in titled if not _STAMP.search(i.title or "")]
+    pool = clean or titled
+    votes = Counter(normalise_title(i.title) for i in pool)
+    rank = {"paper": 0, "reference": 1, "citation": 2}
+    chosen = min(pool, key=lambda i: (-votes[normalise_title(i.title)], rank[i.source], -len(i.title or ""), i.item_id))
+    return chosen.title if clean else _strip_stamp(chosen.title or "")
+
+
 def _canonical(items: Sequence[WorkInput]) -> tuple[str, WorkInput]:
     """The cluster's key and the mention that best describes it."""
     rank = {"paper": 0, "reference": 1, "citation": 2}
@@ -363,7 +393,7 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
             label=work_label(best.surnames, best.year, best.year_suffix, best.et_al),
             key=key,
             year=best.year,
-            title=best.title,
+            title=display_title(group),
             doi=next((g.doi for g in group if g.doi), None),
             items=tuple(sorted(g.item_id for g in group)),
         )

@@ -1,0 +1,156 @@
+"""Sanity rules for a paper's title and journal name.
+
+The layout picks the title block; in text extractions (pdftotext output
+without blank lines) and OCR'd scans that block often carries the author
+line, the affiliation and an e-mail address, or is a body paragraph.  These
+rules cut what follows a title and reject what cannot be one, so the report
+shows a title a scholar can read or none at all.  Shared by the PDF and the
+text path (both go through :func:`litmap.parse.metadata.extract_metadata`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from litmap.models import Author
+from litmap.parse.metadata_authors import clean_field, family_first
+
+__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "sane_title", "title_from_cite_line", "clean_journal"]
+
+#: The longest titles in the field run to ~35 words (title + subtitle).
+MAX_TITLE_CHARS = 250
+MAX_TITLE_WORDS = 35
+
+# Where an author/affiliation block starts after a title glued to it.
+_EMAIL = re.compile(r"\s*(?:\b(?:e-?mail|correspondence)\s*:?\s*)?\S+@\S+", re.I)
+_AFFIL_START = re.compile(
+    r"\s(?:(?:The\s+)?(?:[A-Z][\w\-]+\s+){0,3}University\b|University\s+of\b|Department\s+of\b|Dept\.\s|"
+    r"Faculty\s+of\b|School\s+of\b|Institute\s+(?:of|for)\b|Centre\s+for\b|Center\s+for\b)")
+# "(Davidson and Lees 2005, 2010)", "(Glass 1964)", "Smith (2005)": citations are never in a title;
+# a period such as "(1990–2010)" may be.
+_CITATION = re.compile(r"\([^()]*[A-Z][a-z]+[^()]*?\b(?:1[89]|20)\d{2}[a-z]?\b[^()]*\)|\((?:1[89]|20)\d{2}[a-z]?\)")
+# A title never ends on a function word; an OCR fragment ("URIALISM: THE") does.
+_DANGLING = re.compile(r"\b(?:the|of|and|in|a|an|to|for|on|with|from|by|or|at|have|has|had|is|are|was|were|be|"
+                       r"that|which|whose|its|their)\W*$", re.I)
+# An author run with affiliation markers glued on: "JanKube ˇsa,Zolt´anKov´acsb,c,*".
+_MARKED_RUN = re.compile(r"(?:[,*∗†‡]|\b[a-h](?:,[a-h])+\b)\W*$")
+
+
+def _cut_author_run(title: str) -> str:
+    """Drop a trailing name run that ends in affiliation markers or commas."""
+    if not _MARKED_RUN.search(title):
+        return title
+    tokens = title.split()
+    # Names are separated by commas; a lone "*" is the title's own footnote mark.
+    first_comma = next((k for k, t in enumerate(tokens) if "," in t), None)
+    if first_comma is None:
+        return re.sub(r"\s*[*∗†‡]+$", "", title)
+    start = first_comma
+    # Names run back over capitalised tokens (at most two: given + family).
+    while start > 0 and first_comma - start < 2 and tokens[start - 1][:1].isupper():
+        start -= 1
+    kept = " ".join(tokens[:start])
+    return kept if len(kept.split()) >= 3 else title
+
+
+def sane_title(title: Optional[str]) -> Optional[str]:
+    """``title`` cut before an e-mail, affiliation or marked author run, or
+    ``None`` when what remains cannot be a title (a body paragraph with
+    citations, a fragment ending on "THE", hundreds of characters)."""
+    if not title:
+        return None
+    t = clean_field(title)
+    if re.match(r"(?:Department|Dept\.|Faculty|School|Institute|University|Centre|Center)\s+(?:of|for)\b", t):
+        return None  # an affiliation line
+    t0 = t
+    m = _EMAIL.search(t)
+    if m:
+        t = t[: m.start()]
+    m = _AFFIL_START.search(t)
+    if m and len(t[: m.start()].split()) >= 3:
+        t = t[: m.start()]
+    if t != t0:  # the cut affiliation's own marker ("… Kovács b,c,* a Department of …")
+        t = re.sub(r"(?:\s+[a-h\d]{1,2})+$", "", clean_field(t))
+    t = clean_field(_cut_author_run(t))
+    if _CITATION.search(t) or len(t) > MAX_TITLE_CHARS or len(t.split()) > MAX_TITLE_WORDS:
+        return None
+    if re.match(r"^\d{1,4}\.?\s", t) and not re.match(r"^(?:1[5-9]|20)\d\d\s+(?:and|as|in|to|of|at)\s", t):
+        # A numbered heading or table row ("1995 Census", "112 Category …"), not a title;
+        # a year running into a phrase ("1968 and the city") is a title.
+        return None
+    if _DANGLING.search(t):
+        return None  # cut mid-phrase: an OCR fragment or a sentence's first line, not a title
+    letters = sum(c.isalpha() for c in t)
+    if letters < 6:
+        return None
+    return t
+
+
+# "To cite this paper: He, S. (2018) Three waves …", "How to cite this paper: Leite, R. P. (2015). Cities …"
+_CITE_LINE = re.compile(r"(?:(?:to|how to)\s+cite\s+this\s+(?:paper|article)|full\s+reference|please\s+cite\s+as|cite\s+as)"
+                        r"\s*:\s*(?P<authors>.+?)\s*\(\s*(?P<year>(?:19|20)\d ?\d)"
+                        r"[a-z]?\s*\)\s*\.?\s*(?P<rest>.+)", re.I | re.S)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s.lower())
+
+
+def _cite_authors(text: str) -> tuple[Author, ...]:
+    """"He, S.", "Leite , R. P.", "Tulumello S., Allegretti G." → authors (family + initials)."""
+    text = re.sub(r"\s+,", ",", text).strip(" ,")
+    pairs = re.findall(r"([A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+)?)\s*,?\s*((?:[A-Z]\.\s*-?\s*)+)", text)
+    if pairs:
+        return tuple(Author(family=fam, given=clean_field(ini)) for fam, ini in pairs)
+    return family_first(text)
+
+
+def title_from_cite_line(text: str, title: Optional[str]) -> tuple[Optional[str], tuple[Author, ...], Optional[int]]:
+    """The part of ``title`` that a "To cite this paper: …" line on the page
+    confirms, with that line's authors and year.
+
+    The layout title may run on into the author line ("Three waves … in China
+    Shenjing He"); the citation line prints the title followed by the
+    journal, so their longest common start is the title.  Returns ``(None,
+    (), None)`` when the page has no such line or it does not match.
+    """
+    m = _CITE_LINE.search(text)
+    if not m:
+        return None, (), None
+    authors = _cite_authors(m.group("authors"))
+    quoted = re.match(r"\s*,?\s*[“\"‘'](?P<t>[^”\"’]{10,300})[”\"’]", m.group("rest"))
+    if not title:
+        # No title on the page (a cover note first): a quoted title in the citation is one.
+        if quoted:
+            return clean_field(quoted.group("t")).rstrip(",."), authors, int(m.group("year").replace(" ", ""))
+        return None, (), None
+    rest = _squash(m.group("rest")[:600])
+    words = title.split()
+    best = None
+    for n in range(len(words), 2, -1):
+        if rest.startswith(_squash(" ".join(words[:n]))):
+            best = " ".join(words[:n])
+            break
+    if best is None:
+        return None, (), None
+    return clean_field(best), authors, int(m.group("year").replace(" ", ""))
+
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_JOURNAL_TAIL = re.compile(
+    rf"(?:\s*[,;:.]\s*(?:(?:{_MONTHS}|spring|summer|autumn|fall|winter)\s*(?:\d{{1,2}},?\s*)?(?:19|20)\d{{2}}"
+    rf"|(?:19|20)\d{{2}}|vol(?:ume)?\.?\s*\d+.*|no\.\s*\d+.*|\d+\s*\(\d+\).*|\d+(?:\s*[,–-]\s*\d+)*))+\s*$",
+    re.I)
+
+
+def clean_journal(journal: Optional[str]) -> Optional[str]:
+    """"Annals of the Association of American Geographers , March 2012" →
+    "Annals of the Association of American Geographers": dates, volume and
+    page tails are not part of a journal's name."""
+    if not journal:
+        return None
+    j = clean_field(journal)
+    j = _JOURNAL_TAIL.sub("", j)
+    j = re.sub(r"\s+([,.;:])", r"\1", j).strip(" ,;:.")
+    return j or None
