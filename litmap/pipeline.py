@@ -86,7 +86,9 @@ def _topics(store: Store, settings: RunSettings, changed: bool, summary: RunSumm
     if stored is not None and not changed and not settings.refit_topics:
         summary.topics, summary.topic_mode = len(stored.topics), "unchanged"
         return
-    mode = "refit" if settings.refit_topics else ("refresh" if stored is not None else "fit")
+    # Re-read documents (--reprocess) carry new text: relearn the topics, matching old ids.
+    refit = settings.refit_topics or settings.ingest.reprocess
+    mode = "refit" if refit else ("refresh" if stored is not None else "fit")
     try:
         result = run_topics(store, topics_settings(model=settings.topic_model), mode=mode, progress=progress,
                             record=False)

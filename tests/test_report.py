@@ -316,3 +316,15 @@ def test_cluster_ids_survive_a_new_paper(tmp_path):
         n: str(c) for n, c in after["cocitation"].items()}
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "first report" not in md
+
+
+def test_what_changed_lists_shrunk_and_vanished_topics(tmp_path):
+    from litmap.report.changes import compare
+
+    snap = lambda topics: {"papers": {}, "topics": {str(i): {"label": l, "size": n} for i, (l, n) in enumerate(topics)},
+                           "bursting": [], "concepts": []}
+    with Store(str(tmp_path / "s.db"), write=True) as store:
+        ch = compare(store.conn, snap([("rescaling", 40), ("indd stamps", 12), ("gentrification", 30)]),
+                     snap([("rescaling", 35), ("gentrification", 31)]))
+    assert ch["shrunk_topics"] == [["rescaling", 40, 35]]
+    assert ch["gone_topics"] == ["indd stamps"] and ch["grown_topics"] == [["gentrification", 30, 31]]

@@ -67,6 +67,12 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
         [t["label"], old_topics[t["label"]], t["size"]] for t in snapshot["topics"].values()
         if t["label"] in old_topics and t["size"] > old_topics[t["label"]]
     )
+    new_topics = {t["label"]: t["size"] for t in snapshot["topics"].values()}
+    out["shrunk_topics"] = sorted(
+        [label, size, new_topics[label]] for label, size in old_topics.items()
+        if label in new_topics and new_topics[label] < size
+    )
+    out["gone_topics"] = sorted(label for label in old_topics if label not in new_topics)
     old_burst = set(previous.get("bursting", []))
     out["new_bursts"] = [w for w in snapshot["bursting"] if w not in old_burst]
     old_concepts = set(previous.get("concepts", []))

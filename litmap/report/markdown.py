@@ -249,6 +249,12 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
         grown = ch.get("grown_topics") or []
         L.append(f"- Grown topics: {len(grown)}" + ("" if not grown else ": " + "; ".join(
             f"{md(a)} ({b} → {c})" for a, b, c in grown)))
+        if "shrunk_topics" in ch:
+            shrunk, gone = ch["shrunk_topics"], ch.get("gone_topics") or []
+            L.append(f"- Shrunk topics: {len(shrunk)}" + ("" if not shrunk else ": " + "; ".join(
+                f"{md(a)} ({b} → {c})" for a, b, c in shrunk)))
+            L.append(f"- Topics no longer found: {len(gone)}" + ("" if not gone else ": " + "; ".join(
+                md(x) for x in gone)))
         bursts = ch.get("new_bursts") or []
         L.append(f"- Newly bursting works: {len(bursts)}" + ("" if not bursts else ": " + "; ".join(
             work_ref(w) for w in bursts)))
