@@ -43,7 +43,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal, Optional, Sequence
 
-from litmap.ingest.ligatures import DocVocabulary, english_words
+from litmap.ingest.ligatures import DocVocabulary, apply_repairs, english_words
 
 __all__ = ["HyphenSettings", "HyphenRepair", "HyphenVocabulary", "decide", "find_hyphen_repairs",
            "repair_hyphenation"]
@@ -236,15 +236,6 @@ def repair_hyphenation(texts: Sequence[str], settings: HyphenSettings = HyphenSe
                        words: Optional[frozenset[str]] = None) -> tuple[list[str], list[HyphenRepair]]:
     """The texts with hyphen breaks repaired, and the repairs made."""
     repairs = find_hyphen_repairs(texts, settings, words)
-    by_text: dict[int, list[HyphenRepair]] = {}
-    for r in repairs:
-        by_text.setdefault(r.text, []).append(r)
-    out = list(texts)
-    for i, rs in by_text.items():
-        t = out[i]
-        for r in sorted(rs, key=lambda r: r.start, reverse=True):
-            t = t[:r.start] + r.after + t[r.start + len(r.before):]
-        out[i] = t
     if repairs:
         log.debug("repaired %d hyphen breaks", len(repairs))
-    return out, repairs
+    return apply_repairs(texts, repairs), repairs

@@ -26,7 +26,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 __all__ = ["LigatureSettings", "Repair", "DocVocabulary", "english_words", "find_repairs", "repair_texts"]
 
@@ -291,15 +291,21 @@ def repair_texts(texts: Sequence[str], settings: LigatureSettings = LigatureSett
                  words: frozenset[str] | None = None) -> tuple[list[str], list[Repair]]:
     """The texts with ligature splits rejoined, and the repairs made."""
     repairs = find_repairs(texts, settings, words)
-    by_text: dict[int, list[Repair]] = {}
+    if repairs:
+        log.debug("rejoined %d ligature splits", len(repairs))
+    return apply_repairs(texts, repairs), repairs
+
+
+def apply_repairs(texts: Sequence[str], repairs: Sequence[Any]) -> list[str]:
+    """``texts`` with each repair's ``before`` at ``start`` of text ``text``
+    replaced by its ``after`` (ligature and hyphenation repairs alike)."""
+    by_text: dict[int, list[Any]] = {}
     for r in repairs:
         by_text.setdefault(r.text, []).append(r)
     out = list(texts)
     for i, rs in by_text.items():
         t = out[i]
-        for r in sorted(rs, key=lambda r: r.start, reverse=True):
+        for r in sorted(rs, key=lambda r: r.start, reverse=True):  # right to left: offsets stay valid
             t = t[:r.start] + r.after + t[r.start + len(r.before):]
         out[i] = t
-    if repairs:
-        log.debug("rejoined %d ligature splits", len(repairs))
-    return out, repairs
+    return out
