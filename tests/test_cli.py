@@ -163,3 +163,18 @@ def test_run_then_refresh_and_runs(corpus, tmp_path):
     assert [r["command"] for r in listing][:2] == ["run", "run"]
     cmp = run("runs", "--db", db, "--compare", str(listing[1]["id"]), str(listing[0]["id"])).output
     assert "+ [" in cmp and "c.md" in cmp
+
+
+def test_ctrl_c_before_a_command_s_own_handler_exits_130_with_the_message(monkeypatch, db_path):
+    # Ctrl-C while `ingest` is still importing its pipeline, before its own handler is entered.
+    import sys
+    import types
+
+    class Importing(types.ModuleType):
+        def __getattr__(self, name):
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "litmap.ingest.pipeline", Importing("litmap.ingest.pipeline"))
+    result = CliRunner().invoke(cli, ["ingest", ".", "--db", db_path])
+    assert result.exit_code == 130
+    assert "interrupted" in result.output and "run the command again" in result.output
