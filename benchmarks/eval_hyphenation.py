@@ -38,19 +38,15 @@ from collections import Counter
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
+from eval_ligatures import raw_blocks  # noqa: E402  (block texts as ingest makes them, before any repair)
 from litmap.ingest.hyphenation import find_hyphen_repairs, repair_hyphenation  # noqa: E402
-from litmap.ingest.textfiles import decode_bytes, read_text_file, strip_inline_stamps, text_to_blocks  # noqa: E402
+from litmap.ingest.textfiles import read_text_file  # noqa: E402
 
 DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPH = re.compile(r"(?<![\w-])([^\W\d_]+)-( ?)([^\W\d_]+)(?![\w-])")
 
 
-def raw_blocks(path: str) -> list[str]:
-    """Block texts as ingest makes them, before any repair."""
-    with open(path, "rb") as fh:
-        text, _ = decode_bytes(fh.read(), path)
-    return [b.text for b in text_to_blocks(strip_inline_stamps(text))]
 
 
 def _old_join_lines(lines: list[str]) -> str:
