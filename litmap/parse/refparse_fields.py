@@ -168,12 +168,19 @@ def _tidy_container(cont: str, values: dict[str, Any]) -> Optional[str]:
     return _strip(c)
 
 
+_OPENING_PHRASE = re.compile(r"‘[^‘’]+’(?![A-Za-z])\s*[:?!,–-]\s*\w|“[^“”]+”\s*[:?!,–-]\s*\w|\"[^\"]+\"\s*[:?!,–-]\s*\w")
+
+
 def _strip(s: Optional[str]) -> Optional[str]:
     if s is None:
         return None
     s = re.sub(r"\s+", " ", s).strip(" ,;:/")
+    # "‘Planning for growth’: Entrepreneurial …" keeps the quote that opens
+    # the phrase its closing quote ends inside the title.
+    trailing = r"[\"“”‘’'«»)\]]+$"
+    pattern = trailing if _OPENING_PHRASE.match(s) else r"^[\"“”‘’'«»(\[]+|" + trailing
     for _ in range(2):  # "Polity)." : the dot, then the bracket
-        s = re.sub(r"^[\"“”‘’'«»(\[]+|[\"“”‘’'«»)\]]+$", "", s).strip(" ,;:")
+        s = re.sub(pattern, "", s).strip(" ,;:")
         if s.endswith(".") and not re.search(r"\b(?:[A-Z]|al|Inc|Ltd|Co|St|Jr)\.$", s):
             s = s[:-1].rstrip(" ,;:")
     return s or None

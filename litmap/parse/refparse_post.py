@@ -16,7 +16,10 @@ these functions, run after :func:`refparse._merge`, repair them:
   took the subtitle after the "?" (:func:`_question_title`);
 * the editors of a chapter's book printed without "(eds)" ("in: Deckmyn /
   Thomson, pp.", "in: W. Hummer, Book, Publisher") read as its publisher
-  (:func:`_in_names`).
+  (:func:`_in_names`);
+* a title run past its closing quote, GOST's "Title // Journal", Chicago's
+  "In Book, ed. M. Taylor." and dates read as an imprint
+  (:mod:`litmap.parse.refparse_bounds`).
 
 Each was found in the error analysis of the held-out gold sets and kept only
 where it helped without loss on the others (``benchmarks/eval_references.py``).
@@ -28,6 +31,7 @@ import re
 from typing import Any
 
 from litmap.parse.refparse_authors import parse_authors
+from litmap.parse.refparse_bounds import chicago_book_editors, date_only_imprint, quoted_title, slashed_container
 
 __all__ = ["strip_noise", "tidy_fields"]
 
@@ -63,6 +67,8 @@ def tidy_fields(text: str, crf_text: str, values: dict[str, Any]) -> dict[str, A
     out = _issue_after_volume(text, _date_volume(text, values))
     out = _journal_only(crf_text, _volume_in_journal_name(text, out))
     out = _in_names(text, _question_title(text, out))
+    out = chicago_book_editors(text, slashed_container(text, quoted_title(text, out)))
+    out = date_only_imprint(out)
     for key in ("title", "container", "publisher", "place"):
         if out.get(key) and not re.search(r"[^\W\d_]", out[key]):
             out[key] = None  # "45巻 1号" left as "45 1": numbers are no title

@@ -1,0 +1,140 @@
+"""Where a title ends and its container begins, read from the printed marks.
+
+Three conventions mark the boundary plainly, yet the CRF reads across them:
+
+* a quoted title (Harvard, SAGE, Chicago: "‘When Europe Hits Home’,
+  European Integration online Papers 4") ends at its closing quote; words
+  after it are the container (or noise such as "rev." when a container was
+  found elsewhere) — :func:`quoted_title`;
+* GOST (Russian and East-European journals) puts "//" between the title
+  and its journal or book: "Title // Security Dialogue. 2003. 34 (4)" and
+  "Chapter // Book / ed. by Names, Publisher" — :func:`slashed_container`;
+* Chicago's "In Book, ed. M. Taylor." and "In Book ed. S. Moore and B.
+  Myerhoff." name the book before its editors; the CRF swaps them
+  (editors "Rationality, Revolution", container "M. Taylor") —
+  :func:`chicago_book_editors`.
+
+And a publisher or place that is only a date ("retr. 24.1.2001", "3.1.2001,
+in") is dropped (:func:`date_only_imprint`).  All run after the merge, on
+the cleaned reference text, from :func:`refparse_post.tidy_fields`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from litmap.parse.refparse_authors import parse_authors
+
+__all__ = ["chicago_book_editors", "date_only_imprint", "quoted_title", "slashed_container"]
+
+
+def _key(s: Optional[str]) -> str:
+    return re.sub(r"\W+", "", s or "").lower()
+
+
+#: A quoted span: ‘…’ (an apostrophe ’ inside is followed by a letter),
+#: “…” or "…", closed before punctuation, "in" or the end — not before a
+#: colon, where a quoted phrase opens a title ("‘Saying is believing’:
+#: Effects of …").
+_QUOTED = re.compile(
+    r"(?<!\w)(?:‘(?P<s>[^‘]{3,}?)’(?![A-Za-z])|“(?P<d>[^“”]{3,}?)”|\"(?P<q>[^\"]{3,}?)\")"
+    r"(?=\s*(?:[,.;(]|[Ii]n\b|$))"
+)
+
+
+def quoted_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A title that runs past its closing quote is cut there; what it
+    swallowed becomes the container when none was found."""
+    out = dict(values)
+    title = out.get("title")
+    if not title:
+        return out
+    tkey = _key(title)
+    for m in _QUOTED.finditer(text):
+        quoted = (m.group("s") or m.group("d") or m.group("q")).strip()
+        qkey = _key(quoted)
+        if len(qkey) < 8 or not tkey.startswith(qkey) or tkey == qkey:
+            continue
+        tail = text[m.end():]
+        # The words of the title after the quote, as printed after it.
+        rest = title[len(title) - _tail_length(title, qkey):].strip(" ,.;:’”\"'")
+        out["title"] = quoted.rstrip(" ,.;:")
+        if rest and not out.get("container") and len(rest.split()) >= 2 and not re.search(r"\d", rest) and tail.lstrip(" ,.;:").startswith(rest):
+            out["container"] = rest
+        return out
+    return out
+
+
+def _tail_length(title: str, qkey: str) -> int:
+    """Characters of ``title`` after the part whose key is ``qkey``."""
+    seen = 0
+    for i, ch in enumerate(title):
+        if re.match(r"\w", ch):
+            seen += 1
+            if seen == len(qkey):
+                return len(title) - i - 1
+    return 0
+
+
+_GOST = re.compile(r"(?P<title>[^/]{8,}?)(?<!:)\s+//\s+(?P<cont>[^/]+?)(?=\s*(?:[./]\s|,\s*(?:19|20)\d\d|$))")
+
+
+def slashed_container(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    """GOST "Title // Container. Year." read as one title."""
+    out = dict(values)
+    title = out.get("title") or ""
+    if not re.search(r"[^:/]\s+//\s", text) or "//" not in title and out.get("container"):
+        return out
+    m = _GOST.search(text)
+    if not m:
+        return out
+    cont = m.group("cont").strip(" ,.;:")
+    # The title is the part of the span after the authors, i.e. the tail the predicted title starts with.
+    head = title.split("//")[0].strip(" ,.;:") if "//" in title else title
+    if not head or _key(head) not in _key(m.group("title")):
+        return out
+    out["title"] = head
+    if cont and len(_key(cont)) >= 3:
+        out["container"] = cont
+        if out.get("publisher") and _key(out["publisher"]) in _key(cont):
+            out["publisher"] = None
+    return out
+
+
+_IN_BOOK_ED = re.compile(
+    r"\b[Ii]n:?\s+(?P<book>[A-Z][^.]{3,}?),?\s+(?:eds?\.|edited by|ed\. by)\s+"
+    r"(?P<names>(?:[A-Z]\.\s?)+[A-Z][\w'-]+(?:(?:,|,?\s+and|\s*&)\s+(?:[A-Z][.,]\s?)+[A-Z][\w'-]+)*)\s*[.,]"
+)
+
+
+def chicago_book_editors(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    """"In Book, ed. M. Taylor.": the book read as editors and the editors
+    as the container are put back."""
+    out = dict(values)
+    m = _IN_BOOK_ED.search(text)
+    if not m:
+        return out
+    book, names = m.group("book").strip(), m.group("names")
+    cont = out.get("container")
+    if _key(cont) == _key(book):
+        return out  # read right already
+    if cont and _key(cont) not in _key(names) and _key(names) not in _key(cont):
+        return out
+    editors, _ = parse_authors(re.sub(r"(?<=[A-Z]),\s", ". ", names))
+    if not editors or any(a.organisation for a in editors):
+        return out
+    out["container"], out["editors"] = book, editors
+    return out
+
+
+#: "retr. 24.1.2001", "3.1.2001, in", "rev. 17.11.2000": a date, no imprint.
+_DATE_ONLY = re.compile(r"(?:retr|rev|accessed|retrieved|consulted|last)?\.?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*,?\s*(?:in)?", re.I)
+
+
+def date_only_imprint(values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    for key in ("publisher", "place"):
+        if out.get(key) and _DATE_ONLY.fullmatch(out[key].strip(" ,.;:()")):
+            out[key] = None
+    return out

@@ -1,0 +1,108 @@
+"""Title/container boundaries marked by quotes, GOST "//" and Chicago "In Book, ed."
+(hand-written examples in the forms found in social-science reference lists)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litmap.parse.refparse import parse_reference
+from litmap.parse.refparse_bounds import chicago_book_editors, date_only_imprint, quoted_title, slashed_container
+
+
+def test_title_is_cut_at_its_closing_quote_and_the_rest_is_the_journal():
+    ref = parse_reference(
+        "Keil, Roger and Neil Brenner (2003) ‘Globalizing Toronto: Regional Governance and State Rescaling’, "
+        "Urban Policy Online Papers 7 (2), URL (consulted May 2005): http://www.example.org."
+    )
+    assert ref.title == "Globalizing Toronto: Regional Governance and State Rescaling"
+    assert ref.container == "Urban Policy Online Papers"
+
+
+def test_a_quoted_phrase_opening_a_title_keeps_its_subtitle():
+    ref = parse_reference(
+        "Wu, F. (2016). ‘Planning for growth’: Entrepreneurial governance in urban China. "
+        "Urban Affairs Review, 52(5), 631-658."
+    )
+    assert ref.title == "‘Planning for growth’: Entrepreneurial governance in urban China"
+    assert ref.container == "Urban Affairs Review"
+
+
+def test_quoted_title_helper_only_shortens_a_title_that_ran_past_the_quote():
+    text = "Ma, L. (2005) “Urban administrative restructuring in China”, Political Geography 24, 477–497."
+    fixed = quoted_title(text, {"title": "Urban administrative restructuring in China”, Political Geography"})
+    assert fixed["title"] == "Urban administrative restructuring in China"
+    assert fixed["container"] == "Political Geography"
+    same = {"title": "Urban administrative restructuring in China", "container": "Political Geography"}
+    assert quoted_title(text, same) == same
+    # Words after the quote with a number in them are no journal ("Release 2").
+    text2 = "Statistics Office, 2011. “Census of population and dwellings”. Release 2. Zagreb: SO."
+    out = quoted_title(text2, {"title": "Census of population and dwellings”. Release 2"})
+    assert out["title"] == "Census of population and dwellings" and not out.get("container")
+
+
+def test_gost_double_slash_separates_title_and_journal():
+    ref = parse_reference(
+        "3. Ivanova Anna, Petr Smirnov. Regional Policy in the North: Scales and Institutions // "
+        "Regional Studies Review. 2009. 12 (3):101—120."
+    )
+    assert ref.title == "Regional Policy in the North: Scales and Institutions"
+    assert ref.container == "Regional Studies Review"
+    assert (ref.volume, ref.issue) == ("12", "3")
+
+
+def test_gost_book_after_double_slash_stops_at_the_editors():
+    out = slashed_container(
+        "Orlov I. Cities and borders // The New Regionalism in Europe / ed. by Ann Berg, Centre for Studies, Brussels, 2008. P. 20—31.",
+        {"title": "Cities and borders // The New Regionalism in Europe / ed. by Ann Berg, Centre for Studies (CS"},
+    )
+    assert out["title"] == "Cities and borders"
+    assert out["container"] == "The New Regionalism in Europe"
+
+
+def test_a_url_with_spaced_slashes_is_no_gost_mark():
+    values = {"title": "Climate portal", "container": None}
+    assert slashed_container("World Bank. Climate portal. 2015. Available from: http : // data.example.org/x.", values) == values
+
+
+@pytest.mark.parametrize(
+    "raw,book,editors",
+    [
+        (
+            "Harvey, David. 1989. “Flexible Accumulation.” In Cities and Capital, ed. M. Storper. Oxford: Blackwell.",
+            "Cities and Capital",
+            ["Storper"],
+        ),
+        (
+            "Logan, John. 1987. “Growth Machines.” In Urban Fortunes Revisited ed. H. Molotch and J. Walton. "
+            "Berkeley: University of California Press.",
+            "Urban Fortunes Revisited",
+            ["Molotch", "Walton"],
+        ),
+        (
+            "Jessop, B. 2002. Scale and the State. In Spaces of Neoliberalism, eds. N. Brenner, N. Theodore, "
+            "and J. Peck. Oxford: Blackwell.",
+            "Spaces of Neoliberalism",
+            ["Brenner", "Theodore", "Peck"],
+        ),
+    ],
+)
+def test_chicago_in_book_ed_names(raw, book, editors):
+    ref = parse_reference(raw)
+    assert ref.container == book
+    assert [e.family for e in ref.editors] == editors
+    assert ref.type == "chapter"
+
+
+def test_chicago_helper_leaves_a_right_reading_alone():
+    text = "Popkin, S. 1988. “Peasants.” In Rationality and Revolution, ed. M. Taylor. Cambridge: CUP."
+    right = {"container": "Rationality and Revolution", "editors": ()}
+    assert chicago_book_editors(text, right) == right
+    unrelated = {"container": "Journal of Peasant Studies", "editors": ()}
+    assert chicago_book_editors(text, unrelated) == unrelated
+
+
+def test_a_date_is_no_publisher_or_place():
+    out = date_only_imprint({"publisher": "retr. 24.1.2001", "place": "3.1.2001, in"})
+    assert out == {"publisher": None, "place": None}
+    kept = {"publisher": "Routledge", "place": "London"}
+    assert date_only_imprint(kept) == kept
