@@ -15,7 +15,10 @@ of references with every gold field right — for
   does not split names);
 * GROBID's citation corpus, the held-out slice only: every 10th file of
   ``grobid_citation/corpus`` by sorted name (47 files, 525 distinct strings),
-  TEI tags mapped to fields as in training, authors as all name words.
+  TEI tags mapped to fields as in training, authors as all name words;
+* sets no rule was ever tuned on (``gold_untuned.py``, first scored after
+  the rules were fixed): ParsCit's humanities and computer-science strings
+  and the JATS mixed citations with tagged names.
 
 None of these strings is in the shipped CRF's training data
 (``benchmarks/train_refparser.py`` excludes them all, also where another
@@ -351,6 +354,13 @@ def eval_fields(data: Path, methods: tuple[str, ...] = ("rules", "crf", "hybrid"
     grobid = load_grobid_heldout(data)
     if grobid:
         sets.append(("GROBID citation corpus, held-out files (authors = all name words)", grobid, True))
+    # Sets no rule was tuned on (benchmarks/gold_untuned.py).
+    from gold_untuned import load_jats_mixed, load_parscit  # noqa: PLC0415
+
+    sets += [(name, golds, True) for name, golds in load_parscit(data)]
+    jats = load_jats_mixed(data)
+    if jats:
+        sets.append(("JATS mixed-citation (never tuned on)", jats, False))
     results: dict = {}
     for name, golds, any_style in sets:
         for m in methods:
