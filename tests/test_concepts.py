@@ -180,15 +180,14 @@ def test_missing_file(tmp_path):
         load_lexicon(extra=[str(tmp_path / "nope.yaml")])
 
 
-def test_matching_is_fast_enough(lexicon):
-    import time
-
-    text = ("The state rescaling of city-regions through development zones and assemblage thinking. " * 40)
-    t0 = time.perf_counter()
-    for _ in range(50):
-        match_concepts(text, lexicon)
-    # ~170 KB of text; a regex-per-form implementation would take seconds.
-    assert time.perf_counter() - t0 < 5.0
+def test_matching_a_long_text_builds_the_matcher_once(lexicon):
+    # Speed is measured in benchmarks/; here: one compiled matcher serves
+    # every call, and every repeat of a sentence is found.
+    text = "The state rescaling of city-regions through development zones and assemblage thinking. " * 40
+    first = match_concepts(text, lexicon)
+    assert lexicon.matcher() is lexicon.matcher()
+    assert len(first) % 40 == 0 and len(first) >= 40
+    assert match_concepts(text, lexicon) == first
 
 
 @pytest.mark.shared

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from litmap.layout import Block
 from litmap.parse.references import is_entry_start, split_reference_text, split_references
@@ -230,21 +229,18 @@ def test_entry_start_patterns():
         assert not is_entry_start(line), line
 
 
-def test_five_thousand_entries_fast_and_linear():
+def test_five_thousand_entries_are_all_split():
+    # Speed (linear in the list) is measured in benchmarks/bench_ingest.py.
     lines = []
     for i in range(5000):
         lines.append((0, f"Author{i:04d}, A. ({1950 + i % 70}). Title number {i} about the state. Journal of"))
         lines.append((HANG, f"Things, {i % 50}(2), {i}–{i + 9}."))
     blocks = [block(1 + k // 100, lines[k : k + 100]) for k in range(0, len(lines), 100)]
-    t = time.perf_counter()
     out = split_references(blocks)
-    elapsed = time.perf_counter() - t
     assert len(out) == 5000
-    assert elapsed < 5.0
+    assert out[4999][0].startswith("Author4999") and out[4999][0].endswith("4999–5008.")
     text = "\n".join(t for _, t in lines)
-    t = time.perf_counter()
     assert len(split_reference_text(text)) == 5000
-    assert time.perf_counter() - t < 5.0
 
 
 def test_garbage_blocks_do_not_crash():
