@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from litmap.parse.refparse import parse_reference
-from litmap.parse.refparse_bounds import chicago_book_editors, date_only_imprint, quoted_title, slashed_container
+from litmap.parse.refparse_bounds import chicago_book_editors, date_only_imprint, mend_labels, quoted_title, slashed_container
 
 
 def test_title_is_cut_at_its_closing_quote_and_the_rest_is_the_journal():
@@ -106,3 +106,32 @@ def test_a_date_is_no_publisher_or_place():
     assert out == {"publisher": None, "place": None}
     kept = {"publisher": "Routledge", "place": "London"}
     assert date_only_imprint(kept) == kept
+
+
+def test_a_place_run_into_an_institution_is_part_of_its_name():
+    ref = parse_reference(
+        "Frege, C. (1996) Workplace Relations in East Germany after Unification. Ph.D., "
+        "London School of Economics and Political Science, London."
+    )
+    assert ref.publisher == "London School of Economics and Political Science"
+    assert ref.place == "London"
+
+
+def test_mend_labels_moves_words_out_of_a_pages_run_and_joins_place_to_publisher():
+    from litmap.parse.refparse_crf import tokenise
+
+    text = "Göttingen: V&R unipress. S. 183 - 200. London School of Economics, Paris, Seuil"
+    tokens = tokenise(text)
+    words = [t for t, _, _ in tokens]
+    labels = ["container"] * len(tokens)
+    at = words.index("unipress.")
+    labels[at:at + 4] = ["pages"] * 4  # "unipress." "S." "183" "-"
+    labels[words.index("London")] = "place"
+    labels[words.index("School")] = labels[words.index("of")] = labels[words.index("Economics")] = "publisher"
+    labels[words.index("Paris")] = "place"
+    labels[words.index("Paris") + 1] = "place"  # the comma: a boundary, left alone
+    labels[words.index("Seuil")] = "publisher"
+    mended = mend_labels(text, tokens, labels)
+    assert mended[at] == "container" and mended[words.index("183")] == "pages"
+    assert mended[words.index("London")] == "publisher"
+    assert mended[words.index("Paris")] == "place"

@@ -38,6 +38,7 @@ from typing import Any, Literal, Optional, Sequence
 
 from litmap.models import Reference
 from litmap.parse import refparse_crf
+from litmap.parse.refparse_bounds import mend_labels
 from litmap.parse.refparse_fields import clean_fields, split_place
 from litmap.parse.refparse_post import strip_noise, tidy_fields
 from litmap.parse.refparse_rules import NUMBERING, REPORT, THESIS, clean_text, parse_rules
@@ -100,6 +101,7 @@ def _parse(raw: str, index: int, page: int, previous: Optional[Reference], metho
     labelled = refparse_crf.label_tokens(text) if method != "rules" else None
     if labelled is not None:
         tokens, labels = labelled
+        labels = mend_labels(text, tokens, labels)
         crf = clean_fields(refparse_crf.fields_from_labels(text, tokens, labels))
         if method == "crf":
             values = {k: crf.get(k) for k in _FIELDS}

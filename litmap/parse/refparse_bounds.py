@@ -14,6 +14,10 @@ Three conventions mark the boundary plainly, yet the CRF reads across them:
   (editors "Rationality, Revolution", container "M. Taylor") —
   :func:`chicago_book_editors`.
 
+Token labels are mended first where a boundary falls inside a name
+(:func:`mend_labels`): "London/place School/publisher of Economics" is one
+publisher; "V&R unipress./pages S. 183" keeps "unipress" with what it ends.
+
 And a publisher or place that is only a date ("retr. 24.1.2001", "3.1.2001,
 in") is dropped (:func:`date_only_imprint`).  All run after the merge, on
 the cleaned reference text, from :func:`refparse_post.tidy_fields`.
@@ -26,7 +30,7 @@ from typing import Any, Optional
 
 from litmap.parse.refparse_authors import parse_authors
 
-__all__ = ["chicago_book_editors", "date_only_imprint", "quoted_title", "slashed_container"]
+__all__ = ["chicago_book_editors", "date_only_imprint", "mend_labels", "quoted_title", "slashed_container"]
 
 
 def _key(s: Optional[str]) -> str:
@@ -137,4 +141,28 @@ def date_only_imprint(values: dict[str, Any]) -> dict[str, Any]:
     for key in ("publisher", "place"):
         if out.get(key) and _DATE_ONLY.fullmatch(out[key].strip(" ,.;:()")):
             out[key] = None
+    return out
+
+
+_PAGE_MARK = re.compile(r"(?:pp?|S|P|pages?|seiten|ss)\.?|.*\d.*|[ivxlc]+", re.I)
+
+
+def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]) -> list[str]:
+    """CRF labels with two boundaries no printed reference puts inside a
+    name moved to where the punctuation is."""
+    out = list(labels)
+    n = len(out)
+    for i in range(n - 1):
+        # A place run straight into a publisher, one space between: "London School of …".
+        if out[i] == "place" and out[i + 1] == "publisher" and tokens[i + 1][1] - tokens[i][2] == 1:
+            if re.search(r"\w$", tokens[i][0]) and tokens[i + 1][0][:1].isupper():
+                j = i
+                while j >= 0 and out[j] == "place":
+                    out[j] = "publisher"
+                    j -= 1
+    for i in range(1, n):
+        # Words opening a pages run that are no page marks belong to the field before.
+        if out[i] == "pages" and out[i - 1] not in ("pages", "O") and not _PAGE_MARK.fullmatch(tokens[i][0]):
+            if re.match(r"[^\W\d]", tokens[i][0]):
+                out[i] = out[i - 1]
     return out
