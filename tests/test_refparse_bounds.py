@@ -135,3 +135,25 @@ def test_mend_labels_moves_words_out_of_a_pages_run_and_joins_place_to_publisher
     assert mended[at] == "container" and mended[words.index("183")] == "pages"
     assert mended[words.index("London")] == "publisher"
     assert mended[words.index("Paris")] == "place"
+
+
+def test_arxiv_identifiers_are_no_volume_pages_or_year():
+    ref = parse_reference("Smith, J. and Lee, K. 2017. Scaling laws of urban growth. arXiv preprint arXiv:1703.05448v2 [physics.soc-ph].")
+    assert ref.year == 2017
+    assert not ref.volume and not ref.pages
+    assert ref.title == "Scaling laws of urban growth"
+    undated = parse_reference("E. Cancellieri, et al., arXiv:1101.1783.")
+    assert undated.year is None and not undated.pages and not undated.volume
+
+
+def test_an_abbreviated_journal_is_not_split_into_title_and_journal():
+    ref = parse_reference("Marquardt D., 1963, SIAM J. Appl. Math., 11, 431")
+    assert ref.container == "SIAM J. Appl. Math"
+    assert not ref.title
+
+
+def test_a_journal_page_header_has_no_authors():
+    ref = parse_reference("European Heart Journal (1998) 19, 174–184")
+    assert not ref.authors
+    ref = parse_reference("OECD (2000): Economic Surveys 1999-2000. Hungary. Paris.")
+    assert [a.family for a in ref.authors] == ["OECD"]

@@ -140,6 +140,10 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
     confident = bool(rules.get("confident")) and any(
         rules.get(k) and not crf.get(k) for k in ("title", "container", "publisher")
     )
+    if confident and crf.get("container") and not crf.get("title") and _abbreviation(rules.get("title")):
+        # "Phys. Rev. Lett. 114": the rules split a journal's abbreviated
+        # name into a title "Phys" and a journal "Rev. Lett.".
+        confident = not crf["container"].startswith(f"{rules['title']}.")
     if confident and rules.get("type") == "book":
         # The rules' "Place: Publisher" reading swallows a journal the CRF saw.
         confident = not (crf.get("volume") or crf.get("pages") or (crf.get("container") and crf.get("title")))
@@ -149,9 +153,10 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
             out[k] = r
         else:
             out[k] = c if c not in (None, (), "") or k not in _FALLBACK else r
-    if rules.get("dash_authors") or (not out.get("authors") and rules.get("authors_confident")):
+    journal_head = _read_as_journal(rules, crf)
+    if rules.get("dash_authors") or (not out.get("authors") and rules.get("authors_confident") and not journal_head):
         out["authors"], out["et_al"] = rules["authors"], rules.get("et_al")
-    elif rules.get("authors_confident") and _split_organisation(rules, out):
+    elif rules.get("authors_confident") and not journal_head and _split_organisation(rules, out):
         out["authors"], out["et_al"] = rules["authors"], False
         # What the CRF read inside the name ("City of" as a publisher) is part of it.
         for k in ("publisher", "place", "container"):
@@ -169,6 +174,24 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
     if out.get("year") and out.get("year_note") and not crf.get("year_note"):
         out["year_note"] = None
     return out
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\W+", "", s).lower()
+
+
+def _abbreviation(title: Optional[str]) -> bool:
+    """"Phys", "Q. Appl", "SIAM J. Appl": the head of an abbreviated journal name."""
+    words = (title or "").split()
+    return 0 < len(words) <= 3 and all(len(w.rstrip(".")) <= 7 and w[:1].isupper() for w in words)
+
+
+def _read_as_journal(rules: dict[str, Any], crf: dict[str, Any]) -> bool:
+    """The CRF read the rules' author as the journal of an entry with no
+    title ("Biostatistics (2003). 4, 2, pp. 195–206", a page header)."""
+    names = [_key(a.family) for a in rules.get("authors") or ()]
+    read = _key(crf.get("container") or "")
+    return bool(names and read) and not crf.get("title") and all(n and n in read for n in names)
 
 
 def _split_organisation(rules: dict[str, Any], out: dict[str, Any]) -> bool:

@@ -3,8 +3,8 @@
 The CRF and the rules each miss forms that the whole string shows plainly;
 these functions, run after :func:`refparse._merge`, repair them:
 
-* noise removed before parsing (:func:`strip_noise`): software versions and
-  Medline/BibTeX record identifiers;
+* noise removed before parsing (:func:`strip_noise`): software versions,
+  Medline/BibTeX record identifiers and arXiv identifiers;
 * the Vancouver date block "2011;4(2):7–14", a year read as a page, a page
   range cut short or printed without its dash ("50:987 1008"), a series
   year before the publication year (:func:`_date_volume`);
@@ -56,9 +56,18 @@ _IDENTIFIERS = re.compile(
 )
 
 
+#: arXiv identifiers ("arXiv:1502.01589v2 [hep-th]", "arXiv.org:astro-ph/0509330"):
+#: read otherwise as volume 1502 and page 01589, or as a year.
+_ARXIV = re.compile(
+    r"\b(?:arXiv\s*preprint\s*)?arXiv\s*(?:\.\s*org)?\s*:?\s*"
+    r"(?:[a-z-]+\s*(?:\.[A-Z]{2})?\s*/\s*\d{7}|\d{4}\.\d{4,5})(?:v\d+)?(?:\s*\[[^\]]{1,40}\])?",
+    re.IGNORECASE,
+)
+
+
 def strip_noise(raw: str) -> str:
-    """The reference string without software versions and record identifiers."""
-    return _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw))
+    """The reference string without software versions, record and arXiv identifiers."""
+    return _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw)))
 
 
 def tidy_fields(text: str, crf_text: str, values: dict[str, Any]) -> dict[str, Any]:
