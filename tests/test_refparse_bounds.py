@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from litmap.parse.refparse import parse_reference
-from litmap.parse.refparse_bounds import chicago_book_editors, date_only_imprint, mend_labels, quoted_title, slashed_container
+from litmap.parse.refparse_bounds import (
+    chicago_book_editors,
+    date_only_imprint,
+    in_book_title,
+    mend_labels,
+    quoted_title,
+    slashed_container,
+)
 
 
 def test_title_is_cut_at_its_closing_quote_and_the_rest_is_the_journal():
@@ -157,3 +164,22 @@ def test_a_journal_page_header_has_no_authors():
     assert not ref.authors
     ref = parse_reference("OECD (2000): Economic Surveys 1999-2000. Hungary. Paris.")
     assert [a.family for a in ref.authors] == ["OECD"]
+
+
+def test_chicago_chapter_in_book_edited_by_full_names():
+    ref = parse_reference(
+        "Ward, Kevin, and Andrew Jonas. 2004. Competitive city-regionalism as a politics of space. "
+        "In Rescaling the State: Cities and Regions in Transition, edited by Neil Brenner, and Roger Keil. "
+        "London: Routledge."
+    )
+    assert ref.title == "Competitive city-regionalism as a politics of space"
+    assert ref.container == "Rescaling the State: Cities and Regions in Transition"
+    assert ref.type == "chapter"
+
+
+def test_a_subtitle_opening_with_in_is_kept_without_a_book_mark():
+    values = {"title": "Rescaling Cities. In Search of the Region", "container": None, "editors": ()}
+    text = "Lee, A. 2010. Rescaling Cities. In Search of the Region. Oxford: Blackwell."
+    assert in_book_title(text, values) == values
+    edited = in_book_title(text.replace("Oxford", "edited by B. Kim. Oxford"), values)
+    assert edited["title"] == "Rescaling Cities" and edited["container"] == "Search of the Region"

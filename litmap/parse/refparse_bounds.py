@@ -9,7 +9,8 @@ Three conventions mark the boundary plainly, yet the CRF reads across them:
 * GOST (Russian and East-European journals) puts "//" between the title
   and its journal or book: "Title // Security Dialogue. 2003. 34 (4)" and
   "Chapter // Book / ed. by Names, Publisher" — :func:`slashed_container`;
-* Chicago's "In Book, ed. M. Taylor." and "In Book ed. S. Moore and B.
+* Chicago's "Chapter. In Book, edited by …" read as one title
+  (:func:`in_book_title`), and "In Book, ed. M. Taylor." and "In Book ed. S. Moore and B.
   Myerhoff." name the book before its editors; the CRF swaps them
   (editors "Rationality, Revolution", container "M. Taylor") —
   :func:`chicago_book_editors`.
@@ -30,7 +31,9 @@ from typing import Any, Optional
 
 from litmap.parse.refparse_authors import parse_authors
 
-__all__ = ["chicago_book_editors", "date_only_imprint", "mend_labels", "quoted_title", "slashed_container"]
+__all__ = [
+    "chicago_book_editors", "date_only_imprint", "in_book_title", "mend_labels", "quoted_title", "slashed_container",
+]
 
 
 def _key(s: Optional[str]) -> str:
@@ -129,6 +132,31 @@ def chicago_book_editors(text: str, values: dict[str, Any]) -> dict[str, Any]:
     if not editors or any(a.organisation for a in editors):
         return out
     out["container"], out["editors"] = book, editors
+    return out
+
+
+_IN_BOOK = re.compile(r"\.\s+In:?\s+(?=[A-Z\d])")
+_EDITED = re.compile(r"\bedited by\b|\(eds?\.?\)|\beds?\.\s|\(hrsg\.?\)|\(dir\.?\)", re.I)
+
+
+def in_book_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Chicago "Chapter. In Book, edited by …" read as one title: the
+    book after ". In" is the container (with any part of it the CRF had
+    already read as the container)."""
+    out = dict(values)
+    title = out.get("title") or ""
+    m = _IN_BOOK.search(title)
+    if not m or not (out.get("editors") or _EDITED.search(text)) or len(title[: m.start()].split()) < 2:
+        return out
+    book = title[m.end():].strip(" ,.;:")
+    cont = out.get("container")
+    if cont:
+        at = text.find(book)
+        between = text[at + len(book): text.find(cont, at)] if at >= 0 and cont in text[at:] else None
+        if between is None or not re.fullmatch(r"[\s.,:;]*", between):
+            return out
+        book = f"{book}{between}{cont}".strip(" ,;:")
+    out["title"], out["container"] = title[: m.start()].strip(), book
     return out
 
 

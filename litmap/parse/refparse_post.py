@@ -31,7 +31,9 @@ import re
 from typing import Any
 
 from litmap.parse.refparse_authors import parse_authors
-from litmap.parse.refparse_bounds import chicago_book_editors, date_only_imprint, quoted_title, slashed_container
+from litmap.parse.refparse_bounds import (
+    chicago_book_editors, date_only_imprint, in_book_title, quoted_title, slashed_container,
+)
 
 __all__ = ["strip_noise", "tidy_fields"]
 
@@ -77,6 +79,7 @@ def tidy_fields(text: str, crf_text: str, values: dict[str, Any]) -> dict[str, A
     out = _journal_only(crf_text, _volume_in_journal_name(text, out))
     out = _in_names(text, _question_title(text, out))
     out = chicago_book_editors(text, slashed_container(text, quoted_title(text, out)))
+    out = in_book_title(text, out)
     out = date_only_imprint(out)
     for key in ("title", "container", "publisher", "place"):
         if out.get(key) and not re.search(r"[^\W\d_]", out[key]):
