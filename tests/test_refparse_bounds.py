@@ -183,3 +183,9 @@ def test_a_subtitle_opening_with_in_is_kept_without_a_book_mark():
     assert in_book_title(text, values) == values
     edited = in_book_title(text.replace("Oxford", "edited by B. Kim. Oxford"), values)
     assert edited["title"] == "Rescaling Cities" and edited["container"] == "Search of the Region"
+
+
+def test_numbers_are_never_read_as_author_names():
+    ref = parse_reference("Technovation 21 (2001) 479–488")
+    assert not ref.authors
+    assert ref.year == 2001

@@ -153,7 +153,7 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
             out[k] = r
         else:
             out[k] = c if c not in (None, (), "") or k not in _FALLBACK else r
-    journal_head = _read_as_journal(rules, crf)
+    journal_head = _read_as_journal(rules, crf) or not _plausible_names(rules.get("authors") or ())
     if rules.get("dash_authors") or (not out.get("authors") and rules.get("authors_confident") and not journal_head):
         out["authors"], out["et_al"] = rules["authors"], rules.get("et_al")
     elif rules.get("authors_confident") and not journal_head and _split_organisation(rules, out):
@@ -178,6 +178,11 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
 
 def _key(s: str) -> str:
     return re.sub(r"\W+", "", s).lower()
+
+
+def _plausible_names(authors: Sequence[Any]) -> bool:
+    """No family name of a person or body is a number ("Vol. 25, No. 3" read as names)."""
+    return all(re.search(r"[^\W\d_]{2}", a.family) and not re.search(r"\d", a.family) for a in authors)
 
 
 def _abbreviation(title: Optional[str]) -> bool:
