@@ -46,11 +46,29 @@ _ACCENT_COMBINING = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u030
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
+#: Typesetters' marks left in accepted manuscripts ("political use of
+#: [PAGEBREAK] symbols"): no word of the paper, and alone on a line they
+#: became a reference entry of their own.
+_MARK = r"\[(?:PAGE ?BREAK|COLUMN ?BREAK|page ?break)\]"
+_MARK_LINE = re.compile(rf"^[ \t]*{_MARK}[ \t]*(?:\n|$)", re.M)
+_MARK_INLINE = re.compile(rf"[ \t]*{_MARK}[ \t]*")
+
+
+def drop_typesetting_marks(text: str) -> str:
+    """``text`` without "[PAGEBREAK]"-style marks: a line holding only one
+    goes, one inside a line leaves a space."""
+    if "BREAK]" not in text.upper():
+        return text
+    return _MARK_INLINE.sub(" ", _MARK_LINE.sub("", text)).strip(" \t")
+
+
 def clean_text(text: str) -> str:
-    """Unicode repair: mojibake, ligatures, odd spaces, zero-width marks, NFC.
+    """Unicode repair: mojibake, ligatures, odd spaces, zero-width marks, NFC;
+    typesetting marks dropped.
 
     Curly quotes and dashes stay: citations use en-dashes in page ranges.
     """
+    text = drop_typesetting_marks(text)
     if not text.isascii():
         import ftfy
 
@@ -189,8 +207,9 @@ def clean_pages(pages: Sequence[LaidOutPage]) -> list[LaidOutPage]:
             kind = "cover" if cover or b.kind == "cover" else _furniture_kind(b, page, repeated, slots)
             if kind == b.kind and kind != "cover":
                 kind = _content_kind(b, page)
-            lines = tuple(clean_text(line) for line in (b.lines or (b.text,)))
-            blocks.append((b, kind, lines))
+            lines = tuple(t for t in (clean_text(line) for line in (b.lines or (b.text,))) if t)
+            if lines:
+                blocks.append((b, kind, lines))
         cleaned_lines.append((page, blocks))
     _, compounds = vocabulary_of(line for _, blocks in cleaned_lines for _, _, lines in blocks for line in lines)
     out = []

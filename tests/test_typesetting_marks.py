@@ -1,0 +1,45 @@
+"""Typesetters' "[PAGEBREAK]" marks in accepted manuscripts are no text:
+not in the body, not a reference entry (PDF and text inputs)."""
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from litmap.extract import extract_file
+from litmap.ingest.textfiles import decode_bytes
+from litmap.layout.furniture import drop_typesetting_marks
+
+
+def test_marks_dropped_from_lines_and_whole_texts():
+    assert drop_typesetting_marks("the political use of [PAGEBREAK] symbols") == "the political use of symbols"
+    assert drop_typesetting_marks("conservative[PAGEBREAK] liberal") == "conservative liberal"
+    assert drop_typesetting_marks("[PAGEBREAK]") == ""
+    assert drop_typesetting_marks("end of page\n[PAGEBREAK]\nnext page") == "end of page\nnext page"
+    assert drop_typesetting_marks("see [12] and [PAGE BREAK] here") == "see [12] and here"
+    text, _ = decode_bytes("Cities [PAGEBREAK] grow.\n".encode())
+    assert "PAGEBREAK" not in text and "Cities grow." in text
+
+
+def test_a_mark_alone_in_a_reference_list_is_no_entry(tmp_path):
+    path = tmp_path / "manuscript.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = 780
+    lines = [
+        ("Helvetica-Bold", 14, "Manufacturing the creative city"),
+        ("Helvetica", 10, "Symbols matter in urban politics, as the political use of [PAGEBREAK] symbols shows"),
+        ("Helvetica", 10, "(Yanow, 1993; Castoriadis, 1987). Coalitions form around them (Stone, 1989)."),
+        ("Helvetica-Bold", 12, "References"),
+        ("Helvetica", 10, "Castoriadis, C. (1987). The imaginary institution of society. Cambridge: Polity Press."),
+        ("Helvetica", 10, "[PAGEBREAK]"),
+        ("Helvetica", 10, "Stone, C. N. (1989). Regime politics: Governing Atlanta. Lawrence: University Press of Kansas."),
+        ("Helvetica", 10, "Yanow, D. (1993). The communication of policy meanings. Policy Sciences, 26(1), 41-61."),
+    ]
+    for font, size, text in lines:
+        c.setFont(font, size)
+        c.drawString(72, y, text)
+        y -= 28
+    c.save()
+    doc = extract_file(str(path))
+    raws = [r.raw for r in doc.references]
+    assert len(raws) == 3, raws
+    assert not any("PAGEBREAK" in r for r in raws)
+    assert not any("PAGEBREAK" in p.text for p in doc.paragraphs)
