@@ -713,3 +713,11 @@ def test_page_range_with_a_lost_or_figure_dash():
     # Two numbers that are no range (a volume then a year) stay apart.
     r = parse_reference("Harvey, D. (1989). From managerialism to entrepreneurialism. Geografiska Annaler B, 71:3 1989.")
     assert r.pages != "3–1989"
+
+
+def test_ampersand_that_lost_its_space_still_separates_authors():
+    ref = parse_reference("Gualini, E., &Majoor, S. (2007). Innovative practices in large urban projects. Planning Theory and Practice, 8(3), 297–318.")
+    assert fam(ref) == ["Gualini", "Majoor"]
+    from litmap.parse.refparse_authors import parse_authors
+
+    assert [a.family for a in parse_authors("AT&T Research Labs")[0]] == ["AT&T Research Labs"]

@@ -121,7 +121,8 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
         return (Author(family=text.strip(" .,"), organisation=True),), et_al
     # Conjunctions and German-style slashes ("Lippold, S./Lohr, K.") separate names.
     text = re.sub(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])", " ; ", text)
-    text = re.sub(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+", " ; ", text)
+    # "&" may lose its space in PDF text ("Gualini, E., &Majoor, S."); not inside a name ("AT&T").
+    text = re.sub(r"\s*(?:,\s*)?(?:(?<![^\s,])&\s*(?=[^\W\d_])|(?:\band\b|\bund\b|\bet\b|\by\b)\s+)", " ; ", text)
     groups = [g for g in (_clean(g) for g in text.split(";")) if g]
     authors: list[Author] = []
     # Chicago/MLA: only the first name is inverted ("Bassett, David R.,
