@@ -189,3 +189,26 @@ def test_numbers_are_never_read_as_author_names():
     ref = parse_reference("Technovation 21 (2001) 479–488")
     assert not ref.authors
     assert ref.year == 2001
+
+
+def test_a_bracket_closed_inside_a_title_keeps_its_closing_bracket():
+    ref = parse_reference("Dietz, R. S. (1990) Two new astroblemes in Brazil (abstract). Meteoritics, 25, 391.")
+    assert ref.title == "Two new astroblemes in Brazil (abstract)"
+
+
+def test_a_place_in_an_unclosed_bracket_after_a_book_is_the_place():
+    ref = parse_reference(
+        "Hemel, Z. (2010). Soft planning. In M. Hajer & J. Grijzen (Eds.), Strong stories: How the Dutch "
+        "are reinventing planning (pp. 140–152) (Rotterdam, 010 publishers)."
+    )
+    assert ref.container == "Strong stories: How the Dutch are reinventing planning"
+    assert ref.place == "Rotterdam"
+
+
+def test_an_organisation_with_its_name_spelt_out_is_the_author_not_the_title():
+    ref = parse_reference(
+        "OECD (Organisation for Economic Co-operation and Development) (2015). The Metropolitan Century. "
+        "Paris: OECD Publishing."
+    )
+    assert ref.authors[0].family.startswith("OECD")
+    assert ref.title == "The Metropolitan Century"

@@ -33,6 +33,7 @@ from litmap.parse.refparse_authors import parse_authors
 
 __all__ = [
     "chicago_book_editors", "date_only_imprint", "in_book_title", "mend_labels", "quoted_title", "slashed_container",
+    "unclosed_bracket",
 ]
 
 
@@ -157,6 +158,25 @@ def in_book_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
             return out
         book = f"{book}{between}{cont}".strip(" ,;:")
     out["title"], out["container"] = title[: m.start()].strip(), book
+    return out
+
+
+def unclosed_bracket(values: dict[str, Any]) -> dict[str, Any]:
+    """A title or book that ends in an unclosed "(" and a place: "Strong
+    stories (Rotterdam" (of "(pp. 140–152) (Rotterdam, 010 publishers)")
+    — the bracket is cut and the place kept as the place."""
+    from litmap.parse.refparse_fields import is_place  # noqa: PLC0415 - refparse_fields imports this module's peers
+
+    out = dict(values)
+    for key in ("container", "title"):
+        text = out.get(key)
+        if not text or text.count("(") <= text.count(")"):
+            continue
+        head, _, tail = text.rpartition("(")
+        if ")" in tail or len(head.split()) < 2 or not is_place(tail):
+            continue
+        out[key] = head.rstrip(" ,.;:")
+        out["place"] = out.get("place") or tail.strip(" ,.;:")
     return out
 
 

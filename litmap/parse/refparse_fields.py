@@ -180,7 +180,14 @@ def _strip(s: Optional[str]) -> Optional[str]:
     trailing = r"[\"“”‘’'«»)\]]+$"
     pattern = trailing if _OPENING_PHRASE.match(s) else r"^[\"“”‘’'«»(\[]+|" + trailing
     for _ in range(2):  # "Polity)." : the dot, then the bracket
+        before = s
         s = re.sub(pattern, "", s).strip(" ,;:")
+        # A closing bracket that closes one inside stays: "Methods (abstract)".
+        at = before.find(s) if s else -1
+        cut = before[at + len(s):] if at >= 0 else ""
+        for open_, close in ("()", "[]"):
+            if close in cut and s.count(open_) > s.count(close):
+                s += close
         if s.endswith(".") and not re.search(r"\b(?:[A-Z]|al|Inc|Ltd|Co|St|Jr)\.$", s):
             s = s[:-1].rstrip(" ,;:")
     return s or None
