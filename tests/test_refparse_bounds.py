@@ -212,3 +212,49 @@ def test_an_organisation_with_its_name_spelt_out_is_the_author_not_the_title():
     )
     assert ref.authors[0].family.startswith("OECD")
     assert ref.title == "The Metropolitan Century"
+
+
+# Forms from a real Urban Studies reference list (Lees 2008), written afresh.
+
+
+def test_with_joins_a_co_author():
+    ref = parse_reference("Butler, T. with Robson, G. (2003) London Calling: The Middle Classes. London: Berg.")
+    assert [(a.family, a.given) for a in ref.authors] == [("Butler", "T."), ("Robson", "G.")]
+
+
+def test_the_newspaper_is_an_organisation_and_its_day_no_volume():
+    ref = parse_reference("The Times (1977) Letters to the editor: gentrification in Islington, 22 August, p. 13.")
+    assert ref.authors[0].family == "The Times" and ref.authors[0].organisation
+    assert ref.volume is None and ref.pages == "13"
+    ref = parse_reference("Cordileone, E., 2002, Single women buying up condos. Toronto Star, February 16, p. O1.")
+    assert ref.container == "Toronto Star" and ref.volume is None
+
+
+def test_under_review_is_a_year_note_not_part_of_the_title():
+    ref = parse_reference(
+        "Davidson, M. (under review) The right recipe for renaissance? Urban redevelopment and social mixing "
+        "in London, UK, Environment and Planning A."
+    )
+    assert ref.year is None and ref.year_note == "under review"
+    assert ref.title.startswith("The right recipe") and ref.title.endswith("in London, UK")
+
+
+def test_a_place_name_inside_a_title_stays_in_the_title():
+    ref = parse_reference("Atkinson, R. (2000) Measuring gentrification and displacement in Greater London, Urban Studies, 37, pp. 149–166.")
+    assert ref.title == "Measuring gentrification and displacement in Greater London"
+    assert ref.place is None
+
+
+def test_an_acronym_with_its_name_spelt_out_is_one_author():
+    ref = parse_reference(
+        "DCLG (Department of Communities and Local Government) (2007) Homes for the future: more affordable, "
+        "more sustainable (http://www.communities.gov.uk/publications/housing/homesforfuture)."
+    )
+    assert [a.family for a in ref.authors] == ["DCLG (Department of Communities and Local Government)"]
+    assert ref.title == "Homes for the future: more affordable, more sustainable"
+
+
+def test_a_body_publishing_itself_keeps_publisher_and_place():
+    ref = parse_reference("City of Helsinki. (2008). Housing programme 2008–2017. Helsinki: City of Helsinki.")
+    assert (ref.publisher, ref.place) == ("City of Helsinki", "Helsinki")
+    assert ref.title == "Housing programme 2008–2017"

@@ -166,9 +166,13 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
     elif rules.get("authors_confident") and not journal_head and _split_organisation(rules, out):
         out["authors"], out["et_al"] = rules["authors"], False
         # What the CRF read inside the name ("City of" as a publisher) is part of it.
-        for k in ("publisher", "place", "container"):
-            if out.get(k) and out[k] in rules["authors"][0].family:
-                out[k] = None
+        family = rules["authors"][0].family
+        for k in ("publisher", "place", "container", "title"):
+            if out.get(k) and out[k] in family:
+                out[k] = rules.get(k) if k == "title" else None
+        # … and a body publishing itself after the year: "Helsinki: City of Helsinki".
+        if not out.get("publisher") and rules.get("publisher") and _key(rules["publisher"]) == _key(family):
+            out["publisher"], out["place"] = rules["publisher"], out.get("place") or rules.get("place")
     if out.get("editors") and [a.family for a in out["editors"]] == [a.family for a in out.get("authors") or ()]:
         # Names before the year of an edited book ("Brenner N (ed.) (2004)")
         # are its authors, not the editors of a book it is a chapter of.
@@ -211,9 +215,11 @@ def _split_organisation(rules: dict[str, Any], out: dict[str, Any]) -> bool:
     author-date year ("City of Helsinki. (2008)." → publisher "City of",
     author "Helsinki")."""
     ours = rules.get("authors") or ()
-    if len(ours) != 1 or not ours[0].organisation or len(ours[0].family.split()) > 6:
+    if len(ours) != 1 or not ours[0].organisation:
         return False
-    if re.search(r"[,.:;\"“”‘’(]", ours[0].family):
+    # "DCLG (Department of Communities and Local Government)": the name spelt out.
+    name = re.sub(r"^([A-Z][\w&-]{1,12})\s*\([^()]{6,90}\)$", r"\1", ours[0].family)
+    if len(name.split()) > 6 or re.search(r"[,.:;\"“”‘’(]", name):
         return False  # the rules' head ran on into the title
     words = set(re.findall(r"\w+", ours[0].family.lower()))
     crf_words = set(re.findall(r"\w+", " ".join(f"{a.family} {a.given or ''}" for a in out.get("authors") or ()).lower()))

@@ -43,6 +43,8 @@ _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’`\-‐]*\.?$")
 def looks_like_organisation(text: str) -> bool:
     """True for author strings such as "World Bank" or "UN-Habitat"."""
     words = text.split()
+    if len(words) >= 2 and words[0] in ("The", "THE") and words[1][:1].isupper():
+        return True  # "The Times", "The Guardian": no person's given name is "The"
     if _ORG_WORDS.search(text) and not _INITIALS_ONLY.match(words[-1] if words else ""):
         return len(words) >= 2 or "-" in text or text.isupper()
     # Acronyms ("OECD", "ARA") standing alone.
@@ -123,6 +125,8 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     text = re.sub(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])", " ; ", text)
     # "&" may lose its space in PDF text ("Gualini, E., &Majoor, S."); not inside a name ("AT&T").
     text = re.sub(r"\s*(?:,\s*)?(?:(?<![^\s,])&\s*(?=[^\W\d_])|(?:\band\b|\bund\b|\bet\b|\by\b)\s+)", " ; ", text)
+    # "Butler, T. with Robson, G.": a co-author after "with" (not "with the collaboration of …").
+    text = re.sub(r"(?<=\.)\s+with\s+(?=[A-Z][\w'’-]+,)", " ; ", text)
     groups = [g for g in (_clean(g) for g in text.split(";")) if g]
     authors: list[Author] = []
     # Chicago/MLA: only the first name is inverted ("Bassett, David R.,

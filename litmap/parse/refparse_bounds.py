@@ -17,9 +17,11 @@ Three conventions mark the boundary plainly, yet the CRF reads across them:
 
 Token labels are mended first where a boundary falls inside a name
 (:func:`mend_labels`): "London/place School/publisher of Economics" is one
-publisher; "V&R unipress./pages S. 183" keeps "unipress" with what it ends.
+publisher, "… in Greater/title London/place" one title; "V&R unipress./pages
+S. 183" keeps "unipress" with what it ends.
 
-And a publisher or place that is only a date ("retr. 24.1.2001", "3.1.2001,
+A newspaper's day is no volume (:func:`newspaper_date`), and a publisher
+or place that is only a date ("retr. 24.1.2001", "3.1.2001,
 in") is dropped (:func:`date_only_imprint`).  All run after the merge, on
 the cleaned reference text, from :func:`refparse_post.tidy_fields`.
 """
@@ -33,7 +35,7 @@ from litmap.parse.refparse_authors import parse_authors
 
 __all__ = [
     "chicago_book_editors", "date_only_imprint", "in_book_title", "mend_labels", "quoted_title", "slashed_container",
-    "unclosed_bracket",
+    "newspaper_date", "unclosed_bracket",
 ]
 
 
@@ -180,6 +182,27 @@ def unclosed_bracket(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+
+def newspaper_date(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A newspaper's day read as the volume: "Toronto Star, February 16, p.
+    O1", "The Times, 22 August, p. 13"."""
+    out = dict(values)
+    vol = out.get("volume")
+    if not vol or not vol.isdigit() or not 1 <= int(vol) <= 31:
+        return out
+    if not re.search(rf"\b{_MONTH}\s+{vol}\b(?!\s*[(:])|\b{vol}\s+{_MONTH}(?=[\s,.;]|$)", text):
+        return out
+    out["volume"] = None
+    if out.get("container"):
+        out["container"] = re.sub(rf"[,\s]+{_MONTH}$", "", out["container"]) or None
+    return out
+
+
 #: "retr. 24.1.2001", "3.1.2001, in", "rev. 17.11.2000": a date, no imprint.
 _DATE_ONLY = re.compile(r"(?:retr|rev|accessed|retrieved|consulted|last)?\.?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*,?\s*(?:in)?", re.I)
 
@@ -196,8 +219,8 @@ _PAGE_MARK = re.compile(r"(?:pp?|S|P|pages?|seiten|ss)\.?|.*\d.*|[ivxlc]+", re.I
 
 
 def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]) -> list[str]:
-    """CRF labels with two boundaries no printed reference puts inside a
-    name moved to where the punctuation is."""
+    """CRF labels with boundaries no printed reference puts inside a name
+    or a title moved to where the punctuation is."""
     out = list(labels)
     n = len(out)
     for i in range(n - 1):
@@ -208,6 +231,18 @@ def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]
                 while j >= 0 and out[j] == "place":
                     out[j] = "publisher"
                     j -= 1
+    for i in range(1, n):
+        # A place run straight after title words, one space between, is part
+        # of the title: "… in Greater London", "… in Zuidas Amsterdam, Ørestad …".
+        if out[i] == "place" and out[i - 1] in ("title", "container") and tokens[i][1] - tokens[i - 1][2] == 1:
+            end = i
+            while end < n and out[end] == "place":
+                end += 1
+            # … unless "Place: Publisher" follows ("The Twentieth Century Paris: Revue Noire").
+            colon = end < n and tokens[end][0] == ":" or tokens[end - 1][0] == ":"
+            if re.search(r"\w$", tokens[i - 1][0]) and tokens[i][0][:1].isalpha() and not colon:
+                for j in range(i, end):
+                    out[j] = out[i - 1]
     for i in range(1, n):
         # Words opening a pages run that are no page marks belong to the field before.
         if out[i] == "pages" and out[i - 1] not in ("pages", "O") and not _PAGE_MARK.fullmatch(tokens[i][0]):

@@ -17,7 +17,7 @@ from litmap.parse.refparse_authors import parse_authors
 __all__ = ["clean_fields", "is_place", "split_place"]
 
 _YEAR = re.compile(r"(?P<y>1[5-9]\d\d|20[0-4]\d)(?:[/–-]\d{2,4})?(?P<s>[a-z])?\b")
-_NOTE = re.compile(r"n\.\s?d\.?|no date|in press|forthcoming|im druck", re.IGNORECASE)
+_NOTE = re.compile(r"n\.\s?d\.?|no date|in press|forthcoming|im druck|under review|submitted", re.IGNORECASE)
 _EDS_MARK = re.compile(r"\(\s*(?:eds?|hrsg|hg|coords?|dirs?)\.?\s*\)|\b(?:eds?|edited by|ed\. by|hrsg\. v\.|hg\. v\.)\.?(?=\s|,|$)|\beditors?\b", re.IGNORECASE)
 
 

@@ -32,7 +32,13 @@ from typing import Any
 
 from litmap.parse.refparse_authors import parse_authors
 from litmap.parse.refparse_bounds import (
-    chicago_book_editors, date_only_imprint, in_book_title, quoted_title, slashed_container, unclosed_bracket,
+    chicago_book_editors,
+    date_only_imprint,
+    in_book_title,
+    newspaper_date,
+    quoted_title,
+    slashed_container,
+    unclosed_bracket,
 )
 
 __all__ = ["strip_noise", "tidy_fields"]
@@ -80,8 +86,13 @@ def tidy_fields(text: str, crf_text: str, values: dict[str, Any]) -> dict[str, A
     out = _in_names(text, _question_title(text, out))
     out = chicago_book_editors(text, slashed_container(text, quoted_title(text, out)))
     out = in_book_title(text, out)
-    out = unclosed_bracket(date_only_imprint(out))
+    out = newspaper_date(text, unclosed_bracket(date_only_imprint(out)))
     for key in ("title", "container", "publisher", "place"):
+        if out.get(key):
+            # A bracket closing what opened in another field, or opening what
+            # was cut off: ") Revitalizing cities", "under review) The …", "… sustainable (".
+            value = re.sub(r"^(?:(?:under review|in press|forthcoming|submitted)\s*)?[)\]]\s*", "", out[key], flags=re.I)
+            out[key] = re.sub(r"\s*[(\[]$", "", value) or None
         if out.get(key) and not re.search(r"[^\W\d_]", out[key]):
             out[key] = None  # "45巻 1号" left as "45 1": numbers are no title
     return out
