@@ -234,7 +234,7 @@ def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]
     for i in range(1, n):
         # A place run straight after title words, one space between, is part
         # of the title: "… in Greater London", "… in Zuidas Amsterdam, Ørestad …".
-        if out[i] == "place" and out[i - 1] in ("title", "container") and tokens[i][1] - tokens[i - 1][2] == 1:
+        if out[i] == "place" and out[i - 1] == "title" and tokens[i][1] - tokens[i - 1][2] == 1:
             end = i
             while end < n and out[end] == "place":
                 end += 1
