@@ -170,7 +170,14 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
         if len(left) < 3 or len(right) < 3 or len(rows) < 3 or g.x1 - g.x0 < 10:
             return None
     elif len(left) < 5 or len(right) < 5:
-        return None
+        # The band may be widened by the segments it tolerates (the hanging
+        # entry starts of a short two-column reference list's right column):
+        # then a side's lines end or start inside it, row beside row.
+        left = [s for s in narrow if s.x1 <= g.x1 - 2 and s.x0 < g.x0 and s.nchars >= 8]
+        right = [s for s in narrow if s.x0 >= g.x0 + 2 and s.x1 > g.x1 and s.nchars >= 8]
+        rows = {s.row for s in left} & {s.row for s in right}
+        if len(left) < 5 or len(right) < 5 or len(rows) < 5:
+            return None
     return g
 
 
