@@ -290,3 +290,14 @@ def test_reprint_years_and_year_only_parts(text, years):
     c = cite(text)
     assert len(c) == 1 and [w.year for w in c[0].cites] == years
     assert {w.surnames[0] for w in c[0].cites} <= {"Lefebvre", "Smith", "Moyo", "Brenner"}
+
+
+def test_co_author_joined_by_with():
+    assert works("By way of contrast, Butler with Robson (2003) suggest it.") == [[(("Butler", "Robson"), 2003, None)]]
+    assert works("They were clear (Butler with Robson, 2003, p. 127).") == [[(("Butler", "Robson"), 2003, None)]]
+    # "Together with Brenner (2004)": no author called Together
+    assert works("Together with Brenner (2004), Jessop argued it.") == [[(("Brenner",), 2004, None)]]
+
+
+def test_a_document_title_before_a_year_is_no_citation():
+    assert works("the Green Paper Sustainable Communities: People, Places and Prosperity (2005) set out plans.") == []

@@ -90,6 +90,7 @@ _NOT_GIVEN = set(
 _NOT_GIVEN_ENDS = (
     "cial", "ical", "ics", "ral", "onal", "tic", "ous", "ism", "ity", "ment", "ness", "hood", "ist", "ern", "ese",
 )
+_NOUN_ENDS = ("ity", "ities", "ness", "ism", "isms", "tion", "tions")
 # A capitalised given name ending the text before a surname: "Neil ", "Jean-Pierre ".
 _GIVEN = rf"(?<![\w\u0300-\u036f'’-])([{UPPER}][a-z\u00df-\u00ff\u0300-\u036f]{{1,12}}(?:-[{UPPER}][a-z]{{1,12}})?)"
 _GIVEN_RE = re.compile(_GIVEN + r"\s+$")
@@ -302,6 +303,9 @@ def _narrative_names_check(
     if not names or first in _NAME_STOP or not is_name_segment(names):
         return None
     if _POSS_RE.sub("", names).split()[-1].lower() in _NOT_SURNAMES:
+        return None
+    # Abstract nouns are no surnames: "People, Places and Prosperity (2005)" is a title.
+    if any(w.lower().endswith(_NOUN_ENDS) for w in re.findall(r"[^\W\d_]{5,}", names)):
         return None
     # A capitalised word right before the names, mid-sentence, makes it a
     # proper noun ("Southern Tour (1992)", "Science Park (2022)"), unless it

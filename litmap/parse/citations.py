@@ -278,6 +278,19 @@ def _scan_paragraph(text: str) -> list[tuple[int, int, str, list[CitedWork]]]:
     return found
 
 
+#: "Butler with Robson (2003)", "(Butler with Robson, 2003, p. 127)": a
+#: co-author joined by "with", as the reference list prints it.
+_WITH_RE = re.compile(rf"(?<![\w’'-])([{UPPER}][\w’'-]+) with (?=[{UPPER}][\w’'-]+(?:,? \(?\d{{4}}|,? et al))")
+_NOT_WITH = {"together", "along", "compared", "combined", "working", "alongside", "beginning", "starting", "dealing"}
+
+
+def _co_authors_with(text: str) -> str:
+    """``text`` with " with " between two names read as " and  " (same length, so spans hold)."""
+    if " with " not in text:
+        return text
+    return _WITH_RE.sub(lambda m: m.group(0) if m.group(1).lower() in _NOT_WITH else f"{m.group(1)} and  ", text)
+
+
 def find_citations(paragraphs: Sequence[Paragraph], sections: Sequence[Section]) -> list[Citation]:
     """All in-text citations in the body paragraphs and footnotes.
 
@@ -291,7 +304,7 @@ def find_citations(paragraphs: Sequence[Paragraph], sections: Sequence[Section])
         heading = sections[para.section].heading if 0 <= para.section < len(sections) else None
         sentences = split_sentences(para.text)
         starts = [s for s, _ in sentences]
-        for start, end, kind, works in _scan_paragraph(para.text):
+        for start, end, kind, works in _scan_paragraph(_co_authors_with(para.text)):
             si = max(0, bisect_right(starts, start) - 1)
             s0, s1 = sentences[si] if sentences else (0, len(para.text))
             out.append(
