@@ -24,22 +24,30 @@ def test_a_mark_alone_in_a_reference_list_is_no_entry(tmp_path):
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     y = 780
     lines = [
-        ("Helvetica-Bold", 14, "Manufacturing the creative city"),
-        ("Helvetica", 10, "Symbols matter in urban politics, as the political use of [PAGEBREAK] symbols shows"),
-        ("Helvetica", 10, "(Yanow, 1993; Castoriadis, 1987). Coalitions form around them (Stone, 1989)."),
-        ("Helvetica-Bold", 12, "References"),
-        ("Helvetica", 10, "Castoriadis, C. (1987). The imaginary institution of society. Cambridge: Polity Press."),
-        ("Helvetica", 10, "[PAGEBREAK]"),
-        ("Helvetica", 10, "Stone, C. N. (1989). Regime politics: Governing Atlanta. Lawrence: University Press of Kansas."),
-        ("Helvetica", 10, "Yanow, D. (1993). The communication of policy meanings. Policy Sciences, 26(1), 41-61."),
+        (72, "Helvetica-Bold", 14, "Manufacturing the creative city"),
+        (72, "Helvetica", 10, "Symbols matter in urban politics, as the political use of [PAGEBREAK] symbols shows"),
+        (72, "Helvetica", 10, "(Yanow, 1993; Castoriadis, 1987). Coalitions form around them (Stone, 1989)."),
+        (72, "Helvetica-Bold", 12, "References"),
+        (72, "Helvetica", 10, "Castoriadis, C. (1987). The imaginary institution of society. Cambridge:"),
+        (84, "Helvetica", 10, "Polity Press."),
+        (72, "Helvetica", 10, "[PAGEBREAK]"),
+        (72, "Helvetica", 10, "De Voogd, J. (2012). Progressief liberaal versus behoudend links. Bureau"),
+        (84, "Helvetica", 10, "de Helling."),
+        (72, "Helvetica", 10, "De Voogd, J. (2011). Bakfietsen en Rolluiken. Wetenschappelijk Bureau"),
+        (84, "Helvetica", 10, "GroenLinks: Bureau op de Helling."),
+        (72, "Helvetica", 10, "Stone, C. N. (1989). Regime politics: Governing Atlanta. Lawrence:"),
+        (84, "Helvetica", 10, "University Press of Kansas."),
+        (72, "Helvetica", 10, "Yanow, D. (1993). The communication of policy meanings. Policy Sciences,"),
+        (84, "Helvetica", 10, "26(1), 41-61."),
     ]
-    for font, size, text in lines:
+    for x, font, size, text in lines:
         c.setFont(font, size)
-        c.drawString(72, y, text)
-        y -= 28
+        c.drawString(x, y, text)
+        y -= 14
     c.save()
     doc = extract_file(str(path))
     raws = [r.raw for r in doc.references]
-    assert len(raws) == 3, raws
+    assert len(raws) == 5, raws
+    assert raws[1].startswith("De Voogd, J. (2012)") and raws[1].endswith("de Helling.")
     assert not any("PAGEBREAK" in r for r in raws)
     assert not any("PAGEBREAK" in p.text for p in doc.paragraphs)

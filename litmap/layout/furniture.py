@@ -207,7 +207,12 @@ def clean_pages(pages: Sequence[LaidOutPage]) -> list[LaidOutPage]:
             kind = "cover" if cover or b.kind == "cover" else _furniture_kind(b, page, repeated, slots)
             if kind == b.kind and kind != "cover":
                 kind = _content_kind(b, page)
-            lines = tuple(t for t in (clean_text(line) for line in (b.lines or (b.text,))) if t)
+            raw_lines = b.lines or (b.text,)
+            cleaned = [clean_text(line) for line in raw_lines]
+            if not all(cleaned) and b.indents and len(b.indents) == len(raw_lines):
+                # a line that was only a typesetting mark goes, with its indent
+                b = replace(b, indents=tuple(x for x, t in zip(b.indents, cleaned) if t))
+            lines = tuple(t for t in cleaned if t)
             if lines:
                 blocks.append((b, kind, lines))
         cleaned_lines.append((page, blocks))
