@@ -143,3 +143,19 @@ def test_short_acronym_matches_an_organisation_from_the_shared_vocabulary():
 
     assert surname_similarity("EA", "European Alliance") == 1.0
     assert surname_similarity("EA", "Evans") < 0.5
+
+
+def test_a_tie_is_settled_by_the_title_the_sentence_names():
+    acts = [
+        Reference(index=0, raw="Government of Ontario, 2005, Greenbelt Act.", year=2005, title="Greenbelt Act",
+                  authors=(Author("Government of Ontario", None, organisation=True),)),
+        Reference(index=1, raw="Government of Ontario, 2005, Places to Grow Act.", year=2005, title="Places to Grow Act",
+                  authors=(Author("Government of Ontario", None, organisation=True),)),
+    ]
+    work = CitedWork(surnames=("Government of Ontario",), year=2005)
+    named = link_work(work, acts, context="The Places to Grow Act (Government of Ontario, 2005) was also passed.")
+    assert named.reference == 1 and named.confidence == 0.5
+    other = link_work(work, acts, context="the government passed the Greenbelt Act in 2005 (Government of Ontario, 2005)")
+    assert other.reference == 0
+    unsaid = link_work(work, acts, context="Legislation followed (Government of Ontario, 2005).")
+    assert unsaid.reference is None and unsaid.unresolved_reason.startswith("ambiguous")

@@ -207,9 +207,13 @@ def _other_years(work: CitedWork, references: Sequence[Reference], settings: Lin
 
 
 def link_work(
-    work: CitedWork, references: Sequence[Reference], settings: LinkSettings = LinkSettings()
+    work: CitedWork, references: Sequence[Reference], settings: LinkSettings = LinkSettings(), context: str = ""
 ) -> CitedWork:
-    """``work`` with ``reference``, ``confidence`` and ``unresolved_reason`` filled."""
+    """``work`` with ``reference``, ``confidence`` and ``unresolved_reason`` filled.
+
+    ``context`` (the citing sentence) settles a tie between entries of one
+    author and year when it names one of their titles: "The Places to Grow
+    Act (Government of Ontario, 2005)"."""
     if not references:
         return dataclasses.replace(work, reference=None, confidence=0.0, unresolved_reason="no reference list")
     if work.number is not None:
@@ -239,12 +243,29 @@ def link_work(
             ordered = sorted(ties)
             if 0 <= k < len(ordered):
                 return dataclasses.replace(work, reference=ordered[k], confidence=0.6, unresolved_reason=None)
+        named = _named_in(context, [references[p] for p in ties])
+        if named is not None:
+            return dataclasses.replace(work, reference=ties[named], confidence=0.5, unresolved_reason=None)
         return dataclasses.replace(
             work, reference=None, confidence=0.0, unresolved_reason=f"ambiguous: {len(ties)} entries for {label}"
         )
     runner = scored[1][0] if len(scored) > 1 else best - 1.0
     confidence = max(0.05, min(1.0, 0.5 + 0.4 * min(best, 1.0) + 0.1 * min(1.0, best - runner)))
     return dataclasses.replace(work, reference=pos, confidence=round(confidence, 3), unresolved_reason=None)
+
+
+def _named_in(context: str, refs: Sequence[Reference]) -> Optional[int]:
+    """The one entry whose title the sentence spells out (its words of four
+    letters or more, at least 80% of them), if exactly one."""
+    if not context:
+        return None
+    said = set(re.findall(r"[^\W\d_]{4,}", context.lower()))
+    hits = []
+    for i, ref in enumerate(refs):
+        words = set(re.findall(r"[^\W\d_]{4,}", (ref.title or "").lower()))
+        if words and len(words & said) >= 0.8 * len(words):
+            hits.append(i)
+    return hits[0] if len(hits) == 1 else None
 
 
 def link_citations(
@@ -255,7 +276,7 @@ def link_citations(
     out = []
     unresolved = 0
     for cit in citations:
-        works = tuple(link_work(w, references, settings) for w in cit.cites)
+        works = tuple(link_work(w, references, settings, cit.sentence or "") for w in cit.cites)
         unresolved += sum(1 for w in works if w.reference is None)
         out.append(dataclasses.replace(cit, cites=works))
     if unresolved:
