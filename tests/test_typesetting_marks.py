@@ -51,3 +51,26 @@ def test_a_mark_alone_in_a_reference_list_is_no_entry(tmp_path):
     assert raws[1].startswith("De Voogd, J. (2012)") and raws[1].endswith("de Helling.")
     assert not any("PAGEBREAK" in r for r in raws)
     assert not any("PAGEBREAK" in p.text for p in doc.paragraphs)
+
+
+def test_a_jstor_cover_page_is_cover():
+    """An OCR'd JSTOR cover ("REFERENCES / Linked references are available
+    on JSTOR …") is cover, so its "REFERENCES" line opens no reference
+    section (it did on an OCR'd Annals paper: 1 reference found instead of 29)."""
+    from litmap.layout import Block, LaidOutPage
+    from litmap.layout.furniture import clean_pages
+
+    lines = [
+        "A Quantile Regression Approach to Areal Interpolation",
+        "REFERENCES",
+        "Linked references are available on JSTOR for this article:",
+        "JSTOR is a not-for-profit service that helps scholars, researchers, and students discover,",
+        "Your use of the JSTOR archive indicates your acceptance of the Terms & Conditions of Use",
+    ]
+    cover = LaidOutPage(1, 600, 800, tuple(
+        Block(1, 72, 100 + 30 * k, 500, 110 + 30 * k, t, size=8.5, lines=(t,)) for k, t in enumerate(lines)
+    ))
+    body = LaidOutPage(2, 600, 800, (Block(2, 72, 100, 500, 110, "Areal interpolation transfers values.", size=10),))
+    pages = clean_pages([cover, body])
+    assert {b.kind for b in pages[0].blocks} == {"cover"}
+    assert pages[1].blocks[0].kind == "body"

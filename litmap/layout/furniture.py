@@ -31,7 +31,8 @@ _COVER = re.compile(
     r"to cite this article:|full terms & conditions of access|this is an electronic reprint"
     r"|please cite the original version|citation for (?:the )?published version|institutional repository"
     r"|this is the (?:accepted|author'?s?) (?:manuscript|version)|published online:.*view related articles"
-    r"|submit your article to this journal|view crossmark data",
+    r"|submit your article to this journal|view crossmark data"
+    r"|jstor is a not-for-profit service|your use of the jstor archive|linked references are available on jstor",
     re.I | re.S,
 )
 _PAGE_NO = re.compile(r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—)\]]?(?:\s+of\s+\d{1,4})?$", re.I)
