@@ -9,10 +9,9 @@ Three conventions mark the boundary plainly, yet the CRF reads across them:
 * GOST (Russian and East-European journals) puts "//" between the title
   and its journal or book: "Title // Security Dialogue. 2003. 34 (4)" and
   "Chapter // Book / ed. by Names, Publisher" — :func:`slashed_container`;
-* Chicago's "Chapter. In Book, edited by …" read as one title
-  (:func:`in_book_title`), and "In Book, ed. M. Taylor." and "In Book ed. S. Moore and B.
-  Myerhoff." name the book before its editors; the CRF swaps them
-  (editors "Rationality, Revolution", container "M. Taylor") —
+* Chicago's "Chapter. In Book, edited by …" is read as one title
+  (:func:`in_book_title`); in "In Book, ed. M. Taylor." the CRF swaps book
+  and editors (editors "Rationality, Revolution", container "M. Taylor") —
   :func:`chicago_book_editors`.
 
 Token labels are mended first where a boundary falls inside a name
@@ -20,10 +19,12 @@ Token labels are mended first where a boundary falls inside a name
 publisher, "… in Greater/title London/place" one title; "V&R unipress./pages
 S. 183" keeps "unipress" with what it ends.
 
-A newspaper's day is no volume (:func:`newspaper_date`), and a publisher
-or place that is only a date ("retr. 24.1.2001", "3.1.2001,
-in") is dropped (:func:`date_only_imprint`).  All run after the merge, on
-the cleaned reference text, from :func:`refparse_post.tidy_fields`.
+A newspaper's day is no volume (:func:`newspaper_date`); a publisher or
+place that is only a date ("retr. 24.1.2001") is dropped
+(:func:`date_only_imprint`); a place in an unclosed bracket after a book
+("… planning (Rotterdam") becomes the place (:func:`unclosed_bracket`).
+All run after the merge, on the cleaned reference text, from
+:func:`refparse_post.tidy_fields`.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ import re
 from typing import Any, Optional
 
 from litmap.parse.refparse_authors import parse_authors
+from litmap.parse.refparse_fields import is_place
 
 __all__ = [
-    "chicago_book_editors", "date_only_imprint", "in_book_title", "mend_labels", "quoted_title", "slashed_container",
-    "newspaper_date", "unclosed_bracket",
+    "chicago_book_editors", "date_only_imprint", "in_book_title", "mend_labels", "newspaper_date", "quoted_title",
+    "slashed_container", "unclosed_bracket",
 ]
 
 
@@ -167,8 +169,6 @@ def unclosed_bracket(values: dict[str, Any]) -> dict[str, Any]:
     """A title or book that ends in an unclosed "(" and a place: "Strong
     stories (Rotterdam" (of "(pp. 140–152) (Rotterdam, 010 publishers)")
     — the bracket is cut and the place kept as the place."""
-    from litmap.parse.refparse_fields import is_place  # noqa: PLC0415 - refparse_fields imports this module's peers
-
     out = dict(values)
     for key in ("container", "title"):
         text = out.get(key)
