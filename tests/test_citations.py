@@ -301,3 +301,22 @@ def test_co_author_joined_by_with():
 
 def test_a_document_title_before_a_year_is_no_citation():
     assert works("the Green Paper Sustainable Communities: People, Places and Prosperity (2005) set out plans.") == []
+
+
+def test_bracketed_numbers_in_an_author_year_paper_are_no_citations():
+    """FQS paragraph numbers "[12]", table bins, R code "C[, 1]": in a paper
+    with an unnumbered list and author-year citations they would link to
+    entries by position (FQS paper: 39 such false links)."""
+    from litmap.models import Citation, CitedWork, Reference
+    from litmap.parse.document import _stray_numbers_dropped
+
+    def c(raw, kind, work):
+        return Citation(raw=raw, kind=kind, page=1, section=None, sentence=raw, paragraph=0, cites=(work,))
+
+    author_year = c("(Punch, 1998)", "parenthetical", CitedWork(surnames=("Punch",), year=1998))
+    number = c("[2]", "numeric", CitedWork(surnames=(), number=2))
+    unnumbered = [Reference(index=i, raw=f"Author{i}, A. ({2000 + i}). Title.") for i in range(3)]
+    numbered = [Reference(index=i, raw=f"[{i + 1}] Author{i}, A. Title. {2000 + i}.") for i in range(3)]
+    assert _stray_numbers_dropped([author_year, number], unnumbered) == [author_year]
+    assert _stray_numbers_dropped([author_year, number], numbered) == [author_year, number]
+    assert _stray_numbers_dropped([number], unnumbered) == [number]  # a numeric paper whose list lost its numbers

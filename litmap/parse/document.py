@@ -10,6 +10,7 @@ text and citations.
 from __future__ import annotations
 
 import logging
+import re
 
 from litmap.layout import ExtractedPages
 from litmap.models import Document, Source
@@ -42,7 +43,7 @@ def build_document(source: Source, extracted: ExtractedPages) -> Document:
         warnings.append("no reference list found")
 
     citations = find_citations(structure.paragraphs, structure.sections)
-    citations = link_citations(citations, references)
+    citations = link_citations(_stray_numbers_dropped(citations, references), references)
 
     return Document(
         source=source,
@@ -54,3 +55,16 @@ def build_document(source: Source, extracted: ExtractedPages) -> Document:
         citations=tuple(citations),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _stray_numbers_dropped(citations: list, references: list) -> list:
+    """Bracketed numbers in a paper whose reference list is not numbered
+    and that cites author-year ("[52]", "[3] d" in a table's bins, equation
+    numbers) are no citations; linked by position they would name a random
+    entry."""
+    if not references or not any(c.kind != "numeric" for c in citations):
+        return citations
+    numbered = sum(1 for r in references if re.match(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)]\s)", r.raw))
+    if numbered >= len(references) / 2:
+        return citations
+    return [c for c in citations if c.kind != "numeric"]
