@@ -14,18 +14,24 @@ from typing import Any, Callable, Iterable, Optional
 __all__ = ["render_markdown", "md"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+#: An "&" that a renderer would read as an entity ("&amp;", "&#60;"); a
+#: plain "Allen & Cochrane" stays readable in the .md file itself.
+_ENTITY_AMP = re.compile(r"&(?=#?\w+;)")
+
+
+def _html_safe(s: str) -> str:
+    return _ENTITY_AMP.sub("&amp;", s).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def md(text: Any) -> str:
     """Escape one string from a PDF for Markdown (inline, one line)."""
     s = " ".join(str(text if text is not None else "").split())
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    return _MD_SPECIAL.sub(r"\\\1", _html_safe(s))
 
 
 def _note(text: str) -> str:
     """Our own messages (they hold `commands`): only HTML-breaking characters are escaped."""
-    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _html_safe(" ".join(text.split()))
 
 
 def _table(head: list[str], rows: Iterable[list[Any]]) -> list[str]:
