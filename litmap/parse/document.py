@@ -13,7 +13,7 @@ import logging
 import re
 
 from litmap.layout import ExtractedPages
-from litmap.models import Document, Source
+from litmap.models import Citation, Document, Reference, Source
 
 __all__ = ["build_document"]
 
@@ -57,7 +57,7 @@ def build_document(source: Source, extracted: ExtractedPages) -> Document:
     )
 
 
-def _stray_numbers_dropped(citations: list, references: list) -> list:
+def _stray_numbers_dropped(citations: list[Citation], references: list[Reference]) -> list[Citation]:
     """Bracketed numbers in a paper whose reference list is not numbered
     and that cites author-year ("[52]", "[3] d" in a table's bins, equation
     numbers) are no citations; linked by position they would name a random

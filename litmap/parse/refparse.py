@@ -155,8 +155,8 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
             out[k] = r
         else:
             out[k] = c if c not in (None, (), "") or k not in _FALLBACK else r
-    journal_head = _read_as_journal(rules, crf) or not _plausible_names(rules.get("authors") or ())
-    if rules.get("dash_authors") or (not out.get("authors") and rules.get("authors_confident") and not journal_head):
+    not_names = _read_as_journal(rules, crf) or not _plausible_names(rules.get("authors") or ())
+    if rules.get("dash_authors") or (not out.get("authors") and rules.get("authors_confident") and not not_names):
         out["authors"], out["et_al"] = rules["authors"], rules.get("et_al")
         names = _key(" ".join(a.family for a in out["authors"]))
         if out.get("title") and _key(out["title"]) in names and rules.get("title"):
@@ -165,7 +165,7 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
             out["title"] = rules["title"]
             if out.get("container") and _key(out["container"]) in _key(rules["title"]):
                 out["container"] = rules.get("container")  # a piece of that title
-    elif rules.get("authors_confident") and not journal_head and _split_organisation(rules, out):
+    elif rules.get("authors_confident") and not not_names and _split_organisation(rules, out):
         out["authors"], out["et_al"] = rules["authors"], False
         # What the CRF read inside the name ("City of" as a publisher) is part of it.
         family = rules["authors"][0].family
