@@ -721,3 +721,10 @@ def test_ampersand_that_lost_its_space_still_separates_authors():
     from litmap.parse.refparse_authors import parse_authors
 
     assert [a.family for a in parse_authors("AT&T Research Labs")[0]] == ["AT&T Research Labs"]
+
+
+def test_dutch_t_particle_belongs_to_the_family_name():
+    from litmap.parse.refparse_authors import parse_authors
+
+    editors, _ = parse_authors("M. Hajer, S. van ’t Klooster, & J. Grijzen")
+    assert [a.family for a in editors] == ["Hajer", "van ’t Klooster", "Grijzen"]

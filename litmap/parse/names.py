@@ -22,9 +22,9 @@ __all__ = [
 ]
 
 #: Lower-case name particles that belong to the family name
-#: ("van der Meer", "de Certeau", "von Thünen", "dos Santos").
+#: ("van der Meer", "de Certeau", "von Thünen", "dos Santos", Dutch "van ’t Klooster").
 PARTICLES = frozenset(
-    "van von der den de del della des di du da dos das le la ter ten zu vom af al el bin ibn st".split()
+    "van von der den de del della des di du da dos das le la ter ten zu vom af al el bin ibn st ’t 't".split()
 )
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
