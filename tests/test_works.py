@@ -112,3 +112,21 @@ def test_only_stamped_titles_are_cut_at_the_stamp():
                                                           "central city Downloaded from https://example.org"))]
     (work,) = build_works(its)[1].values()
     assert work.title == "The new middle class and the remaking of the central city"
+
+
+def test_display_title_prefers_the_spelling_not_in_capitals_and_drops_marks():
+    from litmap.parse.works import WorkInput, display_title
+
+    def item(i, source, title):
+        return WorkInput(item_id=str(i), source=source, doc_id="d", surnames=("Xie",), year=1995, title=title)
+
+    caps = item(1, "paper", "THE OVERLAID NETWORK ALGORITHMS FOR AREAL INTERPOLATION PROBLEM")
+    listed = item(2, "reference", "The overlaid network algorithms for areal interpolation problem")
+    assert display_title([caps, listed]) == "The overlaid network algorithms for areal interpolation problem"
+    assert display_title([caps]) == caps.title  # the only spelling there is
+    assert display_title([item(3, "reference", "``Dasymetric mapping and areal interpolation")]) == (
+        "Dasymetric mapping and areal interpolation"
+    )
+    assert display_title([item(4, "paper", "Hybrid areal interpolation of census counts☆")]) == (
+        "Hybrid areal interpolation of census counts"
+    )

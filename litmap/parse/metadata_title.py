@@ -84,7 +84,8 @@ def sane_title(title: Optional[str]) -> Optional[str]:
     letters = sum(c.isalpha() for c in t)
     if letters < 6:
         return None
-    return t
+    # A title's own note mark ("… geographies☆", "… cities*") is no part of it.
+    return re.sub(r"\s*[☆★*†‡§¶]+$", "", t)
 
 
 # "To cite this paper: He, S. (2018) Three waves …", "How to cite this paper: Leite, R. P. (2015). Cities …"

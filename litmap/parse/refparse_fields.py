@@ -178,7 +178,7 @@ def _strip(s: Optional[str]) -> Optional[str]:
     # "‘Planning for growth’: Entrepreneurial …" keeps the quote that opens
     # the phrase its closing quote ends inside the title.
     trailing = r"[\"“”‘’'«»)\]]+$"
-    pattern = trailing if _OPENING_PHRASE.match(s) else r"^[\"“”‘’'«»(\[]+|" + trailing
+    pattern = trailing if _OPENING_PHRASE.match(s) else r"^[\"“”‘’'«»(\[`]+|" + trailing
     for _ in range(2):  # "Polity)." : the dot, then the bracket
         before = s
         s = re.sub(pattern, "", s).strip(" ,;:")

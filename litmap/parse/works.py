@@ -290,8 +290,26 @@ def display_title(items: Sequence[WorkInput]) -> Optional[str]:
     pool = clean or titled
     votes = Counter(normalise_title(i.title) for i in pool)
     rank = {"paper": 0, "reference": 1, "citation": 2}
-    chosen = min(pool, key=lambda i: (-votes[normalise_title(i.title)], rank[i.source], -len(i.title or ""), i.item_id))
-    return chosen.title if clean else _strip_stamp(chosen.title or "")
+    # Among spellings of the winning title, one not set in capitals ("THE
+    # OVERLAID NETWORK …" in a header, "The overlaid network …" in a list).
+    chosen = min(
+        pool,
+        key=lambda i: (-votes[normalise_title(i.title)], _shouting(i.title or ""), rank[i.source], -len(i.title or ""), i.item_id),
+    )
+    return _tidy_display(chosen.title if clean else _strip_stamp(chosen.title or ""))
+
+
+def _shouting(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+#: TeX quotes (``…'') and note marks (☆ of Elsevier, * †) left at a title's ends.
+_DISPLAY_JUNK = re.compile(r"^(?:``|`|'')\s*|\s*(?:''|[☆★*†‡§¶]+)$")
+
+
+def _tidy_display(title: str) -> str:
+    return _DISPLAY_JUNK.sub("", title.strip()).strip() or title
 
 
 def _canonical(items: Sequence[WorkInput]) -> tuple[str, WorkInput]:
