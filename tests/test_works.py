@@ -130,3 +130,26 @@ def test_display_title_prefers_the_spelling_not_in_capitals_and_drops_marks():
     assert display_title([item(4, "paper", "Hybrid areal interpolation of census counts☆")]) == (
         "Hybrid areal interpolation of census counts"
     )
+
+
+def test_a_year_suffix_is_local_to_its_reference_list():
+    title = "Population estimation models based on individual TM pixels"
+    a = WorkInput.from_reference("A:1", "A", rref(["Harvey"], 2002, title, initials="J. T.", suffix="a"))
+    b = WorkInput.from_reference("B:4", "B", rref(["Harvey"], 2002, title.upper(), initials="J. T.", suffix="b"))
+    other = WorkInput.from_reference(
+        "A:2", "A", rref(["Harvey"], 2002, "Estimating census district populations from satellite imagery",
+                         initials="J. T.", suffix="b")
+    )
+    mapping, works = build_works([a, b, other])
+    assert mapping["A:1"] == mapping["B:4"] != mapping["A:2"]
+    assert works[mapping["A:1"]].label == "Harvey 2002"  # "2002a" in one list, "2002b" in the other
+
+
+def test_swapped_initials_with_one_title_are_one_person_but_other_initials_stay_apart():
+    title = "Implementation of enhanced areal interpolation using MapInfo"
+    lm = WorkInput.from_reference("A:1", "A", rref(["Bloom", "Pedler"], 1996, title, initials="L. M."))
+    ml = WorkInput.from_reference("B:1", "B", rref(["Bloom", "Pedler"], 1996, title, initials="M. L."))
+    assert resolve_works([lm, ml])["A:1"] == resolve_works([lm, ml])["B:1"]
+    li_y = WorkInput.from_reference("C:1", "C", rref(["Li"], 2012, "Urban villages in China", initials="Y."))
+    li_z = WorkInput.from_reference("D:1", "D", rref(["Li"], 2012, "Urban villages in China", initials="Z."))
+    assert resolve_works([li_y, li_z])["C:1"] != resolve_works([li_y, li_z])["D:1"]

@@ -229,7 +229,7 @@ def _titled_match(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
         return False
     if a.year is None or b.year is None or abs(a.year - b.year) > 1:
         return False
-    if not _same_surname(_surname_key(a), _surname_key(b), settings) or _initials_clash(a, b):
+    if not _same_surname(_surname_key(a), _surname_key(b), settings):
         return False
     ta, tb = normalise_title(a.title), normalise_title(b.title)
     if not ta or not tb:
@@ -238,18 +238,27 @@ def _titled_match(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
     # token_set_ratio forgives a subtitle missing on one side
     tset = fuzz.token_set_ratio(ta, tb) if min(len(ta), len(tb)) >= 20 else ratio
     score = max(ratio, tset)
+    if _initials_clash(a, b) and not (ratio >= 95 and _same_letters(a, b)):
+        # "Bloom, L. M." and "Bloom, M. L." with one title: the initials swapped, one person.
+        return False
     if a.year != b.year:
         return score >= max(settings.min_title, 95.0)
-    if a.year_suffix and b.year_suffix and a.year_suffix != b.year_suffix:
+    # A year suffix is local to its reference list: "Harvey 2002a" in one
+    # paper is "Harvey 2002b" in another that lists a second Harvey 2002.
+    if a.doc_id == b.doc_id and a.year_suffix and b.year_suffix and a.year_suffix != b.year_suffix:
         return False
     return score >= settings.min_title
+
+
+def _same_letters(a: WorkInput, b: WorkInput) -> bool:
+    return sorted(a.first_initials) == sorted(b.first_initials)
 
 
 def _citation_fits(c: WorkInput, t: WorkInput, settings: WorkSettings) -> bool:
     """Whether a citation-only mention can name the titled mention ``t``."""
     if c.year is None or c.year != t.year:
         return False
-    if c.year_suffix and t.year_suffix and c.year_suffix != t.year_suffix:
+    if c.doc_id == t.doc_id and c.year_suffix and t.year_suffix and c.year_suffix != t.year_suffix:
         return False
     if not c.surnames or not t.surnames or not _same_surname(_surname_key(c), _surname_key(t), settings):
         return False
@@ -408,7 +417,8 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
             wid = "W" + hashlib.sha1(f"{key}#{salt}".encode("utf-8")).hexdigest()[:12]
         works[wid] = Work(
             work_id=wid,
-            label=work_label(best.surnames, best.year, best.year_suffix, best.et_al),
+            # A suffix the mentions disagree on ("2002a" here, "2002b" there) names no one work.
+            label=work_label(best.surnames, best.year, _agreed_suffix(group), best.et_al),
             key=key,
             year=best.year,
             title=display_title(group),
@@ -418,6 +428,12 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
         for g in group:
             mapping[g.item_id] = wid
     return mapping, works
+
+
+def _agreed_suffix(group: Sequence[WorkInput]) -> Optional[str]:
+    """The year suffix every mention prints, if they all print the same one."""
+    suffixes = {g.year_suffix or None for g in group}
+    return suffixes.pop() if len(suffixes) == 1 else None
 
 
 def resolve_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSettings()) -> dict[str, str]:
