@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
-from typing import Any
+from typing import Any, Optional
 
 from litmap.errors import MissingDependency
 from litmap.layout import Block, Char, LaidOutPage, PageChars
@@ -103,7 +103,37 @@ def ocr_layout(image: Any, number: int, width: float, height: float, settings: O
         )
     sizes = [b.size for b in blocks for _ in b.lines]
     body = max(set(sizes), key=sizes.count) if sizes else None
-    return LaidOutPage(number, width, height, tuple(blocks), ocr=True, body_size=body)
+    return LaidOutPage(number, width, height, tuple(_with_columns(blocks, width)), ocr=True, body_size=body)
+
+
+def _with_columns(blocks: list[Block], width: float) -> list[Block]:
+    """Blocks marked with their column (1 left, 2 right, 0 full width) when
+    the page has two: a reference list's entries are told from their
+    continuation lines by the indent within a column, so a right-column
+    entry must not be measured against the left column's margin."""
+    narrow = [b for b in blocks if b.x1 - b.x0 < 0.55 * width and len(b.text) >= 8]
+    if len(narrow) < 6:
+        return blocks
+    best: Optional[tuple[float, float]] = None
+    start: Optional[float] = None
+    x, step = 0.3 * width, 2.0
+    while x <= 0.7 * width + step:
+        empty = x <= 0.7 * width and not any(b.x0 < x < b.x1 for b in narrow)
+        if empty and start is None:
+            start = x
+        elif not empty and start is not None:
+            if best is None or x - start > best[1] - best[0]:
+                best = (start, x)
+            start = None
+        x += step
+    if best is None or best[1] - best[0] < 6:
+        return blocks
+    mid = (best[0] + best[1]) / 2
+    left = sum(1 for b in narrow if b.x1 <= mid)
+    right = sum(1 for b in narrow if b.x0 >= mid)
+    if left < 3 or right < 3:
+        return blocks
+    return [replace(b, column=1 if b.x1 <= mid else 2 if b.x0 >= mid else 0) for b in blocks]
 
 
 def _read(image: Any, settings: OcrSettings) -> dict:

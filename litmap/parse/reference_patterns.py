@@ -32,6 +32,8 @@ ENTRY_START = re.compile(
     r"|\s+[A-Z][a-zà-ÿ]+,"  # SURNAME Given,
     r"|\s*[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d|n\.\s?d\.|in press|forthcoming)"  # Org (2009) / Org. 2009
     r"|\s+(?:and|&)\s"
+    # OCR reads the comma after a small-caps surname as a dot: "Harvey. D. (1973):", "Gurr. T. R. and"
+    r"|\.\s+(?:[A-Z]\.[\s-]?){1,3}\s*(?:\((?:1[5-9]\d\d|20[0-4]\d)|and\s|&)"
     r")"
 )
 #: A corporate author with small words in its name: "City of Helsinki. (2008).", "Ministry for the Environment 2010,".
