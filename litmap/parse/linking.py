@@ -230,6 +230,9 @@ def link_work(
         if s is not None:
             scored.append((s, pos))
     if not scored:
+        near = _misread_entry(work, references)
+        if near is not None:
+            return dataclasses.replace(work, reference=near, confidence=0.35, unresolved_reason=None)
         reason = f"no entry for {label}" + _other_years(work, references, settings)
         return dataclasses.replace(work, reference=None, confidence=0.0, unresolved_reason=reason)
     scored.sort(key=lambda t: (-t[0], t[1]))
@@ -252,6 +255,42 @@ def link_work(
     runner = scored[1][0] if len(scored) > 1 else best - 1.0
     confidence = max(0.05, min(1.0, 0.5 + 0.4 * min(best, 1.0) + 0.1 * min(1.0, best - runner)))
     return dataclasses.replace(work, reference=pos, confidence=round(confidence, 3), unresolved_reason=None)
+
+
+def _misread_entry(work: CitedWork, references: Sequence[Reference]) -> Optional[int]:
+    """The one entry of the cited year whose first surname reads like a
+    misreading of the cited one — OCR of small capitals gives "Boppy" for
+    Boddy, "Lerrner" for Leitner, "Scorr" for Scott — when nothing matched
+    better: same first letter, about the same length, alike once letters OCR
+    confuses are taken as one (:data:`_GLYPH_CLASS`), co-authors alike too.  Names of four letters or fewer never meet this way (Li, Wu)."""
+    if work.year is None or not work.surnames:
+        return None
+    cited = [normalise_surname(s) for s in work.surnames]
+    if len(cited[0]) <= 4:
+        return None
+    hits = []
+    for pos, ref in enumerate(references):
+        names = [normalise_surname(a.family) for a in ref.authors]
+        if ref.year != work.year or len(names) < len(cited) or not names[0]:
+            continue
+        if work.year_suffix and ref.year_suffix and work.year_suffix != ref.year_suffix:
+            continue
+        if names[0][0] != cited[0][0] or abs(len(names[0]) - len(cited[0])) > 2:
+            continue
+        if all(_glyph_alike(a, b) >= 85 for a, b in zip(cited, names)):
+            hits.append(pos)
+    return hits[0] if len(hits) == 1 else None
+
+
+#: Letters OCR of small capitals and worn type confuses, each mapped to one
+#: class: d/p/b, t/r/l/i/f, h/u/n, c/e/o.
+_GLYPH_CLASS = str.maketrans({"p": "d", "b": "d", "r": "t", "l": "t", "i": "t", "f": "t", "u": "h", "n": "h", "o": "c", "e": "c"})
+
+
+def _glyph_alike(a: str, b: str) -> float:
+    """0–100 likeness of two surname keys with confusable letters as one."""
+    plain = fuzz.ratio(a.translate(_GLYPH_CLASS), b.translate(_GLYPH_CLASS))
+    return max(plain, fuzz.ratio(_ocr_fold(a).translate(_GLYPH_CLASS), _ocr_fold(b).translate(_GLYPH_CLASS)))
 
 
 def _named_in(context: str, refs: Sequence[Reference]) -> Optional[int]:
