@@ -19,6 +19,11 @@ def test_ocr_blocks_get_their_column():
     head = _b(54, 40, "Geografiska Annaler · 71 B (1989) · 1 running across the whole page", x1=450)
     out = _with_columns([head] + left + right, 482)
     assert [b.column for b in out] == [0] + [1] * 4 + [2] * 4
+    # A running head and a byline crossing the gutter (Tobler 1979 with its discussion) do not hide it.
+    crossing = [_b(200, 30, "Journal of the American Statistical Association", x1=430),
+                _b(54, 400, "NIRA DYN, GRACE WAHBA, and WING-HUNG WONG", x1=300)]
+    out = _with_columns(crossing + left + right, 482)
+    assert [b.column for b in out] == [0, 0] + [1] * 4 + [2] * 4
     one = [_b(54, 70 + 20 * k, f"A line of a one-column page number {k}", x1=420) for k in range(8)]
     assert [b.column for b in _with_columns(one, 482)] == [0] * 8
 

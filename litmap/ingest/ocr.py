@@ -116,9 +116,11 @@ def _with_columns(blocks: list[Block], width: float) -> list[Block]:
         return blocks
     best: Optional[tuple[float, float]] = None
     start: Optional[float] = None
+    # A running head or a centred byline may cross the gutter.
+    limit = max(2, len(narrow) // 10)
     x, step = 0.3 * width, 2.0
     while x <= 0.7 * width + step:
-        empty = x <= 0.7 * width and not any(b.x0 < x < b.x1 for b in narrow)
+        empty = x <= 0.7 * width and sum(1 for b in narrow if b.x0 < x < b.x1) <= limit
         if empty and start is None:
             start = x
         elif not empty and start is not None:
