@@ -53,16 +53,23 @@ def page_count(path: str) -> int:
 
 
 def scan_pages(path: str) -> list[int]:
-    """Pages that litmap would OCR (no text layer, mostly an image)."""
+    """Pages that litmap would OCR: no text layer and mostly an image, or a
+    scan whose text layer is misdrawn (``read_pdf`` reads those by OCR)."""
     from litmap.ingest.engines import open_pdf
-    from litmap.layout.pipeline import MIN_SCAN_COVERAGE, MIN_TEXT_CHARS, _visible
+    from litmap.layout.pipeline import (
+        MIN_SCAN_COVERAGE, MIN_TEXT_CHARS, MISDRAWN_OVERLAP, SCAN_BACKING, _overlapping_pairs, _visible,
+    )
 
     src = open_pdf(path)
     try:
-        return [
+        empty = [
             i + 1 for i in range(src.page_count())
             if _visible(src.page(i)) < MIN_TEXT_CHARS and src.image_coverage(i) >= MIN_SCAN_COVERAGE
         ]
+        backed = [i for i in range(src.page_count()) if src.image_coverage(i) >= SCAN_BACKING]
+        if any(_overlapping_pairs(src.page(i)) >= MISDRAWN_OVERLAP for i in backed):
+            return sorted(set(empty) | {i + 1 for i in backed})
+        return empty
     finally:
         src.close()
 
