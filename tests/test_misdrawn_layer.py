@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 
 from litmap.layout.pipeline import read_pdf
 
-LINES = [f"Scanned line {k} about urban governance and scale" for k in range(22)]
+LINES = [f"Scanned line {k} about urban governance and the scale of the state" for k in range(36)]
 
 
 def _scan(path, overlap: bool) -> str:
@@ -20,7 +20,7 @@ def _scan(path, overlap: bool) -> str:
     draw = ImageDraw.Draw(img)
     font = ImageFont.load_default(size=30)
     for k, text in enumerate(LINES):
-        draw.text((120, 120 + 60 * k), text, fill=0, font=font)
+        draw.text((120, 100 + 44 * k), text, fill=0, font=font)
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     w, h = A4
     c.drawImage(ImageReader(img), 0, 0, w, h)
@@ -30,8 +30,8 @@ def _scan(path, overlap: bool) -> str:
         t.setFont("Helvetica", 10)
         x = 58.0
         for word in text.split():
-            t.setTextOrigin(x, h - 62 - 29 * k)
-            t.textOut(word)
+            t.setTextOrigin(x, h - 52 - 21.1 * k)
+            t.textOut(word + " ")  # an OCR layer draws each word with its space
             # a misdrawn layer advances less than the word is wide
             x += c.stringWidth(word, "Helvetica", 10) * (0.5 if overlap else 1.0) + (0 if overlap else 3)
         c.drawText(t)
