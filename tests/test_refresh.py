@@ -349,3 +349,36 @@ def test_reprocess_reads_stored_files_again_and_keeps_ids(tmp_path, monkeypatch)
     assert _ids(db) == (docs, works)
     _, again = _run(db, folder)  # without the flag nothing is read
     assert again.unchanged == 2 and not again.replaced
+
+
+@pytest.mark.parametrize(
+    "stored,changed,reprocess,refit,mode",
+    [
+        (False, True, False, False, "fit"),
+        (True, True, False, False, "refresh"),
+        (True, False, False, False, "unchanged"),
+        (True, True, True, False, "refit"),  # run --reprocess: the text itself changed
+        (True, False, False, True, "refit"),  # run --refit-topics
+    ],
+)
+def test_run_chooses_the_topic_mode(monkeypatch, stored, changed, reprocess, refit, mode):
+    from types import SimpleNamespace
+
+    import litmap.analyse.topics as topics_mod
+    import litmap.analyse.topics_job as job
+    from litmap.pipeline import RunSettings, RunSummary, _topics
+
+    seen = []
+    old = SimpleNamespace(topics=[1, 2, 3])
+    monkeypatch.setattr(topics_mod, "load_topic_result", lambda conn: old if stored else None)
+
+    def fake_run(store, settings, mode, progress, record):
+        seen.append(mode)
+        return SimpleNamespace(topics=[1, 2], refit_reason=None, fallback=None)
+
+    monkeypatch.setattr(job, "run_topics", fake_run)
+    settings = RunSettings(ingest=IngestSettings(reprocess=reprocess), refit_topics=refit)
+    summary = RunSummary(run_id=1, ingest=None)
+    _topics(SimpleNamespace(conn=None), settings, changed, summary, None)
+    assert summary.topic_mode == mode
+    assert seen == ([] if mode == "unchanged" else [mode])
