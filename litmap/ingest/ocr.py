@@ -12,7 +12,7 @@ import logging
 import os
 from dataclasses import dataclass, replace
 from statistics import median
-from typing import Any, Optional
+from typing import Any
 
 from litmap.errors import MissingDependency
 from litmap.layout import Block, Char, LaidOutPage, PageChars
@@ -114,22 +114,14 @@ def _with_columns(blocks: list[Block], width: float) -> list[Block]:
     narrow = [b for b in blocks if b.x1 - b.x0 < 0.55 * width and len(b.text) >= 8]
     if len(narrow) < 6:
         return blocks
-    best: Optional[tuple[float, float]] = None
-    start: Optional[float] = None
-    # A running head or a centred byline may cross the gutter.
-    limit = max(2, len(narrow) // 10)
-    x, step = 0.3 * width, 2.0
-    while x <= 0.7 * width + step:
-        empty = x <= 0.7 * width and sum(1 for b in narrow if b.x0 < x < b.x1) <= limit
-        if empty and start is None:
-            start = x
-        elif not empty and start is not None:
-            if best is None or x - start > best[1] - best[0]:
-                best = (start, x)
-            start = None
-        x += step
-    if best is None or best[1] - best[0] < 6:
+    from litmap.layout.blocks import widest_empty
+
+    # Coverage in 2-pt bins; a running head or a centred byline may cross the gutter.
+    cover = [sum(1 for b in narrow if b.x0 < 2 * k < b.x1) for k in range(int(width / 2) + 1)]
+    run = widest_empty(cover, int(0.15 * width), int(0.35 * width), max(2, len(narrow) // 10))
+    if run is None or run[1] - run[0] < 3:
         return blocks
+    best = (2.0 * run[0], 2.0 * run[1])
     mid = (best[0] + best[1]) / 2
     left = sum(1 for b in narrow if b.x1 <= mid)
     right = sum(1 for b in narrow if b.x0 >= mid)

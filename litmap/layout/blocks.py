@@ -159,7 +159,7 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
             cover[b] += 1
     # centred headings, journal banners and the odd wide line may cross the gutter
     limit = 0 if few else max(2, len(narrow) // 12)
-    best = _widest_empty(cover, int(0.22 * nbins), int(0.78 * nbins), limit)
+    best = widest_empty(cover, int(0.22 * nbins), int(0.78 * nbins), limit)
     if best is None:
         return None
     g = Gutter(best[0] * 2.0, best[1] * 2.0)
@@ -181,7 +181,7 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
     return g
 
 
-def _widest_empty(cover: list[int], lo: int, hi: int, limit: int) -> Optional[tuple[int, int]]:
+def widest_empty(cover: list[int], lo: int, hi: int, limit: int) -> Optional[tuple[int, int]]:
     """The widest run of bins in ``lo..hi`` crossed by at most ``limit`` segments."""
     best: Optional[tuple[int, int]] = None
     start = None
@@ -231,7 +231,7 @@ def _sub_gutter(segs: Sequence[Segment]) -> Optional[Gutter]:
         for b in range(max(int((s.x0 - lo_x) / 2), 0), min(int((s.x1 - lo_x) / 2), nbins) + 1):
             cover[b] += 1
     limit = max(1, len(narrow) // 15)
-    best = _widest_empty(cover, int(0.2 * nbins), int(0.8 * nbins), limit)
+    best = widest_empty(cover, int(0.2 * nbins), int(0.8 * nbins), limit)
     if best is None or best[1] - best[0] < 3:
         return None
     g = Gutter(lo_x + best[0] * 2.0, lo_x + best[1] * 2.0)
