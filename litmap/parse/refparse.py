@@ -40,7 +40,7 @@ from typing import Any, Literal, Optional, Sequence
 
 from litmap.models import Reference
 from litmap.parse import refparse_crf
-from litmap.parse.refparse_bounds import mend_labels
+from litmap.parse.refparse_bounds import mend_labels, squash
 from litmap.parse.refparse_fields import clean_fields, split_place
 from litmap.parse.refparse_post import strip_noise, tidy_fields
 from litmap.parse.refparse_rules import NUMBERING, REPORT, THESIS, clean_text, parse_rules
@@ -158,12 +158,12 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
     not_names = _read_as_journal(rules, crf) or not _plausible_names(rules.get("authors") or ())
     if rules.get("dash_authors") or (not out.get("authors") and rules.get("authors_confident") and not not_names):
         out["authors"], out["et_al"] = rules["authors"], rules.get("et_al")
-        names = _key(" ".join(a.family for a in out["authors"]))
-        if out.get("title") and _key(out["title"]) in names and rules.get("title"):
+        names = squash(" ".join(a.family for a in out["authors"]))
+        if out.get("title") and squash(out["title"]) in names and rules.get("title"):
             # The CRF read the organisation ("OECD (Organisation for …) (2015).")
             # as the title; the rules read what follows the year.
             out["title"] = rules["title"]
-            if out.get("container") and _key(out["container"]) in _key(rules["title"]):
+            if out.get("container") and squash(out["container"]) in squash(rules["title"]):
                 out["container"] = rules.get("container")  # a piece of that title
     elif rules.get("authors_confident") and not not_names and _split_organisation(rules, out):
         out["authors"], out["et_al"] = rules["authors"], False
@@ -173,7 +173,7 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
             if out.get(k) and out[k] in family:
                 out[k] = rules.get(k) if k == "title" else None
         # … and a body publishing itself after the year: "Helsinki: City of Helsinki".
-        if not out.get("publisher") and rules.get("publisher") and _key(rules["publisher"]) == _key(family):
+        if not out.get("publisher") and rules.get("publisher") and squash(rules["publisher"]) == squash(family):
             out["publisher"], out["place"] = rules["publisher"], out.get("place") or rules.get("place")
     if out.get("editors") and [a.family for a in out["editors"]] == [a.family for a in out.get("authors") or ()]:
         # Names before the year of an edited book ("Brenner N (ed.) (2004)")
@@ -187,10 +187,6 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
     if out.get("year") and out.get("year_note") and not crf.get("year_note"):
         out["year_note"] = None
     return out
-
-
-def _key(s: str) -> str:
-    return re.sub(r"\W+", "", s).lower()
 
 
 def _plausible_names(authors: Sequence[Any]) -> bool:
@@ -207,8 +203,8 @@ def _abbreviation(title: Optional[str]) -> bool:
 def _read_as_journal(rules: dict[str, Any], crf: dict[str, Any]) -> bool:
     """The CRF read the rules' author as the journal of an entry with no
     title ("Biostatistics (2003). 4, 2, pp. 195–206", a page header)."""
-    names = [_key(a.family) for a in rules.get("authors") or ()]
-    read = _key(crf.get("container") or "")
+    names = [squash(a.family) for a in rules.get("authors") or ()]
+    read = squash(crf.get("container") or "")
     return bool(names and read) and not crf.get("title") and all(n and n in read for n in names)
 
 

@@ -37,11 +37,12 @@ from litmap.parse.refparse_fields import is_place
 
 __all__ = [
     "chicago_book_editors", "date_only_imprint", "in_book_title", "mend_labels", "newspaper_date", "quoted_title",
-    "slashed_container", "unclosed_bracket",
+    "slashed_container", "squash", "unclosed_bracket",
 ]
 
 
-def _key(s: Optional[str]) -> str:
+def squash(s: Optional[str]) -> str:
+    """``s`` as a comparison key: letters and digits only, lower case."""
     return re.sub(r"\W+", "", s or "").lower()
 
 
@@ -62,10 +63,10 @@ def quoted_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
     title = out.get("title")
     if not title:
         return out
-    tkey = _key(title)
+    tkey = squash(title)
     for m in _QUOTED.finditer(text):
         quoted = (m.group("s") or m.group("d") or m.group("q")).strip()
-        qkey = _key(quoted)
+        qkey = squash(quoted)
         if len(qkey) < 8 or not tkey.startswith(qkey) or tkey == qkey:
             continue
         tail = text[m.end():]
@@ -104,12 +105,12 @@ def slashed_container(text: str, values: dict[str, Any]) -> dict[str, Any]:
     cont = m.group("cont").strip(" ,.;:")
     # The title is the part of the span after the authors, i.e. the tail the predicted title starts with.
     head = title.split("//")[0].strip(" ,.;:") if "//" in title else title
-    if not head or _key(head) not in _key(m.group("title")):
+    if not head or squash(head) not in squash(m.group("title")):
         return out
     out["title"] = head
-    if cont and len(_key(cont)) >= 3:
+    if cont and len(squash(cont)) >= 3:
         out["container"] = cont
-        if out.get("publisher") and _key(out["publisher"]) in _key(cont):
+        if out.get("publisher") and squash(out["publisher"]) in squash(cont):
             out["publisher"] = None
     return out
 
@@ -129,9 +130,9 @@ def chicago_book_editors(text: str, values: dict[str, Any]) -> dict[str, Any]:
         return out
     book, names = m.group("book").strip(), m.group("names")
     cont = out.get("container")
-    if _key(cont) == _key(book):
+    if squash(cont) == squash(book):
         return out  # read right already
-    if cont and _key(cont) not in _key(names) and _key(names) not in _key(cont):
+    if cont and squash(cont) not in squash(names) and squash(names) not in squash(cont):
         return out
     editors, _ = parse_authors(re.sub(r"(?<=[A-Z]),\s", ". ", names))
     if not editors or any(a.organisation for a in editors):
