@@ -191,6 +191,11 @@ class Reference(_Record):
     page: int = 0
     warnings: tuple[str, ...] = ()
 
+    @property
+    def people(self) -> tuple[Author, ...]:
+        """Who a citation names for this entry: its authors, or the editors of an edited book."""
+        return self.authors or self.editors
+
 
 @dataclass(frozen=True)
 class CitedWork(_Record):

@@ -100,7 +100,7 @@ def bibtex_keys(records: Sequence[Record]) -> list[str]:
     base = []
     for i, rec in enumerate(records):
         ref = _as_reference(rec, i)
-        people = ref.authors or ref.editors
+        people = ref.people
         sur = normalise_surname(people[0].family)[:20] if people else "anon"
         base.append(f"{sur or 'anon'}{ref.year or 'nd'}")
     counts: dict[str, int] = {}

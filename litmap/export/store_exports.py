@@ -17,7 +17,7 @@ _FIELDS = ("title", "container", "volume", "issue", "pages", "publisher", "place
 
 
 def _richness(ref: Reference) -> int:
-    return sum(1 for f in _FIELDS if getattr(ref, f)) + len(ref.authors)
+    return sum(1 for f in _FIELDS if getattr(ref, f)) + len(ref.people)
 
 
 def work_references(store: Store) -> list[Reference]:
@@ -35,7 +35,7 @@ def work_references(store: Store) -> list[Reference]:
 
 
 def _sort_key(ref: Reference) -> tuple:
-    first = ref.authors[0].family.casefold() if ref.authors else "~"
+    first = ref.people[0].family.casefold() if ref.people else "~"
     return (first, ref.year or 0, ref.title or "")
 
 

@@ -139,7 +139,7 @@ def surname_similarity(a: str, b: str) -> float:
 
 
 def _ref_surnames(ref: Reference) -> list[str]:
-    return [a.family for a in ref.authors] or [e.family for e in ref.editors]
+    return [a.family for a in ref.people]
 
 
 def _score(work: CitedWork, ref: Reference, settings: LinkSettings) -> Optional[float]:
@@ -154,7 +154,7 @@ def _score(work: CitedWork, ref: Reference, settings: LinkSettings) -> Optional[
         if ref.year is not None and ref.year_note is None:
             return None
     first = surname_similarity(work.surnames[0], surnames[0])
-    lead = ref.authors[0] if ref.authors else None
+    lead = ref.people[0] if ref.people else None
     if " " in work.surnames[0].strip() and lead is not None and lead.given:
         # an organisation parsed as a person: "R Core Team" → given "R Core", family "Team"
         first = max(first, surname_similarity(work.surnames[0], f"{lead.given} {lead.family}"))
@@ -186,7 +186,7 @@ def _score(work: CitedWork, ref: Reference, settings: LinkSettings) -> Optional[
     # Initials tell Y. Li from Z. Li.
     if work.initials:
         cited = initials_of(work.initials)
-        listed = initials_of(ref.authors[0].given) if ref.authors else ""
+        listed = initials_of(ref.people[0].given) if ref.people else ""
         if cited and listed:
             score += 0.3 if listed.startswith(cited) or cited.startswith(listed) else -0.8
     return score
@@ -270,7 +270,7 @@ def _misread_entry(work: CitedWork, references: Sequence[Reference]) -> Optional
         return None
     hits = []
     for pos, ref in enumerate(references):
-        names = [normalise_surname(a.family) for a in ref.authors]
+        names = [normalise_surname(a.family) for a in ref.people]
         if ref.year != work.year or len(names) < len(cited) or not names[0]:
             continue
         if work.year_suffix and ref.year_suffix and work.year_suffix != ref.year_suffix:

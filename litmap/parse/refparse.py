@@ -110,7 +110,7 @@ def _parse(raw: str, index: int, page: int, previous: Optional[Reference], metho
             if rules.get("dash_authors"):
                 values["authors"] = rules["authors"]
         else:
-            values = _merge(rules, crf)
+            values = _merge(rules, crf, text)
     elif method == "crf":
         warnings.append("CRF model not available; parsed by rules")
     values = tidy_fields(clean_text(source), text, split_place(values))
@@ -135,7 +135,7 @@ def _parse(raw: str, index: int, page: int, previous: Optional[Reference], metho
 _CONFIDENT_RULES = frozenset({"title", "container", "volume", "issue", "pages", "publisher", "place", "editors"})
 
 
-def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
+def _merge(rules: dict[str, Any], crf: dict[str, Any], text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     # Trust the rules' split only where the CRF lost a part the rules found
     # (T&F "Title, Journal, 53, pp." runs title into journal for the CRF).
@@ -176,9 +176,11 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
         if not out.get("publisher") and rules.get("publisher") and squash(rules["publisher"]) == squash(family):
             out["publisher"], out["place"] = rules["publisher"], out.get("place") or rules.get("place")
     if out.get("editors") and [a.family for a in out["editors"]] == [a.family for a in out.get("authors") or ()]:
-        # Names before the year of an edited book ("Brenner N (ed.) (2004)")
-        # are its authors, not the editors of a book it is a chapter of.
-        out["editors"] = ()
+        # "Brenner N (ed.) (2004) Title": an edited book; its names are its
+        # editors and it has no authors (as CSL and BibTeX have it).  The
+        # same names again after "In" are a chapter's authors who edited the book.
+        if _edited_book(text, out.get("title")):
+            out["authors"] = ()
     if not out.get("title") and not out.get("container") and rules.get("url") and rules.get("title"):
         # "Year. pyActigraphy. https://…": a bare title before a URL is not
         # labelled by the CRF; the rules' sentence split finds it.
@@ -187,6 +189,19 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any]) -> dict[str, Any]:
     if out.get("year") and out.get("year_note") and not crf.get("year_note"):
         out["year_note"] = None
     return out
+
+
+#: An editors' mark before the title: "Risse, T. (ed.) (2011)", "J. Latacz (hrsg.),", "Müller, A., eds.".
+_LEAD_EDITED = re.compile(
+    r"\(\s*(?:eds?|edd|hrsg|hg|éds?|dirs?|coords?|a\.?\s?c\.\s?di)\.?\s*\)|,\s*(?:eds?|edd)\.?(?=[\s,(])", re.I
+)
+
+
+def _edited_book(text: str, title: Optional[str]) -> bool:
+    at = text.find(title) if title else -1
+    head = text[:at] if at > 0 else text[:200]
+    m = _LEAD_EDITED.search(head)
+    return bool(m) and not re.search(r"\b[Ii]n:?\s", head[: m.start()])
 
 
 def _plausible_names(authors: Sequence[Any]) -> bool:
@@ -233,7 +248,8 @@ def _resolved(warning: str, values: dict[str, Any]) -> bool:
 def _type_of(v: dict[str, Any], rules: dict[str, Any], raw: str) -> str:
     if THESIS.search(raw) and not v.get("volume"):
         return "thesis"
-    if v.get("editors") or re.search(r"\bIn:?\s+(?!press\b)", raw) and v.get("container") and not v.get("volume"):
+    edited_book = v.get("editors") and not v.get("authors") and not v.get("container")
+    if (v.get("editors") and not edited_book) or re.search(r"\bIn:?\s+(?!press\b)", raw) and v.get("container") and not v.get("volume"):
         return "chapter"
     if v.get("container") and (v.get("volume") or v.get("issue") or v.get("pages")):
         return "article"
@@ -243,7 +259,7 @@ def _type_of(v: dict[str, Any], rules: dict[str, Any], raw: str) -> str:
     if (authors and authors[0].organisation) or REPORT.search(raw):
         if not v.get("container"):
             return "report"
-    if v.get("publisher"):
+    if v.get("publisher") or edited_book or (v.get("place") and v.get("title") and not v.get("container")):
         return "book"
     if rules.get("url") and not v.get("container"):
         return "web"

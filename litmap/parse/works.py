@@ -97,7 +97,7 @@ class WorkInput:
 
     @classmethod
     def from_reference(cls, item_id: str, doc_id: str, ref: Reference) -> "WorkInput":
-        people = ref.authors or ref.editors
+        people = ref.people
         return cls(
             item_id=item_id,
             source="reference",

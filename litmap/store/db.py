@@ -360,7 +360,7 @@ class Store:
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    doc_id, r.index, r.raw, r.authors[0].family if r.authors else None, r.year,
+                    doc_id, r.index, r.raw, r.people[0].family if r.people else None, r.year,
                     r.year_suffix, r.title, r.doi, r.type, json.dumps(r.to_dict()),
                 )
                 for r in doc.references
