@@ -41,6 +41,7 @@ from litmap.parse.refparse_bounds import (
     unclosed_bracket,
 )
 from litmap.parse.refparse_imprint import place_year_imprint
+from litmap.parse.refparse_journals import comma_journal
 
 __all__ = ["strip_noise", "tidy_fields"]
 
@@ -88,7 +89,7 @@ def tidy_fields(text: str, crf_text: str, values: dict[str, Any]) -> dict[str, A
     out = chicago_book_editors(text, slashed_container(text, quoted_title(text, out)))
     out = in_book_title(text, out)
     out = newspaper_date(text, unclosed_bracket(date_only_imprint(out)))
-    out = place_year_imprint(text, out)
+    out = comma_journal(text, place_year_imprint(text, out))
     for key in ("title", "container", "publisher", "place"):
         if out.get(key):
             # A bracket closing what opened in another field, or opening what
