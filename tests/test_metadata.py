@@ -292,3 +292,19 @@ def test_a_period_in_parentheses_is_part_of_a_title() -> None:
 
 def test_affiliation_line_is_not_a_title() -> None:
     assert sane_title("Department of Sociology, University of California San Diego") is None
+
+
+def test_library_citation_line_read_as_title_gives_the_papers_fields():
+    from litmap.parse.metadata_title import citation_as_title
+
+    ref = citation_as_title(
+        "Goodchild, M.F. and Lam, N.S., 1980. Areal interpolation: a variant of the traditional spatial "
+        "problem. Geo-Processing, 1:297-312."
+    )
+    assert ref is not None
+    assert ref.title == "Areal interpolation: a variant of the traditional spatial problem"
+    assert [a.family for a in ref.authors] == ["Goodchild", "Lam"]
+    assert (ref.year, ref.container, ref.volume) == (1980, "Geo-Processing", "1")
+    # a title is left alone, numbers and all
+    assert citation_as_title("Scale, state and the city: urban transformation in post-reform China, 1978-2008") is None
+    assert citation_as_title("Brenner, Scale and the State") is None

@@ -50,7 +50,7 @@ from litmap.parse.metadata_masthead import (
     subject_info,
     year_fallback,
 )
-from litmap.parse.metadata_title import clean_journal, sane_title, title_from_cite_line
+from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
 
@@ -233,6 +233,11 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
 
     title, title_i = _title_from_layout(content[0], body) if content else (None, -1)
     pdf_title = meta.get("title", "").strip()
+    if not cover.title and title and (cited := citation_as_title(title)):
+        # A library's citation line above a scan is the paper's own reference.
+        cover = replace(cover, title=cited.title, authors=cover.authors or cited.authors, year=cover.year or cited.year,
+                        journal=cover.journal or cited.container, volume=cover.volume or cited.volume,
+                        issue=cover.issue or cited.issue, pages=cover.pages or cited.pages)
     if cover.title:
         title = cover.title
     elif pdf_title and _sane_pdf_title(pdf_title):

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from litmap.models import Author
+from litmap.models import Author, Reference
 from litmap.parse.metadata_authors import clean_field, family_first
 
-__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "sane_title", "title_from_cite_line", "clean_journal"]
+__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "citation_as_title", "sane_title", "title_from_cite_line", "clean_journal"]
 
 #: The longest titles in the field run to ~35 words (title + subtitle).
 MAX_TITLE_CHARS = 250
@@ -155,3 +155,23 @@ def clean_journal(journal: Optional[str]) -> Optional[str]:
     j = _JOURNAL_TAIL.sub("", j)
     j = re.sub(r"\s+([,.;:])", r"\1", j).strip(" ,;:.")
     return j or None
+
+
+#: "Goodchild, M.F. and Lam, N.S., 1980. Areal interpolation … Geo-Processing, 1:297-312.":
+#: a surname and initials first, a year, and a volume with its pages.
+_CITATION_SHAPE = re.compile(r"^[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s?){1,3}.*\b(?:19|20)\d\d[a-z]?\b.*\d+\s*[:(,]\s*\(?\d+")
+
+
+def citation_as_title(title: str) -> Optional[Reference]:
+    """The reference a library printed above a scanned paper ("Goodchild,
+    M.F. and Lam, N.S., 1980. Areal interpolation: …. Geo-Processing,
+    1:297-312."), read as the title block: parsed as a reference when it has
+    authors, a year, a title and a journal."""
+    if not _CITATION_SHAPE.match(title):
+        return None
+    from litmap.parse.refparse import parse_reference  # noqa: PLC0415 (the CRF loads on first use)
+
+    ref = parse_reference(title)
+    if ref.authors and ref.year and ref.title and ref.container and len(ref.title.split()) >= 3:
+        return ref
+    return None
