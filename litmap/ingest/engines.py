@@ -240,10 +240,12 @@ def _sniff_structure(path: str, limit: int = 8 << 20) -> dict[str, bool]:
     }
 
 
-def _pdfium_words(textpage: Any, height: float) -> list[Char]:
-    """Words of one text page: box of first/last glyph, font of the first."""
+def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> list[Char]:
+    """Words of one text page: box of first/last glyph, font of the first.
+    Words turned a quarter are dropped unless most of the page is turned."""
     import pypdfium2.raw as raw
 
+    page_text = textpage
     n = textpage.count_chars()
     if n <= 0:
         return []
@@ -268,6 +270,7 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
     size = 0.0
     last_key: tuple[float, int] = (-1.0, -1)
     last_font = ""
+    upright, rotated = True, 0
     for m in _WORD.finditer(text):
         a, b = m.start(), m.end() - 1
         word = m.group()
@@ -280,6 +283,27 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
                 a += 1
             while text[b] == "\x00":
                 b -= 1
+        ptr = get_obj(textpage, a)
+        obj = ctypes.addressof(ptr.contents) if ptr else 0
+        # Glyphs of one text object share font, size and direction: query them once per object.
+        if obj != last_obj or not obj:
+            get_mat(textpage, a, mat)
+            # pdfminer's test: text turned a quarter (a margin's "NIH-PA Author
+            # Manuscript", a rotated watermark) is not upright; slanted text is.
+            upright = mat.a * mat.d > 0 and mat.b * mat.c <= 0
+            size = round(get_size(textpage, a) * math.hypot(mat.c, mat.d), 2)
+            weight = get_weight(textpage, a)
+            key = (size, weight)
+            if key != last_key:  # the font name changes with size/weight, rarely otherwise
+                get_info(textpage, a, buf, 128, ctypes.byref(flags))
+                last_font = buf.value.decode("latin-1", "replace")
+                if weight >= 600 and "bold" not in last_font.lower():
+                    last_font += ",Bold"
+                last_key = key
+            last_obj = obj
+        if not upright and not keep_rotated:
+            rotated += 1
+            continue
         if word[-1] in _HYPHEN_MARKS:
             word = word[:-1] + "-"
             if b > a:
@@ -303,22 +327,10 @@ def _pdfium_words(textpage: Any, height: float) -> list[Char]:
             out.extend(_glyphs(textpage, text, a, b + 1, height, combine))
             continue
         top, bottom = min(top, height - rect.top), max(bottom, height - rect.bottom)
-        ptr = get_obj(textpage, a)
-        obj = ctypes.addressof(ptr.contents) if ptr else 0
-        # Glyphs of one text object share font and size: query them once per object.
-        if obj != last_obj or not obj:
-            get_mat(textpage, a, mat)
-            size = round(get_size(textpage, a) * math.hypot(mat.c, mat.d), 2)
-            weight = get_weight(textpage, a)
-            key = (size, weight)
-            if key != last_key:  # the font name changes with size/weight, rarely otherwise
-                get_info(textpage, a, buf, 128, ctypes.byref(flags))
-                last_font = buf.value.decode("latin-1", "replace")
-                if weight >= 600 and "bold" not in last_font.lower():
-                    last_font += ",Bold"
-                last_key = key
-            last_obj = obj
         out.append(Char(word, x0, top, x1, bottom, size, last_font))
+    if rotated > len(out) // 3 and not keep_rotated:
+        # Mostly turned text (a table set sideways) is content, not margin furniture: keep it.
+        return _pdfium_words(page_text, height, keep_rotated=True)
     return out
 
 

@@ -75,6 +75,8 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
     if aff and aff.start() > 0:
         t = re.sub(r"(?:\s+[A-Z][a-z]+){0,2}\s*$", "", t[: aff.start()]) if aff.group(0).lower() in (
             "research", "laborator") else t[: aff.start()]
+    if re.search(r"\b[A-Z]{2,}\s+[A-Z]{2,}\b", t) and (caps_end := re.search(r"\b[A-Z][A-Z'’-]+\s+(?=[A-Z][a-z])", t)):
+        t = t[: caps_end.end()]  # "… and MONTY HINDMAN Minnesota Population": names in capitals end at the affiliation
     words = t.split()
     if len(words) == 2 or (len(words) >= 2 and "," in t and t.count(",") == 1):
         fam, _, given = t.partition(",")
