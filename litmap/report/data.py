@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from litmap.analyse.journals import canonical_journals
 from litmap.progress import Progress, ProgressEvent, resolve
 
 from .settings import ReportSettings
@@ -123,7 +124,8 @@ def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> 
     docs = q("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall()
     by_status = {r[0]: r[1] for r in docs}
     years = Counter(p.year for p in data.papers.values() if p.year)
-    journals = Counter((p.journal or "").strip() for p in data.papers.values() if p.journal)
+    spelling = canonical_journals(p.journal for p in data.papers.values() if p.journal)
+    journals = Counter(spelling[p.journal.strip()] for p in data.papers.values() if p.journal and p.journal.strip())
     no_refs = [
         {"id": r[0], "path": _basename(r[1])}
         for r in q(
