@@ -728,3 +728,9 @@ def test_dutch_t_particle_belongs_to_the_family_name():
 
     editors, _ = parse_authors("M. Hajer, S. van ’t Klooster, & J. Grijzen")
     assert [a.family for a in editors] == ["Hajer", "van ’t Klooster", "Grijzen"]
+
+
+def test_hyphenated_initials_set_apart_stay_one_name():
+    ref = parse_reference("Lam, N. S. -N. (1983). Spatial interpolation methods: A review. "
+                          "Cartography and Geographic Information Science, 10(2), 129–150.")
+    assert [(a.family, a.given) for a in ref.authors] == [("Lam", "N. S.-N.")]

@@ -114,6 +114,8 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     text = text.strip(" ,;:")
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]
+    # "Lam, N. S. -N.": the second half of a hyphenated given name (Siu-Ngan) set apart.
+    text = re.sub(r"(?<=\b[A-Z]\.)\s+[-‐]\s?(?=[A-Z]\.)", "-", text)
     et_al = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text).strip(" ,;:")
     text = re.sub(r"\(\s*(?:eds?|hrsg|hg|coords?)\.?\s*\)|,?\s*\b(?:eds?|editors?)\.?$", "", text, flags=re.I).strip(" ,;:")
