@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from litmap.parse.refparse_authors import parse_authors
 
-__all__ = ["clean_fields", "is_place", "split_place"]
+__all__ = ["PUBLISHER_WORDS", "clean_fields", "is_place", "split_place"]
 
 _YEAR = re.compile(r"(?P<y>1[5-9]\d\d|20[0-4]\d)(?:[/–-]\d{2,4})?(?P<s>[a-z])?\b")
 _NOTE = re.compile(r"n\.\s?d\.?|no date|in press|forthcoming|im druck|under review|submitted", re.IGNORECASE)
@@ -116,15 +116,16 @@ def split_place(values: dict[str, Any]) -> dict[str, Any]:
         split = _book_tail(f"{place}: {pub}")
         if split:  # "Beloved. New York: Random House" read as the place and publisher
             out["title"], out["place"], out["publisher"] = split
-        elif not _PUBLISHER.search(pub) and not re.search(r"[.,]", place):
+        elif not PUBLISHER_WORDS.search(pub) and not re.search(r"[.,]", place):
             # "2020. Shiny: Web Application Framework for R. https://…" is a title, not "Place: Publisher".
             out["title"], out["place"], out["publisher"] = f"{place}: {pub}", None, None
     return out
 
 
-_PUBLISHER = re.compile(
+PUBLISHER_WORDS = re.compile(
     r"\b(?:press|verlag|publish\w*|books|university|universit\w*|routledge|sage|wiley|springer|elsevier|"
-    r"palgrave|macmillan|polity|verso|penguin|blackwell|institute|foundation|editions?|editora|ed\.|ltd|inc)\b",
+    r"palgrave|macmillan|polity|verso|penguin|blackwell|institute|foundation|editions?|editora|editore|editori|"
+    r"edizioni|éditions|ed\.|ltd|inc)\b",
     re.IGNORECASE,
 )
 

@@ -28,7 +28,7 @@ from typing import Any, Optional
 
 from litmap.models import Author
 from litmap.parse.refparse_bounds import squash
-from litmap.parse.refparse_fields import is_place
+from litmap.parse.refparse_fields import PUBLISHER_WORDS, is_place
 
 __all__ = ["place_year_imprint"]
 
@@ -41,12 +41,6 @@ _IMPRINT = re.compile(
     rf",\s*(?P<place>{_PLACE})\s+(?P<year>{_YEAR})(?P<suffix>[a-z])?(?:\s*[-–]\s*(?:{_YEAR}|\d\d))?"
     rf"(?:\s*,\s*(?:pp?\.\s*)?(?P<pages>\d+\s*(?:[-–]\s*\d+)?)\s*s?\.?)?"
     rf"(?:\s*\.?\s*(?:\([^()]*\)|\[[^\[\]]*\]))*\s*\.?\s*$"
-)
-#: Publisher words: "Oxford University Press 2004" is no place.
-_PUBLISHER = re.compile(
-    r"\b(?:press|verlag|publish\w*|books|universit\w*|routledge|sage|wiley|springer|elsevier|palgrave|"
-    r"macmillan|polity|verso|penguin|blackwell|editions?|editore|editori|edizioni|éditions|ltd|inc)\b",
-    re.I,
 )
 _MONTHS = (
     r"(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
@@ -97,7 +91,7 @@ def _names(text: str) -> tuple[Author, ...]:
 
 def _imprint(text: str) -> Optional[_Imprint]:
     m = _IMPRINT.search(text)
-    if not m or _PUBLISHER.search(m.group("place")):
+    if not m or PUBLISHER_WORDS.search(m.group("place")):  # "Oxford University Press 2004"
         return None
     if any(re.fullmatch(_MONTHS + r"\.?", w, re.I) for w in m.group("place").split()):
         return None  # "…, March - December 1994": a date
