@@ -101,3 +101,71 @@ def test_chapter_by_the_books_editors_keeps_both():
     assert names(ref.editors) == [("Imig", "D."), ("Tarrow", "S.")]
     assert ref.container == "Contentious Europeans"
     assert ref.type == "chapter"
+
+
+@pytest.mark.parametrize(
+    "raw, editors",
+    [
+        # German slashes and "(Hrsg.)"
+        ("Brenner, Neil/Jessop, Bob/Jones, Martin (Hrsg.) (2003): State/Space. Malden: Blackwell.",
+         ["Brenner", "Jessop", "Jones"]),
+        # Chicago: only the first name inverted, "eds." before the year (glued to the title in PDF text)
+        ("Keil, Roger, and Rianne Mahon, eds. 2009.Leviathan Undone? Towards a Political Economy of Scale. "
+         "Vancouver: UBC Press.", ["Keil", "Mahon"]),
+        ("Harrison, J., and M. Hoyler, eds. 2015. Megaregions: Globalization's New Urban Form? "
+         "Cheltenham: Edward Elgar.", ["Harrison", "Hoyler"]),
+        ("Ward, K., A. Jonas, B. Miller, and D. Wilson (eds.) (2018) The Routledge Handbook on Spaces of "
+         "Urban Politics. London: Routledge.", ["Ward", "Jonas", "Miller", "Wilson"]),
+    ],
+)
+def test_edited_books_with_several_editors(raw, editors):
+    ref = parse_reference(raw)
+    assert ref.authors == ()
+    assert [a.family for a in ref.editors] == editors
+    assert ref.type == "book"
+    assert ref.year in (2003, 2009, 2015, 2018)
+
+
+def test_year_glued_to_the_title_is_the_year():
+    ref = parse_reference("Keil, Roger, and Rianne Mahon, eds. 2009.Leviathan Undone? Vancouver: UBC Press.")
+    assert ref.year == 2009
+    assert ref.title.startswith("Leviathan Undone")
+
+
+@pytest.mark.parametrize(
+    "raw, title, place, publisher",
+    [
+        ("Daunton, M. J. (1987) A Property-Owning Democracy? Housing in Britain (London: Faber and Faber).",
+         "A Property-Owning Democracy? Housing in Britain", "London", "Faber and Faber"),
+        ("Cox, K. (1997) Spaces of Globalization: Reasserting the Power of the Local (New York: Guilford).",
+         "Spaces of Globalization: Reasserting the Power of the Local", "New York", "Guilford"),
+        ("Marshall, G. (1990) In Praise of Sociology (London: Unwin Hyman).",
+         "In Praise of Sociology", "London", "Unwin Hyman"),
+        ("Logan, J. and Molotch, H. (1987) Urban Fortunes (Berkeley, CA: University of California Press).",
+         "Urban Fortunes", "Berkeley, CA", "University of California Press"),
+    ],
+)
+def test_bracketed_place_and_publisher(raw, title, place, publisher):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.place, ref.publisher) == (title, place, publisher)
+    assert ref.type == "book"
+
+
+def test_bracketed_imprint_of_a_chapter_keeps_its_book():
+    ref = parse_reference(
+        "Jessop, B. (1997) A neo-Gramscian approach to the regulation of urban regimes, in: M. Lauria (Ed.) "
+        "Reconstructing Urban Regime Theory, pp. 51–74 (Thousand Oaks, CA: Sage)."
+    )
+    assert ref.title == "A neo-Gramscian approach to the regulation of urban regimes"
+    assert ref.container == "Reconstructing Urban Regime Theory"
+    assert (ref.place, ref.publisher, ref.pages) == ("Thousand Oaks, CA", "Sage", "51–74")
+
+
+def test_thesis_institution_in_brackets_is_its_publisher():
+    ref = parse_reference(
+        "Hancock, L. (1994) Tenant Participation and the Housing Classes Debate, Unpublished PhD thesis "
+        "(University of Liverpool)."
+    )
+    assert ref.type == "thesis"
+    assert ref.publisher == "University of Liverpool"
+    assert ref.title == "Tenant Participation and the Housing Classes Debate"

@@ -23,6 +23,7 @@ from litmap.ingest.ligatures import repair_texts
 from litmap.ingest.text_furniture import drop_repeated_lines
 from litmap.layout import Block, ExtractedPages, LaidOutPage
 from litmap.layout.furniture import drop_typesetting_marks
+from litmap.util.accents import attach_spacing_accents
 
 __all__ = ["read_text_file", "decode_bytes", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
            "repair_block_ligatures", "repair_block_hyphenation"]
@@ -74,7 +75,7 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, list[str]]:
         log.warning(msg)
         warnings.append(msg)
     # Keep curly quotes and dashes as printed: they carry meaning in titles and citations.
-    return drop_typesetting_marks(ftfy.fix_text(text, uncurl_quotes=False)), warnings
+    return attach_spacing_accents(drop_typesetting_marks(ftfy.fix_text(text, uncurl_quotes=False))), warnings
 
 
 def _block(text: str, kind: str = "body", size: float = BODY_SIZE, index: int = 0) -> Block:

@@ -8,12 +8,12 @@ decided against the document's own vocabulary.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Sequence
 
 from litmap.layout import Block, LaidOutPage
+from litmap.util.accents import attach_spacing_accents
 
 __all__ = ["clean_pages", "clean_text", "join_lines", "vocabulary", "DROPPED_KINDS"]
 
@@ -43,7 +43,6 @@ _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_ACCENT_COMBINING = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c"}
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
@@ -79,9 +78,8 @@ def clean_text(text: str) -> str:
         )
         text = _ZERO_WIDTH.sub("", text)
         text = _SPACES.sub(" ", text)
-        # A spacing accent typed after its letter ("Yrja¨na¨") → combining accent.
-        text = re.sub(r"(?<=[A-Za-z])([¨´`ˆ˜ˇ])", lambda m: _ACCENT_COMBINING[m.group(1)], text)
-        text = unicodedata.normalize("NFC", text)
+        # A spacing accent beside its letter ("Yrja¨na¨", "S¨oderbom") → combined.
+        text = attach_spacing_accents(text)
     return text
 
 

@@ -42,6 +42,7 @@ from litmap.models import Reference
 from litmap.parse import refparse_crf
 from litmap.parse.refparse_bounds import mend_labels, squash
 from litmap.parse.refparse_fields import clean_fields, split_place
+from litmap.parse.refparse_grey import PAPER_SERIES, PRESS_DATE
 from litmap.parse.refparse_post import strip_noise, tidy_fields
 from litmap.parse.refparse_rules import NUMBERING, REPORT, THESIS, clean_text, parse_rules
 
@@ -175,12 +176,17 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any], text: str) -> dict[str, A
         # … and a body publishing itself after the year: "Helsinki: City of Helsinki".
         if not out.get("publisher") and rules.get("publisher") and squash(rules["publisher"]) == squash(family):
             out["publisher"], out["place"] = rules["publisher"], out.get("place") or rules.get("place")
-    if out.get("editors") and [a.family for a in out["editors"]] == [a.family for a in out.get("authors") or ()]:
-        # "Brenner N (ed.) (2004) Title": an edited book; its names are its
-        # editors and it has no authors (as CSL and BibTeX have it).  The
-        # same names again after "In" are a chapter's authors who edited the book.
-        if _edited_book(text, out.get("title")):
-            out["authors"] = ()
+    authors, editors = out.get("authors") or (), out.get("editors") or ()
+    if authors and _edited_book(text, out.get("title")) and _lead_names(text, editors):
+        # "Brenner N (ed.) (2004) Title", "Hauser, R./Ott, N. (Hrsg.) (1994):",
+        # "Krause, Peter, and Ilona Ostner, eds. 2010.": an edited book; its
+        # names are its editors and it has no authors (as CSL and BibTeX have
+        # it).  The same names again after "In" are a chapter's authors who
+        # edited the book.
+        keep = {squash(a.family) for a in editors}
+        people = list(editors) + [a for a in authors if squash(a.family) not in keep]
+        at = squash(text)
+        out["authors"], out["editors"] = (), tuple(sorted(people, key=lambda a: at.find(squash(a.family))))
     if not out.get("title") and not out.get("container") and rules.get("url") and rules.get("title"):
         # "Year. pyActigraphy. https://…": a bare title before a URL is not
         # labelled by the CRF; the rules' sentence split finds it.
@@ -198,10 +204,20 @@ _LEAD_EDITED = re.compile(
 
 
 def _edited_book(text: str, title: Optional[str]) -> bool:
+    """The names that open ``text`` carry an editors' mark, before the title
+    and the year: not a chapter's "In Jones (ed.)", not "(2004) (ed.)"."""
     at = text.find(title) if title else -1
     head = text[:at] if at > 0 else text[:200]
     m = _LEAD_EDITED.search(head)
-    return bool(m) and not re.search(r"\b[Ii]n:?\s", head[: m.start()])
+    return bool(m) and not re.search(r"\b[Ii]n:?\s|\b(?:1[5-9]|20)\d\d\b", head[: m.start()])
+
+
+def _lead_names(text: str, editors: Sequence[Any]) -> bool:
+    """Every editor the CRF found is one of the names before the editors'
+    mark (it labels the tail of a long list "editors"), not a book's."""
+    m = _LEAD_EDITED.search(text[:300])
+    head = squash(text[: m.start()]) if m else ""
+    return all(squash(e.family) in head for e in editors)
 
 
 def _plausible_names(authors: Sequence[Any]) -> bool:
@@ -251,7 +267,9 @@ def _type_of(v: dict[str, Any], rules: dict[str, Any], raw: str) -> str:
     edited_book = v.get("editors") and not v.get("authors") and not v.get("container")
     if (v.get("editors") and not edited_book) or re.search(r"\bIn:?\s+(?!press\b)", raw) and v.get("container") and not v.get("volume"):
         return "chapter"
-    if v.get("container") and (v.get("volume") or v.get("issue") or v.get("pages")):
+    if v.get("container") and PAPER_SERIES.search(v["container"]):
+        return "report"  # "IZA Discussion Paper no. 97"
+    if v.get("container") and (v.get("volume") or v.get("issue") or v.get("pages") or PRESS_DATE.search(raw)):
         return "article"
     if v.get("container") and rules.get("type") == "article":
         return "article"

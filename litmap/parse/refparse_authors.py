@@ -111,7 +111,8 @@ def _clean(chunk: str) -> str:
 
 def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     """Split an author (or editor) string into authors; returns (authors, et_al)."""
-    text = text.strip(" ,;:")
+    # A span that stops before the last name keeps its conjunction: "Burns, J. H., and".
+    text = re.sub(r"[\s,]+(?:and|und|&)$", "", text.strip(" ,;:")).strip(" ,;:")
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]
     # "Lam, N. S. -N.": the second half of a hyphenated given name (Siu-Ngan) set apart.

@@ -1,4 +1,6 @@
-"""Continental humanities style: "A. Surname, Title, Place Year".
+"""Imprints the CRF misreads: "Title, Place Year" and "Title (Place: Publisher)".
+
+**Continental humanities style: "A. Surname, Title, Place Year".**
 
 Italian, French and German scholarship in classics, history and many
 European social-science series print no publisher and put the year last,
@@ -18,6 +20,15 @@ reads the style's grammar from the string — initial-first names, title,
 "in" book, place and year at the end — and mends the merged fields where
 they disagree with it.  It acts only when the string ends in such an
 imprint and the year is not printed author-date fashion.
+
+**A bracketed imprint: "Title (London: Macmillan)."** Taylor & Francis's
+older house style (*Housing Studies*, *Regional Studies*) and Chicago notes
+close a book with its place and publisher in brackets.  The CRF, which
+expects "Place: Publisher." after a full stop, took the end of the title
+for the place ("Housing in Britain (London" → place "Britain (London") or
+a subtitle after a colon for the publisher.  :func:`bracketed_imprint`
+reads place and publisher from the brackets and gives a book's title back
+the words the CRF cut off.
 """
 
 from __future__ import annotations
@@ -30,7 +41,7 @@ from litmap.models import Author
 from litmap.parse.refparse_bounds import squash
 from litmap.parse.refparse_fields import PUBLISHER_WORDS, is_place
 
-__all__ = ["place_year_imprint"]
+__all__ = ["place_year_imprint", "bracketed_imprint"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 _YEAR = r"1[5-9]\d\d|20[0-4]\d"
@@ -191,3 +202,36 @@ def _part_of(old: str, new: str) -> bool:
 def _editors_after(new: str, old: str) -> bool:
     """``old`` is ``new`` and its editors: "Book, a c. di F. Bertolini"."""
     return old.startswith(new) and bool(_BOOK_EDITORS.match(old[len(new):] + " "))
+
+
+#: "(London: Macmillan)", "(Cambridge, MA: MIT Press, 1999)" at the end, maybe before pages.
+_BRACKETED = re.compile(
+    rf"\((?P<place>{_PLACE}(?:,\s*[A-Z]{{2}}\.?)?)\s*:\s*(?P<pub>[^():;,]{{2,80}}?)(?:,\s*(?:{_YEAR})[a-z]?)?\)"
+    r"(?:\s*[,.]?\s*(?:pp?\.\s*)?\d+\s*[-–]\s*\d+)?\s*\.?\s*$"
+)
+#: "… Unpublished PhD thesis (University of Liverpool)."
+_THESIS_SCHOOL = re.compile(r"\b(?:thesis|dissertation)\s*\((?P<school>[^():;]{4,80})\)\s*\.?\s*$", re.I)
+#: What a book's title does not run on into: a series number, a thesis, a report, a chapter's book.
+_NOT_TITLE = re.compile(r"\d|\b(?:thesis|dissertation|paper|report|series|eds?\.|in:)|[(\[]", re.I)
+
+
+def bracketed_imprint(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Place, publisher and a book's whole title from "Title (Place: Publisher)"."""
+    if t := _THESIS_SCHOOL.search(text):
+        if not values.get("publisher"):
+            return {**values, "publisher": t.group("school").strip()}
+        return values
+    m = _BRACKETED.search(text)
+    if not m:
+        return values
+    out = dict(values)
+    out["place"], out["publisher"] = m.group("place").strip(), m.group("pub").strip()
+    title = out.get("title")
+    if title and not out.get("container"):
+        head = text[: m.start()].rstrip(" ,.")
+        at = head.find(title[:25])
+        if at >= 0 and len(head) > at + len(title) and not _NOT_TITLE.search(head[at + len(title):]):
+            out["title"] = head[at:]
+        if at > 0 and re.search(r"\)\s*[.:]?\s*In\s+$", head[:at]):
+            out["title"] = "In " + out["title"]  # "(1990) In Praise of Sociology": no chapter's "In"
+    return out

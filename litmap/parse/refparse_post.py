@@ -40,7 +40,8 @@ from litmap.parse.refparse_bounds import (
     slashed_container,
     unclosed_bracket,
 )
-from litmap.parse.refparse_imprint import place_year_imprint
+from litmap.parse.refparse_imprint import bracketed_imprint, place_year_imprint
+from litmap.parse.refparse_grey import grey_containers
 from litmap.parse.refparse_journals import comma_journal
 
 __all__ = ["strip_noise", "tidy_fields"]
@@ -75,9 +76,14 @@ _ARXIV = re.compile(
 )
 
 
+#: An author-date year run into the title in PDF text: "eds. 2010.Leben in …".
+_GLUED_YEAR = re.compile(r"(?<![\w./:-])((?:1[5-9]|20)\d\d[a-z]?)\.(?=[A-ZÀ-Þ][a-zß-ÿ])")
+
+
 def strip_noise(raw: str) -> str:
-    """The reference string without software versions, record and arXiv identifiers."""
-    return _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw)))
+    """The reference string without software versions, record and arXiv
+    identifiers, and with a year glued to the title set apart."""
+    return _GLUED_YEAR.sub(r"\1. ", _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw))))
 
 
 def tidy_fields(text: str, crf_text: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +95,8 @@ def tidy_fields(text: str, crf_text: str, values: dict[str, Any]) -> dict[str, A
     out = chicago_book_editors(text, slashed_container(text, quoted_title(text, out)))
     out = in_book_title(text, out)
     out = newspaper_date(text, unclosed_bracket(date_only_imprint(out)))
-    out = comma_journal(text, place_year_imprint(text, out))
+    out = comma_journal(text, bracketed_imprint(text, place_year_imprint(text, out)))
+    out = grey_containers(text, out)
     for key in ("title", "container", "publisher", "place"):
         if out.get(key):
             # A bracket closing what opened in another field, or opening what

@@ -17,6 +17,7 @@ from typing import Any, Optional
 from litmap.models import Author, Reference
 from litmap.parse.names import normalise_doi
 from litmap.parse.refparse_authors import looks_like_organisation, parse_authors
+from litmap.util.accents import attach_spacing_accents
 
 __all__ = ["parse_rules", "clean_text", "THESIS", "REPORT", "NUMBERING"]
 
@@ -62,7 +63,8 @@ _QUOTED = re.compile(r"^[\"“”‘’'«„](?P<t>.+?)[\"“”’'»]\s*[.,:;
 
 
 def clean_text(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw)
+    # Before NFKC, which turns a spacing "¨" into a space and a combining mark.
+    text = unicodedata.normalize("NFKC", attach_spacing_accents(raw))
     text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
     # A line-break hyphen left by a join ("regio- nal"), not a suspended
     # compound ("Betriebs- und Personalräte", "mittel- und osteuropäisch").

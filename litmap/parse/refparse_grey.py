@@ -1,0 +1,116 @@
+"""Containers of grey literature and the press, which the CRF leaves in
+the title or reads as a publisher.
+
+Geography and the social sciences cite working papers, newspapers and
+German-style "in: Journal" entries far more than the science corpora the
+CRF mostly learnt from:
+
+* a working-paper series and its number — "IZA Discussion Paper no. 97",
+  "(NBER Working Paper No. 10063)", "RSC Working Paper, No 99/2": the series
+  is the container and its number the volume (as CSL's
+  ``collection-title``/``number`` and the EXCITE and CC BY gold have it).  A
+  bare "Working Paper 6" names no series and is left alone;
+* a newspaper after an APA press date — "(2000, February 16). Title. The
+  Baltimore Sun.": the last sentence is the paper;
+* a journal after German "in:" — "…, in: African Business, 331, 22.": the
+  container and its volume, not a publisher.
+
+Each acts only where the merged fields have no container (or a piece of the
+one found here), so journal articles and chapters are left as they were.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from litmap.parse.refparse_bounds import squash
+
+__all__ = ["grey_containers", "PAPER_SERIES", "PRESS_DATE"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Spring|Summer|Autumn|Fall|Winter)\.?"
+)
+#: "IZA Discussion Paper no. 97": named series (capitalised words right
+#: after punctuation), its kind of paper, then maybe its number.
+_SERIES = re.compile(
+    r"(?:(?<=[.,;:(]\s)|(?<=[(]))(?P<series>(?:[A-Z][\w&'’.-]*\s+){1,7}?"
+    r"(?:Working|Discussion|Research|Policy|Occasional|Background|Staff|Briefing|Conference)\s+Papers?(?:\s+Series)?)"
+    r"(?:\s*,?\s*(?:No\.?|Nr\.?|Number|no\.?|#)?\s*(?P<num>\d[\w/-]*(?:\.\d+)?))?"
+)
+#: A container that is a series of papers (its entries are reports).
+PAPER_SERIES = re.compile(
+    r"\b(?:Working|Discussion|Research|Policy|Occasional|Background|Staff|Briefing|Conference)\s+Papers?\b", re.I
+)
+#: APA's press date: "(2000, February 16).", "(1997a, May 27)."
+PRESS_DATE = re.compile(rf"\((?:19|20)\d\d[a-z]?,\s*{_MONTH}(?:\s+\d{{1,2}})?\)\.?\s*")
+#: The paper's name and maybe its page: "The Baltimore Sun.", "Young India, p. 15."
+_PAPER = re.compile(r"\.\s+(?P<paper>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})(?:,\s*pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?)?\s*\.?\s*$")
+#: German "in: Journal, 331, 22." (not "in: Editor (Hrsg.): Book").
+_IN_JOURNAL = re.compile(
+    r"\b[Ii]n:\s*(?P<journal>[A-Z][^,:;()\d]{2,80}?),\s*(?P<vol>\d{1,4})(?=\s*(?:,|\(|$|\.\s*$))"
+)
+
+
+def grey_containers(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    return _in_journal(text, _newspaper(text, _series(text, values)))
+
+
+def _open_for(values: dict[str, Any], container: str) -> bool:
+    """No container yet, or one that is a piece of ``container``."""
+    have = squash(values.get("container"))
+    return not have or have in squash(container)
+
+
+def _series(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    m = _SERIES.search(text)
+    if not m or not _open_for(values, m.group("series")):
+        return values
+    out = dict(values)
+    series = m.group("series").strip()
+    out["container"] = series
+    num = m.group("num")
+    if num and (not out.get("volume") or (num.startswith(out["volume"]) and num != out["volume"])):
+        if out.get("issue") and num.endswith(out["issue"]):
+            out["issue"] = None  # "No 12/3" read as volume 12, issue 3
+        out["volume"] = num
+    if out.get("title") and squash(series) in squash(out["title"]):
+        cut = out["title"].find(series.split()[0])  # the title ran on into the series
+        out["title"] = out["title"][:cut].strip(" ,.;:(") or out["title"] if cut > 0 else out["title"]
+    if squash(out.get("publisher")) and squash(out.get("publisher")) in squash(series):
+        out["publisher"] = None
+    return out
+
+
+def _newspaper(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    d = PRESS_DATE.search(text)
+    if not d or values.get("container") or values.get("volume"):
+        return values
+    rest = text[d.end():]
+    p = _PAPER.search(rest)
+    if not p or p.start() == 0:
+        return values
+    out = dict(values)
+    paper = p.group("paper")
+    out["container"] = paper
+    title = out.get("title") or ""
+    if squash(title).endswith(squash(p.group("paper"))):
+        out["title"] = rest[: p.start()].strip(" .") or title  # the title ran on into the paper's name
+    for key in ("publisher", "place"):  # "Young India" read as the place
+        if squash(out.get(key)) == squash(paper):
+            out[key] = None
+    return out
+
+
+def _in_journal(text: str, values: dict[str, Any]) -> dict[str, Any]:
+    m = _IN_JOURNAL.search(text)
+    if not m or values.get("editors") or not _open_for(values, m.group("journal")):
+        return values
+    out = dict(values)
+    out["container"] = m.group("journal").strip()
+    if not out.get("volume"):
+        out["volume"] = m.group("vol")
+    if squash(out.get("publisher")) and squash(out["publisher"]) in squash(m.group(0)):
+        out["publisher"] = None  # the journal read as its publisher
+    return out

@@ -1,0 +1,50 @@
+"""Spacing accents left beside their letter by PDF text extraction.
+
+TeX-made PDFs draw "ö" as an "o" and a separate "¨"; text extracted
+without geometry (pdftotext, other tools' .txt, gold strings) keeps the
+accent as its own character, after the letter ("Yrja¨na¨") or before it
+("S¨oderbom", "Mart´ın", "R´ıos").  A diaeresis or an acute on a vowel is
+what European names hold, so the accent goes to the neighbouring vowel —
+the one before it first; a tilde may sit on an "n" and a caron on any
+letter ("Dvorˇák").  An accent between consonants or before a possessive
+"s" ("EU´s") is an apostrophe typed wrongly and stays.  The result is NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["attach_spacing_accents"]
+
+_COMBINING = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "˚": "\u030a"}
+_LOOSE = re.compile(r"(?P<before>[^\W\d_]?)(?P<accent>[¨´`ˆ˜ˇ˚])(?P<after>[^\W\d_]?)")
+_VOWELS = set("aeiouyAEIOUYıæøÆØ")
+#: TeX's dotless i and j carry the accent in place of the dot.
+_DOTLESS = {"ı": "i", "ȷ": "j"}
+
+
+def attach_spacing_accents(text: str) -> str:
+    """``text`` with each spacing accent that touches a letter it can sit on combined with it."""
+    if not any(a in text for a in _COMBINING):
+        return text
+
+    def takes(letter: str, accent: str) -> bool:
+        if not letter:
+            return False
+        if accent == "ˇ":
+            return True  # č, š, ř, ž, ě
+        return letter in _VOWELS or (accent == "˜" and letter in "nN")
+
+    def attach(m: re.Match) -> str:
+        before, accent, after = m.group("before"), m.group("accent"), m.group("after")
+        mark = _COMBINING[accent]
+        if accent in "´`" and after == "s" and not m.string[m.end():m.end() + 1].isalpha():
+            return m.group(0)  # "the EU´s policy": a possessive's apostrophe
+        if takes(before, accent):
+            return before + mark + after
+        if takes(after, accent):
+            return before + _DOTLESS.get(after, after) + mark
+        return m.group(0)  # "EU´s": an apostrophe typed as an accent, or an accent alone
+
+    return unicodedata.normalize("NFC", _LOOSE.sub(attach, text))

@@ -1,0 +1,33 @@
+"""Spacing accents beside their letter, as text extraction leaves TeX's accents."""
+
+from __future__ import annotations
+
+import pytest
+
+from litmap.parse.refparse import parse_reference
+from litmap.util.accents import attach_spacing_accents
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("Yrja¨na¨", "Yrjänä"),  # after the letter
+        ("S¨oderbom", "Söderbom"),  # before it
+        ("Mart´ın-Montaner", "Martín-Montaner"),  # TeX's dotless i under the accent
+        ("Pen˜a", "Peña"),
+        ("Dvorˇák", "Dvořák"),
+        ("the EU´s policy", "the EU´s policy"),  # an apostrophe typed as an accent
+        ("press the ¨ key", "press the ¨ key"),
+        ("Gödel", "Gödel"),
+    ],
+)
+def test_attach_spacing_accents(text, fixed):
+    assert attach_spacing_accents(text) == fixed
+
+
+def test_reference_with_accents_before_letters_keeps_its_authors():
+    ref = parse_reference(
+        "S¨oderbom, M., Teal, F., & Wambugu, A. (2005). Unobserved heterogeneity and the relation "
+        "between earnings and firm size. Economics Letters, 87, 153-159."
+    )
+    assert [a.family for a in ref.authors] == ["Söderbom", "Teal", "Wambugu"]
