@@ -169,3 +169,31 @@ def test_thesis_institution_in_brackets_is_its_publisher():
     assert ref.type == "thesis"
     assert ref.publisher == "University of Liverpool"
     assert ref.title == "Tenant Participation and the Housing Classes Debate"
+
+
+@pytest.mark.parametrize(
+    "raw, title",
+    [
+        ("Lefebvre, H. (1991) The Production of Space. Trans. D. Nicholson-Smith. Oxford: Blackwell.",
+         "The Production of Space"),
+        ("Lefebvre, H. (1991) The Production of Space (trans. D. Nicholson-Smith). Oxford: Blackwell.",
+         "The Production of Space"),
+        ("Lefebvre, Henri. 1991. The Production of Space. Translated by Donald Nicholson-Smith. Oxford: Blackwell.",
+         "The Production of Space"),
+        ("Lefebvre, H. (2003) The Urban Revolution, R. Bononno (trans.), Minneapolis: University of Minnesota Press.",
+         "The Urban Revolution"),
+        ("Deleuze, G. and Guattari, F. (1987) A Thousand Plateaus, trans. B. Massumi. Minneapolis: "
+         "University of Minnesota Press.", "A Thousand Plateaus"),
+    ],
+)
+def test_translators_are_neither_title_nor_editors(raw, title):
+    ref = parse_reference(raw)
+    assert ref.title == title
+    assert ref.editors == ()
+    assert ref.type == "book"
+
+
+def test_editor_of_a_translated_book_stays_an_editor():
+    ref = parse_reference("Foucault, M. (2007) Security, Territory, Population. Ed. M. Senellart. Basingstoke: Palgrave Macmillan.")
+    assert [(a.family, a.given) for a in ref.editors] == [("Senellart", "M.")]
+    assert ref.title == "Security, Territory, Population"

@@ -110,8 +110,11 @@ def split_place(values: dict[str, Any]) -> dict[str, Any]:
     title, place, pub = out.get("title"), out.get("place"), out.get("publisher")
     if title and place and pub and re.sub(r"\W", "", title) == re.sub(r"\W", "", place + pub):
         out["place"] = out["publisher"] = None  # the title read again as "Place: Publisher"
-    elif title and not place and (m := re.fullmatch(r"(?P<t>.{8,}?)\.\s+(?P<place>[^.:,]+)", title)) and is_place(m.group("place")):
-        out["title"], out["place"] = m.group("t"), m.group("place")  # "Handbook of Urban Morphology. Chichester"
+    elif title and not place and (m := re.fullmatch(r"(?P<t>.{8,}?)(?P<sep>[.,])\s+(?P<place>[^.:,]+)", title)) and is_place(m.group("place")):
+        # "Handbook of Urban Morphology. Chichester", "Qualitative Research Interviewing, London"
+        # (a comma only before the end of a book: no journal or publisher follows).
+        if m.group("sep") == "." or not (out.get("container") or pub or out.get("volume")):
+            out["title"], out["place"] = m.group("t"), m.group("place")
     elif not title and not out.get("container") and place and pub and not is_place(place):
         split = _book_tail(f"{place}: {pub}")
         if split:  # "Beloved. New York: Random House" read as the place and publisher
@@ -194,6 +197,22 @@ def _strip(s: Optional[str]) -> Optional[str]:
     return s or None
 
 
+#: A translator's mark: "trans.", "translated by", "tr.", "trad. fr. par", "übers. v.".
+_TRANSLATOR = re.compile(
+    r"\(\s*(?:trans|transl|tr)\.?\s*\)|\b(?:trans(?:l(?:ated)?)?\.?(?:\s+by)?|translated\s+by|tr\.|"
+    r"trad(?:uit|\.)?(?:\s+fr\.)?(?:\s+par)?|übers(?:etzt|\.)(?:\s+v(?:on|\.))?)(?=[\s)]|$)",
+    re.IGNORECASE,
+)
+_TRANSLATOR_NOTE = re.compile(
+    r"^(?P<t>.{8,}?)(?:"
+    r"[.,]?\s*\(\s*(?:trans|transl|tr)\.?\s[^()]{3,60}\)"  # "(tr. Columban Heaney)"
+    r"|[.,]\s+(?:\((?:trans|tr)\.?\)\s+)?(?:trans\.|transl\.|translated by|tr\.|trad\.?(?:\s+fr\.)?\s+par|ed\.|edited by)\s.{3,80}"
+    r"|[.,]\s+[^.,()]{3,40}?\s*\((?:trans|tr|transl)\.?\)"  # ", T. Bahti (trans.)"
+    r")[.,]?\s*$",
+    re.IGNORECASE,
+)
+
+
 #: The medium in brackets (Harvard "[online]", Vancouver "[Internet]"): no part of a title.
 _MEDIUM = re.compile(r"\s*\[(?:online|internet|electronic resource|e-?book|cd-rom|dvd)\]", re.IGNORECASE)
 
@@ -203,9 +222,11 @@ def clean_fields(f: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "author" in f:
         out["authors"], out["et_al"] = parse_authors(f["author"])
-    if "editor" in f:
+    if "editor" in f and not (_TRANSLATOR.search(f["editor"]) and not _EDS_MARK.search(f["editor"])):
+        # Translators ("Trans. D. Nicholson-Smith", "R. Bononno (trans.)") are
+        # no editors; a Reference has no field for them.
         eds = _EDS_MARK.sub(" ", re.sub(r"^\s*(?:in:?|dans|en)\s+", "", f["editor"], flags=re.I))
-        out["editors"], _ = parse_authors(eds)
+        out["editors"], _ = parse_authors(_TRANSLATOR.sub(" ", eds))
     if "year" in f:
         m = _YEAR.search(f["year"])
         if m:
@@ -220,6 +241,10 @@ def clean_fields(f: dict[str, str]) -> dict[str, Any]:
         # A bracketed translation after the title ("Asuntokysymys [Housing question]")
         # is not part of it.
         title = re.sub(r"^(?P<t>.{8,}?)\s*\[[^\]]*\s[^\]]*(?:\]|$).*$", r"\g<t>", title)
+    if title:
+        # "Title (tr. C. Heaney)", "Title, T. Bahti (trans.)", "Title. Trans. D. Nicholson-Smith":
+        # the translator follows the title.
+        title = _TRANSLATOR_NOTE.sub(r"\g<t>", title)
     if title:
         # Harvard "Title [online]. Paper presented at …": the medium ends the title.
         title = re.sub(r"^(?P<t>.{8,}?)\s*\[(?:online|internet)\][.,]?\s+\S.*$", r"\g<t>", title, flags=re.I)

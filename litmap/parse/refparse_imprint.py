@@ -226,7 +226,7 @@ def bracketed_imprint(text: str, values: dict[str, Any]) -> dict[str, Any]:
         return values
     out = dict(values)
     out["place"], out["publisher"] = m.group("place").strip(), m.group("pub").strip()
-    title = out.get("title")
+    title = (out.get("title") or "").rstrip(" ([")  # "Title, T. Bahti (" before "trans.)"
     if title and not out.get("container"):
         head = text[: m.start()].rstrip(" ,.")
         at = head.find(title[:25])
