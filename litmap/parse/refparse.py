@@ -24,10 +24,10 @@ software versions and record identifiers) are in
 Field-level micro F1 / share exactly right of the hybrid
 (``benchmarks/eval_references.py --only fields``; none of these sets
 trained on; figures and caveats in ``docs/references.md``): CC BY gold
-0.962 / 82.6%; EXCITE 0.931 / 76.6%; AnyStyle gold.xml 0.939 / 80.8%; GROBID
-held-out slice 0.903 / 65.7%; never tuned on: ParsCit humanities 0.916 /
-74.4%, ParsCit computer science 0.954 / 80.5%, JATS 0.951 / 79.2%; JOSS end
-to end (``eval_joss_references.py``) 0.965 / 82.5%.  Without python-crfsuite or the
+0.976 / 87.2%; EXCITE 0.934 / 77.4%; AnyStyle gold.xml 0.940 / 80.9%; GROBID
+held-out slice 0.904 / 65.7%; never tuned on: ParsCit humanities test half
+0.931 / 77.9%, ParsCit computer science 0.954 / 80.5%, JATS 0.951 / 79.2%;
+JOSS end to end (``eval_joss_references.py``) 0.965 / 82.5%.  Without python-crfsuite or the
 model it is rules alone.
 Never raises: unparseable input yields a Reference with ``warnings``.
 """
