@@ -68,3 +68,12 @@ def test_chapter_after_german_in_keeps_its_book():
     )
     assert ref.container != "Bernt"
     assert ref.type == "chapter"
+
+
+def test_series_does_not_reach_back_over_a_sentence_end():
+    ref = parse_reference(
+        "Clark, R. 1992. Neighborhood Effects On Dropping Out of School. Washington, D.C.: "
+        "The Urban Institute. Discussion Paper #PSC-DSC-UI-13."
+    )
+    assert ref.container is None or "Institute" not in ref.container
+    assert ref.publisher == "The Urban Institute"

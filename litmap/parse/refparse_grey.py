@@ -35,7 +35,7 @@ _MONTH = (
 #: "IZA Discussion Paper no. 97": named series (capitalised words right
 #: after punctuation), its kind of paper, then maybe its number.
 _SERIES = re.compile(
-    r"(?:(?<=[.,;:(]\s)|(?<=[(]))(?P<series>(?:[A-Z][\w&'’.-]*\s+){1,7}?"
+    r"(?:(?<=[.,;:(]\s)|(?<=[(]))(?P<series>(?:[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*\s+){1,7}?"  # no sentence end inside
     r"(?:Working|Discussion|Research|Policy|Occasional|Background|Staff|Briefing|Conference)\s+Papers?(?:\s+Series)?)"
     r"(?:\s*,?\s*(?:No\.?|Nr\.?|Number|no\.?|#)?\s*(?P<num>\d[\w/-]*(?:\.\d+)?))?"
 )
