@@ -81,6 +81,12 @@ def test_initials_and_et_al():
     assert (w[1].initials, w[1].et_al, w[1].surnames) == ("X.", True, ("Zhang", "Li"))
 
 
+@pytest.mark.parametrize("text", ["the data (Hainer et. al., 1988) show", "as Hainer et. al. (1988) show"])
+def test_et_al_misprinted_with_a_dot_after_et(text):
+    w = cite(text)[0].cites
+    assert (w[0].surnames, w[0].year, w[0].et_al) == (("Hainer",), 1988, True)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -101,7 +101,7 @@ _FULL_PAIR_RE = re.compile(
 # A bracketed acronym after an organisation's name: "[MOHURD]", "(NBS)".
 _ACRONYM_RE = re.compile(rf"\s*[\[(][{UPPER}][A-Za-z&-]{{1,12}}[\])]$")
 _INITIAL_RE = re.compile(rf"^(?:[{UPPER}]\.(?:\s?-?[{UPPER}]\.)*|[{UPPER}]{{1,2}}\.?-[{UPPER}]\.)$")
-_ET_AL_RE = re.compile(r",?\s*\bet\s*al\.?,?", re.I)
+_ET_AL_RE = re.compile(r",?\s*\bet\.?\s*al\.?,?", re.I)  # also "et. al."
 _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 
 # Narrative: names right before a "(years ...)" parenthesis.
@@ -113,7 +113,7 @@ _NAME = (
 )
 _NAME_LIST = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*){_NAME})*"
 _NARRATIVE_TAIL_RE = re.compile(
-    rf"(?P<names>{_NAME_LIST})(?P<etal>,?\s+et\s*al\.?)?(?P<poss>['’]s?)?\s*$"
+    rf"(?P<names>{_NAME_LIST})(?P<etal>,?\s+et\.?\s*al\.?)?(?P<poss>['’]s?)?\s*$"
 )
 
 
