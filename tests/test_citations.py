@@ -94,6 +94,7 @@ def test_et_al_misprinted_with_a_dot_after_et(text):
         "as shown (Fig. 2) and (Table 1).",
         "see Footnote 1 here",
         "the meeting (March 2019) decided",
+        "Figure C-1: MSA/CMSA/PMSA Names and Codes (1999)........................ C-3",
         "the sample (n = 2004) was",
         "significant (p < 0.05) effects",
         "in 2004 the state (2004) changed",

@@ -237,10 +237,16 @@ def _next_part(part: str, before: list[CitedWork]) -> list[CitedWork]:
     return parsed or []
 
 
+#: Dot leaders after a bracket: a table of contents or list of figures.
+_LEADER_RE = re.compile(r"\s*(?:\.\s?){4,}|\s*…{2,}")
+
+
 def _scan_paragraph(text: str) -> list[tuple[int, int, str, list[CitedWork]]]:
     """(start, end, kind, works) of each citation in one paragraph's text."""
     found: list[tuple[int, int, str, list[CitedWork]]] = []
     for pm in _PAREN_RE.finditer(text):
+        if _LEADER_RE.match(text, pm.end()):
+            continue  # a contents line: "Figure C-1: MSA Names and Codes (1999) ........ C-3"
         inner = pm.group(1)
         parts = _split_parts(inner)
         if not parts:
