@@ -62,6 +62,16 @@ def test_suffix_letter_orders_entries_listed_without_suffix():
     assert link(["Harvey"], 1989, year_suffix="b").reference == 12
 
 
+def test_cited_without_suffix_takes_the_one_entry_listed_without_one():
+    # "Tobin, M. 1993. …" then "———. 1993b. …": the author dropped the "a".
+    refs = [ref(0, ["Tobin"], 1993), ref(1, ["Tobin"], 1993, suffix="b")]
+    w = link_work(CitedWork(surnames=("Tobin",), year=1993), refs)
+    assert (w.reference, w.confidence) == (0, 0.5)
+    assert link_work(CitedWork(surnames=("Tobin",), year=1993, year_suffix="b"), refs).reference == 1
+    # with both entries lettered, a citation without a letter stays ambiguous
+    assert link(["Brenner"], 2004).reference is None
+
+
 def test_et_al_and_no_entry_and_year_notes():
     assert link(["Brenner"], 2011, et_al=True).reference == 8
     missing = link(["Li"], 2024)

@@ -246,6 +246,11 @@ def link_work(
             ordered = sorted(ties)
             if 0 <= k < len(ordered):
                 return dataclasses.replace(work, reference=ordered[k], confidence=0.6, unresolved_reason=None)
+        # Cited "1993" beside entries "1993" and "———. 1993b.": the author left
+        # the "a" off one entry; the entry printed as cited is the likelier.
+        plain = [p for p in ties if references[p].year_suffix is None]
+        if not work.year_suffix and len(plain) == 1:
+            return dataclasses.replace(work, reference=plain[0], confidence=0.5, unresolved_reason=None)
         named = _named_in(context, [references[p] for p in ties])
         if named is not None:
             return dataclasses.replace(work, reference=ties[named], confidence=0.5, unresolved_reason=None)
