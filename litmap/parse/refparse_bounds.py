@@ -33,7 +33,7 @@ import re
 from typing import Any, Optional
 
 from litmap.parse.refparse_authors import parse_authors
-from litmap.parse.refparse_fields import is_place
+from litmap.parse.refparse_fields import MONTH, is_place
 
 __all__ = [
     "chicago_book_editors", "date_only_imprint", "in_book_title", "mend_labels", "newspaper_date", "quoted_title",
@@ -183,10 +183,6 @@ def unclosed_bracket(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 
 
 def newspaper_date(text: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -196,11 +192,11 @@ def newspaper_date(text: str, values: dict[str, Any]) -> dict[str, Any]:
     vol = out.get("volume")
     if not vol or not vol.isdigit() or not 1 <= int(vol) <= 31:
         return out
-    if not re.search(rf"\b{_MONTH}\s+{vol}\b(?!\s*[(:])|\b{vol}\s+{_MONTH}(?=[\s,.;]|$)", text):
+    if not re.search(rf"\b{MONTH}\s+{vol}\b(?!\s*[(:])|\b{vol}\s+{MONTH}(?=[\s,.;]|$)", text):
         return out
     out["volume"] = None
     if out.get("container"):
-        out["container"] = re.sub(rf"[,\s]+{_MONTH}$", "", out["container"]) or None
+        out["container"] = re.sub(rf"[,\s]+{MONTH}$", "", out["container"]) or None
     return out
 
 

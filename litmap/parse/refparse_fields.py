@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from litmap.parse.refparse_authors import parse_authors
 
-__all__ = ["PUBLISHER_WORDS", "clean_fields", "is_place", "split_place"]
+__all__ = ["MONTH", "PUBLISHER_WORDS", "clean_fields", "is_place", "split_place"]
 
 _YEAR = re.compile(r"(?P<y>1[5-9]\d\d|20[0-4]\d)(?:[/–-]\d{2,4})?(?P<s>[a-z])?\b")
 _NOTE = re.compile(r"n\.\s?d\.?|no date|in press|forthcoming|im druck|under review|submitted", re.IGNORECASE)
@@ -76,7 +76,7 @@ def split_place(values: dict[str, Any]) -> dict[str, Any]:
     if pub:
         # "Penguin (paperback edition)", "Hans-Böckler-Stiftung (Graue Reihe)": a note after the name.
         out["publisher"] = pub = _strip(re.sub(r"(?<=\w{2})\s*\([^()]{2,}\)?\s*$", "", pub))
-    if pub and re.fullmatch(rf"(?:{_MONTHS_RE}[\s,]*)+", pub, flags=re.I):
+    if pub and re.fullmatch(rf"(?:{MONTH}[\s,]*)+", pub, flags=re.I):
         out["publisher"] = pub = None  # "Workshop, Berlin, June: 1-13": a date
     if place and not pub and (m := re.fullmatch(r"(?P<a>[^,:]+)[,:]\s*(?P<b>[^,:]+)", place)):
         # ISO 690 / EXCITE "…, Aldershot, Avebury.": a place and its publisher read as one place.
@@ -133,9 +133,10 @@ PUBLISHER_WORDS = re.compile(
 )
 
 
-_MONTHS_RE = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+#: An English month, full or abbreviated ("Sept.", "June"); add re.I for any case.
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 
 
@@ -161,7 +162,7 @@ def _tidy_container(cont: str, values: dict[str, Any]) -> Optional[str]:
     London"), an issue date ("Psychology Today, May"), "available at", the
     date it opens with ("(1984): Book" of a German edited volume)."""
     c = re.sub(r"[.,;:]?\s+(?:available (?:at|from|online)|online|retrieved from)\s*:?$", "", cont, flags=re.I)
-    c = re.sub(rf"(?<=\w{{3}})[,.]?\s+{_MONTHS_RE}$", "", c, flags=re.I) if len(c.split()) >= 3 else c
+    c = re.sub(rf"(?<=\w{{3}})[,.]?\s+{MONTH}$", "", c, flags=re.I) if len(c.split()) >= 3 else c
     m = re.fullmatch(r"(?P<c>.{8,}?)[.,]\s+(?P<place>[^.,:]+)", c)
     if m and not values.get("place") and is_place(m.group("place")) and m.group("place").lower() not in _COUNTRIES:
         values["place"] = m.group("place").strip()

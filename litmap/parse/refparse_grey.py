@@ -25,13 +25,10 @@ import re
 from typing import Any
 
 from litmap.parse.refparse_bounds import squash
+from litmap.parse.refparse_fields import MONTH
 
 __all__ = ["grey_containers", "PAPER_SERIES", "PRESS_DATE"]
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Spring|Summer|Autumn|Fall|Winter)\.?"
-)
 #: "IZA Discussion Paper no. 97": named series (capitalised words right
 #: after punctuation), its kind of paper, then maybe its number.
 _SERIES = re.compile(
@@ -44,7 +41,7 @@ PAPER_SERIES = re.compile(
     r"\b(?:Working|Discussion|Research|Policy|Occasional|Background|Staff|Briefing|Conference)\s+Papers?\b", re.I
 )
 #: APA's press date: "(2000, February 16).", "(1997a, May 27)."
-PRESS_DATE = re.compile(rf"\((?:19|20)\d\d[a-z]?,\s*{_MONTH}(?:\s+\d{{1,2}})?\)\.?\s*")
+PRESS_DATE = re.compile(rf"\((?:19|20)\d\d[a-z]?,\s*(?:{MONTH}|Spring|Summer|Autumn|Fall|Winter)(?:\s+\d{{1,2}})?\)\.?\s*")
 #: The paper's name and maybe its page: "The Baltimore Sun.", "Young India, p. 15."
 _PAPER = re.compile(r"\.\s+(?P<paper>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})(?:,\s*pp?\.\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?)?\s*\.?\s*$")
 #: German "in: Journal, 331, 22." (not "in: Editor (Hrsg.): Book").
