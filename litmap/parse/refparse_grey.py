@@ -74,7 +74,8 @@ def _series(text: str, values: dict[str, Any]) -> dict[str, Any]:
         out["volume"] = num
     if out.get("title") and squash(series) in squash(out["title"]):
         cut = out["title"].find(series.split()[0])  # the title ran on into the series
-        out["title"] = out["title"][:cut].strip(" ,.;:(") or out["title"] if cut > 0 else out["title"]
+        if cut > 0:
+            out["title"] = out["title"][:cut].strip(" ,.;:(") or out["title"]
     if squash(out.get("publisher")) and squash(out.get("publisher")) in squash(series):
         out["publisher"] = None
     return out
