@@ -2,7 +2,9 @@
 
 BibTeX is written through bibtexparser (v2), which handles the entry and
 field syntax; LaTeX-special characters in values are escaped here first, as
-bibtexparser writes values verbatim.  RIS and CSL-JSON are simple enough
+bibtexparser writes values verbatim, and every value is brace-balanced by
+construction (a lone ``}`` in a title must not end the field: bibtexparser,
+pybtex and biber all read the file).  RIS and CSL-JSON are simple enough
 formats (tagged lines; plain JSON) to write directly.
 
 Inputs are :class:`~litmap.models.Reference` records or corpus papers'
@@ -50,8 +52,6 @@ _CSL_TYPES = {
 }
 _LATEX = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
@@ -60,11 +60,59 @@ _LATEX = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+# A brace without a partner: BibTeX, btparse (biber) and pybtex count a
+# brace even after a backslash, so "\}" alone would end the field early.
+_LONE_BRACE = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+# Control characters (other than whitespace, folded first) never belong in a value.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Verbatim fields (biblatex reads url and doi as they are): only what would
+# unbalance the field or end it is percent-encoded.
+_VERBATIM = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+
+
+def _clean(value: str) -> str:
+    return _CONTROL.sub("", re.sub(r"\s+", " ", value)).strip()
+
+
+def _paired_braces(text: str) -> set[int]:
+    """Positions of the braces in ``text`` that close or are closed by a partner."""
+    paired: set[int] = set()
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c == "{":
+            opened.append(i)
+        elif c == "}" and opened:
+            paired.update((opened.pop(), i))
+    return paired
 
 
 def latex_escape(value: str) -> str:
-    """Escape LaTeX-special characters; Unicode letters stay (biber/UTF-8)."""
-    return "".join(_LATEX.get(c, c) for c in re.sub(r"\s+", " ", value).strip())
+    r"""Escape LaTeX-special characters; Unicode letters stay (biber/UTF-8).
+
+    The result is brace-balanced whatever the input: a brace with a partner
+    becomes ``\{``/``\}`` (a pair either way, whether a parser counts escaped
+    braces or not), and a lone one ``\textbraceleft{}``/``\textbraceright{}``.
+    """
+    text = _clean(value)
+    paired = _paired_braces(text)
+    return "".join(
+        ("\\" + c if i in paired else _LONE_BRACE[c]) if c in _LONE_BRACE else _LATEX.get(c, c)
+        for i, c in enumerate(text)
+    )
+
+
+def _verbatim(value: str) -> str:
+    """A url/doi value: spaces and controls dropped, braces and backslashes percent-encoded."""
+    return "".join(_VERBATIM.get(c, c) for c in _clean(value).replace(" ", ""))
+
+
+def _name_part(part: str) -> str:
+    """One part of a BibTeX name; a comma or a word "and" in it is kept inside braces,
+    or BibTeX would split the name there."""
+    text = latex_escape(part)
+    if "," in text or re.search(r"(?i)(?:^|\s)and(?:\s|$)", text):
+        return "{" + text + "}"
+    return text
 
 
 def _as_reference(rec: Record, index: int) -> Reference:
@@ -121,7 +169,7 @@ def bibtex_keys(records: Sequence[Record]) -> list[str]:
 def _bib_name(a: Author) -> str:
     if a.organisation or not a.given:
         return "{" + latex_escape(a.family) + "}"  # keep organisations whole
-    return f"{latex_escape(a.family)}, {latex_escape(a.given)}"
+    return f"{_name_part(a.family)}, {_name_part(a.given)}"
 
 
 def to_bibtex(records: Sequence[Record]) -> str:
@@ -147,8 +195,8 @@ def to_bibtex(records: Sequence[Record]) -> str:
             ("edition", ref.edition and latex_escape(ref.edition)),
             ("publisher" if ref.type != "report" else "institution", ref.publisher and latex_escape(ref.publisher)),
             ("address", ref.place and latex_escape(ref.place)),
-            ("doi", ref.doi and latex_escape(ref.doi)),
-            ("url", ref.url and latex_escape(ref.url)),
+            ("doi", ref.doi and _verbatim(ref.doi)),
+            ("url", ref.url and _verbatim(ref.url)),
         ]
         entry_fields = [model.Field(k, "{" + v + "}") for k, v in fields if v]
         library.add(model.Entry(_BIBTEX_TYPES.get(ref.type, "misc"), key, entry_fields))
