@@ -58,6 +58,10 @@ def run_pipeline(
     settings: RunSettings = RunSettings(),
     progress: Optional[Progress] = None,
 ) -> RunSummary:
+    if settings.report and out_dir:  # refuse a wrong -o before hours of ingest, not after
+        from litmap.report.build import check_report_folder
+
+        check_report_folder(out_dir, sources=paths, db=store.path)
     params = {"paths": [os.path.abspath(p) for p in paths], "out": out_dir, **_plain(settings)}
     run_id = store.start_run("run", params)
     try:

@@ -16,6 +16,7 @@ from typing import Any, Hashable, Mapping, Optional
 import networkx as nx
 
 from litmap.errors import InputError
+from litmap.util.files import atomic_path
 
 __all__ = [
     "FORMATS",
@@ -156,25 +157,25 @@ def write_graph(
     """Write ``G`` in ``fmt``; returns the files written.
 
     ``vosviewer`` writes ``<stem>_map.txt`` and ``<stem>_network.txt``;
-    ``csv`` writes ``<stem>_nodes.csv`` and ``<stem>_edges.csv``.
+    ``csv`` writes ``<stem>_nodes.csv`` and ``<stem>_edges.csv``.  Each file
+    is written beside its place and renamed over it, so a full disk or a
+    crash leaves the earlier file whole.
     """
+    if fmt not in FORMATS:
+        raise InputError(f"unknown network format {fmt!r}: choose one of {', '.join(FORMATS)}")
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        write_graphml(G, p)
-        return [p]
-    if fmt == "gexf":
-        write_gexf(G, p)
-        return [p]
-    if fmt == "pajek":
-        write_pajek(G, p)
+    if fmt in ("graphml", "gexf", "pajek"):
+        writer = {"graphml": write_graphml, "gexf": write_gexf, "pajek": write_pajek}[fmt]
+        with atomic_path(p) as tmp:
+            writer(G, tmp)
         return [p]
     if fmt == "vosviewer":
         m, n = p.with_name(p.stem + "_map.txt"), p.with_name(p.stem + "_network.txt")
-        write_vosviewer(G, m, n, clusters=clusters)
+        with atomic_path(m) as tmp_m, atomic_path(n) as tmp_n:
+            write_vosviewer(G, tmp_m, tmp_n, clusters=clusters)
         return [m, n]
-    if fmt == "csv":
-        a, b = p.with_name(p.stem + "_nodes.csv"), p.with_name(p.stem + "_edges.csv")
-        write_csv(G, a, b)
-        return [a, b]
-    raise InputError(f"unknown network format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    a, b = p.with_name(p.stem + "_nodes.csv"), p.with_name(p.stem + "_edges.csv")
+    with atomic_path(a) as tmp_a, atomic_path(b) as tmp_b:
+        write_csv(G, tmp_a, tmp_b)
+    return [a, b]

@@ -11,6 +11,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from litmap.util.files import write_error
+
 __all__ = ["write_figures", "PALETTE"]
 
 log = logging.getLogger(__name__)
@@ -51,7 +53,9 @@ def write_figures(data: Any, out: Path) -> dict[str, str]:
         try:
             if draw(path):
                 made[name] = f"figures/{name}.png"
-        except Exception:  # a figure must never sink the whole report
+        except Exception as exc:  # a figure must never sink the whole report
+            if isinstance(exc, OSError) and write_error(exc, out, within=(out,)) is not None:
+                raise  # but a full or read-only disk stops it, with one message (see build_report)
             log.exception("could not draw figure %s", name)
     return made
 
