@@ -280,7 +280,7 @@ def build_corpus(folder: str, seed: int = 0, scale: int = 1, *, filesystem: bool
     put("only-header", "header_only.pdf", b"%PDF-1.7\n", frozenset({FAILED}))
     put("garbage-with-header", "garbage.pdf", b"%PDF-1.4\n" + bytes(rnd.randrange(256) for _ in range(4096)),
         frozenset({FAILED}))
-    put("binary-txt", "binary.txt", bytes(rnd.randrange(256) for _ in range(2048)))
+    put("binary-txt", "binary.txt", bytes(rnd.randrange(256) for _ in range(2048)), frozenset({FAILED}), "not text")
     put("blank-txt", "blank.txt", b" \n\t\n  \n", frozenset({FAILED}), "empty")
 
     n_trunc, n_flip = 4 * scale, 4 * scale
@@ -306,6 +306,26 @@ def _filesystem_cases(folder: str, cases: list[FuzzCase]) -> None:
     loop = os.path.join(sub, "loop")
     os.symlink(folder, loop)  # a folder link back up: a loop for a naive walker
     cases.append(FuzzCase("symlink-loop", loop, frozenset({SKIPPED}), "loop"))
+    second = os.path.join(sub, "again")
+    os.symlink(sub, second)  # a second way into a folder walked anyway
+    cases.append(FuzzCase("second-folder-link", second, frozenset({SKIPPED}), "second link"))
+    if hasattr(os, "mkfifo"):  # a FIFO named like a paper: hung the coordinator's hashing
+        fifo = os.path.join(sub, "fifo.txt")
+        os.mkfifo(fifo)
+        cases.append(FuzzCase("fifo-txt", fifo, frozenset({SKIPPED}), "not a regular file (a FIFO)"))
+    if os.path.exists("/dev/zero"):  # endless bytes
+        zero = os.path.join(sub, "zero.txt")
+        os.symlink("/dev/zero", zero)
+        cases.append(FuzzCase("dev-zero-link", zero, frozenset({SKIPPED}), "not a regular file (a character device)"))
+    outside = os.path.join(os.path.dirname(os.path.abspath(folder)), "outside-the-corpus.txt")
+    with open(outside, "w", encoding="utf-8") as fh:
+        fh.write("root:x:0:0:root:/root:/bin/bash\n")  # like /etc/passwd
+    out_link = os.path.join(sub, "passwd.txt")
+    os.symlink(outside, out_link)
+    cases.append(FuzzCase("link-out-of-corpus", out_link, frozenset({SKIPPED}), "link leads outside the corpus"))
+    up = os.path.join(sub, "up")
+    os.symlink(os.path.dirname(os.path.abspath(folder)), up)  # the whole parent tree
+    cases.append(FuzzCase("link-to-parent", up, frozenset({SKIPPED}), "link leads outside the corpus"))
     self_loop = os.path.join(sub, "self.pdf")
     os.symlink(self_loop, self_loop)  # a link to itself: ELOOP on open
     cases.append(FuzzCase("self-link", self_loop, frozenset({SKIPPED, FAILED})))

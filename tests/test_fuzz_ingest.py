@@ -63,7 +63,8 @@ def outcomes(db: str, cases: list[FuzzCase], stderr: str) -> dict[str, tuple[str
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
     assert not no_meta, f"documents stored without their metadata row: {no_meta}"
-    walk_failed = dict(re.findall(r"^  FAILED (.+?): (.*)$", stderr, flags=re.M))
+    # Reported by the walk: failures ("  FAILED path: reason") and notes ("  skipped path: reason").
+    walk_failed = dict(re.findall(r"^  (?:FAILED|skipped) (.+?): (.*)$", stderr, flags=re.M))
     out = {}
     for c in cases:
         if c.path in rows:
@@ -121,7 +122,8 @@ def test_ci_slice_is_representative(ci_run):
     kinds = {c.name.split("@")[0].split(" ")[0] for c in cases}
     assert {"truncated", "flipped", "encrypted-user-password", "encrypted-empty-user-password", "zero-pages",
             "200k-chars-page", "decompression-bomb", "html-as-pdf", "zip-as-pdf", "empty", "symlink-loop",
-            "odd-name", "nested-arrays", "cyclic-page-tree"} <= kinds
+            "odd-name", "nested-arrays", "cyclic-page-tree", "fifo-txt", "dev-zero-link", "link-out-of-corpus",
+            "link-to-parent", "second-folder-link"} <= kinds
 
 
 def test_every_case_recorded_no_crash_hang_or_memory_blowup(ci_run):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -265,3 +267,122 @@ def test_txt_title_also_printed_in_a_cite_line_is_kept(tmp_path: Path) -> None:
     ep = read_text_file(write(tmp_path, "p.txt", data))
     meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
     assert meta.title == "Manufacturing the creative city: Symbols and politics of Amsterdam North"
+
+
+# -- issue 25 point 7: text inputs are sniffed before decoding; binary content is refused ------------------
+
+import random  # noqa: E402
+
+from litmap.extract import extract_file  # noqa: E402
+
+
+def cited_paper() -> str:
+    """A small paper with 30 in-text citations and 10 references."""
+    names = ["Brenner", "Jessop", "Marston", "Swyngedouw", "Harvey", "Smith", "Lees", "Slater", "Wyly", "Hackworth"]
+    paras = []
+    for i, n in enumerate(names):
+        m, y1, y2 = names[(i + 1) % 10], 1990 + i, 1990 + (i + 1) % 10
+        paras.append(f"Scholars of scale argue that state rescaling reorganises urban governance ({n}, {y1}; {m}, "
+                     f"{y2}). Drawing on {n} ({y1}), we read city-regions as strategies of the state, as {m} ({y2}) "
+                     "also does.")
+    refs = [f"{n}, A. ({1990 + i}) Essays on the politics of scale, part {i + 1}. Oxford: Oxford University Press."
+            for i, n in enumerate(names)]
+    return ("Rescaling the entrepreneurial city\n\nNeil Brenner\n\n1 Introduction\n\n" + "\n\n".join(paras)
+            + "\n\nReferences\n\n" + "\n\n".join(refs) + "\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-8-sig", "utf-32",
+                                      "utf-32-be-bom", "utf-16-le", "utf-16-be"])
+def test_unicode_encodings_with_and_without_bom_read_like_utf8(tmp_path, encoding):
+    text = cited_paper()
+    if encoding.endswith("-bom"):
+        data = ("\ufeff" + text).encode(encoding[:-4])
+    else:
+        data = text.encode(encoding)  # utf-16 / utf-32 / utf-8-sig write a BOM; utf-16-le/-be none
+    baseline = extract_file(write(tmp_path, "utf8.txt", text.encode("utf-8")))
+    doc = extract_file(write(tmp_path, "paper.txt", data))
+    assert len(baseline.citations) == 30
+    assert len(doc.citations) == 30  # was 22 for UTF-16 read as cp1252
+    assert doc.text == baseline.text and "ÿþ" not in doc.text and "þÿ" not in doc.text and "\x00" not in doc.text
+    assert doc.metadata.title == "Rescaling the entrepreneurial city"
+    assert doc.warnings == ()
+
+
+def test_markdown_and_html_in_utf16_are_sniffed_too(tmp_path):
+    md = "# Rescaling the city\n\n## Introduction\n\nState rescaling (Brenner, 2004).\n"
+    html = "<html><body><h1>Rescaling the city</h1><p>State rescaling (Brenner, 2004).</p></body></html>"
+    for name, text in (("p.md", md), ("p.html", html)):
+        ep = read_text_file(write(tmp_path, name, text.encode("utf-16")))
+        assert texts(ep)[0] == ("heading", "Rescaling the city"), name
+
+
+def test_legacy_encodings_are_detected_not_read_as_cp1252(tmp_path):
+    ru = "Джентрификация города и региона в Москве: новые пространства государства. " * 20
+    ep = read_text_file(write(tmp_path, "ru.txt", ru.encode("cp1251")))
+    assert texts(ep)[0][1].startswith("Джентрификация города")  # cp1252 gave 'Äæåíòðèôèêàöèÿ'
+    assert "decoded as cp1251" in ep.warnings[0]
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 \xe0 Montr\xe9al.</p></body></html>'
+    ep = read_text_file(write(tmp_path, "fr.html", page.encode("latin-1")))
+    assert texts(ep) == [("body", "Café à Montréal.")] and "declared in the page" in ep.warnings[0]
+
+
+def _elf_like(rnd: random.Random) -> bytes:
+    """An ELF header, then what executables are made of: NUL padding, code bytes, symbol names."""
+    body = bytearray(b"\x7fELF\x02\x01\x01" + bytes(9) + b"\x03\x00\x3e\x00\x01\x00\x00\x00")
+    for _ in range(300):
+        body += bytes(rnd.randrange(256) for _ in range(rnd.randrange(4, 40)))
+        body += bytes(rnd.randrange(1, 24))
+        body += rnd.choice([b"GLIBC_2.2.5\x00", b"__libc_start_main\x00", b".text\x00", b"libc.so.6\x00"])
+    return bytes(body)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_binary_content_is_refused_with_a_reason(tmp_path, suffix):
+    rnd = random.Random(25)
+    elf = _elf_like(rnd)
+    tail = re.escape(f" — is it a binary file named {suffix}?")
+    cases = {
+        "elf": (elf, "not text: it starts like an ELF executable" + tail),
+        "elf-body": (elf[64:], r"not text: \d+% NUL bytes" + tail),
+        "random": (bytes(rnd.randrange(256) for _ in range(4096)), r"not text: \d+% control characters" + tail),
+        "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "not text: it starts like a PDF file" + tail),
+    }
+    for name, (data, reason) in cases.items():
+        with pytest.raises(ExtractionError) as info:
+            read_text_file(write(tmp_path, name + suffix, data))
+        assert re.fullmatch(reason, info.value.reason), (name, info.value.reason)
+
+
+def test_encoded_data_without_words_is_refused_but_a_reference_list_is_not(tmp_path):
+    import base64
+
+    rnd = random.Random(3)
+    dump = base64.encodebytes(bytes(rnd.randrange(256) for _ in range(20000))).decode()
+    with pytest.raises(ExtractionError, match=r"not text: under 1% of its 351 tokens are words and under 1% common "
+                                              r"words \(the, und, la…\) — is it a binary file named \.txt\?"):
+        read_text_file(write(tmp_path, "dump.txt", dump))
+    words = "urban regeneration gentrification displacement policy housing market neighbourhood state".split()
+    refs = "\n\n".join(f"{rnd.choice(['Smith', 'Wu', 'Lees'])}, J., & {rnd.choice(['Kim', 'Park'])}, K. "
+                       f"({1990 + i}). {' '.join(rnd.sample(words, 4)).capitalize()}. Urban Studies, {i}(3), 1–20. "
+                       f"https://doi.org/10.1/{i}" for i in range(60))
+    assert read_text_file(write(tmp_path, "refs.txt", refs)).pages[0].blocks  # no common words, but words
+
+
+def test_a_few_control_characters_do_not_make_text_binary(tmp_path):
+    data = ("Gentrification \x07 and escape \x1b[31m in the city region. " * 40 + "A NUL\x00 byte.").encode()
+    assert read_text_file(write(tmp_path, "ok.txt", data)).pages[0].blocks
+
+
+def test_binary_txt_is_a_failed_document_with_its_reason(tmp_path, db_path):
+    from litmap.ingest.pipeline import IngestSettings, ingest
+    from litmap.store import Store
+
+    (tmp_path / "in").mkdir()
+    write(tmp_path / "in", "program.txt", _elf_like(random.Random(1)))
+    write(tmp_path / "in", "paper.txt", cited_paper().encode("utf-16"))
+    with Store(db_path, write=True) as store:
+        summary = ingest([str(tmp_path / "in")], store, IngestSettings(jobs=0))
+        status = store.status()
+    assert [os.path.basename(p) for p in summary.added] == ["paper.txt"]
+    assert [(os.path.basename(p), r) for p, r in status.failures] == [
+        ("program.txt", "not text: it starts like an ELF executable — is it a binary file named .txt?")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from litmap.errors import InputError
-from litmap.ingest.discover import FoundFile, fingerprint, walk
+from litmap.ingest.discover import DEFAULT_MAX_BYTES, FoundFile, fingerprint, walk
 from litmap.ingest.executor import EXECUTORS, make_executor
 from litmap.ingest.worker import Failure, FileTask, process_file
 from litmap.models import Document
@@ -44,6 +44,10 @@ class IngestSettings:
     reprocess: bool = False
     executor: str = "local"  # local | dask | inline (see litmap.ingest.executor)
     scheduler: Optional[str] = None  # tcp://HOST:PORT of a Dask scheduler; implies executor="dask"
+    # Follow links whose target lies outside the paths named (else skipped with a note).
+    follow_links: bool = False
+    # Largest input file read, also by the coordinator's hashing (which gets ``timeout`` per file too).
+    max_file_mb: int = DEFAULT_MAX_BYTES // 1024**2
 
     def __post_init__(self) -> None:
         if self.executor not in EXECUTORS:
@@ -56,6 +60,12 @@ class IngestSettings:
             raise InputError("--jobs must be 0 (in-process) or more")
         if self.timeout <= 0:
             raise InputError("--timeout must be a positive number of seconds")
+        if self.max_file_mb <= 0:
+            raise InputError("--max-file-mb must be a positive number of MiB")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return self.max_file_mb * 1024**2
 
 
 @dataclass
@@ -68,6 +78,8 @@ class IngestSummary:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Entries skipped on purpose (links out of the corpus, loops, FIFOs…): reported, not failures.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     pages: int = 0
     works: Optional[int] = None  # set when works were re-resolved
 
@@ -79,7 +91,8 @@ class IngestSummary:
         return {
             "found": self.found, "added": len(self.added), "replaced": len(self.replaced),
             "unchanged": self.unchanged, "moved": len(self.moved), "duplicates": len(self.duplicates),
-            "removed": len(self.removed), "failed": len(self.failed), "pages": self.pages,
+            "removed": len(self.removed), "failed": len(self.failed), "skipped": len(self.skipped),
+            "pages": self.pages,
         }
 
 
@@ -91,11 +104,11 @@ def ingest(
 ) -> IngestSummary:
     report = resolve(progress)
     summary = IngestSummary()
-    files, problems = walk(paths)
+    files, problems = walk(paths, follow_links=settings.follow_links, max_bytes=settings.max_file_bytes)
     summary.found = len(files)
     for p in problems:
-        summary.failed.append((p.path, p.reason))
-        log.warning("%s: %s", p.path, p.reason)
+        (summary.failed if p.failed else summary.skipped).append((p.path, p.reason))
+        log.log(logging.WARNING if p.failed else logging.INFO, "%s: %s", p.path, p.reason)
 
     index = store.file_index()
     known_paths = {path: (rec.size, rec.mtime, rec.sha256) for path, rec in index.items()}
@@ -106,7 +119,8 @@ def ingest(
     first_path: dict[str, str] = {}
     records: list[FileRecord] = []
     reread: set[str] = set()  # stored documents read again (settings.reprocess)
-    for f, sha, error in fingerprint(files, known_paths):
+    for f, sha, error in fingerprint(files, known_paths, max_bytes=settings.max_file_bytes,
+                                     time_limit=settings.timeout):
         if error or sha is None:
             summary.failed.append((f.path, error or "cannot read"))
             continue

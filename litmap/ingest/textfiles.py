@@ -10,6 +10,7 @@ split at a lost fi/fl/ff ligature ("gentri fication") are rejoined
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 import re
@@ -18,6 +19,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from litmap.errors import ExtractionError
+from litmap.ingest.discover import open_regular
 from litmap.ingest.hyphenation import repair_hyphenation
 from litmap.ingest.ligatures import repair_texts
 from litmap.ingest.text_furniture import drop_repeated_lines
@@ -25,7 +27,7 @@ from litmap.layout import Block, ExtractedPages, LaidOutPage
 from litmap.layout.furniture import drop_typesetting_marks
 from litmap.util.accents import attach_spacing_accents
 
-__all__ = ["read_text_file", "decode_bytes", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
+__all__ = ["read_text_file", "decode_bytes", "sniff_encoding", "NotText", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
            "repair_block_ligatures", "repair_block_hyphenation"]
 
 log = logging.getLogger(__name__)
@@ -54,28 +56,201 @@ def strip_inline_stamps(text: str) -> str:
     return _INLINE_STAMPS.sub(" ", text)
 
 
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: File signatures of binary formats a user might have saved under a text name.
+_MAGIC = ((b"%PDF-", "a PDF file"), (b"\x7fELF", "an ELF executable"), (b"PK\x03\x04", "a ZIP archive (.docx, .epub…)"),
+          (b"\x1f\x8b", "a gzip archive"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"SQLite format 3\x00", "an SQLite database"))
+_SNIFF = 1 << 16  # bytes looked at to tell UTF-16/32 without a BOM and binary content
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", re.I)
+# Single-byte codecs that read Western text alike: reported as cp1252 when they decode it the same.
+_LATIN_LIKE = {"cp1252", "cp1250", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2", "mac_roman", "cp1257"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")  # not \t \n \f \r (\v counts)
+
+
+class NotText(ExtractionError):
+    """The bytes of a .txt/.md/.html file are not text (a binary file under a text name)."""
+
+
 def decode_bytes(data: bytes, path: str = "") -> tuple[str, list[str]]:
-    """Decode file bytes: UTF-8 (with or without BOM), else cp1252, else latin-1.
+    """Decode file bytes after sniffing their encoding, refusing binary content.
+
+    In order: a byte-order mark (UTF-8, UTF-16 and UTF-32, either byte
+    order); UTF-16/32 without a BOM, told by NUL bytes at alternating
+    positions; strict UTF-8; an HTML ``<meta charset>``; charset detection
+    (charset-normalizer); cp1252, else latin-1.  Content judged binary (NUL
+    bytes, control characters) raises :class:`NotText`, an
+    :class:`ExtractionError` whose reason says so.
 
     Returns the text (repaired with ftfy) and warnings.
     """
     import ftfy
 
     warnings: list[str] = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-            enc = "cp1252"
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-            enc = "latin-1"
-        msg = f"{path or 'input'}: not valid UTF-8, decoded as {enc}; save the file as UTF-8 to be sure"
+    _refuse_known_binary(data, path)
+    enc, skip, how = sniff_encoding(data, html=path.lower().endswith((".html", ".htm")))
+    text = data[skip:].decode(enc, errors="replace")
+    _refuse_binary_text(text, path)
+    if how == "bom" and "\ufffd" in text and "\ufffd".encode(enc) not in data[skip:]:
+        warnings.append(f"{path or 'input'}: invalid {enc} bytes after its byte-order mark were replaced by \ufffd")
+    elif how not in ("bom", "utf-8", "nul pattern"):
+        warnings.append(f"{path or 'input'}: not valid UTF-8, decoded as {enc} ({how}); "
+                        "save the file as UTF-8 to be sure")
+    for msg in warnings:
         log.warning(msg)
-        warnings.append(msg)
     # Keep curly quotes and dashes as printed: they carry meaning in titles and citations.
     return attach_spacing_accents(drop_typesetting_marks(ftfy.fix_text(text, uncurl_quotes=False))), warnings
+
+
+def sniff_encoding(data: bytes, *, html: bool = False) -> tuple[str, int, str]:
+    """(codec, bytes of BOM to skip, how it was found) for the bytes of a text file."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, len(bom), "bom"
+    wide = _utf16_or_32_without_bom(data[:_SNIFF])
+    if wide:
+        return wide, 0, "nul pattern"
+    try:
+        data.decode("utf-8")
+        return "utf-8", 0, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if html:
+        m = _META_CHARSET.search(data[:4096])
+        enc = _codec(m.group(1).decode("ascii", "replace")) if m else None
+        if enc and _decodes(data, enc):
+            return enc, 0, "declared in the page"
+    enc = _detect(data)
+    if enc:
+        return enc, 0, "detected"
+    return ("cp1252", 0, "guessed") if _decodes(data, "cp1252") else ("latin-1", 0, "guessed")
+
+
+def _codec(name: str) -> Optional[str]:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _decodes(data: bytes, enc: str) -> bool:
+    try:
+        data.decode(enc)
+        return True
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _utf16_or_32_without_bom(sample: bytes) -> Optional[str]:
+    """UTF-16/32 of mostly Latin-script text: the high bytes of most characters are NUL,
+    at alternating positions (which binary files do not show)."""
+    n = len(sample) // 4 * 4
+    if n < 16:
+        return None
+    zeros = [sample[i:n:4].count(0) / (n // 4) for i in range(4)]
+    if min(zeros[1], zeros[2], zeros[3]) > 0.7 and zeros[0] < 0.1:
+        return "utf-32-le"
+    if min(zeros[0], zeros[1], zeros[2]) > 0.7 and zeros[3] < 0.1:
+        return "utf-32-be"
+    even, odd = (zeros[0] + zeros[2]) / 2, (zeros[1] + zeros[3]) / 2
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _detect(data: bytes) -> Optional[str]:
+    """charset-normalizer's best guess, reported as cp1252 when that reads the bytes the same."""
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        return None
+    enc = _codec(best.encoding) or best.encoding
+    if best.encoding in _LATIN_LIKE and _decodes(data, "cp1252") and data.decode("cp1252") == data.decode(enc):
+        return "cp1252"
+    return enc
+
+
+def _not_text(path: str, what: str) -> NotText:
+    suffix = os.path.splitext(path)[1].lower() or ".txt"
+    return NotText(path, f"not text: {what} — is it a binary file named {suffix}?")
+
+
+def _refuse_known_binary(data: bytes, path: str) -> None:
+    """Refuse a known binary signature, or NUL bytes not laid out as in UTF-16/32 text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise _not_text(path, f"it starts like {kind}")
+    sample = data[:_SNIFF]
+    nul = sample.count(0)
+    if nul < 4 or nul < 0.01 * len(sample) or any(data.startswith(b) for b, _ in _BOMS):
+        return
+    # UTF-16 text has its NULs (high bytes of Latin characters) on one parity only.
+    even = sample[0::2].count(0)
+    if max(even, nul - even) >= 0.9 * nul or _utf16_or_32_without_bom(sample):
+        return
+    raise _not_text(path, f"{_percent(nul / len(sample))} NUL bytes")
+
+
+def _refuse_binary_text(text: str, path: str) -> None:
+    """Refuse decoded text with many NUL or other control characters."""
+    sample = text[:_SNIFF]
+    nul = sample.count("\x00")
+    if nul >= 4 and nul / len(sample) >= 0.01:
+        raise _not_text(path, f"{_percent(nul / len(sample))} NUL bytes")
+    n = len(_CONTROL.findall(sample))
+    if n >= 4 and n / len(sample) >= 0.05:
+        raise _not_text(path, f"{_percent(n / len(sample))} control characters")
+
+
+def _percent(share: float) -> str:
+    return f"{share:.0%}" if share >= 0.01 else "under 1%"
+
+
+#: Frequent short words of languages written in Latin script: a real text has many of them.
+COMMON_WORDS = frozenset("""
+the of and to in a is that for on with as by are was be this from or an at which it not have has were their
+der die das und in zu den von mit ist des sich auf für dem nicht eine als auch es an werden aus er hat dass
+le la les de des et en un une du est que qui dans pour par sur au pas plus ne se ce il sont
+el los las y del que en por con para una se al lo como más
+il di e che della per non sono gli nel alla
+o os as do da dos das em um uma para com não no na ao
+het een van en de dat voor op te zijn met niet ook aan
+och att det som är på för av med
+i w na z się nie do że jest to jak ale
+je se na v a že s do ve
+ve bir bu ile için da de olarak
+ja on että ei se oli
+és az hogy nem egy
+și în pe cu nu
+và của các là trong có những được cho không một
+dan yang di untuk dengan ini itu
+""".split())
+_WORDLIKE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
+_EDGE_PUNCT = "\"'‘’“”«»()[]{}.,;:!?&*"
+
+
+def _refuse_non_words(text: str, path: str) -> None:
+    """Refuse Latin-script "text" in which few tokens are words and almost none common words
+    (base64 or hex dumps, decoded binary).  Other scripts are not judged here (CJK has no spaces)."""
+    sample = text[: 1 << 17]
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in letters) / len(letters) < 0.8:
+        return
+    tokens = [t.strip(_EDGE_PUNCT) for t in sample.split()]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 100:
+        return
+    wordlike = sum(1 for t in tokens if _WORDLIKE.fullmatch(t))
+    common = sum(1 for t in tokens if len(t) > 1 and t.lower() in COMMON_WORDS)
+    if wordlike / len(tokens) < 0.3 and common / len(tokens) < 0.02:
+        raise _not_text(path, f"{_percent(wordlike / len(tokens))} of its {len(tokens)} tokens are words and "
+                              f"{_percent(common / len(tokens))} common words (the, und, la…)")
 
 
 def _block(text: str, kind: str = "body", size: float = BODY_SIZE, index: int = 0) -> Block:
@@ -332,7 +507,7 @@ def read_text_file(path: str) -> ExtractedPages:
     if media is None:
         raise ExtractionError(path, f"unsupported file type {ext!r}: use .txt, .md or .html")
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:  # a FIFO or device put here since the walk: refused, never blocks
             data = fh.read()
     except OSError as exc:
         raise ExtractionError(path, f"cannot read file ({exc.strerror}); check the path and permissions") from exc
@@ -348,6 +523,7 @@ def read_text_file(path: str) -> ExtractedPages:
         blocks = text_to_blocks(text)
     if not blocks:
         raise ExtractionError(path, "empty: no text")
+    _refuse_non_words("\n".join(b.text for b in blocks), path)
     # Hyphens first: "gentri fica- tion" becomes a ligature split only once
     # the hyphen break is joined.
     blocks = repair_block_ligatures(repair_block_hyphenation(blocks))
