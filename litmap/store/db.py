@@ -5,24 +5,32 @@ written in one transaction, so a crash or Ctrl-C leaves either the old or the
 new version, never half of one.  Writers take an advisory lock file
 (``<db>.lock``) so two ``litmap`` commands never write the same store at once;
 readers need no lock (WAL lets them read while a writer works).
+
+Nothing is written before the file named by ``--db`` is known to be a litmap
+store, an absent file (a new store is built beside it and renamed into place),
+or an empty file the caller asked to initialise: another program's database, a
+PDF or an empty file is refused unchanged, with no lock file left beside it.
+Readers open read-only stores and stores in read-only folders too.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import json
 import logging
 import os
 import shutil
 import sqlite3
+import stat
+import urllib.parse
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
-from litmap.errors import StoreError, StoreLockedError
+from litmap.errors import NotAStoreError, StoreError, StoreLockedError, StoreWriteError
 from litmap.models import Author, Document, Metadata, Paragraph, Section, Source
-from litmap.store.schema import MIGRATIONS, SCHEMA_VERSION
+from litmap.store.schema import APPLICATION_ID, CORE_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["Store", "FileRecord", "StoreStatus", "DEFAULT_DB", "text_hash", "now"]
 
@@ -73,52 +81,155 @@ class Store:
     ``Store(path, write=True)`` takes the writer lock (raises
     :class:`StoreLockedError` if another process holds it) and migrates the
     schema forward, backing the file up first when it already holds data.
+    A file that is not a litmap store raises :class:`NotAStoreError` and is
+    left as it was; an empty file becomes a store only with ``init_empty``.
+    A full disk or a read-only file or folder raises :class:`StoreWriteError`
+    (also when it happens later, inside ``with Store(...)``).
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, write: bool = False, timeout: float = 0.0):
+    def __init__(self, path: str | os.PathLike[str], *, write: bool = False, timeout: float = 0.0,
+                 init_empty: bool = False):
         self.path = str(path)
         self.write = write
         self._lock_fd: Optional[int] = None
+        self._lock_created = False
         self.run_id: Optional[int] = None  # set by start_run: stamps documents added/removed
-        if not write and not Path(self.path).exists():
+        if write:
+            self._open_writer(timeout, init_empty)
+        else:
+            self._open_reader()
+
+    def _open_reader(self) -> None:
+        kind = _identify(self.path)
+        if kind == "absent":
             raise StoreError(
                 f"no litmap store at {self.path}: run `litmap ingest PATH --db {self.path}` first"
             )
-        if write:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._acquire_lock(timeout)
+        if kind == "empty":
+            raise NotAStoreError(
+                f"{self.path} is an empty file, not a litmap store: run `litmap ingest PATH --db {self.path} "
+                "--init-empty` to make it one, or pass --db another store"
+            )
         try:
+            self.conn = _connect_read(self.path)
+        except sqlite3.Error as exc:
+            raise _sqlite_error(self.path, exc) from exc
+        try:
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._check_version()
+        except BaseException as exc:
+            self.conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise _sqlite_error(self.path, exc) from exc
+            raise
+
+    def _open_writer(self, timeout: float, init_empty: bool) -> None:
+        # Refuse what is not a store before anything is created (the lock file
+        # included), then look again under the lock: another litmap may have
+        # created the store in between.
+        kind = _identify(self.path)
+        self._check_writable(kind, init_empty)
+        self._acquire_lock(timeout)
+        self.conn = None  # type: ignore[assignment]
+        kind = "unknown"
+        try:
+            kind = _identify(self.path)
+            self._check_writable(kind, init_empty)
+            if kind != "store":
+                self._create()
+                kind = "store"
             self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if write:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-                self._migrate()
-                # We hold the writer lock, so a run still marked 'running' was
-                # killed (kill -9, power loss): record it as interrupted.
-                self.conn.execute(
-                    "UPDATE runs SET status='interrupted', finished_at=? WHERE status='running'", (now(),)
-                )
-            else:
-                self._check_version()
-        except StoreError:  # wrong schema version: do not keep the file or the writer lock
-            self.conn.close()
-            self._release_lock()
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+            if int(self.conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a store from before it was set
+            # We hold the writer lock, so a run still marked 'running' was
+            # killed (kill -9, power loss): record it as interrupted.
+            self.conn.execute(
+                "UPDATE runs SET status='interrupted', finished_at=? WHERE status='running'", (now(),)
+            )
+        except BaseException as exc:
+            if self.conn is not None:
+                self.conn.close()
+            # A lock file this call created goes again unless a store now stands beside it.
+            self._release_lock(remove=kind != "store" or not os.path.exists(self.path))
+            if isinstance(exc, sqlite3.Error):
+                raise _sqlite_error(self.path, exc) from exc
+            if isinstance(exc, OSError):
+                raise _os_error(self.path, exc) from exc
             raise
-        except sqlite3.DatabaseError as exc:
-            self._release_lock()
-            raise StoreError(
-                f"{self.path} is not a usable litmap store ({exc}); "
-                "point --db at another file or move this one aside"
-            ) from exc
+
+    def _check_writable(self, kind: str, init_empty: bool) -> None:
+        """Refuse, before anything is written, a store this process cannot write."""
+        if kind == "empty" and not init_empty:
+            raise NotAStoreError(
+                f"{self.path} is an empty file, not a litmap store; litmap left it unchanged: delete it, pass "
+                f"--db a new path, or add --init-empty to make this file a new store"
+            )
+        folder = os.path.dirname(os.path.abspath(self.path))
+        if not os.path.isdir(folder):
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise StoreWriteError(
+                    f"cannot create the folder {folder} for the store {self.path}: {_reason(exc)}; "
+                    "pass --db a path in a writable folder"
+                ) from exc
+        lock = self.path + ".lock"
+        if not os.access(folder, os.W_OK):
+            raise StoreWriteError(_lock_message(lock, _unwritable_reason(folder), kind == "store"))
+        if kind == "store" and not os.access(self.path, os.W_OK):
+            raise StoreWriteError(
+                f"the store {self.path} is read-only and this command writes to it: make it writable "
+                f"(chmod u+w {self.path}) or copy it and pass --db COPY; reading commands (status, papers, "
+                "report, export) work on it as it is"
+            )
+
+    def _create(self) -> None:
+        """Build a new, empty store beside ``self.path`` and rename it into place.
+
+        The file appears whole or not at all, so a store killed while being
+        created never leaves a half-made SQLite file that would then be taken
+        for another program's database.
+        """
+        tmp = self.path + ".creating"
+        _remove_sqlite_files(tmp)  # left by a creation killed earlier (we hold the lock)
+        conn = sqlite3.connect(tmp, timeout=30.0, isolation_level=None)
+        self.conn = conn
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self._migrate()  # version 0: nothing to back up
+            conn.close()
+            os.replace(tmp, self.path)
+        except BaseException:
+            conn.close()
+            _remove_sqlite_files(tmp)
+            raise
+        finally:
+            self.conn = None  # type: ignore[assignment]
+        log.info("created a new store at %s", self.path)
 
     # -- lifecycle ---------------------------------------------------------
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         self.close()
+        # A full disk or a read-only store met while working: a one-line
+        # message naming the store (the transaction was rolled back).  The
+        # cause may sit behind a later error (a COMMIT after SQLite's own
+        # rollback, a run marked interrupted on the same full disk).
+        cause, seen = exc, set()
+        while cause is not None and id(cause) not in seen:
+            seen.add(id(cause))
+            if isinstance(cause, sqlite3.Error) and _primary(cause) in (
+                    sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR):
+                raise _sqlite_error(self.path, cause) from exc
+            cause = cause.__cause__ or cause.__context__
 
     def close(self) -> None:
         try:
@@ -131,28 +242,48 @@ class Store:
         import time
 
         lock_path = self.path + ".lock"
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + timeout
         while True:
+            fd, created = _open_lock_file(lock_path, self.path)
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        os.close(fd)
+                        raise StoreLockedError(
+                            f"another litmap process is writing {self.path}; wait for it to "
+                            "finish (or pass --wait SECONDS), then run this command again"
+                        ) from None
+                    time.sleep(0.2)
+            # A lock file removed by a writer that gave up (see _release_lock)
+            # while we waited on it: lock the file that is there now instead.
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                now_there, held = os.stat(lock_path), os.fstat(fd)
+                same = (now_there.st_dev, now_there.st_ino) == (held.st_dev, held.st_ino)
+            except FileNotFoundError:
+                same = False
+            if same:
                 break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    raise StoreLockedError(
-                        f"another litmap process is writing {self.path}; wait for it to "
-                        "finish (or pass --wait SECONDS), then run this command again"
-                    ) from None
-                time.sleep(0.2)
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError as exc:  # the pid is for people only; a full disk is reported by SQLite
+            log.debug("could not write the pid into %s: %s", lock_path, exc)
         self._lock_fd = fd
+        self._lock_created = created
 
-    def _release_lock(self) -> None:
+    def _release_lock(self, remove: bool = False) -> None:
         if self._lock_fd is not None:
             import fcntl
 
+            if remove and self._lock_created:
+                try:
+                    os.unlink(self.path + ".lock")
+                except OSError:
+                    pass
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             os.close(self._lock_fd)
             self._lock_fd = None
@@ -183,7 +314,14 @@ class Store:
         if version > 0:
             backup = f"{self.path}.v{version}.bak"
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            shutil.copy2(self.path, backup)
+            try:
+                shutil.copy2(self.path, backup)
+            except OSError as exc:
+                _remove_sqlite_files(backup)
+                raise StoreWriteError(
+                    f"could not back up {self.path} to {backup} before migrating it ({_reason(exc)}); the "
+                    "store was not changed: free some space or make its folder writable, then run again"
+                ) from exc
             log.info("backed up %s to %s before migrating", self.path, backup)
         for target in range(version, SCHEMA_VERSION):
             with self.transaction():
@@ -544,10 +682,24 @@ class _Transaction:
     def __exit__(self, exc_type: Any, *rest: Any) -> None:
         if self.nested:
             return
-        if exc_type is None:
+        if exc_type is not None:
+            self._rollback()
+            return
+        try:
             self.conn.execute("COMMIT")
-        else:
+        except BaseException:  # e.g. the disk filled up at commit: undo, then report
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back by itself (a full disk does that):
+        # a second ROLLBACK would raise and hide the error that caused it.
+        if not self.conn.in_transaction:
+            return
+        try:
             self.conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            log.debug("rollback failed: %s", exc)
 
 
 def _split_sql(script: str) -> list[str]:
@@ -565,3 +717,200 @@ def _under(path: str, root: str) -> bool:
     if os.path.isfile(root):
         return path == root
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+# -- recognising and opening the file named by --db ------------------------------
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _identify(path: str) -> str:
+    """What ``path`` is, judged without writing anything: ``"absent"``, ``"empty"``
+    (0 bytes) or ``"store"``; anything else raises :class:`NotAStoreError`."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "absent"
+    except OSError as exc:
+        raise StoreError(f"cannot look at {path}: {_reason(exc)}; check the path and its permissions") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise NotAStoreError(f"{path} is a folder, not a litmap store; pass --db a file path")
+    if not stat.S_ISREG(st.st_mode):
+        raise NotAStoreError(f"{path} is not a regular file (a device, pipe or socket); choose another --db path")
+    if st.st_size == 0:
+        return "empty"
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {_reason(exc)}; check its permissions") from exc
+    if header != _SQLITE_MAGIC:
+        raise NotAStoreError(
+            f"{path} is not a usable litmap store: it is not an SQLite database; litmap left it unchanged: "
+            "choose another --db (a new path or an existing litmap store)"
+        )
+    if not _is_litmap_store(path):
+        raise NotAStoreError(
+            f"{path} is an SQLite database of another program, not a litmap store; litmap left it unchanged: "
+            "choose another --db (a new path or an existing litmap store)"
+        )
+    return "store"
+
+
+def _is_litmap_store(path: str) -> bool:
+    """True for a store litmap made: its application_id, or (stores from before
+    the id was set) a positive user_version and litmap's tables."""
+    try:
+        conn = _connect_read(path, inspect=True)
+    except sqlite3.Error as exc:
+        raise _sqlite_error(path, exc) from exc
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        if app_id == APPLICATION_ID:
+            return True
+        if app_id != 0:
+            return False
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return version > 0 and CORE_TABLES <= tables
+    except sqlite3.Error as exc:
+        raise _sqlite_error(path, exc) from exc
+    finally:
+        conn.close()
+
+
+def _connect_read(path: str, *, inspect: bool = False) -> sqlite3.Connection:
+    """A connection that only reads ``path``, also where it cannot be written.
+
+    A store whose file and folder are writable is opened as always (the last
+    reader tidies the WAL files away).  Otherwise, and always when ``inspect``
+    (looking at a file that may be another program's), it is opened
+    ``immutable``, which reads the file alone and makes no ``-wal``/``-shm``
+    files beside it: a read-only ``-shm`` left behind would stop writers once
+    the store is writable again.  Only when a WAL holds changes that this would
+    miss is it opened ``mode=ro``, which needs the WAL index (``-shm``).
+    """
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path))
+    pending = _wal_pending(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    attempts: list[tuple[str, bool]] = []
+    if not inspect and os.access(path, os.W_OK) and os.access(folder, os.W_OK):
+        attempts.append((path, False))
+    attempts.append((uri + "?mode=ro", True) if pending else (uri + "?mode=ro&immutable=1", True))
+    error: Optional[sqlite3.Error] = None
+    for target, is_uri in attempts:
+        conn = sqlite3.connect(target, uri=is_uri, timeout=30.0, isolation_level=None)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error as exc:
+            conn.close()
+            if _primary(exc) not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+                raise
+            error = exc
+    if pending:
+        raise StoreWriteError(
+            f"{path} has changes in {path}-wal that can only be read where its folder is writable: make "
+            f"{folder} writable, or copy {path} together with {path}-wal elsewhere and pass --db COPY"
+        ) from error
+    assert error is not None
+    raise error
+
+
+def _wal_pending(path: str) -> bool:
+    try:
+        return os.path.getsize(path + "-wal") > 0
+    except OSError:
+        return False
+
+
+def _open_lock_file(lock_path: str, store: str) -> tuple[int, bool]:
+    """Open (or create) the writer lock file; ``created`` says whether this call made it."""
+    while True:
+        try:
+            return os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644), True
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise _lock_error(lock_path, store, exc) from exc
+        try:
+            return os.open(lock_path, os.O_RDWR), False
+        except FileNotFoundError:
+            continue  # removed in between: create it
+        except OSError as exc:
+            raise _lock_error(lock_path, store, exc) from exc
+
+
+def _lock_error(lock_path: str, store: str, exc: OSError) -> StoreError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _full(lock_path)
+    return StoreWriteError(_lock_message(lock_path, _reason(exc), os.path.exists(store)))
+
+
+def _lock_message(lock_path: str, reason: str, exists: bool) -> str:
+    folder = os.path.dirname(os.path.abspath(lock_path))
+    fix = "copy the store elsewhere and pass --db COPY" if exists else "pass --db a path in a writable folder"
+    return f"cannot create the lock file {lock_path}: {reason}; make {folder} writable or {fix}"
+
+
+def _unwritable_reason(path: str) -> str:
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return "read-only file system"
+    except OSError:
+        pass
+    return "permission denied"
+
+
+def _reason(exc: OSError) -> str:
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
+def _primary(exc: BaseException) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _full(path: str) -> StoreWriteError:
+    return StoreWriteError(
+        f"no space left on device while writing {path}; free some space or move the store with --db, "
+        "then run the command again"
+    )
+
+
+def _sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
+    """A one-line message, naming the store and the fix, for an SQLite error."""
+    code = _primary(exc)
+    if code == sqlite3.SQLITE_FULL:
+        return _full(path)
+    if code == sqlite3.SQLITE_READONLY:
+        return StoreWriteError(
+            f"the store {path} cannot be written ({exc}): make it and its folder writable, or copy it and "
+            "pass --db COPY; reading commands (status, papers, report, export) work on it as it is"
+        )
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StoreError(
+            f"the store {path} is held by another program ({exc}); close that program or wait for it, "
+            "then run the command again"
+        )
+    if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        return StoreWriteError(
+            f"could not use the store {path} ({exc}); check that the disk is there and not full and that "
+            "the file and its folder can be read, then run the command again"
+        )
+    return StoreError(f"{path} is not a usable litmap store ({exc}); point --db at another file or move this one aside")
+
+
+def _os_error(path: str, exc: OSError) -> StoreError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _full(path)
+    where = exc.filename or path
+    return StoreWriteError(f"cannot write {where}: {_reason(exc)}; make its folder writable or pass --db elsewhere")
+
+
+def _remove_sqlite_files(path: str) -> None:
+    for name in (path, path + "-journal", path + "-wal", path + "-shm"):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass

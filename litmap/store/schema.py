@@ -8,7 +8,19 @@ is never edited once it has shipped: add a new one at the end of
 
 from __future__ import annotations
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "APPLICATION_ID", "CORE_TABLES"]
+
+#: ``PRAGMA application_id`` of every litmap store ("LMAP"): it tells a litmap
+#: store from another program's SQLite database before anything is written.  It
+#: lives in the file header, not in the schema, so setting it needs no migration
+#: (and no backup): new stores get it when they are created, older stores the
+#: first time a writing command opens them.
+APPLICATION_ID = int.from_bytes(b"LMAP", "big")
+
+#: Tables every store has had since schema v1: a store written before stores
+#: carried :data:`APPLICATION_ID` is recognised by them (and ``user_version`` > 0).
+CORE_TABLES = frozenset({"documents", "files", "metadata", "sections", "paragraphs", "refs", "citations", "cited",
+                         "works", "runs", "artifacts"})
 
 _V1 = """
 CREATE TABLE documents (
