@@ -20,7 +20,8 @@ import math
 import os
 import re
 import unicodedata
-from typing import Any, Callable, Iterator, Optional, Sequence
+import zlib
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from litmap.errors import ExtractionError
 from litmap.layout import Char, PageChars
@@ -90,10 +91,227 @@ def open_pdf(path: str, engine: str = "pdfium") -> "PdfiumSource | PlumberSource
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
     sniff_pdf(path)
+    check_streams(path)
     if engine == "pdfium":
         return PdfiumSource(path)
     # "plumber" and "pdfplumber" name the same engine
     return PlumberSource(path)
+
+
+# -- reasons ------------------------------------------------------------------------------------
+
+ENCRYPTED = "encrypted: needs a password (remove the protection and ingest again)"
+ZERO_PAGES = "PDF has zero pages"
+NO_PAGES = "corrupt PDF: no pages found (its page tree is damaged or empty)"
+#: A content stream, form or font inflating past this is not handed to a PDF engine
+#: (pdfium inflates it whole when the page loads: a decompression bomb).
+MAX_STREAM_MB = 256
+#: Largest image (pixels) decoded to render a page for OCR; a 1200-dpi A4 scan is ~140 million.
+MAX_IMAGE_PIXELS = 150_000_000
+#: Largest page bitmap rendered for OCR; a larger page is rendered at a lower resolution.
+MAX_RENDER_PIXELS = 100_000_000
+_SCAN_FILE_LIMIT = 256 << 20  # bombs are small files; bigger ones are left to the worker's caps
+
+
+def _pdfium_reason(exc: Exception, path: str = "") -> str:
+    """A plain reason for a document pdfium could not open.
+
+    pdfium sets no error code for some failures (a page tree with no pages),
+    and then reports the code an earlier file left ("Success", or even
+    "Incorrect password" after an encrypted file): :func:`_reset_last_error`
+    leaves ``FPDF_ERR_FILE`` before each open, so that code read back means
+    "no cause given", and the file's own bytes are checked too.
+    """
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    facts = _sniff_structure(path)
+    if facts.get("zero_pages"):
+        return ZERO_PAGES
+    if code == raw.FPDF_ERR_PASSWORD and facts.get("encrypted", True):
+        return ENCRYPTED
+    if code == raw.FPDF_ERR_SECURITY:
+        return "encrypted with a protection scheme PDFium does not support (remove the protection and ingest again)"
+    if code == raw.FPDF_ERR_FILE:
+        if path and not os.access(path, os.R_OK):
+            return "cannot read file (removed or locked while it was being read)"
+        return NO_PAGES
+    if code == raw.FPDF_ERR_PAGE:
+        return "corrupt PDF: its page tree is damaged"
+    if facts.get("ends_early"):
+        return "corrupt or truncated PDF: the file ends before its end-of-file marker (an incomplete download?)"
+    if code in (raw.FPDF_ERR_FORMAT, raw.FPDF_ERR_PASSWORD):  # a password code for a file without /Encrypt is stale
+        return "corrupt or truncated PDF: its file structure is damaged (PDFium cannot parse it)"
+    return "corrupt PDF: PDFium cannot open it and gives no cause (damaged or unusual file structure)"
+
+
+def _reset_last_error() -> None:
+    """Leave ``FPDF_ERR_FILE`` as pdfium's last error (see :func:`_pdfium_reason`)."""
+    import pypdfium2.raw as raw
+
+    raw.FPDF_LoadDocument(b"", None)  # no such file: sets FPDF_ERR_FILE, opens nothing
+
+
+def _page_reason(index: int, what: str = "loaded") -> str:
+    return f"corrupt PDF: page {index + 1} cannot be {what} (its page object or content is damaged)"
+
+
+def _sniff_structure(path: str, limit: int = 8 << 20) -> dict[str, bool]:
+    """Cheap byte-level facts about a PDF that failed to open."""
+    if not path:
+        return {}
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit)
+            fh.seek(max(os.fstat(fh.fileno()).st_size - 1024, 0))
+            tail = fh.read(1024)
+    except OSError:
+        return {}
+    return {
+        "encrypted": b"/Encrypt" in data,
+        "zero_pages": re.search(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b", data) is not None
+        or re.search(rb"/Count\s+0\b[^>]*?/Type\s*/Pages\b", data) is not None,
+        "ends_early": b"%%EOF" not in tail,
+    }
+
+
+# -- decompression bombs ------------------------------------------------------------------------
+
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_OBJ_HEAD = re.compile(rb"(\d+)\s+\d+\s+obj\b")
+_FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_FLATE_NAMES = (b"FlateDecode", b"Fl")
+
+
+def check_streams(path: str, limit_mb: int = MAX_STREAM_MB) -> None:
+    """Raise :class:`ExtractionError` if a content stream, form or font of ``path``
+    inflates past ``limit_mb`` MB: a PDF engine would inflate it whole (pdfium
+    aborts when that passes the worker's memory cap).  Images are decoded
+    only for OCR and are checked there (:func:`_check_images`)."""
+    bombs = _oversized_streams(path, limit_mb << 20)
+    if not bombs:
+        return
+    pages = _pages_using(path, {obj for obj, _ in bombs})
+    obj = bombs[0][0]
+    how = f"inflates to over {limit_mb} MB (a decompression bomb?); not read"
+    if obj in pages:
+        raise ExtractionError(path, f"page {pages[obj]} holds a content stream that {how}")
+    raise ExtractionError(path, f"holds a compressed stream that {how}")
+
+
+def _oversized_streams(path: str, limit: int) -> list[tuple[int, int]]:
+    """(object number, bytes inflated before stopping) of each stream, images
+    and attachments aside, that inflates past ``limit`` bytes."""
+    try:
+        if os.path.getsize(path) > _SCAN_FILE_LIMIT:
+            return []
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return []
+    view = memoryview(data)
+    found: list[tuple[int, int]] = []
+    for m in _STREAM.finditer(data):
+        heads = list(_OBJ_HEAD.finditer(data, max(0, m.start() - 4096), m.start()))
+        if not heads:
+            continue
+        obj, head = int(heads[-1].group(1)), data[heads[-1].end():m.start()]
+        if re.search(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b", head):
+            continue
+        layers = _flate_layers(head)
+        if layers:
+            size = _inflated_size(view[m.end():], layers, limit)
+            if size > limit:
+                found.append((obj, size))
+    return found
+
+
+def _flate_layers(head: bytes) -> int:
+    """How many Flate filters a stream's dictionary applies first (0: none)."""
+    m = _FILTERS.search(head)
+    if not m:
+        return 0
+    n = 0
+    for name in re.findall(rb"/([A-Za-z0-9]+)", m.group(1)):
+        if name not in _FLATE_NAMES:
+            break
+        n += 1
+    return n
+
+
+def _inflated_size(data: memoryview, layers: int, limit: int) -> int:
+    """Bytes ``layers`` Flate passes give, counted in 1 MB steps and stopped
+    just past ``limit``; memory stays small whatever the ratio."""
+
+    def chunks() -> Iterator[memoryview]:
+        for pos in range(0, len(data), 1 << 16):
+            yield data[pos:pos + (1 << 16)]
+
+    def inflate(pieces: Iterable[Any]) -> Iterator[bytes]:
+        d = zlib.decompressobj()
+        for piece in pieces:
+            while piece and not d.eof:
+                yield d.decompress(piece, 1 << 20)
+                piece = d.unconsumed_tail
+            if d.eof:
+                return
+
+    stream: Iterable[Any] = chunks()
+    for _ in range(layers):
+        stream = inflate(stream)
+    total = 0
+    try:
+        for out in stream:
+            total += len(out)
+            if total > limit:
+                break
+    except zlib.error:  # damaged data: the engine will say so, or read what it can
+        pass
+    return total
+
+
+def _pages_using(path: str, objects: set[int]) -> dict[int, int]:
+    """Page number of the first page drawing each of ``objects`` (as content or a
+    form), found with pdfminer, which reads the page tree without inflating
+    content; ``{}`` when it cannot tell."""
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import PDFObjRef, resolve1
+
+        found: dict[int, int] = {}
+        with open(path, "rb") as fh:
+            doc = PDFDocument(PDFParser(fh))
+            for number, page in enumerate(PDFPage.create_pages(doc), start=1):
+                contents = page.attrs.get("Contents")
+                refs = [contents] + (list(resolve1(contents)) if isinstance(resolve1(contents), list) else [])
+                xobjects = resolve1((page.resources or {}).get("XObject")) or {}
+                for ref in refs + list(xobjects.values()):
+                    if isinstance(ref, PDFObjRef) and ref.objid in objects:
+                        found.setdefault(ref.objid, number)
+                if number >= 5000 or len(found) == len(objects):
+                    break
+        return found
+    except Exception:  # pdfminer raises many types for damaged files: the page is then unnamed
+        log.debug("%s: no page found for oversized streams", path, exc_info=True)
+        return {}
+
+
+def _check_images(path: str, page: Any, index: int, limit: int = MAX_IMAGE_PIXELS) -> None:
+    """Raise :class:`ExtractionError` if an image of ``page`` would decode past ``limit`` pixels."""
+    import pypdfium2.raw as raw
+
+    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)):
+        if k >= 5000:
+            break
+        try:
+            width, height = obj.get_px_size()
+        except Exception:  # pdfium cannot size some images; rendering skips them too
+            continue
+        if width * height > limit:
+            raise ExtractionError(path, f"page {index + 1} holds a very large image ({width}×{height} pixels, "
+                                        f"at least {width * height // (1 << 20)} MB decoded); not read by OCR")
 
 
 def _metadata_from(info: dict[str, Any], xmp: bytes | None) -> dict[str, str]:
@@ -126,14 +344,15 @@ class PdfiumSource:
         import pypdfium2 as pdfium
 
         self.path = path
+        _reset_last_error()
         try:
             self._doc = pdfium.PdfDocument(path, password=None)
         except pdfium.PdfiumError as exc:
-            raise ExtractionError(path, _pdfium_reason(str(exc), path)) from exc
+            raise ExtractionError(path, _pdfium_reason(exc, path)) from exc
         n = len(self._doc)
         if n == 0:
             self._doc.close()
-            raise ExtractionError(path, "PDF has zero pages")
+            raise ExtractionError(path, ZERO_PAGES)
         self._n = n
 
     def page_count(self) -> int:
@@ -157,7 +376,7 @@ class PdfiumSource:
         try:
             page = self._doc[index]
         except pdfium.PdfiumError as exc:  # broken page tree: cycles, bad objects
-            raise ExtractionError(self.path, f"corrupt PDF: page {index + 1} cannot be loaded") from exc
+            raise ExtractionError(self.path, _page_reason(index)) from exc
         try:
             width, height = page.get_size()
             textpage = page.get_textpage()
@@ -165,13 +384,15 @@ class PdfiumSource:
                 chars = _pdfium_words(textpage, height)
             finally:
                 textpage.close()
+        except pdfium.PdfiumError as exc:  # "Failed to load text page." and the like
+            raise ExtractionError(self.path, _page_reason(index, "read")) from exc
         finally:
             page.close()
         return PageChars(number=index + 1, width=width, height=height, chars=tuple(chars), words=True)
 
     def render(self, index: int, dpi: int) -> Any:
         """The page as a PIL image at ``dpi`` (for OCR)."""
-        return _render(self._doc, index, dpi)
+        return _render(self._doc, index, dpi, self.path)
 
     def image_coverage(self, index: int) -> float:
         """Share of the page covered by its largest image (a scan covers most of it)."""
@@ -181,18 +402,34 @@ class PdfiumSource:
         self._doc.close()
 
 
-def _render(doc: Any, index: int, dpi: int) -> Any:
-    page = doc[index]
+def _render(doc: Any, index: int, dpi: int, path: str = "") -> Any:
+    """Page ``index`` as a grey PIL image at ``dpi``, lower for a page too big to
+    render whole; a page with an image too big to decode is refused."""
+    import pypdfium2 as pdfium
+
     try:
-        return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+        page = doc[index]
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(path, _page_reason(index)) from exc
+    try:
+        _check_images(path, page, index)
+        width, height = page.get_size()
+        scale = min(dpi / 72.0, math.sqrt(MAX_RENDER_PIXELS / max(width * height, 1.0)))
+        return page.render(scale=scale, grayscale=True).to_pil()
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(path, _page_reason(index, "rendered for OCR")) from exc
     finally:
         page.close()
 
 
 def _image_coverage(doc: Any, index: int, max_objects: int = 5000) -> float:
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    page = doc[index]
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError:  # reading the page said so already; unknown coverage is no scan
+        return 0.0
     try:
         width, height = page.get_size()
         area = max(width * height, 1.0)
@@ -208,36 +445,6 @@ def _image_coverage(doc: Any, index: int, max_objects: int = 5000) -> float:
         return min(best, 1.0)
     finally:
         page.close()
-
-
-def _pdfium_reason(msg: str, path: str = "") -> str:
-    # pdfium's last-error code can be stale (left by an earlier file in the same
-    # worker), so the message is checked against the file's own structure.
-    head = _sniff_structure(path)
-    if head.get("zero_pages"):
-        return "PDF has zero pages"
-    low = msg.lower()
-    if "password" in low and head.get("encrypted", True):
-        return "encrypted: needs a password (remove the protection and ingest again)"
-    if "format" in low or "not found" in low:
-        return "corrupt or truncated PDF (pdfium cannot parse it)"
-    return f"cannot open PDF: {msg.splitlines()[0][:120]}"
-
-
-def _sniff_structure(path: str, limit: int = 8 << 20) -> dict[str, bool]:
-    """Cheap byte-level facts about a PDF that failed to open."""
-    if not path:
-        return {}
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit)
-    except OSError:
-        return {}
-    return {
-        "encrypted": b"/Encrypt" in data,
-        "zero_pages": re.search(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b", data) is not None
-        or re.search(rb"/Count\s+0\b[^>]*?/Type\s*/Pages\b", data) is not None,
-    }
 
 
 def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> list[Char]:
@@ -537,6 +744,16 @@ def split_glyph_words(chars: Sequence[Char]) -> list[Char]:
     return out
 
 
+def _plumber_reason(path: str) -> str:
+    """A plain reason for a file pdfminer could not open (its exception names say little)."""
+    facts = _sniff_structure(path)
+    if facts.get("zero_pages"):
+        return ZERO_PAGES
+    if facts.get("ends_early"):
+        return "corrupt or truncated PDF: the file ends before its end-of-file marker (an incomplete download?)"
+    return "corrupt or truncated PDF: its file structure is damaged (pdfminer cannot parse it)"
+
+
 class PlumberSource:
     """Glyphs from pdfplumber (pdfminer): slower, kept for comparison and fallback."""
 
@@ -552,16 +769,20 @@ class PlumberSource:
             self._pdf = pdfplumber.open(path, password="")
             n = len(self._pdf.pages)
         except PDFPasswordIncorrect as exc:
-            raise ExtractionError(path, "encrypted: needs a password (remove the protection and ingest again)") from exc
+            raise ExtractionError(path, ENCRYPTED) from exc
+        except (MemoryError, RecursionError):  # the worker names these itself
+            raise
         except Exception as exc:  # pdfminer raises many unrelated types for broken files
             name = type(exc).__name__
             inner = " ".join(type(a).__name__ for a in exc.args if isinstance(a, BaseException))
             if any(k in name + inner for k in ("Password", "Encrypt")):
-                raise ExtractionError(path, "encrypted: needs a password (remove the protection and ingest again)") from exc
-            raise ExtractionError(path, f"corrupt or truncated PDF ({name})") from exc
+                raise ExtractionError(path, ENCRYPTED) from exc
+            raise ExtractionError(path, _plumber_reason(path)) from exc
         if n == 0:
             self._pdf.close()
-            raise ExtractionError(path, "PDF has zero pages")
+            # pdfminer also finds no pages in a page tree it cannot follow (a cycle)
+            zero = _sniff_structure(path).get("zero_pages")
+            raise ExtractionError(path, ZERO_PAGES if zero else NO_PAGES)
         self._n = n
 
     def page_count(self) -> int:
@@ -578,12 +799,11 @@ class PlumberSource:
     def page(self, index: int) -> PageChars:
         try:
             return self._page(index)
-        except ExtractionError:
+        except (ExtractionError, MemoryError, RecursionError):  # the worker names the last two itself
             raise
         except Exception as exc:  # pdfminer raises many unrelated types for broken content
-            raise ExtractionError(
-                self.path, f"corrupt PDF: page {index + 1} cannot be read ({type(exc).__name__})"
-            ) from exc
+            log.debug("%s: page %d: %s: %s", self.path, index + 1, type(exc).__name__, exc)
+            raise ExtractionError(self.path, _page_reason(index, "read")) from exc
 
     def _page(self, index: int) -> PageChars:
         p = self._pdf.pages[index]
@@ -603,11 +823,15 @@ class PlumberSource:
         if self._pdfium_doc is None:
             import pypdfium2 as pdfium
 
-            self._pdfium_doc = pdfium.PdfDocument(self.path)
+            _reset_last_error()
+            try:
+                self._pdfium_doc = pdfium.PdfDocument(self.path)
+            except pdfium.PdfiumError as exc:
+                raise ExtractionError(self.path, _pdfium_reason(exc, self.path)) from exc
         return self._pdfium_doc
 
     def render(self, index: int, dpi: int) -> Any:
-        return _render(self._pdfium(), index, dpi)
+        return _render(self._pdfium(), index, dpi, self.path)
 
     def image_coverage(self, index: int) -> float:
         return _image_coverage(self._pdfium(), index)
