@@ -31,6 +31,35 @@ def _safe(text: object) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
 
 
+_UNSAFE_IN_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe_lines(text: object) -> str:
+    """:func:`_safe` for multi-line output (text renderings, indented JSON): line breaks and tabs stay."""
+    return _UNSAFE_IN_LINES.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
+
+
+def _to_terminal(text: str) -> str:
+    """JSON or data for stdout: json.dumps already escapes C0 controls; C1 controls and
+    bidi overrides are escaped too when a terminal shows it (a pipe gets it unchanged)."""
+    return _safe_lines(text) if sys.stdout.isatty() else text
+
+
+def _escape_log_record(record: logging.LogRecord) -> bool:
+    """Logging filter: a log line shows file names and extracted strings, so its
+    control characters are escaped (an ESC must not clear the screen, a newline
+    must not forge a "FAILED …:" line).  Tracebacks keep their line breaks."""
+    try:
+        record.msg, record.args = _safe(record.getMessage()), None
+    except Exception:  # a malformed call is logging's to report (handleError), not a crash here
+        return True
+    if record.exc_info and not record.exc_text:
+        record.exc_text = _safe_lines(logging.Formatter().formatException(record.exc_info))
+    if record.stack_info:
+        record.stack_info = _safe_lines(record.stack_info)
+    return True
+
+
 DB_HELP = "SQLite store to use (default: ./litmap.db or $LITMAP_DB)."
 
 
@@ -47,10 +76,34 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except LitmapError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(_safe(exc)) from None
+    except OSError as exc:
+        message = _os_error_message(exc)
+        if message is None:
+            raise
+        raise click.ClickException(_safe(message)) from None
     except KeyboardInterrupt:
         click.echo("interrupted: everything finished so far is saved; run the command again to resume", err=True)
         sys.exit(130)
+
+
+def _os_error_message(exc: OSError) -> Optional[str]:
+    """One line, naming the file and the fix, for a full disk or a place litmap may
+    not write that escaped the library (its own errors say more); None for other errors."""
+    import errno
+
+    name = _safe(exc.filename) if exc.filename is not None else "a file"
+    if exc.filename2 is not None:
+        name += f" (to {_safe(exc.filename2)})"
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on device while writing {name}; free some space or write to another disk"
+    if exc.errno == errno.EDQUOT:
+        return f"disk quota exceeded while writing {name}; free some space or write to another disk"
+    if exc.errno == errno.EROFS:
+        return f"cannot write {name}: read-only file system; choose a writable place"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot access {name}: permission denied; check its permissions or choose another place"
+    return None
 
 
 def _console() -> Any:
@@ -87,6 +140,8 @@ def cli(verbose: int, quiet: bool) -> None:
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:  # forked workers inherit it
+        handler.addFilter(_escape_log_record)
     # Per-file problems are shown in the summary; avoid duplicating them as log lines.
     if verbose == 0:
         logging.getLogger("litmap.ingest.pipeline").setLevel(logging.ERROR)
@@ -109,6 +164,10 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
               help="OCR pages without a text layer (auto), never, or every page.")
 @click.option("--memory-mb", type=int, default=4096, show_default=True, help="Memory cap per worker.")
+@click.option("--max-file-mb", type=int, default=2048, show_default=True,
+              help="Largest input file read; larger ones are reported, not read.")
+@click.option("--follow-links", is_flag=True,
+              help="Also follow links whose target lies outside PATHS (skipped with a note by default).")
 @click.option("--retry-failed", is_flag=True, help="Try files that failed before again.")
 @click.option("--reprocess", is_flag=True,
               help="Read stored files again (e.g. after upgrading litmap); documents keep their ids.")
@@ -117,14 +176,18 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Address of a Dask scheduler (implies --executor dask).")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
+@click.option("--init-empty", is_flag=True, help="Let --db name an empty file and make it a new store.")
 def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float, engine: str, ocr: str,
-           memory_mb: int, retry_failed: bool, reprocess: bool, executor: str, scheduler: Optional[str],
-           wait: float) -> None:
+           memory_mb: int, max_file_mb: int, follow_links: bool, retry_failed: bool, reprocess: bool,
+           executor: str, scheduler: Optional[str], wait: float, init_empty: bool) -> None:
     """Read PDFs and text files under PATHS into the store.
 
     Folders are walked recursively.  A file already stored (same bytes) is
     never processed again; changed files replace their old version; files
-    that disappeared are marked removed.  Exit status 1 if any file failed.
+    that disappeared are marked removed.  Only regular files are read, and
+    links only when they lead to a place inside PATHS (see --follow-links);
+    skipped entries are listed but are not failures.  Exit status 1 if any
+    file failed.
     """
     from litmap.ingest.pipeline import IngestSettings
     from litmap.ingest.pipeline import ingest as run_ingest
@@ -132,10 +195,11 @@ def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float,
 
     with _errors():
         settings = IngestSettings(jobs=jobs, timeout=timeout, engine=engine, ocr=ocr, memory_mb=memory_mb,
-                                  retry_failed=retry_failed, reprocess=reprocess,
-                                  executor="dask" if scheduler else executor,
+                                  retry_failed=retry_failed, reprocess=reprocess, max_file_mb=max_file_mb,
+                                  follow_links=follow_links, executor="dask" if scheduler else executor,
                                   scheduler=scheduler)
-        with Store(db, write=True, timeout=wait) as store, _progress_bar("Ingesting") as progress:
+        with Store(db, write=True, timeout=wait, init_empty=init_empty) as store, \
+                _progress_bar("Ingesting") as progress:
             run_id = store.start_run("ingest", {"paths": list(paths), **settings.__dict__})
             try:
                 summary = run_ingest(list(paths), store, settings, progress)
@@ -152,13 +216,16 @@ def _render_ingest(summary: Any, db: str) -> None:
     c = summary.counts()
     click.echo(
         f"{c['found']} files: {c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
-        f"{c['moved']} moved, {c['duplicates']} duplicates, {c['removed']} removed, {c['failed']} failed "
-        f"({c['pages']} pages read) → {db}"
+        f"{c['moved']} moved, {c['duplicates']} duplicates, {c['removed']} removed, {c['failed']} failed, "
+        f"{c['skipped']} skipped "
+        f"({c['pages']} pages read) → {_safe(db)}"
     )
     for path, original in summary.duplicates:
         click.echo(f"  duplicate: {_safe(path)} (same bytes as {_safe(original)})")
     for path in summary.removed:
         click.echo(f"  removed: {_safe(path)}")
+    for path, reason in summary.skipped:  # notes: links out of the corpus, loops, FIFOs; not failures
+        click.echo(f"  skipped {_safe(path)}: {_safe(reason.removeprefix('skipped: '))}", err=True)
     for path, reason in summary.failed:
         click.echo(f"  FAILED {_safe(path)}: {_safe(reason)}", err=True)
 
@@ -195,6 +262,10 @@ def _run_options(f: Any) -> Any:
                      type=click.Path(file_okay=False), help="Report folder (index.html, report.md, figures/, data/)."),
         click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core)."),
         click.option("--timeout", type=float, default=300.0, show_default=True, help="Per-file time limit in seconds."),
+        click.option("--max-file-mb", type=int, default=2048, show_default=True,
+                     help="Largest input file read; larger ones are reported, not read."),
+        click.option("--follow-links", is_flag=True,
+                     help="Also follow links whose target lies outside PATHS (skipped with a note by default)."),
         click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True),
         click.option("--executor", type=click.Choice(["local", "dask", "inline"]), default="local", show_default=True,
                      help="Where per-file work runs."),
@@ -207,6 +278,7 @@ def _run_options(f: Any) -> Any:
         click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Your own concept lexicon(s), merged with the default."),
         click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store."),
+        click.option("--init-empty", is_flag=True, help="Let --db name an empty file and make it a new store."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -216,16 +288,21 @@ def _run_options(f: Any) -> Any:
 def _run_once(opts: dict[str, Any]) -> Any:
     from litmap.ingest.pipeline import IngestSettings
     from litmap.pipeline import RunSettings, run_pipeline
+    from litmap.report.build import check_report_folder
     from litmap.store import Store
 
+    # Before the store is opened: a refused -o (/, the corpus, home) leaves no .db, .lock or folder.
+    check_report_folder(opts["out"], sources=opts["paths"], db=opts["db"])
     ingest_settings = IngestSettings(jobs=opts["jobs"], timeout=opts["timeout"], ocr=opts["ocr"],
-                                     reprocess=opts.get("reprocess", False),
+                                     reprocess=opts.get("reprocess", False), max_file_mb=opts["max_file_mb"],
+                                     follow_links=opts["follow_links"],
                                      executor="dask" if opts["scheduler"] else opts["executor"],
                                      scheduler=opts["scheduler"])
     settings = RunSettings(ingest=ingest_settings, topic_model=opts["model"], refit_topics=opts["refit"],
                            topics=not opts["no_topics"], report_title=opts["title"],
                            concept_files=tuple(opts["concept_files"]))
-    with Store(opts["db"], write=True, timeout=opts["wait"]) as store, _progress_bar("Working") as progress:
+    with Store(opts["db"], write=True, timeout=opts["wait"], init_empty=opts.get("init_empty", False)) as store, \
+            _progress_bar("Working") as progress:
         summary = run_pipeline(list(opts["paths"]), store, opts["out"], settings, progress)
     _render_ingest(summary.ingest, opts["db"])
     if summary.topics is not None:
@@ -233,7 +310,7 @@ def _run_once(opts: dict[str, Any]) -> Any:
     for note in summary.notes:
         click.echo(f"note: {_safe(note)}")
     if summary.report:
-        click.echo(f"report: {summary.report}")
+        click.echo(f"report: {_safe(summary.report)}")
     return summary
 
 
@@ -267,6 +344,7 @@ def watch(interval: float, settle: float, **opts: Any) -> None:
     """
     from litmap.errors import LitmapError as _Err
     from litmap.ingest.watch import watch as watch_folders
+    from litmap.report.build import check_report_folder
 
     opts["db"] = opts["db"] or os.path.normpath(opts["out"]) + ".db"
 
@@ -276,7 +354,9 @@ def watch(interval: float, settle: float, **opts: Any) -> None:
         except _Err as exc:  # one failed refresh must not end the watch
             click.echo(f"refresh failed: {_safe(exc)}", err=True)
 
-    click.echo(f"watching {', '.join(opts['paths'])} every {interval:g} s (Ctrl-C to stop)", err=True)
+    with _errors():  # a refused -o ends the watch at once, not at every refresh
+        check_report_folder(opts["out"], sources=opts["paths"], db=opts["db"])
+    click.echo(f"watching {_safe(', '.join(opts['paths']))} every {interval:g} s (Ctrl-C to stop)", err=True)
     with _errors():
         try:
             watch_folders(list(opts["paths"]), refresh, interval=interval, settle=settle, initial=True)
@@ -303,12 +383,12 @@ def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool)
             result = list_runs(store, limit)
     if as_json:
         plain = [dataclasses.asdict(r) for r in result] if isinstance(result, list) else dataclasses.asdict(result)
-        click.echo(json.dumps(plain, indent=2, ensure_ascii=False, default=str))
+        click.echo(_to_terminal(json.dumps(plain, indent=2, ensure_ascii=False, default=str)))
         return
     if compare:
-        click.echo(f"run {result.a.id} ({result.a.started}) → run {result.b.id} ({result.b.started})")
+        click.echo(_safe(f"run {result.a.id} ({result.a.started}) → run {result.b.id} ({result.b.started})"))
         for name, a, b in result.counts:
-            click.echo(f"  {name}: {a} → {b}")
+            click.echo(_safe(f"  {name}: {a} → {b}"))
         for doc_id, path in result.added:
             click.echo(f"  + [{doc_id}] {_safe(path)}")
         for doc_id, path in result.removed:
@@ -316,7 +396,7 @@ def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool)
         return
     for r in result:
         counts = ", ".join(f"{k} {v}" for k, v in (r.counts or {}).items() if isinstance(v, (int, float)) and v)
-        click.echo(f"{r.id:>4}  {r.started}  {r.command:<7} {r.status:<11} {counts}")
+        click.echo(_safe(f"{r.id:>4}  {r.started}  {r.command:<7} {r.status:<11} {counts}"))
 
 
 @cli.command()
@@ -336,8 +416,8 @@ def report(db: str, out: str, title: str, top_nodes: int, no_figures: bool, conc
         settings = ReportSettings(title=title, top_nodes=top_nodes, figures=not no_figures,
                                   extra_concepts=concept_files)
         summary = build_report(store, out, settings, progress)
-    click.echo(f"report: {summary.index} ({summary.papers} papers, {summary.works} works, {summary.seconds} s)")
-    click.echo(f"summary: {summary.markdown}")
+    click.echo(f"report: {_safe(summary.index)} ({summary.papers} papers, {summary.works} works, {summary.seconds} s)")
+    click.echo(f"summary: {_safe(summary.markdown)}")
 
 
 @cli.command()
@@ -352,7 +432,7 @@ def status(db: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(st.__dict__, indent=2, default=list))
         return
-    click.echo(f"store: {db} (schema v{st.schema_version})")
+    click.echo(f"store: {_safe(db)} (schema v{st.schema_version})")
     click.echo(f"documents: {st.documents} ({st.pages} pages, {st.ocr} OCR'd), failed: {st.failed}, "
                f"removed: {st.removed}")
     click.echo(f"references: {st.references}, in-text citations: {st.citations}, works: {st.works}, "
@@ -372,7 +452,7 @@ def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
 
     with _errors():
         doc = extract_file(file, engine=engine, ocr=ocr)
-    click.echo(render_json(doc) if fmt == "json" else render_text(doc))
+    click.echo(_to_terminal(render_json(doc)) if fmt == "json" else _safe_lines(render_text(doc)))
 
 
 @cli.command()
@@ -404,19 +484,19 @@ def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], c
                                 progress=progress)
     q = result.quality
     click.echo(f"{len(result.topics)} topics over {len(result.assignments)} passages "
-               f"({result.n_embedded} embedded now; model {result.model}); NPMI {q.get('npmi')}, "
+               f"({result.n_embedded} embedded now; model {_safe(result.model)}); NPMI {q.get('npmi')}, "
                f"diversity {q.get('diversity')}, outliers {q.get('outlier_share')}")
     if result.refit_reason:
-        click.echo(f"note: refitted because {result.refit_reason}")
+        click.echo(f"note: refitted because {_safe(result.refit_reason)}")
     elif refresh:
         d = result.drift()
         click.echo(f"drift since the last fit: corpus grew {d['growth']:.0%}, {d['unfit']:.0%} of passages "
                    "fit no stored topic (a refresh refits on its own past the thresholds in docs/topics.md)")
     if result.fallback:
-        click.echo(f"note: {result.fallback}")
+        click.echo(f"note: {_safe(result.fallback)}")
     for t in result.topics:
         flag = " [emerging]" if t.emerging else ""
-        click.echo(f"  {t.id:>3}  {t.size:>5}  {t.label}{flag}")
+        click.echo(f"  {t.id:>3}  {t.size:>5}  {_safe(t.label)}{flag}")
 
 
 @cli.command()
@@ -440,8 +520,8 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
     with _errors(), Store(db) as store:
         settings = DebateSettings(scope=scope, top_works=top)
         maps = debate_maps(store.conn, load_lexicon(None, concept_files), settings, list(names) or None)
-    click.echo(json.dumps(to_json(maps), indent=2, ensure_ascii=False) if as_json else render_debates_text(maps),
-               nl=False)
+    click.echo(_to_terminal(json.dumps(to_json(maps), indent=2, ensure_ascii=False)) if as_json
+               else _safe_lines(render_debates_text(maps)), nl=False)
 
 
 @cli.command()
@@ -474,6 +554,7 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
     from litmap.analyse.network_job import NetworkSettings, analysed_network
     from litmap.export.graphs import write_graph
     from litmap.store import Store
+    from litmap.util.files import output_errors
 
     with _errors(), Store(db) as store:
         settings = NetworkSettings(kind=kind, proximity=proximity, normalise=normalise, min_weight=min_weight,
@@ -483,15 +564,16 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
         if align_to:
             _align_network(result, align_to)
         clusters = {n: d["cluster"] for n, d in result.graph.nodes(data=True) if "cluster" in d}
-        paths = write_graph(result.graph, output, fmt, clusters=clusters or None)
+        with output_errors(output, target="file"):
+            paths = write_graph(result.graph, output, fmt, clusters=clusters or None)
     s = result.summary()
     mod = f", modularity {s['modularity']:.3f}" if s["modularity"] is not None else ""
     sil = f", silhouette {s['silhouette']:.3f}" if s["silhouette"] is not None else ""
     click.echo(f"{kind}: {s['nodes']} nodes, {s['edges']} edges, {s['clusters']} clusters{mod}{sil}")
     for c, terms in sorted(result.cluster_labels.items())[:12]:
-        click.echo(f"  cluster {c} ({result.cluster_sizes.get(c, 0)}): {', '.join(terms[:5])}")
+        click.echo(f"  cluster {c} ({result.cluster_sizes.get(c, 0)}): {_safe(', '.join(terms[:5]))}")
     for p in paths:
-        click.echo(f"wrote {p}", err=True)
+        click.echo(f"wrote {_safe(p)}", err=True)
 
 
 def _align_network(result: Any, path: str) -> None:
@@ -566,12 +648,13 @@ def export_wos(db: str, output: str) -> None:
 def _write_output(text: str, output: str) -> None:
     """Write atomically (temp file + rename), or to stdout for '-'."""
     if output == "-":
-        click.echo(text)
+        click.echo(_to_terminal(text))
         return
-    from litmap.util.files import atomic_write_text
+    from litmap.util.files import atomic_write_text, output_errors
 
-    atomic_write_text(output, text)
-    click.echo(f"wrote {output}", err=True)
+    with _errors(), output_errors(output, target="file"):
+        atomic_write_text(output, text)
+    click.echo(f"wrote {_safe(output)}", err=True)
 
 
 @cli.command()
@@ -587,7 +670,7 @@ def papers(db: str, as_json: bool) -> None:
             "(SELECT COUNT(*) FROM citations c WHERE c.document_id=d.id) AS citations "
             "FROM documents d LEFT JOIN metadata m ON m.document_id=d.id WHERE d.status='ok' ORDER BY d.id")]
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(_to_terminal(json.dumps(rows, indent=2, ensure_ascii=False)))
         return
     for r in rows:
         click.echo(f"{r['id']:>5}  {r['year'] or '----'}  {_safe(r['title'] or os.path.basename(r['path']))[:80]}"

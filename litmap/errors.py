@@ -9,10 +9,13 @@ from __future__ import annotations
 __all__ = [
     "LitmapError",
     "InputError",
+    "OutputError",
     "ExtractionError",
     "ParseError",
     "StoreError",
     "StoreLockedError",
+    "NotAStoreError",
+    "StoreWriteError",
     "MissingDependency",
     "AnalysisError",
 ]
@@ -24,6 +27,10 @@ class LitmapError(Exception):
 
 class InputError(LitmapError):
     """A file or argument the user gave cannot be used."""
+
+
+class OutputError(InputError):
+    """An output (report folder, export file) cannot be written there: full, read-only, not allowed."""
 
 
 class ExtractionError(InputError):
@@ -49,6 +56,15 @@ class StoreError(LitmapError):
 
 class StoreLockedError(StoreError):
     """Another litmap process is writing to the same store."""
+
+
+class NotAStoreError(StoreError):
+    """``--db`` names a file that is not a litmap store (another program's
+    database, a PDF, an empty file); it was left unchanged."""
+
+
+class StoreWriteError(StoreError):
+    """The store or its folder cannot be written: disk full, read-only, no permission."""
 
 
 class MissingDependency(LitmapError):
