@@ -299,3 +299,20 @@ def test_links_ingest_exit_status_and_status_agree(tmp_path):
     assert proc.returncode == 0 and "1 added" in proc.stdout, proc.stdout + proc.stderr
     for cmd in ("run", "watch"):
         assert "--follow-links" in litmap(cmd, "--help").stdout and "--max-file-mb" in litmap(cmd, "--help").stdout
+
+
+def test_a_report_folder_inside_the_corpus_is_not_read_as_papers(tmp_path):
+    """`cd papers; litmap run .` with the default -o outputs/report puts the
+    report inside the corpus: its report.md and index.html are not papers."""
+    from litmap.report.build import MARKER
+
+    (tmp_path / "a.txt").write_text("A paper about scale (Brenner, 2004).", encoding="utf-8")
+    rep = tmp_path / "outputs" / "report"
+    (rep / "data").mkdir(parents=True)
+    (rep / MARKER).write_text("{}", encoding="utf-8")
+    (rep / "report.md").write_text("# Literature map", encoding="utf-8")
+    (rep / "index.html").write_text("<html></html>", encoding="utf-8")
+    found, problems = walk([str(tmp_path)])
+    assert [os.path.basename(f.path) for f in found] == ["a.txt"]
+    assert [(p.path, p.failed) for p in problems] == [(str(rep), False)]
+    assert "litmap report folder" in problems[0].reason

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
 
 from litmap.errors import ExtractionError, InputError
+from litmap.util.files import REPORT_MARKER
 
 __all__ = ["SUFFIXES", "DEFAULT_MAX_BYTES", "FoundFile", "WalkProblem", "walk", "sha256_file", "fingerprint",
            "open_regular", "not_regular_reason", "too_large_reason"]
@@ -125,6 +126,10 @@ def _walk_one(root: str, roots: Sequence[str], problems: list[WalkProblem], foll
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             problems.append(WalkProblem(folder, f"cannot list folder: {exc.strerror or exc}"))
+            continue
+        if any(e.name == REPORT_MARKER for e in entries):
+            problems.append(WalkProblem(folder, "skipped: a litmap report folder (litmap's own output, not papers)",
+                                        failed=False))
             continue
         subdirs = []
         for entry in entries:

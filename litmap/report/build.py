@@ -33,7 +33,7 @@ from typing import Any, Iterable, Optional, Union
 from litmap import __version__
 from litmap.errors import InputError
 from litmap.progress import Progress, ProgressEvent, resolve
-from litmap.util.files import output_errors
+from litmap.util.files import REPORT_MARKER, output_errors
 
 from .settings import ReportSettings, ReportSummary
 
@@ -41,7 +41,7 @@ __all__ = ["build_report", "check_report_folder", "MARKER"]
 
 log = logging.getLogger(__name__)
 
-MARKER = ".litmap-report"  # JSON: litmap version, created, files (every file litmap wrote, relative)
+MARKER = REPORT_MARKER  # JSON: litmap version, created, files (every file litmap wrote, relative)
 # A report written before the marker existed: these files, and only files of these names.
 _LEGACY_REQUIRED = ("index.html", "report.md", "data/snapshot.json")
 _LEGACY_FILE = re.compile(

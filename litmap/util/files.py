@@ -16,7 +16,12 @@ from typing import Iterator, Optional, Sequence, Union
 
 from litmap.errors import OutputError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_path", "output_errors", "write_error"]
+#: Written into every report folder litmap builds (litmap.report.build); the
+#: walk of a corpus skips folders holding it, so a report inside the corpus is
+#: never read back as papers.
+REPORT_MARKER = ".litmap-report"
+
+__all__ = ["REPORT_MARKER", "atomic_write_bytes", "atomic_write_text", "atomic_path", "output_errors", "write_error"]
 
 _FULL = "free some space or choose another -o {target}"
 _NO_WRITE = {
