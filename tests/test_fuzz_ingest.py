@@ -219,3 +219,93 @@ def test_long_fuzz(tmp_path, seed, scale, engine):
     for name, reason in sorted(unclear.items()):
         print(f"  UNCLEAR {name}: {reason}")
     assert not unclear, unclear
+
+
+# -- the same hostile corpus against hostile places for the store (issue 25) --
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.run([sys.executable, "-m", "litmap", *args], capture_output=True, text=True, env=env,
+                          timeout=900)
+
+
+def _one_line_error(proc: subprocess.CompletedProcess) -> str:
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1, proc.stderr[-2000:]
+    return errors[0]
+
+
+@pytest.mark.slow
+def test_fuzz_corpus_into_a_foreign_sqlite_file_leaves_it_byte_identical(tmp_path):
+    folder = str(tmp_path / "corpus")
+    build_corpus(folder, seed=7, scale=1)
+    foreign = tmp_path / "other.sqlite"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("INSERT INTO notes (body) VALUES ('a user note')")
+    con.commit()
+    con.close()
+    before, beside = foreign.read_bytes(), sorted(tmp_path.iterdir())
+    message = _one_line_error(_cli("ingest", folder, "--db", str(foreign), "--jobs", "2", "--ocr", "never"))
+    assert "another program" in message
+    assert foreign.read_bytes() == before
+    assert sorted(tmp_path.iterdir()) == beside  # no .lock, -wal or -shm left beside it
+
+
+def _mount_tmpfs(path: str, size: str) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (CI runs as root)")
+    os.makedirs(path, exist_ok=True)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", path],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+
+
+@pytest.mark.slow
+def test_fuzz_corpus_into_a_read_only_store_is_refused_and_readers_work(tmp_path):
+    folder = str(tmp_path / "corpus")
+    build_corpus(folder, seed=8, scale=1)
+    db = tmp_path / "store" / "fuzz.db"
+    first = run_ingest(folder, str(db))
+    assert first["rc"] in (0, 1), first["stderr"][-2000:]
+    ro = str(db.parent)
+    if os.geteuid() == 0:  # chmod does not bind root: a read-only bind mount does
+        if subprocess.run(["mount", "--bind", ro, ro], capture_output=True).returncode != 0 or \
+                subprocess.run(["mount", "-o", "remount,bind,ro", ro], capture_output=True).returncode != 0:
+            subprocess.run(["umount", ro], capture_output=True)
+            pytest.skip("cannot make a read-only bind mount here")
+    else:
+        db.chmod(0o444)
+        db.parent.chmod(0o555)
+    try:
+        before = db.read_bytes()
+        assert _cli("status", "--db", str(db)).returncode == 0
+        assert _cli("papers", "--db", str(db)).returncode == 0
+        _one_line_error(_cli("ingest", folder, "--db", str(db), "--reprocess", "--ocr", "never"))
+        assert db.read_bytes() == before
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["umount", ro], capture_output=True)
+        else:
+            db.parent.chmod(0o755)
+
+
+@pytest.mark.slow
+def test_fuzz_corpus_into_a_tiny_full_filesystem_is_one_line_and_consistent(tmp_path):
+    folder = str(tmp_path / "corpus")
+    build_corpus(folder, seed=9, scale=1)
+    small = str(tmp_path / "small")
+    _mount_tmpfs(small, "160k")
+    try:
+        db = os.path.join(small, "fuzz.db")
+        message = _one_line_error(_cli("ingest", folder, "--db", db, "--jobs", "2", "--ocr", "never"))
+        assert "no space left on device" in message and small in message
+        subprocess.run(["mount", "-o", "remount,size=64m", small], check=True)  # room to open the WAL again
+        if os.path.exists(db):
+            con = sqlite3.connect(db)
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            con.close()
+    finally:
+        subprocess.run(["umount", small], capture_output=True)

@@ -878,6 +878,15 @@ def _full(path: str) -> StoreWriteError:
     )
 
 
+def _nearly_full(path: str, margin: int = 1 << 20) -> bool:
+    """Whether the store's file system has less than ``margin`` bytes free."""
+    try:
+        st = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < margin
+
+
 def _sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
     """A one-line message, naming the store and the fix, for an SQLite error."""
     code = _primary(exc)
@@ -893,6 +902,9 @@ def _sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
             f"the store {path} is held by another program ({exc}); close that program or wait for it, "
             "then run the command again"
         )
+    if code == sqlite3.SQLITE_IOERR and _nearly_full(path):
+        # SQLite reports a write into a full WAL or -shm as a disk I/O error, not SQLITE_FULL.
+        return _full(path)
     if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
         return StoreWriteError(
             f"could not use the store {path} ({exc}); check that the disk is there and not full and that "
