@@ -27,7 +27,7 @@ sys.path.insert(0, ROOT)
 
 
 def one(folder: str, db: str, executor: str, jobs: int, timeout: float) -> tuple[float, int, int]:
-    from litmap.ingest.pipeline import IngestSettings, ingest
+    from litmap.batch.ingest import IngestSettings, ingest
     from litmap.store import Store
 
     settings = IngestSettings(jobs=jobs, ocr="never", executor=executor, timeout=timeout)

@@ -55,8 +55,8 @@ def page_count(path: str) -> int:
 def scan_pages(path: str) -> list[int]:
     """Pages that litmap would OCR: no text layer and mostly an image, or a
     scan whose text layer is misdrawn (``read_pdf`` reads those by OCR)."""
-    from litmap.ingest.engines import open_pdf
-    from litmap.layout.pipeline import (
+    from litmap.read.engines import open_pdf
+    from litmap.read.pdf import (
         MIN_SCAN_COVERAGE, MIN_TEXT_CHARS, MISDRAWN_OVERLAP, SCAN_BACKING, _overlapping_pairs, _visible,
     )
 
@@ -96,7 +96,7 @@ def plumber_text(path: str) -> str:
 
 
 def litmap_text(path: str, engine: str) -> str:
-    from litmap.layout.pipeline import read_pdf
+    from litmap.read.pdf import read_pdf
 
     doc = read_pdf(path, engine=engine, ocr="never")
     return "\n".join(b.text for p in doc.pages for b in p.blocks)

@@ -17,18 +17,18 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from litmap.analyse.bursts import work_bursts
-from litmap.analyse.centrality import centralities
-from litmap.analyse.clusters import ClusterSettings, detect_communities
-from litmap.analyse.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
-from litmap.analyse.labels import cluster_passages, llr_labels
-from litmap.analyse.networks import (
+from litmap.analyse.networks.bursts import work_bursts
+from litmap.analyse.networks.centrality import centralities
+from litmap.analyse.networks.clusters import ClusterSettings, detect_communities
+from litmap.store.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
+from litmap.analyse.networks.labels import cluster_passages, llr_labels
+from litmap.analyse.networks.build import (
     author_cocitation_network,
     citation_network,
     cocitation_network,
     coupling_network,
 )
-from litmap.analyse.weights import normalise
+from litmap.analyse.networks.weights import normalise
 
 
 def synthetic(papers: int, refs: int, pool: int, seed: int = 1) -> CorpusData:

@@ -54,7 +54,7 @@ def stage_run(db: str, folder: str, out: str, jobs: int) -> None:
     """`litmap run FOLDER -o OUT --no-topics --db DB --jobs J`, printing seconds per stage."""
     t0 = time.monotonic()
     sys.path.insert(0, ROOT)
-    from litmap.ingest.pipeline import IngestSettings
+    from litmap.batch.ingest import IngestSettings
     from litmap.pipeline import RunSettings, run_pipeline
     from litmap.store import Store
 
@@ -115,7 +115,7 @@ def refresh_bench(args: argparse.Namespace) -> None:
 
 def rss_bench(n: int) -> None:
     sys.path.insert(0, ROOT)
-    from litmap.ingest.pipeline import IngestSettings, ingest
+    from litmap.batch.ingest import IngestSettings, ingest
     from litmap.store import Store
 
     tmp = tempfile.mkdtemp(prefix="litmap-bench-rss-")

@@ -31,7 +31,7 @@ from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from litmap.analyse.citefunction import LABELS, classify_citation  # noqa: E402
+from litmap.analyse.debates.citefunction import LABELS, classify_citation  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold") / "citation_function.jsonl"
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

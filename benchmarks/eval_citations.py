@@ -81,7 +81,7 @@ def pdf_document(path: Path) -> Optional[Any]:
     if SOURCE == "pdftotext":
         return None
     try:
-        from litmap.layout.pipeline import read_pdf
+        from litmap.read.pdf import read_pdf
         from litmap.parse.document import build_document
 
         extracted = read_pdf(str(path), ocr="never")

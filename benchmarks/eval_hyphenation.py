@@ -3,7 +3,7 @@
 Counts broken hyphenation ("gentrifica- tion", "gentri-fication") in the 30
 texts of ``texts/gentrification`` as ingest would see them without the
 repair (blocks from :func:`text_to_blocks`, line-break hyphens left as
-"word- tail") and after :func:`litmap.ingest.textfiles.read_text_file`, and
+"word- tail") and after :func:`litmap.read.textfiles.read_text_file`, and
 prints a seeded random sample of repairs with context for a hand check.
 
 The counter is independent of the repair's rules: ``p-s`` or ``p- s`` (letters
@@ -39,8 +39,8 @@ from collections import Counter
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from eval_ligatures import raw_blocks  # noqa: E402  (block texts as ingest makes them, before any repair)
-from litmap.ingest.hyphenation import find_hyphen_repairs, repair_hyphenation  # noqa: E402
-from litmap.ingest.textfiles import read_text_file  # noqa: E402
+from litmap.read.repairs.hyphenation import find_hyphen_repairs, repair_hyphenation  # noqa: E402
+from litmap.read.textfiles import read_text_file  # noqa: E402
 
 DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -69,7 +69,7 @@ def old_ingest(path: str) -> list[str]:
     then the ligature repair)."""
     from unittest import mock
 
-    from litmap.ingest import textfiles
+    from litmap.read import textfiles
 
     with mock.patch.object(textfiles, "_join_lines", _old_join_lines), \
             mock.patch.object(textfiles, "repair_block_hyphenation", list):

@@ -160,7 +160,7 @@ def _bib_path(d: Path) -> Optional[Path]:
 
 
 def _references(pdf: Path) -> list[Reference]:
-    from litmap.layout.pipeline import read_pdf
+    from litmap.read.pdf import read_pdf
     from litmap.parse.document import build_document
 
     return list(build_document(Source(path=str(pdf), sha256=""), read_pdf(str(pdf), ocr="never")).references)

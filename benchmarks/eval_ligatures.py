@@ -2,7 +2,7 @@
 
 Counts words split at a lost fi/fl/ff/ffi/ffl ligature ("gentri fication",
 "offi  ce", "signi cant") in the 30 texts of ``texts/gentrification``
-before and after :func:`litmap.ingest.textfiles.read_text_file` (which
+before and after :func:`litmap.read.textfiles.read_text_file` (which
 rejoins them), and prints a seeded random sample of repairs with context for
 a hand check of precision.
 
@@ -32,8 +32,8 @@ from collections import Counter
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from litmap.ingest.ligatures import LIGATURES, find_repairs  # noqa: E402
-from litmap.ingest.textfiles import decode_bytes, read_text_file, strip_inline_stamps, text_to_blocks  # noqa: E402
+from litmap.read.repairs.ligatures import LIGATURES, find_repairs  # noqa: E402
+from litmap.read.textfiles import decode_bytes, read_text_file, strip_inline_stamps, text_to_blocks  # noqa: E402
 
 DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
 _TOKEN = re.compile(r"(?<![\w\-‐])([^\W\d_]+)(?![\w\-‐])")

@@ -454,7 +454,7 @@ def _pdftotext_refs(pdf: Path) -> Optional[str]:
 
 def _blocks_refs(pdf: Path) -> Optional[list[str]]:
     try:
-        from litmap.layout.pipeline import read_pdf
+        from litmap.read.pdf import read_pdf
         from litmap.parse.references import split_references
         from litmap.parse.structure import structure_document
     except ImportError:

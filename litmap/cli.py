@@ -144,7 +144,7 @@ def cli(verbose: int, quiet: bool) -> None:
         handler.addFilter(_escape_log_record)
     # Per-file problems are shown in the summary; avoid duplicating them as log lines.
     if verbose == 0:
-        logging.getLogger("litmap.ingest.pipeline").setLevel(logging.ERROR)
+        logging.getLogger("litmap.batch.ingest").setLevel(logging.ERROR)
     if verbose == 0:
         os.environ.setdefault("TQDM_DISABLE", "1")  # BERTopic's own progress bars
     # BERTopic resets its own logger's level when a model is built, so drop its
@@ -189,8 +189,8 @@ def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float,
     skipped entries are listed but are not failures.  Exit status 1 if any
     file failed.
     """
-    from litmap.ingest.pipeline import IngestSettings
-    from litmap.ingest.pipeline import ingest as run_ingest
+    from litmap.batch.ingest import IngestSettings
+    from litmap.batch.ingest import ingest as run_ingest
     from litmap.store import Store
 
     with _errors():
@@ -286,7 +286,7 @@ def _run_options(f: Any) -> Any:
 
 
 def _run_once(opts: dict[str, Any]) -> Any:
-    from litmap.ingest.pipeline import IngestSettings
+    from litmap.batch.ingest import IngestSettings
     from litmap.pipeline import RunSettings, run_pipeline
     from litmap.report.build import check_report_folder
     from litmap.store import Store
@@ -343,7 +343,7 @@ def watch(interval: float, settle: float, **opts: Any) -> None:
     Runs once at start, then after every change; Ctrl-C stops it.
     """
     from litmap.errors import LitmapError as _Err
-    from litmap.ingest.watch import watch as watch_folders
+    from litmap.batch.watch import watch as watch_folders
     from litmap.report.build import check_report_folder
 
     opts["db"] = opts["db"] or os.path.normpath(opts["out"]) + ".db"
@@ -448,7 +448,7 @@ def status(db: str, as_json: bool) -> None:
 @click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True)
 def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
     """Print one file's extraction without touching a store."""
-    from litmap.extract import extract_file, render_json, render_text
+    from litmap.batch.extract import extract_file, render_json, render_text
 
     with _errors():
         doc = extract_file(file, engine=engine, ocr=ocr)
@@ -472,7 +472,7 @@ def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
 def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], clusters: Optional[int],
            keywords: str, stop_words: tuple[str, ...], seed: int, refresh: bool, refit: bool, wait: float) -> None:
     """Topic-model the corpus's body passages (BERTopic, offline by default)."""
-    from litmap.analyse.topics_job import run_topics, topics_settings
+    from litmap.analyse.topics.job import run_topics, topics_settings
     from litmap.store import Store
 
     with _errors():
@@ -514,7 +514,7 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
             as_json: bool) -> None:
     """Map debates: engaging papers, timeline, anchors, camps, contested and bridging works."""
     from litmap.analyse.concepts import load_lexicon
-    from litmap.analyse.debates import DebateSettings, debate_maps, render_debates_text, to_json
+    from litmap.analyse.debates.maps import DebateSettings, debate_maps, render_debates_text, to_json
     from litmap.store import Store
 
     with _errors(), Store(db) as store:
@@ -551,7 +551,7 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
             top: Optional[int], cluster_method: str, resolution: float, seed: int,
             concept_files: tuple[str, ...], fmt: str, output: str, align_to: Optional[str]) -> None:
     """Build a citation or concept network, cluster it, and export it."""
-    from litmap.analyse.network_job import NetworkSettings, analysed_network
+    from litmap.analyse.networks.job import NetworkSettings, analysed_network
     from litmap.export.graphs import write_graph
     from litmap.store import Store
     from litmap.util.files import output_errors
@@ -582,7 +582,7 @@ def _align_network(result: Any, path: str) -> None:
 
     import networkx as nx
 
-    from litmap.analyse.clusters import align_clusters
+    from litmap.analyse.networks.clusters import align_clusters
     from litmap.errors import InputError
 
     try:
@@ -636,7 +636,7 @@ def export_references(db: str, fmt: str, paper: Optional[int], output: str) -> N
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="File to write (default: stdout).")
 def export_wos(db: str, output: str) -> None:
     """Web of Science tagged plain text of the corpus (for CiteSpace, VOSviewer, bibliometrix)."""
-    from litmap.analyse.corpusdata import load_corpus_data
+    from litmap.store.corpusdata import load_corpus_data
     from litmap.export.wos import format_wos
     from litmap.store import Store
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
 from litmap.errors import AnalysisError, MissingDependency
-from litmap.ingest.pipeline import IngestSettings, IngestSummary, ingest
+from litmap.batch.ingest import IngestSettings, IngestSummary, ingest
 from litmap.progress import Progress
 from litmap.store.db import Store
 
@@ -84,7 +84,7 @@ def run_pipeline(
 def _topics(store: Store, settings: RunSettings, changed: bool, summary: RunSummary,
             progress: Optional[Progress]) -> None:
     from litmap.analyse.topics import load_topic_result
-    from litmap.analyse.topics_job import run_topics, topics_settings
+    from litmap.analyse.topics.job import run_topics, topics_settings
 
     stored = load_topic_result(store.conn)
     if stored is not None and not changed and not settings.refit_topics:

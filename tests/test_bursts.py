@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from litmap.analyse.bursts import Burst, kleinberg_bursts, work_bursts
-from litmap.analyse.corpusdata import CorpusData, Paper, WorkInfo
+from litmap.analyse.networks.bursts import Burst, kleinberg_bursts, work_bursts
+from litmap.store.corpusdata import CorpusData, Paper, WorkInfo
 from litmap.errors import InputError
 
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from litmap.analyse.citefunction import LABELS, FunctionLabel, classify_citation, find_citation_spans
+from litmap.analyse.debates.citefunction import LABELS, FunctionLabel, classify_citation, find_citation_spans
 
 
 def _label(sentence: str, cite: str | None = None) -> str:

@@ -174,7 +174,7 @@ def test_ctrl_c_before_a_command_s_own_handler_exits_130_with_the_message(monkey
         def __getattr__(self, name):
             raise KeyboardInterrupt
 
-    monkeypatch.setitem(sys.modules, "litmap.ingest.pipeline", Importing("litmap.ingest.pipeline"))
+    monkeypatch.setitem(sys.modules, "litmap.batch.ingest", Importing("litmap.batch.ingest"))
     result = CliRunner().invoke(cli, ["ingest", ".", "--db", db_path])
     assert result.exit_code == 130
     assert "interrupted" in result.output and "run the command again" in result.output

@@ -1,5 +1,5 @@
 from litmap.models import Author, Citation, CitedWork, Document, Metadata, Reference, Source
-from litmap.parse.corpus import resolve_corpus_works
+from litmap.corpus.resolve import resolve_corpus_works
 from litmap.store import Store
 
 

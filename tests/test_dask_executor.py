@@ -10,7 +10,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from litmap.ingest.executor import InlineExecutor, LocalExecutor, in_flight, make_executor
+from litmap.batch.choose_executor import make_executor
+from litmap.batch.executor import InlineExecutor, LocalExecutor, in_flight
 
 pytest.importorskip("distributed", reason="dask[distributed] not installed (pip install 'litmap[cluster]')")
 
@@ -36,7 +37,7 @@ class CountingItems:
 
 @pytest.fixture(scope="module")
 def dask_executor():
-    from litmap.ingest.dask_executor import DaskExecutor
+    from litmap.batch.dask_executor import DaskExecutor
 
     return DaskExecutor(None, 2, timeout=3.0, memory_mb=2048)
 
@@ -73,7 +74,7 @@ def test_make_executor_kinds():
     assert isinstance(make_executor(2, 10.0), LocalExecutor)
     assert isinstance(make_executor(2, 10.0, kind="inline"), InlineExecutor)
     from litmap.errors import InputError
-    from litmap.ingest.dask_executor import DaskExecutor
+    from litmap.batch.dask_executor import DaskExecutor
 
     assert isinstance(make_executor(2, 10.0, kind="dask"), DaskExecutor)
     assert isinstance(make_executor(None, 10.0, scheduler="tcp://127.0.0.1:8786"), DaskExecutor)
@@ -83,7 +84,7 @@ def test_make_executor_kinds():
 
 def test_unreachable_scheduler_says_how_to_fix():
     from litmap.errors import InputError
-    from litmap.ingest.dask_executor import DaskExecutor
+    from litmap.batch.dask_executor import DaskExecutor
 
     ex = DaskExecutor("tcp://127.0.0.1:1", None, 5.0, connect_timeout=2.0)
     with pytest.raises(InputError, match="dask scheduler"):
@@ -108,7 +109,7 @@ def _state(db: str) -> list[tuple]:
 
 def test_ingest_on_dask_equals_inline(tmp_path):
     """The pipeline through a 2-worker LocalCluster stores exactly what an in-process run stores."""
-    from litmap.ingest.pipeline import IngestSettings, ingest
+    from litmap.batch.ingest import IngestSettings, ingest
     from litmap.store import Store
 
     folder = str(tmp_path / "papers")

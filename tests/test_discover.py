@@ -4,8 +4,8 @@ import time
 import pytest
 
 from litmap.errors import InputError
-from litmap.ingest.discover import fingerprint, sha256_file, walk
-from litmap.ingest.executor import InlineExecutor, LocalExecutor
+from litmap.batch.discover import fingerprint, sha256_file, walk
+from litmap.batch.executor import InlineExecutor, LocalExecutor
 
 
 def test_walk_finds_supported_files_recursively(tmp_path):
@@ -165,7 +165,7 @@ def test_hashing_never_blocks_on_a_fifo_or_reads_a_device(tmp_path):
     assert finishes(hash_it("/dev/zero"))
     assert errors == ["skipped: not a regular file (a FIFO)", "skipped: not a regular file (a character device)"]
     # A FIFO put where the walk saw a file: fingerprint reports it, it does not hang.
-    from litmap.ingest.discover import FoundFile
+    from litmap.batch.discover import FoundFile
 
     out = []
     assert finishes(lambda: out.extend(fingerprint([FoundFile(fifo, 10, 1.0, "txt")], {})), fifo=fifo)
@@ -191,7 +191,7 @@ def test_ingest_with_a_fifo_and_a_dev_zero_link_finishes_and_exits_0(tmp_path):
 
 
 def test_files_over_the_size_limit_are_reported_not_read(tmp_path):
-    from litmap.ingest.discover import too_large_reason
+    from litmap.batch.discover import too_large_reason
 
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 3000)
@@ -210,7 +210,7 @@ def test_files_over_the_size_limit_are_reported_not_read(tmp_path):
 
 
 def test_max_file_mb_setting_reaches_the_walk(tmp_path, db_path):
-    from litmap.ingest.pipeline import IngestSettings, ingest
+    from litmap.batch.ingest import IngestSettings, ingest
     from litmap.store import Store
 
     (tmp_path / "in").mkdir()

@@ -15,8 +15,8 @@ import zlib
 import pytest
 from fuzz_corpus import _encrypted_pdf, _one_page, _stream, bomb_pdf, hand_pdf
 
-from litmap.ingest import engines
-from litmap.ingest.worker import Failure, FileTask, process_file
+from litmap.read import engines
+from litmap.batch.worker import Failure, FileTask, process_file
 
 TEXT = b"BT /F1 12 Tf 72 720 Td (Scale and the city region: a hand written page of text) Tj ET"
 
@@ -148,7 +148,7 @@ def test_no_text_hints_match_what_was_found(tmp_path):
 
 def test_missing_tesseract_is_said_only_when_it_is_missing(tmp_path, monkeypatch):
     from litmap.errors import MissingDependency
-    from litmap.ingest import ocr
+    from litmap.read import ocr
 
     def missing() -> None:
         raise MissingDependency("Tesseract OCR", ocr.TESSERACT_HINT)
@@ -173,7 +173,7 @@ def test_library_errors_past_the_engines_get_plain_reasons():
     import pypdfium2 as pdfium
     import pytesseract
 
-    from litmap.ingest.worker import _library_reason
+    from litmap.batch.worker import _library_reason
 
     assert _library_reason(pdfium.PdfiumError("Failed to get image size.")) == (
         "corrupt PDF: PDFium failed reading its content (damaged file)")

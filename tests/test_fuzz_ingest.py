@@ -21,7 +21,7 @@ import pytest
 sys.path.insert(0, os.path.dirname(__file__))
 from fuzz_corpus import FAILED, OK, SKIPPED, FuzzCase, build_corpus  # noqa: E402
 
-from litmap.ingest.executor import LocalExecutor  # noqa: E402
+from litmap.batch.executor import LocalExecutor  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TIMEOUT_S = 30.0  # per-file limit given to the run

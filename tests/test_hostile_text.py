@@ -16,8 +16,8 @@ import sys
 
 import pytest
 
-from litmap.extract import extract_file, render_json
-from litmap.ingest.pipeline import IngestSettings, ingest
+from litmap.batch.extract import extract_file, render_json
+from litmap.batch.ingest import IngestSettings, ingest
 from litmap.store import Store
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

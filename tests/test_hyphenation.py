@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litmap.ingest.hyphenation import (HyphenSettings, HyphenVocabulary, decide, find_hyphen_repairs,
+from litmap.read.repairs.hyphenation import (HyphenSettings, HyphenVocabulary, decide, find_hyphen_repairs,
                                        repair_hyphenation)
 
 # A small word list standing in for the bundled one, so results do not depend on it.

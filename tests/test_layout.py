@@ -10,12 +10,12 @@ import pytest
 
 import pdf_fixtures as F
 from litmap.errors import ExtractionError, MissingDependency
-from litmap.ingest.engines import open_pdf
-from litmap.layout import Char, PageChars
-from litmap.layout.blocks import find_gutter, layout_page
-from litmap.layout.furniture import clean_text, join_lines
-from litmap.layout.lines import page_words, segments
-from litmap.layout.pipeline import read_pdf
+from litmap.read.engines import open_pdf
+from litmap.read.pages import Char, PageChars
+from litmap.read.layout.blocks import find_gutter, layout_page
+from litmap.read.layout.furniture import clean_text, join_lines
+from litmap.read.layout.lines import page_words, segments
+from litmap.read.pdf import read_pdf
 
 ENGINES = ["pdfium", "plumber"]
 
@@ -159,7 +159,7 @@ def test_ocr_of_image_only_page(tmp_path):
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
 def test_ocr_image_words(tmp_path):
-    from litmap.ingest.ocr import OcrSettings, ocr_image
+    from litmap.read.ocr import OcrSettings, ocr_image
 
     src = open_pdf(F.image_only_pdf(str(tmp_path)))
     try:
@@ -193,7 +193,7 @@ def test_blank_page_is_not_ocred(tmp_path):
 
 
 def test_missing_tesseract_becomes_warning(tmp_path, monkeypatch):
-    import litmap.ingest.ocr as ocr
+    import litmap.read.ocr as ocr
 
     def missing() -> None:
         raise MissingDependency("Tesseract OCR", ocr.TESSERACT_HINT)
@@ -212,7 +212,7 @@ def test_progress_reports_each_page(two_col):
 
 def test_encoding_warning():
     chars = tuple(Char("\ufffd", i * 5.0, 100, i * 5.0 + 4, 110, 10) for i in range(60))
-    from litmap.layout.pipeline import _encoding_warning
+    from litmap.read.pdf import _encoding_warning
 
     assert "unmapped glyphs" in _encoding_warning(PageChars(1, 600, 800, chars))
     ok = tuple(Char("a", i * 5.0, 100, i * 5.0 + 4, 110, 10) for i in range(60))

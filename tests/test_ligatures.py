@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litmap.ingest.ligatures import LigatureSettings, english_words, find_repairs, repair_texts
+from litmap.read.repairs.ligatures import LigatureSettings, english_words, find_repairs, repair_texts
 
 # A small word list keeps these tests independent of the bundled vocabulary.
 WORDS = frozenset("""a the of if in fine fined first field flux de office effect significant different

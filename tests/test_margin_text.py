@@ -6,8 +6,8 @@ text (a landscape table is content)."""
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from litmap.extract import extract_file
-from litmap.ingest.engines import open_pdf
+from litmap.batch.extract import extract_file
+from litmap.read.engines import open_pdf
 from litmap.parse.metadata_authors import parse_author_line
 
 

@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from litmap.layout.pipeline import read_pdf
+from litmap.read.pdf import read_pdf
 
 LINES = [f"Scanned line {k} about urban governance and the scale of the state" for k in range(36)]
 
@@ -56,7 +56,7 @@ def test_a_misdrawn_layer_is_read_again_by_ocr(tmp_path):
 
 def test_without_tesseract_a_misdrawn_layer_is_named(tmp_path, monkeypatch):
     from litmap.errors import MissingDependency
-    from litmap.ingest import ocr
+    from litmap.read import ocr
 
     def missing():
         raise MissingDependency("tesseract", "install it")

@@ -8,9 +8,9 @@ import json
 import networkx as nx
 import pytest
 
-from litmap.analyse.corpusdata import CitationContext, CorpusData, Paper, WorkInfo, load_corpus_data
-from litmap.analyse.networks import citation_network, cocitation_network
-from litmap.analyse.weights import normalise
+from litmap.store.corpusdata import CitationContext, CorpusData, Paper, WorkInfo, load_corpus_data
+from litmap.analyse.networks.build import citation_network, cocitation_network
+from litmap.analyse.networks.weights import normalise
 from litmap.errors import InputError
 from litmap.export.graphs import safe_cell, write_csv, write_graph, write_pajek, write_vosviewer
 from litmap.export.wos import cr_line, format_wos, parse_cr, parse_wos

@@ -6,11 +6,11 @@ import random
 
 import pytest
 
-from litmap.analyse.centrality import centralities, sigma
-from litmap.analyse.clusters import ClusterSettings, align_clusters, detect_communities
-from litmap.analyse.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
-from litmap.analyse.labels import cluster_passages, ctfidf_labels, llr_labels, terms, unit_key_terms, unit_texts
-from litmap.analyse.networks import (
+from litmap.analyse.networks.centrality import centralities, sigma
+from litmap.analyse.networks.clusters import ClusterSettings, align_clusters, detect_communities
+from litmap.store.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
+from litmap.analyse.networks.labels import cluster_passages, ctfidf_labels, llr_labels, terms, unit_key_terms, unit_texts
+from litmap.analyse.networks.build import (
     author_cocitation_network,
     citation_network,
     citation_units,
@@ -20,7 +20,7 @@ from litmap.analyse.networks import (
     concept_work_network,
     coupling_network,
 )
-from litmap.analyse.weights import (
+from litmap.analyse.networks.weights import (
     filter_edges,
     g_index,
     normalise,
@@ -204,7 +204,7 @@ def test_silhouette_matches_sklearn():
     import numpy as np
     from sklearn.metrics import silhouette_score
 
-    from litmap.analyse.clusters import silhouette_score_precomputed
+    from litmap.analyse.networks.clusters import silhouette_score_precomputed
 
     rng = np.random.default_rng(0)
     X = rng.normal(size=(40, 3))
@@ -305,8 +305,8 @@ def test_centrality_and_sigma(engine):
 
 
 def test_build_network_and_annotate():
-    from litmap.analyse.bursts import Burst
-    from litmap.analyse.networks import annotate, build_network
+    from litmap.analyse.networks.bursts import Burst
+    from litmap.analyse.networks.build import annotate, build_network
 
     data = hand_corpus()
     assert build_network(data, "cocitation", top_n=2).number_of_nodes() == 2
@@ -330,7 +330,7 @@ def test_build_network_and_annotate():
 
 def test_concept_units_with_lexicon():
     from litmap.analyse.concepts import load_lexicon
-    from litmap.analyse.networks import concept_units
+    from litmap.analyse.networks.build import concept_units
 
     lex = load_lexicon()
     c = lex.concepts[0]

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from litmap.ingest.pipeline import IngestSettings, ingest
+from litmap.batch.ingest import IngestSettings, ingest
 from litmap.store import Store
 from litmap.store.runlog import compare_runs, list_runs
 
@@ -286,7 +286,7 @@ def test_text_memo_round_trip_and_pruning(tmp_path):
 
 def test_report_reuses_remembered_concepts_and_functions(tmp_path, monkeypatch):
     """A second report on an unchanged store matches no concept and classifies no citation again."""
-    from litmap.analyse import debates_data
+    from litmap.analyse.debates import data as debates_data
     from litmap.report import ReportSettings, build_report
 
     folder = tmp_path / "papers"
@@ -314,8 +314,8 @@ def test_sampled_betweenness_equals_networkx_estimate(n, m, samples):
     import networkx as nx
 
     pytest.importorskip("igraph")
-    from litmap.analyse.centrality import centralities
-    from litmap.analyse.debates_parts import sampled_betweenness
+    from litmap.analyse.networks.centrality import centralities
+    from litmap.analyse.debates.parts import sampled_betweenness
 
     rng = random.Random(n)
     G = nx.gnm_random_graph(n, m, seed=3)
@@ -365,7 +365,7 @@ def test_run_chooses_the_topic_mode(monkeypatch, stored, changed, reprocess, ref
     from types import SimpleNamespace
 
     import litmap.analyse.topics as topics_mod
-    import litmap.analyse.topics_job as job
+    import litmap.analyse.topics.job as job
     from litmap.pipeline import RunSettings, RunSummary, _topics
 
     seen = []

@@ -197,7 +197,7 @@ def test_what_changed_lists_new_papers(tmp_path):
     with Store(path, write=True) as store:
         for n, row in enumerate(PAPERS[:5]):
             store.save_document(make_document(n + 1, row))
-        from litmap.parse.corpus import resolve_corpus_works
+        from litmap.corpus.resolve import resolve_corpus_works
 
         resolve_corpus_works(store)
         build_report(store, tmp_path / "r", FAST)
@@ -276,7 +276,7 @@ def _groups(membership: dict[str, int]) -> dict[frozenset, int]:
 
 
 def test_cluster_ids_survive_a_new_paper(tmp_path):
-    from litmap.parse.corpus import resolve_corpus_works
+    from litmap.corpus.resolve import resolve_corpus_works
 
     out = tmp_path / "r"
     with Store(str(tmp_path / "grow.db"), write=True) as store:

@@ -4,7 +4,7 @@ column by column, not row by row (Urban Studies layout, Lees 2008)."""
 
 from reportlab.pdfgen import canvas
 
-from litmap.extract import extract_file
+from litmap.batch.extract import extract_file
 
 LEFT = [
     (50, "Wilson, W. J. (1987) The Truly Disadvantaged: The"),

@@ -5,12 +5,12 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from litmap.ingest.engines import keeps_superscript, open_pdf, phantom_space, split_glyph_words, superscript_cut
-from litmap.layout import Char
+from litmap.read.engines import keeps_superscript, open_pdf, phantom_space, split_glyph_words, superscript_cut
+from litmap.read.pages import Char
 
 
 def _words(path: str, engine: str) -> list[str]:
-    from litmap.layout.lines import page_words
+    from litmap.read.layout.lines import page_words
 
     src = open_pdf(path, engine)
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from litmap.ingest.text_furniture import drop_repeated_lines
+from litmap.read.repairs.text_furniture import drop_repeated_lines
 
 BODY = "Gentrification reshaped the neighbourhood as rents rose and tenants left."
 WORDS = "rent gap capital displacement tenure class state policy market housing".split()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from litmap.errors import ExtractionError
-from litmap.ingest.textfiles import read_text_file
+from litmap.read.textfiles import read_text_file
 from litmap.parse.metadata import extract_metadata
 from litmap.parse.structure import structure_document
 
@@ -153,7 +153,7 @@ def test_txt_without_blank_lines_split_at_short_lines(tmp_path: Path) -> None:
 
 
 def test_inline_download_stamps_are_removed(tmp_path):
-    from litmap.ingest.textfiles import read_text_file
+    from litmap.read.textfiles import read_text_file
 
     stamp = ("14679663, 2024, 1, Downloaded from https://onlinelibrary.wiley.com/doi/10.1111/tesg.12575 by Some "
              "University, Wiley Online Library on [05/02/2024]. See the Terms and Conditions "
@@ -273,7 +273,7 @@ def test_txt_title_also_printed_in_a_cite_line_is_kept(tmp_path: Path) -> None:
 
 import random  # noqa: E402
 
-from litmap.extract import extract_file  # noqa: E402
+from litmap.batch.extract import extract_file  # noqa: E402
 
 
 def cited_paper() -> str:
@@ -374,7 +374,7 @@ def test_a_few_control_characters_do_not_make_text_binary(tmp_path):
 
 
 def test_binary_txt_is_a_failed_document_with_its_reason(tmp_path, db_path):
-    from litmap.ingest.pipeline import IngestSettings, ingest
+    from litmap.batch.ingest import IngestSettings, ingest
     from litmap.store import Store
 
     (tmp_path / "in").mkdir()

@@ -4,9 +4,9 @@ not in the body, not a reference entry (PDF and text inputs)."""
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from litmap.extract import extract_file
-from litmap.ingest.textfiles import decode_bytes
-from litmap.layout.furniture import drop_typesetting_marks
+from litmap.batch.extract import extract_file
+from litmap.read.textfiles import decode_bytes
+from litmap.read.layout.furniture import drop_typesetting_marks
 
 
 def test_marks_dropped_from_lines_and_whole_texts():
@@ -57,8 +57,8 @@ def test_a_jstor_cover_page_is_cover():
     """An OCR'd JSTOR cover ("REFERENCES / Linked references are available
     on JSTOR …") is cover, so its "REFERENCES" line opens no reference
     section (it did on an OCR'd Annals paper: 1 reference found instead of 29)."""
-    from litmap.layout import Block, LaidOutPage
-    from litmap.layout.furniture import clean_pages
+    from litmap.read.pages import Block, LaidOutPage
+    from litmap.read.layout.furniture import clean_pages
 
     lines = [
         "A Quantile Regression Approach to Areal Interpolation",

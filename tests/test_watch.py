@@ -1,4 +1,4 @@
-"""litmap.ingest.watch: refresh only after files settle."""
+"""litmap.batch.watch: refresh only after files settle."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 import pytest
 
 from litmap.errors import InputError
-from litmap.ingest.watch import signature, watch
+from litmap.batch.watch import signature, watch
 
 
 def _start(folder: str, calls: list, **kw):

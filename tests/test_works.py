@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from litmap.models import Author, CitedWork, Metadata, Reference
-from litmap.parse.works import WorkInput, build_works, resolve_works, work_key_candidates, work_label
+from litmap.corpus.works import WorkInput, build_works, resolve_works, work_key_candidates, work_label
 
 
 def rref(names, year, title, doi=None, initials=None, suffix=None):
@@ -115,7 +115,7 @@ def test_only_stamped_titles_are_cut_at_the_stamp():
 
 
 def test_display_title_prefers_the_spelling_not_in_capitals_and_drops_marks():
-    from litmap.parse.works import WorkInput, display_title
+    from litmap.corpus.works import WorkInput, display_title
 
     def item(i, source, title):
         return WorkInput(item_id=str(i), source=source, doc_id="d", surnames=("Xie",), year=1995, title=title)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional, TextIO
 
-from litmap.analyse.corpusdata import CorpusData, Paper, WorkInfo
+from litmap.store.corpusdata import CorpusData, Paper, WorkInfo
 
 __all__ = ["format_wos", "write_wos", "cr_line", "parse_wos", "parse_cr"]
 

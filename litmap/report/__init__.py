@@ -8,7 +8,7 @@ cheap: Jinja2, matplotlib and the analyses load inside ``build_report``.
 
 from __future__ import annotations
 
-from .build import build_report
-from .settings import ReportSettings, ReportSummary
+from litmap.report.build import build_report
+from litmap.report.settings import ReportSettings, ReportSummary
 
 __all__ = ["build_report", "ReportSettings", "ReportSummary"]

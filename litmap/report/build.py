@@ -35,7 +35,7 @@ from litmap.errors import InputError
 from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.util.files import REPORT_MARKER, output_errors
 
-from .settings import ReportSettings, ReportSummary
+from litmap.report.settings import ReportSettings, ReportSummary
 
 __all__ = ["build_report", "check_report_folder", "MARKER"]
 
@@ -72,9 +72,9 @@ def build_report(
     progress: Optional[Progress] = None,
 ) -> ReportSummary:
     """Write ``index.html``, ``report.md``, ``figures/*.png`` and ``data/*`` into ``out_dir``."""
-    from .data import gather_report_data
-    from .html import render_html
-    from .markdown import render_markdown
+    from litmap.report.data import gather_report_data
+    from litmap.report.html import render_html
+    from litmap.report.markdown import render_markdown
 
     t0 = time.perf_counter()
     s = settings or ReportSettings()
@@ -115,7 +115,7 @@ def build_report(
 def _figures(data: Any, tmp: Path, s: ReportSettings) -> dict[str, str]:
     if not s.figures:
         return {}
-    from .figures import write_figures
+    from litmap.report.figures import write_figures
 
     return write_figures(data, tmp / "figures")
 

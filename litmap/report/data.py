@@ -18,7 +18,7 @@ from typing import Any, Optional
 from litmap.analyse.journals import canonical_journals
 from litmap.progress import Progress, ProgressEvent, resolve
 
-from .settings import ReportSettings
+from litmap.report.settings import ReportSettings
 
 __all__ = ["ReportData", "gather_report_data"]
 
@@ -44,7 +44,7 @@ class ReportData:
     snapshot: dict[str, Any]
     graphs: dict[str, Any] = field(default_factory=dict)
     contexts: list[dict[str, Any]] = field(default_factory=list)  # every citing sentence, for data/contexts.csv
-    debates: dict[str, Any] = field(default_factory=dict)  # debate maps (litmap.analyse.debates.to_json) + labels
+    debates: dict[str, Any] = field(default_factory=dict)  # debate maps (litmap.analyse.debates.maps.to_json) + labels
 
     @property
     def sections(self) -> tuple[str, ...]:
@@ -73,10 +73,10 @@ def gather_report_data(
     Concept matches and citation functions are remembered in the store
     (:mod:`litmap.store.memo`) when ``store`` is a writable
     :class:`~litmap.store.Store`; otherwise the store is only read."""
-    from litmap.analyse.corpusdata import load_corpus_data
+    from litmap.store.corpusdata import load_corpus_data
 
-    from .changes import compare, previous_clusters, snapshot_extras
-    from .netview import network_views
+    from litmap.report.changes import compare, previous_clusters, snapshot_extras
+    from litmap.report.netview import network_views
 
     report = resolve(progress)
     steps = 7
@@ -206,8 +206,8 @@ def _paper_label(p: Any, file: str) -> str:
 
 def _works(data: Any, settings: ReportSettings,
            memo: Any = None) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
-    from litmap.analyse.debates_data import classify as classify_memo
-    from litmap.analyse.debates_data import surname_span
+    from litmap.analyse.debates.data import classify as classify_memo
+    from litmap.analyse.debates.data import surname_span
 
     # A paper cites a work if its reference list or any of its in-text citations resolves to it
     # (the two can disagree when a reference entry was parsed badly); a paper never cites itself.
@@ -263,7 +263,7 @@ def _link_papers(papers: list[dict[str, Any]], data: Any, works: dict[str, dict[
 
 
 def _bursts(data: Any, settings: ReportSettings) -> list[dict[str, Any]]:
-    from litmap.analyse.bursts import work_bursts
+    from litmap.analyse.networks.bursts import work_bursts
 
     found = work_bursts(data)
     rows = [
@@ -331,7 +331,7 @@ def _memos(conn: sqlite3.Connection, lexicon: Any) -> Any:
     """The store's remembered concept matches and citation functions (None without a lexicon)."""
     if lexicon is None:
         return None
-    from litmap.analyse.debates_data import text_memos
+    from litmap.analyse.debates.data import text_memos
 
     return text_memos(conn, lexicon)
 
@@ -340,7 +340,7 @@ def _prose(conn: sqlite3.Connection, lexicon: Any, data: Any, memos: Any) -> lis
     """Concept matches of every prose paragraph, shared by the concepts section and the debate maps."""
     if lexicon is None:
         return []
-    from litmap.analyse.debates_data import prose_paragraphs
+    from litmap.analyse.debates.data import prose_paragraphs
 
     return prose_paragraphs(conn, lexicon, data.papers, memos.concepts if memos else None)
 
@@ -394,13 +394,13 @@ def _concepts(
 
 def _debates(conn: sqlite3.Connection, settings: ReportSettings, lexicon: Any, lexicon_error: Optional[str],
              data: Any, prose: list[Any], memos: Any) -> dict[str, Any]:
-    """Debate maps (:mod:`litmap.analyse.debates`) of every lexicon debate some paper engages.
+    """Debate maps (:mod:`litmap.analyse.debates.maps`) of every lexicon debate some paper engages.
 
     Debates no paper engages are dropped (the lexicon lists many the corpus may
     not touch); ``labels`` names every debate, since bridges point at others.
     """
-    from litmap.analyse.debates import DebateSettings, debate_maps, to_json
-    from litmap.analyse.debates_data import load_debate_inputs
+    from litmap.analyse.debates.maps import DebateSettings, debate_maps, to_json
+    from litmap.analyse.debates.data import load_debate_inputs
     from litmap.errors import InputError
 
     if lexicon is None:

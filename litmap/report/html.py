@@ -24,7 +24,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from .figures import PALETTE
+from litmap.report.figures import PALETTE
 
 __all__ = ["render_html", "safe_json"]
 

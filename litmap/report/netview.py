@@ -5,7 +5,7 @@ preset positions and runs no physics: a 2,000-paper corpus still opens
 quickly.  Clusters come from Louvain on the full graph (or its densest part
 when very large) and are labelled from the citing sentences.  When the
 previous report's snapshot holds a view's clusters, the new ones are
-renumbered after them (:func:`litmap.analyse.clusters.align_clusters`), so an
+renumbered after them (:func:`litmap.analyse.networks.clusters.align_clusters`), so an
 unchanged camp keeps its number, colour and label from report to report.
 """
 
@@ -17,7 +17,7 @@ from typing import Any, Hashable, Mapping, Optional
 
 import networkx as nx
 
-from .settings import ReportSettings
+from litmap.report.settings import ReportSettings
 
 __all__ = ["network_views", "NETWORKS"]
 
@@ -49,7 +49,7 @@ def network_views(
     view, ``({str(node): cluster id}, first unused id)`` (see
     :func:`litmap.report.changes.previous_clusters`).
     """
-    from litmap.analyse import networks as nets
+    import litmap.analyse.networks.build as nets
 
     # Works cited once add most of the nodes and edges of a large co-citation graph and say
     # little about structure; above 200 papers they are left out (still in works.csv).
@@ -138,7 +138,7 @@ def _strength(G: nx.Graph) -> dict[Hashable, float]:
 
 
 def _clusters(G: nx.Graph, settings: ReportSettings) -> tuple[dict[Hashable, int], Optional[float]]:
-    """Louvain clusters (seeded; 0 = largest), numbered as :mod:`litmap.analyse.clusters` does.
+    """Louvain clusters (seeded; 0 = largest), numbered as :mod:`litmap.analyse.networks.clusters` does.
 
     Called directly rather than through ``detect_communities`` because that
     also computes a silhouette (sklearn import + O(n²)) the report does not show.
@@ -187,7 +187,7 @@ def _knn(G: nx.Graph, nodes: list[Hashable], k: int) -> nx.Graph:
 
 
 def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], data: Any) -> dict[int, str]:
-    from litmap.analyse.labels import llr_labels
+    from litmap.analyse.networks.labels import llr_labels
 
     if name == "concepts":
         out: dict[int, list[tuple[int, str]]] = {}
@@ -220,7 +220,7 @@ def _aligned(membership: dict[Hashable, int],
     """``membership`` renumbered after the previous report's clusters (snapshot keys are strings)."""
     if not previous:
         return membership
-    from litmap.analyse.clusters import align_clusters
+    from litmap.analyse.networks.clusters import align_clusters
 
     old, next_id = previous
     node = {str(n): n for n in membership}

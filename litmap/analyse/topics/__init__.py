@@ -12,13 +12,13 @@ functions that need them, so importing this package is cheap.
 
 from __future__ import annotations
 
-from .embed import Embedder, HashingEmbedder, SentenceTransformerEmbedder, StaticEmbedder, make_embedder
-from .model import TooFewPassages, fit_topics
-from .passages import Passage, load_passages
-from .quality import npmi_coherence, topic_diversity
-from .result import Assignment, HierarchyNode, Representative, Topic, TopicResult, load_topic_result, save_topic_result
-from .settings import DEFAULT_MODEL, FULL_MODEL, TopicSettings
-from .stability import match_topics, update_topics
+from litmap.analyse.topics.embed import Embedder, HashingEmbedder, SentenceTransformerEmbedder, StaticEmbedder, make_embedder
+from litmap.analyse.topics.model import TooFewPassages, fit_topics
+from litmap.analyse.topics.passages import Passage, load_passages
+from litmap.analyse.topics.quality import npmi_coherence, topic_diversity
+from litmap.analyse.topics.result import Assignment, HierarchyNode, Representative, Topic, TopicResult, load_topic_result, save_topic_result
+from litmap.analyse.topics.settings import DEFAULT_MODEL, FULL_MODEL, TopicSettings
+from litmap.analyse.topics.stability import match_topics, update_topics
 
 __all__ = [
     "Assignment", "DEFAULT_MODEL", "Embedder", "FULL_MODEL", "HashingEmbedder", "HierarchyNode",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 from litmap.errors import MissingDependency
 from litmap.progress import Progress, ProgressEvent, resolve
 
-from .settings import DEFAULT_MODEL, FULL_MODEL, TopicSettings
+from litmap.analyse.topics.settings import DEFAULT_MODEL, FULL_MODEL, TopicSettings
 
 if TYPE_CHECKING:
     import numpy as np

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 from litmap.errors import AnalysisError
 from litmap.progress import Progress, ProgressEvent, resolve
 
-from .embed import Embedder, embed_texts_cached, make_embedder
-from .passages import Passage, load_passages
-from .quality import npmi_coherence, topic_diversity
-from .result import HierarchyNode, TopicResult, aggregate
-from .settings import TopicSettings
+from litmap.analyse.topics.embed import Embedder, embed_texts_cached, make_embedder
+from litmap.analyse.topics.passages import Passage, load_passages
+from litmap.analyse.topics.quality import npmi_coherence, topic_diversity
+from litmap.analyse.topics.result import HierarchyNode, TopicResult, aggregate
+from litmap.analyse.topics.settings import TopicSettings
 
 if TYPE_CHECKING:
     import numpy as np

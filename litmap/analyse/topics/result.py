@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 if TYPE_CHECKING:
     import numpy as np
 
-    from .passages import Passage
+    from litmap.analyse.topics.passages import Passage
 
 __all__ = [
     "Assignment", "Representative", "Topic", "HierarchyNode", "TopicResult",

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from litmap.errors import AnalysisError
 from litmap.progress import Progress, resolve
 
-from .embed import Embedder, embed_texts_cached, make_embedder
-from .model import check_enough, fit_core
-from .passages import Passage, load_passages
-from .quality import npmi_coherence, topic_diversity
-from .result import HierarchyNode, TopicResult, aggregate, load_topic_result
-from .settings import TopicSettings
+from litmap.analyse.topics.embed import Embedder, embed_texts_cached, make_embedder
+from litmap.analyse.topics.model import check_enough, fit_core
+from litmap.analyse.topics.passages import Passage, load_passages
+from litmap.analyse.topics.quality import npmi_coherence, topic_diversity
+from litmap.analyse.topics.result import HierarchyNode, TopicResult, aggregate, load_topic_result
+from litmap.analyse.topics.settings import TopicSettings
 
 if TYPE_CHECKING:
     import numpy as np

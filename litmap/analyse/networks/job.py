@@ -1,0 +1,135 @@
+"""One call that builds an analysed network from the store.
+
+store → :class:`CorpusData` → graph of the chosen kind → normalised weights
+→ communities (with labels from the citing passages) → centralities →
+bursts and sigma for works → a networkx graph whose node attributes are all
+scalars, ready for any exporter or the report.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import networkx as nx
+
+from litmap.errors import InputError
+
+__all__ = ["NetworkSettings", "NetworkResult", "analysed_network", "NORMALISATIONS", "PROXIMITIES"]
+
+log = logging.getLogger(__name__)
+
+NORMALISATIONS = ("raw", "association", "cosine", "jaccard", "inclusion")
+PROXIMITIES = ("paper", "paragraph", "sentence")
+
+
+@dataclass(frozen=True)
+class NetworkSettings:
+    kind: str = "cocitation"
+    proximity: str = "paper"
+    normalise: str = "association"
+    min_weight: int = 1
+    min_count: int = 1
+    top: Optional[int] = None
+    cluster_method: str = "leiden"
+    resolution: float = 1.0
+    seed: int = 42
+    labels: str = "llr"  # llr | ctfidf
+    concept_files: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        from litmap.analyse.networks.build import KINDS
+
+        if self.kind not in KINDS:
+            raise InputError(f"unknown network kind {self.kind!r}: choose one of {', '.join(KINDS)}")
+        if self.proximity not in PROXIMITIES:
+            raise InputError(f"--proximity must be one of {', '.join(PROXIMITIES)}")
+        if self.normalise not in NORMALISATIONS:
+            raise InputError(f"--normalise must be one of {', '.join(NORMALISATIONS)}")
+        if self.labels not in ("llr", "ctfidf"):
+            raise InputError("--labels must be llr or ctfidf")
+        if self.min_weight < 1 or self.min_count < 1 or (self.top is not None and self.top < 1):
+            raise InputError("--min-weight, --min-count and --top must be at least 1")
+
+
+@dataclass
+class NetworkResult:
+    graph: nx.Graph
+    modularity: Optional[float] = None
+    silhouette: Optional[float] = None
+    cluster_labels: dict[int, list[str]] = field(default_factory=dict)
+    cluster_sizes: dict[int, int] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "nodes": self.graph.number_of_nodes(),
+            "edges": self.graph.number_of_edges(),
+            "clusters": len(self.cluster_sizes),
+            "modularity": self.modularity,
+            "silhouette": self.silhouette,
+        }
+
+
+def analysed_network(conn: sqlite3.Connection, settings: NetworkSettings = NetworkSettings()) -> NetworkResult:
+    from litmap.analyse.networks.bursts import work_bursts
+    from litmap.analyse.networks.centrality import centralities
+    from litmap.analyse.networks.clusters import ClusterSettings, detect_communities
+    from litmap.store.corpusdata import load_corpus_data
+    from litmap.analyse.networks.labels import cluster_passages, ctfidf_labels, llr_labels
+    from litmap.analyse.networks.build import annotate, build_network
+    from litmap.analyse.networks.weights import normalise
+
+    concept_kind = settings.kind in ("concepts", "concept-works")
+    data = load_corpus_data(conn, paragraphs=concept_kind)
+    lexicon = None
+    if concept_kind:
+        from litmap.analyse.concepts import load_lexicon
+
+        lexicon = load_lexicon(None, settings.concept_files)
+    G = build_network(
+        data, settings.kind, proximity=settings.proximity, min_count=settings.min_count,
+        min_weight=settings.min_weight, top_n=settings.top, lexicon=lexicon,
+    )
+    result = NetworkResult(graph=G)
+    if G.number_of_nodes() == 0:
+        log.warning("the %s network is empty", settings.kind)
+        return result
+    if settings.normalise != "raw" and G.number_of_edges() and not G.is_directed():
+        G = normalise(G, settings.normalise)
+    clusters: Optional[dict[Any, int]] = None
+    if G.number_of_edges():
+        clustering = detect_communities(
+            G, ClusterSettings(method=settings.cluster_method, resolution=settings.resolution, seed=settings.seed)
+        )
+        clusters = dict(clustering.membership)
+        result.modularity, result.silhouette = clustering.modularity, clustering.silhouette
+        result.cluster_sizes = dict(enumerate(clustering.sizes))
+        if settings.kind in ("cocitation", "citation", "coupling"):
+            passages = cluster_passages(data, _work_membership(G, clusters, data, settings.kind))
+            labeller = llr_labels if settings.labels == "llr" else ctfidf_labels
+            result.cluster_labels = {c: [t for t, _ in terms] for c, terms in labeller(passages).items()}
+    cent = centralities(G, seed=settings.seed)
+    bursts = work_bursts(data) if settings.kind == "cocitation" else None
+    G = annotate(G, clusters=clusters, centrality=cent, bursts=bursts)
+    for n, d in G.nodes(data=True):
+        if "cluster" in d and d["cluster"] in result.cluster_labels:
+            d["cluster_label"] = ", ".join(result.cluster_labels[d["cluster"]][:3])
+    result.graph = G
+    return result
+
+
+def _work_membership(G: nx.Graph, clusters: dict[Any, int], data: Any, kind: str) -> dict[Any, int]:
+    """Cluster of each cited work, so labels come from the passages citing it.
+
+    For paper networks (coupling, citation) a paper's cluster is given to the
+    works it references.
+    """
+    if kind == "cocitation":
+        return clusters
+    out: dict[Any, int] = {}
+    for paper_id, cl in clusters.items():
+        for w in data.references.get(paper_id, ()):
+            out.setdefault(w, cl)
+    return out

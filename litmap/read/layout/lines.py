@@ -1,0 +1,350 @@
+"""Characters → words → line segments.
+
+A *segment* is a run of words on one text line with no gap wider than a
+column gutter; two columns side by side therefore give two segments at the
+same height, which :mod:`litmap.read.layout.blocks` assigns to columns.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from statistics import median
+from typing import Sequence
+
+from litmap.read.pages import Char, PageChars
+
+__all__ = ["Word", "Segment", "page_words", "segments", "is_bold", "drop_margin_numbers"]
+
+#: Accents some typesetters draw as separate glyphs; alone they split lines apart.
+_LOOSE_ACCENTS = frozenset("¨´`ˆ˜ˇ¸˘˙˚˝")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b$|\.b$", re.I)
+
+#: Glyph gap (× font size) above which two glyphs belong to different words.
+WORD_GAP = 0.15
+#: Word gap (× font size) above which a line splits into segments (gutters, table cells).
+SEGMENT_GAP = 1.1
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Words of one line, left to right; ``row`` numbers the line on its page."""
+
+    words: tuple[Word, ...]
+    row: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    nchars: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@lru_cache(maxsize=512)
+def is_bold(font: str) -> bool:
+    return bool(font) and bool(_BOLD.search(font))
+
+
+def page_words(page: PageChars) -> list[Word]:
+    """The page's words; glyph-level engines are joined here by gaps and spaces."""
+    if page.words:
+        return [
+            Word(c.text, c.x0, c.top, c.x1, c.bottom, c.size, is_bold(c.font))
+            for c in _drop_diagonal(page.chars)
+            if c.x1 >= c.x0 and c.text.strip() and not (c.text[0] in _LOOSE_ACCENTS and set(c.text) <= _LOOSE_ACCENTS)
+        ]
+    return _join_glyphs(_drop_diagonal(page.chars))
+
+
+#: Glyphs in a row that step diagonally (a "Draft" / "For Peer Review" watermark).
+DIAGONAL_RUN = 5
+
+
+def _drop_diagonal(chars: Sequence[Char]) -> Sequence[Char]:
+    """Drop runs of glyphs set along a slant: each one further right *and*
+    lower (or higher) than the one before, by a fifth of its size or more.
+
+    Horizontal text never does this; a watermark's letters, drawn across
+    the page, would otherwise be scattered into the lines they cross.
+    """
+    drop: set[int] = set()
+    run: list[int] = []
+    step: tuple[int, int] = (0, 0)
+    for i, c in enumerate(chars):
+        if not c.text.strip():
+            continue
+        if run:
+            p = chars[run[-1]]
+            dx, dy = c.x0 - p.x0, c.top - p.top
+            min_step = 0.2 * max(c.size, p.size, 1.0)
+            direction = (1 if dx > 0 else -1, 1 if dy > 0 else -1)
+            slanted = abs(dx) >= min_step and abs(dy) >= min_step and abs(c.size - p.size) < 0.5
+            if slanted and (len(run) == 1 or direction == step):
+                step = direction
+                run.append(i)
+                continue
+            if len(run) >= DIAGONAL_RUN:
+                drop.update(run)
+        run = [i]
+        step = (0, 0)
+    if len(run) >= DIAGONAL_RUN:
+        drop.update(run)
+    return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
+
+
+def _join_glyphs(chars: Sequence[Char]) -> list[Word]:
+    # Glyphs come in content-stream order, which is almost always reading order
+    # within a line; sort each line by x instead of trusting it.
+    rows = _cluster_rows(list(chars))
+    words: list[Word] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        cur: list[Char] = []
+        for c in row:
+            if not c.text.strip():
+                if cur:
+                    words.append(_word(cur))
+                    cur = []
+                continue
+            if cur:
+                prev = cur[-1]
+                if c.text == prev.text and abs(c.x0 - prev.x0) < 0.5:
+                    continue  # fake bold: the same glyph printed twice
+                if c.x0 - prev.x1 > WORD_GAP * max(prev.size, c.size, 1.0) or c.x0 < prev.x0 - 0.5:
+                    words.append(_word(cur))
+                    cur = []
+            cur.append(c)
+        if cur:
+            words.append(_word(cur))
+    return words
+
+
+def _word(chars: list[Char]) -> Word:
+    sizes = [c.size for c in chars]
+    bold = sum(1 for c in chars if is_bold(c.font)) * 2 > len(chars)
+    return Word(
+        "".join(c.text for c in chars),
+        chars[0].x0,
+        min(c.top for c in chars),
+        max(c.x1 for c in chars),
+        max(c.bottom for c in chars),
+        max(set(sizes), key=sizes.count),
+        bold,
+    )
+
+
+def _cluster_rows(items: list) -> list[list]:
+    """Group boxes whose vertical middles lie within ~half a line of each other.
+
+    Boxes come top down and each row is anchored on its first box.  A
+    smaller box set just after a box of the row (a subscript, "X ijt") joins
+    that row even beyond the anchor's reach: a superscript or a taller word
+    that opened the row may sit too high for it ("X denotes", "ijt").  Rows
+    span the page, so where two columns' lines are offset by half a line a
+    box can land in the wrong one; a second pass gives every box to the
+    row whose dominant boxes' middle is clearly nearest.
+    """
+    items = sorted(items, key=lambda c: c.top + c.bottom)
+    rows: list[list] = []
+    anchor = tol = 0.0
+    for c in items:
+        mid = (c.top + c.bottom) / 2
+        h = c.bottom - c.top
+        t = 0.45 * h if h > 1.0 else 0.45
+        if rows and (abs(mid - anchor) <= (tol if tol > t else t) or _attached(c, rows[-1])):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+            anchor, tol = mid, t
+    return _nearest_rows(rows) if len(rows) > 1 else rows
+
+
+def _attached(c, row: list) -> bool:
+    """A sub/superscript: smaller (box or type) than a box of the row, its
+    middle inside that box's height, set right after it."""
+    h = c.bottom - c.top
+    mid = (c.top + c.bottom) / 2
+    for r in row:
+        rh = r.bottom - r.top
+        smaller = h < 0.85 * rh or c.size < 0.85 * r.size
+        # only after its base: glyphs of a vertical margin stamp sit just left of the lines
+        if smaller and r.top - 0.5 <= mid <= r.bottom + 0.5 and -0.5 * h < c.x0 - r.x1 < 0.25 * rh:
+            return True
+    return False
+
+
+def _nearest_rows(rows: list[list]) -> list[list]:
+    anchors = [_row_anchor(r) for r in rows]
+    order = sorted(range(len(rows)), key=lambda i: anchors[i][0])
+    mids = [anchors[i][0] for i in order]
+    out: list[list] = [[] for _ in rows]
+    for i, row in enumerate(rows):
+        for c in row:
+            mid = (c.top + c.bottom) / 2
+            best, dist = i, abs(mid - anchors[i][0])
+            # a lone box is its own anchor; only a row of several gives boxes away
+            if len(row) > 1:
+                k = bisect_left(mids, mid)
+                h = c.bottom - c.top
+                for j in order[max(k - 1, 0):k + 1]:
+                    m, tol = anchors[j]
+                    d = abs(mid - m)
+                    # A clear margin: near-ties stay where the first pass put
+                    # them, and so do boxes taller than the row's (a drop cap
+                    # whose middle lies between its two lines).
+                    if j != i and d + 0.25 < dist and d <= tol and 0.45 * h <= 1.5 * tol:
+                        best, dist = j, d
+                if best != i and _attached(c, row):
+                    best = i  # a sub/superscript stays with the box it touches
+            out[best].append(c)
+    kept = [r for r in out if r]
+    return sorted(kept, key=lambda r: _row_anchor(r)[0])
+
+
+def _row_anchor(row: list) -> tuple[float, float]:
+    heights = sorted(c.bottom - c.top for c in row)
+    h = heights[(len(heights) - 1) // 2]
+    mids = sorted((c.top + c.bottom) / 2 for c in row if c.bottom - c.top >= h - 0.01)
+    return mids[(len(mids) - 1) // 2], (0.45 * h if h > 1.0 else 0.45)
+
+
+#: Margin line numbers: at most this many digits, at least this many on a page.
+LINE_NO_DIGITS = 4
+LINE_NO_MIN = 5
+
+
+def drop_margin_numbers(words: list[Word], height: float) -> list[Word]:
+    """Drop a manuscript's margin line numbers that sit on the text's own
+    line (too close to be a segment of their own).
+
+    A line number is a bare number opening its line (nothing at word spacing
+    to its left), set apart from the next word by clearly more than word
+    spacing; five or more of them, aligned on one edge, mostly counting up
+    down the page, with an empty strip between them and the text's left
+    edge (a table's index column has lines of text crossing that strip).
+    Left in, they split references and citations ("Kuhn 29 & Vaughan").
+    """
+    if sum(1 for w in words if w.text.isdigit() and len(w.text) <= LINE_NO_DIGITS) < LINE_NO_MIN:
+        return words
+    rows = _cluster_rows(list(words))
+    gaps: list[float] = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        gaps.extend(
+            b.x0 - a.x1 for a, b in zip(row, row[1:]) if 0 < b.x0 - a.x1 < SEGMENT_GAP * max(a.size, 4.0)
+        )
+    if len(gaps) < LINE_NO_MIN:
+        return words
+    word_gap = median(gaps)
+    cands: list[tuple[Word, Word | None, int]] = []
+    for row in rows:
+        for i, w in enumerate(row):
+            if not (w.text.isdigit() and len(w.text) <= LINE_NO_DIGITS):
+                continue
+            nxt = row[i + 1] if i + 1 < len(row) else None
+            need = max(2.0 * word_gap, 0.5 * (nxt or w).size)
+            if nxt is not None and nxt.x0 - w.x1 < need:
+                continue
+            # A number ending a line of text has a word at ordinary spacing on
+            # its left; a sidebar's words may overlap the number, not abut it.
+            if any(w.x0 - need < p.x1 <= w.x0 - 0.5 for p in row[:i]):
+                continue
+            cands.append((w, nxt, sum(len(r.text) for r in row[i + 1:])))
+    drop: set[int] = set()
+    for _ in range(3):  # one column of numbers per text column
+        group = _aligned_numbers([c for c in cands if id(c[0]) not in drop], words, height)
+        if not group:
+            break
+        drop.update(id(c[0]) for c in group)
+    return [w for w in words if id(w) not in drop] if drop else words
+
+
+def _aligned_numbers(
+    cands: list[tuple[Word, Word | None, int]], words: list[Word], height: float
+) -> list[tuple[Word, Word | None, int]]:
+    """The largest run of candidates that looks like a line-number column."""
+    best: list[tuple[Word, Word | None, int]] = []
+    for edge in (lambda w: w.x1, lambda w: w.x0):  # right- or left-aligned numbers
+        ranked = sorted(cands, key=lambda c: edge(c[0]))
+        lo = 0
+        for hi in range(len(ranked)):  # the widest window of edges within 3 pt
+            while edge(ranked[hi][0]) - edge(ranked[lo][0]) > 3.0:
+                lo += 1
+            if hi + 1 - lo > len(best):
+                best = ranked[lo:hi + 1]
+    if len(best) < LINE_NO_MIN:
+        return []
+    values = [int(c[0].text) for c in sorted(best, key=lambda c: c[0].top)]
+    if sum(1 for a, b in zip(values, values[1:]) if b > a) < 0.8 * (len(values) - 1):
+        return []
+    followers = [c[1] for c in best if c[1] is not None]
+    # they number lines of text, not the short cells of a table's index column
+    if len(followers) < 3 or median(c[2] for c in best) < 20:
+        return []
+    right = max(c[0].x1 for c in best)
+    # halfway to the text's left edge (hanging indents and paragraph indents lie further right)
+    probe = (right + min(n.x0 for n in followers)) / 2
+    top, bottom = min(c[0].top for c in best), max(c[0].bottom for c in best)
+    # Line numbers run down the page's text (running heads and feet aside),
+    # not down one list or table on it.
+    inner = [w for w in words if 0.09 * height <= w.top and w.bottom <= 0.91 * height] or words
+    if bottom - top < 0.4 * (max(w.bottom for w in inner) - min(w.top for w in inner)):
+        return []
+    crossing = sum(1 for w in words if w.x0 < probe < w.x1 and top <= w.top and w.bottom <= bottom)
+    return best if crossing <= max(1, len(best) // 10) else []
+
+
+def segments(words: list[Word]) -> list[Segment]:
+    """Cluster words into rows, split rows at wide gaps; sorted top to bottom."""
+    out: list[Segment] = []
+    for r, row in enumerate(_cluster_rows(words)):
+        row.sort(key=lambda w: w.x0)
+        sizes = sorted(w.size for w in row)
+        gap_limit = SEGMENT_GAP * max(median(sizes), 4.0)
+        cur: list[Word] = [row[0]]
+        for w in row[1:]:
+            if w.x0 - cur[-1].x1 > gap_limit:
+                out.append(_segment(cur, r))
+                cur = []
+            cur.append(w)
+        out.append(_segment(cur, r))
+    return out
+
+
+def _segment(words: list[Word], row: int) -> Segment:
+    weights: dict[float, int] = {}
+    nbold = total = 0
+    top, bottom, x1 = words[0].top, words[0].bottom, words[0].x1
+    for w in words:
+        n = len(w.text)
+        weights[w.size] = weights.get(w.size, 0) + n
+        total += n
+        if w.bold:
+            nbold += n
+        if w.top < top:
+            top = w.top
+        if w.bottom > bottom:
+            bottom = w.bottom
+        if w.x1 > x1:
+            x1 = w.x1
+    # The body of the line decides its size, not a superscript or drop cap.
+    size = max(weights, key=weights.__getitem__)
+    return Segment(tuple(words), row, words[0].x0, top, x1, bottom, size, nbold * 2 > total, total)

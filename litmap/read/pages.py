@@ -1,0 +1,142 @@
+"""Layout: characters with positions → lines → blocks in reading order.
+
+The contract between the stages:
+
+* an engine (:mod:`litmap.read.engines`) yields :class:`PageChars` — the
+  characters of one page with their boxes, fonts and sizes;
+* :func:`litmap.read.layout.blocks.layout_page` turns one page into
+  :class:`Block` s in reading order (columns resolved, lines joined);
+* :func:`litmap.read.layout.furniture.clean_pages` removes running headers/footers,
+  page numbers, download stamps and cover pages across pages, repairs
+  line-break hyphenation and normalises Unicode, and classifies captions and
+  footnotes.
+
+The structure stage (:mod:`litmap.parse.structure`) reads only ``Block`` s, so
+plain-text inputs (.txt/.md/.html) enter the pipeline as blocks too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional, Protocol
+
+__all__ = ["Char", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS"]
+
+
+@dataclass(frozen=True)
+class Char:
+    """One glyph (or, from OCR, one word) with its box in PDF points.
+
+    ``top``/``bottom`` grow downwards from the top of the page, as in
+    pdfplumber.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str = ""
+
+
+@dataclass(frozen=True)
+class PageChars:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: tuple[Char, ...]
+    ocr: bool = False
+    #: Set when the engine joined glyphs into words itself (OCR).
+    words: bool = False
+
+
+class CharSource(Protocol):
+    """What an extraction engine offers: the page count and pages of chars."""
+
+    name: str
+
+    def page_count(self) -> int: ...
+
+    def pages(self) -> Iterator[PageChars]: ...
+
+    def metadata(self) -> dict[str, str]:
+        """The PDF's Info/XMP fields (title, author, doi, subject, …)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+#: ``body`` text; ``heading``; ``caption`` (figure/table); ``footnote``;
+#: ``table``; and furniture that cleaning drops: ``header``, ``footer``,
+#: ``page_number``, ``stamp``, ``cover``.
+BLOCK_KINDS = (
+    "body",
+    "heading",
+    "caption",
+    "footnote",
+    "table",
+    "header",
+    "footer",
+    "page_number",
+    "stamp",
+    "cover",
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of lines that belong together, in reading order on its page.
+
+    ``size`` is the dominant font size and ``bold`` whether most characters
+    are in a bold face; both feed heading and title detection.  ``lines``
+    keeps the line texts (before de-hyphenation) for parsers that need line
+    starts, e.g. reference-list splitting by hanging indent; ``indents`` are
+    the lines' x0 offsets from the block's x0.
+    """
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    size: float = 0.0
+    bold: bool = False
+    kind: str = "body"
+    column: int = 0
+    lines: tuple[str, ...] = ()
+    indents: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class LaidOutPage:
+    number: int
+    width: float
+    height: float
+    blocks: tuple[Block, ...]
+    ocr: bool = False
+    body_size: Optional[float] = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: Text of running heads/feet removed from the first two pages: often the
+    #: only place the journal, volume and year are printed.
+    furniture: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ExtractedPages:
+    """What reading one file yields, before structuring.
+
+    Produced by :func:`litmap.read.pdf.read_pdf` for PDFs and by
+    :func:`litmap.read.textfiles.read_text_file` for .txt/.md/.html.
+    ``pages`` are cleaned (furniture removed, hyphenation repaired).
+    """
+
+    pages: tuple[LaidOutPage, ...]
+    page_count: int
+    text_layer: bool = True
+    ocr: bool = False
+    engine: str = ""
+    media_type: str = "pdf"
+    pdf_metadata: dict = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,218 @@
+"""One PDF file → cleaned pages of blocks (:class:`ExtractedPages`).
+
+Pages are read, OCR'd when needed and laid out one at a time, so memory
+stays flat on long files; only the small laid-out pages are kept for the
+cross-page cleaning.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from litmap.errors import MissingDependency
+from litmap.read.pages import ExtractedPages, LaidOutPage, PageChars
+from litmap.read.layout.blocks import layout_page
+from litmap.read.layout.furniture import clean_pages
+from litmap.progress import Progress, ProgressEvent, resolve
+
+__all__ = ["read_pdf", "ReadSettings", "OCR_MODES"]
+
+log = logging.getLogger(__name__)
+
+OCR_MODES = ("auto", "never", "always")
+#: Fewer visible characters than this and a page counts as having no text layer.
+MIN_TEXT_CHARS = 20
+#: Share of the page an image must cover for a text-less page to count as a scan.
+MIN_SCAN_COVERAGE = 0.25
+#: A page whose text sits on a full-page image is a scan with a text layer.
+SCAN_BACKING = 0.9
+#: Share of side-by-side word pairs that overlap, above which a scan's text
+#: layer is misdrawn (an old OCR layer in a substitute font: the words of
+#: two columns overlap and interleave).  Measured: 0.10–0.23 on such pages,
+#: at most 0.02 on 71 pages of seven well-drawn scans (``docs/references.md``).
+MISDRAWN_OVERLAP = 0.05
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    engine: str = "pdfium"
+    ocr: str = "auto"
+    ocr_dpi: int = 200
+    ocr_lang: str = "eng"
+
+    def __post_init__(self) -> None:
+        from litmap.read.engines import ENGINES
+
+        if self.engine not in ENGINES:
+            raise ValueError(f"unknown PDF engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
+        if self.ocr not in OCR_MODES:
+            raise ValueError(f"unknown OCR mode {self.ocr!r}; choose one of {', '.join(OCR_MODES)}")
+
+
+def read_pdf(
+    path: str,
+    *,
+    engine: str = "pdfium",
+    ocr: str = "auto",
+    progress: Optional[Progress] = None,
+    settings: Optional[ReadSettings] = None,
+) -> ExtractedPages:
+    """Read, OCR (if needed), lay out and clean every page of ``path``.
+
+    Raises :class:`litmap.errors.ExtractionError` for unreadable files.
+    Pages without a text layer become warnings when OCR is off or Tesseract
+    is missing.
+    """
+    from litmap.read.engines import open_pdf
+    from litmap.read.ocr import OcrSettings
+
+    cfg = settings or ReadSettings(engine=engine, ocr=ocr)
+    report = resolve(progress)
+    ocr_cfg = OcrSettings(dpi=cfg.ocr_dpi, lang=cfg.ocr_lang)
+    src = open_pdf(path, cfg.engine)
+    warnings: list[str] = []
+    laid: list[LaidOutPage] = []
+    no_tesseract: list[int] = []
+    no_text: list[int] = []
+    any_text = any_ocr = False
+    backed: list[int] = []  # pages whose text layer lies on a scan
+    misdrawn = False
+    checked = 0
+    try:
+        n = src.page_count()
+        meta = src.metadata()
+        for i in range(n):
+            chars = src.page(i)
+            visible = _visible(chars)
+            if visible >= MIN_TEXT_CHARS:
+                any_text = True
+                # A born-digital paper shows no full-page image on its first
+                # text pages; only scans pay for the misdrawn-layer check.
+                if cfg.ocr == "auto" and (checked < 3 or backed):
+                    checked += 1
+                    if src.image_coverage(i) >= SCAN_BACKING:
+                        backed.append(i)
+                        misdrawn = misdrawn or _overlapping_pairs(chars) >= MISDRAWN_OVERLAP
+            # A page without text is a scan only if an image covers much of it;
+            # blank pages and full-page vector figures are not worth OCR time.
+            scan = visible < MIN_TEXT_CHARS and src.image_coverage(i) >= MIN_SCAN_COVERAGE
+            page: Optional[LaidOutPage] = None
+            if cfg.ocr == "always" or (cfg.ocr == "auto" and scan):
+                page = _ocr(src, i, chars, ocr_cfg, no_tesseract)
+                any_ocr = any_ocr or page is not None
+            elif scan:
+                no_text.append(i + 1)
+            if page is None:
+                page = layout_page(chars)
+                bad = _encoding_warning(chars)
+                if bad:
+                    page = replace(page, warnings=(bad,))
+                    warnings.append(bad)
+            laid.append(page)
+            report(ProgressEvent("pages", i + 1, n, item=path))
+        if misdrawn:
+            # Every scanned page is read again by OCR: the layer is misdrawn
+            # on all of them, even where few words happen to overlap.
+            redone: list[int] = []
+            unread: list[int] = []
+            for i in backed:
+                page = _ocr(src, i, src.page(i), ocr_cfg, unread)
+                if page is not None:
+                    laid[i] = page
+                    redone.append(i + 1)
+            why = "the scan's text layer is misdrawn (words of its columns overlap and interleave)"
+            if redone:
+                any_ocr = True
+                warnings.append(f"{_pages(redone)}: {why}; read by OCR instead")
+            if unread:
+                warnings.append(f"{_pages(unread)}: {why}; install Tesseract to read {_them(unread)} by OCR")
+    finally:
+        src.close()
+    if any_ocr:
+        ocr_pages = [p.number for p in laid if p.ocr]
+        warnings.append(f"OCR used on {_pages(ocr_pages)}: text may contain recognition errors")
+    if no_tesseract:
+        warnings.append(f"{_pages(no_tesseract)} {_have(no_tesseract)} no text layer and Tesseract is not installed")
+    if no_text:
+        warnings.append(f"{_pages(no_text)} {_have(no_text)} no text layer (OCR is off)")
+    return ExtractedPages(
+        pages=tuple(clean_pages(laid)),
+        page_count=n,
+        text_layer=any_text,
+        ocr=any_ocr,
+        engine=src.name,
+        media_type="pdf",
+        pdf_metadata=meta,
+        warnings=tuple(warnings),
+    )
+
+
+def _ocr(src, index: int, chars: PageChars, cfg, missing: list[int]) -> Optional[LaidOutPage]:
+    from litmap.read.ocr import ocr_layout, require_tesseract
+
+    try:
+        require_tesseract()
+    except MissingDependency:
+        missing.append(index + 1)
+        return None
+    image = src.render(index, cfg.dpi)
+    try:
+        return ocr_layout(image, chars.number, chars.width, chars.height, cfg)
+    finally:
+        image.close()
+
+
+def _overlapping_pairs(chars: PageChars) -> float:
+    """Share of side-by-side word pairs on a line that overlap by a quarter
+    of the narrower word or more (0 on a page with under 200 pairs)."""
+    from litmap.read.layout.lines import _cluster_rows, page_words
+
+    pairs = over = 0
+    for row in _cluster_rows(page_words(chars)):
+        row.sort(key=lambda w: w.x0)
+        for a, b in zip(row, row[1:]):
+            pairs += 1
+            over += b.x0 < a.x1 - 0.25 * min(a.x1 - a.x0, b.x1 - b.x0)
+    # Judged on a page of running text only: a short box of doubled glyphs
+    # ("RReecceeiivveedd") overlaps too, on a well-drawn page.
+    return over / pairs if pairs >= 200 else 0.0
+
+
+def _visible(chars: PageChars) -> int:
+    """Visible characters on the page, counted only up to what decides."""
+    n = 0
+    for c in chars.chars:
+        n += len(c.text.strip())
+        if n >= MIN_TEXT_CHARS:
+            break
+    return n
+
+
+def _encoding_warning(chars: PageChars) -> str:
+    text = "".join(c.text for c in chars.chars)
+    if len(text) < 50:
+        return ""
+    bad = len(_CID.findall(text)) * 7 + text.count("\ufffd")
+    if bad > 0.05 * len(text):
+        return f"page {chars.number}: many unmapped glyphs ((cid:NN) or U+FFFD); its text may be garbled"
+    return ""
+
+
+def _them(numbers: list[int]) -> str:
+    return "it" if len(numbers) == 1 else "them"
+
+
+def _pages(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"pages {numbers[0]}–{numbers[-1]}"
+    return "pages " + ", ".join(map(str, numbers))
+
+
+def _have(numbers: list[int]) -> str:
+    return "has" if len(numbers) == 1 else "have"
