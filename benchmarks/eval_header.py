@@ -32,7 +32,7 @@ from typing import Callable, Optional
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from litmap.read.pages import ExtractedPages  # noqa: E402
+from litmap.read.layout.pages import ExtractedPages  # noqa: E402
 from litmap.parse.metadata import extract_metadata  # noqa: E402
 from litmap.parse.names import normalise_surname, normalise_title  # noqa: E402
 from litmap.parse.structure import structure_document  # noqa: E402

@@ -11,7 +11,7 @@ import pytest
 import pdf_fixtures as F
 from litmap.errors import ExtractionError, MissingDependency
 from litmap.read.engines import open_pdf
-from litmap.read.pages import Char, PageChars
+from litmap.read.layout.pages import Char, PageChars
 from litmap.read.layout.blocks import find_gutter, layout_page
 from litmap.read.layout.furniture import clean_text, join_lines
 from litmap.read.layout.lines import page_words, segments

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from litmap.read.pages import Block, LaidOutPage
+from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.models import Author
 from litmap.parse.metadata import extract_metadata, find_doi, parse_author_line, parse_cover, split_keywords
 from litmap.parse.structure import structure_document

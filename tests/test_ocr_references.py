@@ -3,7 +3,7 @@ OCR pages, small-caps surnames OCR reads with a dot ("Harvey. D. (1973):")
 or misreads ("Boppy" for Boddy), linked all the same."""
 
 from litmap.read.ocr import _with_columns
-from litmap.read.pages import Block
+from litmap.read.layout.pages import Block
 from litmap.models import Author, CitedWork, Reference
 from litmap.parse.linking import link_work
 from litmap.parse.reference_patterns import is_entry_start

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from litmap.read.pages import Block
+from litmap.read.layout.pages import Block
 from litmap.parse.references import is_entry_start, split_reference_text, split_references
 
 X0 = 72.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from litmap.read.pages import Block, LaidOutPage
+from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.parse.structure import heading_kind, normalise_heading, structure_document
 
 BODY = 10.0

@@ -6,7 +6,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from litmap.read.engines import keeps_superscript, open_pdf, phantom_space, split_glyph_words, superscript_cut
-from litmap.read.pages import Char
+from litmap.read.layout.pages import Char
 
 
 def _words(path: str, engine: str) -> list[str]:

@@ -57,7 +57,7 @@ def test_a_jstor_cover_page_is_cover():
     """An OCR'd JSTOR cover ("REFERENCES / Linked references are available
     on JSTOR …") is cover, so its "REFERENCES" line opens no reference
     section (it did on an OCR'd Annals paper: 1 reference found instead of 29)."""
-    from litmap.read.pages import Block, LaidOutPage
+    from litmap.read.layout.pages import Block, LaidOutPage
     from litmap.read.layout.furniture import clean_pages
 
     lines = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
-from litmap.read.pages import ExtractedPages
+from litmap.read.layout.pages import ExtractedPages
 from litmap.models import Citation, Document, Reference, Source
 
 __all__ = ["build_document"]

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from litmap.read.pages import Block, LaidOutPage
+from litmap.read.layout.pages import Block, LaidOutPage
 
 __all__ = ["SKIP_KINDS", "NUMBERING", "BODY_NAMES", "normalise_heading", "heading_kind", "looks_like_section_heading",
            "known_heading", "is_heading", "split_inline_heading", "is_ref_part", "toc_blocks"]

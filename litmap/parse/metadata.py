@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from litmap.read.pages import LaidOutPage
+from litmap.read.layout.pages import LaidOutPage
 from litmap.models import Metadata
 from litmap.parse.headings import looks_like_section_heading
 from litmap.parse.metadata_authors import (

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from litmap.read.pages import LaidOutPage
+from litmap.read.layout.pages import LaidOutPage
 from litmap.models import Author
 
 __all__ = ["parse_author_line", "looks_like_affiliation", "family_first", "author_like", "authors_near_title",

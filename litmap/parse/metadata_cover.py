@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from litmap.read.pages import LaidOutPage
+from litmap.read.layout.pages import LaidOutPage
 from litmap.models import Author
 from litmap.parse.metadata_authors import clean_field, family_first, parse_author_line
 from litmap.parse.names import normalise_doi

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from litmap.read.pages import LaidOutPage
+from litmap.read.layout.pages import LaidOutPage
 from litmap.parse.metadata_authors import clean_field
 
 __all__ = ["header_info", "journal_names", "norm_key", "date_line_year", "subject_info", "pdf_date_year",

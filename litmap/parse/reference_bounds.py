@@ -15,7 +15,7 @@ import re
 import statistics
 from typing import Sequence
 
-from litmap.read.pages import Block
+from litmap.read.layout.pages import Block
 from litmap.parse.reference_patterns import YEAR, Line, is_entry_start, year_near
 
 __all__ = ["FURNITURE_KINDS", "same_type", "clean_lines", "cut_at_end_marker", "trim_tail"]

@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from litmap.read.pages import Block
+from litmap.read.layout.pages import Block
 from litmap.parse.reference_bounds import FURNITURE_KINDS, clean_lines, cut_at_end_marker, same_type, trim_tail
 from litmap.parse.reference_patterns import (
     DASH,

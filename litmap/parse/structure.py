@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from litmap.read.pages import Block, LaidOutPage
+from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.models import Paragraph, Section
 from litmap.parse.headings import (
     NUMBERING,

@@ -1,6 +1,6 @@
 """PDF character engines: pypdfium2 (default, fast) and pdfplumber.
 
-Both implement :class:`litmap.read.pages.CharSource`.  :func:`open_pdf` checks
+Both implement :class:`litmap.read.layout.pages.CharSource`.  :func:`open_pdf` checks
 the file first, so that broken inputs fail with one short, stored reason
 (:class:`litmap.errors.ExtractionError`) instead of a library traceback.
 
@@ -24,7 +24,7 @@ import zlib
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from litmap.errors import ExtractionError
-from litmap.read.pages import Char, PageChars
+from litmap.read.layout.pages import Char, PageChars
 from litmap.read.layout.lines import WORD_GAP
 
 __all__ = ["open_pdf", "sniff_pdf", "PdfiumSource", "PlumberSource", "ENGINES", "phantom_space", "superscript_cut",

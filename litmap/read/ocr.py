@@ -15,7 +15,7 @@ from statistics import median
 from typing import Any
 
 from litmap.errors import MissingDependency
-from litmap.read.pages import Block, Char, LaidOutPage, PageChars
+from litmap.read.layout.pages import Block, Char, LaidOutPage, PageChars
 
 __all__ = ["OcrSettings", "ocr_image", "ocr_layout", "require_tesseract", "TESSERACT_HINT"]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from litmap.errors import MissingDependency
-from litmap.read.pages import ExtractedPages, LaidOutPage, PageChars
+from litmap.read.layout.pages import ExtractedPages, LaidOutPage, PageChars
 from litmap.read.layout.blocks import layout_page
 from litmap.read.layout.furniture import clean_pages
 from litmap.progress import Progress, ProgressEvent, resolve

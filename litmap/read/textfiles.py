@@ -1,6 +1,6 @@
 """Plain-text inputs (.txt, .md, .html) as one pseudo page of blocks.
 
-The structure stage reads only :class:`~litmap.read.pages.Block` s, so text files
+The structure stage reads only :class:`~litmap.read.layout.pages.Block` s, so text files
 are turned into blocks too: headings get a larger ``size`` than body text so
 heading detection treats them like PDF headings.  Words that a text export
 split at a lost fi/fl/ff ligature ("gentri fication") are rejoined
@@ -23,7 +23,7 @@ from litmap.read.files import open_regular
 from litmap.read.repairs.hyphenation import repair_hyphenation
 from litmap.read.repairs.ligatures import repair_texts
 from litmap.read.repairs.text_furniture import drop_repeated_lines
-from litmap.read.pages import Block, ExtractedPages, LaidOutPage
+from litmap.read.layout.pages import Block, ExtractedPages, LaidOutPage
 from litmap.read.layout.furniture import drop_typesetting_marks
 from litmap.util.accents import attach_spacing_accents
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import Optional, Sequence
 
-from litmap.read.pages import Block, LaidOutPage, PageChars
+from litmap.read.layout.pages import Block, LaidOutPage, PageChars
 from litmap.read.layout.lines import Segment, Word, _cluster_rows, drop_margin_numbers, page_words, segments
 
 __all__ = ["layout_page", "find_gutter", "reading_order", "split_sidebar", "Gutter"]

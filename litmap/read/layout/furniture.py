@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from litmap.read.pages import Block, LaidOutPage
+from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.util.accents import attach_spacing_accents
 
 __all__ = ["clean_pages", "clean_text", "join_lines", "vocabulary", "DROPPED_KINDS"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from statistics import median
 from typing import Sequence
 
-from litmap.read.pages import Char, PageChars
+from litmap.read.layout.pages import Char, PageChars
 
 __all__ = ["Word", "Segment", "page_words", "segments", "is_bold", "drop_margin_numbers"]
 
