@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "LitmapError",
     "InputError",
+    "SettingsError",
     "OutputError",
     "ExtractionError",
     "ParseError",
@@ -27,6 +28,18 @@ class LitmapError(Exception):
 
 class InputError(LitmapError):
     """A file or argument the user gave cannot be used."""
+
+
+class SettingsError(InputError, ValueError):
+    """A setting out of its range or not one of its choices; the message says what is allowed.
+
+    Also a ``ValueError``: the settings records raised that before, and callers catch it.
+    """
+
+    @classmethod
+    def unknown(cls, what: str, value: object, choices: tuple[str, ...]) -> SettingsError:
+        """``unknown PDF engine 'x'; choose one of pdfium, pdfplumber``."""
+        return cls(f"unknown {what} {value!r}; choose one of {', '.join(choices)}")
 
 
 class OutputError(InputError):

@@ -32,6 +32,7 @@ from typing import Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
+from litmap.errors import SettingsError
 from litmap.models import CitedWork, Metadata, Reference
 from litmap.parse.linking import surname_similarity
 from litmap.parse.names import initials_of as _initials_of
@@ -93,7 +94,7 @@ class WorkInput:
 
     def __post_init__(self) -> None:
         if self.source not in _SOURCES:
-            raise ValueError(f"WorkInput.source must be one of {_SOURCES}, not {self.source!r}")
+            raise SettingsError.unknown("WorkInput.source", self.source, _SOURCES)
 
     @classmethod
     def from_reference(cls, item_id: str, doc_id: str, ref: Reference) -> "WorkInput":
@@ -149,9 +150,9 @@ class WorkSettings:
 
     def __post_init__(self) -> None:
         if not 0 < self.min_title <= 100:
-            raise ValueError("min_title must be in (0, 100]")
+            raise SettingsError(f"min_title must be in (0, 100], got {self.min_title}; use 88 (the default)")
         if not 0 < self.min_surname <= 1:
-            raise ValueError("min_surname must be in (0, 1]")
+            raise SettingsError(f"min_surname must be in (0, 1], got {self.min_surname}; use 0.85 (the default)")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 
 from rapidfuzz import fuzz
 
+from litmap.errors import SettingsError
 from litmap.models import Citation, CitedWork, Reference
 from litmap.parse.names import initials_of, normalise_surname
 from litmap.parse.organisations import ORG_HEADS
@@ -44,9 +45,9 @@ class LinkSettings:
 
     def __post_init__(self) -> None:
         if not 0 < self.min_surname <= 1:
-            raise ValueError("min_surname must be in (0, 1]")
+            raise SettingsError(f"min_surname must be in (0, 1], got {self.min_surname}; use 0.82 (the default)")
         if not 0 <= self.min_margin < 1:
-            raise ValueError("min_margin must be in [0, 1)")
+            raise SettingsError(f"min_margin must be in [0, 1), got {self.min_margin}; use 0.15 (the default)")
 
 
 def _ocr_fold(key: str) -> str:

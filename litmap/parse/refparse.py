@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Literal, Optional, Sequence
+from typing import Any, Literal, Optional, Sequence, get_args
 
+from litmap.errors import SettingsError
 from litmap.models import Reference
 from litmap.parse import refparse_crf
 from litmap.parse.refparse_bounds import mend_labels, squash
@@ -46,11 +47,12 @@ from litmap.parse.refparse_grey import PAPER_SERIES, PRESS_DATE
 from litmap.parse.refparse_post import strip_noise, tidy_fields
 from litmap.parse.refparse_rules import NUMBERING, REPORT, THESIS, clean_text, parse_rules
 
-__all__ = ["parse_reference", "parse_references", "Method"]
+__all__ = ["parse_reference", "parse_references", "Method", "METHODS"]
 
 logger = logging.getLogger(__name__)
 
 Method = Literal["hybrid", "rules", "crf"]
+METHODS: tuple[str, ...] = get_args(Method)
 
 _FIELDS = (
     "authors", "editors", "et_al", "year", "year_suffix", "year_note", "title", "container",
@@ -74,8 +76,8 @@ def parse_reference(
     ``previous`` (the entry before it) supplies the authors of a ``——.``
     repeated-author dash.  ``method`` picks the parser (for evaluation).
     """
-    if method not in ("hybrid", "rules", "crf"):
-        raise ValueError(f"unknown reference parsing method {method!r}; use hybrid, rules or crf")
+    if method not in METHODS:
+        raise SettingsError(f"unknown reference parsing method {method!r}; use hybrid, rules or crf")
     try:
         return _parse(raw or "", index, page, previous, method)
     except Exception as exc:  # noqa: BLE001 - one bad string must not stop a document

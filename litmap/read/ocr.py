@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
-from litmap.errors import MissingDependency
+from litmap.errors import MissingDependency, SettingsError
 from litmap.read.layout.pages import Block, Char, LaidOutPage, PageChars
 
 __all__ = ["OcrSettings", "ocr_image", "ocr_layout", "require_tesseract", "TESSERACT_HINT"]
@@ -37,9 +37,10 @@ class OcrSettings:
 
     def __post_init__(self) -> None:
         if not 50 <= self.dpi <= 600:
-            raise ValueError(f"OCR dpi must be between 50 and 600, got {self.dpi}")
+            raise SettingsError(f"OCR dpi must be between 50 and 600, got {self.dpi}; "
+                                "use 200 (the default) or 300 for small print")
         if not self.lang or not self.lang.replace("+", "").replace("_", "").isalnum():
-            raise ValueError(f"bad Tesseract language {self.lang!r}; use codes like 'eng' or 'eng+deu'")
+            raise SettingsError(f"bad Tesseract language {self.lang!r}; use codes like 'eng' or 'eng+deu'")
 
 
 _checked: dict[str, bool] = {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
+from litmap.errors import SettingsError
+
 __all__ = ["TopicSettings", "DEFAULT_MODEL", "FULL_MODEL", "ACADEMIC_STOP_WORDS"]
 
 #: Static (model2vec) embeddings distilled locally from the bundled
@@ -71,7 +73,7 @@ class TopicSettings:
 
     def __post_init__(self) -> None:
         def bad(name: str, why: str) -> None:
-            raise ValueError(f"topic setting {name}={getattr(self, name)!r}: {why}")
+            raise SettingsError(f"topic setting {name}={getattr(self, name)!r}: {why}")
 
         if not self.model.strip():
             bad("model", "name a sentence-transformers model, a local path, or minilm-static")

@@ -43,6 +43,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal, Optional, Sequence
 
+from litmap.errors import SettingsError
 from litmap.read.repairs.ligatures import DocVocabulary, apply_repairs, english_words
 
 __all__ = ["HyphenSettings", "HyphenRepair", "HyphenVocabulary", "decide", "find_hyphen_repairs",
@@ -101,7 +102,7 @@ class HyphenSettings:
 
     def __post_init__(self) -> None:
         if self.min_doc_word < 1:
-            raise ValueError(f"min_doc_word must be at least 1, got {self.min_doc_word}; use 2 (the default)")
+            raise SettingsError(f"min_doc_word must be at least 1, got {self.min_doc_word}; use 2 (the default)")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
+from litmap.errors import SettingsError
+
 __all__ = ["LigatureSettings", "Repair", "DocVocabulary", "english_words", "find_repairs", "repair_texts"]
 
 log = logging.getLogger(__name__)
@@ -65,7 +67,7 @@ class LigatureSettings:
 
     def __post_init__(self) -> None:
         if self.min_strong < 1:
-            raise ValueError(f"min_strong must be at least 1, got {self.min_strong}; use 2 (the default)")
+            raise SettingsError(f"min_strong must be at least 1, got {self.min_strong}; use 2 (the default)")
 
 
 @dataclass(frozen=True)
