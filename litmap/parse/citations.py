@@ -270,16 +270,16 @@ def _scan_paragraph(text: str) -> list[tuple[int, int, str, list[CitedWork]]]:
             works.extend(_next_part(part, works))
         if works:
             found.append((pm.start(), pm.end(), "parenthetical", works))
-    for nm in _NUMERIC_RE.finditer(text):
+    for num in _NUMERIC_RE.finditer(text):
         nums: list[int] = []
-        for item in re.split(r"\s*[,;]\s*", nm.group(1).strip()):
+        for item in re.split(r"\s*[,;]\s*", num.group(1).strip()):
             bounds = re.split(r"\s*[-–—]\s*", item)
             lo, hi = int(bounds[0]), int(bounds[-1])
             if hi < lo or hi - lo > 50:
                 hi = lo
             nums.extend(range(lo, hi + 1))
         if nums and all(0 < n for n in nums):
-            found.append((nm.start(), nm.end(), "numeric", [CitedWork(surnames=(), number=n) for n in nums]))
+            found.append((num.start(), num.end(), "numeric", [CitedWork(surnames=(), number=n) for n in nums]))
     found.sort(key=lambda f: f[0])
     return found
 

@@ -28,6 +28,11 @@ PARTICLES = frozenset(
 )
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# Letters NFKD does not decompose but readers treat as plain.
+_PLAIN: dict[str, str | int | None] = {
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D"
+}
+_PLAIN_LETTERS = str.maketrans(_PLAIN)
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
 # Characters that end a DOI as printed but are never part of it there.
 _DOI_TRAIL = ".,;:)]}>'\u2019\u201d"
@@ -37,8 +42,7 @@ def strip_diacritics(s: str) -> str:
     """``"Yrjänä"`` → ``"Yrjana"``; also folds ligatures (``ﬁ`` → ``fi``)."""
     decomposed = unicodedata.normalize("NFKD", s)
     out = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Letters NFKD does not decompose but readers treat as plain.
-    return out.translate(str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D"}))
+    return out.translate(_PLAIN_LETTERS)
 
 
 def normalise_surname(s: str) -> str:

@@ -93,7 +93,7 @@ def _numbered_starts(lines: Sequence[Line]) -> Optional[list[bool]]:
         return None
     starts = [False] * len(lines)
     starts[0] = True
-    expected = nums[first]
+    expected = found[0]  # the first number, nums[first]
     hits = 0
     for i, k in enumerate(nums):
         # Tolerate a few numbers lost to extraction (10, 11 missing).
@@ -113,16 +113,18 @@ def _geometry_starts(lines: Sequence[Line], text_starts: Sequence[bool]) -> Opti
     real list; groups without evidence follow the section's majority.
     """
     by_group: dict[int, list[int]] = {}
+    x_of: list[float] = []
     for i, ln in enumerate(lines):
         if ln.x is None:
             return None
+        x_of.append(ln.x)
         by_group.setdefault(ln.group, []).append(i)
     at_margin = [False] * len(lines)
     for idx in by_group.values():
-        xs = sorted(lines[i].x for i in idx)  # type: ignore[misc]
+        xs = sorted(x_of[i] for i in idx)
         margin = xs[max(0, int(len(xs) * 0.05) - 1)] if len(xs) > 20 else xs[0]
         for i in idx:
-            at_margin[i] = lines[i].x - margin < 2.5  # type: ignore[operator]
+            at_margin[i] = x_of[i] - margin < 2.5
     if all(at_margin) or not any(at_margin[1:]) and len(lines) > 2:
         return None  # no indentation signal
     # Votes per group: which reading makes its candidate starts look like entries.
@@ -155,7 +157,8 @@ def _geometry_starts(lines: Sequence[Line], text_starts: Sequence[bool]) -> Opti
         if ln.group in flush:
             out.append(text_starts[i] or _block_entry_start(lines, i))
             continue
-        hanging = choice[ln.group] if choice[ln.group] is not None else majority
+        chosen = choice[ln.group]
+        hanging = chosen if chosen is not None else majority
         out.append(at_margin[i] if hanging else not at_margin[i])
     out[0] = True
     # A line at the entry margin that neither starts like an entry nor follows

@@ -88,7 +88,7 @@ def _person_from_words(chunk: str, given_first: bool = False, alone: bool = True
             i -= 1
         return Author(family=" ".join(words[i:]), given=" ".join(words[:i]))
     # Trailing initials: Surname AB / Surname A.B.
-    tail = []
+    tail: list[str] = []
     while len(words) > 1 and _is_initials(words[-1]):
         tail.insert(0, words.pop())
     if tail:

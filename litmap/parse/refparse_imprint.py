@@ -123,9 +123,10 @@ def _reading(text: str, end: int) -> _Reading:
         cut = re.search(r",\s+[Ii]n:?\s+", rest)
         title = (rest[: cut.start()] if cut else rest).strip(" ,.")
         after = rest[cut.start():].lstrip(" ,") if cut else ""
-        if not cut and _BOOK_EDITORS.search(title):
-            title = title[: _BOOK_EDITORS.search(title).start()]
-    container, editors, names = None, (), _names(m.group("names"))
+        if not cut and (be := _BOOK_EDITORS.search(title)):
+            title = title[: be.start()]
+    editors: tuple[Author, ...] = ()
+    container, names = None, _names(m.group("names"))
     if b := re.match(r"[Ii]n:?\s+", after):
         book = after[b.end():]
         if (e := _NAMES.match(book)) and (e.group("ed") or re.match(r"\s*,", book[e.end():])):

@@ -164,9 +164,9 @@ def _date_volume(text: str, values: dict[str, Any]) -> dict[str, Any]:
             if r and pages.isdigit() and 0 < int(r.group("e")) - int(pages) < 500:
                 out["pages"] = f"{pages}–{r.group('e')}"
     elif not pages:
-        r = re.findall(r"\bpp?\.\s*([A-Za-z]?\d+\s*[-‐‑–—]\s*[A-Za-z]?\d+)", text)
-        if len(r) == 1:
-            out["pages"] = re.sub(r"\s*[-‐‑–—]\s*", "–", r[0])
+        ranges = re.findall(r"\bpp?\.\s*([A-Za-z]?\d+\s*[-‐‑–—]\s*[A-Za-z]?\d+)", text)
+        if len(ranges) == 1:
+            out["pages"] = re.sub(r"\s*[-‐‑–—]\s*", "–", ranges[0])
     s = _SERIES_YEAR.search(text)
     if s and year is not None and str(year) == s.group("a") and int(s.group("b")) > year and int(s.group("b")) - year <= 2:
         out["year"] = int(s.group("b"))

@@ -175,8 +175,8 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
                     open_para = None
                 else:
                     start(heading, kind or "body", b0.page)
-                if b is None:
-                    continue
+            if b is None:  # the whole block was the heading
+                continue
             if not secs:
                 start(None, "front", b.page)
             sec = secs[-1]

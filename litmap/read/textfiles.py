@@ -107,9 +107,9 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, list[str]]:
 
 def sniff_encoding(data: bytes, *, html: bool = False) -> tuple[str, int, str]:
     """(codec, bytes of BOM to skip, how it was found) for the bytes of a text file."""
-    for bom, enc in _BOMS:
+    for bom, bom_enc in _BOMS:
         if data.startswith(bom):
-            return enc, len(bom), "bom"
+            return bom_enc, len(bom), "bom"
     wide = _utf16_or_32_without_bom(data[:_SNIFF])
     if wide:
         return wide, 0, "nul pattern"

@@ -155,7 +155,7 @@ def _clusters(G: nx.Graph, settings: ReportSettings) -> tuple[dict[Hashable, int
         return {}, None
     comms = nx.community.louvain_communities(K, weight="weight", seed=settings.seed)
     ordered = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
-    modularity = nx.community.modularity(K, ordered, weight="weight")
+    modularity = nx.community.modularity(K, ordered, weight="weight")  # type: ignore[arg-type]  # lists work; stubs ask for sets
     return {n: i for i, c in enumerate(ordered) for n in c}, float(modularity)
 
 
@@ -177,7 +177,7 @@ def _induced(G: nx.Graph, nodes: list[Hashable]) -> nx.Graph:
 def _knn(G: nx.Graph, nodes: list[Hashable], k: int) -> nx.Graph:
     """Among ``nodes``, each node's ``k`` strongest links (an edge stays if either end keeps it)."""
     kept = set(nodes)
-    K = nx.Graph()
+    K: nx.Graph = nx.Graph()
     K.add_nodes_from(nodes)
     for n in nodes:
         nbrs = [(m, d.get("weight", 1)) for m, d in G[n].items() if m in kept and m != n]
@@ -190,10 +190,10 @@ def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], 
     from litmap.analyse.networks.labels import llr_labels
 
     if name == "concepts":
-        out: dict[int, list[tuple[int, str]]] = {}
+        ranked: dict[int, list[tuple[int, str]]] = {}
         for n, cl in membership.items():
-            out.setdefault(cl, []).append((-int(G.nodes[n].get("count", 0)), str(G.nodes[n].get("label", n))))
-        return {cl: ", ".join(lbl for _, lbl in sorted(v)[:2]) for cl, v in out.items()}
+            ranked.setdefault(cl, []).append((-int(G.nodes[n].get("count", 0)), str(G.nodes[n].get("label", n))))
+        return {cl: ", ".join(lbl for _, lbl in sorted(v)[:2]) for cl, v in ranked.items()}
     docs: dict[int, list[str]] = {}
     for c in data.contexts:
         if name == "cocitation":
@@ -206,7 +206,7 @@ def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], 
     # terms made of cited authors' surnames so labels say what a cluster is about.
     names = {(w.first_author or "").lower() for w in data.works.values()} - {""}
     labels = llr_labels(docs, top_n=12)
-    out = {}
+    out: dict[int, str] = {}
     for cl, scored in labels.items():
         kept = [t for t, _ in scored if not any(tok in names for tok in t.split())]
         kept = [t for t in kept if not any(t != o and t in o.split() for o in kept[:3])]  # "scale" under "scale longer"
@@ -243,7 +243,7 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
     shown = [n for n in ranked if G.degree(n) > 0][: settings.top_nodes]
     H = _induced(G, shown)
     edges = _backbone(H)
-    L = nx.DiGraph() if G.is_directed() else nx.Graph()
+    L: nx.Graph = nx.DiGraph() if G.is_directed() else nx.Graph()
     L.add_nodes_from(shown)
     L.add_weighted_edges_from(edges)
     pos = _layout(L.to_undirected() if L.is_directed() else L, settings.seed)
@@ -304,7 +304,7 @@ def _layout(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
     """
     import math
 
-    H = nx.Graph()
+    H: nx.Graph = nx.Graph()
     H.add_nodes_from(G)
     H.add_edges_from((u, v, {"lw": 1.0 + math.log(max(w, 1))}) for u, v, w in G.edges(data="weight", default=1))
     comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
@@ -314,6 +314,7 @@ def _layout(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
     x = y = row_h = 0.0
     for comp in comps:
         r = math.sqrt(len(comp))  # radius grows with the square root of the component's size
+        local: Mapping[Hashable, Any]  # node -> (x, y): a tuple or spring_layout's numpy array
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         else:
@@ -336,7 +337,7 @@ def _central(coupling: Optional[nx.Graph], citation: Optional[nx.Graph], data: A
     if coupling is None or coupling.number_of_edges() == 0:
         return []
     pr = nx.pagerank(coupling, weight="weight")
-    indeg = dict(citation.in_degree()) if citation is not None else {}
+    indeg = dict(citation.in_degree()) if isinstance(citation, nx.DiGraph) else {}
     ranked = sorted(pr, key=lambda n: (-pr[n], n))[: settings.top_table]
     return [
         {"paper": int(n), "pagerank": round(pr[n], 4), "coupling_strength": int(coupling.degree(n, weight="weight")),

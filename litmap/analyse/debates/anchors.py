@@ -36,7 +36,7 @@ def function_counts(inputs: DebateInputs, idxs: Sequence[int]) -> dict[str, Func
 
 def anchor_scores(
     inputs: DebateInputs, idxs: Sequence[int], members: frozenset[str]
-) -> tuple[Counter[str], Counter[str]]:
+) -> tuple[dict[str, float], dict[str, float]]:
     """(score, fractional score) of each work cited in the contexts ``idxs``.
 
     A citation counts 1 when its sentence names the debate, 0.5 when only
@@ -48,14 +48,14 @@ def anchor_scores(
     works cited with it, to break ties in favour of works cited alone.
     """
     per_paper: dict[tuple[str, int], float] = defaultdict(float)
-    frac: Counter[str] = Counter()
+    frac: dict[str, float] = defaultdict(float)
     for i in idxs:
         c = inputs.data.contexts[i]
         weight = (1.0 if inputs.context_concepts[i] & members else 0.5) * (1.5 if inputs.narrative[i] else 1.0)
         for w in c.work_ids:
             per_paper[(w, c.paper_id)] += weight
             frac[w] += weight / len(c.work_ids)
-    score: Counter[str] = Counter()
+    score: dict[str, float] = defaultdict(float)
     for (w, _), s in sorted(per_paper.items()):
         score[w] += math.log2(1.0 + s)
     return score, frac

@@ -261,8 +261,9 @@ def _structural(text: str, clauses: list[tuple[int, int]], k: int) -> Optional[F
     # "While/Although X (2004) …, we/this study …"
     if _CONCESSIVE_START.match(text[a:b]) and later:
         main = text[later[0][0] : later[0][1]]
-        if _SELF_SUBJECT.search(main) and not re.search(r"\b(?:agree|acknowledge|support)", text[a:b], re.I):
-            return FunctionLabel("critiques", text[a:b].split()[0].strip(",") + " … " + _SELF_SUBJECT.search(main).group(0), 0.8)
+        subject = _SELF_SUBJECT.search(main)
+        if subject and not re.search(r"\b(?:agree|acknowledge|support)", text[a:b], re.I):
+            return FunctionLabel("critiques", text[a:b].split()[0].strip(",") + " … " + subject.group(0), 0.8)
     # "X (2004) argues …; however, we …"
     for ca, cb in later[:2]:
         clause = text[ca:cb]

@@ -94,7 +94,7 @@ def bridge_graph(inputs: "DebateInputs", *, seed: int = 42, samples: int = 200) 
     (exact betweenness is O(nm): minutes at a few thousand nodes)."""
     from litmap.analyse.networks.build import concept_work_network
 
-    unit_works: dict[Hashable, set[str]] = defaultdict(set)
+    unit_works: dict[tuple[int, int], set[str]] = defaultdict(set)
     for c in inputs.data.contexts:
         unit_works[(c.paper_id, c.paragraph)].update(c.work_ids)
     unit_concepts = {k: tuple(v) for k, v in inputs.para_concepts.items() if k in unit_works}

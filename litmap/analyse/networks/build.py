@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from itertools import combinations
-from typing import Any, Hashable, Iterable, Mapping, Optional, Sequence
+from typing import Any, Hashable, Iterable, Mapping, Optional, Sequence, TypeVar
 
 import networkx as nx
 
@@ -42,9 +42,13 @@ log = logging.getLogger(__name__)
 
 PROXIMITIES = ("paper", "paragraph", "sentence")
 
+# A group or unit key (paper id, (paper, paragraph[, sentence]) ...): any hashable, kept as given.
+U = TypeVar("U", bound=Hashable)
+N = TypeVar("N", bound=Hashable)  # a node id
+
 
 def cooccurrence_graph(
-    groups: Mapping[Hashable, Iterable[Hashable]],
+    groups: Mapping[U, Iterable[Hashable]],
     *,
     min_count: int = 1,
     min_weight: int = 1,
@@ -69,7 +73,7 @@ def cooccurrence_graph(
         for m in dict.fromkeys(members):  # first-seen order keeps outputs reproducible
             rows.append(r)
             cols.append(index.setdefault(m, len(index)))
-    G = nx.Graph()
+    G: nx.Graph = nx.Graph()
     if not index:
         return G
     B = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(groups), len(index)))
@@ -162,7 +166,7 @@ def coupling_network(data: CorpusData, *, min_weight: int = 1) -> nx.Graph:
 
 def citation_network(data: CorpusData) -> nx.DiGraph:
     """Direct citation among corpus papers: an edge u → v when u cites v."""
-    G = nx.DiGraph()
+    G: nx.DiGraph = nx.DiGraph()
     for p in data.papers.values():
         G.add_node(p.id, type="paper", label=p.label, **({"year": p.year} if p.year else {}))
     for pid, works in data.references.items():
@@ -199,7 +203,7 @@ def coauthor_network(data: CorpusData, *, min_weight: int = 1) -> nx.Graph:
 
 
 def concept_network(
-    units: Mapping[Hashable, Iterable[str]],
+    units: Mapping[U, Iterable[str]],
     *,
     labels: Optional[Mapping[str, str]] = None,
     min_count: int = 1,
@@ -213,8 +217,8 @@ def concept_network(
 
 
 def concept_work_network(
-    unit_concepts: Mapping[Hashable, Iterable[str]],
-    unit_works: Mapping[Hashable, Iterable[str]],
+    unit_concepts: Mapping[U, Iterable[str]],
+    unit_works: Mapping[U, Iterable[str]],
     data: Optional[CorpusData] = None,
     *,
     min_weight: int = 1,
@@ -230,7 +234,7 @@ def concept_work_network(
         for c in set(concepts):
             for w in works:
                 pairs[(c, w)] += 1
-    G = nx.Graph()
+    G: nx.Graph = nx.Graph()
     for (c, w), n in sorted(pairs.items()):
         if n < min_weight:
             continue
@@ -242,13 +246,13 @@ def concept_work_network(
         G.add_node(f"w:{w}", **attrs)
         G.add_edge(f"c:{c}", f"w:{w}", weight=n)
     for n, d in G.nodes(data=True):
-        d["count"] = int(sum(x for _, _, x in G.edges(n, data="weight")))
+        d["count"] = int(sum(x for _, _, x in G.edges(n, data="weight", default=0)))
     return G
 
 
 def concept_units(
-    texts: Mapping[Hashable, str], lexicon: Optional[Any] = None, *, top_n: int = 200
-) -> dict[Hashable, set[str]]:
+    texts: Mapping[U, str], lexicon: Optional[Any] = None, *, top_n: int = 200
+) -> dict[U, set[str]]:
     """Concepts mentioned in each unit's text.
 
     With a :class:`litmap.analyse.concepts.Lexicon`, concept ids found by its
@@ -261,7 +265,7 @@ def concept_units(
         return unit_key_terms(texts, top_n=top_n)
     from litmap.analyse.concepts import match_concepts
 
-    out: dict[Hashable, set[str]] = {}
+    out: dict[U, set[str]] = {}
     for unit, text in texts.items():
         found = {h.concept_id for h in match_concepts(text, lexicon)}
         if found:
@@ -319,9 +323,9 @@ def build_network(
 def annotate(
     G: nx.Graph,
     *,
-    clusters: Optional[Mapping[Hashable, int]] = None,
-    centrality: Optional[Mapping[str, Mapping[Hashable, float]]] = None,
-    bursts: Optional[Mapping[Hashable, Sequence[Any]]] = None,
+    clusters: Optional[Mapping[N, int]] = None,
+    centrality: Optional[Mapping[str, Mapping[N, float]]] = None,
+    bursts: Optional[Mapping[N, Sequence[Any]]] = None,
 ) -> nx.Graph:
     """Copy of ``G`` with ``cluster``, centralities, ``burst`` (strongest burst's strength),
     ``burst_start``/``burst_end`` and CiteSpace ``sigma`` as scalar node attributes."""

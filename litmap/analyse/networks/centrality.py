@@ -8,7 +8,7 @@ it networkx estimates it from sampled sources.
 from __future__ import annotations
 
 import logging
-from typing import Hashable, Optional
+from typing import Hashable, Optional, TypeVar
 
 import networkx as nx
 
@@ -16,16 +16,18 @@ __all__ = ["centralities", "sigma"]
 
 log = logging.getLogger(__name__)
 
+N = TypeVar("N", bound=Hashable)  # a node id, of whatever type the graph holds
+
 
 def centralities(
-    G: nx.Graph,
+    G: nx.Graph[N],
     *,
     weight: str = "weight",
     betweenness_k: Optional[int] = None,
     seed: int = 42,
     sample_above: int = 1000,
     engine: str = "auto",
-) -> dict[str, dict[Hashable, float]]:
+) -> dict[str, dict[N, float]]:
     """``{"degree", "strength", "betweenness", "pagerank"}`` → node → value.
 
     Betweenness is normalised (as networkx does) and uses distance =
@@ -55,7 +57,7 @@ def centralities(
     }
 
 
-def _igraph_betweenness(G: nx.Graph, weight: str, *, required: bool) -> Optional[dict[Hashable, float]]:
+def _igraph_betweenness(G: nx.Graph[N], weight: str, *, required: bool) -> Optional[dict[N, float]]:
     try:
         import igraph
     except ImportError:

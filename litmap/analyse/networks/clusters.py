@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, Hashable, Mapping, Optional
+from typing import Any, Collection, Generic, Hashable, Mapping, Optional, Sequence, TypeVar
 
 import networkx as nx
 
@@ -25,6 +25,8 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+N = TypeVar("N", bound=Hashable)  # a node id, of whatever type the graph holds
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,10 @@ class ClusterSettings:
 
 
 @dataclass(frozen=True)
-class Clustering:
+class Clustering(Generic[N]):
     """``membership`` maps node → cluster id; ``sizes[i]`` is the size of cluster i."""
 
-    membership: dict[Hashable, int]
+    membership: dict[N, int]
     sizes: tuple[int, ...]
     modularity: float
     silhouette: Optional[float]
@@ -57,7 +59,7 @@ class Clustering:
     resolution: float = 1.0
     seed: int = 42
 
-    def members(self, cluster: int) -> list[Hashable]:
+    def members(self, cluster: int) -> list[N]:
         return sorted((n for n, c in self.membership.items() if c == cluster), key=_node_key)
 
 
@@ -66,7 +68,7 @@ def _node_key(n: Any) -> tuple[str, Any]:
     return (type(n).__name__, n) if isinstance(n, (int, float, str)) else ("~", str(n))
 
 
-def detect_communities(G: nx.Graph, settings: Optional[ClusterSettings] = None) -> Clustering:
+def detect_communities(G: nx.Graph[N], settings: Optional[ClusterSettings] = None) -> Clustering[N]:
     """Communities of an undirected weighted graph (directed graphs are symmetrised)."""
     s = settings or ClusterSettings()
     if G.number_of_nodes() == 0:
@@ -74,6 +76,7 @@ def detect_communities(G: nx.Graph, settings: Optional[ClusterSettings] = None) 
     H = G.to_undirected() if G.is_directed() else G
     nodes = sorted(H.nodes, key=_node_key)  # fixed order: same seed, same result
     arrays = _edge_arrays(H, nodes, s.weight)  # one pass over the edges, shared below
+    comms: Sequence[Collection[N]]
     if s.method == "leiden":
         comms, mod = _leiden(nodes, arrays, s)
     else:
@@ -82,16 +85,18 @@ def detect_communities(G: nx.Graph, settings: Optional[ClusterSettings] = None) 
     ordered = sorted((sorted(c, key=_node_key) for c in comms), key=lambda c: (-len(c), _node_key(c[0])))
     membership = {n: i for i, c in enumerate(ordered) for n in c}
     if mod is None:
-        mod = nx.community.modularity(H, ordered, weight=s.weight, resolution=s.resolution) if H.number_of_edges() else 0.0
+        # networkx takes any node collections; its stubs ask for sets
+        mod = nx.community.modularity(H, ordered,  # type: ignore[arg-type]
+                                       weight=s.weight, resolution=s.resolution) if H.number_of_edges() else 0.0
     sil = _silhouette(nodes, arrays, membership, s.silhouette_sample, s.seed)
     log.info("%s: %d clusters, modularity %.3f", s.method, len(ordered), mod)
     return Clustering(membership, tuple(len(c) for c in ordered), float(mod), sil, s.method, s.resolution, s.seed)
 
 
 def align_clusters(
-    previous: Mapping[Hashable, int], current: Mapping[Hashable, int], *, min_overlap: float = 0.5,
+    previous: Mapping[N, int], current: Mapping[N, int], *, min_overlap: float = 0.5,
     next_id: Optional[int] = None,
-) -> dict[Hashable, int]:
+) -> dict[N, int]:
     """``current`` renumbered so that clusters that persist keep their ``previous`` ids.
 
     Previous and current clusters are paired one-to-one (Hungarian assignment,
@@ -133,15 +138,15 @@ def align_clusters(
     return {n: (rename[c] if c >= 0 else c) for n, c in current.items()}
 
 
-def _groups(membership: Mapping[Hashable, int]) -> dict[int, set[Hashable]]:
-    out: dict[int, set[Hashable]] = {}
+def _groups(membership: Mapping[N, int]) -> dict[int, set[N]]:
+    out: dict[int, set[N]] = {}
     for n, c in membership.items():
         if c >= 0:
             out.setdefault(int(c), set()).add(n)
     return out
 
 
-def _edge_arrays(H: nx.Graph, nodes: list[Hashable], weight: str) -> tuple[Any, Any, Any]:
+def _edge_arrays(H: nx.Graph, nodes: Sequence[Hashable], weight: str) -> tuple[Any, Any, Any]:
     """Edge endpoints (as indices into ``nodes``) and weights in one pass; much faster than
     ``nx.to_scipy_sparse_array`` on graphs with ~10^6 edges."""
     import numpy as np
@@ -156,7 +161,7 @@ def _edge_arrays(H: nx.Graph, nodes: list[Hashable], weight: str) -> tuple[Any, 
     return u, v, w
 
 
-def _leiden(nodes: list[Hashable], arrays: tuple[Any, Any, Any], s: ClusterSettings) -> tuple[list[list[Hashable]], float]:
+def _leiden(nodes: Sequence[N], arrays: tuple[Any, Any, Any], s: ClusterSettings) -> tuple[list[list[N]], float]:
     try:
         import igraph
     except ImportError as exc:
@@ -181,7 +186,7 @@ def _leiden(nodes: list[Hashable], arrays: tuple[Any, Any, Any], s: ClusterSetti
 
 
 def silhouette(
-    G: nx.Graph, membership: dict[Hashable, int], *, weight: str = "weight", sample: int = 2000, seed: int = 42
+    G: nx.Graph[N], membership: Mapping[N, int], *, weight: str = "weight", sample: int = 2000, seed: int = 42
 ) -> Optional[float]:
     """Mean silhouette with distance = 1 − cosine similarity of weighted adjacency rows.
 
@@ -195,7 +200,7 @@ def silhouette(
 
 
 def _silhouette(
-    nodes: list[Hashable], arrays: tuple[Any, Any, Any], membership: dict[Hashable, int], sample: int, seed: int
+    nodes: Sequence[N], arrays: tuple[Any, Any, Any], membership: Mapping[N, int], sample: int, seed: int
 ) -> Optional[float]:
     import numpy as np
     from scipy import sparse

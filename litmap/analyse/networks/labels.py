@@ -12,11 +12,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Hashable, Mapping, Sequence
+from typing import Hashable, Mapping, Sequence, TypeVar
 
 from litmap.errors import InputError
 
 from litmap.store.corpusdata import CorpusData
+
+U = TypeVar("U", bound=Hashable)  # a unit key: (paper, paragraph[, sentence]) or any hashable
 
 __all__ = [
     "STOP_WORDS",
@@ -146,7 +148,7 @@ def unit_texts(data: CorpusData, unit: str = "sentence") -> dict[tuple, str]:
     return out
 
 
-def unit_key_terms(texts: Mapping[Hashable, str], *, top_n: int = 200, min_units: int = 2) -> dict[Hashable, set[str]]:
+def unit_key_terms(texts: Mapping[U, str], *, top_n: int = 200, min_units: int = 2) -> dict[U, set[str]]:
     """The ``top_n`` corpus key terms (by c-TF-IDF over units, in ≥ ``min_units`` units) found in each unit."""
     per_unit = {k: set(terms(t)) for k, t in texts.items()}
     df = Counter[str](t for s in per_unit.values() for t in s)
