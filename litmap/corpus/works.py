@@ -306,7 +306,8 @@ def display_title(items: Sequence[WorkInput]) -> Optional[str]:
         pool,
         key=lambda i: (-votes[normalise_title(i.title)], _shouting(i.title or ""), rank[i.source], -len(i.title or ""), i.item_id),
     )
-    return _tidy_display(chosen.title if clean else _strip_stamp(chosen.title or ""))
+    title = chosen.title or ""  # never empty: pool holds titled items only
+    return _tidy_display(title if clean else _strip_stamp(title))
 
 
 def _shouting(title: str) -> bool:
@@ -399,11 +400,11 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
             continue
         if len(roots) > 1:
             log.debug("%s %s fits %d works; kept apart", it.surnames, it.year, len(roots))
-        key = (tuple(normalise_surname(s) for s in it.surnames), it.et_al, it.year, it.year_suffix, it.first_initials[:1], tuple(roots))
-        if key in cite_key:
-            uf.union(cite_key[key], i)
+        mention = (tuple(normalise_surname(s) for s in it.surnames), it.et_al, it.year, it.year_suffix, it.first_initials[:1], tuple(roots))
+        if mention in cite_key:
+            uf.union(cite_key[mention], i)
         else:
-            cite_key[key] = i
+            cite_key[mention] = i
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(its)):
         clusters[uf.find(i)].append(i)

@@ -211,7 +211,7 @@ def _edited_book(text: str, title: Optional[str]) -> bool:
     at = text.find(title) if title else -1
     head = text[:at] if at > 0 else text[:200]
     m = _LEAD_EDITED.search(head)
-    return bool(m) and not re.search(r"\b[Ii]n:?\s|\b(?:1[5-9]|20)\d\d\b", head[: m.start()])
+    return m is not None and not re.search(r"\b[Ii]n:?\s|\b(?:1[5-9]|20)\d\d\b", head[: m.start()])
 
 
 def _lead_names(text: str, editors: Sequence[Any]) -> bool:
@@ -245,7 +245,7 @@ def _split_organisation(rules: dict[str, Any], out: dict[str, Any]) -> bool:
     """The CRF split an organisation the rules read whole before an
     author-date year ("City of Helsinki. (2008)." → publisher "City of",
     author "Helsinki")."""
-    ours = rules.get("authors") or ()
+    ours: Sequence[Any] = rules.get("authors") or ()
     if len(ours) != 1 or not ours[0].organisation:
         return False
     # "DCLG (Department of Communities and Local Government)": the name spelt out.
