@@ -7,9 +7,10 @@ the page shows, so the PNG and the interactive map agree.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from litmap.util.files import write_error
 
@@ -42,12 +43,12 @@ def write_figures(data: Any, out: Path) -> dict[str, str]:
     """All figures into ``out`` (``figures/``); returns ``{name: relative path}``."""
     out.mkdir(parents=True, exist_ok=True)
     made: dict[str, str] = {}
-    jobs = [("years", lambda p: _years(data.overview, p))]
+    jobs: list[tuple[str, Callable[[Path], Any]]] = [("years", lambda p: _years(data.overview, p))]
     if not data.topics.get("missing"):
         jobs.append(("topics_over_time", lambda p: _topics_over_time(data.topics, p)))
     for name, view in data.networks.items():
         if not view.get("missing"):
-            jobs.append((f"network_{name}", lambda p, v=view: _network(v, p)))
+            jobs.append((f"network_{name}", functools.partial(_network, view)))
     for name, draw in jobs:
         path = out / f"{name}.png"
         try:

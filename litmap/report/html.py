@@ -44,7 +44,8 @@ def safe_json(value: Any) -> str:
 
 
 def _static(name: str) -> str:
-    return resources.files("litmap.report").joinpath("static", name).read_text(encoding="utf-8")
+    # One name per joinpath: Traversable takes several only from Python 3.11.
+    return resources.files("litmap.report").joinpath("static").joinpath(name).read_text(encoding="utf-8")
 
 
 def _sha(text: str) -> str:

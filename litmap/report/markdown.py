@@ -132,7 +132,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
     works = data.works
 
     def paper_ref(pid: Optional[int]) -> str:
-        p = papers.get(pid)  # type: ignore[arg-type]
+        p = papers.get(pid)
         if p is None:
             return f"paper {pid}"
         return md(p["label"]) + (f", *{md(p['title'])}*" if p["title"] else "")
