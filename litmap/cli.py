@@ -20,7 +20,9 @@ from typing import Any, Iterator, Optional
 import click
 
 from litmap import __version__
+from litmap.batch.choose_executor import EXECUTORS
 from litmap.errors import LitmapError
+from litmap.read.settings import ENGINES, OCR_MODES
 
 # C0/C1 controls and bidi overrides: a file name or PDF title must not forge or
 # reorder terminal lines.
@@ -159,9 +161,9 @@ def cli(verbose: int, quiet: bool) -> None:
 @_db_option
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core; 0: in-process).")
 @click.option("--timeout", type=float, default=300.0, show_default=True, help="Per-file time limit in seconds.")
-@click.option("--engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default="pdfium", show_default=True,
               help="PDF character engine (see README: PDF engine).")
-@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
+@click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
               help="OCR pages without a text layer (auto), never, or every page.")
 @click.option("--memory-mb", type=int, default=4096, show_default=True, help="Memory cap per worker.")
 @click.option("--max-file-mb", type=int, default=2048, show_default=True,
@@ -171,7 +173,7 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--retry-failed", is_flag=True, help="Try files that failed before again.")
 @click.option("--reprocess", is_flag=True,
               help="Read stored files again (e.g. after upgrading litmap); documents keep their ids.")
-@click.option("--executor", type=click.Choice(["local", "dask", "inline"]), default="local", show_default=True,
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
               help="Where per-file work runs: a local process pool, a Dask cluster, or in-process.")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Address of a Dask scheduler (implies --executor dask).")
@@ -266,8 +268,8 @@ def _run_options(f: Any) -> Any:
                      help="Largest input file read; larger ones are reported, not read."),
         click.option("--follow-links", is_flag=True,
                      help="Also follow links whose target lies outside PATHS (skipped with a note by default)."),
-        click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True),
-        click.option("--executor", type=click.Choice(["local", "dask", "inline"]), default="local", show_default=True,
+        click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True),
+        click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
                      help="Where per-file work runs."),
         click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
                      help="Address of a Dask scheduler (implies --executor dask)."),
@@ -444,8 +446,8 @@ def status(db: str, as_json: bool) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
-@click.option("--engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True)
-@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True)
+@click.option("--engine", type=click.Choice(ENGINES), default="pdfium", show_default=True)
+@click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True)
 def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
     """Print one file's extraction without touching a store."""
     from litmap.batch.extract import extract_file, render_json, render_text

@@ -2,19 +2,32 @@
 
 Kept apart from :mod:`litmap.batch.executor` so that the Dask executor can
 use the shared outcome helpers without the two modules importing each other.
+:data:`EXECUTORS` is defined here once (the CLI's ``--executor`` choices too),
+so this module imports the executors only when one is made: ``litmap --help``
+stays instant.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from litmap.batch.executor import Executor, InlineExecutor, LocalExecutor
-from litmap.errors import InputError
+from litmap.errors import SettingsError
 
-__all__ = ["EXECUTORS", "make_executor"]
+if TYPE_CHECKING:
+    from litmap.batch.executor import Executor
 
-EXECUTORS = ("local", "dask", "inline")
+__all__ = ["EXECUTORS", "check_executor", "make_executor"]
+
+#: Where per-file work runs (``--executor``).
+EXECUTORS: tuple[str, ...] = ("local", "dask", "inline")
+
+
+def check_executor(kind: str) -> str:
+    """``kind`` if it is one of :data:`EXECUTORS`, else :class:`SettingsError`."""
+    if kind not in EXECUTORS:
+        raise SettingsError.unknown("executor", kind, EXECUTORS)
+    return kind
 
 
 def make_executor(
@@ -30,8 +43,9 @@ def make_executor(
     ``kind="dask"`` (or any ``scheduler`` address) runs tasks on Dask: on the
     cluster at ``scheduler``, else on a LocalCluster of ``jobs`` workers.
     """
-    if kind not in EXECUTORS:
-        raise InputError(f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}")
+    from litmap.batch.executor import InlineExecutor, LocalExecutor
+
+    check_executor(kind)
     if kind == "dask" or scheduler:
         from litmap.batch.dask_executor import DaskExecutor
 

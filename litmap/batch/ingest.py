@@ -15,18 +15,16 @@ from typing import Optional, Sequence
 
 from litmap.errors import InputError
 from litmap.batch.discover import DEFAULT_MAX_BYTES, FoundFile, fingerprint, walk
-from litmap.batch.choose_executor import EXECUTORS, make_executor
+from litmap.batch.choose_executor import check_executor, make_executor
 from litmap.batch.worker import Failure, FileTask, process_file
 from litmap.models import Document
 from litmap.progress import Progress, ProgressEvent, resolve
+from litmap.read.settings import check_engine, check_ocr
 from litmap.store.db import FileRecord, Store
 
 __all__ = ["IngestSettings", "IngestSummary", "ingest"]
 
 log = logging.getLogger(__name__)
-
-ENGINES = ("pdfium", "pdfplumber")
-OCR_MODES = ("auto", "never", "always")
 
 
 @dataclass(frozen=True)
@@ -50,12 +48,9 @@ class IngestSettings:
     max_file_mb: int = DEFAULT_MAX_BYTES // 1024**2
 
     def __post_init__(self) -> None:
-        if self.executor not in EXECUTORS:
-            raise InputError(f"unknown executor {self.executor!r}; choose one of {', '.join(EXECUTORS)}")
-        if self.engine not in ENGINES:
-            raise InputError(f"unknown PDF engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
-        if self.ocr not in OCR_MODES:
-            raise InputError(f"unknown OCR mode {self.ocr!r}; choose one of {', '.join(OCR_MODES)}")
+        check_executor(self.executor)
+        check_engine(self.engine)
+        check_ocr(self.ocr)
         if self.jobs is not None and self.jobs < 0:
             raise InputError("--jobs must be 0 (in-process) or more")
         if self.timeout <= 0:

@@ -14,13 +14,13 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from litmap.read.layout.pages import Block, LaidOutPage
+from litmap.read.layout.pages import FURNITURE_KINDS, Block, LaidOutPage
 
 __all__ = ["SKIP_KINDS", "NUMBERING", "BODY_NAMES", "normalise_heading", "heading_kind", "looks_like_section_heading",
            "known_heading", "is_heading", "split_inline_heading", "is_ref_part", "toc_blocks"]
 
 #: Page furniture: never text of a section, never a heading.
-SKIP_KINDS = {"header", "footer", "page_number", "stamp", "cover"}
+SKIP_KINDS = FURNITURE_KINDS
 
 _REFERENCES = {"references", "reference", "bibliography", "literature", "works cited", "literatur", "reference list",
                "references and notes", "literature cited", "cited literature", "list of references",

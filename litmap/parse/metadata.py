@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from litmap.read.layout.pages import LaidOutPage
+from litmap.read.layout.pages import FURNITURE_KINDS, LaidOutPage
 from litmap.models import Metadata
 from litmap.parse.headings import looks_like_section_heading
 from litmap.parse.metadata_authors import (
@@ -81,10 +81,14 @@ def _sane_pdf_title(t: str) -> bool:
     return not bad.search(t) and sum(c.isalpha() for c in t) > 0.7 * len(t.replace(" ", ""))
 
 
+#: Blocks that never hold the title: page furniture, footnotes, captions.
+_NOT_TITLE_KINDS = FURNITURE_KINDS | {"footnote", "caption"}
+
+
 def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], int]:
     """Largest type in the upper part of the page → (title, index of its last block)."""
     cands = [(i, b) for i, b in enumerate(page.blocks)
-             if b.kind not in ("cover", "footnote", "caption", "header", "footer", "page_number", "stamp")
+             if b.kind not in _NOT_TITLE_KINDS
              and b.top < page.height * 0.6 and len(b.text) >= 3 and not _NOT_TITLE.search(b.text)
              and sum(c.isalpha() for c in b.text) >= 0.6 * len(b.text.replace(" ", ""))]
     journal_like = journal_names(page)

@@ -16,7 +16,7 @@ from litmap.read.layout.pages import LaidOutPage
 from litmap.parse.metadata_authors import clean_field
 
 __all__ = ["header_info", "journal_names", "norm_key", "date_line_year", "subject_info", "pdf_date_year",
-           "year_fallback"]
+           "year_fallback", "MONTHS"]
 
 
 _YEAR = r"(1[89]\d\d|20[0-4]\d)"
@@ -90,8 +90,9 @@ def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
     return out
 
 
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_LINE = re.compile(r"^(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"(?:\s+\d{1,2})?,?)\s+" + _YEAR + r"$", re.I)
+#: An English month name or its abbreviation ("Sept.", "March"), as a regex (compile with re.I).
+MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(r"^(?:\d{1,2}\s+" + MONTHS + r"|" + MONTHS + r"(?:\s+\d{1,2})?,?)\s+" + _YEAR + r"$", re.I)
 
 
 def date_line_year(page: LaidOutPage) -> Optional[int]:

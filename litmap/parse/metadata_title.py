@@ -15,6 +15,7 @@ from typing import Optional
 
 from litmap.models import Author, Reference
 from litmap.parse.metadata_authors import clean_field, family_first
+from litmap.parse.metadata_masthead import MONTHS
 
 __all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "citation_as_title", "sane_title", "title_from_cite_line", "clean_journal"]
 
@@ -138,9 +139,8 @@ def title_from_cite_line(text: str, title: Optional[str]) -> tuple[Optional[str]
     return clean_field(best), authors, int(m.group("year").replace(" ", ""))
 
 
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _JOURNAL_TAIL = re.compile(
-    rf"(?:\s*[,;:.]\s*(?:(?:{_MONTHS}|spring|summer|autumn|fall|winter)\s*(?:\d{{1,2}},?\s*)?(?:19|20)\d{{2}}"
+    rf"(?:\s*[,;:.]\s*(?:(?:{MONTHS}|spring|summer|autumn|fall|winter)\s*(?:\d{{1,2}},?\s*)?(?:19|20)\d{{2}}"
     rf"|(?:19|20)\d{{2}}|vol(?:ume)?\.?\s*\d+.*|no\.\s*\d+.*|\d+\s*\(\d+\).*|\d+(?:\s*[,–-]\s*\d+)*))+\s*$",
     re.I)
 

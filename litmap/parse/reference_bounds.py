@@ -15,14 +15,12 @@ import re
 import statistics
 from typing import Sequence
 
-from litmap.read.layout.pages import Block
+from litmap.read.layout.pages import FURNITURE_KINDS, Block
 from litmap.parse.reference_patterns import YEAR, Line, is_entry_start, year_near
 
 __all__ = ["FURNITURE_KINDS", "same_type", "clean_lines", "cut_at_end_marker", "trim_tail"]
 
 
-#: Block kinds that are page furniture, never part of an entry.
-FURNITURE_KINDS = frozenset({"header", "footer", "page_number", "stamp", "cover"})
 #: The list's own heading, when it was set as the first line of the first block.
 _HEADING = re.compile(r"^\s*(?:references?|bibliography|literature(?: cited)?|works cited|sources|literatur(?:verzeichnis)?|r[ée]f[ée]rences)\s*:?\s*$", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|page \d+(?: of \d+)?|[ivxlc]{1,6})\s*$", re.I)

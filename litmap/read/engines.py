@@ -14,6 +14,7 @@ what makes it fast enough to be the default (see docs/pdf-engine.md).
 from __future__ import annotations
 
 import ctypes
+from abc import ABC, abstractmethod
 from dataclasses import replace
 import logging
 import math
@@ -26,13 +27,13 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 from litmap.errors import ExtractionError
 from litmap.read.layout.pages import Char, PageChars
 from litmap.read.layout.lines import WORD_GAP
+from litmap.read.settings import check_engine
 
-__all__ = ["open_pdf", "sniff_pdf", "PdfiumSource", "PlumberSource", "ENGINES", "phantom_space", "superscript_cut",
+__all__ = ["open_pdf", "sniff_pdf", "PdfSource", "PdfiumSource", "PlumberSource", "phantom_space", "superscript_cut",
            "split_glyph_words", "keeps_superscript"]
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("pdfium", "plumber", "pdfplumber")  # "pdfplumber" is an alias of "plumber"
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.I)
 # pdfium reports a line-end hyphen as U+0002, which get_text_range shows as
 # U+FFFE, and it inserts no line break after it: end the word there.
@@ -82,19 +83,18 @@ def _guess_kind(head: bytes) -> str:
         return "unknown binary data (no %PDF header)"
 
 
-def open_pdf(path: str, engine: str = "pdfium") -> "PdfiumSource | PlumberSource":
-    """Open ``path`` with ``engine`` ("pdfium" or "plumber").
+def open_pdf(path: str, engine: str = "pdfium") -> PdfSource:
+    """Open ``path`` with ``engine`` (one of :data:`litmap.read.settings.ENGINES`, or "plumber").
 
     Raises :class:`ExtractionError` for files that are not PDFs, empty,
-    corrupt, encrypted with a user password, or without pages.
+    corrupt, encrypted with a user password, or without pages, and
+    :class:`litmap.errors.SettingsError` for an unknown engine.
     """
-    if engine not in ENGINES:
-        raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    engine = check_engine(engine)
     sniff_pdf(path)
     check_streams(path)
     if engine == "pdfium":
         return PdfiumSource(path)
-    # "plumber" and "pdfplumber" name the same engine
     return PlumberSource(path)
 
 
@@ -335,7 +335,56 @@ def _metadata_from(info: dict[str, Any], xmp: bytes | None) -> dict[str, str]:
     return out
 
 
-class PdfiumSource:
+class PdfSource(ABC):
+    """What both engines share: the page count, the Info metadata, every page in
+    turn, and page images and image coverage (from pdfium, for OCR and scan checks).
+
+    An engine sets ``path`` and ``_n`` when it opens the file and implements
+    :meth:`page`, :meth:`close`, :meth:`_info` and :meth:`_pdfium`.
+    """
+
+    name = ""
+    path: str
+    _n: int
+
+    def page_count(self) -> int:
+        return self._n
+
+    def metadata(self) -> dict[str, str]:
+        return _metadata_from(self._info(), None)
+
+    def pages(self) -> Iterator[PageChars]:
+        for i in range(self._n):
+            yield self.page(i)
+
+    @abstractmethod
+    def page(self, index: int) -> PageChars:
+        ...
+
+    def render(self, index: int, dpi: int) -> Any:
+        """The page as a PIL image at ``dpi`` (for OCR)."""
+        return _render(self._pdfium(), index, dpi, self.path)
+
+    def image_coverage(self, index: int) -> float:
+        """Share of the page covered by its largest image (a scan covers most of it)."""
+        return _image_coverage(self._pdfium(), index)
+
+    @abstractmethod
+    def close(self) -> None:
+        ...
+
+    @abstractmethod
+    def _info(self) -> dict[str, Any]:
+        """The document's Info dictionary (best effort: empty when unreadable)."""
+        ...
+
+    @abstractmethod
+    def _pdfium(self) -> Any:
+        """The file as a pypdfium2 document, for rendering pages."""
+        ...
+
+
+class PdfiumSource(PdfSource):
     """Words with boxes, sizes and fonts from pypdfium2."""
 
     name = "pdfium"
@@ -355,20 +404,15 @@ class PdfiumSource:
             raise ExtractionError(path, ZERO_PAGES)
         self._n = n
 
-    def page_count(self) -> int:
-        return self._n
-
-    def metadata(self) -> dict[str, str]:
+    def _info(self) -> dict[str, Any]:
         try:
-            info = self._doc.get_metadata_dict(skip_empty=True)
+            return dict(self._doc.get_metadata_dict(skip_empty=True))
         except Exception as exc:  # pdfium metadata is best effort
             log.debug("%s: no metadata: %s", self.path, exc)
-            info = {}
-        return _metadata_from(info, None)
+            return {}
 
-    def pages(self) -> Iterator[PageChars]:
-        for i in range(self._n):
-            yield self.page(i)
+    def _pdfium(self) -> Any:
+        return self._doc
 
     def page(self, index: int) -> PageChars:
         import pypdfium2 as pdfium
@@ -389,14 +433,6 @@ class PdfiumSource:
         finally:
             page.close()
         return PageChars(number=index + 1, width=width, height=height, chars=tuple(chars), words=True)
-
-    def render(self, index: int, dpi: int) -> Any:
-        """The page as a PIL image at ``dpi`` (for OCR)."""
-        return _render(self._doc, index, dpi, self.path)
-
-    def image_coverage(self, index: int) -> float:
-        """Share of the page covered by its largest image (a scan covers most of it)."""
-        return _image_coverage(self._doc, index)
 
     def close(self) -> None:
         self._doc.close()
@@ -754,7 +790,7 @@ def _plumber_reason(path: str) -> str:
     return "corrupt or truncated PDF: its file structure is damaged (pdfminer cannot parse it)"
 
 
-class PlumberSource:
+class PlumberSource(PdfSource):
     """Glyphs from pdfplumber (pdfminer): slower, kept for comparison and fallback."""
 
     name = "plumber"
@@ -785,16 +821,8 @@ class PlumberSource:
             raise ExtractionError(path, ZERO_PAGES if zero else NO_PAGES)
         self._n = n
 
-    def page_count(self) -> int:
-        return self._n
-
-    def metadata(self) -> dict[str, str]:
-        info = dict(self._pdf.metadata or {})
-        return _metadata_from(info, None)
-
-    def pages(self) -> Iterator[PageChars]:
-        for i in range(self._n):
-            yield self.page(i)
+    def _info(self) -> dict[str, Any]:
+        return dict(self._pdf.metadata or {})
 
     def page(self, index: int) -> PageChars:
         try:
@@ -829,12 +857,6 @@ class PlumberSource:
             except pdfium.PdfiumError as exc:
                 raise ExtractionError(self.path, _pdfium_reason(exc, self.path)) from exc
         return self._pdfium_doc
-
-    def render(self, index: int, dpi: int) -> Any:
-        return _render(self._pdfium(), index, dpi, self.path)
-
-    def image_coverage(self, index: int) -> float:
-        return _image_coverage(self._pdfium(), index)
 
     def close(self) -> None:
         self._pdf.close()

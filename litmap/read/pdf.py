@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Optional
 
 from litmap.errors import MissingDependency
 from litmap.read.layout.pages import ExtractedPages, LaidOutPage, PageChars
 from litmap.read.layout.blocks import layout_page
 from litmap.read.layout.furniture import clean_pages
+from litmap.read.settings import ReadSettings
 from litmap.progress import Progress, ProgressEvent, resolve
 
-__all__ = ["read_pdf", "ReadSettings", "OCR_MODES"]
+__all__ = ["read_pdf", "ReadSettings"]
 
 log = logging.getLogger(__name__)
 
-OCR_MODES = ("auto", "never", "always")
 #: Fewer visible characters than this and a page counts as having no text layer.
 MIN_TEXT_CHARS = 20
 #: Share of the page an image must cover for a text-less page to count as a scan.
@@ -35,22 +35,6 @@ SCAN_BACKING = 0.9
 #: at most 0.02 on 71 pages of seven well-drawn scans (``docs/references.md``).
 MISDRAWN_OVERLAP = 0.05
 _CID = re.compile(r"\(cid:\d+\)")
-
-
-@dataclass(frozen=True)
-class ReadSettings:
-    engine: str = "pdfium"
-    ocr: str = "auto"
-    ocr_dpi: int = 200
-    ocr_lang: str = "eng"
-
-    def __post_init__(self) -> None:
-        from litmap.read.engines import ENGINES
-
-        if self.engine not in ENGINES:
-            raise ValueError(f"unknown PDF engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
-        if self.ocr not in OCR_MODES:
-            raise ValueError(f"unknown OCR mode {self.ocr!r}; choose one of {', '.join(OCR_MODES)}")
 
 
 def read_pdf(

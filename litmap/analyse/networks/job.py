@@ -15,14 +15,13 @@ from typing import Any, Optional
 
 import networkx as nx
 
+from litmap.analyse.networks.build import KINDS, PROXIMITIES
+from litmap.analyse.networks.weights import NORMALISATIONS
 from litmap.errors import InputError
 
 __all__ = ["NetworkSettings", "NetworkResult", "analysed_network", "NORMALISATIONS", "PROXIMITIES"]
 
 log = logging.getLogger(__name__)
-
-NORMALISATIONS = ("raw", "association", "cosine", "jaccard", "inclusion")
-PROXIMITIES = ("paper", "paragraph", "sentence")
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,6 @@ class NetworkSettings:
     concept_files: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        from litmap.analyse.networks.build import KINDS
-
         if self.kind not in KINDS:
             raise InputError(f"unknown network kind {self.kind!r}: choose one of {', '.join(KINDS)}")
         if self.proximity not in PROXIMITIES:

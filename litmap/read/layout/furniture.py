@@ -12,13 +12,13 @@ from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from litmap.read.layout.pages import Block, LaidOutPage
+from litmap.read.layout.pages import FURNITURE_KINDS, Block, LaidOutPage
 from litmap.util.accents import attach_spacing_accents
 
 __all__ = ["clean_pages", "clean_text", "join_lines", "vocabulary", "DROPPED_KINDS"]
 
 #: Kinds removed from the pages; ``cover`` blocks stay for the metadata stage.
-DROPPED_KINDS = frozenset({"header", "footer", "page_number", "stamp"})
+DROPPED_KINDS = FURNITURE_KINDS - {"cover"}
 
 _EDGE = 0.09  # share of the page height that counts as top/bottom margin
 _STAMP = re.compile(

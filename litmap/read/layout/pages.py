@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Protocol
 
-__all__ = ["Char", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS"]
+__all__ = ["Char", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS", "FURNITURE_KINDS"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,8 @@ BLOCK_KINDS = (
     "stamp",
     "cover",
 )
+#: Page furniture: never text of a section, a heading or a reference entry.
+FURNITURE_KINDS = frozenset({"header", "footer", "page_number", "stamp", "cover"})
 
 
 @dataclass(frozen=True)
