@@ -35,7 +35,6 @@ from litmap.parse.metadata_authors import (
 )
 from litmap.parse.metadata_cover import (
     NIH_CITATION,
-    CoverInfo,
     find_doi,
     is_cover_page,
     jstor_source_block,
@@ -54,7 +53,7 @@ from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_t
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
 
-__all__ = ["extract_metadata", "CoverInfo", "parse_cover", "find_doi", "split_keywords", "parse_author_line",
+__all__ = ["extract_metadata", "parse_cover", "find_doi", "split_keywords", "parse_author_line",
            "looks_like_affiliation"]
 
 
@@ -221,7 +220,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     content = [p for p in pages if p not in cover_pages and any(b.kind != "cover" for b in p.blocks)]
     cover_text = " ".join(b.text for p in cover_pages for b in p.blocks)
     cover_text += " " + " ".join(b.text for p in content[:1] for b in p.blocks if b.kind == "cover")
-    cover = parse_cover(cover_text) if cover_text.strip() else CoverInfo()
+    cover = parse_cover(cover_text) if cover_text.strip() else Metadata()
     if cover_pages and not cover.year:
         src = jstor_source_block(cover_pages)
         if src.year:

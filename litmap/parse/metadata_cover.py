@@ -5,38 +5,25 @@ JSTOR "Author(s): … Source: …", ResearchGate "Article in …", a university
 repository's reference) and a PubMed Central manuscript's "Published in
 final edited form as: …" are the most trusted header sources, since they
 were typeset from the publisher's records; DOIs are read from them too.
+What a citation line gives is returned as a :class:`Metadata` with the
+fields it holds (title, authors, year, journal, volume, issue, pages, DOI).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from litmap.read.layout.pages import LaidOutPage
-from litmap.models import Author
+from litmap.models import Metadata
 from litmap.parse.metadata_authors import clean_field, family_first, parse_author_line
 from litmap.parse.names import normalise_doi
 
-__all__ = ["CoverInfo", "parse_cover", "find_doi", "is_cover_page", "NIH_CITATION"]
+__all__ = ["parse_cover", "jstor_source_block", "find_doi", "is_cover_page", "NIH_CITATION"]
 
 
 _COVER_MARKERS = ("to cite this article", "jstor is a not-for-profit", "see discussions, stats, and author profiles",
                   "downloaded from helda", "this is an electronic reprint", "stable url:", "full terms & conditions")
-
-
-@dataclass(frozen=True)
-class CoverInfo:
-    """What a cover page's citation line gives."""
-
-    title: Optional[str] = None
-    authors: tuple[Author, ...] = ()
-    year: Optional[int] = None
-    journal: Optional[str] = None
-    volume: Optional[str] = None
-    issue: Optional[str] = None
-    pages: Optional[str] = None
-    doi: Optional[str] = None
 
 
 _TF_CITE = re.compile(
@@ -52,8 +39,8 @@ _HELDA = re.compile(r"(?P<authors>\b\w[\w\-]*,\s*[\w.\s,&]*?)\s(?P<year>\d{4}),\
                     r"vol\.\s*(?P<vol>\w+)(?:,\s*no\.\s*(?P<issue>\w+))?,\s*(?P<pages>[\w\-–]+)")
 
 
-def parse_cover(text: str) -> CoverInfo:
-    """Parse a cover page's citation line; empty CoverInfo if there is none."""
+def parse_cover(text: str) -> Metadata:
+    """Parse a cover page's citation line; an empty Metadata if there is none."""
     text = " ".join(text.split())
     m = _TF_CITE.search(text)
     if m:
@@ -63,28 +50,28 @@ def parse_cover(text: str) -> CoverInfo:
         if r:
             title, journal, vol, issue, pages = (r.group("title"), r.group("journal"), r.group("vol"),
                                                  r.group("issue"), r.group("pages"))
-        return CoverInfo(title=clean_field(title), authors=parse_author_line(m.group("authors")), year=int(m.group("year")),
+        return Metadata(title=clean_field(title), authors=parse_author_line(m.group("authors")), year=int(m.group("year")),
                          journal=clean_field(journal) if journal else None, volume=vol, issue=issue,
                          pages=pages.replace("-", "–") if pages else None, doi=find_doi(text))
     m = _JSTOR.search(text)
     if m:
         src = _JSTOR_SRC.match(m.group("source"))
-        return CoverInfo(title=clean_field(m.group("title")), authors=parse_author_line(m.group("authors")),
+        return Metadata(title=clean_field(m.group("title")), authors=parse_author_line(m.group("authors")),
                          year=int(src.group("year")) if src else None, journal=clean_field(src.group("journal")) if src else None,
                          volume=src.group("vol") if src else None, issue=src.group("issue") if src else None,
                          pages=src.group("pages") if src else None, doi=find_doi(text))
     m = _HELDA.search(text)
     if m:
-        return CoverInfo(title=clean_field(m.group("title")), authors=family_first(m.group("authors")),
+        return Metadata(title=clean_field(m.group("title")), authors=family_first(m.group("authors")),
                          year=int(m.group("year")), journal=clean_field(m.group("journal")),
                          volume=m.group("vol"), issue=m.group("issue"), pages=m.group("pages"), doi=find_doi(text))
     m = _RG.search(text)
     if m:
-        return CoverInfo(year=int(m.group("year")), journal=clean_field(m.group("journal")), doi=find_doi(text))
-    return CoverInfo(doi=find_doi(text))
+        return Metadata(year=int(m.group("year")), journal=clean_field(m.group("journal")), doi=find_doi(text))
+    return Metadata(doi=find_doi(text))
 
 
-def jstor_source_block(pages: list[LaidOutPage]) -> CoverInfo:
+def jstor_source_block(pages: list[LaidOutPage]) -> Metadata:
     """Old JSTOR covers print the source as its own line without "Source:"
     ("Geografiska Annaler. Series B, Human Geography, Vol. 71, No. 1, … (1989),
     pp. 3-17."); read journal, volume, issue, year and pages from that block."""
@@ -95,9 +82,9 @@ def jstor_source_block(pages: list[LaidOutPage]) -> CoverInfo:
                 continue
             src = _JSTOR_SRC.match(t)
             if src:
-                return CoverInfo(year=int(src.group("year")), journal=clean_field(src.group("journal")),
+                return Metadata(year=int(src.group("year")), journal=clean_field(src.group("journal")),
                                  volume=src.group("vol"), issue=src.group("issue"), pages=src.group("pages"))
-    return CoverInfo()
+    return Metadata()
 
 
 def find_doi(text: str) -> Optional[str]:
