@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 
 import bibtexparser
@@ -115,6 +114,7 @@ def test_hostile_titles_and_names_parse_with_bibtexparser():
     assert "\x1b" not in text
 
 
+@pytest.mark.requires("pybtex")
 def test_hostile_titles_and_names_parse_with_pybtex():
     from pybtex.database import parse_string
 
@@ -128,7 +128,7 @@ def test_hostile_titles_and_names_parse_with_pybtex():
     assert first.fields["title"] == r"{\textbraceright{}}"
 
 
-@pytest.mark.skipif(shutil.which("biber") is None, reason="biber not installed (apt-get install biber)")
+@pytest.mark.requires_program("biber")
 def test_hostile_titles_and_names_parse_with_biber(tmp_path):
     bib = tmp_path / "refs.bib"
     bib.write_text(to_bibtex(_hostile_refs()), encoding="utf-8")

@@ -92,23 +92,15 @@ def test_inline_executor():
 # -- issue 25 point 2: only regular files are read; the coordinator's hashing has limits --------------------
 
 import json  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
 import threading  # noqa: E402
+
+from support import run_litmap as litmap  # noqa: E402
 
 from litmap.errors import ExtractionError  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ENV = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
 PAPER = ("Rescaling the city\n\nNeil Brenner\n\n1 Introduction\n\nState rescaling reorganises urban governance "
          "(Brenner, 2004).\n\nReferences\n\nBrenner, N. (2004) New State Spaces. Oxford: Oxford University Press.\n")
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
-
-
-def litmap(*args, timeout=120):
-    """The real CLI in a subprocess: a hang is a failed test (TimeoutExpired), not a stuck suite."""
-    return subprocess.run([sys.executable, "-m", "litmap", *args], env=ENV, capture_output=True, text=True,
-                          timeout=timeout)
 
 
 def finishes(fn, fifo=None, seconds=15.0):

@@ -50,6 +50,7 @@ def _image_page(width: int, height: int, data: bytes, media: bytes = b"[0 0 612 
     ])
 
 
+@pytest.mark.requires("reportlab")  # the encrypted file
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_a_page_tree_without_pages_is_not_success_nor_a_stale_password(tmp_path, engine):
     locked = _write(tmp_path, "locked.pdf", _encrypted_pdf(3, "s3cret"))
@@ -111,7 +112,7 @@ def test_stream_check_passes_ordinary_files_and_counts_nested_flate(tmp_path):
     assert not engines._oversized_streams(path, 128 << 20)
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+@pytest.mark.requires_program("tesseract")
 def test_a_huge_image_is_named_and_not_decoded_for_ocr(tmp_path):
     # 20000 x 20000 grey pixels declared (400 MB decoded), a few bytes stored.
     path = _write(tmp_path, "huge_image.pdf", _image_page(20000, 20000, b"\x00" * 1000))

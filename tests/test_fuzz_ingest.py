@@ -20,10 +20,11 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 from fuzz_corpus import FAILED, OK, SKIPPED, FuzzCase, build_corpus  # noqa: E402
+from support import litmap_env, run_litmap  # noqa: E402
 
 from litmap.batch.executor import LocalExecutor  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+needs_reportlab = pytest.mark.requires("reportlab")  # fuzz_corpus draws its valid PDFs with it
 TIMEOUT_S = 30.0  # per-file limit given to the run
 MEMORY_MB = 1024  # per-worker cap given to the run
 
@@ -41,12 +42,11 @@ _WRAPPER = (
 
 def run_ingest(folder: str, db: str, *, jobs: int = 2, timeout: float = TIMEOUT_S, memory_mb: int = MEMORY_MB,
                engine: str = "pdfium") -> dict:
-    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
     t0 = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-c", _WRAPPER, "ingest", folder, "--db", db, "--jobs", str(jobs), "--timeout",
          str(timeout), "--memory-mb", str(memory_mb), "--ocr", "never", "--engine", engine],
-        capture_output=True, text=True, env=env, timeout=900,
+        capture_output=True, text=True, env=litmap_env(), timeout=900,
     )
     wall = time.monotonic() - t0
     m = re.search(r"MAXRSS_CHILDREN_KB (\d+)", proc.stderr)
@@ -126,6 +126,7 @@ def ci_run(tmp_path_factory):
     return cases, db, result
 
 
+@needs_reportlab
 def test_ci_slice_is_representative(ci_run):
     cases, _, _ = ci_run
     assert len(cases) >= 30
@@ -136,6 +137,7 @@ def test_ci_slice_is_representative(ci_run):
             "link-to-parent", "second-folder-link"} <= kinds
 
 
+@needs_reportlab
 def test_every_case_recorded_no_crash_hang_or_memory_blowup(ci_run):
     cases, db, result = ci_run
     got = check_run(result, cases, db, len(cases))
@@ -151,12 +153,14 @@ def test_every_case_recorded_no_crash_hang_or_memory_blowup(ci_run):
     assert again["rc"] in (0, 1) and " 0 added" in again["stdout"], again["stdout"]
 
 
+@needs_reportlab
 def test_every_failure_has_a_clear_reason(ci_run):
     cases, db, result = ci_run
     got = outcomes(db, cases, result["stderr"])
     assert unclear_reasons(cases, got) == {}
 
 
+@needs_reportlab
 def test_per_file_time_limit_stops_a_slow_file_not_the_run(tmp_path):
     """A real extraction past ``--timeout`` is killed and recorded; the other files are read."""
     from fuzz_corpus import _long_page_pdf, base_pdf_bytes
@@ -193,6 +197,7 @@ def _memory_probe(mb: int) -> int:
     return resource.getrlimit(resource.RLIMIT_AS)[0]
 
 
+@needs_reportlab
 @pytest.mark.slow
 @pytest.mark.parametrize("seed,scale,engine", [(101, 12, "pdfium"), (202, 12, "pdfium"), (303, 12, "pdfium"),
                                                (404, 2, "pdfplumber")])
@@ -224,9 +229,7 @@ def test_long_fuzz(tmp_path, seed, scale, engine):
 # -- the same hostile corpus against hostile places for the store (issue 25) --
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    return subprocess.run([sys.executable, "-m", "litmap", *args], capture_output=True, text=True, env=env,
-                          timeout=900)
+    return run_litmap(*args, timeout=900)
 
 
 def _one_line_error(proc: subprocess.CompletedProcess) -> str:
@@ -237,6 +240,7 @@ def _one_line_error(proc: subprocess.CompletedProcess) -> str:
     return errors[0]
 
 
+@needs_reportlab
 @pytest.mark.slow
 def test_fuzz_corpus_into_a_foreign_sqlite_file_leaves_it_byte_identical(tmp_path):
     folder = str(tmp_path / "corpus")
@@ -263,6 +267,7 @@ def _mount_tmpfs(path: str, size: str) -> None:
         pytest.skip("cannot mount a tmpfs here")
 
 
+@needs_reportlab
 @pytest.mark.slow
 def test_fuzz_corpus_into_a_read_only_store_is_refused_and_readers_work(tmp_path):
     folder = str(tmp_path / "corpus")
@@ -292,6 +297,7 @@ def test_fuzz_corpus_into_a_read_only_store_is_refused_and_readers_work(tmp_path
             db.parent.chmod(0o755)
 
 
+@needs_reportlab
 @pytest.mark.slow
 def test_fuzz_corpus_into_a_tiny_full_filesystem_is_one_line_and_consistent(tmp_path):
     folder = str(tmp_path / "corpus")

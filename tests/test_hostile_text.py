@@ -11,17 +11,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
-import sys
 
 import pytest
+from support import run_litmap
 
 from litmap.batch.extract import extract_file, render_json
 from litmap.batch.ingest import IngestSettings, ingest
 from litmap.store import Store
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ENV = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
 
 LONG_WORD = "x" * 10_000
 SCRIPT = "<script>alert(1)</script>"
@@ -66,8 +62,7 @@ def test_hostile_text_round_trips_through_the_store(hostile_file, tmp_path):
 
 
 def test_extract_json_is_valid_and_complete(hostile_file):
-    proc = subprocess.run([sys.executable, "-m", "litmap", "extract", hostile_file, "--format", "json"],
-                          env=ENV, capture_output=True, timeout=120)
+    proc = run_litmap("extract", hostile_file, "--format", "json", text=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout.decode("utf-8")  # valid UTF-8 (no lone surrogates)
     data = json.loads(out)
@@ -96,10 +91,8 @@ def _forgeable_outputs(tmp_path) -> list[str]:
     folder.mkdir()
     (folder / _EVIL_NAME).write_bytes(b"not a pdf at all")
     db = str(tmp_path / "s.db")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "litmap", *a], env=ENV, capture_output=True,  # noqa: E731
-                                    text=True, timeout=120)
-    ing = run("ingest", str(folder), "--db", db, "--jobs", "0")
-    st = run("status", "--db", db)
+    ing = run_litmap("ingest", str(folder), "--db", db, "--jobs", "0")
+    st = run_litmap("status", "--db", db)
     assert ing.returncode == 1 and st.returncode == 0
     return [ing.stdout + ing.stderr, st.stdout]
 
@@ -112,8 +105,7 @@ def test_terminal_output_cannot_be_forged_by_a_file_name(tmp_path):
 
 def test_status_json_keeps_the_exact_name(tmp_path):
     _forgeable_outputs(tmp_path)
-    proc = subprocess.run([sys.executable, "-m", "litmap", "status", "--db", str(tmp_path / "s.db"), "--json"],
-                          env=ENV, capture_output=True, text=True, timeout=120)
+    proc = run_litmap("status", "--db", str(tmp_path / "s.db"), "--json")
     data = json.loads(proc.stdout)
     assert [os.path.basename(p) for p, _ in data["failures"]] == [_EVIL_NAME]
 

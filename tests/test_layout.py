@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import glob
 import os
-import shutil
 
 import pytest
 
-import pdf_fixtures as F
 from litmap.errors import ExtractionError, MissingDependency
 from litmap.read.engines import open_pdf
 from litmap.read.layout.pages import Char, PageChars
@@ -21,8 +19,8 @@ ENGINES = ["pdfium", "plumber"]
 
 
 @pytest.fixture(scope="module")
-def two_col(tmp_path_factory):
-    return F.two_column_article(str(tmp_path_factory.mktemp("two")))
+def two_col(tmp_path_factory, pdfs):
+    return pdfs.two_column_article(str(tmp_path_factory.mktemp("two")))
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -103,16 +101,16 @@ def test_metadata(two_col):
     assert meta["doi"] == "10.1234/jts.2024.001"
 
 
-def test_one_column_paragraphs(tmp_path):
-    doc = read_pdf(F.one_column_article(str(tmp_path)))
+def test_one_column_paragraphs(tmp_path, pdfs):
+    doc = read_pdf(pdfs.one_column_article(str(tmp_path)))
     assert doc.page_count == 3 and doc.engine == "pdfium"
     for n, page in enumerate(doc.pages, 1):
         assert [b.text.split()[0] for b in page.blocks] == [f"para{n}x0", f"para{n}x1", f"para{n}x2"]
         assert {b.column for b in page.blocks} == {0}
 
 
-def test_no_gutter_on_one_column(tmp_path):
-    src = open_pdf(F.one_column_article(str(tmp_path), pages=1))
+def test_no_gutter_on_one_column(tmp_path, pdfs):
+    src = open_pdf(pdfs.one_column_article(str(tmp_path), pages=1))
     page = next(src.pages())
     src.close()
     assert find_gutter(segments(page_words(page)), page.width) is None
@@ -124,8 +122,8 @@ def test_no_gutter_on_one_column(tmp_path):
     [("empty", "empty file"), ("random", "not a PDF"), ("html", "looks like HTML"),
      ("zip", "ZIP archive"), ("truncated", "corrupt or truncated")],
 )
-def test_broken_files(tmp_path, engine, kind, expected):
-    path = F.broken_files(str(tmp_path))[kind]
+def test_broken_files(tmp_path, engine, kind, expected, pdfs):
+    path = pdfs.broken_files(str(tmp_path))[kind]
     with pytest.raises(ExtractionError) as err:
         read_pdf(path, engine=engine)
     assert expected in err.value.reason
@@ -133,9 +131,9 @@ def test_broken_files(tmp_path, engine, kind, expected):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_encrypted(tmp_path, engine):
+def test_encrypted(tmp_path, engine, pdfs):
     with pytest.raises(ExtractionError) as err:
-        read_pdf(F.encrypted_pdf(str(tmp_path)), engine=engine)
+        read_pdf(pdfs.encrypted_pdf(str(tmp_path)), engine=engine)
     assert err.value.reason.startswith("encrypted: needs a password")
 
 
@@ -146,9 +144,9 @@ def test_bad_engine_and_mode(two_col):
         read_pdf(two_col, ocr="sometimes")
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
-def test_ocr_of_image_only_page(tmp_path):
-    path = F.image_only_pdf(str(tmp_path))
+@pytest.mark.requires_program("tesseract")
+def test_ocr_of_image_only_page(tmp_path, pdfs):
+    path = pdfs.image_only_pdf(str(tmp_path))
     doc = read_pdf(path)
     assert doc.ocr and doc.pages[0].ocr
     text = _all_text(doc)
@@ -157,11 +155,11 @@ def test_ocr_of_image_only_page(tmp_path):
     assert any("OCR used on page 1" in w for w in doc.warnings)
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
-def test_ocr_image_words(tmp_path):
+@pytest.mark.requires_program("tesseract")
+def test_ocr_image_words(tmp_path, pdfs):
     from litmap.read.ocr import OcrSettings, ocr_image
 
-    src = open_pdf(F.image_only_pdf(str(tmp_path)))
+    src = open_pdf(pdfs.image_only_pdf(str(tmp_path)))
     try:
         image = src.render(0, 150)
         chars = ocr_image(image, 1, 612, 792, OcrSettings(dpi=150))
@@ -179,27 +177,27 @@ def test_pdfplumber_alias(two_col):
     assert doc.engine == "plumber" and doc.pages[0].blocks[2].text.startswith("alpha")
 
 
-def test_ocr_never_warns(tmp_path):
-    doc = read_pdf(F.image_only_pdf(str(tmp_path)), ocr="never")
+def test_ocr_never_warns(tmp_path, pdfs):
+    doc = read_pdf(pdfs.image_only_pdf(str(tmp_path)), ocr="never")
     assert not doc.ocr and not doc.text_layer
     assert _all_text(doc) == ""
     assert "page 1 has no text layer (OCR is off)" in doc.warnings
 
 
-def test_blank_page_is_not_ocred(tmp_path):
-    doc = read_pdf(F.blank_and_text_pdf(str(tmp_path)))
+def test_blank_page_is_not_ocred(tmp_path, pdfs):
+    doc = read_pdf(pdfs.blank_and_text_pdf(str(tmp_path)))
     assert not doc.ocr and doc.warnings == ()
     assert doc.pages[0].blocks == () and doc.pages[1].blocks[0].text.startswith("Text after a blank page")
 
 
-def test_missing_tesseract_becomes_warning(tmp_path, monkeypatch):
+def test_missing_tesseract_becomes_warning(tmp_path, monkeypatch, pdfs):
     import litmap.read.ocr as ocr
 
     def missing() -> None:
         raise MissingDependency("Tesseract OCR", ocr.TESSERACT_HINT)
 
     monkeypatch.setattr(ocr, "require_tesseract", missing)
-    doc = read_pdf(F.image_only_pdf(str(tmp_path)))
+    doc = read_pdf(pdfs.image_only_pdf(str(tmp_path)))
     assert "page 1 has no text layer and Tesseract is not installed" in doc.warnings
     assert not doc.ocr
 

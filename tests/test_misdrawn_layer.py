@@ -2,15 +2,16 @@
 font: words overlap) is read again by OCR in ``auto`` mode; a well-drawn
 layer on a scan is kept."""
 
-import shutil
-
 import pytest
-from PIL import Image, ImageDraw, ImageFont
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen import canvas
 
-from litmap.read.pdf import read_pdf
+pytest.importorskip("reportlab", reason="needs the module reportlab: pip install -e '.[test]'")
+
+from PIL import Image, ImageDraw, ImageFont  # noqa: E402
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.lib.utils import ImageReader  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from litmap.read.pdf import read_pdf  # noqa: E402
 
 LINES = [f"Scanned line {k} about urban governance and the scale of the state" for k in range(36)]
 
@@ -45,7 +46,7 @@ def test_a_well_drawn_layer_on_a_scan_is_kept(tmp_path):
     assert not any("misdrawn" in w for w in doc.warnings)
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+@pytest.mark.requires_program("tesseract")
 def test_a_misdrawn_layer_is_read_again_by_ocr(tmp_path):
     doc = read_pdf(_scan(tmp_path / "misdrawn.pdf", overlap=True))
     assert doc.ocr and doc.pages[0].ocr

@@ -24,6 +24,7 @@ from litmap.store.db import Store
 from report_fixture import build_fixture_store
 
 FAST = ReportSettings(title="Fixture corpus", figures=False, timestamp=False)
+needs_igraph = pytest.mark.requires("igraph")  # a report clusters with Leiden
 MARKER = ".litmap-report"  # the file that marks a folder as a report litmap wrote
 
 PAPER = """# Rescaling the entrepreneurial city
@@ -109,6 +110,7 @@ def test_report_into_a_folder_of_the_user_s_is_refused_untouched(tmp_path, store
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mysite"]  # no temporary folder either
 
 
+@needs_igraph
 def test_rebuilding_an_earlier_report_works_and_marks_it(tmp_path, store_path):
     out = tmp_path / "r"
     with Store(store_path) as store:
@@ -122,6 +124,7 @@ def test_rebuilding_an_earlier_report_works_and_marks_it(tmp_path, store_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]
 
 
+@needs_igraph
 def test_an_empty_or_new_folder_is_accepted(tmp_path, store_path):
     (tmp_path / "empty").mkdir()
     with Store(store_path) as store:
@@ -130,6 +133,7 @@ def test_an_empty_or_new_folder_is_accepted(tmp_path, store_path):
     assert (tmp_path / "empty" / MARKER).is_file() and (tmp_path / "new" / "deeper" / MARKER).is_file()
 
 
+@needs_igraph
 def test_a_report_from_before_the_marker_is_accepted(tmp_path, store_path):
     out = tmp_path / "r"
     with Store(store_path) as store:
@@ -139,6 +143,7 @@ def test_a_report_from_before_the_marker_is_accepted(tmp_path, store_path):
     assert (out / MARKER).is_file()
 
 
+@needs_igraph
 def test_files_the_user_added_to_a_report_are_never_deleted(tmp_path, store_path):
     out = tmp_path / "r"
     with Store(store_path) as store:
@@ -162,6 +167,7 @@ def test_files_the_user_added_to_a_report_are_never_deleted(tmp_path, store_path
     assert (out / "my notes.txt").read_text() == "mine"
 
 
+@needs_igraph
 def test_a_link_inside_a_report_counts_as_the_user_s(tmp_path, store_path):
     out = tmp_path / "r"
     with Store(store_path) as store:
@@ -230,6 +236,7 @@ def _dead_pid() -> int:
     return proc.pid
 
 
+@needs_igraph
 def test_stale_temporary_report_folders_are_removed(tmp_path, store_path, caplog):
     out = tmp_path / "r"
     dead = _dead_pid()
@@ -251,6 +258,7 @@ def test_stale_temporary_report_folders_are_removed(tmp_path, store_path, caplog
         assert f"removed {tmp_path / name}, left by an interrupted report build" in caplog.text
 
 
+@needs_igraph
 def test_temporary_folders_carry_the_builder_s_pid(tmp_path, store_path, monkeypatch):
     seen = []
     from litmap.report import build
@@ -332,6 +340,7 @@ def _report_size(store_path: str, where: Path) -> int:
     return sum(-(-p.stat().st_size // 4096) * 4096 + 4096 for p in where.rglob("*"))
 
 
+@needs_igraph
 def test_full_disk_report_is_one_line_and_keeps_the_earlier_report(tmp_path, store_path, mount):
     size = _report_size(store_path, tmp_path / "probe")
     small = mount("small", size * 3 // 2)  # room for one report, not for the old one and the new one together
@@ -348,6 +357,7 @@ def test_full_disk_report_is_one_line_and_keeps_the_earlier_report(tmp_path, sto
     assert sorted(p.name for p in small.iterdir()) == ["report"]  # the temporary folder is gone
 
 
+@needs_igraph
 def test_full_disk_first_report_leaves_nothing(tmp_path, store_path, mount, caplog):
     small = mount("tiny", 64 * 1024)
     res = invoke("report", "--db", store_path, "-o", small / "report")  # with figures: matplotlib writes too
@@ -357,6 +367,7 @@ def test_full_disk_first_report_leaves_nothing(tmp_path, store_path, mount, capl
     assert list(small.iterdir()) == []
 
 
+@needs_igraph
 def test_full_disk_exports_keep_the_earlier_file(tmp_path, store_path, mount):
     small = mount("exports", 256 * 1024)
     bib, net = small / "refs.bib", small / "net.graphml"
@@ -393,6 +404,7 @@ def _make_read_only(folder: Path) -> None:
                 p.chmod(0o555)
 
 
+@needs_igraph
 def test_read_only_output_is_one_line_and_keeps_the_earlier_report(tmp_path, store_path, mount):
     folder = _read_only(tmp_path, mount)
     out = folder / "report"

@@ -2,9 +2,13 @@
 the right column's hanging entry starts reaching into the gutter.  Read
 column by column, not row by row (Urban Studies layout, Lees 2008)."""
 
-from reportlab.pdfgen import canvas
+import pytest
 
-from litmap.batch.extract import extract_file
+pytest.importorskip("reportlab", reason="needs the module reportlab: pip install -e '.[test]'")
+
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from litmap.batch.extract import extract_file  # noqa: E402
 
 LEFT = [
     (50, "Wilson, W. J. (1987) The Truly Disadvantaged: The"),

@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import subprocess
-import sys
 
 from fuzz_corpus import _one_page, hand_pdf
+from support import run_litmap
 
 from litmap.cli import _escape_log_record
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HOSTILE = "\x1b[2J\nFAILED x: forged"
 
 
 def _litmap(*args: str, cwd: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    return subprocess.run([sys.executable, "-m", "litmap", *args], capture_output=True, text=True, env=env, cwd=cwd,
-                          timeout=300)
+    return run_litmap(*args, cwd=cwd, timeout=300)
 
 
 def _assert_clean(output: str) -> None:
