@@ -7,6 +7,7 @@ taken from a gold set.
 from __future__ import annotations
 
 import pytest
+from refcheck import case, check_fields, lacks_text, other_than
 
 from litmap.parse.refparse import parse_reference
 
@@ -30,12 +31,6 @@ def test_working_paper_series_and_number(raw, series, number):
     assert series not in (ref.title or "")
 
 
-def test_bare_working_paper_names_no_series():
-    ref = parse_reference("Saunders, P. (1977) Housing Tenure and Class Interests, Working Paper 6 (Brighton: University of Sussex).")
-    assert ref.title == "Housing Tenure and Class Interests"
-    assert ref.publisher == "University of Sussex"
-
-
 @pytest.mark.parametrize(
     "raw, title, paper",
     [
@@ -53,27 +48,24 @@ def test_newspaper_after_a_press_date(raw, title, paper):
     assert ref.place is None and ref.publisher is None
 
 
-def test_journal_after_german_in_is_no_publisher():
-    ref = parse_reference("Heeg, Susanne (2001), Politische Regulation des Raums, in: Geographische Zeitschrift, 89, 2, 73–86.")
-    assert ref.container == "Geographische Zeitschrift"
-    assert (ref.volume, ref.pages) == ("89", "73–86")
-    assert ref.publisher is None
-    assert ref.type == "article"
+CASES = [
+    case("bare-working-paper-names-no-series",
+         "Saunders, P. (1977) Housing Tenure and Class Interests, Working Paper 6 (Brighton: University of Sussex).",
+         title="Housing Tenure and Class Interests", publisher="University of Sussex"),
+    case("journal-after-german-in-is-no-publisher",
+         "Heeg, Susanne (2001), Politische Regulation des Raums, in: Geographische Zeitschrift, 89, 2, 73–86.",
+         container="Geographische Zeitschrift", volume="89", pages="73–86", publisher=None, type="article"),
+    case("chapter-after-german-in-keeps-its-book",
+         "Heeg, Susanne (2008), Von Stadtplanung und Immobilienwirtschaft, in: Bernt, Matthias (Hrsg.): "
+         "Stadtumbau komplex, Bielefeld: transcript, 22–41.",
+         container=other_than("Bernt"), type="chapter"),
+    case("series-does-not-reach-back-over-a-sentence-end",
+         "Clark, R. 1992. Neighborhood Effects On Dropping Out of School. Washington, D.C.: "
+         "The Urban Institute. Discussion Paper #PSC-DSC-UI-13.",
+         container=lacks_text("Institute"), publisher="The Urban Institute"),
+]
 
 
-def test_chapter_after_german_in_keeps_its_book():
-    ref = parse_reference(
-        "Heeg, Susanne (2008), Von Stadtplanung und Immobilienwirtschaft, in: Bernt, Matthias (Hrsg.): "
-        "Stadtumbau komplex, Bielefeld: transcript, 22–41."
-    )
-    assert ref.container != "Bernt"
-    assert ref.type == "chapter"
-
-
-def test_series_does_not_reach_back_over_a_sentence_end():
-    ref = parse_reference(
-        "Clark, R. 1992. Neighborhood Effects On Dropping Out of School. Washington, D.C.: "
-        "The Urban Institute. Discussion Paper #PSC-DSC-UI-13."
-    )
-    assert ref.container is None or "Institute" not in ref.container
-    assert ref.publisher == "The Urban Institute"
+@pytest.mark.parametrize("raw, expected", CASES)
+def test_fields(raw, expected):
+    check_fields(parse_reference(raw), expected)

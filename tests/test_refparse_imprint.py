@@ -7,6 +7,7 @@ studies and history; none is taken from a gold set.
 from __future__ import annotations
 
 import pytest
+from refcheck import case, check_fields, endswith, startswith
 
 from litmap.models import CitedWork
 from litmap.parse.linking import link_work
@@ -40,34 +41,6 @@ def test_books_with_place_and_year_last(raw, title, place, year):
     assert len(ref.authors) == 1
 
 
-def test_capitalised_title_is_no_second_author():
-    ref = parse_reference("T.W. Allen, Homeri Opera V, Oxford 1912.")
-    assert names(ref.authors) == [("Allen", "T.W.")]
-    assert ref.title == "Homeri Opera V"
-
-
-def test_chapter_in_book_with_italian_editors():
-    ref = parse_reference(
-        "G. Dematteis, ‘Le città come nodi di reti: la transizione urbana’, in P. Bonora (a c. di), "
-        "Comunità locali e reti globali, Bologna 2001, pp. 41-60."
-    )
-    assert ref.title == "Le città come nodi di reti: la transizione urbana"
-    assert ref.container == "Comunità locali e reti globali"
-    assert names(ref.editors) == [("Bonora", "P.")]
-    assert (ref.year, ref.place, ref.pages, ref.type) == (2001, "Bologna", "41–60", "chapter")
-
-
-def test_conference_dates_are_neither_year_nor_pages():
-    ref = parse_reference(
-        "A. Rossi, ‘Il concetto di tipologia’, in C. Aymonino – A. Rossi (edd.), Rapporti tra la morfologia "
-        "urbana e la tipologia edilizia. Atti del corso (Venezia, 12-14 maggio 1965), Venezia 1966, pp. 64-81."
-    )
-    assert ref.year == 1966
-    assert ref.pages == "64–81"
-    assert ref.container.endswith("(Venezia, 12-14 maggio 1965)")
-    assert names(ref.editors) == [("Aymonino", "C."), ("Rossi", "A.")]
-
-
 @pytest.mark.parametrize(
     "raw",
     [
@@ -90,17 +63,6 @@ def test_edited_book_names_are_editors():
     assert ref.type == "book"
     # an in-text citation of the book still finds it
     assert link_work(CitedWork(surnames=("Brenner",), year=2004), [ref]).reference == ref.index
-
-
-def test_chapter_by_the_books_editors_keeps_both():
-    ref = parse_reference(
-        "Imig, D. and Tarrow, S. (2001) ‘Studying contention’, in D. Imig and S. Tarrow (eds) "
-        "Contentious Europeans, pp. 3-26. Lanham: Rowman and Littlefield."
-    )
-    assert names(ref.authors) == [("Imig", "D."), ("Tarrow", "S.")]
-    assert names(ref.editors) == [("Imig", "D."), ("Tarrow", "S.")]
-    assert ref.container == "Contentious Europeans"
-    assert ref.type == "chapter"
 
 
 @pytest.mark.parametrize(
@@ -126,12 +88,6 @@ def test_edited_books_with_several_editors(raw, editors):
     assert ref.year in (2003, 2009, 2015, 2018)
 
 
-def test_year_glued_to_the_title_is_the_year():
-    ref = parse_reference("Keil, Roger, and Rianne Mahon, eds. 2009.Leviathan Undone? Vancouver: UBC Press.")
-    assert ref.year == 2009
-    assert ref.title.startswith("Leviathan Undone")
-
-
 @pytest.mark.parametrize(
     "raw, title, place, publisher",
     [
@@ -149,26 +105,6 @@ def test_bracketed_place_and_publisher(raw, title, place, publisher):
     ref = parse_reference(raw)
     assert (ref.title, ref.place, ref.publisher) == (title, place, publisher)
     assert ref.type == "book"
-
-
-def test_bracketed_imprint_of_a_chapter_keeps_its_book():
-    ref = parse_reference(
-        "Jessop, B. (1997) A neo-Gramscian approach to the regulation of urban regimes, in: M. Lauria (Ed.) "
-        "Reconstructing Urban Regime Theory, pp. 51–74 (Thousand Oaks, CA: Sage)."
-    )
-    assert ref.title == "A neo-Gramscian approach to the regulation of urban regimes"
-    assert ref.container == "Reconstructing Urban Regime Theory"
-    assert (ref.place, ref.publisher, ref.pages) == ("Thousand Oaks, CA", "Sage", "51–74")
-
-
-def test_thesis_institution_in_brackets_is_its_publisher():
-    ref = parse_reference(
-        "Hancock, L. (1994) Tenant Participation and the Housing Classes Debate, Unpublished PhD thesis "
-        "(University of Liverpool)."
-    )
-    assert ref.type == "thesis"
-    assert ref.publisher == "University of Liverpool"
-    assert ref.title == "Tenant Participation and the Housing Classes Debate"
 
 
 @pytest.mark.parametrize(
@@ -193,7 +129,42 @@ def test_translators_are_neither_title_nor_editors(raw, title):
     assert ref.type == "book"
 
 
-def test_editor_of_a_translated_book_stays_an_editor():
-    ref = parse_reference("Foucault, M. (2007) Security, Territory, Population. Ed. M. Senellart. Basingstoke: Palgrave Macmillan.")
-    assert [(a.family, a.given) for a in ref.editors] == [("Senellart", "M.")]
-    assert ref.title == "Security, Territory, Population"
+CASES = [
+    case("capitalised-title-is-no-second-author", "T.W. Allen, Homeri Opera V, Oxford 1912.",
+         names=[("Allen", "T.W.")], title="Homeri Opera V"),
+    case("chapter-in-book-with-italian-editors",
+         "G. Dematteis, ‘Le città come nodi di reti: la transizione urbana’, in P. Bonora (a c. di), "
+         "Comunità locali e reti globali, Bologna 2001, pp. 41-60.",
+         title="Le città come nodi di reti: la transizione urbana", container="Comunità locali e reti globali",
+         editor_names=[("Bonora", "P.")], year=2001, place="Bologna", pages="41–60", type="chapter"),
+    case("conference-dates-are-neither-year-nor-pages",
+         "A. Rossi, ‘Il concetto di tipologia’, in C. Aymonino – A. Rossi (edd.), Rapporti tra la morfologia "
+         "urbana e la tipologia edilizia. Atti del corso (Venezia, 12-14 maggio 1965), Venezia 1966, pp. 64-81.",
+         year=1966, pages="64–81", container=endswith("(Venezia, 12-14 maggio 1965)"),
+         editor_names=[("Aymonino", "C."), ("Rossi", "A.")]),
+    case("chapter-by-the-books-editors-keeps-both",
+         "Imig, D. and Tarrow, S. (2001) ‘Studying contention’, in D. Imig and S. Tarrow (eds) "
+         "Contentious Europeans, pp. 3-26. Lanham: Rowman and Littlefield.",
+         names=[("Imig", "D."), ("Tarrow", "S.")], editor_names=[("Imig", "D."), ("Tarrow", "S.")],
+         container="Contentious Europeans", type="chapter"),
+    case("year-glued-to-the-title-is-the-year",
+         "Keil, Roger, and Rianne Mahon, eds. 2009.Leviathan Undone? Vancouver: UBC Press.",
+         year=2009, title=startswith("Leviathan Undone")),
+    case("bracketed-imprint-of-a-chapter-keeps-its-book",
+         "Jessop, B. (1997) A neo-Gramscian approach to the regulation of urban regimes, in: M. Lauria (Ed.) "
+         "Reconstructing Urban Regime Theory, pp. 51–74 (Thousand Oaks, CA: Sage).",
+         title="A neo-Gramscian approach to the regulation of urban regimes",
+         container="Reconstructing Urban Regime Theory", place="Thousand Oaks, CA", publisher="Sage", pages="51–74"),
+    case("thesis-institution-in-brackets-is-its-publisher",
+         "Hancock, L. (1994) Tenant Participation and the Housing Classes Debate, Unpublished PhD thesis "
+         "(University of Liverpool).",
+         type="thesis", publisher="University of Liverpool", title="Tenant Participation and the Housing Classes Debate"),
+    case("editor-of-a-translated-book-stays-an-editor",
+         "Foucault, M. (2007) Security, Territory, Population. Ed. M. Senellart. Basingstoke: Palgrave Macmillan.",
+         editor_names=[("Senellart", "M.")], title="Security, Territory, Population"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", CASES)
+def test_fields(raw, expected):
+    check_fields(parse_reference(raw), expected)
