@@ -8,7 +8,7 @@ probes), plus a hand-made topic result so every report section has data.
 from __future__ import annotations
 
 from litmap.models import Author, Citation, CitedWork, Document, Metadata, Paragraph, Reference, Section, Source
-from litmap.corpus.resolve import resolve_corpus_works
+from litmap.batch.works import resolve_corpus_works
 from litmap.store.db import Store
 
 HOSTILE_TITLE = "<script>alert(1)</script> Rescaling & the city"

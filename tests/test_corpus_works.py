@@ -1,5 +1,5 @@
 from litmap.models import Author, Citation, CitedWork, Document, Metadata, Reference, Source
-from litmap.corpus.resolve import resolve_corpus_works
+from litmap.batch.works import resolve_corpus_works
 from litmap.store import Store
 
 
@@ -107,3 +107,25 @@ def test_re_resolution_after_changes_equals_resolution_from_scratch(db_path):
     assert incremental != first
     assert any(w[5] == "Keating 1998" for w in first[0]) and not any(w[5] == "Keating 1998" for w in incremental[0])
     assert all(w is None for d, _, w in incremental[1] if d == 1)  # the removed paper's entries link nowhere
+
+
+def test_resolution_is_pure_over_stored_records():
+    """corpus/ resolves hand-built records without a store: a shared stamp DOI is dropped, and an
+    entry, a citation-only mention and the cited corpus paper land on one work."""
+    from litmap.corpus.resolve import StoredMention, StoredPaper, StoredReference, WorkSources, resolve_stored_works
+
+    stamp = "10.1111/tesg.12575"
+    refs = (StoredReference(1, 0, Reference(0, "", (Author("Smith", "N."),), year=1979,
+                                            title="Toward a theory of gentrification", doi=stamp)),
+            StoredReference(1, 1, Reference(1, "", (Author("Zukin", "S."),), year=2009,
+                                            title="New retail capital", doi=stamp)))
+    mention = StoredMention(2, 0, 0, CitedWork(("Zukin",), 2009))
+    papers = (StoredPaper(1, Metadata(title="Gentrification in Chengdu", authors=(Author("Wang", "L."),), year=2023,
+                                      doi=stamp)),
+              StoredPaper(3, Metadata(title="New retail capital", authors=(Author("Zukin", "S."),), year=2009)))
+    got = resolve_stored_works(WorkSources(refs, (mention,), papers))
+    smith, zukin = got.reference_works[(1, 0)], got.reference_works[(1, 1)]
+    assert smith != zukin and got.mention_works[(2, 0, 0)] == zukin
+    by_id = {w.id: w for w in got.works}
+    assert by_id[zukin].document_id == 3 and by_id[zukin].mentions == 3 and by_id[smith].doi is None
+    assert got.mentions == 5 and got.corpus_papers_cited == 1

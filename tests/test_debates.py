@@ -11,8 +11,8 @@ from types import SimpleNamespace
 import pytest
 
 from litmap.analyse.concepts import load_lexicon
-from litmap.analyse.debates.maps import DebateSettings, debate_maps, debate_maps_from_inputs, render_debates_text, to_json
-from litmap.analyse.debates.data import citation_span, load_debate_inputs
+from litmap.analyse.debates.maps import DebateSettings, debate_maps_from_inputs, render_debates_text, to_json
+from litmap.analyse.debates.data import citation_span, debate_maps, load_debate_inputs
 from litmap.errors import InputError
 from litmap.batch.ingest import IngestSettings, ingest
 from litmap.store.db import Store

@@ -242,7 +242,7 @@ def test_kill9_during_ingest_long(corpus):
 
 def test_interrupted_work_resolution_is_redone(tmp_path, monkeypatch):
     """Documents saved, then the run dies before works are re-resolved: the next run must resolve them."""
-    import litmap.corpus.resolve as corpus_mod
+    import litmap.batch.works as corpus_mod
     from litmap.batch.ingest import IngestSettings, ingest
     from litmap.store import Store
 

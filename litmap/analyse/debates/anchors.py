@@ -7,8 +7,7 @@ import math
 from collections import Counter, defaultdict
 from typing import Sequence
 
-from litmap.analyse.debates.data import DebateInputs
-from litmap.analyse.debates.records import AnchorWork, FunctionCounts, Quote
+from litmap.analyse.debates.records import AnchorWork, DebateInputs, FunctionCounts, Quote
 
 __all__ = ["function_counts", "anchor_scores", "anchors", "quotes"]
 

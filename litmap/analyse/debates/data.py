@@ -1,8 +1,12 @@
 """What the debate maps read from a store: concept hits per paragraph and
 citation contexts with their function.
 
-Kept apart from :mod:`litmap.analyse.debates.maps` so the map itself is a pure
-function of :class:`DebateInputs`, and tests can build inputs by hand.
+The one module of :mod:`litmap.analyse.debates` that is handed a store
+connection: it reads the store's read models (:mod:`litmap.store.corpusdata`,
+:mod:`litmap.store.contexts`, :mod:`litmap.store.memo`) and builds
+:class:`DebateInputs` from them, so the map itself
+(:func:`litmap.analyse.debates.maps.debate_maps_from_inputs`) is a pure
+function of its inputs, and tests can build inputs by hand.
 Concept matching runs once per paragraph and once per citing sentence for
 the whole lexicon; every debate then reads these counts.  Both matching and
 citation-function classification are pure functions of the text, so their
@@ -18,42 +22,25 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Callable, Optional, Sequence
 
-from litmap.analyse.debates.citefunction import classify_citation
 from litmap.analyse.concepts import Lexicon, match_concepts
+from litmap.analyse.debates.citefunction import classify_citation
+from litmap.analyse.debates.maps import check_targets, debate_maps_from_inputs
+from litmap.analyse.debates.records import DebateInputs, DebateMap, DebateSettings
+from litmap.progress import Progress, ProgressEvent, resolve
+from litmap.store.contexts import CitationGroup, load_citation_groups, load_paragraph_keys, load_paragraph_texts
 from litmap.store.corpusdata import CitationContext, CorpusData, load_corpus_data
 from litmap.store.memo import TextMemo
 
-__all__ = ["DebateInputs", "TextMemos", "ProseParagraph", "load_debate_inputs", "prose_paragraphs",
-           "text_memos", "classify", "citation_span", "surname_span", "paper_hits"]
+__all__ = ["DebateInputs", "TextMemos", "ProseParagraph", "debate_maps", "load_debate_inputs", "debate_inputs",
+           "prose_paragraphs", "citation_contexts", "text_memos", "classify", "citation_span", "surname_span"]
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 # Paragraph kinds that are not the paper's own prose.
 _SKIP_KINDS = ("reference", "front", "caption", "footnote")
-
-
-@dataclass(frozen=True)
-class DebateInputs:
-    """Everything a debate map needs, decoupled from SQL.
-
-    ``data`` is the network layer's corpus view whose ``contexts`` carry a
-    citation ``function`` (uses | supports | critiques | background);
-    ``context_concepts[i]`` are the concept ids mentioned in the sentence of
-    ``data.contexts[i]`` and ``narrative[i]`` whether that citation is
-    integral to the sentence ("Wu (2016) argues"), not parenthetical; ``para_concepts`` counts concept mentions per body
-    paragraph ``(paper_id, paragraph idx)``; ``words`` and ``paragraphs``
-    are each paper's body word and paragraph counts.
-    """
-
-    data: CorpusData
-    context_concepts: tuple[frozenset[str], ...]
-    narrative: tuple[bool, ...]
-    para_concepts: Mapping[tuple[int, int], Mapping[str, int]]
-    words: Mapping[int, int]
-    paragraphs: Mapping[int, int]
 
 
 @dataclass
@@ -126,24 +113,18 @@ def prose_paragraphs(conn: sqlite3.Connection, lexicon: Lexicon, papers: Any,
 
     With a memo only paragraphs whose text was never matched are read and
     matched (their stored ``text_hash`` is the memo key)."""
-    marks = ",".join("?" * len(_SKIP_KINDS))
-    rows = [r for r in conn.execute(
-        f"SELECT document_id, idx, kind, text_hash FROM paragraphs WHERE kind NOT IN ({marks}) "
-        "ORDER BY document_id, idx", _SKIP_KINDS) if r[0] in papers]
-    known = [memo.get(r[3]) if memo is not None else None for r in rows]
-    missing = {r[0] for r, hit in zip(rows, known) if hit is None}
-    texts: dict[tuple[int, int], str] = {}
-    for doc_id in sorted(missing):
-        for idx, text in conn.execute("SELECT idx, text FROM paragraphs WHERE document_id=?", (doc_id,)):
-            texts[(doc_id, idx)] = text
+    rows = [k for k in load_paragraph_keys(conn, _SKIP_KINDS) if k.doc_id in papers]
+    known = [memo.get(k.text_hash) if memo is not None else None for k in rows]
+    missing = {k.doc_id for k, hit in zip(rows, known) if hit is None}
+    texts = load_paragraph_texts(conn, sorted(missing))
     out = []
-    for (doc_id, idx, kind, key), hit in zip(rows, known):
+    for k, hit in zip(rows, known):
         if hit is None:
-            text = texts.get((doc_id, idx))
+            text = texts.get((k.doc_id, k.idx))
             if text is None:  # the document was replaced between the two reads (a writer committed)
                 continue
-            hit = _match(text, lexicon, memo, key)
-        out.append(ProseParagraph(doc_id, idx, kind, hit[0], tuple(hit[1])))
+            hit = _match(text, lexicon, memo, k.text_hash)
+        out.append(ProseParagraph(k.doc_id, k.idx, k.kind, hit[0], tuple(hit[1])))
     return out
 
 
@@ -180,39 +161,23 @@ def citation_span(sentence: str, raw: str) -> Optional[tuple[int, int]]:
     return (m.start(), m.end()) if m else None
 
 
-def _contexts(conn: sqlite3.Connection, data: CorpusData,
-              memo: Optional[TextMemo] = None) -> tuple[list[CitationContext], list[bool]]:
-    """Citation groups with resolved works, each classified by function,
-    and whether each is narrative."""
+def citation_contexts(groups: Sequence[CitationGroup], data: CorpusData,
+                      memo: Optional[TextMemo] = None) -> tuple[list[CitationContext], list[bool]]:
+    """The citations of ``data``'s papers naming some of its works, each
+    classified by function, and whether each is narrative."""
     out: list[CitationContext] = []
     narrative: list[bool] = []
-    current: Optional[tuple[int, int]] = None
-    head: tuple = ()
-    wids: dict[str, None] = {}
-
-    def flush() -> None:
-        if current is None or not wids:
-            return
-        doc_id, _, raw, sentence, para, section, page, kind = head
-        sentence = sentence or ""
-        fn = (classify(sentence, lambda: citation_span(sentence, raw or ""), memo, "raw", raw or "")
-              if sentence else "background")
-        out.append(CitationContext(doc_id, tuple(wids), sentence, para or 0, section, page or 0, fn))
-        narrative.append(kind == "narrative")
-
-    for r in conn.execute(
-        "SELECT c.document_id, c.idx, c.raw, c.sentence, c.paragraph_idx, c.section, c.page, c.kind, cd.work_id "
-        "FROM citations c JOIN cited cd ON cd.document_id = c.document_id AND cd.citation_idx = c.idx "
-        "WHERE cd.work_id IS NOT NULL ORDER BY c.document_id, c.idx, cd.pos"
-    ):
-        if r[0] not in data.papers or r[8] not in data.works:
+    for g in groups:
+        if g.paper_id not in data.papers:
             continue
-        key = (r[0], r[1])
-        if key != current:
-            flush()
-            current, head, wids = key, tuple(r[:8]), {}
-        wids[r[8]] = None
-    flush()
+        wids = dict.fromkeys(w for w in g.work_ids if w in data.works)
+        if not wids:
+            continue
+        sentence, raw = g.sentence or "", g.raw or ""
+        fn = (classify(sentence, lambda: citation_span(sentence, raw), memo, "raw", raw)
+              if sentence else "background")
+        out.append(CitationContext(g.paper_id, tuple(wids), sentence, g.paragraph or 0, g.section, g.page or 0, fn))
+        narrative.append(g.kind == "narrative")
     return out, narrative
 
 
@@ -225,10 +190,17 @@ def load_debate_inputs(conn: sqlite3.Connection, lexicon: Lexicon, *, data: Opti
     (:func:`prose_paragraphs`) spare reading them again when the caller has
     them; ``memos`` remember matches and citation functions between runs."""
     data = data if data is not None else load_corpus_data(conn)
-    contexts, narrative = _contexts(conn, data, memos.functions if memos else None)
-    data = dataclasses.replace(data, contexts=tuple(contexts))
+    groups = load_citation_groups(conn)
     if paragraphs is None:
         paragraphs = prose_paragraphs(conn, lexicon, data.papers, memos.concepts if memos else None)
+    return debate_inputs(data, groups, paragraphs, lexicon, memos)
+
+
+def debate_inputs(data: CorpusData, groups: Sequence[CitationGroup], paragraphs: Sequence[ProseParagraph],
+                  lexicon: Lexicon, memos: Optional[TextMemos] = None) -> DebateInputs:
+    """:class:`DebateInputs` of ``data`` from its citations and prose paragraphs (pure but for the memos)."""
+    contexts, narrative = citation_contexts(groups, data, memos.functions if memos else None)
+    data = dataclasses.replace(data, contexts=tuple(contexts))
     para_concepts: dict[tuple[int, int], dict[str, int]] = {}
     words: Counter[int] = Counter()
     n_paragraphs: Counter[int] = Counter()
@@ -251,13 +223,33 @@ def load_debate_inputs(conn: sqlite3.Connection, lexicon: Lexicon, *, data: Opti
     return DebateInputs(data, tuple(ctx_concepts), tuple(narrative), para_concepts, dict(words), dict(n_paragraphs))
 
 
-def paper_hits(inputs: DebateInputs, concept_ids: frozenset[str]) -> dict[int, tuple[int, int]]:
-    """Per paper: (mentions of ``concept_ids``, paragraphs mentioning any of them)."""
-    out: dict[int, list[int]] = {}
-    for (pid, _), found in inputs.para_concepts.items():
-        n = sum(v for k, v in found.items() if k in concept_ids)
-        if n:
-            acc = out.setdefault(pid, [0, 0])
-            acc[0] += n
-            acc[1] += 1
-    return {pid: (a, b) for pid, (a, b) in sorted(out.items())}
+def debate_maps(
+    conn: sqlite3.Connection,
+    lexicon: Lexicon,
+    settings: DebateSettings = DebateSettings(),
+    concepts: Optional[Sequence[str]] = None,
+    *,
+    progress: Optional[Progress] = None,
+    inputs: Optional[DebateInputs] = None,
+) -> list[DebateMap]:
+    """Maps for every debate of ``lexicon`` (``concepts=None``) or for the
+    named debates / concepts, in the order given.  Reads the store only.
+    ``inputs`` (:func:`load_debate_inputs` of ``conn``) spares reading them again.
+
+    A name is a debate id, else a concept id; ``concept:ID`` / ``debate:ID``
+    say which when both exist (the default lexicon has debates and concepts
+    both called ``assemblage``, ``state-rescaling``, ``city-regionalism``).
+    Raises :class:`~litmap.errors.InputError` for an unknown name.
+    """
+    from litmap.analyse.topics.result import load_topic_result
+
+    check_targets(lexicon, concepts)  # fail on a bad name before reading anything
+    resolve(progress)(ProgressEvent("debates", 0, 0, message="reading citations and matching concepts"))
+    if inputs is None:  # remembered concept matches and citation functions (a report stores them) spare redoing them
+        inputs = load_debate_inputs(conn, lexicon, memos=text_memos(conn, lexicon))
+    try:
+        topic_result = load_topic_result(conn)
+    except Exception as exc:  # an unreadable or older artifact must not stop the map
+        log.warning("topic result not readable (%s); maps omit topic overlap", exc)
+        topic_result = None
+    return debate_maps_from_inputs(inputs, lexicon, settings, concepts, topic_result=topic_result, progress=progress)

@@ -19,31 +19,32 @@ contexts:
   concept × work graph (paragraph co-occurrence) that reach other debates.
 
 Everything is sorted and the clustering seeded, so a map is reproducible.
-See ``docs/debates.md``.
+The maps are a pure function of :class:`DebateInputs`
+(:func:`debate_maps_from_inputs`); :func:`litmap.analyse.debates.data.debate_maps`
+reads them from a store.  See ``docs/debates.md``.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
 from litmap.analyse.concepts import Lexicon
 from litmap.analyse.debates.anchors import anchors, function_counts
-from litmap.analyse.debates.data import DebateInputs, load_debate_inputs, paper_hits, text_memos
 from litmap.analyse.debates.parts import BridgeGraph, bridge_graph, build_camps, topic_overlap
 from litmap.analyse.debates.records import (
-    AnchorWork, Bridge, Camp, CooccurringConcept, DebateMap, DebateSettings, Engagement, FunctionCounts, Quote,
-    TopicOverlap, YearCount,
+    AnchorWork, Bridge, Camp, CooccurringConcept, DebateInputs, DebateMap, DebateSettings, Engagement,
+    FunctionCounts, Quote, TopicOverlap, YearCount,
 )
 from litmap.analyse.debates.render import render_debates_text
 from litmap.errors import InputError
 from litmap.progress import Progress, ProgressEvent, resolve
 
 __all__ = [
-    "DebateSettings", "DebateMap", "debate_maps", "debate_maps_from_inputs", "to_json", "render_debates_text",
+    "DebateSettings", "DebateMap", "debate_maps_from_inputs", "check_targets", "paper_hits", "to_json",
+    "render_debates_text",
     "AnchorWork", "Bridge", "Camp", "CooccurringConcept", "Engagement", "FunctionCounts", "Quote",
     "TopicOverlap", "YearCount",
 ]
@@ -79,6 +80,23 @@ def _targets(lexicon: Lexicon, ids: Optional[Sequence[str]]) -> list[tuple[str, 
     return out
 
 
+def check_targets(lexicon: Lexicon, ids: Optional[Sequence[str]]) -> None:
+    """Raise :class:`~litmap.errors.InputError` when a name in ``ids`` is neither a debate nor a concept."""
+    _targets(lexicon, ids)
+
+
+def paper_hits(inputs: DebateInputs, concept_ids: frozenset[str]) -> dict[int, tuple[int, int]]:
+    """Per paper: (mentions of ``concept_ids``, paragraphs mentioning any of them)."""
+    out: dict[int, list[int]] = {}
+    for (pid, _), found in inputs.para_concepts.items():
+        n = sum(v for k, v in found.items() if k in concept_ids)
+        if n:
+            acc = out.setdefault(pid, [0, 0])
+            acc[0] += n
+            acc[1] += 1
+    return {pid: (a, b) for pid, (a, b) in sorted(out.items())}
+
+
 def _in_scope(inputs: DebateInputs, members: frozenset[str], scope: str) -> list[int]:
     """Indexes of the citation contexts that belong to a debate."""
     out = []
@@ -90,38 +108,6 @@ def _in_scope(inputs: DebateInputs, members: frozenset[str], scope: str) -> list
     return out
 
 
-def debate_maps(
-    conn: sqlite3.Connection,
-    lexicon: Lexicon,
-    settings: DebateSettings = DebateSettings(),
-    concepts: Optional[Sequence[str]] = None,
-    *,
-    progress: Optional[Progress] = None,
-    inputs: Optional[DebateInputs] = None,
-) -> list[DebateMap]:
-    """Maps for every debate of ``lexicon`` (``concepts=None``) or for the
-    named debates / concepts, in the order given.  Reads the store only.
-    ``inputs`` (:func:`load_debate_inputs` of ``conn``) spares reading them again.
-
-    A name is a debate id, else a concept id; ``concept:ID`` / ``debate:ID``
-    say which when both exist (the default lexicon has debates and concepts
-    both called ``assemblage``, ``state-rescaling``, ``city-regionalism``).
-    Raises :class:`~litmap.errors.InputError` for an unknown name.
-    """
-    from litmap.analyse.topics.result import load_topic_result
-
-    _targets(lexicon, concepts)  # fail on a bad name before reading anything
-    resolve(progress)(ProgressEvent("debates", 0, 0, message="reading citations and matching concepts"))
-    if inputs is None:  # remembered concept matches and citation functions (a report stores them) spare redoing them
-        inputs = load_debate_inputs(conn, lexicon, memos=text_memos(conn, lexicon))
-    try:
-        topic_result = load_topic_result(conn)
-    except Exception as exc:  # an unreadable or older artifact must not stop the map
-        log.warning("topic result not readable (%s); maps omit topic overlap", exc)
-        topic_result = None
-    return debate_maps_from_inputs(inputs, lexicon, settings, concepts, topic_result=topic_result, progress=progress)
-
-
 def debate_maps_from_inputs(
     inputs: DebateInputs,
     lexicon: Lexicon,
@@ -131,8 +117,10 @@ def debate_maps_from_inputs(
     topic_result: object = None,
     progress: Optional[Progress] = None,
 ) -> list[DebateMap]:
-    """:func:`debate_maps` over inputs already loaded (pure); ``topic_result``
-    is a :class:`~litmap.analyse.topics.result.TopicResult` or None."""
+    """Maps for every debate of ``lexicon`` (``concepts=None``) or for the
+    named debates / concepts, in the order given, over inputs already loaded
+    (pure); ``topic_result`` is a :class:`~litmap.analyse.topics.result.TopicResult`
+    or None.  :func:`litmap.analyse.debates.data.debate_maps` reads both from a store."""
     report = resolve(progress)
     targets = _targets(lexicon, concepts)
     all_debates = _targets(lexicon, None)

@@ -12,8 +12,7 @@ from typing import Any, Hashable, Iterable, Mapping, Optional, Sequence
 
 from litmap.store.corpusdata import CitationContext, CorpusData
 
-from litmap.analyse.debates.data import DebateInputs
-from litmap.analyse.debates.records import Camp, DebateSettings, TopicOverlap
+from litmap.analyse.debates.records import Camp, DebateInputs, DebateSettings, TopicOverlap
 
 __all__ = ["BridgeGraph", "build_camps", "bridge_graph", "topic_overlap"]
 

@@ -1,18 +1,43 @@
-"""The records of a debate map: settings, the map, and its parts (engaging
-papers, anchors, quotes, camps, bridges, topic overlap).  Plain frozen data,
-imported by every other module of :mod:`litmap.analyse.debates`."""
+"""The records of a debate map: settings, the inputs a map is built from,
+the map, and its parts (engaging papers, anchors, quotes, camps, bridges,
+topic overlap).  Plain frozen data, imported by every other module of
+:mod:`litmap.analyse.debates`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Mapping, Optional
 
 from litmap.errors import InputError
+from litmap.store.corpusdata import CorpusData
 
 __all__ = [
-    "SCOPES", "DebateSettings", "DebateMap", "Engagement", "YearCount", "Quote", "FunctionCounts", "AnchorWork",
-    "Camp", "Bridge", "CooccurringConcept", "TopicOverlap",
+    "SCOPES", "DebateSettings", "DebateInputs", "DebateMap", "Engagement", "YearCount", "Quote", "FunctionCounts",
+    "AnchorWork", "Camp", "Bridge", "CooccurringConcept", "TopicOverlap",
 ]
+
+
+@dataclass(frozen=True)
+class DebateInputs:
+    """Everything a debate map needs, decoupled from SQL.
+
+    ``data`` is the network layer's corpus view whose ``contexts`` carry a
+    citation ``function`` (uses | supports | critiques | background);
+    ``context_concepts[i]`` are the concept ids mentioned in the sentence of
+    ``data.contexts[i]`` and ``narrative[i]`` whether that citation is
+    integral to the sentence ("Wu (2016) argues"), not parenthetical;
+    ``para_concepts`` counts concept mentions per body paragraph
+    ``(paper_id, paragraph idx)``; ``words`` and ``paragraphs`` are each
+    paper's body word and paragraph counts.  Built by
+    :func:`litmap.analyse.debates.data.load_debate_inputs`.
+    """
+
+    data: CorpusData
+    context_concepts: tuple[frozenset[str], ...]
+    narrative: tuple[bool, ...]
+    para_concepts: Mapping[tuple[int, int], Mapping[str, int]]
+    words: Mapping[int, int]
+    paragraphs: Mapping[int, int]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
-"""One call that builds an analysed network from the store.
+"""One call that builds an analysed network from the corpus read model.
 
-store → :class:`CorpusData` → graph of the chosen kind → normalised weights
+:class:`CorpusData` (read from the store with
+``load_corpus_data(conn, paragraphs=settings.reads_paragraphs)``) → graph
+of the chosen kind → normalised weights
 → communities (with labels from the citing passages) → centralities →
 bursts and sigma for works → a networkx graph whose node attributes are all
 scalars, ready for any exporter or the report.
@@ -9,7 +11,6 @@ scalars, ready for any exporter or the report.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -18,6 +19,7 @@ import networkx as nx
 from litmap.analyse.networks.build import KINDS, PROXIMITIES
 from litmap.analyse.networks.weights import NORMALISATIONS
 from litmap.errors import InputError
+from litmap.store.corpusdata import CorpusData
 
 __all__ = ["NetworkSettings", "NetworkResult", "analysed_network", "NORMALISATIONS", "PROXIMITIES"]
 
@@ -50,6 +52,11 @@ class NetworkSettings:
         if self.min_weight < 1 or self.min_count < 1 or (self.top is not None and self.top < 1):
             raise InputError("--min-weight, --min-count and --top must be at least 1")
 
+    @property
+    def reads_paragraphs(self) -> bool:
+        """Whether the network needs the corpus's body paragraphs (concept networks)."""
+        return self.kind in ("concepts", "concept-works")
+
 
 @dataclass
 class NetworkResult:
@@ -69,19 +76,21 @@ class NetworkResult:
         }
 
 
-def analysed_network(conn: sqlite3.Connection, settings: NetworkSettings = NetworkSettings()) -> NetworkResult:
+def analysed_network(data: CorpusData, settings: NetworkSettings = NetworkSettings()) -> NetworkResult:
+    """The network ``settings`` ask for over ``data``, clustered, labelled and annotated.
+
+    Concept networks read the body paragraphs: ``data`` must then be loaded
+    with them (``settings.reads_paragraphs``).
+    """
     from litmap.analyse.networks.bursts import work_bursts
     from litmap.analyse.networks.centrality import centralities
     from litmap.analyse.networks.clusters import ClusterSettings, detect_communities
-    from litmap.store.corpusdata import load_corpus_data
     from litmap.analyse.networks.labels import cluster_passages, ctfidf_labels, llr_labels
     from litmap.analyse.networks.build import annotate, build_network
     from litmap.analyse.networks.weights import normalise
 
-    concept_kind = settings.kind in ("concepts", "concept-works")
-    data = load_corpus_data(conn, paragraphs=concept_kind)
     lexicon = None
-    if concept_kind:
+    if settings.reads_paragraphs:
         from litmap.analyse.concepts import load_lexicon
 
         lexicon = load_lexicon(None, settings.concept_files)

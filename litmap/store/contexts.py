@@ -1,0 +1,76 @@
+"""Citation contexts and prose paragraphs as the debate maps read them.
+
+Read-only loaders returning frozen records: the in-text citations linked to
+resolved works (:func:`load_citation_groups`), and the paragraphs of the
+corpus, first without their text (:func:`load_paragraph_keys`, the
+``text_hash`` keys remembered matches) and then the text of the papers that
+still need matching (:func:`load_paragraph_texts`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Iterable, Optional, Sequence
+
+__all__ = ["CitationGroup", "ParagraphKey", "load_citation_groups", "load_paragraph_keys", "load_paragraph_texts"]
+
+
+@dataclass(frozen=True)
+class CitationGroup:
+    """One in-text citation (``citations`` row ``paper_id``, ``idx``) and the
+    resolved works it names, in citing order (``cited.pos``; a work may repeat)."""
+
+    paper_id: int
+    idx: int
+    raw: Optional[str]
+    sentence: Optional[str]
+    paragraph: Optional[int]
+    section: Optional[str]
+    page: Optional[int]
+    kind: Optional[str]  # narrative | parenthetical
+    work_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphKey:
+    """A paragraph without its text: ``text_hash`` is the sha1 of the text."""
+
+    doc_id: int
+    idx: int
+    kind: str
+    text_hash: str
+
+
+def load_citation_groups(conn: sqlite3.Connection) -> list[CitationGroup]:
+    """Every citation naming at least one resolved work, by (paper, idx), of any document."""
+    rows = conn.execute(
+        "SELECT c.document_id, c.idx, c.raw, c.sentence, c.paragraph_idx, c.section, c.page, c.kind, cd.work_id "
+        "FROM citations c JOIN cited cd ON cd.document_id = c.document_id AND cd.citation_idx = c.idx "
+        "WHERE cd.work_id IS NOT NULL ORDER BY c.document_id, c.idx, cd.pos"
+    )
+    out: list[CitationGroup] = []
+    for _, group in groupby(rows, key=lambda r: (r[0], r[1])):
+        cited = list(group)
+        r = cited[0]  # the citation's own columns repeat on each of its works' rows
+        out.append(CitationGroup(paper_id=r[0], idx=r[1], raw=r[2], sentence=r[3], paragraph=r[4], section=r[5],
+                                 page=r[6], kind=r[7], work_ids=tuple(w[8] for w in cited)))
+    return out
+
+
+def load_paragraph_keys(conn: sqlite3.Connection, skip_kinds: Sequence[str] = ()) -> list[ParagraphKey]:
+    """Every paragraph whose kind is not in ``skip_kinds``, by (document, idx), without its text."""
+    marks = ",".join("?" * len(skip_kinds))
+    return [ParagraphKey(*r) for r in conn.execute(
+        f"SELECT document_id, idx, kind, text_hash FROM paragraphs WHERE kind NOT IN ({marks}) "
+        "ORDER BY document_id, idx", tuple(skip_kinds))]
+
+
+def load_paragraph_texts(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> dict[tuple[int, int], str]:
+    """``(document, idx) → text`` of every paragraph of ``doc_ids`` (read in the order given)."""
+    texts: dict[tuple[int, int], str] = {}
+    for doc_id in doc_ids:
+        for idx, text in conn.execute("SELECT idx, text FROM paragraphs WHERE document_id=?", (doc_id,)):
+            texts[(doc_id, idx)] = text
+    return texts

@@ -1,0 +1,110 @@
+"""The store side of works resolution: what it reads and what it writes.
+
+:func:`load_work_sources` reads the reference entries, citation-only
+mentions and metadata of the papers with status ``ok`` into
+:class:`~litmap.corpus.resolve.WorkSources`; :func:`save_works` brings the
+``works`` table and the ``work_id`` columns of ``refs`` and ``cited`` up to
+date with a :class:`~litmap.corpus.resolve.ResolvedWorks` in one
+transaction, writing only the rows that changed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any, Optional
+
+from litmap.corpus.resolve import ResolvedWorks, StoredMention, StoredPaper, StoredReference, WorkSources
+from litmap.models import Author, CitedWork, Metadata, Reference
+from litmap.store.db import Store
+
+__all__ = ["load_work_sources", "save_works"]
+
+_OK = "SELECT id FROM documents WHERE status='ok'"
+
+
+def _people(xs: Any) -> tuple[Author, ...]:
+    return tuple(Author(a["family"], a.get("given")) for a in xs or ())
+
+
+def _reference(d: dict[str, Any]) -> Reference:
+    """The fields of a stored reference that works resolution reads.
+
+    ``Reference.from_dict`` rebuilds every field generically; on a refresh
+    that was a third of the time spent resolving works.
+    """
+    return Reference(index=d["index"], raw="", authors=_people(d.get("authors")), editors=_people(d.get("editors")),
+                     et_al=bool(d.get("et_al", False)), year=d.get("year"), year_suffix=d.get("year_suffix"),
+                     title=d.get("title"), doi=d.get("doi"))
+
+
+def load_work_sources(conn: sqlite3.Connection) -> WorkSources:
+    """What works resolution reads from the store (read-only), in store order."""
+    references = tuple(
+        StoredReference(r["document_id"], r["idx"], _reference(json.loads(r["data"])))
+        for r in conn.execute(f"SELECT document_id, idx, data FROM refs WHERE document_id IN ({_OK})")
+    )
+    mentions = tuple(
+        StoredMention(r["document_id"], r["citation_idx"], r["pos"],
+                      CitedWork(tuple(json.loads(r["surnames"])), r["year"], r["year_suffix"], r["initials"],
+                                bool(r["et_al"])))
+        for r in conn.execute(
+            f"SELECT * FROM cited WHERE ref_idx IS NULL AND year IS NOT NULL AND document_id IN ({_OK})")
+    )
+    papers = tuple(
+        StoredPaper(r["document_id"], Metadata(
+            title=r["title"], authors=tuple(Author.from_dict(a) for a in json.loads(r["authors"] or "[]")),
+            year=r["year"], doi=r["doi"]))
+        for r in conn.execute(f"SELECT * FROM metadata WHERE document_id IN ({_OK})")
+    )
+    return WorkSources(references, mentions, papers)
+
+
+def save_works(store: Store, resolved: ResolvedWorks) -> int:
+    """Make the works table and the work_id columns equal ``resolved``, in one
+    transaction; the number of rows written.
+
+    Only rows that differ are written: after adding a few papers almost every
+    work and link is unchanged, and rewriting them all was most of the cost
+    of resolving works on a refresh.  The end state is the same as clearing
+    and rewriting everything (readers order works by id, never by rowid).
+    The caller clears the store's works-stale marker once this returns.
+    """
+    rows = {w.id: (w.doi, w.first_author, w.year, w.title, w.label,
+                   json.dumps({"key": w.key, "mentions": w.mentions, "surnames": list(w.surnames)}), w.document_id)
+            for w in resolved.works}
+    with store.transaction() as conn:
+        return _write_works(conn, rows, resolved)
+
+
+def _write_works(conn: sqlite3.Connection, rows: dict[str, tuple[Any, ...]], resolved: ResolvedWorks) -> int:
+    n = 0
+    old = {r[0]: tuple(r[1:]) for r in conn.execute(
+        "SELECT id, doi, first_author, year, title, label, data, document_id FROM works")}
+    gone = [(wid,) for wid in old if wid not in rows]
+    conn.executemany("DELETE FROM works WHERE id=?", gone)
+    new = [(wid, *row) for wid, row in rows.items() if old.get(wid) != row]
+    conn.executemany(
+        "INSERT OR REPLACE INTO works(id, doi, first_author, year, title, label, data, document_id) "
+        "VALUES (?,?,?,?,?,?,?,?)", new)
+    n += len(gone) + len(new)
+    ref_work: dict[tuple[int, int], Optional[str]] = {}
+    updates: list[tuple[Any, ...]] = []
+    for doc_id, idx, current in conn.execute("SELECT document_id, idx, work_id FROM refs"):
+        want = resolved.reference_works.get((doc_id, idx))
+        ref_work[(doc_id, idx)] = want
+        if want != current:
+            updates.append((want, doc_id, idx))
+    conn.executemany("UPDATE refs SET work_id=? WHERE document_id=? AND idx=?", updates)
+    n += len(updates)
+    # Citations linked to an entry share the entry's work; the others take their own mention's.
+    updates = []
+    for doc_id, cidx, pos, ref_idx, current in conn.execute(
+        "SELECT document_id, citation_idx, pos, ref_idx, work_id FROM cited"
+    ):
+        want = (ref_work.get((doc_id, ref_idx)) if ref_idx is not None
+                else resolved.mention_works.get((doc_id, cidx, pos)))
+        if want != current:
+            updates.append((want, doc_id, cidx, pos))
+    conn.executemany("UPDATE cited SET work_id=? WHERE document_id=? AND citation_idx=? AND pos=?", updates)
+    return n + len(updates)
