@@ -17,59 +17,76 @@ def fix(text: str, *context: str, words: frozenset[str] = WORDS) -> str:
     return repair_hyphenation([text, *context], words=words)[0][0]
 
 
-def test_line_break_form_joined_when_the_word_is_real() -> None:
-    ctx = "Gentrification is a process; gentrification spreads."
-    assert fix("commercial gentrifica- tion in urban centres", ctx) == "commercial gentrification in urban centres"
-    # Real through the word list alone.
-    assert fix("their dis- placement was fast") == "their displacement was fast"
-    # Capitalised first part at a sentence start.
-    assert fix("Gentrifi- cation spreads.", ctx) == "Gentrification spreads."
+GENTRIFICATION = "Gentrification is a process; gentrification spreads."
+GENTRIFICATION_TWICE = "gentrification and gentrification again"
+JOINED_DOC = "neoliberal urbanism; neoliberal state; neoliberal city"
+HYPHENATED_DOC = "neo-liberal urbanism; neo-liberal state; neo-liberal city"
+
+# (text, other texts of the document, the repaired text); the word list is WORDS
+CASES = [
+    # a line-break form is joined when the word is real
+    pytest.param("commercial gentrifica- tion in urban centres", (GENTRIFICATION,),
+                 "commercial gentrification in urban centres", id="line break: word in the document"),
+    pytest.param("their dis- placement was fast", (), "their displacement was fast",
+                 id="line break: real through the word list alone"),
+    pytest.param("Gentrifi- cation spreads.", (GENTRIFICATION,), "Gentrification spreads.",
+                 id="line break: capitalised first part at a sentence start"),
+    # a glued break is joined only when the word is real
+    pytest.param("the gentri-fication of Harlem and gentrifi-cation", (GENTRIFICATION_TWICE,),
+                 "the gentrification of Harlem and gentrification", id="glued break: word in the document"),
+    pytest.param("gentrifica-tions differ", (GENTRIFICATION_TWICE,), "gentrifica-tions differ",
+                 id="glued break: joined form nowhere and in no word list"),
+    # compounds keep their hyphen
+    pytest.param("a state- led project", ("state-led growth",), "a state-led project",
+                 id="compound: the document uses it elsewhere"),
+    pytest.param("the low- income group", (), "the low-income group",
+                 id="compound: no evidence, two words, no joined word"),
+    pytest.param("the city-region and city-regions", (), "the city-region and city-regions",
+                 id="compound: written glued, never touched"),
+    pytest.param("at the work- place", (), "at the workplace", id="compound unused, the joined form a word"),
+    # the document's majority decides between compound and word
+    pytest.param("the neo-liberal turn", (JOINED_DOC,), "the neoliberal turn", id="majority joined: glued form"),
+    pytest.param("the neo-liberal turn", (HYPHENATED_DOC,), "the neo-liberal turn", id="majority hyphenated: glued form"),
+    pytest.param("the neo- liberal turn", (HYPHENATED_DOC,), "the neo-liberal turn",
+                 id="majority hyphenated: line break"),
+    pytest.param("the neo- liberal turn", (JOINED_DOC,), "the neoliberal turn", id="majority joined: line break"),
+    # numbers, names, suspended hyphens and debris are untouched
+    *[pytest.param(text, (), text, id=f"untouched: {text}")
+      for text in ("in 1990-2000 and pp. 12-15", "Lefebvre-inspired work", "an Anglo- American view",
+                   "pre- and post-war housing", "Salv a- dor and l o- cal", "EU-wide rules",
+                   "state-of-the-art", "a dash- the end")],
+    pytest.param("a gov- ernment-led plan", ("the government and government",), "a government-led plan",
+                 id="line break before a compound chain"),
+    # a name met once before a word: no evidence of a break or of a compound
+    pytest.param("a Lefebvre- inspired reading", (), "a Lefebvre- inspired reading",
+                 id="unknown first part before a word is left alone"),
+    # named twice, the name is a word of the document: a compound
+    pytest.param("a Lefebvre- inspired reading", ("Lefebvre and Lefebvre",), "a Lefebvre-inspired reading",
+                 id="first part named elsewhere: a compound"),
+    pytest.param("see https://www.dw.com/en/the-neglected-bihari- community-in-bangladesh and dis- placement", (),
+                 "see https://www.dw.com/en/the-neglected-bihari- community-in-bangladesh and displacement",
+                 id="urls untouched"),
+    # a slash in prose is no URL
+    pytest.param("land/prop- erty and middle/high- income", ("high rents, high ground",),
+                 "land/property and middle/high-income", id="slash in prose is no url"),
+]
 
 
-def test_glued_break_joined_only_when_the_word_is_real() -> None:
-    ctx = "gentrification and gentrification again"
-    assert fix("the gentri-fication of Harlem and gentrifi-cation", ctx) == \
-        "the gentrification of Harlem and gentrification"
-    # "gentrifica-tions" joined form occurs nowhere and is in no word list: left alone.
-    assert fix("gentrifica-tions differ", ctx) == "gentrifica-tions differ"
+@pytest.mark.parametrize("text, context, repaired", CASES)
+def test_repair(text: str, context: tuple[str, ...], repaired: str) -> None:
+    assert fix(text, *context) == repaired
 
 
-def test_compounds_keep_their_hyphen() -> None:
-    # Document uses "state-led" elsewhere: the line-break form is glued as a compound.
-    assert fix("a state- led project", "state-led growth") == "a state-led project"
-    # No evidence either way, two words, no joined word: a compound.
-    assert fix("the low- income group") == "the low-income group"
-    # A real compound written glued is never touched.
-    assert fix("the city-region and city-regions") == "the city-region and city-regions"
-    # "work- place": the joined form is a word, the compound unused here.
-    assert fix("at the work- place") == "at the workplace"
-
-
-def test_document_majority_decides_between_compound_and_word() -> None:
-    joined_doc = "neoliberal urbanism; neoliberal state; neoliberal city"
-    hyph_doc = "neo-liberal urbanism; neo-liberal state; neo-liberal city"
-    assert fix("the neo-liberal turn", joined_doc) == "the neoliberal turn"
-    assert fix("the neo-liberal turn", hyph_doc) == "the neo-liberal turn"
-    assert fix("the neo- liberal turn", hyph_doc) == "the neo-liberal turn"
-    assert fix("the neo- liberal turn", joined_doc) == "the neoliberal turn"
-
-
-def test_numbers_names_suspended_hyphens_and_debris_untouched() -> None:
-    for text in ("in 1990-2000 and pp. 12-15", "Lefebvre-inspired work", "an Anglo- American view",
-                 "pre- and post-war housing", "Salv a- dor and l o- cal", "EU-wide rules",
-                 "state-of-the-art", "a dash- the end"):
-        assert fix(text) == text, text
-
-
-def test_line_break_before_a_compound_chain() -> None:
-    assert fix("a gov- ernment-led plan", "the government and government") == "a government-led plan"
-
-
-def test_document_vocabulary_alone_without_word_list() -> None:
-    ctx = "Displacement matters. displacement, displacement."
-    assert fix("of dis-placement", ctx, words=frozenset()) == "of displacement"
-    # No word list and no document evidence: a glued form stays.
-    assert fix("of dis-placement", words=frozenset()) == "of dis-placement"
+@pytest.mark.parametrize(
+    "context, repaired",
+    [
+        pytest.param(("Displacement matters. displacement, displacement.",), "of displacement", id="document evidence"),
+        # No word list and no document evidence: a glued form stays.
+        pytest.param((), "of dis-placement", id="no evidence"),
+    ],
+)
+def test_document_vocabulary_alone_without_word_list(context: tuple[str, ...], repaired: str) -> None:
+    assert fix("of dis-placement", *context, words=frozenset()) == repaired
 
 
 def test_ligature_fragments_are_not_words() -> None:
@@ -96,18 +113,3 @@ def test_settings_validate() -> None:
     assert repair_hyphenation(["the gentrifica- tions"], HyphenSettings(join_fragments=False),
                               words=WORDS)[0] == ["the gentrifica- tions"]
     assert repair_hyphenation(["the gentrifica- tions"], words=WORDS)[0] == ["the gentrifications"]
-
-
-def test_unknown_first_part_before_a_word_is_left_alone() -> None:
-    # A name met once before a word: no evidence of a break or of a compound.
-    assert fix("a Lefebvre- inspired reading") == "a Lefebvre- inspired reading"
-    # Named twice, the name is a word of the document: a compound.
-    assert fix("a Lefebvre- inspired reading", "Lefebvre and Lefebvre") == "a Lefebvre-inspired reading"
-
-
-def test_urls_untouched() -> None:
-    text = "see https://www.dw.com/en/the-neglected-bihari- community-in-bangladesh and dis- placement"
-    assert fix(text) == "see https://www.dw.com/en/the-neglected-bihari- community-in-bangladesh and displacement"
-    # A slash in prose is no URL.
-    assert fix("land/prop- erty and middle/high- income", "high rents, high ground") == \
-        "land/property and middle/high-income"

@@ -15,6 +15,30 @@ def fix(*texts: str, words: frozenset[str] = WORDS, settings: LigatureSettings =
     return repair_texts(list(texts), settings, words)[0]
 
 
+# One text alone, WORDS as the word list: (text, repaired).
+ONE_TEXT_CASES = [
+    pytest.param("the of fice had an ef fect on it", "the office had an effect on it",
+                 id="word list vouches when the document never has the word whole"),
+    pytest.param("an ef fectual one", "an ef fectual one", id="a word in no list stays split"),  # "effectual"
+    pytest.param("ideas in flux", "ideas in flux", id="two real words stay apart"),
+    # "de" is a word in the list, but here it only ever starts a split.
+    pytest.param("the term is de fined here and de fined there", "the term is defined here and defined there",
+                 id="joined on the document's own evidence"),
+    pytest.param("de la Torre de Souza; the term is de fined", "de la Torre de Souza; the term is de fined",
+                 id="a part also used on its own is no evidence"),
+    # "cant" is a word, so the word list alone does not restore "signi cant" ...
+    pytest.param("no signi cant result", "no signi cant result", id="dropped glyph: a real word after the gap"),
+    # ... but two non-words around a gap are restored from it.
+    pytest.param("the di erent views", "the different views", id="dropped glyph: two non-words around the gap"),
+    pytest.param("OFFI CE HOURS and the of Fiona case", "OFFICE HOURS and the of Fiona case", id="capitals"),
+]
+
+
+@pytest.mark.parametrize("text, repaired", ONE_TEXT_CASES)
+def test_one_text(text: str, repaired: str) -> None:
+    assert fix(text) == [repaired]
+
+
 def test_split_rejoined_when_document_uses_the_word_unsplit() -> None:
     out = fix("Gentrification in Leeds.", "The gentri fication of Leeds and Gentri fication studies.")
     assert out[1] == "The gentrification of Leeds and Gentrification studies."
@@ -25,40 +49,26 @@ def test_split_after_the_ligature_and_inside_it() -> None:
     assert out[1] == "new gentrification and gentrification and different"
 
 
-def test_word_list_vouches_when_the_document_never_has_the_word_whole() -> None:
-    assert fix("the of fice had an ef fect on it") == ["the office had an effect on it"]
-    assert fix("an ef fectual one") == ["an ef fectual one"]  # "effectual" unknown here
-
-
 def test_two_real_words_stay_apart() -> None:
     # "iffine" is no word; "thefirst" occurs in glued text but "the first" is two words.
     out = fix("if fine weather holds", "the first case; the first time", "thefirst glued")
     assert out[:2] == ["if fine weather holds", "the first case; the first time"]
     assert fix("a field trip and a field", words=WORDS | {"afield"}) == ["a field trip and a field"]
-    assert fix("ideas in flux") == ["ideas in flux"]
 
 
 def test_two_real_words_joined_on_the_documents_own_evidence() -> None:
-    # "de" is a word in the list, but here it only ever starts a split.
-    assert fix("the term is de fined here and de fined there") == ["the term is defined here and defined there"]
-    # ... and where "de" is also used on its own, the unsplit form must dominate.
+    # where "de" is also used on its own, the unsplit form must dominate (one text alone: ONE_TEXT_CASES)
     out = fix("de la Torre; the term is de fined", "defined defined defined")
     assert out[0] == "de la Torre; the term is defined"
-    assert fix("de la Torre de Souza; the term is de fined") == ["de la Torre de Souza; the term is de fined"]
 
 
 def test_dropped_ligature_glyph_restored_from_the_document() -> None:
     out = fix("a significant effect", "not signi cant at all")
     assert out[1] == "not significant at all"
-    # "cant" is a word, so the word list alone does not restore "signi cant" ...
-    assert fix("no signi cant result") == ["no signi cant result"]
-    # ... but two non-words around a gap are restored from it.
-    assert fix("the di erent views") == ["the different views"]
     assert fix("not significant", "not signi cant", settings=LigatureSettings(missing_glyph=False))[1] == "not signi cant"
 
 
-def test_case_and_compounds() -> None:
-    assert fix("OFFI CE HOURS and the of Fiona case") == ["OFFICE HOURS and the of Fiona case"]
+def test_compounds() -> None:
     out = fix("gentrification", "gentri fication-led growth; gentri fica- tion")
     assert out[1] == "gentrification-led growth; gentri fica- tion"  # "fica-" is a broken line end
 

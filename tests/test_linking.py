@@ -34,32 +34,40 @@ def link(surnames, year=None, **kw):
     return link_work(CitedWork(surnames=tuple(surnames), year=year, **kw), REFS)
 
 
-def test_chinese_surname_collisions_use_coauthors_and_initials():
-    assert link(["Li", "Chen", "Wu"], 2023).reference == 0
-    assert link(["Li"], 2023, et_al=True).reference == 0
-    assert link(["Li", "Jonas"], 2023).reference == 1
-    assert link(["Li"], 2023, initials="Z.").reference == 1
-    assert link(["Li"], 2023, initials="Y.", et_al=True).reference == 0
+@pytest.mark.parametrize(
+    "surnames, year, kw, expected",
+    [
+        # Chinese surname collisions: co-authors and initials decide
+        pytest.param(["Li", "Chen", "Wu"], 2023, {}, 0, id="Li-Chen-Wu-2023"),
+        pytest.param(["Li"], 2023, {"et_al": True}, 0, id="Li-et-al-2023"),
+        pytest.param(["Li", "Jonas"], 2023, {}, 1, id="Li-Jonas-2023"),
+        pytest.param(["Li"], 2023, {"initials": "Z."}, 1, id="Z-Li-2023"),
+        pytest.param(["Li"], 2023, {"initials": "Y.", "et_al": True}, 0, id="Y-Li-et-al-2023"),
+        pytest.param(["Li", "Wu"], 2012, {"initials": "Y."}, 2, id="Y-Li-Wu-2012"),
+        pytest.param(["Li"], 2015, {"initials": "L."}, 4, id="L-Li-2015-not-Liu"),
+        # OCR noise and diacritics
+        pytest.param(["Miiller", "Schurr"], 2016, {}, 5, id="Miiller-for-Mueller"),
+        pytest.param(["Muller", "Schurr"], 2016, {}, 5, id="Muller-for-Mueller"),
+        # year suffixes
+        pytest.param(["Brenner"], 2004, {"year_suffix": "a"}, 6, id="Brenner-2004a"),
+        pytest.param(["Brenner"], 2004, {"year_suffix": "b"}, 7, id="Brenner-2004b"),
+        pytest.param(["Brenner"], 2004, {}, None, id="Brenner-2004-without-its-letter"),
+        # the letter orders entries listed without one
+        pytest.param(["Harvey"], 1989, {"year_suffix": "b"}, 12, id="Harvey-1989b-second-of-two-unlettered"),
+    ],
+)
+def test_cited_work_links_to_entry(surnames, year, kw, expected):
+    assert link(surnames, year, **kw).reference == expected
+
+
+def test_ambiguous_surname_collision_says_so():
     amb = link(["Li"], 2023)
     assert amb.reference is None and amb.unresolved_reason.startswith("ambiguous: 2 entries")
-    assert link(["Li", "Wu"], 2012, initials="Y.").reference == 2
-    assert link(["Li"], 2015, initials="L.").reference == 4  # not Liu 2015
 
 
-def test_ocr_noise_and_diacritics():
+def test_ocr_noise_keeps_a_confidence_in_range():
     w = link(["Miiller", "Schurr"], 2016)
     assert w.reference == 5 and 0 < w.confidence <= 1
-    assert link(["Muller", "Schurr"], 2016).reference == 5
-
-
-def test_year_suffixes():
-    assert link(["Brenner"], 2004, year_suffix="a").reference == 6
-    assert link(["Brenner"], 2004, year_suffix="b").reference == 7
-    assert link(["Brenner"], 2004).reference is None
-
-
-def test_suffix_letter_orders_entries_listed_without_suffix():
-    assert link(["Harvey"], 1989, year_suffix="b").reference == 12
 
 
 def test_cited_without_suffix_takes_the_one_entry_listed_without_one():
@@ -134,11 +142,17 @@ def test_organisations_link_by_name_or_acronym(cited, year, expected):
     assert 0.5 < w.confidence <= 1
 
 
-def test_organisations_do_not_meet_other_bodies_or_people():
-    assert link_work(CitedWork(surnames=("World Bank",), year=2016), ORGS).reference is None
-    assert link_work(CitedWork(surnames=("State Council",), year=2009), ORGS).reference is None
-    assert link_work(CitedWork(surnames=("UN",), year=2015), ORGS).reference is None  # not OECD/NDRC
-    assert link_work(CitedWork(surnames=("WB",), year=2016), ORGS).reference is None
+@pytest.mark.parametrize(
+    "cited, year",
+    [
+        ("World Bank", 2016),
+        ("State Council", 2009),
+        ("UN", 2015),  # not OECD/NDRC
+        ("WB", 2016),
+    ],
+)
+def test_organisations_do_not_meet_other_bodies_or_people(cited, year):
+    assert link_work(CitedWork(surnames=(cited,), year=year), ORGS).reference is None
 
 
 def test_confidence_orders_clear_and_weak_matches():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 
 from litmap.read.layout.pages import Block
 from litmap.parse.references import is_entry_start, split_reference_text, split_references
@@ -211,8 +212,9 @@ def test_plain_text_blank_line_separated():
     ]
 
 
-def test_entry_start_patterns():
-    for line in (
+@pytest.mark.parametrize(
+    "line",
+    [
         "Brenner, N. (2004) New",
         "Brenner N (2004) New",
         "Jonas AEG and Ward K (2007)",
@@ -223,10 +225,17 @@ def test_entry_start_patterns():
         "——. (2002)",
         "N. Brenner, New State Spaces",
         "UN-Habitat (2016) World",
-    ):
-        assert is_entry_start(line), line
-    for line in ("statehood. Oxford: Oxford University Press.", "of scale. Political Geography", "Research, 32(1), 40–59."):
-        assert not is_entry_start(line), line
+    ],
+)
+def test_entry_start_patterns(line):
+    assert is_entry_start(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["statehood. Oxford: Oxford University Press.", "of scale. Political Geography", "Research, 32(1), 40–59."]
+)
+def test_continuation_lines_start_no_entry(line):
+    assert not is_entry_start(line)
 
 
 def test_five_thousand_entries_are_all_split():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.parse.structure import heading_kind, normalise_heading, structure_document
 
@@ -72,15 +74,15 @@ def test_headings_and_section_kinds() -> None:
     assert front[0] == "State rescaling and its discontents"
 
 
-def test_unstyled_references_heading_and_caps_bibliography() -> None:
-    for heading in ("References", "REFERENCES", "Bibliography", "Literatur", "Works Cited"):
-        pages = [page(1, blk("1. Introduction", bold=True), blk(LONG)),
-                 page(2, blk(heading), blk("Harvey, D. (1989). From managerialism to entrepreneurialism."),
-                      blk("Lees, L. (2008). Gentrification and social mixing."))]
-        st = structure_document(pages)
-        assert [s.kind for s in st.sections][-1] == "references", heading
-        assert len(st.reference_blocks) == 2
-        assert all(p.kind == "reference" for p in st.paragraphs if p.section == len(st.sections) - 1)
+@pytest.mark.parametrize("heading", ["References", "REFERENCES", "Bibliography", "Literatur", "Works Cited"])
+def test_unstyled_references_heading_and_caps_bibliography(heading: str) -> None:
+    pages = [page(1, blk("1. Introduction", bold=True), blk(LONG)),
+             page(2, blk(heading), blk("Harvey, D. (1989). From managerialism to entrepreneurialism."),
+                  blk("Lees, L. (2008). Gentrification and social mixing."))]
+    st = structure_document(pages)
+    assert [s.kind for s in st.sections][-1] == "references"
+    assert len(st.reference_blocks) == 2
+    assert all(p.kind == "reference" for p in st.paragraphs if p.section == len(st.sections) - 1)
 
 
 def test_reference_entries_do_not_become_headings() -> None:
@@ -151,17 +153,26 @@ def test_back_matter_names_do_not_open_sections() -> None:
     assert [s.kind for s in st.sections] == ["body", "acknowledgements", "acknowledgements", "acknowledgements"]
 
 
-def test_heading_names_normalise() -> None:
-    assert normalise_heading("A B S T R A C T") == "abstract"
-    assert normalise_heading("RRREEEFFFEEERRREEENNNCCCEEESSS") == "references"
-    assert normalise_heading("L ITERATURE") == "literature"
-    assert normalise_heading("7. References") == "references"
-    assert heading_kind("Declaration of competing interest") == "acknowledgements"
-    assert heading_kind("Endnotes") == "notes"
-    assert heading_kind("Appendix B") == "appendix"
-    assert heading_kind("Summary", first=True) == "abstract"
-    assert heading_kind("Summary", first=False) is None
-    assert heading_kind("Conclusion") is None
+@pytest.mark.parametrize("heading, name", [
+    ("A B S T R A C T", "abstract"),
+    ("RRREEEFFFEEERRREEENNNCCCEEESSS", "references"),
+    ("L ITERATURE", "literature"),
+    ("7. References", "references"),
+])
+def test_heading_names_normalise(heading: str, name: str) -> None:
+    assert normalise_heading(heading) == name
+
+
+@pytest.mark.parametrize("heading, kw, kind", [
+    ("Declaration of competing interest", {}, "acknowledgements"),
+    ("Endnotes", {}, "notes"),
+    ("Appendix B", {}, "appendix"),
+    ("Summary", {"first": True}, "abstract"),
+    ("Summary", {"first": False}, None),
+    ("Conclusion", {}, None),
+])
+def test_heading_kinds(heading: str, kw: dict, kind: str | None) -> None:
+    assert heading_kind(heading, **kw) == kind
 
 
 def test_empty_input() -> None:
@@ -236,14 +247,14 @@ def test_author_note_after_references_ends_them() -> None:
     assert len(st.reference_blocks) == 1
 
 
-def test_author_and_citation_boxes_end_references() -> None:
-    for name in ("Author", "Citation"):
-        pages = [page(1, blk("Introduction", bold=True), blk(LONG), blk("References", bold=True),
-                      blk("Stern, D. (1985). The interpersonal world of the infant. New York: Basic Books."),
-                      blk(name, bold=True), blk("Felicia Smith studied Philosophy, Sociology and Art History."))]
-        st = structure_document(pages)
-        assert [s.kind for s in st.sections][-1] == "acknowledgements", name
-        assert len(st.reference_blocks) == 1
+@pytest.mark.parametrize("name", ["Author", "Citation"])
+def test_author_and_citation_boxes_end_references(name: str) -> None:
+    pages = [page(1, blk("Introduction", bold=True), blk(LONG), blk("References", bold=True),
+                  blk("Stern, D. (1985). The interpersonal world of the infant. New York: Basic Books."),
+                  blk(name, bold=True), blk("Felicia Smith studied Philosophy, Sociology and Art History."))]
+    st = structure_document(pages)
+    assert [s.kind for s in st.sections][-1] == "acknowledgements"
+    assert len(st.reference_blocks) == 1
 
 
 def test_author_count_on_a_cover_page_is_not_a_heading() -> None:
@@ -254,13 +265,18 @@ def test_author_count_on_a_cover_page_is_not_a_heading() -> None:
     assert "acknowledgements" not in [s.kind for s in st.sections]
 
 
-def test_body_name_before_a_colon_ends_the_front_matter() -> None:
+@pytest.mark.parametrize("heading, body", [
+    ("Summary: Why regioncode?", True),
+    ("Background: rescaling in China", True),
+    ("Introduction", True),
+    ("Summary", False),
+    ("Summary:", False),
+    ("Urban China: a new state space", False),
+])
+def test_body_name_before_a_colon_ends_the_front_matter(heading: str, body: bool) -> None:
     from litmap.parse.headings import names_body_section
 
-    assert names_body_section("Summary: Why regioncode?")
-    assert names_body_section("Background: rescaling in China") and names_body_section("Introduction")
-    assert not names_body_section("Summary") and not names_body_section("Summary:")
-    assert not names_body_section("Urban China: a new state space")
+    assert bool(names_body_section(heading)) is body
 
 
 def test_summary_with_a_subtitle_opens_the_body_of_a_software_paper() -> None:
