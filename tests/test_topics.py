@@ -15,8 +15,8 @@ from litmap.analyse.topics import (
     TooFewPassages,
     TopicSettings,
     fit_topics,
-    load_passages,
     load_topic_result,
+    make_passages,
     npmi_coherence,
     save_topic_result,
     topic_diversity,
@@ -24,6 +24,7 @@ from litmap.analyse.topics import (
 )
 from litmap.analyse.topics.passages import split_chunks
 from litmap.store.db import Store
+from litmap.store.topics import EmbeddingCache, iter_body_paragraphs
 
 THEMES = {
     "rescaling": "state rescaling territory governance scale regulation neoliberal spatial strategy "
@@ -92,9 +93,20 @@ def _emb():
     return HashingEmbedder(64, seed=42)
 
 
+def _fit(store: Store, settings: TopicSettings, **kw):
+    """fit_topics over the store's paragraphs and embedding cache, as `litmap topics` runs it."""
+    return fit_topics(iter_body_paragraphs(store.conn), settings, cache=EmbeddingCache(store.conn), **kw)
+
+
+def _update(store: Store, settings: TopicSettings, **kw):
+    """update_topics of the stored result, as `litmap topics --refresh/--refit` runs it."""
+    return update_topics(load_topic_result(store.conn), iter_body_paragraphs(store.conn), settings,
+                         cache=EmbeddingCache(store.conn), **kw)
+
+
 def test_passages_exclude_references_captions_and_short(db_path):
     with _store(db_path, papers=2, paras=3) as store:
-        ps = load_passages(store.conn, min_chars=100)
+        ps = make_passages(iter_body_paragraphs(store.conn), min_chars=100)
     assert len(ps) == 6
     assert all("Brenner" not in p.text and "Figure 1" not in p.text for p in ps)
     assert {p.year for p in ps} == {2000, 2001}
@@ -113,8 +125,8 @@ def test_split_chunks_at_sentence_boundaries():
 
 def test_fit_is_deterministic_and_finds_the_themes(db_path):
     with _store(db_path) as store:
-        a = fit_topics(store.conn, FAST, embedder=_emb())
-        b = fit_topics(store.conn, FAST, embedder=_emb())
+        a = _fit(store, FAST, embedder=_emb())
+        b = _fit(store, FAST, embedder=_emb())
     assert [x.topic for x in a.assignments] == [x.topic for x in b.assignments]
     assert [t.keywords for t in a.topics] == [t.keywords for t in b.topics]
     assert a.fallback and "KMeans" in a.fallback
@@ -134,8 +146,8 @@ def test_fit_is_deterministic_and_finds_the_themes(db_path):
 
 def test_embeddings_are_cached(db_path):
     with _store(db_path) as store:
-        first = fit_topics(store.conn, FAST, embedder=_emb())
-        second = fit_topics(store.conn, FAST, embedder=_emb())
+        first = _fit(store, FAST, embedder=_emb())
+        second = _fit(store, FAST, embedder=_emb())
         n_rows = store.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
     assert first.n_embedded == len(first.assignments) == n_rows
     assert second.n_embedded == 0
@@ -143,17 +155,17 @@ def test_embeddings_are_cached(db_path):
 
 def test_save_and_load_round_trip(db_path):
     with _store(db_path) as store:
-        result = fit_topics(store.conn, FAST, embedder=_emb())
+        result = _fit(store, FAST, embedder=_emb())
         save_topic_result(store.conn, result)
         assert load_topic_result(store.conn) == result
 
 
 def test_refresh_keeps_ids_and_assigns_new_passages(db_path):
     with _store(db_path) as store:
-        old = fit_topics(store.conn, FAST, embedder=_emb())
+        old = _fit(store, FAST, embedder=_emb())
         save_topic_result(store.conn, old)
         _add_paper(store.conn, 99, "gentrification", 8, seed=99, year=2020)
-        new = update_topics(store.conn, FAST, embedder=_emb())
+        new = _update(store, FAST, embedder=_emb())
     assert new.n_embedded == 8
     before = {a.key: a.topic for a in old.assignments}
     assert all(before[a.key] == a.topic for a in new.assignments if a.key in before)
@@ -164,10 +176,10 @@ def test_refresh_keeps_ids_and_assigns_new_passages(db_path):
 
 def test_refit_matches_old_topics(db_path):
     with _store(db_path) as store:
-        old = fit_topics(store.conn, FAST, embedder=_emb())
+        old = _fit(store, FAST, embedder=_emb())
         save_topic_result(store.conn, old)
         _add_paper(store.conn, 99, "assemblage", 8, seed=99)
-        new = update_topics(store.conn, FAST, embedder=_emb(), refit=True)
+        new = _update(store, FAST, embedder=_emb(), refit=True)
     old_main = {d: max(m, key=m.get) for d, m in old.mixtures.items()}
     new_main = {d: max(m, key=m.get) for d, m in new.mixtures.items() if d in old_main}
     assert new_main == old_main  # the three themes keep their ids
@@ -182,19 +194,19 @@ def test_refresh_without_stored_model_says_what_to_do(db_path):
 
     with _store(db_path) as store:
         with pytest.raises(AnalysisError, match="litmap topics"):
-            update_topics(store.conn, FAST, embedder=_emb())
+            _update(store, FAST, embedder=_emb())
 
 
 def test_tiny_corpus_gets_a_clear_message(db_path):
     with _store(db_path, papers=1, paras=3) as store:
         with pytest.raises(TooFewPassages, match="ingest more papers"):
-            fit_topics(store.conn, FAST, embedder=_emb())
+            _fit(store, FAST, embedder=_emb())
 
 
 def test_three_papers_fall_back_to_kmeans(db_path):
     settings = TopicSettings(model="hashing-64", min_chars=100)
     with _store(db_path, papers=3, paras=5) as store:
-        result = fit_topics(store.conn, settings, embedder=_emb())
+        result = _fit(store, settings, embedder=_emb())
     assert result.clusterer == "pca-kmeans" and "KMeans" in result.fallback
     assert len(result.topics) >= 2
     assert -1 not in {a.topic for a in result.assignments}
@@ -203,8 +215,8 @@ def test_three_papers_fall_back_to_kmeans(db_path):
 def test_umap_hdbscan_path(db_path):
     settings = TopicSettings(model="hashing-64", min_chars=100, small_corpus=100, min_topic_size=8)
     with _store(db_path, papers=9, paras=14) as store:
-        a = fit_topics(store.conn, settings, embedder=_emb())
-        b = fit_topics(store.conn, settings, embedder=_emb())
+        a = _fit(store, settings, embedder=_emb())
+        b = _fit(store, settings, embedder=_emb())
     assert a.clusterer == "umap-hdbscan" and a.fallback is None
     assert [x.topic for x in a.assignments] == [x.topic for x in b.assignments]
     assert len(a.topics) >= 3
@@ -232,7 +244,7 @@ def test_real_default_model_offline(db_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     settings = TopicSettings(model=FULL_MODEL, min_chars=100, max_seq_length=128)
     with _store(db_path, papers=3, paras=4) as store:
-        result = fit_topics(store.conn, settings)
+        result = _fit(store, settings)
     assert result.dim == 384 and result.model == f"{FULL_MODEL}@128"
     assert len(result.topics) >= 2
 
@@ -259,7 +271,7 @@ def test_static_default_model_distils_offline(db_path, monkeypatch, tmp_path):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("LITMAP_CACHE_DIR", str(tmp_path / "cache"))
     with _store(db_path, papers=3, paras=4) as store:
-        result = fit_topics(store.conn, TopicSettings(min_chars=100))
+        result = _fit(store, TopicSettings(min_chars=100))
     assert result.model.startswith("minilm-static") and len(result.topics) >= 2
 
 
@@ -275,11 +287,11 @@ DRIFT = TopicSettings(model="hashing-64", min_chars=100, small_corpus=300, n_clu
 
 def test_small_refresh_stays_a_refresh_and_reports_drift(db_path):
     with _two_theme_store(db_path) as store:
-        old = fit_topics(store.conn, DRIFT, embedder=_emb())
+        old = _fit(store, DRIFT, embedder=_emb())
         assert old.fitted_passages == len(old.assignments) and old.drift() == {"growth": 0.0, "unfit": 0.0}
         save_topic_result(store.conn, old)
         _add_paper(store.conn, 50, "rescaling", 6, seed=50)
-        new = update_topics(store.conn, DRIFT, embedder=_emb())
+        new = _update(store, DRIFT, embedder=_emb())
         save_topic_result(store.conn, new)
         assert load_topic_result(store.conn) == new
     assert new.refit_reason is None
@@ -290,12 +302,12 @@ def test_small_refresh_stays_a_refresh_and_reports_drift(db_path):
 
 def test_new_theme_passing_the_unfit_threshold_triggers_a_refit(db_path):
     with _two_theme_store(db_path) as store:
-        old = fit_topics(store.conn, DRIFT, embedder=_emb())
+        old = _fit(store, DRIFT, embedder=_emb())
         save_topic_result(store.conn, old)
         for d in (60, 61):
             _add_paper(store.conn, d, "assemblage", 10, seed=d)
-        kept = update_topics(store.conn, replace(DRIFT, refit_unfit=1.0, refit_growth=0), embedder=_emb())
-        new = update_topics(store.conn, replace(DRIFT, n_clusters=3), embedder=_emb())
+        kept = _update(store, replace(DRIFT, refit_unfit=1.0, refit_growth=0), embedder=_emb())
+        new = _update(store, replace(DRIFT, n_clusters=3), embedder=_emb())
     assert kept.refit_reason is None and kept.refresh_outliers >= 10  # triggers off: assemblage fits nothing
     assert new.refit_reason is not None and "fit no stored topic" in new.refit_reason
     assert new.fitted_passages == len(new.assignments) and new.refresh_outliers == 0
@@ -305,11 +317,11 @@ def test_new_theme_passing_the_unfit_threshold_triggers_a_refit(db_path):
 
 def test_growth_past_the_threshold_triggers_a_refit(db_path):
     with _two_theme_store(db_path) as store:
-        old = fit_topics(store.conn, DRIFT, embedder=_emb())
+        old = _fit(store, DRIFT, embedder=_emb())
         save_topic_result(store.conn, old)
         for d in range(70, 75):
             _add_paper(store.conn, d, ["rescaling", "gentrification"][d % 2], 14, seed=d)
-        new = update_topics(store.conn, DRIFT, embedder=_emb())
+        new = _update(store, DRIFT, embedder=_emb())
     assert new.refit_reason is not None and "grew by 83%" in new.refit_reason
     old_main = {d: max(m, key=m.get) for d, m in old.mixtures.items()}
     assert {d: max(new.mixtures[d], key=new.mixtures[d].get) for d in old_main} == old_main

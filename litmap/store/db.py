@@ -324,9 +324,12 @@ class Store:
                 ) from exc
             log.info("backed up %s to %s before migrating", self.path, backup)
         for target in range(version, SCHEMA_VERSION):
+            step = MIGRATIONS[target]
             with self.transaction():
-                for statement in _split_sql(MIGRATIONS[target]):
+                for statement in _split_sql(step if isinstance(step, str) else step.sql):
                     self.conn.execute(statement)
+                if not isinstance(step, str):
+                    step.fill(self.conn)  # what SQL alone cannot do, in the same transaction
                 self.conn.execute(f"PRAGMA user_version = {target + 1}")
             log.info("migrated %s to schema %d", self.path, target + 1)
 

@@ -8,7 +8,23 @@ is never edited once it has shipped: add a new one at the end of
 
 from __future__ import annotations
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "APPLICATION_ID", "CORE_TABLES"]
+import sqlite3
+from dataclasses import dataclass
+from typing import Callable, Union
+
+from litmap.store.topics import fill_topic_tables
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "APPLICATION_ID", "CORE_TABLES", "Migration"]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A migration SQL alone cannot do: its ``sql``, then ``fill`` over the
+    connection, in the same transaction (e.g. filling new tables from a blob)."""
+
+    sql: str
+    fill: Callable[[sqlite3.Connection], None]
+
 
 #: ``PRAGMA application_id`` of every litmap store ("LMAP"): it tells a litmap
 #: store from another program's SQLite database before anything is written.  It
@@ -195,7 +211,51 @@ ALTER TABLE documents ADD COLUMN added_run INTEGER;
 ALTER TABLE documents ADD COLUMN removed_run INTEGER;
 """
 
+# v3: topics in tables a scholar can query (docs/schema.md), filled from the
+# `topics` artifact, which keeps only what the tables do not hold.  Topic -1
+# (outlier passages) has no row in `topics`, hence no foreign key on topic_id.
+_V3 = """
+CREATE TABLE topics (
+    id       INTEGER PRIMARY KEY,
+    label    TEXT NOT NULL,
+    size     INTEGER NOT NULL,         -- passages assigned to it
+    terms    TEXT NOT NULL DEFAULT '[]',  -- JSON list of its top terms, best first (weights: topic_terms)
+    emerging INTEGER NOT NULL DEFAULT 0   -- 1: new since the topics it was matched against
+);
+
+CREATE TABLE topic_terms (
+    topic_id INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    rank     INTEGER NOT NULL,         -- 1 = most characteristic
+    term     TEXT NOT NULL,
+    weight   REAL NOT NULL,            -- c-TF-IDF (or MMR/KeyBERT) score
+    PRIMARY KEY (topic_id, rank)
+);
+
+CREATE TABLE passage_topics (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    paragraph   INTEGER NOT NULL,      -- paragraphs.idx
+    chunk       INTEGER NOT NULL,      -- 0, or the part of a long paragraph
+    passage     TEXT NOT NULL,         -- "document:paragraph:chunk"
+    topic_id    INTEGER NOT NULL,      -- topics.id, or -1: an outlier
+    probability REAL,                  -- NULL: the clusterers assign one topic, without probabilities
+    text_hash   TEXT NOT NULL,         -- sha1 of the passage text (embeddings.text_hash)
+    page        INTEGER,
+    year        INTEGER,               -- the paper's year and journal when the topics were fitted
+    journal     TEXT,
+    PRIMARY KEY (document_id, paragraph, chunk)
+);
+CREATE INDEX passage_topics_topic ON passage_topics(topic_id);
+
+CREATE TABLE paper_topics (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    topic_id    INTEGER NOT NULL,      -- topics.id, or -1: its outlier passages
+    share       REAL NOT NULL,         -- share of the paper's passages in this topic
+    PRIMARY KEY (document_id, topic_id)
+);
+CREATE INDEX paper_topics_topic ON paper_topics(topic_id);
+"""
+
 #: Ordered migrations; index i upgrades a store from version i to i + 1.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[Union[str, Migration]] = [_V1, _V2, Migration(_V3, fill_topic_tables)]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,15 +1,15 @@
-"""Passage embeddings: offline back-ends and the store's embedding cache."""
+"""Passage embeddings: offline back-ends, and embedding through the store's cache."""
 
 from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
 from litmap.errors import MissingDependency
 from litmap.progress import Progress, ProgressEvent, resolve
+from litmap.store.topics import EmbeddingCache
 
 from litmap.analyse.topics.settings import DEFAULT_MODEL, FULL_MODEL, TopicSettings
 
@@ -177,15 +177,8 @@ def make_embedder(settings: TopicSettings) -> Embedder:
     )
 
 
-def _begin(conn: sqlite3.Connection) -> bool:
-    if conn.in_transaction:
-        return False
-    conn.execute("BEGIN IMMEDIATE")
-    return True
-
-
 def embed_texts_cached(
-    conn: sqlite3.Connection,
+    cache: Optional[EmbeddingCache],
     texts: Sequence[str],
     hashes: Sequence[str],
     embedder: Embedder,
@@ -195,9 +188,10 @@ def embed_texts_cached(
 ) -> tuple["np.ndarray", int]:
     """Vectors for ``texts`` (rows in input order), and how many were newly embedded.
 
-    Looks each ``(hash, embedder.name)`` up in the store's ``embeddings``
-    table first; embeds the rest in chunks, shortest first, writing each
-    chunk to the cache as it goes so an interrupted run keeps its work.
+    Looks each ``(hash, embedder.name)`` up in ``cache`` (the store's
+    ``embeddings`` table) first; embeds the rest in chunks, shortest first,
+    writing each chunk to the cache as it goes so an interrupted run keeps its
+    work.  Without a cache every text is embedded.
     """
     import numpy as np
 
@@ -205,16 +199,9 @@ def embed_texts_cached(
     n = len(texts)
     out = np.zeros((n, embedder.dim), dtype=np.float32)
     found: dict[str, np.ndarray] = {}
-    uniq = list(dict.fromkeys(hashes))
-    for i in range(0, len(uniq), 500):
-        part = uniq[i : i + 500]
-        rows = conn.execute(
-            f"SELECT text_hash, dim, vector FROM embeddings WHERE model=? AND text_hash IN ({','.join('?' * len(part))})",
-            (embedder.name, *part),
-        )
-        for h, dim, blob in rows:
-            if int(dim) == embedder.dim:
-                found[h] = np.frombuffer(blob, dtype="<f4")
+    if cache is not None:
+        for h, blob in cache.get(embedder.name, embedder.dim, hashes).items():
+            found[h] = np.frombuffer(blob, dtype="<f4")
     todo: dict[str, str] = {}
     for t, h in zip(texts, hashes):
         if h not in found and h not in todo:
@@ -225,15 +212,8 @@ def embed_texts_cached(
     for i in range(0, len(order), chunk):
         part = order[i : i + chunk]
         vecs = embedder.encode([todo[h] for h in part]).astype("<f4")
-        began = _begin(conn)
-        try:
-            conn.executemany(
-                "INSERT OR REPLACE INTO embeddings(text_hash, model, dim, vector) VALUES (?,?,?,?)",
-                [(h, embedder.name, embedder.dim, v.tobytes()) for h, v in zip(part, vecs)],
-            )
-        finally:
-            if began:
-                conn.execute("COMMIT")
+        if cache is not None:
+            cache.put(embedder.name, embedder.dim, [(h, v.tobytes()) for h, v in zip(part, vecs)])
         for h, v in zip(part, vecs):
             found[h] = v
         done += len(part)

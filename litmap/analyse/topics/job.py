@@ -11,6 +11,7 @@ from typing import Any, Optional
 from litmap.errors import InputError
 from litmap.progress import Progress
 from litmap.store.db import Store
+from litmap.store.topics import EmbeddingCache, iter_body_paragraphs, load_topic_result, save_topic_result
 
 __all__ = ["topics_settings", "run_topics"]
 
@@ -47,11 +48,14 @@ def run_topics(store: Store, settings: Any, *, mode: str = "fit", progress: Opti
 
 
 def _fit(store: Store, settings: Any, mode: str, progress: Optional[Progress], run_id: Optional[int]) -> Any:
-    from litmap.analyse.topics import fit_topics, load_topic_result, save_topic_result, update_topics
+    from litmap.analyse.topics import fit_topics, update_topics
 
-    if mode == "fit" or load_topic_result(store.conn) is None:
-        result = fit_topics(store.conn, settings, progress)
+    old = None if mode == "fit" else load_topic_result(store.conn)
+    paragraphs = iter_body_paragraphs(store.conn)
+    cache = EmbeddingCache(store.conn)
+    if old is None:
+        result = fit_topics(paragraphs, settings, progress, cache=cache)
     else:
-        result = update_topics(store.conn, settings, progress, refit=(mode == "refit"))
+        result = update_topics(old, paragraphs, settings, progress, cache=cache, refit=(mode == "refit"))
     save_topic_result(store.conn, result, run_id)
     return result

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 import math
-import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from litmap.errors import AnalysisError
 from litmap.progress import Progress, ProgressEvent, resolve
+from litmap.store.topics import BodyParagraph, EmbeddingCache
 
 from litmap.analyse.topics.embed import Embedder, embed_texts_cached, make_embedder
-from litmap.analyse.topics.passages import Passage, load_passages
+from litmap.analyse.topics.passages import Passage, make_passages
 from litmap.analyse.topics.quality import npmi_coherence, topic_diversity
 from litmap.analyse.topics.result import HierarchyNode, TopicResult, aggregate
 from litmap.analyse.topics.settings import TopicSettings
@@ -177,26 +177,27 @@ def fit_on_passages(
 
 
 def fit_topics(
-    conn: sqlite3.Connection,
+    paragraphs: Iterable[BodyParagraph],
     settings: TopicSettings = TopicSettings(),
     progress: Optional[Progress] = None,
     *,
+    cache: Optional[EmbeddingCache] = None,
     embedder: Optional[Embedder] = None,
 ) -> TopicResult:
-    """Fit topics on every body passage in the store.
+    """Fit topics on the passages of ``paragraphs`` (the store's body paragraphs).
 
-    Reads passages and cached embeddings from ``conn``; writes only new
-    embeddings to the cache.  Raises :class:`TooFewPassages` when there is
-    too little text; below ``settings.small_corpus`` passages it falls back to
-    PCA + KMeans and says so in ``result.fallback``.
+    Embeddings come from ``cache`` where it holds them; only new ones are
+    written to it.  Raises :class:`TooFewPassages` when there is too little
+    text; below ``settings.small_corpus`` passages it falls back to PCA +
+    KMeans and says so in ``result.fallback``.
     """
     report = resolve(progress)
     report(ProgressEvent("passages", 0, 1))
-    passages = load_passages(conn, min_chars=settings.min_chars, chunk_chars=settings.chunk_chars)
+    passages = make_passages(paragraphs, min_chars=settings.min_chars, chunk_chars=settings.chunk_chars)
     report(ProgressEvent("passages", 1, 1, message=f"{len(passages)} passages"))
     check_enough(passages, settings)
     emb = embedder or make_embedder(settings)
-    vectors, n_new = embed_texts_cached(conn, [p.text for p in passages], [p.text_hash for p in passages],
+    vectors, n_new = embed_texts_cached(cache, [p.text for p in passages], [p.text_hash for p in passages],
                                         emb, progress)
     report(ProgressEvent("cluster", 0, 1))
     result = fit_on_passages(passages, vectors, emb, settings, n_embedded=n_new)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
-__all__ = ["Passage", "load_passages", "iter_passages", "split_chunks", "EXCLUDED_SECTIONS"]
+from litmap.store.topics import BodyParagraph
+
+__all__ = ["Passage", "make_passages", "iter_passages", "split_chunks", "EXCLUDED_SECTIONS"]
 
 #: Sections whose paragraphs say nothing about what a paper is about.
 EXCLUDED_SECTIONS = ("references", "front", "acknowledgements", "notes", "appendix", "keywords")
@@ -85,23 +86,15 @@ def split_chunks(text: str, size: int) -> list[str]:
     return chunks
 
 
-_SQL = f"""
-SELECT p.document_id, p.idx, p.page, p.text, p.text_hash, m.year, m.journal
-FROM paragraphs p
-JOIN documents d ON d.id = p.document_id
-LEFT JOIN metadata m ON m.document_id = p.document_id
-LEFT JOIN sections s ON s.document_id = p.document_id AND s.idx = p.section_idx
-WHERE p.kind = 'body' AND d.status = 'ok'
-  AND (s.kind IS NULL OR s.kind NOT IN ({",".join("?" * len(EXCLUDED_SECTIONS))}))
-ORDER BY p.document_id, p.idx
-"""
-
-
-def iter_passages(conn: sqlite3.Connection, *, min_chars: int = 200, chunk_chars: int = 1000) -> Iterator[Passage]:
-    """Stream the store's body passages in document order (see :func:`load_passages`)."""
-    for row in conn.execute(_SQL, EXCLUDED_SECTIONS):
-        doc_id, idx, page, text, thash, year, journal = tuple(row)
-        text = " ".join(str(text).split())
+def iter_passages(paragraphs: Iterable[BodyParagraph], *, min_chars: int = 200,
+                  chunk_chars: int = 1000) -> Iterator[Passage]:
+    """Stream the passages of ``paragraphs`` in their order (see :func:`make_passages`)."""
+    for para in paragraphs:
+        if para.section_kind is not None and para.section_kind in EXCLUDED_SECTIONS:
+            continue
+        doc_id, idx, page, thash, year, journal = (para.document_id, para.idx, para.page, para.text_hash,
+                                                   para.year, para.journal)
+        text = " ".join(str(para.text).split())
         if len(text) < min_chars or _is_boilerplate(text):
             continue
         journal = journal.strip() if isinstance(journal, str) and journal.strip() else None
@@ -115,12 +108,13 @@ def iter_passages(conn: sqlite3.Connection, *, min_chars: int = 200, chunk_chars
             yield Passage(doc_id, idx, i, part, _sha1(part), page, year, journal)
 
 
-def load_passages(conn: sqlite3.Connection, *, min_chars: int = 200, chunk_chars: int = 1000) -> list[Passage]:
-    """Body passages of every document in the store.
+def make_passages(paragraphs: Iterable[BodyParagraph], *, min_chars: int = 200,
+                  chunk_chars: int = 1000) -> list[Passage]:
+    """Passages of the store's body paragraphs (:func:`litmap.store.topics.iter_body_paragraphs`).
 
-    Paragraphs of kind ``body`` outside references/front/notes/acknowledgements/
-    appendix sections, whitespace-normalised; those under ``min_chars`` or
-    mostly non-letters/licence text are dropped; long ones are split into
+    Paragraphs outside references/front/notes/acknowledgements/appendix/keywords
+    sections, whitespace-normalised; those under ``min_chars`` or mostly
+    non-letters/licence text are dropped; long ones are split into
     ~``chunk_chars`` chunks at sentence boundaries.
     """
-    return list(iter_passages(conn, min_chars=min_chars, chunk_chars=chunk_chars))
+    return list(iter_passages(paragraphs, min_chars=min_chars, chunk_chars=chunk_chars))

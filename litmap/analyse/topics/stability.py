@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import replace
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from litmap.errors import AnalysisError
 from litmap.progress import Progress, resolve
+from litmap.store.topics import BodyParagraph, EmbeddingCache
 
 from litmap.analyse.topics.embed import Embedder, embed_texts_cached, make_embedder
 from litmap.analyse.topics.model import check_enough, fit_core
-from litmap.analyse.topics.passages import Passage, load_passages
+from litmap.analyse.topics.passages import Passage, make_passages
 from litmap.analyse.topics.quality import npmi_coherence, topic_diversity
-from litmap.analyse.topics.result import HierarchyNode, TopicResult, aggregate, load_topic_result
+from litmap.analyse.topics.result import HierarchyNode, TopicResult, aggregate
 from litmap.analyse.topics.settings import TopicSettings
 
 if TYPE_CHECKING:
@@ -99,23 +99,25 @@ def _finish(old: TopicResult, passages: Sequence[Passage], vectors: "np.ndarray"
 
 
 def update_topics(
-    conn: sqlite3.Connection,
+    old: Optional[TopicResult],
+    paragraphs: Iterable[BodyParagraph],
     settings: TopicSettings = TopicSettings(),
     progress: Optional[Progress] = None,
     *,
+    cache: Optional[EmbeddingCache] = None,
     refit: bool = False,
     embedder: Optional[Embedder] = None,
 ) -> TopicResult:
-    """Bring the stored topic map up to date with the store's passages.
+    """Bring the stored topic map ``old`` up to date with the passages of ``paragraphs``.
 
     Without ``refit``: passages already assigned keep their topic; new ones go
     to the nearest topic centroid when cosine >= ``settings.assign_threshold``,
     else to ``-1`` and ``emerging_candidates``.  With ``refit``: a full refit
     whose topics are matched to the old ones (:func:`match_topics`); matched
     topics keep their old id and label, the others get fresh ids and
-    ``emerging=True``.  The caller saves the result.
+    ``emerging=True``.  Embeddings as in :func:`~litmap.analyse.topics.model.fit_topics`.
+    The caller saves the result.
     """
-    old = load_topic_result(conn)
     if old is None:
         raise AnalysisError("no stored topic model to refresh: run `litmap topics` first")
     emb = embedder or make_embedder(settings)
@@ -124,10 +126,10 @@ def update_topics(
             f"the stored topics were fitted with embeddings {old.model!r}, not {emb.name!r}: "
             "refresh with the same model, or run a full refit (`litmap topics --refit`)"
         )
-    passages = load_passages(conn, min_chars=settings.min_chars, chunk_chars=settings.chunk_chars)
+    passages = make_passages(paragraphs, min_chars=settings.min_chars, chunk_chars=settings.chunk_chars)
     if not passages:
         raise AnalysisError("the store has no body passages: ingest papers first")
-    vectors, n_new = embed_texts_cached(conn, [p.text for p in passages], [p.text_hash for p in passages],
+    vectors, n_new = embed_texts_cached(cache, [p.text for p in passages], [p.text_hash for p in passages],
                                         emb, resolve(progress))
     old_words = {t.id: [w for w, _ in t.keywords] for t in old.topics}
     old_labels = {t.id: t.label for t in old.topics}
