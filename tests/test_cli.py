@@ -121,6 +121,7 @@ def test_extract_json_shape(corpus):
     assert all(w["reference"] is not None for w in wu["cites"])
 
 
+@pytest.mark.requires("igraph")
 def test_exports_and_network(corpus, db_path, tmp_path):
     run("ingest", str(corpus), "--db", db_path, "--jobs", "0")
     bib = run("export", "references", "--db", db_path, "--format", "bibtex").output
@@ -141,6 +142,7 @@ def test_exports_and_network(corpus, db_path, tmp_path):
     assert G[brenner][jessop]["weight"] == 2  # co-cited by both papers
 
 
+@pytest.mark.requires("igraph")
 def test_debates_json(corpus, db_path):
     run("ingest", str(corpus), "--db", db_path, "--jobs", "0")
     res = run("debates", "--db", db_path, "--concept", "debate:state-rescaling", "--json")
@@ -149,6 +151,7 @@ def test_debates_json(corpus, db_path):
     assert maps and any("Brenner" in a["label"] for a in maps[0]["anchors"])
 
 
+@pytest.mark.requires("igraph")
 def test_run_then_refresh_and_runs(corpus, tmp_path):
     out = tmp_path / "report"
     res = run("run", str(corpus), "-o", str(out), "--jobs", "0", "--executor", "inline")

@@ -22,6 +22,7 @@ from test_interrupt import ENV, LITMAP, ingest_cmd, make_corpus, run_clean, snap
 
 from litmap.store import Store  # noqa: E402
 
+pytestmark = pytest.mark.requires("reportlab")  # make_corpus draws its PDFs with it
 LOCK_MESSAGE = "another litmap process is writing"
 
 

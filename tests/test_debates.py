@@ -92,7 +92,7 @@ def _by_label(works):
     return {label: n for _, label, n in works}
 
 
-@pytest.mark.parametrize("method", ["leiden", "louvain"])
+@pytest.mark.parametrize("method", [pytest.param("leiden", marks=pytest.mark.requires("igraph")), "louvain"])
 def test_planted_camps_and_contested_works_are_recovered(planted, method):
     db, lexicon = planted
     with Store(db) as store:
@@ -131,6 +131,7 @@ def test_planted_camps_and_contested_works_are_recovered(planted, method):
     assert flux.topics is None and any("topic" in n for n in flux.notes)
 
 
+@pytest.mark.requires("igraph")
 def test_planted_map_is_deterministic_json_and_renders(planted):
     db, lexicon = planted
     with Store(db) as store:
@@ -146,6 +147,7 @@ def test_planted_map_is_deterministic_json_and_renders(planted):
     assert "However, Alder (2001) fails to explain" in text
 
 
+@pytest.mark.requires("igraph")
 def test_topic_overlap_and_progress(planted):
     db, lexicon = planted
     with Store(db) as store:
@@ -166,6 +168,7 @@ def test_topic_overlap_and_progress(planted):
     assert [(e.done, e.total, e.item) for e in events] == [(1, 2, "flux"), (2, 2, "harbour-city")]
 
 
+@pytest.mark.requires("igraph")
 def test_single_concept_map_and_scope_and_min_mentions(planted):
     db, lexicon = planted
     with Store(db) as store:
@@ -230,6 +233,7 @@ def _authors(label: str) -> str:
     return re.sub(r"\s+", "", re.sub(r"\s+(?:\d{4}[a-z]?|n\.d\.)$", "", label)).lower()
 
 
+@pytest.mark.requires("igraph")
 @pytest.mark.skipif(not os.path.isdir(SEEDS), reason="../shared/data/seeds is not present")
 def test_seed_texts_name_the_anchors_of_three_debates(tmp_path):
     db = str(tmp_path / "seeds.db")

@@ -31,10 +31,10 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 from fuzz_corpus import base_pdf_bytes  # noqa: E402
+from support import LITMAP, litmap_env  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ENV = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
-LITMAP = [sys.executable, "-m", "litmap"]
+ENV = litmap_env()  # test_concurrency and test_refresh import ENV and LITMAP from here
+needs_reportlab = pytest.mark.requires("reportlab")  # make_corpus draws its PDFs with it
 
 # Distinct titles: near-identical ones would merge into one corpus work.
 TITLES = (
@@ -187,10 +187,12 @@ def _trials(corpus, n: int, seed: int) -> dict[str, int]:
     return landed
 
 
+@needs_reportlab
 def test_kill9_during_ingest_ci_slice(corpus):
     assert sum(_trials(corpus, 5, seed=1).values()) == 5
 
 
+@needs_reportlab
 def test_kill9_during_incremental_ingest(corpus, tmp_path):
     """Half the corpus stored and resolved; the rest added and the run killed; a re-run catches up."""
     folder, clean, wall, base = corpus
@@ -233,6 +235,7 @@ def test_killed_output_writer_leaves_old_or_new_file(tmp_path):
         assert data == b"Z" * 10 or data in (b"A" * 3_000_000, b"B" * 3_000_000)
 
 
+@needs_reportlab
 @pytest.mark.slow
 def test_kill9_during_ingest_long(corpus):
     """Dozens of trials; the count is printed for docs/reliability.md."""
@@ -240,6 +243,7 @@ def test_kill9_during_ingest_long(corpus):
     print(f"\nKILL9 ingest trials survived: {sum(landed.values())} (clean run {corpus[2]:.1f}s); kill landed: {landed}")
 
 
+@needs_reportlab
 def test_interrupted_work_resolution_is_redone(tmp_path, monkeypatch):
     """Documents saved, then the run dies before works are re-resolved: the next run must resolve them."""
     import litmap.batch.works as corpus_mod
@@ -275,6 +279,7 @@ def test_interrupted_work_resolution_is_redone(tmp_path, monkeypatch):
     assert (final["works"], final["linked"]) == (clean["works"], clean["linked"]), "works left stale"
 
 
+@needs_reportlab
 def test_ctrl_c_saves_work_and_says_so(corpus):
     """SIGINT to the whole process group (what Ctrl-C does): exit 130 with a message, run marked interrupted."""
     folder, clean, wall, base = corpus
@@ -332,10 +337,12 @@ def _report_kills(corpus, n: int, seed: int) -> dict[str, int]:
     return landed
 
 
+@pytest.mark.requires("reportlab", "igraph")  # the corpus; a report clusters with Leiden
 def test_kill9_during_report(corpus):
     assert _report_kills(corpus, 2, seed=4) == {"old or new report intact": 2}
 
 
+@pytest.mark.requires("reportlab", "igraph")  # the corpus; a report clusters with Leiden
 @pytest.mark.slow
 def test_kill9_during_report_long(corpus):
     landed = _report_kills(corpus, 15, seed=44)
@@ -373,6 +380,7 @@ def _topic_state(db: str):
     return (None if row is None else bytes(row[0])), status
 
 
+@pytest.mark.requires("bertopic")
 def test_kill9_during_topics(tmp_path):
     """kill -9 while topics are fitted: the stored model is the old one or the new one, whole."""
     folder, db = str(tmp_path / "papers"), str(tmp_path / "t.db")

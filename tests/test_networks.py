@@ -171,7 +171,7 @@ def planted(seed: int = 7, per_debate: int = 40, own_works: int = 25, noise: flo
     return CorpusData(papers, works, refs, tuple(contexts)), truth_work, truth_paper
 
 
-@pytest.mark.parametrize("method", ["leiden", "louvain"])
+@pytest.mark.parametrize("method", [pytest.param("leiden", marks=pytest.mark.requires("igraph")), "louvain"])
 def test_planted_partition_recovered(method):
     import networkx as nx
     from sklearn.metrics import adjusted_rand_score
@@ -282,7 +282,7 @@ def test_concept_work_network():
     assert B.nodes["c:state"]["bipartite"] == 0 and B.nodes["w:A"]["bipartite"] == 1
 
 
-@pytest.mark.parametrize("engine", ["igraph", "networkx"])
+@pytest.mark.parametrize("engine", [pytest.param("igraph", marks=pytest.mark.requires("igraph")), "networkx"])
 def test_centrality_and_sigma(engine):
     import networkx as nx
 
@@ -338,6 +338,7 @@ def test_concept_units_with_lexicon():
     assert units == {1: {c.id}}
 
 
+@pytest.mark.requires("igraph")
 def test_network_cli_align_to_a_previous_export(tmp_path):
     import csv
 

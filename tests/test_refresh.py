@@ -64,6 +64,7 @@ def _ids(db: str) -> tuple[dict, list]:
         con.close()
 
 
+@pytest.mark.requires("reportlab")  # _pdf draws one
 def test_add_change_rename_remove_between_runs(tmp_path):
     folder = tmp_path / "papers"
     folder.mkdir()
@@ -131,6 +132,7 @@ def test_unknown_run_says_how_to_list(tmp_path):
         compare_runs(st, r1, 99)
 
 
+@pytest.mark.requires("reportlab")  # _pdf draws one
 def test_kill9_mid_refresh_then_resume(tmp_path):
     """A refresh killed part-way: the re-run ends where a clean run ends, nothing lost or duplicated."""
     import subprocess
@@ -240,6 +242,7 @@ def _report_data(out) -> dict:
     return {**files, "index.html": embedded}
 
 
+@pytest.mark.requires("igraph")
 def test_incremental_refresh_equals_fresh_run(tmp_path):
     folder, inc_out, fresh_out = tmp_path / "papers", tmp_path / "inc", tmp_path / "fresh"
     folder.mkdir()
@@ -284,6 +287,7 @@ def test_text_memo_round_trip_and_pruning(tmp_path):
         assert not memo.save(ro)
 
 
+@pytest.mark.requires("igraph")
 def test_report_reuses_remembered_concepts_and_functions(tmp_path, monkeypatch):
     """A second report on an unchanged store matches no concept and classifies no citation again."""
     from litmap.analyse.debates import data as debates_data
