@@ -516,7 +516,8 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
             as_json: bool) -> None:
     """Map debates: engaging papers, timeline, anchors, camps, contested and bridging works."""
     from litmap.analyse.concepts import load_lexicon
-    from litmap.analyse.debates.maps import DebateSettings, debate_maps, render_debates_text, to_json
+    from litmap.analyse.debates.data import debate_maps
+    from litmap.analyse.debates.maps import DebateSettings, render_debates_text, to_json
     from litmap.store import Store
 
     with _errors(), Store(db) as store:
@@ -556,13 +557,14 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
     from litmap.analyse.networks.job import NetworkSettings, analysed_network
     from litmap.export.graphs import write_graph
     from litmap.store import Store
+    from litmap.store.corpusdata import load_corpus_data
     from litmap.util.files import output_errors
 
     with _errors(), Store(db) as store:
         settings = NetworkSettings(kind=kind, proximity=proximity, normalise=normalise, min_weight=min_weight,
                                    min_count=min_count, top=top, cluster_method=cluster_method,
                                    resolution=resolution, seed=seed, concept_files=concept_files)
-        result = analysed_network(store.conn, settings)
+        result = analysed_network(load_corpus_data(store.conn, paragraphs=settings.reads_paragraphs), settings)
         if align_to:
             _align_network(result, align_to)
         clusters = {n: d["cluster"] for n, d in result.graph.nodes(data=True) if "cluster" in d}
@@ -664,19 +666,19 @@ def _write_output(text: str, output: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def papers(db: str, as_json: bool) -> None:
     """List the papers in the store with their ids."""
+    from dataclasses import asdict
+
     from litmap.store import Store
+    from litmap.store.papers import list_papers
 
     with _errors(), Store(db) as store:
-        rows = [dict(r) for r in store.iter_rows(
-            "SELECT d.id, m.year, m.title, d.path, (SELECT COUNT(*) FROM refs r WHERE r.document_id=d.id) AS refs, "
-            "(SELECT COUNT(*) FROM citations c WHERE c.document_id=d.id) AS citations "
-            "FROM documents d LEFT JOIN metadata m ON m.document_id=d.id WHERE d.status='ok' ORDER BY d.id")]
+        rows = list_papers(store)
     if as_json:
-        click.echo(_to_terminal(json.dumps(rows, indent=2, ensure_ascii=False)))
+        click.echo(_to_terminal(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False)))
         return
     for r in rows:
-        click.echo(f"{r['id']:>5}  {r['year'] or '----'}  {_safe(r['title'] or os.path.basename(r['path']))[:80]}"
-                   f"  [{r['refs']} refs, {r['citations']} citations]")
+        click.echo(f"{r.id:>5}  {r.year or '----'}  {_safe(r.title or os.path.basename(r.path))[:80]}"
+                   f"  [{r.refs} refs, {r.citations} citations]")
 
 
 def main() -> None:

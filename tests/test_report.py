@@ -197,7 +197,7 @@ def test_what_changed_lists_new_papers(tmp_path):
     with Store(path, write=True) as store:
         for n, row in enumerate(PAPERS[:5]):
             store.save_document(make_document(n + 1, row))
-        from litmap.corpus.resolve import resolve_corpus_works
+        from litmap.batch.works import resolve_corpus_works
 
         resolve_corpus_works(store)
         build_report(store, tmp_path / "r", FAST)
@@ -214,14 +214,15 @@ def test_what_changed_lists_new_papers(tmp_path):
 
 def test_camp_changes_finds_splits_and_mergers():
     from litmap.report.changes import camp_changes
+    from litmap.report.records import CampChange
 
     old = {"a1": 0, "a2": 0, "a3": 0, "a4": 0, "b1": 1, "b2": 1, "c1": 2, "c2": 2, "c3": 2}
     new = {"a1": 5, "a2": 5, "a3": 6, "a4": 6,  # camp 0 split in two
            "b1": 7, "b2": 7, "c1": 7, "c2": 7,  # camps 1 and 2 merged
            "c3": 7, "x": 8}
     got = camp_changes(old, {"0": "scale politics"}, new, {"7": "city regionalism"})
-    assert {"kind": "split", "from": ["scale politics"], "to": ["cluster 6", "cluster 7"], "works": 4} in got
-    assert {"kind": "merged", "from": ["cluster 3", "cluster 2"], "to": ["city regionalism"], "works": 5} in got
+    assert CampChange(kind="split", before=("scale politics",), after=("cluster 6", "cluster 7"), works=4) in got
+    assert CampChange(kind="merged", before=("cluster 3", "cluster 2"), after=("city regionalism",), works=5) in got
     assert len(got) == 2
     assert camp_changes(old, {}, old, {}) == []  # nothing moved, nothing reported
     # One stray work moving is not a split.
@@ -276,7 +277,7 @@ def _groups(membership: dict[str, int]) -> dict[frozenset, int]:
 
 
 def test_cluster_ids_survive_a_new_paper(tmp_path):
-    from litmap.corpus.resolve import resolve_corpus_works
+    from litmap.batch.works import resolve_corpus_works
 
     out = tmp_path / "r"
     with Store(str(tmp_path / "grow.db"), write=True) as store:
@@ -320,11 +321,34 @@ def test_cluster_ids_survive_a_new_paper(tmp_path):
 
 def test_what_changed_lists_shrunk_and_vanished_topics(tmp_path):
     from litmap.report.changes import compare
+    from litmap.report.records import TopicChange
 
     snap = lambda topics: {"papers": {}, "topics": {str(i): {"label": l, "size": n} for i, (l, n) in enumerate(topics)},
                            "bursting": [], "concepts": []}
     with Store(str(tmp_path / "s.db"), write=True) as store:
         ch = compare(store.conn, snap([("rescaling", 40), ("indd stamps", 12), ("gentrification", 30)]),
                      snap([("rescaling", 35), ("gentrification", 31)]))
-    assert ch["shrunk_topics"] == [["rescaling", 40, 35]]
-    assert ch["gone_topics"] == ["indd stamps"] and ch["grown_topics"] == [["gentrification", 30, 31]]
+    assert ch.shrunk_topics == (TopicChange("rescaling", 40, 35),)
+    assert ch.gone_topics == ("indd stamps",) and ch.grown_topics == (TopicChange("gentrification", 30, 31),)
+
+
+def test_records_embed_as_asdict_would():
+    """The page's JSON of a record is that of dataclasses.asdict (key order included); an
+    unclassified citing sentence has no "function" key, as the page's script expects."""
+    from dataclasses import asdict
+
+    from litmap.report.records import Burst, ReportContext, ReportOverview, ReportPaper, ReportRef, to_json
+
+    paper = ReportPaper(id=1, label="Brenner 2004", title="New state spaces", authors=("Brenner, N.",), year=2004,
+                        journal=None, doi=None, volume=None, issue=None, pages=None, file="b.pdf", n_pages=3,
+                        ocr=False, warnings=(), abstract="", work="W1", refs=(ReportRef("Jessop 2002", "W2"),),
+                        n_citations=4, topics=((0, 0.5),))
+    overview = ReportOverview(papers=1, failed=0, removed=0, pages=3, works=2, references=1, citations=4,
+                              year_min=2004, year_max=2004, years=((2004, 1),), no_year=0, journals=(), n_journals=0,
+                              no_references=(), ocr=(), failures=(), bursts=(Burst("W2", 2001, 2003, 1.5),))
+    for record in (paper, overview, ReportContext(1, 2, "", "As Jessop (2002) argues", "uses")):
+        assert json.dumps(to_json(record)) == json.dumps(asdict(record))
+    assert json.dumps(to_json(paper, skip=("refs",))) == json.dumps({k: v for k, v in asdict(paper).items()
+                                                                     if k != "refs"})
+    assert to_json(ReportContext(1, 2, "", "As Jessop (2002) argues")) == {
+        "paper": 1, "page": 2, "section": "", "sentence": "As Jessop (2002) argues"}

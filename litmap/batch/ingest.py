@@ -129,8 +129,8 @@ def ingest(
         if status == "ok" and settings.reprocess:
             reread.add(sha)
         elif status == "ok" or (status == "failed" and not settings.retry_failed):
-            prev = store.conn.execute("SELECT path FROM documents WHERE sha256=?", (sha,)).fetchone()
-            if prev and prev["path"] != f.path and f.path not in index:
+            prev = store.document_path(sha)
+            if prev is not None and prev != f.path and f.path not in index:
                 summary.moved.append(f.path)
             summary.unchanged += 1
             continue
@@ -170,16 +170,9 @@ def ingest(
 
     summary.removed = store.mark_removed(present, paths)
     # works_stale(): a run killed after saving documents but before resolving works.
-    if summary.added or summary.replaced or summary.removed or store.works_stale() or _works_missing(store):
-        from litmap.corpus.resolve import resolve_corpus_works
+    if summary.added or summary.replaced or summary.removed or store.works_stale() or store.works_missing():
+        from litmap.batch.works import resolve_corpus_works
 
         summary.works = resolve_corpus_works(store, progress).works
         store.clear_works_stale()
     return summary
-
-
-def _works_missing(store: Store) -> bool:
-    row = store.conn.execute(
-        "SELECT EXISTS(SELECT 1 FROM documents WHERE status='ok') AND NOT EXISTS(SELECT 1 FROM works)"
-    ).fetchone()
-    return bool(row[0])

@@ -8,6 +8,7 @@ from typing import Optional
 from litmap.errors import InputError
 from litmap.models import Reference
 from litmap.store.db import Store
+from litmap.store.papers import work_entries
 
 __all__ = ["BIB_FORMATS", "work_references", "paper_references", "export_bibliography"]
 
@@ -23,14 +24,11 @@ def _richness(ref: Reference) -> int:
 def work_references(store: Store) -> list[Reference]:
     """One reference per cited work: its most complete entry across the corpus."""
     best: dict[str, Reference] = {}
-    for r in store.iter_rows(
-        "SELECT r.work_id, r.data FROM refs r JOIN documents d ON d.id=r.document_id "
-        "WHERE d.status='ok' AND r.work_id IS NOT NULL ORDER BY r.work_id, r.document_id, r.idx"
-    ):
-        ref = Reference.from_dict(json.loads(r["data"]))
-        cur = best.get(r["work_id"])
+    for entry in work_entries(store):
+        ref = entry.reference
+        cur = best.get(entry.work_id)
         if cur is None or _richness(ref) > _richness(cur):
-            best[r["work_id"]] = ref
+            best[entry.work_id] = ref
     return [best[k] for k in sorted(best, key=lambda k: _sort_key(best[k]))]
 
 

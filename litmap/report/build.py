@@ -24,7 +24,6 @@ import os
 import re
 import secrets
 import shutil
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any, Iterable, Optional, Union
 from litmap import __version__
 from litmap.errors import InputError
 from litmap.progress import Progress, ProgressEvent, resolve
+from litmap.store.report_read import report_connection
 from litmap.util.files import REPORT_MARKER, output_errors
 
 from litmap.report.settings import ReportSettings, ReportSummary
@@ -49,13 +49,6 @@ _LEGACY_FILE = re.compile(
     r"|concepts_by_year|concepts_by_paper)\.csv|network_[\w-]+\.(?:csv|graphml)|debates\.json|snapshot\.json)")
 _LAYOUT_FOLDERS = frozenset({"figures", "data"})  # litmap's even when empty (no figures drawn)
 _STALE_AGE = 3600.0  # seconds: temporary folders without a pid (older litmap) are stale after this
-
-
-def _conn(store_or_conn: Any) -> sqlite3.Connection:
-    conn = getattr(store_or_conn, "conn", store_or_conn)
-    if not isinstance(conn, sqlite3.Connection):
-        raise InputError("build_report needs a litmap Store or an sqlite3 connection to one")
-    return conn
 
 
 def _previous_snapshot(out_dir: Path) -> Optional[dict[str, Any]]:
@@ -80,7 +73,7 @@ def build_report(
     s = settings or ReportSettings()
     report = resolve(progress)
     out = check_report_folder(out_dir, db=getattr(store_or_conn, "path", None))
-    conn = _conn(store_or_conn)
+    conn = report_connection(store_or_conn)
     data = gather_report_data(conn, s, _previous_snapshot(out), progress, store=store_or_conn)
     with output_errors(out):
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -342,19 +335,19 @@ def _exports(data: Any, tmp: Path, s: ReportSettings) -> list[str]:
     written: list[str] = []
     _csv(d / "papers.csv", ["id", "authors", "year", "title", "journal", "doi", "file", "references", "citations",
                             "cited_in_corpus", "top_topic"],
-         ([p["id"], "; ".join(p["authors"]), p["year"], p["title"], p["journal"], p["doi"], p["file"],
-           len(p["refs"]), p["n_citations"], len(p["cited_in_corpus"]), p["topics"][0][0] if p["topics"] else None]
+         ([p.id, "; ".join(p.authors), p.year, p.title, p.journal, p.doi, p.file,
+           len(p.refs), p.n_citations, len(p.cited_in_corpus), p.topics[0][0] if p.topics else None]
           for p in data.papers))
     _csv(d / "works.csv", ["id", "label", "first_author", "year", "title", "doi", "corpus_paper", "citing_papers",
                            "citing_sentences"],
-         ([w["id"], w["label"], w["author"], w["year"], w["title"], w["doi"], w["paper"], len(w["cited_by"]),
-           w["n_contexts"]] for w in sorted(data.works.values(), key=lambda w: (-len(w["cited_by"]), w["id"]))))
+         ([w.id, w.label, w.author, w.year, w.title, w.doi, w.paper, len(w.cited_by),
+           w.n_contexts] for w in sorted(data.works.values(), key=lambda w: (-len(w.cited_by), w.id))))
     _csv(d / "contexts.csv", ["work", "paper", "page", "section", "sentence"],
-         ([c["work"], c["paper"], c["page"], c["section"], c["sentence"]] for c in data.contexts))
+         ([c.work, c.paper, c.page, c.section, c.sentence] for c in data.contexts))
     written += ["data/papers.csv", "data/works.csv", "data/contexts.csv"]
     if not data.topics.get("missing"):
         _csv(d / "paper_topics.csv", ["paper", "topic", "share"],
-             ([p["id"], t, share] for p in data.papers for t, share in p["topics"]))
+             ([p.id, t, share] for p in data.papers for t, share in p.topics))
         _csv(d / "topics.csv", ["id", "label", "size", "papers", "keywords"],
              ([t["id"], t["label"], t["size"], t["n_papers"], "; ".join(t["keywords"])] for t in data.topics["topics"]))
         written += ["data/paper_topics.csv", "data/topics.csv"]

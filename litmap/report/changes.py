@@ -18,72 +18,65 @@ a merger.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
-__all__ = ["compare", "last_runs", "snapshot_extras", "camp_changes", "previous_clusters"]
+from litmap.store.report_read import finished_runs
+
+from litmap.report.records import CampChange, CountChange, ReportChanges, ReportPaper, TopicChange
+
+__all__ = ["compare", "snapshot_extras", "camp_changes", "previous_clusters"]
 
 _CENTRAL = 15  # works in the "most central" list compared between runs
 _SHARE = 0.25  # share of a camp's works that counts as a part of a split or merger
 _MIN_PART = 2  # works a part must hold (one stray work is not a split)
 
 
-def last_runs(conn: sqlite3.Connection, n: int = 2) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        "SELECT id, command, started_at, finished_at, status, counts FROM runs "
-        "WHERE status='ok' ORDER BY id DESC LIMIT ?", (n,)
-    ).fetchall()
-    out = []
-    for r in rows:
-        try:
-            counts = json.loads(r[5] or "{}")
-        except ValueError:
-            counts = {}
-        out.append({"id": r[0], "command": r[1], "started": r[2], "finished": r[3],
-                    "counts": counts if isinstance(counts, dict) else {}})
-    return out
-
-
-def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapshot: dict[str, Any]) -> dict[str, Any]:
-    runs = last_runs(conn)
-    out: dict[str, Any] = {"runs": runs, "first": previous is None}
+def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapshot: dict[str, Any]) -> ReportChanges:
+    runs = tuple(finished_runs(conn, 2))
+    run_counts: tuple[CountChange, ...] = ()
     if len(runs) == 2:
         new, old = runs
-        keys = sorted(set(new["counts"]) | set(old["counts"]))
-        out["run_counts"] = [
-            [k, old["counts"].get(k), new["counts"].get(k)] for k in keys
-            if isinstance(new["counts"].get(k, 0), (int, float)) and isinstance(old["counts"].get(k, 0), (int, float))
-        ]
+        keys = sorted(set(new.counts) | set(old.counts))
+        run_counts = tuple(
+            CountChange(k, old.counts.get(k), new.counts.get(k)) for k in keys
+            if isinstance(new.counts.get(k, 0), (int, float)) and isinstance(old.counts.get(k, 0), (int, float))
+        )
     if previous is None:
-        return out
+        return ReportChanges(first=True, runs=runs, run_counts=run_counts)
     old_papers = previous.get("papers", {})
     places = snapshot.get("places", {})
-    out["new_papers"] = sorted(v + _place(places.get(k)) for k, v in snapshot["papers"].items() if k not in old_papers)
-    out["removed_papers"] = sorted(v for k, v in old_papers.items() if k not in snapshot["papers"])
     old_topics = {t["label"]: t["size"] for t in previous.get("topics", {}).values()}
-    out["new_topics"] = sorted(t["label"] for t in snapshot["topics"].values() if t["label"] not in old_topics)
-    out["grown_topics"] = sorted(
-        [t["label"], old_topics[t["label"]], t["size"]] for t in snapshot["topics"].values()
-        if t["label"] in old_topics and t["size"] > old_topics[t["label"]]
-    )
     new_topics = {t["label"]: t["size"] for t in snapshot["topics"].values()}
-    out["shrunk_topics"] = sorted(
-        [label, size, new_topics[label]] for label, size in old_topics.items()
-        if label in new_topics and new_topics[label] < size
-    )
-    out["gone_topics"] = sorted(label for label in old_topics if label not in new_topics)
     old_burst = set(previous.get("bursting", []))
-    out["new_bursts"] = [w for w in snapshot["bursting"] if w not in old_burst]
     old_concepts = set(previous.get("concepts", []))
-    out["new_concepts"] = [c for c in snapshot["concepts"] if c not in old_concepts]
+    newly_central = None
     if "central" in previous:  # snapshots written before these fields existed lack them
         old_central = set(previous["central"])
-        out["newly_central"] = [w for w in snapshot.get("central", []) if w not in old_central]
+        newly_central = tuple(w for w in snapshot.get("central", []) if w not in old_central)
+    camps = None
     if "camps" in previous:
-        out["camp_changes"] = camp_changes(previous["camps"], previous.get("camp_labels", {}),
-                                           snapshot.get("camps", {}), snapshot.get("camp_labels", {}))
-    return out
+        camps = tuple(camp_changes(previous["camps"], previous.get("camp_labels", {}),
+                                   snapshot.get("camps", {}), snapshot.get("camp_labels", {})))
+    return ReportChanges(
+        first=False, runs=runs, run_counts=run_counts,
+        new_papers=tuple(sorted(v + _place(places.get(k)) for k, v in snapshot["papers"].items()
+                                if k not in old_papers)),
+        removed_papers=tuple(sorted(v for k, v in old_papers.items() if k not in snapshot["papers"])),
+        new_topics=tuple(sorted(t["label"] for t in snapshot["topics"].values() if t["label"] not in old_topics)),
+        grown_topics=tuple(TopicChange(*t) for t in sorted(
+            (t["label"], old_topics[t["label"]], t["size"]) for t in snapshot["topics"].values()
+            if t["label"] in old_topics and t["size"] > old_topics[t["label"]]
+        )),
+        shrunk_topics=tuple(TopicChange(*t) for t in sorted(
+            (label, size, new_topics[label]) for label, size in old_topics.items()
+            if label in new_topics and new_topics[label] < size
+        )),
+        gone_topics=tuple(sorted(label for label in old_topics if label not in new_topics)),
+        new_bursts=tuple(w for w in snapshot["bursting"] if w not in old_burst),
+        new_concepts=tuple(c for c in snapshot["concepts"] if c not in old_concepts),
+        newly_central=newly_central, camp_changes=camps,
+    )
 
 
 def _place(place: Optional[dict[str, Any]]) -> str:
@@ -145,7 +138,7 @@ def _cluster_snapshot(graphs: dict[str, Any], previous: Optional[dict[str, Any]]
     return out
 
 
-def snapshot_extras(papers: list[dict[str, Any]], topics: dict[str, Any], graphs: dict[str, Any],
+def snapshot_extras(papers: Sequence[ReportPaper], topics: dict[str, Any], graphs: dict[str, Any],
                     networks: dict[str, Any], previous: Optional[dict[str, Any]] = None) -> dict[str, Any]:
     """Where each paper falls, the most central works, the co-citation camps and every view's clusters."""
     labels = {t["id"]: t["label"] for t in topics.get("topics", [])}
@@ -158,9 +151,9 @@ def snapshot_extras(papers: list[dict[str, Any]], topics: dict[str, Any], graphs
     coupling_labels = cluster_labels("coupling")
     places: dict[str, dict[str, Optional[str]]] = {}
     for p in papers:
-        topic = next((labels[t] for t, _ in p.get("topics", []) if t in labels), None)
-        cl = coupling.nodes[p["id"]].get("cluster", -1) if coupling is not None and p["id"] in coupling else -1
-        places[str(p["id"])] = {"topic": topic, "cluster": coupling_labels.get(cl) if cl >= 0 else None}
+        topic = next((labels[t] for t, _ in p.topics if t in labels), None)
+        cl = coupling.nodes[p.id].get("cluster", -1) if coupling is not None and p.id in coupling else -1
+        places[str(p.id)] = {"topic": topic, "cluster": coupling_labels.get(cl) if cl >= 0 else None}
     cocit = graphs.get("cocitation")
     central: list[str] = []
     camps: dict[str, int] = {}
@@ -174,7 +167,7 @@ def snapshot_extras(papers: list[dict[str, Any]], topics: dict[str, Any], graphs
 
 
 def camp_changes(old: dict[str, int], old_labels: dict[str, str], new: dict[str, int],
-                 new_labels: dict[str, str]) -> list[dict[str, Any]]:
+                 new_labels: dict[str, str]) -> list[CampChange]:
     """Splits and mergers between two camp memberships (work id -> camp id)."""
     from collections import Counter, defaultdict
 
@@ -198,11 +191,11 @@ def camp_changes(old: dict[str, int], old_labels: dict[str, str], new: dict[str,
     for a in sorted(out_of):
         ps = parts(out_of[a])
         if len(ps) >= 2:
-            changes.append({"kind": "split", "from": [name(old_labels, a)], "to": [name(new_labels, b) for b in ps],
-                            "works": sum(out_of[a].values())})
+            changes.append(CampChange("split", (name(old_labels, a),), tuple(name(new_labels, b) for b in ps),
+                                      sum(out_of[a].values())))
     for b in sorted(into):
         ps = parts(into[b])
         if len(ps) >= 2:
-            changes.append({"kind": "merged", "from": [name(old_labels, a) for a in ps], "to": [name(new_labels, b)],
-                            "works": sum(into[b].values())})
+            changes.append(CampChange("merged", tuple(name(old_labels, a) for a in ps), (name(new_labels, b),),
+                                      sum(into[b].values())))
     return changes

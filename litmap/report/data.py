@@ -1,4 +1,4 @@
-"""Gather everything a report shows from a store, into plain JSON-ready records.
+"""Gather everything a report shows from a store, into typed records and JSON-ready sections.
 
 This is the one module that calls the analysis stages (corpus data,
 networks, topics, concepts, citation function).  Each section is optional:
@@ -8,16 +8,24 @@ which command fills it, so the report never invents data.
 
 from __future__ import annotations
 
-import json
+import functools
 import logging
 import sqlite3
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from typing import Any, Optional
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional, Sequence
 
 from litmap.analyse.journals import canonical_journals
 from litmap.progress import Progress, ProgressEvent, resolve
+from litmap.store.report_read import (
+    abstracts, citation_counts, corpus_totals, failed_documents, ocr_document_ids, paper_facts, reference_entries,
+    unreferenced_pdfs,
+)
 
+from litmap.report.records import (
+    Burst, CentralPaper, ContextRow, FailedFile, MostCited, ReportChanges, ReportContext, ReportOverview,
+    ReportPaper, ReportRef, ReportWork, UnreferencedPaper,
+)
 from litmap.report.settings import ReportSettings
 
 __all__ = ["ReportData", "gather_report_data"]
@@ -27,23 +35,24 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class ReportData:
-    """Plain dicts/lists (JSON-serialisable) for every report section.
+    """Every report section: typed records (:mod:`litmap.report.records`) for the
+    overview, papers, works and changes; JSON-ready dicts for the others.
 
     ``graphs`` holds the full networkx graphs for the exports; everything
     else is embedded in the page and rendered in Markdown.
     """
 
     title: str
-    overview: dict[str, Any]
-    papers: list[dict[str, Any]]
-    works: dict[str, dict[str, Any]]
+    overview: ReportOverview
+    papers: tuple[ReportPaper, ...]
+    works: dict[str, ReportWork]
     topics: dict[str, Any]
     networks: dict[str, dict[str, Any]]
     concepts: dict[str, Any]
-    changes: dict[str, Any]
+    changes: ReportChanges
     snapshot: dict[str, Any]
     graphs: dict[str, Any] = field(default_factory=dict)
-    contexts: list[dict[str, Any]] = field(default_factory=list)  # every citing sentence, for data/contexts.csv
+    contexts: tuple[ContextRow, ...] = ()  # every citing sentence, for data/contexts.csv
     debates: dict[str, Any] = field(default_factory=dict)  # debate maps (litmap.analyse.debates.maps.to_json) + labels
 
     @property
@@ -55,13 +64,6 @@ class ReportData:
         if self.debates.get("maps"):
             have.append("debates")
         return tuple(have)
-
-
-def _json(raw: Optional[str], default: Any) -> Any:
-    try:
-        return json.loads(raw) if raw else default
-    except ValueError:
-        return default
 
 
 def gather_report_data(
@@ -88,12 +90,11 @@ def gather_report_data(
     memos = _memos(conn, lexicon)
     report(ProgressEvent("report", 1, steps, message="works and citing sentences"))
     works, contexts = _works(data, settings, memos.functions if memos else None)
-    ranked = sorted(works.values(), key=lambda w: (-len(w["cited_by"]), w["label"], w["id"]))
-    overview["most_cited"] = [{"work": w["id"], "papers": len(w["cited_by"])}
-                              for w in ranked[: settings.top_table] if w["cited_by"]]
-    _link_papers(papers, data, works)
+    ranked = sorted(works.values(), key=lambda w: (-len(w.cited_by), w.label, w.id))
+    most_cited = tuple(MostCited(w.id, len(w.cited_by)) for w in ranked[: settings.top_table] if w.cited_by)
+    papers = _link_papers(papers, works)
     report(ProgressEvent("report", 2, steps, message="topics"))
-    topics = _topics(conn, papers, settings)
+    topics, papers = _topics(conn, papers, settings)
     report(ProgressEvent("report", 3, steps, message="concepts"))
     prose = _prose(conn, lexicon, data, memos)
     concepts, concept_units, lexicon_labels = _concepts(data, lexicon, lexicon_error, prose)
@@ -103,15 +104,15 @@ def gather_report_data(
         memos.save(store)
     report(ProgressEvent("report", 5, steps, message="networks"))
     networks, graphs, central = network_views(data, settings, concept_units, lexicon_labels, works,
-                                              {p["id"]: p["label"] for p in papers}, previous_clusters(previous))
-    overview["most_central"] = central
-    overview["bursts"] = _bursts(data, settings)
+                                              {p.id: p.label for p in papers}, previous_clusters(previous))
+    overview = replace(overview, most_cited=most_cited, most_central=tuple(CentralPaper(**c) for c in central),
+                       bursts=_bursts(data, settings))
     snapshot = {**_snapshot(papers, topics, overview, concepts),
                 **snapshot_extras(papers, topics, graphs, networks, previous)}
     changes = compare(conn, previous, snapshot)
     report(ProgressEvent("report", 6, steps, message="done gathering"))
     return ReportData(
-        title=settings.title, overview=overview, papers=papers, works=works, topics=topics,
+        title=settings.title, overview=overview, papers=tuple(papers), works=works, topics=topics,
         networks=networks, concepts=concepts, changes=changes, snapshot=snapshot, graphs=graphs,
         contexts=contexts, debates=debates,
     )
@@ -119,45 +120,30 @@ def gather_report_data(
 
 # -- overview ------------------------------------------------------------------
 
-def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> dict[str, Any]:
-    q = conn.execute
-    docs = q("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall()
-    by_status = {r[0]: r[1] for r in docs}
+def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> ReportOverview:
+    """The overview without its rankings (most cited, most central, bursts: added once known)."""
+    totals = corpus_totals(conn)
     years = Counter(p.year for p in data.papers.values() if p.year)
     spelling = canonical_journals(p.journal for p in data.papers.values() if p.journal)
     journals = Counter(spelling[p.journal.strip()] for p in data.papers.values() if p.journal and p.journal.strip())
-    no_refs = [
-        {"id": r[0], "path": _basename(r[1])}
-        for r in q(
-            "SELECT d.id, d.path FROM documents d WHERE d.status='ok' AND COALESCE(d.media_type,'pdf')='pdf' "
-            "AND NOT EXISTS (SELECT 1 FROM refs r WHERE r.document_id=d.id) ORDER BY d.id"
-        )
-    ]
-    failures = [
-        {"path": _basename(r[0]), "reason": r[1] or "unknown"}
-        for r in q("SELECT path, error FROM documents WHERE status='failed' ORDER BY path")
-    ]
-    ocr = [r[0] for r in q("SELECT id FROM documents WHERE status='ok' AND ocr=1 ORDER BY id")]
-    return {
-        "papers": len(data.papers),
-        "failed": by_status.get("failed", 0),
-        "removed": by_status.get("removed", 0),
-        "pages": int(q("SELECT COALESCE(SUM(pages),0) FROM documents WHERE status='ok'").fetchone()[0]),
-        "works": len(data.works),
-        "references": int(q("SELECT COUNT(*) FROM refs r JOIN documents d ON d.id=r.document_id "
-                            "WHERE d.status='ok'").fetchone()[0]),
-        "citations": int(q("SELECT COUNT(*) FROM citations c JOIN documents d ON d.id=c.document_id "
-                           "WHERE d.status='ok'").fetchone()[0]),
-        "year_min": min(years) if years else None,
-        "year_max": max(years) if years else None,
-        "years": sorted(years.items()),
-        "no_year": sum(1 for p in data.papers.values() if not p.year),
-        "journals": sorted(journals.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.top_table],
-        "n_journals": len(journals),
-        "no_references": no_refs,
-        "ocr": ocr,
-        "failures": failures,
-    }
+    return ReportOverview(
+        papers=len(data.papers),
+        failed=totals.failed,
+        removed=totals.removed,
+        pages=totals.pages,
+        works=len(data.works),
+        references=totals.references,
+        citations=totals.citations,
+        year_min=min(years) if years else None,
+        year_max=max(years) if years else None,
+        years=tuple(sorted(years.items())),
+        no_year=sum(1 for p in data.papers.values() if not p.year),
+        journals=tuple(sorted(journals.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.top_table]),
+        n_journals=len(journals),
+        no_references=tuple(UnreferencedPaper(d.id, _basename(d.path)) for d in unreferenced_pdfs(conn)),
+        ocr=tuple(ocr_document_ids(conn)),
+        failures=tuple(FailedFile(_basename(f.path), f.error or "unknown") for f in failed_documents(conn)),
+    )
 
 
 def _basename(path: Optional[str]) -> str:
@@ -166,32 +152,26 @@ def _basename(path: Optional[str]) -> str:
 
 # -- papers and works ------------------------------------------------------------
 
-def _papers(conn: sqlite3.Connection, data: Any) -> list[dict[str, Any]]:
-    info = {
-        r[0]: r for r in conn.execute(
-            "SELECT id, path, pages, ocr, warnings FROM documents WHERE status='ok'"
-        )
-    }
-    refs: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for doc_id, idx, raw, wid in conn.execute(
-        "SELECT document_id, idx, raw, work_id FROM refs ORDER BY document_id, idx"
-    ):
-        if doc_id in data.papers:
-            refs[doc_id].append({"raw": raw, "work": wid if wid in data.works else None})
-    n_cit = dict(conn.execute("SELECT document_id, COUNT(*) FROM citations GROUP BY document_id").fetchall())
-    abstracts = dict(conn.execute("SELECT document_id, abstract FROM metadata").fetchall())
+def _papers(conn: sqlite3.Connection, data: Any) -> list[ReportPaper]:
+    """The papers by id, before links, topics and concepts are known."""
+    facts = paper_facts(conn)
+    refs: dict[int, list[ReportRef]] = defaultdict(list)
+    for entry in reference_entries(conn):
+        if entry.document_id in data.papers:
+            refs[entry.document_id].append(ReportRef(entry.raw, entry.work_id if entry.work_id in data.works else None))
+    n_cit = citation_counts(conn)
+    abstract = abstracts(conn)
     out = []
     for p in sorted(data.papers.values(), key=lambda p: p.id):
-        row = info.get(p.id)
-        out.append({
-            "id": p.id, "label": _paper_label(p, _basename(row[1]) if row else ""), "title": p.title or "", "authors": list(p.authors), "year": p.year,
-            "journal": p.journal, "doi": p.doi, "volume": p.volume, "issue": p.issue, "pages": p.pages,
-            "file": _basename(row[1]) if row else "", "n_pages": row[2] if row else 0,
-            "ocr": bool(row[3]) if row else False, "warnings": _json(row[4], []) if row else [],
-            "abstract": abstracts.get(p.id) or "", "work": p.work_id,
-            "refs": refs.get(p.id, []), "n_citations": int(n_cit.get(p.id, 0)),
-            "cited_in_corpus": [], "topics": [], "concepts": [],
-        })
+        f = facts.get(p.id)
+        file = _basename(f.path) if f else ""
+        out.append(ReportPaper(
+            id=p.id, label=_paper_label(p, file), title=p.title or "", authors=tuple(p.authors), year=p.year,
+            journal=p.journal, doi=p.doi, volume=p.volume, issue=p.issue, pages=p.pages,
+            file=file, n_pages=f.pages if f else 0, ocr=f.ocr if f else False, warnings=f.warnings if f else (),
+            abstract=abstract.get(p.id) or "", work=p.work_id, refs=tuple(refs.get(p.id, ())),
+            n_citations=n_cit.get(p.id, 0),
+        ))
     return out
 
 
@@ -205,7 +185,7 @@ def _paper_label(p: Any, file: str) -> str:
 
 
 def _works(data: Any, settings: ReportSettings,
-           memo: Any = None) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+           memo: Any = None) -> tuple[dict[str, ReportWork], tuple[ContextRow, ...]]:
     from litmap.analyse.debates.data import classify as classify_memo
     from litmap.analyse.debates.data import surname_span
 
@@ -219,80 +199,83 @@ def _works(data: Any, settings: ReportSettings,
         for w in c.work_ids:
             sets[w].add(c.paper_id)
     cited_by = {
-        w: sorted(p for p in ps if p != getattr(data.works.get(w), "document_id", None)) for w, ps in sets.items()
+        w: tuple(sorted(p for p in ps if p != getattr(data.works.get(w), "document_id", None)))
+        for w, ps in sets.items()
     }
-    works: dict[str, dict[str, Any]] = {}
-    for w in data.works.values():
-        if not cited_by.get(w.id) and w.document_id is None:
-            continue  # a work nobody cites and that is not a paper here has nothing to show
-        works[w.id] = {
-            "id": w.id, "label": w.label, "title": w.title or "", "year": w.year, "doi": w.doi,
-            "author": w.first_author, "paper": w.document_id, "cited_by": cited_by.get(w.id, []),
-            "contexts": [], "n_contexts": 0, "functions": {},
-        }
-    ranked = sorted(works, key=lambda w: (-len(works[w]["cited_by"]), w))
+    # A work nobody cites and that is not a paper here has nothing to show.
+    kept = {w.id: w for w in data.works.values() if cited_by.get(w.id) or w.document_id is not None}
+    ranked = sorted(kept, key=lambda w: (-len(cited_by.get(w, ())), w))
     classify = set(ranked[: settings.classify_top_works])
-    all_contexts: list[dict[str, Any]] = []
+    shown: dict[str, list[ReportContext]] = {w: [] for w in kept}
+    functions: dict[str, dict[str, int]] = {w: {} for w in kept}
+    n_contexts: Counter[str] = Counter()
+    all_contexts: list[ContextRow] = []
     for c in data.contexts:
         for wid in c.work_ids:
-            work = works.get(wid)
-            if work is None or c.paper_id == work["paper"]:
+            work = kept.get(wid)
+            if work is None or c.paper_id == work.document_id:
                 continue
-            work["n_contexts"] += 1
-            row = {"paper": c.paper_id, "page": c.page, "section": c.section or "", "sentence": c.sentence}
-            all_contexts.append({"work": wid, **row})
-            if len(work["contexts"]) < settings.contexts_per_work:
+            n_contexts[wid] += 1
+            all_contexts.append(ContextRow(wid, c.paper_id, c.page, c.section or "", c.sentence))
+            if len(shown[wid]) < settings.contexts_per_work:
                 fn = c.function
                 if fn is None and wid in classify:
                     surname = data.works[wid].first_author
-                    fn = classify_memo(c.sentence, lambda s=c.sentence, n=surname: surname_span(s, n), memo,
+                    fn = classify_memo(c.sentence, functools.partial(surname_span, c.sentence, surname), memo,
                                        "surname", surname or "")
                 if fn:
-                    row["function"] = fn
-                    work["functions"][fn] = work["functions"].get(fn, 0) + 1
-                work["contexts"].append(row)
-    return works, all_contexts
+                    functions[wid][fn] = functions[wid].get(fn, 0) + 1
+                shown[wid].append(ReportContext(c.paper_id, c.page, c.section or "", c.sentence, fn or None))
+    works = {
+        wid: ReportWork(
+            id=w.id, label=w.label, title=w.title or "", year=w.year, doi=w.doi, author=w.first_author,
+            paper=w.document_id, cited_by=cited_by.get(wid, ()), contexts=tuple(shown[wid]),
+            n_contexts=n_contexts[wid], functions=functions[wid],
+        )
+        for wid, w in kept.items()
+    }
+    return works, tuple(all_contexts)
 
 
-def _link_papers(papers: list[dict[str, Any]], data: Any, works: dict[str, dict[str, Any]]) -> None:
+def _link_papers(papers: list[ReportPaper], works: dict[str, ReportWork]) -> list[ReportPaper]:
     """Where each corpus paper is cited by other corpus papers."""
+    out = []
     for p in papers:
-        w = works.get(p["work"] or "")
-        if w:
-            p["cited_in_corpus"] = [pid for pid in w["cited_by"] if pid != p["id"]]
+        w = works.get(p.work or "")
+        out.append(replace(p, cited_in_corpus=tuple(pid for pid in w.cited_by if pid != p.id)) if w else p)
+    return out
 
 
-def _bursts(data: Any, settings: ReportSettings) -> list[dict[str, Any]]:
+def _bursts(data: Any, settings: ReportSettings) -> tuple[Burst, ...]:
     from litmap.analyse.networks.bursts import work_bursts
 
     found = work_bursts(data)
-    rows = [
-        {"work": w, "start": b.start, "end": b.end, "strength": round(b.strength, 2)}
-        for w, bs in found.items() for b in bs
-    ]
-    rows.sort(key=lambda r: (-r["strength"], r["work"]))
-    return rows[: settings.top_table]
+    rows = [Burst(w, b.start, b.end, round(b.strength, 2)) for w, bs in found.items() for b in bs]
+    rows.sort(key=lambda r: (-r.strength, r.work))
+    return tuple(rows[: settings.top_table])
 
 
 # -- topics ----------------------------------------------------------------------
 
-def _topics(conn: sqlite3.Connection, papers: list[dict[str, Any]], settings: ReportSettings) -> dict[str, Any]:
+def _topics(conn: sqlite3.Connection, papers: list[ReportPaper],
+            settings: ReportSettings) -> tuple[dict[str, Any], list[ReportPaper]]:
+    """The topics section, and the papers with their topic mixtures."""
     try:
         from litmap.analyse.topics.result import load_topic_result
 
         result = load_topic_result(conn)
     except Exception as exc:  # an artifact from another version must not break the whole report
         log.warning("could not read the stored topics (%s); the report omits them", exc)
-        return {"missing": f"the stored topic model could not be read ({exc}); run `litmap topics` again"}
+        return {"missing": f"the stored topic model could not be read ({exc}); run `litmap topics` again"}, papers
     if result is None or not result.topics:
-        return {"missing": "topics have not been fitted on this store: run `litmap topics` (or `litmap run`)"}
-    by_id = {p["id"]: p for p in papers}
+        return {"missing": "topics have not been fitted on this store: run `litmap topics` (or `litmap run`)"}, papers
+    by_id = {p.id for p in papers}
     labels = {t.id: t.label for t in result.topics}
-    for doc_id, mix in result.mixtures.items():
-        if doc_id in by_id:
-            by_id[doc_id]["topics"] = [
-                [t, round(s, 3)] for t, s in sorted(mix.items(), key=lambda kv: (-kv[1], kv[0])) if t in labels
-            ]
+    mixtures = {
+        doc_id: tuple((t, round(s, 3)) for t, s in sorted(mix.items(), key=lambda kv: (-kv[1], kv[0])) if t in labels)
+        for doc_id, mix in result.mixtures.items() if doc_id in by_id
+    }
+    papers = [replace(p, topics=mixtures[p.id]) if p.id in mixtures else p for p in papers]
     topics = [
         {
             "id": t.id, "label": t.label, "size": t.size, "emerging": t.emerging,
@@ -311,7 +294,7 @@ def _topics(conn: sqlite3.Connection, papers: list[dict[str, Any]], settings: Re
         "model": result.model,
         "quality": {k: round(float(v), 3) for k, v in result.quality.items()},
         "fallback": result.fallback,
-    }
+    }, papers
 
 
 # -- concepts ---------------------------------------------------------------------
@@ -399,8 +382,8 @@ def _debates(conn: sqlite3.Connection, settings: ReportSettings, lexicon: Any, l
     Debates no paper engages are dropped (the lexicon lists many the corpus may
     not touch); ``labels`` names every debate, since bridges point at others.
     """
-    from litmap.analyse.debates.maps import DebateSettings, debate_maps, to_json
-    from litmap.analyse.debates.data import load_debate_inputs
+    from litmap.analyse.debates.maps import DebateSettings, to_json
+    from litmap.analyse.debates.data import debate_maps, load_debate_inputs
     from litmap.errors import InputError
 
     if lexicon is None:
@@ -424,11 +407,11 @@ def _debates(conn: sqlite3.Connection, settings: ReportSettings, lexicon: Any, l
 
 # -- snapshot for "what changed" ----------------------------------------------------
 
-def _snapshot(papers: list[dict[str, Any]], topics: dict[str, Any], overview: dict[str, Any],
+def _snapshot(papers: Sequence[ReportPaper], topics: dict[str, Any], overview: ReportOverview,
               concepts: dict[str, Any]) -> dict[str, Any]:
     return {
-        "papers": {str(p["id"]): p["label"] + (f": {p['title']}" if p["title"] else "") for p in papers},
+        "papers": {str(p.id): p.label + (f": {p.title}" if p.title else "") for p in papers},
         "topics": {str(t["id"]): {"label": t["label"], "size": t["size"]} for t in topics.get("topics", [])},
-        "bursting": sorted({b["work"] for b in overview.get("bursts", [])}),
+        "bursting": sorted({b.work for b in overview.bursts}),
         "concepts": sorted(c["id"] for c in concepts.get("concepts", [])),
     }

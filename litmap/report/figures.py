@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from litmap.util.files import write_error
 
+from litmap.report.records import ReportOverview
+
 __all__ = ["write_figures", "PALETTE"]
 
 log = logging.getLogger(__name__)
@@ -67,8 +69,8 @@ def _save(fig: Any, path: Path) -> bool:
     return True
 
 
-def _years(overview: dict[str, Any], path: Path) -> bool:
-    years = overview.get("years") or []
+def _years(overview: ReportOverview, path: Path) -> bool:
+    years = overview.years
     if not years:
         return False
     plt = _plt()

@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Any
 
 from litmap.report.figures import PALETTE
+from litmap.report.records import to_json
 
 __all__ = ["render_html", "safe_json"]
 
@@ -56,22 +57,19 @@ def _payloads(data: Any, figures: dict[str, str]) -> tuple[dict[str, Any], dict[
     """Split the data: ``core`` is parsed at load; ``detail`` (reference lists,
     citing sentences) only when a paper or work page is first opened."""
     core_papers = [
-        {k: v for k, v in p.items() if k not in ("refs", "abstract", "warnings")} | {"n_refs": len(p["refs"])}
-        for p in data.papers
+        to_json(p, skip=("refs", "abstract", "warnings")) | {"n_refs": len(p.refs)} for p in data.papers
     ]
-    core_works = {
-        wid: {k: v for k, v in w.items() if k != "contexts"} for wid, w in data.works.items()
-    }
+    core_works = {wid: to_json(w, skip=("contexts",)) for wid, w in data.works.items()}
     core = {
-        "title": data.title, "overview": data.overview, "papers": core_papers, "works": core_works,
+        "title": data.title, "overview": to_json(data.overview), "papers": core_papers, "works": core_works,
         "topics": data.topics, "networks": data.networks, "concepts": data.concepts,
         "debates": [{"id": m["id"], "label": m["label"], "concepts": m["concepts"]} for m in data.debates.get("maps", [])],
         "figures": figures, "palette": list(PALETTE),
     }
     detail = {
-        "papers": {str(p["id"]): {"refs": p["refs"], "abstract": p["abstract"], "warnings": p["warnings"]}
+        "papers": {str(p.id): {"refs": [to_json(r) for r in p.refs], "abstract": p.abstract, "warnings": p.warnings}
                    for p in data.papers},
-        "works": {wid: w["contexts"] for wid, w in data.works.items() if w["contexts"]},
+        "works": {wid: [to_json(c) for c in w.contexts] for wid, w in data.works.items() if w.contexts},
     }
     return core, detail
 
@@ -122,7 +120,7 @@ def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True) -
         "base-uri 'none'",
         "form-action 'none'",
     ])
-    papers = {p["id"]: p for p in data.papers}
+    papers = {p.id: p for p in data.papers}
     generated = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     return env.get_template("index.html.j2").render(
         d=data, papers=papers, works=data.works, figures=figures, csp=csp, css=css, scripts=scripts,

@@ -128,56 +128,56 @@ def _debates(DB: dict[str, Any], paper_ref: Callable[[Optional[int]], str], work
 
 
 def render_markdown(data: Any, figures: dict[str, str]) -> str:
-    papers = {p["id"]: p for p in data.papers}
+    papers = {p.id: p for p in data.papers}
     works = data.works
 
     def paper_ref(pid: Optional[int]) -> str:
         p = papers.get(pid)
         if p is None:
             return f"paper {pid}"
-        return md(p["label"]) + (f", *{md(p['title'])}*" if p["title"] else "")
+        return md(p.label) + (f", *{md(p.title)}*" if p.title else "")
 
     def work_ref(wid: str) -> str:
         w = works.get(wid)
         if w is None:
             return md(wid)
-        return md(w["label"]) + (f", *{md(w['title'])}*" if w["title"] else "")
+        return md(w.label) + (f", *{md(w.title)}*" if w.title else "")
 
     ov = data.overview
     L: list[str] = [f"# {md(data.title)}", ""]
     L += ["## Overview", ""]
-    years = f"{ov['year_min']}–{ov['year_max']}" if ov["year_min"] else "unknown years"
+    years = f"{ov.year_min}–{ov.year_max}" if ov.year_min else "unknown years"
     L.append(
-        f"{ov['papers']} papers ({years}; {ov['pages']} pages) in {ov['n_journals']} journals, with "
-        f"{ov['references']} reference entries resolving to {ov['works']} distinct works and "
-        f"{ov['citations']} in-text citations."
+        f"{ov.papers} papers ({years}; {ov.pages} pages) in {ov.n_journals} journals, with "
+        f"{ov.references} reference entries resolving to {ov.works} distinct works and "
+        f"{ov.citations} in-text citations."
     )
     L.append("")
     if "years" in figures:
         L += [f"![Papers per publication year]({figures['years']})", ""]
-    if ov["journals"]:
-        L += ["### Journals", ""] + _table(["Journal", "Papers"], ([md(j), n] for j, n in ov["journals"]))
+    if ov.journals:
+        L += ["### Journals", ""] + _table(["Journal", "Papers"], ([md(j), n] for j, n in ov.journals))
     L += ["### Extraction health", ""]
-    L.append(f"- Papers with no reference list found: {len(ov['no_references'])}"
-             + (": " + ", ".join(md(x["path"]) for x in ov["no_references"][:20]) if ov["no_references"] else ""))
-    L.append(f"- Papers read with OCR: {len(ov['ocr'])}")
-    L.append(f"- Files that could not be read: {len(ov['failures'])}")
-    L += [f"  - {md(f['path'])}: {md(f['reason'])}" for f in ov["failures"]]
+    L.append(f"- Papers with no reference list found: {len(ov.no_references)}"
+             + (": " + ", ".join(md(x.path) for x in ov.no_references[:20]) if ov.no_references else ""))
+    L.append(f"- Papers read with OCR: {len(ov.ocr)}")
+    L.append(f"- Files that could not be read: {len(ov.failures)}")
+    L += [f"  - {md(f.path)}: {md(f.reason)}" for f in ov.failures]
     L.append("")
-    if ov["most_cited"]:
+    if ov.most_cited:
         L += ["### Most cited works", ""] + _table(
-            ["Work", "Citing papers"], ([work_ref(r["work"]), r["papers"]] for r in ov["most_cited"])
+            ["Work", "Citing papers"], ([work_ref(r.work), r.papers] for r in ov.most_cited)
         )
-    if ov.get("most_central"):
+    if ov.most_central:
         L += ["### Most central papers", "", "PageRank in the bibliographic coupling network.", ""] + _table(
             ["Paper", "PageRank", "Shared references", "Cited in corpus"],
-            ([paper_ref(r["paper"]), f"{r['pagerank']:.4f}", r["coupling_strength"], r["cited_in_corpus"]]
-             for r in ov["most_central"]),
+            ([paper_ref(r.paper), f"{r.pagerank:.4f}", r.coupling_strength, r.cited_in_corpus]
+             for r in ov.most_central),
         )
-    if ov.get("bursts"):
+    if ov.bursts:
         L += ["### Citation bursts", "", "Works cited unusually often in a run of years (Kleinberg).", ""] + _table(
             ["Work", "From", "To", "Strength"],
-            ([work_ref(b["work"]), b["start"], b["end"], f"{b['strength']:.2f}"] for b in ov["bursts"]),
+            ([work_ref(b.work), b.start, b.end, f"{b.strength:.2f}"] for b in ov.bursts),
         )
 
     L += ["## Topics", ""]
@@ -217,7 +217,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
     L += ["## Debates and concepts", ""]
     DB = getattr(data, "debates", {}) or {}
     if DB.get("maps"):
-        L += _debates(DB, paper_ref, work_ref, lambda pid: md(papers[pid]["label"]) if pid in papers else f"paper {pid}")
+        L += _debates(DB, paper_ref, work_ref, lambda pid: md(papers[pid].label) if pid in papers else f"paper {pid}")
     elif DB.get("missing"):
         L += [f"Debate maps not available: {_note(DB['missing'])}.", ""]
     C = data.concepts
@@ -229,53 +229,49 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
                     ([md(c["label"]), c["mentions"], c["papers"], md(", ".join(c["debates"]))] for c in C["concepts"]))
 
     L += ["## Key works and how they are cited", ""]
-    for r in ov["most_cited"][:10]:
-        w = works.get(r["work"])
+    for r in ov.most_cited[:10]:
+        w = works.get(r.work)
         if not w:
             continue
-        L += [f"### {work_ref(r['work'])}", ""]
-        fn = ", ".join(f"{k} {n}" for k, n in sorted(w["functions"].items(), key=lambda kv: (-kv[1], kv[0])))
-        L.append(f"Cited by {_n(len(w['cited_by']), 'paper')} in {_n(w['n_contexts'], 'sentence')}"
+        L += [f"### {work_ref(r.work)}", ""]
+        fn = ", ".join(f"{k} {n}" for k, n in sorted(w.functions.items(), key=lambda kv: (-kv[1], kv[0])))
+        L.append(f"Cited by {_n(len(w.cited_by), 'paper')} in {_n(w.n_contexts, 'sentence')}"
                  + (f" (citation function of those shown: {fn})" if fn else "") + ".")
         L.append("")
-        for c in w["contexts"][:3]:
-            L.append(f"> {_quote(c['sentence'])}  ")
-            L.append(f"> — {paper_ref(c['paper'])}, p. {c['page']} ({md(c.get('function', ''))})")
+        for c in w.contexts[:3]:
+            L.append(f"> {_quote(c.sentence)}  ")
+            L.append(f"> — {paper_ref(c.paper)}, p. {c.page} ({md(c.function or '')})")
             L.append("")
 
     L += ["## What changed", ""]
     ch = data.changes
-    if ch["first"]:
+    if ch.first:
         L.append("This is the first report built into this folder, so there is nothing to compare yet.")
     else:
-        for key, title in (("new_papers", "New papers"), ("removed_papers", "Removed papers"),
-                           ("new_topics", "New topics"), ("new_concepts", "Concepts found for the first time")):
-            items = ch.get(key) or []
+        for items, title in ((ch.new_papers, "New papers"), (ch.removed_papers, "Removed papers"),
+                             (ch.new_topics, "New topics"), (ch.new_concepts, "Concepts found for the first time")):
             L.append(f"- {title}: {len(items)}" + ("" if not items else ": " + "; ".join(md(x) for x in items[:30])))
-        grown = ch.get("grown_topics") or []
-        L.append(f"- Grown topics: {len(grown)}" + ("" if not grown else ": " + "; ".join(
-            f"{md(a)} ({b} → {c})" for a, b, c in grown)))
-        if "shrunk_topics" in ch:
-            shrunk, gone = ch["shrunk_topics"], ch.get("gone_topics") or []
-            L.append(f"- Shrunk topics: {len(shrunk)}" + ("" if not shrunk else ": " + "; ".join(
-                f"{md(a)} ({b} → {c})" for a, b, c in shrunk)))
-            L.append(f"- Topics no longer found: {len(gone)}" + ("" if not gone else ": " + "; ".join(
-                md(x) for x in gone)))
-        bursts = ch.get("new_bursts") or []
+        for topics, title in ((ch.grown_topics, "Grown topics"), (ch.shrunk_topics, "Shrunk topics")):
+            L.append(f"- {title}: {len(topics)}" + ("" if not topics else ": " + "; ".join(
+                f"{md(t.label)} ({t.before} → {t.after})" for t in topics)))
+        gone = ch.gone_topics
+        L.append(f"- Topics no longer found: {len(gone)}" + ("" if not gone else ": " + "; ".join(
+            md(x) for x in gone)))
+        bursts = ch.new_bursts
         L.append(f"- Newly bursting works: {len(bursts)}" + ("" if not bursts else ": " + "; ".join(
             work_ref(w) for w in bursts)))
-        if "newly_central" in ch:
-            central = ch["newly_central"]
+        if ch.newly_central is not None:
+            central = ch.newly_central
             L.append(f"- Newly among the most co-cited works: {len(central)}" + ("" if not central else ": " + "; ".join(
                 work_ref(w) for w in central)))
-        if "camp_changes" in ch:
-            camps = ch["camp_changes"]
+        if ch.camp_changes is not None:
+            camps = ch.camp_changes
             L.append(f"- Co-citation camps that split or merged: {len(camps)}" + ("" if not camps else ": " + "; ".join(
-                f"{c['kind']}: {md(' + '.join(c['from']))} → {md(', '.join(c['to']))} ({c['works']} works)"
+                f"{c.kind}: {md(' + '.join(c.before))} → {md(', '.join(c.after))} ({c.works} works)"
                 for c in camps)))
     L.append("")
-    if ch.get("run_counts"):
+    if ch.run_counts:
         L += ["Counts of the last two recorded runs:", ""] + _table(
-            ["Count", "Previous", "Latest"], ([md(k), a if a is not None else "–", b if b is not None else "–"]
-                                              for k, a, b in ch["run_counts"]))
+            ["Count", "Previous", "Latest"], ([md(c.name), c.before if c.before is not None else "–",
+                                               c.after if c.after is not None else "–"] for c in ch.run_counts))
     return "\n".join(L).rstrip() + "\n"

@@ -17,6 +17,7 @@ from typing import Any, Hashable, Mapping, Optional
 
 import networkx as nx
 
+from litmap.report.records import ReportWork
 from litmap.report.settings import ReportSettings
 
 __all__ = ["network_views", "NETWORKS"]
@@ -39,7 +40,7 @@ _CLUSTER_CAP = 1000  # Louvain on at most this many nodes (the most connected); 
 
 def network_views(
     data: Any, settings: ReportSettings, concept_units: Mapping[tuple[int, int], list[str]],
-    concept_labels: Mapping[str, str], works: Mapping[str, dict[str, Any]],
+    concept_labels: Mapping[str, str], works: Mapping[str, ReportWork],
     paper_labels: Optional[Mapping[int, str]] = None,
     previous: Optional[Mapping[str, tuple[Mapping[str, int], Optional[int]]]] = None,
 ) -> tuple[dict[str, dict[str, Any]], dict[str, nx.Graph], list[dict[str, Any]]]:

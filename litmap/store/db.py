@@ -347,6 +347,11 @@ class Store:
         rows = self.conn.execute("SELECT path, sha256, size, mtime FROM files")
         return {r["path"]: FileRecord(r["path"], r["sha256"], r["size"], r["mtime"]) for r in rows}
 
+    def document_path(self, sha256: str) -> Optional[str]:
+        """The path the document with this content was last seen at; None if it was never stored."""
+        row = self.conn.execute("SELECT path FROM documents WHERE sha256=?", (sha256,)).fetchone()
+        return None if row is None else str(row[0])
+
     def record_files(self, files: Sequence[FileRecord]) -> None:
         """Remember where each file is now (renames/moves keep their document)."""
         stamp = now()
@@ -624,6 +629,13 @@ class Store:
     def works_stale(self) -> bool:
         """True when documents changed after corpus works were last resolved."""
         return self.get_artifact(WORKS_STALE) is not None
+
+    def works_missing(self) -> bool:
+        """True when papers are stored but no works were ever resolved from them."""
+        row = self.conn.execute(
+            "SELECT EXISTS(SELECT 1 FROM documents WHERE status='ok') AND NOT EXISTS(SELECT 1 FROM works)"
+        ).fetchone()
+        return bool(row[0])
 
     def clear_works_stale(self) -> None:
         with self.transaction():

@@ -1,0 +1,244 @@
+"""Typed records of a report: papers, works, the overview and "What changed".
+
+:func:`litmap.report.data.gather_report_data` builds them; the page,
+``report.md``, the figures and the CSV exports read them.  The page embeds
+them as JSON for its script: :func:`to_json` gives the plain values (as
+``dataclasses.asdict`` would), so field order here is the key order the
+page has always had; do not reorder fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any, Optional
+
+from litmap.store.report_read import FinishedRun
+
+__all__ = [
+    "ReportRef", "ReportPaper", "ReportContext", "ReportWork", "ContextRow", "UnreferencedPaper",
+    "FailedFile", "MostCited", "CentralPaper", "Burst", "ReportOverview", "CountChange", "TopicChange",
+    "CampChange", "ReportChanges", "to_json",
+]
+
+
+# -- papers and works ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReportRef:
+    """One entry of a paper's reference list; ``work`` is the cited work's id when the report has it."""
+
+    raw: str
+    work: Optional[str]
+
+
+@dataclass(frozen=True)
+class ReportPaper:
+    """A corpus paper as the report shows it (``file`` is the file's name, not its path)."""
+
+    id: int
+    label: str  # "Brenner 2004", or the file name when the paper has no authors
+    title: str
+    authors: tuple[str, ...]
+    year: Optional[int]
+    journal: Optional[str]
+    doi: Optional[str]
+    volume: Optional[str]
+    issue: Optional[str]
+    pages: Optional[str]
+    file: str
+    n_pages: Optional[int]
+    ocr: bool
+    warnings: tuple[str, ...]
+    abstract: str
+    work: Optional[str]  # the work this paper resolves to
+    refs: tuple[ReportRef, ...]
+    n_citations: int
+    cited_in_corpus: tuple[int, ...] = ()  # other corpus papers citing it
+    topics: tuple[tuple[int, float], ...] = ()  # (topic id, share of its passages), largest first
+    concepts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """A sentence citing a work, as shown on the work's page; ``function`` only for classified ones."""
+
+    paper: int
+    page: Optional[int]
+    section: str
+    sentence: str
+    function: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ReportWork:
+    """A cited work (or a corpus paper as a work); ``contexts`` holds the first citing sentences."""
+
+    id: str
+    label: str
+    title: str
+    year: Optional[int]
+    doi: Optional[str]
+    author: Optional[str]  # first author's surname
+    paper: Optional[int]  # the corpus paper that is this work
+    cited_by: tuple[int, ...]
+    contexts: tuple[ReportContext, ...]
+    n_contexts: int  # all citing sentences, shown or not
+    functions: dict[str, int]  # citation function -> sentences, of those shown
+
+
+@dataclass(frozen=True)
+class ContextRow:
+    """A row of ``data/contexts.csv``: every sentence citing a work."""
+
+    work: str
+    paper: int
+    page: Optional[int]
+    section: str
+    sentence: str
+
+
+# -- overview ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UnreferencedPaper:
+    id: int
+    path: str  # file name
+
+
+@dataclass(frozen=True)
+class FailedFile:
+    path: str  # file name
+    reason: str
+
+
+@dataclass(frozen=True)
+class MostCited:
+    work: str
+    papers: int  # citing corpus papers
+
+
+@dataclass(frozen=True)
+class CentralPaper:
+    paper: int
+    pagerank: float
+    coupling_strength: int
+    cited_in_corpus: int
+
+
+@dataclass(frozen=True)
+class Burst:
+    work: str
+    start: int
+    end: int
+    strength: float
+
+
+@dataclass(frozen=True)
+class ReportOverview:
+    papers: int
+    failed: int
+    removed: int
+    pages: int
+    works: int
+    references: int
+    citations: int
+    year_min: Optional[int]
+    year_max: Optional[int]
+    years: tuple[tuple[int, int], ...]  # (year, papers)
+    no_year: int
+    journals: tuple[tuple[str, int], ...]  # (journal, papers), most papers first
+    n_journals: int
+    no_references: tuple[UnreferencedPaper, ...]
+    ocr: tuple[int, ...]  # ids of papers read with OCR
+    failures: tuple[FailedFile, ...]
+    most_cited: tuple[MostCited, ...] = ()
+    most_central: tuple[CentralPaper, ...] = ()
+    bursts: tuple[Burst, ...] = ()
+
+
+# -- what changed ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CountChange:
+    """A count of the two last runs (None where a run did not record it)."""
+
+    name: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class TopicChange:
+    label: str
+    before: int  # passages in the previous report
+    after: int
+
+
+@dataclass(frozen=True)
+class CampChange:
+    """A co-citation camp that split (one before, several after) or several that merged."""
+
+    kind: str  # split | merged
+    before: tuple[str, ...]  # camp labels
+    after: tuple[str, ...]
+    works: int  # works that moved
+
+
+@dataclass(frozen=True)
+class ReportChanges:
+    """Changes since the previous report built into the same folder (``first``: there was none)
+    and the counts of the last two recorded runs.
+
+    ``newly_central`` and ``camp_changes`` are None when the previous
+    snapshot was written before litmap kept what they compare."""
+
+    first: bool
+    runs: tuple[FinishedRun, ...]
+    run_counts: tuple[CountChange, ...] = ()
+    new_papers: tuple[str, ...] = ()
+    removed_papers: tuple[str, ...] = ()
+    new_topics: tuple[str, ...] = ()
+    grown_topics: tuple[TopicChange, ...] = ()
+    shrunk_topics: tuple[TopicChange, ...] = ()
+    gone_topics: tuple[str, ...] = ()
+    new_bursts: tuple[str, ...] = ()
+    new_concepts: tuple[str, ...] = ()
+    newly_central: Optional[tuple[str, ...]] = None
+    camp_changes: Optional[tuple[CampChange, ...]] = None
+
+
+def to_json(record: Any, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The record as ``json.dumps`` writes ``dataclasses.asdict(record)``, without the fields in ``skip``.
+
+    Only nested records are converted (tuples and dicts are left for
+    ``json.dumps``): ``asdict`` deep-copies every value, which took a second
+    per page of 2,000 papers.  A :class:`ReportContext` without a citation
+    function has no ``function`` key, as the page's script has always read it.
+    """
+    if isinstance(record, ReportContext) and record.function is None:
+        skip = (*skip, "function")
+    out: dict[str, Any] = {}
+    for name in _field_names(type(record)):
+        if name in skip:
+            continue
+        value = getattr(record, name)
+        if _is_record(value):
+            value = to_json(value)
+        elif isinstance(value, tuple) and value and _is_record(value[0]):
+            value = [to_json(v) for v in value]
+        out[name] = value
+    return out
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _is_record(value: Any) -> bool:
+    return is_dataclass(value) and not isinstance(value, type)
