@@ -123,6 +123,7 @@ def test_split_chunks_at_sentence_boundaries():
     assert split_chunks("Short one.", 1000) == ["Short one."]
 
 
+@pytest.mark.requires("bertopic")
 def test_fit_is_deterministic_and_finds_the_themes(db_path):
     with _store(db_path) as store:
         a = _fit(store, FAST, embedder=_emb())
@@ -144,6 +145,7 @@ def test_fit_is_deterministic_and_finds_the_themes(db_path):
     assert 0 < a.quality["diversity"] <= 1 and -1 <= a.quality["npmi"] <= 1
 
 
+@pytest.mark.requires("bertopic")
 def test_embeddings_are_cached(db_path):
     with _store(db_path) as store:
         first = _fit(store, FAST, embedder=_emb())
@@ -153,6 +155,7 @@ def test_embeddings_are_cached(db_path):
     assert second.n_embedded == 0
 
 
+@pytest.mark.requires("bertopic")
 def test_save_and_load_round_trip(db_path):
     with _store(db_path) as store:
         result = _fit(store, FAST, embedder=_emb())
@@ -160,6 +163,7 @@ def test_save_and_load_round_trip(db_path):
         assert load_topic_result(store.conn) == result
 
 
+@pytest.mark.requires("bertopic")
 def test_refresh_keeps_ids_and_assigns_new_passages(db_path):
     with _store(db_path) as store:
         old = _fit(store, FAST, embedder=_emb())
@@ -174,6 +178,7 @@ def test_refresh_keeps_ids_and_assigns_new_passages(db_path):
     assert {t.id: t.label for t in new.topics} == {t.id: t.label for t in old.topics}
 
 
+@pytest.mark.requires("bertopic")
 def test_refit_matches_old_topics(db_path):
     with _store(db_path) as store:
         old = _fit(store, FAST, embedder=_emb())
@@ -203,6 +208,7 @@ def test_tiny_corpus_gets_a_clear_message(db_path):
             _fit(store, FAST, embedder=_emb())
 
 
+@pytest.mark.requires("bertopic")
 def test_three_papers_fall_back_to_kmeans(db_path):
     settings = TopicSettings(model="hashing-64", min_chars=100)
     with _store(db_path, papers=3, paras=5) as store:
@@ -212,6 +218,7 @@ def test_three_papers_fall_back_to_kmeans(db_path):
     assert -1 not in {a.topic for a in result.assignments}
 
 
+@pytest.mark.requires("bertopic")
 def test_umap_hdbscan_path(db_path):
     settings = TopicSettings(model="hashing-64", min_chars=100, small_corpus=100, min_topic_size=8)
     with _store(db_path, papers=9, paras=14) as store:
@@ -239,6 +246,7 @@ def test_settings_are_validated():
     assert TopicSettings.from_dict(s.to_dict()) == s and "urban" in s.stop_words()
 
 
+@pytest.mark.requires("bertopic", "sentence_transformers")
 def test_real_default_model_offline(db_path, monkeypatch):
     """The bundled all-MiniLM-L6-v2 loads and embeds with the network off."""
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
@@ -249,6 +257,7 @@ def test_real_default_model_offline(db_path, monkeypatch):
     assert len(result.topics) >= 2
 
 
+@pytest.mark.requires("sentence_transformers")
 def test_unknown_model_offline_says_how_to_fix(tmp_path):
     """HF_HUB_OFFLINE is read when huggingface_hub is imported: check it in a fresh process."""
     import subprocess
@@ -265,6 +274,7 @@ def test_unknown_model_offline_says_how_to_fix(tmp_path):
     assert "HF_HUB_OFFLINE=1 is set" in out.stdout and "local directory" in out.stdout, out.stderr[-2000:]
 
 
+@pytest.mark.requires("bertopic", "model2vec")
 @pytest.mark.slow
 def test_static_default_model_distils_offline(db_path, monkeypatch, tmp_path):
     """minilm-static: distilled from the bundled weights with no network (20 s to minutes)."""
@@ -285,6 +295,7 @@ def _two_theme_store(path: str) -> Store:
 DRIFT = TopicSettings(model="hashing-64", min_chars=100, small_corpus=300, n_clusters=2, min_topic_size=5)
 
 
+@pytest.mark.requires("bertopic")
 def test_small_refresh_stays_a_refresh_and_reports_drift(db_path):
     with _two_theme_store(db_path) as store:
         old = _fit(store, DRIFT, embedder=_emb())
@@ -300,6 +311,7 @@ def test_small_refresh_stays_a_refresh_and_reports_drift(db_path):
     assert {t.id for t in new.topics} == {t.id for t in old.topics}
 
 
+@pytest.mark.requires("bertopic")
 def test_new_theme_passing_the_unfit_threshold_triggers_a_refit(db_path):
     with _two_theme_store(db_path) as store:
         old = _fit(store, DRIFT, embedder=_emb())
@@ -315,6 +327,7 @@ def test_new_theme_passing_the_unfit_threshold_triggers_a_refit(db_path):
     assert len(assem) == 1 and all(new.topic(t).emerging for t in assem)
 
 
+@pytest.mark.requires("bertopic")
 def test_growth_past_the_threshold_triggers_a_refit(db_path):
     with _two_theme_store(db_path) as store:
         old = _fit(store, DRIFT, embedder=_emb())
