@@ -1,7 +1,7 @@
 """The report in a real browser: headless Debian Chromium driven by Playwright.
 
-Skips (with the reason) only when /usr/bin/chromium or the playwright
-package is missing; scripts/test installs chromium when run as root.
+Skips (with the reason) when /usr/bin/chromium, the playwright package or
+igraph is missing; scripts/test installs chromium when run as root.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
     pytest.skip(f"{CHROMIUM} is missing: `apt-get install -y chromium` (scripts/test does this as root)",
                 allow_module_level=True)
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing: pip install -e '.[test]'")
+pytestmark = pytest.mark.requires("igraph")  # the report it opens clusters with Leiden
 
 
 @pytest.fixture(scope="module")
