@@ -22,6 +22,9 @@ GOLDEN = Path(__file__).parent / "golden" / "report.md"
 FAST = ReportSettings(title="Fixture corpus", figures=False, timestamp=False)
 
 
+needs_igraph = pytest.mark.requires("igraph")  # a report clusters with Leiden
+
+
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
     return build_fixture_store(str(tmp_path_factory.mktemp("store") / "fixture.db"))
@@ -40,6 +43,7 @@ def _scripts(html: str) -> list[tuple[str, str]]:
     return re.findall(r"<script([^>]*)>(.*?)</script>", html, flags=re.S)
 
 
+@needs_igraph
 def test_report_files_and_sections(report_dir):
     for name in ("index.html", "report.md", "data/papers.csv", "data/works.csv", "data/contexts.csv",
                  "data/topics.csv", "data/network_cocitation_nodes.csv", "data/network_cocitation.graphml",
@@ -59,6 +63,7 @@ def test_report_files_and_sections(report_dir):
     assert "p. 2" in md  # every quote names its page
 
 
+@needs_igraph
 def test_embedded_data_round_trips_and_is_inert(report_dir):
     html = (report_dir / "index.html").read_text(encoding="utf-8")
     blobs = {m.group(1): m.group(2) for m in re.finditer(
@@ -73,6 +78,7 @@ def test_embedded_data_round_trips_and_is_inert(report_dir):
     assert "<" not in blobs["litmap-data"] and "<" not in blobs["litmap-detail"]
 
 
+@needs_igraph
 @pytest.mark.parametrize("probe", ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
                                    "</script><script>alert(2)</script>", "<img src=x"])
 def test_hostile_strings_stay_text(report_dir, probe):
@@ -91,6 +97,7 @@ def test_safe_json_escapes_html_breakers():
     assert json.loads(text) == {"t": "</script><b>&\u2028"}
 
 
+@needs_igraph
 def test_csp_allows_exactly_the_inline_scripts_and_style(report_dir):
     html = (report_dir / "index.html").read_text(encoding="utf-8")
     csp = html_lib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
@@ -108,6 +115,7 @@ def test_csp_allows_exactly_the_inline_scripts_and_style(report_dir):
     assert not re.search(r"<[^>]*\son[a-z]+=", re.sub(r"<script.*?</script>", "", html, flags=re.S))  # no handlers
 
 
+@needs_igraph
 def test_markdown_golden(tmp_path, store_path):
     with Store(store_path) as store:
         build_report(store, tmp_path / "r", FAST)
@@ -117,6 +125,7 @@ def test_markdown_golden(tmp_path, store_path):
     assert md == GOLDEN.read_text(encoding="utf-8"), "report.md drifted: LITMAP_UPDATE_GOLDEN=1 rewrites the golden file"
 
 
+@needs_igraph
 def test_index_is_deterministic_without_timestamp(tmp_path, store_path):
     with Store(store_path) as store:
         build_report(store, tmp_path / "a", FAST)
@@ -124,6 +133,7 @@ def test_index_is_deterministic_without_timestamp(tmp_path, store_path):
     assert (tmp_path / "a/index.html").read_bytes() == (tmp_path / "b/index.html").read_bytes()
 
 
+@needs_igraph
 def test_missing_topics_say_which_command_fits_them(tmp_path):
     path = build_fixture_store(str(tmp_path / "nt.db"), topics=False)
     with Store(path) as store:
@@ -135,6 +145,7 @@ def test_missing_topics_say_which_command_fits_them(tmp_path):
     assert "no topic model in the store (run `litmap topics` first): topic overlap omitted" in md  # ... but say so
 
 
+@needs_igraph
 def test_debate_maps_in_report(report_dir, store_path):
     maps = json.loads((report_dir / "data/debates.json").read_text(encoding="utf-8"))
     ids = [m["id"] for m in maps]
@@ -169,6 +180,7 @@ def test_timeline_bars_keep_gaps_and_scale():
     assert timeline_bars([])["bars"] == []
 
 
+@needs_igraph
 def test_crash_leaves_the_old_report(tmp_path, store_path, monkeypatch):
     out = tmp_path / "r"
     with Store(store_path) as store:
@@ -192,6 +204,7 @@ def test_refuses_a_folder_holding_other_files(tmp_path, store_path):
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
+@needs_igraph
 def test_what_changed_lists_new_papers(tmp_path):
     path = str(tmp_path / "grow.db")
     with Store(path, write=True) as store:
@@ -276,6 +289,7 @@ def _groups(membership: dict[str, int]) -> dict[frozenset, int]:
     return {frozenset(ns): c for c, ns in by.items()}
 
 
+@needs_igraph
 def test_cluster_ids_survive_a_new_paper(tmp_path):
     from litmap.batch.works import resolve_corpus_works
 
