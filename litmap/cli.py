@@ -249,7 +249,8 @@ def _progress_bar(label: str) -> Iterator[Any]:
         def callback(event: Any) -> None:
             state["pages"] += event.pages
             state["failed"] += int(event.failed)
-            bar.update(task, completed=event.done, total=event.total or None, **state)
+            bar.update(task, completed=event.done, total=event.total or None, pages=state["pages"],
+                       failed=state["failed"])
 
         yield callback
 
@@ -591,7 +592,8 @@ def _align_network(result: Any, path: str) -> None:
 
     try:
         if path.lower().endswith(".graphml"):
-            old = {str(n): int(c) for n, c in nx.read_graphml(path).nodes(data="cluster") if c is not None}
+            old = {str(n): int(d["cluster"]) for n, d in nx.read_graphml(path).nodes(data=True)
+                   if d.get("cluster") is not None}
         else:
             with open(path, encoding="utf-8", newline="") as f:
                 # write_csv prefixes formula-like cells with an apostrophe; undo that for ids

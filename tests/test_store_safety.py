@@ -409,3 +409,14 @@ def test_failed_migration_backup_leaves_no_partial_copy(tmp_path, monkeypatch):
         Store(db, write=True)
     assert not Path(f"{db}.v{SCHEMA_VERSION}.bak").exists()
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("message,code", [
+    ("database or disk is full", 13), ("attempt to write a readonly database", 8), ("disk I/O error", 10),
+    ("unable to open database file", 14), ("database is locked", 5), ("no such table: x", 0),
+])
+def test_sqlite_errors_are_classified_without_python_3_11_error_codes(message, code):
+    """Python 3.10's sqlite3 has no ``sqlite_errorcode``: SQLite's wording gives the code."""
+    from litmap.store.db import _primary
+
+    assert _primary(sqlite3.OperationalError(message)) == code

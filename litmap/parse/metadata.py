@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from litmap.read.layout.pages import FURNITURE_KINDS, LaidOutPage
-from litmap.models import Metadata
+from litmap.models import Author, Metadata
 from litmap.parse.headings import looks_like_section_heading
 from litmap.parse.metadata_authors import (
     affiliations_after_title,
@@ -251,7 +251,9 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         if not title or (not same and fuzz.token_sort_ratio(pdf_title.lower(), title.lower()) >= 80):
             log.debug("%s: title from PDF Info (%r) rather than the page (%r)", path, pdf_title, title)
             title = pdf_title  # the clean form of a title the page shows garbled or cut
-    cite_title, cite_authors, cite_year = (None, (), None)
+    cite_title: Optional[str] = None
+    cite_authors: tuple[Author, ...] = ()
+    cite_year: Optional[int] = None
     if not cover.title and content:
         # "To cite this paper: He, S. (2018) Three waves …" bounds a title that runs on into its authors.
         page_text = " ".join(b.text for b in content[0].blocks[: max(title_i, 0) + 6])

@@ -329,9 +329,10 @@ def _metadata_from(info: dict[str, Any], xmp: bytes | None) -> dict[str, str]:
                 out["doi"] = m.group(1).rstrip(".,;)")
                 break
     if xmp and "doi" not in out:
-        m = re.search(rb"<(?:prism:doi|dc:identifier|pdfx:doi)[^>]*>\s*(?:doi:)?(10\.\d{4,9}/[^<\s]+)", xmp, re.I)
-        if m:
-            out["doi"] = m.group(1).decode("utf-8", "replace")
+        found = re.search(rb"<(?:prism:doi|dc:identifier|pdfx:doi)[^>]*>\s*(?:doi:)?(10\.\d{4,9}/[^<\s]+)", xmp,
+                          re.I)
+        if found:
+            out["doi"] = found.group(1).decode("utf-8", "replace")
     return out
 
 

@@ -27,7 +27,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import AbstractSet, Any, Callable, Iterable, Optional, Union
 
 from litmap import __version__
 from litmap.errors import InputError
@@ -244,16 +244,15 @@ def _foreign_files(out: Path, names: list[str]) -> Optional[list[str]]:
 
     Only folders litmap wrote into are walked, so a large foreign tree costs one listing."""
     marked = _marker(out)
+    mine: Callable[[str], bool]
+    folders: AbstractSet[str]
     if marked is not None:
         listed, folders = marked
         mine = listed.__contains__
     else:
         if not all((out / f).is_file() and not (out / f).is_symlink() for f in _LEGACY_REQUIRED):
             return None
-
-        def mine(rel: str) -> bool:
-            return _LEGACY_FILE.fullmatch(rel) is not None
-
+        mine = lambda rel: _LEGACY_FILE.fullmatch(rel) is not None  # noqa: E731
         folders = _LAYOUT_FOLDERS
     foreign: list[str] = []
     pending = list(names)

@@ -227,7 +227,7 @@ class Store:
         while cause is not None and id(cause) not in seen:
             seen.add(id(cause))
             if isinstance(cause, sqlite3.Error) and _primary(cause) in (
-                    sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR):
+                    SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR):
                 raise _sqlite_error(self.path, cause) from exc
             cause = cause.__cause__ or cause.__context__
 
@@ -820,7 +820,7 @@ def _connect_read(path: str, *, inspect: bool = False) -> sqlite3.Connection:
             return conn
         except sqlite3.Error as exc:
             conn.close()
-            if _primary(exc) not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            if _primary(exc) not in (SQLITE_CANTOPEN, SQLITE_READONLY):
                 raise
             error = exc
     if pending:
@@ -882,8 +882,24 @@ def _reason(exc: OSError) -> str:
     return text[:1].lower() + text[1:]
 
 
+# SQLite's primary result codes (sqlite3 exposes them, and ``sqlite_errorcode``, only from Python 3.11).
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 10, 13, 14
+# Before 3.11 only the message tells the code: SQLite's own wording of each.
+_CODE_BY_MESSAGE = (
+    ("database or disk is full", SQLITE_FULL), ("readonly database", SQLITE_READONLY),
+    ("disk I/O error", SQLITE_IOERR), ("unable to open database file", SQLITE_CANTOPEN),
+    ("database is locked", SQLITE_BUSY), ("database table is locked", SQLITE_LOCKED),
+    ("access permission denied", SQLITE_PERM),
+)
+
+
 def _primary(exc: BaseException) -> int:
-    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return int(code) & 0xFF
+    text = str(exc)
+    return next((c for words, c in _CODE_BY_MESSAGE if words in text), 0)
 
 
 def _full(path: str) -> StoreWriteError:
@@ -905,22 +921,22 @@ def _nearly_full(path: str, margin: int = 1 << 20) -> bool:
 def _sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
     """A one-line message, naming the store and the fix, for an SQLite error."""
     code = _primary(exc)
-    if code == sqlite3.SQLITE_FULL:
+    if code == SQLITE_FULL:
         return _full(path)
-    if code == sqlite3.SQLITE_READONLY:
+    if code == SQLITE_READONLY:
         return StoreWriteError(
             f"the store {path} cannot be written ({exc}): make it and its folder writable, or copy it and "
             "pass --db COPY; reading commands (status, papers, report, export) work on it as it is"
         )
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return StoreError(
             f"the store {path} is held by another program ({exc}); close that program or wait for it, "
             "then run the command again"
         )
-    if code == sqlite3.SQLITE_IOERR and _nearly_full(path):
+    if code == SQLITE_IOERR and _nearly_full(path):
         # SQLite reports a write into a full WAL or -shm as a disk I/O error, not SQLITE_FULL.
         return _full(path)
-    if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_PERM):
         return StoreWriteError(
             f"could not use the store {path} ({exc}); check that the disk is there and not full and that "
             "the file and its folder can be read, then run the command again"

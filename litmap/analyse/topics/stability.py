@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
 from litmap.errors import AnalysisError
 from litmap.progress import Progress, resolve
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 def assign_to_centroids(
-    vectors: "np.ndarray", centroids: dict[int, Sequence[float]], threshold: float
+    vectors: "np.ndarray", centroids: Mapping[int, Sequence[float]], threshold: float
 ) -> list[int]:
     """Nearest centroid by cosine for each (unit) vector; ``-1`` below ``threshold``."""
     import numpy as np
@@ -46,8 +46,8 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def match_topics(
-    old_centroids: dict[int, Sequence[float]], old_words: dict[int, Sequence[str]],
-    new_centroids: dict[int, Sequence[float]], new_words: dict[int, Sequence[str]],
+    old_centroids: Mapping[int, Sequence[float]], old_words: Mapping[int, Sequence[str]],
+    new_centroids: Mapping[int, Sequence[float]], new_words: Mapping[int, Sequence[str]],
     threshold: float,
 ) -> dict[int, int]:
     """New topic id -> old topic id, one-to-one (Hungarian), where the match holds.
