@@ -114,13 +114,14 @@ def test_wos_export_parses_field_by_field():
     assert r["AU"] == ["Brenner, N", "Theodore, N"] and r["AF"] == ["Brenner, Neil", "Theodore, Nik"]
     assert r["TI"] == ["Scale, the state and the city"] and r["SO"] == ["ANTIPODE"]
     assert (r["PY"], r["VL"], r["IS"], r["BP"], r["EP"], r["DI"]) == (["2000"], ["32"], ["4"], ["361"], ["378"], ["10.1/a"])
-    assert r["NR"] == ["3"] and len(r["CR"]) == 3 and r["UT"] == ["LITMAP:000000001"]
+    assert r["NR"] == ["3"] and len(r["CR"]) == 3 and r["UT"] == ["LITMAP:D000000001"]
     cr = [parse_cr(c) for c in r["CR"]]
     assert cr[0] == {"author": "Harvey D", "year": "1989", "source": "GEOGRAFISKA ANNALER SERIES B", "volume": "71",
                      "page": "3", "doi": "10.2307/490503"}
     assert cr[1]["author"] == "Swyngedouw" and cr[1]["source"] == "NEITHER GLOBAL NOR LOCAL GLOCALIZATION"
     assert recs[1]["AU"] == ["Jessop, BR"] and recs[1]["TI"] == ["=cmd()"] and recs[1]["NR"] == ["2"]
-    assert "BP" not in recs[1]
+    assert "BP" not in recs[1] and recs[1]["UT"] == ["LITMAP:W2"] and recs[1]["SO"] == ["URBAN STUDIES"]
+    assert r["TC"] == ["0"] and recs[1]["TC"] == ["1"]  # paper 1 cites paper 2's work W2
     assert cr_line(WorkInfo("x", "x")) == "[Anonymous]"
 
 

@@ -35,6 +35,9 @@ class Paper:
     volume: Optional[str] = None
     issue: Optional[str] = None
     pages: Optional[str] = None
+    abstract: Optional[str] = None
+    keywords: tuple[str, ...] = ()  # the author keywords printed on the paper
+    affiliations: tuple[str, ...] = ()  # as printed, one string per affiliation block
 
     @property
     def label(self) -> str:
@@ -113,6 +116,17 @@ def _authors(raw: Optional[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(short), tuple(full)
 
 
+def _strings(raw: Optional[str]) -> tuple[str, ...]:
+    """A JSON list of strings (metadata.keywords / affiliations) as a tuple; anything else as ()."""
+    try:
+        items = json.loads(raw or "[]")
+    except ValueError:
+        return ()
+    if not isinstance(items, list):
+        return ()
+    return tuple(" ".join(x.split()) for x in items if isinstance(x, str) and x.strip())
+
+
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
 
@@ -141,7 +155,7 @@ def _work(row: Any, valid_docs: set[int]) -> WorkInfo:
 
 def _enrich(work: WorkInfo, ref_json: Optional[str]) -> WorkInfo:
     """Fill a work's source, volume, first page and first author's initials from a parsed Reference."""
-    if work.source and work.volume and work.page and work.first_initials:
+    if _complete(work):
         return work
     try:
         ref = json.loads(ref_json or "{}")
@@ -156,6 +170,10 @@ def _enrich(work: WorkInfo, ref_json: Optional[str]) -> WorkInfo:
         page=work.page or (str(ref["pages"]) if ref.get("pages") else None),
         first_initials=work.first_initials or _first_initials(ref.get("authors")),
     )
+
+
+def _complete(work: WorkInfo) -> bool:
+    return bool(work.source and work.volume and work.page and work.first_initials)
 
 
 def _first_initials(authors: Any) -> Optional[str]:
@@ -175,13 +193,16 @@ def load_corpus_data(conn: sqlite3.Connection, *, paragraphs: bool = False) -> C
     """
     papers: dict[int, Paper] = {}
     for r in conn.execute(
-        "SELECT d.id, m.title, m.year, m.journal, m.authors, m.doi, m.volume, m.issue, m.pages "
+        "SELECT d.id, m.title, m.year, m.journal, m.authors, m.doi, m.volume, m.issue, m.pages, "
+        "m.abstract, m.keywords, m.affiliations "
         "FROM documents d LEFT JOIN metadata m ON m.document_id = d.id WHERE d.status = 'ok' ORDER BY d.id"
     ):
         short, full = _authors(r[4])
         papers[r[0]] = Paper(
             id=r[0], title=r[1], year=r[2], journal=r[3], authors=short, doi=r[5],
             authors_full=full, volume=r[6], issue=r[7], pages=r[8],
+            abstract=" ".join(r[9].split()) if r[9] and r[9].strip() else None,
+            keywords=_strings(r[10]), affiliations=_strings(r[11]),
         )
     valid = set(papers)
     works: dict[str, WorkInfo] = {}
@@ -198,15 +219,16 @@ def load_corpus_data(conn: sqlite3.Connection, *, paragraphs: bool = False) -> C
         papers[pid] = dataclasses.replace(p, work_id=wid)
 
     refs: dict[int, dict[str, None]] = {}
-    enriched: set[str] = set()
+    filled: set[str] = set()
     for doc_id, wid, ref_json in conn.execute(
         "SELECT document_id, work_id, data FROM refs WHERE work_id IS NOT NULL ORDER BY document_id, idx"
     ):
         if doc_id in valid and wid in works:
             refs.setdefault(doc_id, {})[wid] = None
-            if wid not in enriched:  # first parsed reference fills what the work record lacks
-                enriched.add(wid)
+            if wid not in filled:  # parsed references fill, in order, what the work record lacks
                 works[wid] = _enrich(works[wid], ref_json)
+                if _complete(works[wid]):
+                    filled.add(wid)
 
     has_function = "function" in _columns(conn, "citations")
     fn_col = "c.function" if has_function else "NULL"
