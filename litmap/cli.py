@@ -255,6 +255,25 @@ def _progress_bar(label: str) -> Iterator[Any]:
         yield callback
 
 
+def _map_options(f: Any) -> Any:
+    """Which cited works enter the maps (litmap.analyse.networks.selection), for `network`, `report` and `run`."""
+    options = [
+        click.option("--min-citations", "min_citations", type=int, default=None,
+                     help="Keep works cited by at least N corpus papers (concepts: occurring N times). "
+                          "Default by corpus size: 1 below 10 papers, else max(2, round(log10 papers)); "
+                          "1 keeps every work."),
+        click.option("--selection", type=click.Choice(["threshold", "top", "g-index"]), default="threshold",
+                     show_default=True, help="CiteSpace node selection: the minimum only, or also the top N / "
+                                             "g-index core of each time slice."),
+        click.option("--top-per-slice", type=int, default=50, show_default=True, help="N for --selection top."),
+        click.option("--g-k", type=float, default=25.0, show_default=True, help="Scale k for --selection g-index."),
+        click.option("--slice-years", type=int, default=1, show_default=True, help="Years per time slice."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
 def _run_options(f: Any) -> Any:
     """Options shared by `run` and `watch`."""
     options = [
@@ -285,7 +304,7 @@ def _run_options(f: Any) -> Any:
     ]
     for option in reversed(options):
         f = option(f)
-    return f
+    return _map_options(f)
 
 
 def _run_once(opts: dict[str, Any]) -> Any:
@@ -303,7 +322,9 @@ def _run_once(opts: dict[str, Any]) -> Any:
                                      scheduler=opts["scheduler"])
     settings = RunSettings(ingest=ingest_settings, topic_model=opts["model"], refit_topics=opts["refit"],
                            topics=not opts["no_topics"], report_title=opts["title"],
-                           concept_files=tuple(opts["concept_files"]))
+                           concept_files=tuple(opts["concept_files"]), min_citations=opts["min_citations"],
+                           selection=opts["selection"], top_per_slice=opts["top_per_slice"], g_k=opts["g_k"],
+                           slice_years=opts["slice_years"])
     with Store(opts["db"], write=True, timeout=opts["wait"], init_empty=opts.get("init_empty", False)) as store, \
             _progress_bar("Working") as progress:
         summary = run_pipeline(list(opts["paths"]), store, opts["out"], settings, progress)
@@ -410,14 +431,17 @@ def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool)
               help="Nodes per interactive network (full graphs go to data/).")
 @click.option("--no-figures", is_flag=True, help="Skip the static PNG figures.")
 @click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def report(db: str, out: str, title: str, top_nodes: int, no_figures: bool, concept_files: tuple[str, ...]) -> None:
+@_map_options
+def report(db: str, out: str, title: str, top_nodes: int, no_figures: bool, concept_files: tuple[str, ...],
+           min_citations: Optional[int], selection: str, top_per_slice: int, g_k: float, slice_years: int) -> None:
     """Write the HTML report (index.html) and Markdown summary (report.md)."""
     from litmap.report import ReportSettings, build_report
     from litmap.store import Store
 
     with _errors(), Store(db) as store, _progress_bar("Report") as progress:
         settings = ReportSettings(title=title, top_nodes=top_nodes, figures=not no_figures,
-                                  extra_concepts=concept_files)
+                                  extra_concepts=concept_files, min_cocitations=min_citations, selection=selection,
+                                  top_per_slice=top_per_slice, g_k=g_k, slice_years=slice_years)
         summary = build_report(store, out, settings, progress)
     click.echo(f"report: {_safe(summary.index)} ({summary.papers} papers, {summary.works} works, {summary.seconds} s)")
     click.echo(f"summary: {_safe(summary.markdown)}")
@@ -537,7 +561,16 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
 @click.option("--normalise", type=click.Choice(["raw", "association", "cosine", "jaccard", "inclusion"]),
               default="association", show_default=True, help="Edge weights (association strength as VOSviewer).")
 @click.option("--min-weight", type=int, default=1, show_default=True, help="Drop edges with a raw weight below N.")
-@click.option("--min-count", type=int, default=1, show_default=True, help="Keep nodes occurring at least N times.")
+@click.option("--min-count", "--min-citations", "min_count", type=int, default=None,
+              help="Keep nodes occurring (works: cited by corpus papers) at least N times. Default for co-citation, "
+                   "author co-citation and concepts by corpus size: 1 below 10 papers, else max(2, round(log10 "
+                   "papers)); 1 keeps all.")
+@click.option("--selection", type=click.Choice(["threshold", "top", "g-index"]), default="threshold",
+              show_default=True, help="CiteSpace node selection for co-citation: the minimum only, or also the top N "
+                                      "/ g-index core of each time slice.")
+@click.option("--top-per-slice", type=int, default=50, show_default=True, help="N for --selection top.")
+@click.option("--g-k", type=float, default=25.0, show_default=True, help="Scale k for --selection g-index.")
+@click.option("--slice-years", type=int, default=1, show_default=True, help="Years per time slice.")
 @click.option("--top", type=int, default=None, help="Keep the N most-occurring nodes.")
 @click.option("--cluster-method", type=click.Choice(["leiden", "louvain"]), default="leiden", show_default=True)
 @click.option("--resolution", type=float, default=1.0, show_default=True)
@@ -551,8 +584,9 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
 @click.option("--align-to", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A previous export of this network (GraphML, or the CSV _nodes.csv): clusters that persist "
                    "keep their ids from it.")
-def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int, min_count: int,
-            top: Optional[int], cluster_method: str, resolution: float, seed: int,
+def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int, min_count: Optional[int],
+            selection: str, top_per_slice: int, g_k: float, slice_years: int, top: Optional[int],
+            cluster_method: str, resolution: float, seed: int,
             concept_files: tuple[str, ...], fmt: str, output: str, align_to: Optional[str]) -> None:
     """Build a citation or concept network, cluster it, and export it."""
     from litmap.analyse.networks.job import NetworkSettings, analysed_network
@@ -563,7 +597,8 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
 
     with _errors(), Store(db) as store:
         settings = NetworkSettings(kind=kind, proximity=proximity, normalise=normalise, min_weight=min_weight,
-                                   min_count=min_count, top=top, cluster_method=cluster_method,
+                                   min_count=min_count, top=top, cluster_method=cluster_method, selection=selection,
+                                   top_per_slice=top_per_slice, g_k=g_k, slice_years=slice_years,
                                    resolution=resolution, seed=seed, concept_files=concept_files)
         result = analysed_network(load_corpus_data(store.conn, paragraphs=settings.reads_paragraphs), settings)
         if align_to:
@@ -575,6 +610,8 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
     mod = f", modularity {s['modularity']:.3f}" if s["modularity"] is not None else ""
     sil = f", silhouette {s['silhouette']:.3f}" if s["silhouette"] is not None else ""
     click.echo(f"{kind}: {s['nodes']} nodes, {s['edges']} edges, {s['clusters']} clusters{mod}{sil}")
+    if result.kept:
+        click.echo(_safe(result.kept))
     for c, terms in sorted(result.cluster_labels.items())[:12]:
         click.echo(f"  cluster {c} ({result.cluster_sizes.get(c, 0)}): {_safe(', '.join(terms[:5]))}")
     for p in paths:

@@ -35,6 +35,12 @@ class RunSettings:
     report: bool = True
     report_title: str = "Literature map"
     concept_files: tuple[str, ...] = ()
+    # which cited works enter the report's maps (litmap.analyse.networks.selection; None: by corpus size)
+    min_citations: Optional[int] = None
+    selection: str = "threshold"
+    top_per_slice: int = 50
+    g_k: float = 25.0
+    slice_years: int = 1
 
 
 @dataclass
@@ -72,7 +78,10 @@ def run_pipeline(
         if settings.report and out_dir:
             from litmap.report import ReportSettings, build_report
 
-            rs = ReportSettings(title=settings.report_title, extra_concepts=settings.concept_files)
+            rs = ReportSettings(title=settings.report_title, extra_concepts=settings.concept_files,
+                                min_cocitations=settings.min_citations, selection=settings.selection,
+                                top_per_slice=settings.top_per_slice, g_k=settings.g_k,
+                                slice_years=settings.slice_years)
             summary.report = build_report(store, out_dir, rs, progress).index
     except BaseException:
         store.finish_run(run_id, "interrupted", {})

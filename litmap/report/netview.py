@@ -1,6 +1,7 @@
 """Networks for the report: full graphs for the exports, pruned laid-out views for the page.
 
-Layouts are computed here (seeded spring layout), so the browser draws
+Map coordinates are computed in Python (:mod:`litmap.analyse.networks.layout`,
+stored as node attributes x, y of the full graphs), so the browser draws
 preset positions and runs no physics: a 2,000-paper corpus still opens
 quickly.  Clusters come from Louvain on the full graph (or its densest part
 when very large) and are labelled from the citing sentences.  When the
@@ -52,9 +53,17 @@ def network_views(
     """
     import litmap.analyse.networks.build as nets
 
-    # Works cited once add most of the nodes and edges of a large co-citation graph and say
-    # little about structure; above 200 papers they are left out (still in works.csv).
-    min_cites = settings.min_cocitations or (1 if len(data.papers) < 200 else 2)
+    # Which cited works enter the co-citation map (litmap.analyse.networks.selection): a minimum of
+    # citing papers chosen by corpus size (2 for a 50-paper corpus), optionally CiteSpace's per-slice top N
+    # or g-index. Works cited by one paper only would otherwise make most nodes and fake clusters.
+    from litmap.analyse.networks.selection import Selection, select_cited
+
+    selection = Selection(settings.selection, settings.min_cocitations, settings.top_per_slice, settings.g_k,
+                          settings.slice_years)
+    chosen = select_cited(data.references, {pid: p.year for pid, p in data.papers.items()}, selection,
+                          n_papers=len(data.papers))
+    min_cites = chosen.minimum
+    keep = chosen.kept if selection.method != "threshold" else None
     by_work: dict[str, list[int]] = {}
     for pid, wids in data.references.items():
         for w in dict.fromkeys(wids):
@@ -65,7 +74,8 @@ def network_views(
     graphs: dict[str, nx.Graph] = {}
     views: dict[str, dict[str, Any]] = {}
     builders = {
-        "cocitation": lambda: nets.cocitation_network(data, "paper", min_citations=min_cites, min_weight=cocit_w),
+        "cocitation": lambda: nets.cocitation_network(data, "paper", min_citations=min_cites, min_weight=cocit_w,
+                                                      keep=keep),
         "coupling": lambda: nets.coupling_network(data, min_weight=coupl_w),
         "citation": lambda: nets.citation_network(data),
         "concepts": lambda: nets.concept_network(concept_units, labels=dict(concept_labels)),
@@ -77,17 +87,24 @@ def network_views(
             if d.get("type") == "paper" and paper_labels and n in paper_labels:
                 d["label"] = paper_labels[n]
         graphs[name] = G
+        if G.number_of_edges():
+            _coordinates(G, settings.seed)
+        if name == "cocitation":
+            _time_attrs(G, data, by_work)
         if G.number_of_edges() == 0:
             views[name] = {"title": title, "caption": caption, "missing": _why_empty(name, G)}
             continue
-        if name == "cocitation" and min_cites > 1:
-            caption += f" Only works cited by at least {min_cites} corpus papers."
+        if name == "cocitation":
+            caption += " " + chosen.describe()
         threshold = {"cocitation": cocit_w, "coupling": coupl_w}.get(name, 1)
         if threshold > 1:
             unit = "references" if name == "coupling" else "citing papers"
             caption += (f" Pairs sharing fewer than {threshold} {unit} are left out, here and in data/: in a "
                         "focused literature nearly every pair shares a classic.")
         views[name] = _view(name, G, data, settings, title, caption, (previous or {}).get(name))
+        if name == "cocitation":
+            views[name]["kept"] = chosen.describe()
+            views[name]["min_count"] = min_cites
     central = _central(graphs.get("coupling"), graphs.get("citation"), data, settings)
     return views, graphs, central
 
@@ -244,10 +261,9 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
     shown = [n for n in ranked if G.degree(n) > 0][: settings.top_nodes]
     H = _induced(G, shown)
     edges = _backbone(H)
-    L: nx.Graph = nx.DiGraph() if G.is_directed() else nx.Graph()
-    L.add_nodes_from(shown)
-    L.add_weighted_edges_from(edges)
-    pos = _layout(L.to_undirected() if L.is_directed() else L, settings.seed)
+    # The map coordinates of the full graph (x, y node attributes, as in data/ and the exports),
+    # so the page, the PNG, GraphML/GEXF and VOSviewer show one map.
+    pos = {n: (float(G.nodes[n].get("x", 0.0)), float(G.nodes[n].get("y", 0.0))) for n in shown}
     sizes = Counter(membership.values())
     clusters = [
         {"id": cl, "label": cl_labels.get(cl) or f"cluster {cl + 1}", "size": n,
@@ -263,6 +279,7 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
             "id": str(n), "label": str(d.get("label", n)), "x": round(float(pos[n][0]) * 1000, 1),
             "y": round(float(pos[n][1]) * 1000, 1), "cluster": int(d.get("cluster", -1)),
             "year": d.get("year"), "size": size_of[n], **ref,
+            **{str(k): d[k] for k in ("avg_year", "burst_strength", "burst_start", "burst_end", "sigma") if k in d},
         })
     return {
         "title": title, "caption": caption, "directed": G.is_directed(),
@@ -271,6 +288,36 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
         "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges(),
         "graphml": G.number_of_edges() <= settings.graphml_max_edges,
     }
+
+
+def _coordinates(G: nx.Graph, seed: int) -> None:
+    """Map coordinates (:func:`litmap.analyse.networks.layout.map_coordinates`) as node attributes x, y."""
+    from litmap.analyse.networks.layout import map_coordinates
+
+    for n, (x, y) in map_coordinates(G, seed=seed).items():
+        G.nodes[n]["x"], G.nodes[n]["y"] = x, y
+
+
+def _time_attrs(G: nx.Graph, data: Any, by_work: Mapping[str, list[int]]) -> None:
+    """Co-citation nodes' ``avg_year`` (mean year of their citing papers, for the overlay view) and
+    their strongest citation burst (``burst_start``, ``burst_end``, ``burst_strength``) with CiteSpace's
+    ``sigma`` = (betweenness + 1) ** burst strength."""
+    from litmap.analyse.networks.bursts import work_bursts
+
+    for n, d in G.nodes(data=True):
+        years = [data.papers[p].year for p in by_work.get(n, ()) if p in data.papers and data.papers[p].year]
+        if years:
+            d["avg_year"] = round(sum(years) / len(years), 1)
+    bursts = {w: max(bs, key=lambda b: b.strength) for w, bs in work_bursts(data).items() if w in G}
+    if not bursts:
+        return
+    from litmap.analyse.networks.centrality import centralities
+
+    between = centralities(G)["betweenness"] if G.number_of_edges() else {}
+    for w, b in bursts.items():
+        d = G.nodes[w]
+        d.update(burst_start=int(b.start), burst_end=int(b.end), burst_strength=round(float(b.strength), 3))
+        d["sigma"] = round((float(between.get(w, 0.0)) + 1.0) ** float(b.strength), 4)
 
 
 def _backbone(H: nx.Graph, per_node: int = 3, per_node_total: int = 4) -> list[tuple[Any, Any, int]]:
@@ -294,42 +341,6 @@ def _backbone(H: nx.Graph, per_node: int = 3, per_node_total: int = 4) -> list[t
             break
         keep.setdefault(canon(u, v), w)
     return sorted(((u, v, int(w)) for (u, v), w in keep.items()), key=key)
-
-
-def _layout(G: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
-    """Spring layout per connected component, components packed in rows (largest first).
-
-    One spring layout of a disconnected graph pushes components to the rim
-    and crushes each into a clump; packing keeps every part readable.
-    Weights enter as ``1 + log(w)`` so a few very strong ties do not collapse a cluster.
-    """
-    import math
-
-    H: nx.Graph = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_edges_from((u, v, {"lw": 1.0 + math.log(max(w, 1))}) for u, v, w in G.edges(data="weight", default=1))
-    comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
-    total = sum(math.sqrt(len(c)) ** 2 * 4 for c in comps)
-    width = max(math.sqrt(total) * 1.4, 2.0)
-    pos: dict[Hashable, tuple[float, float]] = {}
-    x = y = row_h = 0.0
-    for comp in comps:
-        r = math.sqrt(len(comp))  # radius grows with the square root of the component's size
-        local: Mapping[Hashable, Any]  # node -> (x, y): a tuple or spring_layout's numpy array
-        if len(comp) == 1:
-            local = {comp[0]: (0.0, 0.0)}
-        else:
-            # A larger optimal distance than networkx's 1/sqrt(n) spreads dense cores for labels.
-            local = nx.spring_layout(_induced(H, comp), seed=seed, weight="lw", iterations=100,
-                                     k=2.5 / math.sqrt(len(comp)))
-        if x > 0 and x + 2 * r > width:
-            x, y, row_h = 0.0, y + row_h + 0.6, 0.0
-        for n, (px, py) in local.items():
-            pos[n] = (x + r + px * r, y + r + py * r)
-        x += 2 * r + 0.6
-        row_h = max(row_h, 2 * r)
-    scale = 1.0 / max(width, 1.0)
-    return {n: (px * scale, py * scale) for n, (px, py) in pos.items()}
 
 
 def _central(coupling: Optional[nx.Graph], citation: Optional[nx.Graph], data: Any,

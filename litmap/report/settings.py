@@ -32,7 +32,11 @@ class ReportSettings:
     extra_concepts: tuple[str, ...] = field(default_factory=tuple)
     classify_top_works: int = 300  # citation function for the sentences of the most cited works only (rules cost ~1 ms each)
     edges_per_node: int = 40  # co-citation/coupling links above this many per node: weakest left out
-    min_cocitations: Optional[int] = None  # None: 1 below 200 papers, else 2
+    min_cocitations: Optional[int] = None  # None: selection.default_min_count(papers) (2 for 10-316 papers)
+    selection: str = "threshold"  # threshold | top | g-index: CiteSpace's per-slice selection of cited works
+    top_per_slice: int = 50  # works per time slice for selection="top"
+    g_k: float = 25.0  # g-index scale for selection="g-index"
+    slice_years: int = 1  # years per time slice
     debate_min_mentions: int = 2  # concept mentions a paper needs to count as engaging a debate
     debate_quotes: int = 2  # quotes shown per debate anchor
     graphml_max_edges: int = 50_000  # larger full graphs are exported as CSV only (GraphML is slow and huge)
@@ -44,6 +48,9 @@ class ReportSettings:
             raise InputError("top_table must be at least 1")
         if self.min_cocitations is not None and self.min_cocitations < 1:
             raise InputError("min_cocitations must be at least 1")
+        from litmap.analyse.networks.selection import Selection
+
+        Selection(self.selection, self.min_cocitations, self.top_per_slice, self.g_k, self.slice_years)  # validates
         if self.edges_per_node < 1:
             raise InputError("edges_per_node must be at least 1")
         if self.debate_min_mentions < 1:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from itertools import combinations
-from typing import Any, Hashable, Iterable, Mapping, Optional, Sequence, TypeVar
+from typing import Any, Collection, Hashable, Iterable, Mapping, Optional, Sequence, TypeVar
 
 import networkx as nx
 
@@ -54,6 +54,7 @@ def cooccurrence_graph(
     min_weight: int = 1,
     top_n: Optional[int] = None,
     edges: bool = True,
+    keep: Optional[Collection[Hashable]] = None,
 ) -> nx.Graph:
     """Nodes co-occurring in groups; ``weight`` = groups holding both, ``count`` = groups holding the node.
 
@@ -61,7 +62,8 @@ def cooccurrence_graph(
     ``min_weight`` are dropped before the graph is built (bounds memory).
     ``top_n`` keeps only the most frequent nodes (ties by node id), as
     VOSviewer's "number of items to select".  ``edges=False`` returns the
-    counted nodes only.
+    counted nodes only.  ``keep`` restricts the nodes to a given set (e.g. a
+    per-slice selection, :mod:`litmap.analyse.networks.selection`).
     """
     import numpy as np
     from scipy import sparse
@@ -79,17 +81,21 @@ def cooccurrence_graph(
     B = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(groups), len(index)))
     counts = np.asarray(B.sum(axis=0)).ravel()
     nodes = list(index)
-    keep = np.flatnonzero(counts >= min_count)
-    if top_n is not None and len(keep) > top_n:
-        keep = np.array(sorted(sorted(keep, key=lambda i: (-counts[i], str(nodes[i])))[:top_n]), dtype=int)
-    G.add_nodes_from((nodes[i], {"count": int(counts[i])}) for i in keep)
+    ok = counts >= min_count
+    if keep is not None:
+        wanted = set(keep)
+        ok &= np.fromiter((n in wanted for n in index), dtype=bool, count=len(index))
+    cols_kept = np.flatnonzero(ok)
+    if top_n is not None and len(cols_kept) > top_n:
+        cols_kept = np.array(sorted(sorted(cols_kept, key=lambda i: (-counts[i], str(nodes[i])))[:top_n]), dtype=int)
+    G.add_nodes_from((nodes[i], {"count": int(counts[i])}) for i in cols_kept)
     if not edges:
         return G
-    B = B[:, keep]
+    B = B[:, cols_kept]
     C = sparse.triu(B.T @ B, k=1).tocoo()
     mask = C.data >= min_weight
     G.add_weighted_edges_from(
-        (nodes[keep[i]], nodes[keep[j]], int(w)) for i, j, w in zip(C.row[mask], C.col[mask], C.data[mask])
+        (nodes[cols_kept[i]], nodes[cols_kept[j]], int(w)) for i, j, w in zip(C.row[mask], C.col[mask], C.data[mask])
     )
     return G
 
@@ -122,18 +128,20 @@ def cocitation_network(
     min_citations: int = 1,
     min_weight: int = 1,
     top_n: Optional[int] = None,
+    keep: Optional[Collection[str]] = None,
 ) -> nx.Graph:
     """Works linked by the number of papers citing both.
 
     ``proximity="paragraph"`` or ``"sentence"`` counts a pair only in papers
     that cite both within one paragraph/sentence (still one per paper).
     Node ``count`` is always the number of citing papers; ``min_citations``
-    and ``top_n`` select works by it before any edge is built.
+    and ``top_n`` (and ``keep``, a set of works) select works by it before any edge is built.
     """
     if proximity not in PROXIMITIES:
         raise InputError(f"unknown proximity {proximity!r}: choose one of {', '.join(PROXIMITIES)}")
     G = cooccurrence_graph(
-        data.references, min_count=min_citations, min_weight=min_weight, top_n=top_n, edges=proximity == "paper"
+        data.references, min_count=min_citations, min_weight=min_weight, top_n=top_n, edges=proximity == "paper",
+        keep=keep,
     )
     if proximity != "paper":
         pairs: dict[int, set[tuple[str, str]]] = {}
@@ -285,6 +293,7 @@ def build_network(
     min_weight: int = 1,
     top_n: Optional[int] = None,
     lexicon: Optional[Any] = None,
+    keep: Optional[Collection[str]] = None,
 ) -> nx.Graph:
     """One entry point for the CLI: ``kind`` is one of :data:`KINDS`.
 
@@ -296,7 +305,8 @@ def build_network(
     if kind not in KINDS:
         raise InputError(f"unknown network kind {kind!r}: choose one of {', '.join(KINDS)}")
     if kind == "cocitation":
-        return cocitation_network(data, proximity, min_citations=min_count, min_weight=min_weight, top_n=top_n)
+        return cocitation_network(data, proximity, min_citations=min_count, min_weight=min_weight, top_n=top_n,
+                                  keep=keep)
     if kind == "author-cocitation":
         return author_cocitation_network(data, min_citations=min_count, min_weight=min_weight, top_n=top_n)
     if kind == "citation":
@@ -327,7 +337,7 @@ def annotate(
     centrality: Optional[Mapping[str, Mapping[N, float]]] = None,
     bursts: Optional[Mapping[N, Sequence[Any]]] = None,
 ) -> nx.Graph:
-    """Copy of ``G`` with ``cluster``, centralities, ``burst`` (strongest burst's strength),
+    """Copy of ``G`` with ``cluster``, centralities, ``burst`` and ``burst_strength`` (strongest burst's strength),
     ``burst_start``/``burst_end`` and CiteSpace ``sigma`` as scalar node attributes."""
     H = G.copy()
     for n, d in H.nodes(data=True):
@@ -341,7 +351,7 @@ def annotate(
         if found:
             top = max(found, key=lambda b: b.strength)
             strength = float(top.strength)
-            d.update(burst=strength, burst_start=int(top.start), burst_end=int(top.end))
+            d.update(burst=strength, burst_strength=strength, burst_start=int(top.start), burst_end=int(top.end))
         if centrality and "betweenness" in centrality and n in centrality["betweenness"]:
             d["sigma"] = (float(centrality["betweenness"][n]) + 1.0) ** strength
     return H

@@ -32,8 +32,13 @@ class NetworkSettings:
     proximity: str = "paper"
     normalise: str = "association"
     min_weight: int = 1
-    min_count: int = 1
+    min_count: Optional[int] = None  # citing papers / occurrences; None: selection.default_min_count(papers)
     top: Optional[int] = None
+    selection: str = "threshold"  # threshold | top | g-index (CiteSpace's per-slice selection)
+    top_per_slice: int = 50
+    g_k: float = 25.0
+    slice_years: int = 1
+    layout: bool = True  # x, y map coordinates as node attributes
     cluster_method: str = "leiden"
     resolution: float = 1.0
     seed: int = 42
@@ -49,8 +54,18 @@ class NetworkSettings:
             raise InputError(f"--normalise must be one of {', '.join(NORMALISATIONS)}")
         if self.labels not in ("llr", "ctfidf"):
             raise InputError("--labels must be llr or ctfidf")
-        if self.min_weight < 1 or self.min_count < 1 or (self.top is not None and self.top < 1):
+        if self.min_weight < 1 or (self.min_count is not None and self.min_count < 1) or (
+                self.top is not None and self.top < 1):
             raise InputError("--min-weight, --min-count and --top must be at least 1")
+        self.node_selection  # validates the selection settings
+
+    @property
+    def node_selection(self) -> Any:
+        """The :class:`~litmap.analyse.networks.selection.Selection` these settings ask for."""
+        from litmap.analyse.networks.selection import Selection
+
+        return Selection(method=self.selection, min_count=self.min_count, top=self.top_per_slice, k=self.g_k,
+                         slice_years=self.slice_years)
 
     @property
     def reads_paragraphs(self) -> bool:
@@ -65,6 +80,7 @@ class NetworkResult:
     silhouette: Optional[float] = None
     cluster_labels: dict[int, list[str]] = field(default_factory=dict)
     cluster_sizes: dict[int, int] = field(default_factory=dict)
+    kept: Optional[str] = None  # what the node selection kept, in words
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -73,6 +89,7 @@ class NetworkResult:
             "clusters": len(self.cluster_sizes),
             "modularity": self.modularity,
             "silhouette": self.silhouette,
+            "kept": self.kept,
         }
 
 
@@ -94,11 +111,12 @@ def analysed_network(data: CorpusData, settings: NetworkSettings = NetworkSettin
         from litmap.analyse.concepts import load_lexicon
 
         lexicon = load_lexicon(None, settings.concept_files)
+    minimum, keep, kept = _selection(data, settings)
     G = build_network(
-        data, settings.kind, proximity=settings.proximity, min_count=settings.min_count,
-        min_weight=settings.min_weight, top_n=settings.top, lexicon=lexicon,
+        data, settings.kind, proximity=settings.proximity, min_count=minimum,
+        min_weight=settings.min_weight, top_n=settings.top, lexicon=lexicon, keep=keep,
     )
-    result = NetworkResult(graph=G)
+    result = NetworkResult(graph=G, kept=kept)
     if G.number_of_nodes() == 0:
         log.warning("the %s network is empty", settings.kind)
         return result
@@ -119,11 +137,40 @@ def analysed_network(data: CorpusData, settings: NetworkSettings = NetworkSettin
     cent = centralities(G, seed=settings.seed)
     bursts = work_bursts(data) if settings.kind == "cocitation" else None
     G = annotate(G, clusters=clusters, centrality=cent, bursts=bursts)
+    if settings.layout:
+        from litmap.analyse.networks.layout import map_coordinates
+
+        for n, (x, y) in map_coordinates(G, seed=settings.seed).items():
+            G.nodes[n]["x"], G.nodes[n]["y"] = x, y
     for n, d in G.nodes(data=True):
         if "cluster" in d and d["cluster"] in result.cluster_labels:
             d["cluster_label"] = ", ".join(result.cluster_labels[d["cluster"]][:3])
     result.graph = G
     return result
+
+
+_COUNTED = ("cocitation", "author-cocitation", "concepts", "concept-works")
+
+
+def _selection(data: CorpusData, settings: NetworkSettings) -> tuple[int, Optional[frozenset[Any]], Optional[str]]:
+    """``(minimum count, works to keep or None, what was kept in words)``.
+
+    Co-citation maps get the full selection (minimum citing papers by the
+    corpus-size rule, per-slice top N or g-index); the other counted kinds
+    (author co-citation, concepts) the minimum; paper networks only an
+    explicit ``min_count``.
+    """
+    if settings.kind not in _COUNTED:
+        return settings.min_count or 1, None, None
+    sel = settings.node_selection
+    if settings.kind != "cocitation":
+        return sel.minimum(len(data.papers)), None, None
+    from litmap.analyse.networks.selection import select_cited
+
+    years = {pid: p.year for pid, p in data.papers.items()}
+    got = select_cited(data.references, years, sel, n_papers=len(data.papers))
+    log.info("%s", got.describe())
+    return got.minimum, (got.kept if sel.method != "threshold" else None), got.describe()
 
 
 def _work_membership(G: nx.Graph, clusters: dict[Any, int], data: Any, kind: str) -> dict[Any, int]:
