@@ -41,6 +41,11 @@ def _safe_lines(text: object) -> str:
     return _UNSAFE_IN_LINES.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
 
 
+def _echo_json(value: Any) -> None:
+    """JSON on stdout, indented, with the terminal escaping of :func:`_to_terminal`."""
+    click.echo(_to_terminal(json.dumps(value, indent=2, ensure_ascii=False, default=str)))
+
+
 def _to_terminal(text: str) -> str:
     """JSON or data for stdout: json.dumps already escapes C0 controls; C1 controls and
     bidi overrides are escaped too when a terminal shows it (a pipe gets it unchanged)."""
@@ -62,14 +67,38 @@ def _escape_log_record(record: logging.LogRecord) -> bool:
     return True
 
 
-DB_HELP = "SQLite store to use (default: ./litmap.db or $LITMAP_DB)."
+DB_HELP = "SQLite store to use (default: $LITMAP_DB, else the store in litmap.toml, else ./litmap.db)."
 
 
 def _db_option(f: Any) -> Any:
     return click.option(
-        "--db", "db", default=lambda: os.environ.get("LITMAP_DB", "litmap.db"), show_default="litmap.db",
+        "--db", "db", envvar="LITMAP_DB", default="litmap.db", show_default="litmap.db",
         type=click.Path(dir_okay=False), help=DB_HELP,
     )(f)
+
+
+def _project_defaults(group: click.Group, project: Any) -> dict[str, Any]:
+    """Click's default_map from a project file: each command gets the settings it has an option for."""
+    out: dict[str, Any] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            out[name] = _project_defaults(command, project)
+        else:
+            out[name] = project.option_defaults(name, [p.name for p in command.params if p.name])
+    return out
+
+
+def _load_project(ctx: click.Context) -> None:
+    """Find litmap.toml here or in a parent folder and make its settings the commands' defaults."""
+    from litmap.project import find_project, load_project
+
+    path = find_project()
+    if path is None:
+        return
+    with _errors():
+        project = load_project(path)
+    ctx.meta["litmap.project"] = project
+    ctx.default_map = _project_defaults(cli, project)
 
 
 @contextmanager
@@ -129,17 +158,24 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="litmap")
-@click.option("-v", "--verbose", count=True, help="More detail (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
-def cli(verbose: int, quiet: bool) -> None:
+@click.option("-v", "--verbose", count=True, help="More detail, and other libraries' messages (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors: no progress, no notes.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Map a literature from a folder of scholarly PDFs.
 
     \b
     Typical use:
-      litmap ingest papers/            read PDFs (and .txt/.md/.html) into litmap.db
-      litmap status                    what is stored, and what failed and why
-      litmap extract paper.pdf         inspect one file's extraction as JSON
+      litmap run papers/ -o outputs/review   read, analyse, report; writes litmap.toml here
+      litmap status                          what is stored, and what failed and why
+      litmap debates                         the debates in the corpus
+      litmap config                          the settings in use and where each came from
+
+    Commands find litmap.toml in this folder or a parent and take their
+    defaults from it; options given on the command line win.
     """
+    ctx.meta["litmap.verbose"], ctx.meta["litmap.quiet"] = verbose, quiet
+    _load_project(ctx)
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:  # forked workers inherit it
@@ -157,7 +193,7 @@ def cli(verbose: int, quiet: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @_db_option
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core; 0: in-process).")
 @click.option("--timeout", type=float, default=300.0, show_default=True, help="Per-file time limit in seconds.")
@@ -195,7 +231,12 @@ def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float,
     from litmap.batch.ingest import ingest as run_ingest
     from litmap.store import Store
 
+    from litmap.batch.discover import check_paths
+
+    if not paths:
+        raise click.UsageError("no PATHS given and no litmap.toml here or in a parent folder to take them from")
     with _errors():
+        check_paths(paths)  # before the store: a mistyped path leaves no store or lock behind
         settings = IngestSettings(jobs=jobs, timeout=timeout, engine=engine, ocr=ocr, memory_mb=memory_mb,
                                   retry_failed=retry_failed, reprocess=reprocess, max_file_mb=max_file_mb,
                                   follow_links=follow_links, executor="dask" if scheduler else executor,
@@ -277,7 +318,7 @@ def _map_options(f: Any) -> Any:
 def _run_options(f: Any) -> Any:
     """Options shared by `run` and `watch`."""
     options = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path()),
+        click.argument("paths", nargs=-1, type=click.Path()),
         click.option("--db", "db", default=None, type=click.Path(dir_okay=False),
                      help="SQLite store (default: OUT.db beside the report folder)."),
         click.option("-o", "--out", "out", default="outputs/report", show_default=True,
@@ -313,7 +354,11 @@ def _run_once(opts: dict[str, Any]) -> Any:
     from litmap.report.build import check_report_folder
     from litmap.store import Store
 
-    # Before the store is opened: a refused -o (/, the corpus, home) leaves no .db, .lock or folder.
+    from litmap.batch.discover import check_paths
+
+    # Before the store is opened: a refused -o (/, the corpus, home) or a mistyped path leaves no
+    # .db, .lock or folder.
+    check_paths(opts["paths"])
     check_report_folder(opts["out"], sources=opts["paths"], db=opts["db"])
     ingest_settings = IngestSettings(jobs=opts["jobs"], timeout=opts["timeout"], ocr=opts["ocr"],
                                      reprocess=opts.get("reprocess", False), max_file_mb=opts["max_file_mb"],
@@ -342,18 +387,123 @@ def _run_once(opts: dict[str, Any]) -> Any:
 @_run_options
 @click.option("--reprocess", is_flag=True,
               help="Read stored files again (e.g. after upgrading litmap); documents keep their ids.")
-def run(**opts: Any) -> None:
+@click.pass_context
+def run(ctx: click.Context, **opts: Any) -> None:
     """Everything in one go: ingest PATHS, resolve works, topics, report.
 
     Incremental: on an existing store only new and changed files are read,
     new passages join the stored topics, and the report says what changed.
+    The first run writes litmap.toml here (corpus, store, report folder), so
+    later commands (`litmap run`, `status`, `debates` ...) need no paths.
     """
-    # Beside, not inside, the report folder: the report is swapped in whole.
-    opts["db"] = opts["db"] or os.path.normpath(opts["out"]) + ".db"
+    _store_beside_report(ctx, opts)
     with _errors():
         summary = _run_once(opts)
+        _write_project_after_run(ctx, opts)
     if not summary.ingest.ok:
         sys.exit(1)
+
+
+def _store_beside_report(ctx: click.Context, opts: dict[str, Any]) -> None:
+    """PATHS from the project file when none are given; the store beside, not inside, the report
+    folder (the report is swapped in whole), unless --db or the project file names one."""
+    from click.core import ParameterSource
+
+    if not opts["paths"]:
+        raise click.UsageError("no PATHS given and no litmap.toml here or in a parent folder to take them "
+                               "from: name the folders of papers (litmap run papers/ -o outputs/review)")
+    db_from_file = ctx.get_parameter_source("db") == ParameterSource.DEFAULT_MAP
+    out_given = ctx.get_parameter_source("out") == ParameterSource.COMMANDLINE
+    if not opts["db"] or (db_from_file and out_given):
+        opts["db"] = os.path.normpath(opts["out"]) + ".db"
+
+
+def _write_project_after_run(ctx: click.Context, opts: dict[str, Any]) -> None:
+    """The first run here writes litmap.toml; an existing one (here or above) is left as it is."""
+    from click.core import ParameterSource
+
+    from litmap.project import FILE_NAME, project_for_run, write_project
+
+    if "litmap.project" in ctx.find_root().meta:
+        return
+    # Only for a report made in this folder or below it: a run from elsewhere (-o /tmp/x) makes no project here.
+    if os.path.relpath(os.path.abspath(opts["out"]), os.getcwd()).startswith(os.pardir):
+        return
+    given = {name: opts[name] for name in ("timeout", "max_file_mb", "ocr", "jobs")
+             if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE}
+    if ctx.get_parameter_source("model") == ParameterSource.COMMANDLINE:
+        given["topic_model"] = opts["model"]
+    if opts["no_topics"]:
+        given["topics"] = False
+    if ctx.get_parameter_source("title") == ParameterSource.COMMANDLINE:
+        given["title"] = opts["title"]
+    project = project_for_run(os.getcwd(), opts["paths"], opts["db"], opts["out"],
+                              lexicon=tuple(opts["concept_files"]), **given)
+    write_project(project, FILE_NAME)
+    if not ctx.find_root().meta.get("litmap.quiet"):
+        click.echo(f"project: wrote {FILE_NAME}: commands run here now use {_safe(opts['db'])} "
+                   "(`litmap config` shows every setting)", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--out", "out", default="outputs/report", show_default=True, type=click.Path(file_okay=False),
+              help="Report folder.")
+@click.option("--db", "db", default=None, type=click.Path(dir_okay=False),
+              help="SQLite store (default: OUT.db beside the report folder).")
+@click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own concept lexicon(s), merged with the default.")
+@click.option("--force", is_flag=True, help="Replace a litmap.toml already in this folder.")
+def init(paths: tuple[str, ...], out: str, db: Optional[str], concept_files: tuple[str, ...], force: bool) -> None:
+    """Write litmap.toml in this folder: the corpus PATHS, store and report folder.
+
+    Edit it to set thresholds and topic settings; `litmap config` shows
+    what every command will use.
+    """
+    from litmap.project import FILE_NAME, find_project, project_for_run, write_project
+
+    if os.path.exists(FILE_NAME) and not force:
+        raise click.ClickException(f"{FILE_NAME} already exists here: edit it, or pass --force to replace it")
+    above = find_project()
+    with _errors():
+        for p in paths:
+            if not os.path.lexists(p):
+                raise click.ClickException(f"{_safe(p)}: no such file or folder; check the path")
+        project = project_for_run(os.getcwd(), paths, db or os.path.normpath(out) + ".db", out,
+                                  lexicon=concept_files)
+        write_project(project, FILE_NAME)
+    if above and os.path.dirname(above) != os.getcwd():
+        click.echo(f"note: this folder now has its own project; {_safe(above)} no longer applies here", err=True)
+    click.echo(f"wrote {FILE_NAME}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def config(ctx: click.Context, as_json: bool) -> None:
+    """The settings commands use here, and where each came from (litmap.toml, $LITMAP_DB or default)."""
+    from litmap.project import OPTION_KEYS, describe
+
+    project = ctx.find_root().meta.get("litmap.project")
+    defaults: dict[str, Any] = {}
+    for name, (param, commands) in OPTION_KEYS.items():
+        command = cli.commands.get((commands or ("status",))[0])
+        spec = next((p for p in command.params if p.name == param), None) if command else None
+        value = getattr(spec, "default", None)
+        if value is not None and not callable(value) and "UNSET" not in repr(value):  # Click >= 8.2: a sentinel
+            defaults[name] = value
+    defaults["topics"] = True
+    defaults["store"] = "OUT.db (for run), litmap.db (other commands)" if project is None else None
+    overrides = {"store": (os.environ["LITMAP_DB"], "$LITMAP_DB")} if os.environ.get("LITMAP_DB") else {}
+    settings = describe(project, overrides, defaults)
+    where = project.path if project is not None else None
+    if as_json:
+        _echo_json({"project_file": where, "settings": [s.__dict__ for s in settings]})
+        return
+    click.echo(f"project file: {_safe(where) if where else 'none (litmap run or litmap init writes litmap.toml)'}")
+    for s in settings:
+        value = "(not set)" if s.value in (None, [], "") else s.value
+        click.echo(_safe(f"  {s.key:<22} {value!s:<36} {s.source}"))
 
 
 @cli.command()
@@ -361,7 +511,8 @@ def run(**opts: Any) -> None:
 @click.option("--interval", type=float, default=5.0, show_default=True, help="Seconds between looks at the folder.")
 @click.option("--settle", type=float, default=2.0, show_default=True,
               help="Seconds a file must stay unchanged before it is read (files still being written wait).")
-def watch(interval: float, settle: float, **opts: Any) -> None:
+@click.pass_context
+def watch(ctx: click.Context, interval: float, settle: float, **opts: Any) -> None:
     """Watch PATHS and refresh the store and report whenever files settle.
 
     Runs once at start, then after every change; Ctrl-C stops it.
@@ -370,7 +521,7 @@ def watch(interval: float, settle: float, **opts: Any) -> None:
     from litmap.batch.watch import watch as watch_folders
     from litmap.report.build import check_report_folder
 
-    opts["db"] = opts["db"] or os.path.normpath(opts["out"]) + ".db"
+    _store_beside_report(ctx, opts)
 
     def refresh() -> None:
         try:

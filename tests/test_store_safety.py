@@ -261,7 +261,7 @@ def test_read_only_store_file(papers, tmp_path):
     before = db.read_bytes()
     with read_only(db):
         _readers_work(db, tmp_path)
-        assert beside(db) == {"litmap.db.lock"}  # readers made no -wal/-shm (read-only ones would block writers)
+        assert beside(db) == set()  # readers made no -wal/-shm (read-only ones would block writers), no .lock
         line = one_line_error(ingest(papers, db))
         assert line == (f"Error: the store {db} is read-only and this command writes to it: make it writable "
                         f"(chmod u+w {db}) or copy it and pass --db COPY; reading commands (status, papers, "

@@ -73,14 +73,20 @@ def walk(paths: Sequence[str], *, follow_links: bool = False,
     """
     found: dict[str, FoundFile] = {}
     problems: list[WalkProblem] = []
-    for p in paths:
-        if not os.path.lexists(p):
-            raise InputError(f"{p}: no such file or folder; check the path")
+    check_paths(paths)
     roots = [os.path.realpath(p) for p in paths]
     for p in paths:
         for item in _walk_one(os.path.abspath(p), roots, problems, follow_links, max_bytes):
             found.setdefault(item.path, item)
     return sorted(found.values(), key=lambda f: f.path), problems
+
+
+def check_paths(paths: Sequence[str]) -> None:
+    """:class:`InputError` naming the first path the user gave that does not exist (checked
+    before a store is opened, so a mistyped path leaves no store or lock behind)."""
+    for p in paths:
+        if not os.path.lexists(p):
+            raise InputError(f"{p}: no such file or folder; check the path")
 
 
 def _inside(target: str, roots: Sequence[str]) -> bool:

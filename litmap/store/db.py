@@ -3,8 +3,9 @@
 This is the only module that writes SQL for documents.  Every document is
 written in one transaction, so a crash or Ctrl-C leaves either the old or the
 new version, never half of one.  Writers take an advisory lock file
-(``<db>.lock``) so two ``litmap`` commands never write the same store at once;
-readers need no lock (WAL lets them read while a writer works).
+(``<db>.lock``, removed when they finish; one left by a killed process is
+taken over with a warning) so two ``litmap`` commands never write the same
+store at once; readers need no lock (WAL lets them read while a writer works).
 
 Nothing is written before the file named by ``--db`` is known to be a litmap
 store, an absent file (a new store is built beside it and renamed into place),
@@ -73,6 +74,9 @@ class StoreStatus:
     no_references: int
     failures: tuple[tuple[str, str], ...]
     schema_version: int
+    #: Papers whose title was not found (paths), and papers with a guessed field ("path: year").
+    untitled: tuple[str, ...] = ()
+    guessed: tuple[str, ...] = ()
 
 
 class Store:
@@ -92,7 +96,6 @@ class Store:
         self.path = str(path)
         self.write = write
         self._lock_fd: Optional[int] = None
-        self._lock_created = False
         self.run_id: Optional[int] = None  # set by start_run: stamps documents added/removed
         if write:
             self._open_writer(timeout, init_empty)
@@ -155,8 +158,7 @@ class Store:
         except BaseException as exc:
             if self.conn is not None:
                 self.conn.close()
-            # A lock file this call created goes again unless a store now stands beside it.
-            self._release_lock(remove=kind != "store" or not os.path.exists(self.path))
+            self._release_lock()  # and its lock file goes with it
             if isinstance(exc, sqlite3.Error):
                 raise _sqlite_error(self.path, exc) from exc
             if isinstance(exc, OSError):
@@ -267,23 +269,25 @@ class Store:
             if same:
                 break
             os.close(fd)
+        if not created:  # a lock file nobody holds: left by a litmap that was killed
+            _note_stale_lock(fd, lock_path)
         try:
             os.ftruncate(fd, 0)
             os.write(fd, str(os.getpid()).encode())
         except OSError as exc:  # the pid is for people only; a full disk is reported by SQLite
             log.debug("could not write the pid into %s: %s", lock_path, exc)
         self._lock_fd = fd
-        self._lock_created = created
 
-    def _release_lock(self, remove: bool = False) -> None:
+    def _release_lock(self) -> None:
         if self._lock_fd is not None:
             import fcntl
 
-            if remove and self._lock_created:
-                try:
-                    os.unlink(self.path + ".lock")
-                except OSError:
-                    pass
+            # We hold the lock, so the file is ours to remove (one left beside the store would look
+            # like a stale lock); a writer waiting on it locks a fresh one (see _acquire_lock).
+            try:
+                os.unlink(self.path + ".lock")
+            except OSError:
+                pass
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             os.close(self._lock_fd)
             self._lock_fd = None
@@ -675,7 +679,24 @@ class Store:
             ),
             failures=failures,
             schema_version=self._version(),
+            untitled=tuple(r[0] for r in q(
+                "SELECT d.path FROM documents d LEFT JOIN metadata m ON m.document_id=d.id "
+                "WHERE d.status='ok' AND (m.title IS NULL OR m.title='') ORDER BY d.path")),
+            guessed=self._guessed_fields(),
         )
+
+    def _guessed_fields(self) -> tuple[str, ...]:
+        """"path: field, …" for papers with a guessed header field (stores before v4 record none)."""
+        cols = {r[1] for r in self.conn.execute("PRAGMA table_info(metadata)")}
+        if "provenance" not in cols:
+            return ()
+        out = []
+        for path, prov in self.conn.execute(
+                "SELECT d.path, m.provenance FROM documents d JOIN metadata m ON m.document_id=d.id "
+                "WHERE d.status='ok' AND m.provenance LIKE '%guess%' ORDER BY d.path"):
+            fields = [p.split(":", 1)[0] for p in json.loads(prov or "[]") if "guess" in p]
+            out.append(f"{path}: {', '.join(fields)}")
+        return tuple(out)
 
     def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
         yield from self.conn.execute(sql, params)
@@ -837,6 +858,24 @@ def _wal_pending(path: str) -> bool:
         return os.path.getsize(path + "-wal") > 0
     except OSError:
         return False
+
+
+def _note_stale_lock(fd: int, lock_path: str) -> None:
+    """Say so when the lock file we just took was left by a process that is no longer running."""
+    try:
+        pid = int(os.pread(fd, 32, 0).decode("ascii", "replace").strip() or 0)
+    except (OSError, ValueError):
+        return
+    if pid <= 0 or pid == os.getpid():
+        return
+    try:
+        os.kill(pid, 0)
+        return  # that pid runs (perhaps reused by another program): nothing to say
+    except ProcessLookupError:
+        pass
+    except OSError:
+        return
+    log.warning("cleared a stale lock %s left by process %d, which is no longer running", lock_path, pid)
 
 
 def _open_lock_file(lock_path: str, store: str) -> tuple[int, bool]:
