@@ -617,6 +617,12 @@ def status(db: str, as_json: bool) -> None:
                f"PDFs with no reference list found: {st.no_references}")
     for path, reason in st.failures:
         click.echo(f"  FAILED {_safe(path)}: {_safe(reason)}")
+    if st.untitled:
+        click.echo(f"papers with no title found: {len(st.untitled)} (not in the text: the report shows the journal or 'title unknown')")
+        for path in st.untitled:
+            click.echo(f"  NO TITLE {_safe(path)}")
+    for line in st.guessed:
+        click.echo(f"  GUESSED {_safe(line)} (from the PDF's creation date)")
 
 
 @cli.command()

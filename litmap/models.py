@@ -131,6 +131,18 @@ class Metadata(_Record):
     doi: Optional[str] = None
     keywords: tuple[str, ...] = ()
     abstract: Optional[str] = None
+    #: Where fields came from when that matters to a reader, as "field:source" (``"year:pdf-date guess"``,
+    #: ``"title:text head"``, ``"title:library …"``); see :mod:`litmap.parse.metadata`.
+    provenance: tuple[str, ...] = ()
+
+    def source_of(self, field: str) -> Optional[str]:
+        """The recorded source of ``field``, or None."""
+        return next((p.split(":", 1)[1] for p in self.provenance if p.split(":", 1)[0] == field), None)
+
+    @property
+    def guessed(self) -> tuple[str, ...]:
+        """Fields whose value is a guess (e.g. a year from the PDF's creation date)."""
+        return tuple(p.split(":", 1)[0] for p in self.provenance if "guess" in p)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from litmap.parse.metadata_masthead import (
     subject_info,
     year_fallback,
 )
+from litmap.parse.metadata_text import TEXT_HEAD_KEY, text_header
 from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
@@ -215,7 +216,9 @@ def split_keywords(text: str) -> tuple[str, ...]:
 def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_metadata: dict,
                      *, path: str = "") -> Metadata:
     """Header metadata of one document (every field may be missing)."""
-    meta = {str(k).lower(): str(v) for k, v in (pdf_metadata or {}).items() if v}
+    text_head = str((pdf_metadata or {}).get(TEXT_HEAD_KEY) or "")
+    meta = {str(k).lower(): str(v) for k, v in (pdf_metadata or {}).items() if v and k != TEXT_HEAD_KEY}
+    provenance: list[str] = []
     cover_pages = [p for p in pages[:2] if is_cover_page(p)]
     content = [p for p in pages if p not in cover_pages and any(b.kind != "cover" for b in p.blocks)]
     cover_text = " ".join(b.text for p in cover_pages for b in p.blocks)
@@ -233,8 +236,17 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
                         volume=nih.group("vol"), issue=nih.group("issue"), pages=nih.group("pages"))
     header = header_info(content)
     body = structure.body_size
+    if text_head and content:
+        # A text file's head: its title and author lines read back from "Abstract" (no type sizes to go by),
+        # and the layout rules kept to its first blocks, never a heading deep in the body.
+        hint = text_header(text_head)
+        if hint.title and not cover.title:
+            provenance.append("title:text head")
+    else:
+        hint = Metadata()
+    head_page = replace(content[0], blocks=content[0].blocks[:_TEXT_HEAD_BLOCKS]) if text_head and content else None
 
-    title, title_i = _title_from_layout(content[0], body) if content else (None, -1)
+    title, title_i = _title_from_layout(head_page or content[0], body) if content else (None, -1)
     pdf_title = meta.get("title", "").strip()
     if not cover.title and title and (cited := citation_as_title(title)):
         # A library's citation line above a scan is the paper's own reference.
@@ -257,16 +269,16 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     if not cover.title and content:
         # "To cite this paper: He, S. (2018) Three waves …" bounds a title that runs on into its authors.
         page_text = " ".join(b.text for b in content[0].blocks[: max(title_i, 0) + 6])
-        cite_title, cite_authors, cite_year = title_from_cite_line(page_text, title)
-        title = cite_title or title
+        cite_title, cite_authors, cite_year = title_from_cite_line(page_text, hint.title or title)
+        title = cite_title or hint.title or title
     sane = sane_title(title)
     if title and not sane and pdf_title and _sane_pdf_title(pdf_title):
         sane = sane_title(pdf_title)
     if title != sane:
         log.debug("%s: title %r cut or rejected as %r", path, title, sane)
     title = sane
-    authors = cover.authors or cite_authors or (authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
-    if content and not cover.authors and not cite_authors:
+    authors = cover.authors or cite_authors or hint.authors or (authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
+    if content and not cover.authors and not cite_authors and not hint.authors:
         authors = strip_glued_markers(authors, content[0])
     if not authors and meta.get("author"):
         authors = parse_author_line(meta["author"].replace(";", ","))
@@ -281,7 +293,17 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         header.setdefault(key, val)
     year = (cover.year or cite_year or (int(header["year"]) if header.get("year") else None)
             or (date_line_year(content[0]) if content else None) or year_fallback(cover_text + " " + first_text)
-            or pdf_date_year(meta))
+            or _footer_citation_year(content[:1]) or _please_cite_year(first_text) or hint.year)
+    if year is None and (guess := pdf_date_year(meta)):
+        # The file's creation date: right for born-digital drafts, wrong for a scan or a re-saved copy.
+        # Used only when the cited years do not contradict it, and marked as a guess.
+        newest = _newest_cited_year(structure.text)
+        if newest is None or newest <= guess <= newest + _DRAFT_LAG:
+            year = guess
+            provenance.append("year:pdf-date guess")
+        else:
+            log.info("%s: no year in the text; the PDF's creation year %d is not used (newest cited year %s)",
+                     path, guess, newest)
     abstract = _abstract(structure)
     kw_sec = structure.section_of_kind("keywords")
     keywords = split_keywords(kw_sec.text) if kw_sec and kw_sec.text.strip() else ()
@@ -292,9 +314,51 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     if not keywords and meta.get("keywords"):
         keywords = split_keywords(meta["keywords"])
     return Metadata(title=title or None, authors=tuple(authors), affiliations=tuple(affiliations), year=year,
-                    journal=clean_journal(cover.journal or header.get("journal")), volume=cover.volume or header.get("volume"),
+                    journal=clean_journal(cover.journal or header.get("journal") or hint.journal), volume=cover.volume or header.get("volume"),
                     issue=cover.issue or header.get("issue"), pages=cover.pages or header.get("pages"), doi=doi,
-                    keywords=keywords, abstract=abstract)
+                    keywords=keywords, abstract=abstract, provenance=tuple(provenance))
+
+
+#: A text file's title and authors are looked for among its first blocks only.
+_TEXT_HEAD_BLOCKS = 15
+#: Years a born-digital draft is saved after the newest work it cites, at most.
+_DRAFT_LAG = 4
+_CITED_YEAR = re.compile(r"(?:\(|,\s|;\s|\s)((?:19[0-9]|20[0-4])\d)[a-z]?(?=\)|[;,.:]\s|\.$)")
+
+
+def _newest_cited_year(text: str) -> Optional[int]:
+    """The newest year the text cites ("(Smith, 1995)", "Urban Studies 32 (1995)."); None if it cites fewer than 3.
+    Years after this one are plans and projections ("Amsterdam 2040"), not citations."""
+    import datetime
+
+    now = datetime.date.today().year
+    years = sorted(y for y in map(int, _CITED_YEAR.findall(text)) if y <= now)
+    return years[-1] if len(years) >= 3 else None
+
+
+_PLEASE_CITE = re.compile(r"please cite this (?:article|paper)(?: in press)? as:?.{0,400}?\((?P<year>(?:19|20)\d\d)\)",
+                          re.I | re.S)
+
+
+def _please_cite_year(text: str) -> Optional[int]:
+    """Elsevier author versions: "Please cite this article as: Savini, F., …, Cities (2016), http://…"."""
+    m = _PLEASE_CITE.search(text)
+    return int(m.group("year")) if m else None
+
+
+_FOOTER_CITATION = re.compile(r"^(?P<journal>[A-Z][A-Za-z&.,:\s]+?),?\s+Vol\.?\s*\d+,?\s*(?:No\.?\s*\w+,?\s*)?"
+                              r"(?:\w+\.?\s+)?(?P<year>(?:19|20)\d\d),?\s*(?:pp\.?\s*)?\d+\s*[–-]\s*\d+\s*$")
+
+
+def _footer_citation_year(pages: Sequence[LaidOutPage]) -> Optional[int]:
+    """A journal's citation line at the foot of the first page
+    ("Cartography and Geographic Information Science, Vol. 37, No. 3, 2010, pp. 215-228")."""
+    for page in pages:
+        for line in [*page.furniture, *(b.text for b in page.blocks)]:
+            m = _FOOTER_CITATION.match(clean_field(line)) if len(line) < 160 else None
+            if m:
+                return int(m.group("year"))
+    return None
 
 
 def _abstract(structure: Structure) -> Optional[str]:

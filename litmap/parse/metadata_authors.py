@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from litmap.read.layout.pages import LaidOutPage
+from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.models import Author
 
 __all__ = ["parse_author_line", "looks_like_affiliation", "family_first", "author_like", "authors_near_title",
@@ -68,8 +68,12 @@ def _person(part: str) -> Optional[Author]:
 def parse_author_line(text: str) -> tuple[Author, ...]:
     """Names from a header author line ("Robert G. Cromley, Jie Lin & David A. Merwin")."""
     t = re.sub(r"\S+@\S+|https?://\S+|\(cid:\d+\)|orcid\S*|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", " ", text, flags=re.I)
-    t = re.sub(r"[*∗†‡§¶⇑✉☆•]|\(\s*\)", " ", t)
+    t = re.sub(r"[*∗⁎†‡§¶⇑✉☆•]|\(\s*\)", " ", t)
     t = re.sub(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*\b|(?<=[a-zà-ÿ])[a-h](?:,[a-h])+\b", " ", t)  # "Wu1,2", "Lia,b"
+    # Markers set apart from the name: "Jie Lin a, ⁎, Robert G. Cromley b,1", "Fang Qiu 1", "Jukka Hirvonen 1 · …".
+    t = re.sub(r"(?<=[a-zà-ÿ])\s+(?:[a-h]|\d{1,2})(?:\s*,\s*(?:[a-h]|\d{1,2})\b)*(?=\s*(?:[,·;&]|and\b|$))", "", t)
+    t = re.sub(r"(?<=\b[A-Z])[;:]\.", ".", t)  # OCR: "Peter I;. Fisher"
+    t = re.sub(r"(?:\s*,)+\s*,", ",", t).strip(" ,·")
     t = t.replace(" Æ ", ", ").replace("·", ",")
     aff = _AFFIL.search(t)
     if aff and aff.start() > 0:
@@ -141,21 +145,46 @@ def authors_near_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
 
 
 def _authors_after_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
-    for b in page.blocks[title_i + 1:title_i + 8]:
-        text = re.sub(r"^(?:prepared by|written by|by)\s*:?\s*", "", b.text.strip(), flags=re.I)
+    """The author lines under the title: the first names found, and the names of later
+    blocks that follow them (one name per block, each with its affiliation under it)."""
+    for k, b in enumerate(page.blocks[title_i + 1:title_i + 8], start=title_i + 1):
+        names = _first_author_block(b)
+        if names is None:
+            break
+        if names:
+            return names + _more_author_blocks(page, k + 1)
+    return ()
+
+
+def _more_author_blocks(page: LaidOutPage, start: int) -> tuple[Author, ...]:
+    out: list[Author] = []
+    for b in page.blocks[start:start + 8]:
+        text = b.text.strip().lstrip("·&,; ")
+        text = re.sub(r"^and\s+", "", text)
         if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
-            continue  # stray superscript markers
-        if looks_like_affiliation(text) or text.lower().startswith(("abstract", "keywords", "a b s t r a c t")):
-            if looks_like_affiliation(text) and not text.lower().startswith(("abstract", "keywords")):
-                # "P F Fisher, M Langford Midlands Regional Research Laboratory…": names before the affiliation.
-                names = parse_author_line(text)
-                if names:
-                    return names
+            continue
+        if looks_like_affiliation(text):
+            continue
+        if len(text) > 120 or text.lower().startswith(("abstract", "keywords", "a b s t r a c t", "received")):
             break
         names = parse_author_line(text)
-        if names:
-            return names
-    return ()
+        if not names:
+            break
+        out.extend(names)
+    return tuple(out)
+
+
+def _first_author_block(b: Block) -> Optional[tuple[Author, ...]]:
+    """Names in block ``b`` (empty: none, look further), or None: the author zone has ended."""
+    text = re.sub(r"^(?:prepared by|written by|by)\s*:?\s*", "", b.text.strip(), flags=re.I)
+    if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
+        return ()  # stray superscript markers
+    if looks_like_affiliation(text) or text.lower().startswith(("abstract", "keywords", "a b s t r a c t")):
+        if looks_like_affiliation(text) and not text.lower().startswith(("abstract", "keywords")):
+            # "P F Fisher, M Langford Midlands Regional Research Laboratory…": names before the affiliation.
+            return parse_author_line(text) or None
+        return None
+    return parse_author_line(text)
 
 
 def affiliations_after_title(page: LaidOutPage, title_i: int) -> tuple[str, ...]:

@@ -124,7 +124,7 @@ def pdf_date_year(meta: dict[str, str]) -> Optional[int]:
 
 def year_fallback(text: str) -> Optional[int]:
     """A year from publication, copyright or received/accepted lines."""
-    for pat in (r"published(?: online)?:\s*(?:\d+\s+)?\w*\s*" + _YEAR, r"©\s*(?:\w+\s+)?" + _YEAR, r"copyright\s*(?:©)?\s*" + _YEAR, r"published online:?\s*(?:\d+\s+)?\w*\s*"
+    for pat in (r"published(?: online)?:\s*(?:\d+\s+)?\w*\s*" + _YEAR, r"©\s*the authors?(?:\(s\))?,?\s*" + _YEAR, r"©\s*(?:\w+\s+)?" + _YEAR, r"copyright\s*(?:©)?\s*" + _YEAR, r"published online:?\s*(?:\d+\s+)?\w*\s*"
                 + _YEAR, r"\b" + _YEAR + r"\b\s*(?:the author|elsevier|springer|sage)"):
         m = re.search(pat, text, re.I)
         if m:

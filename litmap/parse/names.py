@@ -36,6 +36,7 @@ _PLAIN_LETTERS = str.maketrans(_PLAIN)
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
 # Characters that end a DOI as printed but are never part of it there.
 _DOI_TRAIL = ".,;:)]}>'\u2019\u201d"
+_DOI_QUERY = re.compile(r"(?:#|[?&](?:[a-z_]+=|journal|needaccess)).*$", re.I)
 
 
 def strip_diacritics(s: str) -> str:
@@ -77,7 +78,8 @@ def normalise_doi(s: Optional[str]) -> Optional[str]:
     m = _DOI.search(s.replace("\u2010", "-").replace("\u2011", "-"))
     if not m:
         return None
-    doi = m.group(0).rstrip(_DOI_TRAIL)
+    # A URL's query string or fragment is not part of the DOI ("…1119646?journalCode=fcit20").
+    doi = _DOI_QUERY.sub("", m.group(0)).rstrip(_DOI_TRAIL)
     # A closing bracket is part of some DOIs: keep it only when balanced.
     while doi.endswith(")") and doi.count(")") > doi.count("("):
         doi = doi[:-1]

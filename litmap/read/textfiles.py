@@ -27,7 +27,7 @@ from litmap.read.layout.pages import Block, ExtractedPages, LaidOutPage
 from litmap.read.layout.furniture import drop_typesetting_marks
 from litmap.util.accents import attach_spacing_accents
 
-__all__ = ["read_text_file", "decode_bytes", "sniff_encoding", "NotText", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
+__all__ = ["read_text_file", "decode_bytes", "sniff_encoding", "NotText", "TEXT_HEAD_KEY", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
            "repair_block_ligatures", "repair_block_hyphenation"]
 
 log = logging.getLogger(__name__)
@@ -527,7 +527,22 @@ def read_text_file(path: str) -> ExtractedPages:
     # Hyphens first: "gentri fica- tion" becomes a ligature split only once
     # the hyphen break is joined.
     blocks = repair_block_ligatures(repair_block_hyphenation(blocks))
+    hints = {TEXT_HEAD_KEY: _head_lines(text, blocks)} if media == "txt" else {}
     page = LaidOutPage(number=1, width=_PAGE_W, height=max(_PAGE_H, len(blocks) * 12.0 + 20), blocks=tuple(blocks),
                        body_size=BODY_SIZE, warnings=tuple(warnings))
     return ExtractedPages(pages=(page,), page_count=1, text_layer=True, ocr=False, engine="text",
-                          media_type=media, pdf_metadata={}, warnings=tuple(warnings))
+                          media_type=media, pdf_metadata=hints, warnings=tuple(warnings))
+
+
+#: The key under which the first raw lines of a text file travel to metadata extraction
+#: (:mod:`litmap.parse.metadata_text` reads the title and authors from them).
+TEXT_HEAD_KEY = "litmap:text_head"
+_HEAD_LINES = 150
+
+
+def _head_lines(text: str, blocks: Sequence[Block]) -> str:
+    """The file's first raw lines (line breaks kept: they tell a title line from an author line),
+    with lost-ligature splits rejoined as in the blocks ("Gentri fication")."""
+    head = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[:_HEAD_LINES]]
+    fixed, _ = repair_texts([*head, *(b.text for b in blocks)])
+    return "\n".join(fixed[: len(head)])

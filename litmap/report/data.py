@@ -176,12 +176,9 @@ def _papers(conn: sqlite3.Connection, data: Any) -> list[ReportPaper]:
 
 
 def _paper_label(p: Any, file: str) -> str:
-    """"Brenner 2004"; without authors the file name (which the reader knows), not a title fragment."""
-    if p.authors or not file:
-        return p.label
-    stem = file.rsplit(".", 1)[0]
-    stem = stem if len(stem) <= 40 else stem[:39] + "…"
-    return f"{stem} ({p.year})" if p.year and str(p.year) not in stem else stem
+    """"Brenner 2004"; without authors the title's start or the journal, never a file name or hash
+    (the file is shown beside it; `litmap status` lists papers whose title is unknown)."""
+    return str(p.label)
 
 
 def _works(data: Any, settings: ReportSettings,

@@ -41,7 +41,15 @@ class Paper:
 
     @property
     def label(self) -> str:
-        first = self.authors[0].split(",")[0] if self.authors else (self.title or f"paper {self.id}")[:30]
+        """"Brenner 2004"; without authors the title's start, else the journal; never a file name."""
+        if self.authors:
+            first = self.authors[0].split(",")[0]
+        elif self.title:
+            first = self.title if len(self.title) <= 30 else self.title[:29].rstrip() + "…"
+        elif self.journal:
+            first = self.journal
+        else:
+            first = f"paper {self.id}, title unknown"
         return f"{first} {self.year}" if self.year else first
 
 

@@ -483,10 +483,11 @@ class Store:
         m = doc.metadata
         self.conn.execute(
             "INSERT INTO metadata(document_id, title, authors, affiliations, year, journal, volume, issue, "
-            "pages, doi, keywords, abstract) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "pages, doi, keywords, abstract, provenance) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id, m.title, json.dumps([a.to_dict() for a in m.authors]), json.dumps(list(m.affiliations)),
                 m.year, m.journal, m.volume, m.issue, m.pages, m.doi, json.dumps(list(m.keywords)), m.abstract,
+                json.dumps(list(m.provenance)),
             ),
         )
         self.conn.executemany(
@@ -557,6 +558,7 @@ class Store:
                 affiliations=tuple(json.loads(m["affiliations"] or "[]")), year=m["year"], journal=m["journal"],
                 volume=m["volume"], issue=m["issue"], pages=m["pages"], doi=m["doi"],
                 keywords=tuple(json.loads(m["keywords"] or "[]")), abstract=m["abstract"],
+                provenance=tuple(json.loads(m["provenance"] or "[]")),
             )
         from litmap.models import Citation, CitedWork, Reference
 

@@ -255,7 +255,13 @@ CREATE TABLE paper_topics (
 CREATE INDEX paper_topics_topic ON paper_topics(topic_id);
 """
 
+# v4: where header fields came from when a reader should know ("year:pdf-date guess",
+# "title:text head", "title:library refs.bib"): JSON list of "field:source" (Metadata.provenance).
+_V4 = """
+ALTER TABLE metadata ADD COLUMN provenance TEXT DEFAULT '[]';
+"""
+
 #: Ordered migrations; index i upgrades a store from version i to i + 1.
-MIGRATIONS: list[Union[str, Migration]] = [_V1, _V2, Migration(_V3, fill_topic_tables)]
+MIGRATIONS: list[Union[str, Migration]] = [_V1, _V2, Migration(_V3, fill_topic_tables), _V4]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,127 @@
+"""Title and authors from the first lines of a plain-text input.
+
+Text files (pdftotext output, text exports of publisher pages, notes with
+"Title:" lines) have no type sizes, so the layout rules of
+:mod:`litmap.parse.metadata` cannot tell a title from body text.  What they
+do have is the order of a paper's head: labelled lines ("Title: …",
+"Authors: …"), or the title, then the author lines (a name, then its
+affiliation, or "A and B" on one line), then "Abstract".  The reader keeps
+the file's first raw lines (:mod:`litmap.read.textfiles` passes them as the
+``litmap:text_head`` hint) and this module reads the head back from the
+"Abstract" line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from litmap.models import Author, Metadata
+from litmap.parse.metadata_authors import clean_field, family_first, looks_like_affiliation, parse_author_line
+from litmap.parse.metadata_title import sane_title
+from litmap.read.textfiles import TEXT_HEAD_KEY
+
+__all__ = ["TEXT_HEAD_KEY", "text_header"]
+
+_LABELLED = re.compile(r"^\s*(?P<key>title|authors?|by|journal|source|year|date|published|doi)\s*:\s*(?P<value>\S.*)$",
+                       re.I)
+_ABSTRACT = re.compile(r"^\s*(?:abstract|a b s t r a c t|summary)\b\s*[:.]?\s*$", re.I)
+_MASTHEAD = re.compile(r"©|doi|https?://|www\.|\bvol\.|issn|received|accepted|published|copyright|reprints|"
+                       r"permissions|^\s*(?:research|original|review)\s+article\s*$", re.I)
+_PROSE_CHARS = 55
+_LABEL_PREFIX = re.compile(r"^\s*(?:research|original|review)\s+(?:article|paper)\s+", re.I)
+
+
+def _is_name_line(line: str) -> tuple[Author, ...]:
+    line = line.strip()
+    if not line or len(line) > 120 or looks_like_affiliation(line) or line.endswith("."):
+        return ()
+    return parse_author_line(line)
+
+
+def text_header(head: str) -> Metadata:
+    """Title and authors read from the first raw lines of a text file (fields may be missing)."""
+    lines = [ln.rstrip() for ln in head.split("\n")]
+    labelled = _labelled(lines)
+    if labelled.title:
+        return labelled
+    abstract_at = next((i for i, ln in enumerate(lines[:120]) if _ABSTRACT.match(ln)), None)
+    if abstract_at is None:
+        # No "Abstract" label: the head ends at the first line of prose.
+        short = 0
+        for i, ln in enumerate(lines[:40]):
+            if len(ln.strip()) >= _PROSE_CHARS and short >= 3:
+                abstract_at = i
+                break
+            short += bool(ln.strip())
+    if abstract_at is None:
+        return Metadata()
+    i = abstract_at - 1
+    authors: list[Author] = []
+    seen_names = False
+    # Backwards over the author block: names, each maybe followed by its affiliation lines.
+    while i >= 0:
+        ln = lines[i].strip()
+        if not ln or re.fullmatch(r"[\W\d]{0,4}", ln):
+            i -= 1
+            continue
+        if looks_like_affiliation(ln) and len(ln) < 200:
+            i -= 1
+            continue
+        names = _is_name_line(ln)
+        if names and (len(ln.split()) <= 8 or "," in ln or " and " in ln):
+            authors[:0] = names
+            seen_names = True
+            i -= 1
+            continue
+        if (i > 0 and len(ln.split()) <= 8 and not ln.endswith(".") and _is_name_line(lines[i - 1])
+                and len(lines[i - 1].split()) <= 4):
+            i -= 1  # an affiliation without a telling word ("Federal Reserve Bank of Philadelphia") under its name
+            continue
+        break
+    if not seen_names:
+        return Metadata()
+    parts: list[str] = []
+    while i >= 0 and len(parts) < 5:
+        ln = lines[i].strip()
+        if not ln:
+            break
+        if len(ln) > 140 or _MASTHEAD.search(ln):
+            # A title glued after the first lines of the body (pdftotext of a page whose head
+            # overlays the introduction): the tail after the last ": " or "; ".
+            tail = re.split(r"[:;]\s+", ln)[-1].strip()
+            if parts and tail != ln and tail[:1].isupper() and len(tail.split()) <= 10 and ")" not in tail:
+                parts.insert(0, tail)
+            break
+        if ln.endswith((".", ",", ";")) and not parts:
+            break
+        parts.insert(0, ln)
+        i -= 1
+    title = _LABEL_PREFIX.sub("", clean_field(" ".join(parts)))
+    title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)  # a footnote mark on the title's last line
+    return Metadata(title=sane_title(title) if title else None, authors=tuple(authors))
+
+
+def _labelled(lines: Sequence[str]) -> Metadata:
+    """"Title: …" / "Authors: …" / "Year: …" lines among the first lines."""
+    found: dict[str, str] = {}
+    for ln in lines[:40]:
+        m = _LABELLED.match(ln)
+        if m:
+            found.setdefault(m.group("key").lower().rstrip("s"), clean_field(m.group("value")))
+    title = found.get("title")
+    if not title:
+        return Metadata()
+    who = found.get("author") or found.get("by") or ""
+    if ";" in who and all(c.count(",") == 1 for c in who.split(";")):
+        authors = family_first(who)  # "Li, Wei; Chen, Ming"
+    else:
+        authors = parse_author_line(who) if who else ()
+    year: Optional[int] = None
+    for key in ("year", "date", "published"):
+        m = re.search(r"\b(1[89]\d\d|20[0-4]\d)\b", found.get(key, ""))
+        if m:
+            year = int(m.group(1))
+            break
+    journal = found.get("journal") or found.get("source")
+    return Metadata(title=sane_title(title), authors=authors, year=year, journal=journal or None)
