@@ -40,8 +40,8 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_LEXICON = "litmap/data/concepts.yaml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CONCEPT_KEYS = {"id", "label", "gloss", "variants", "broader", "related", "debates", "replace"}
-_LIST_KEYS = ("variants", "broader", "related", "debates")
+_CONCEPT_KEYS = {"id", "label", "gloss", "variants", "broader", "related", "debates", "replace", "weak", "not_near"}
+_LIST_KEYS = ("variants", "broader", "related", "debates", "not_near")
 _PREFIXES = ("re", "de", "inter", "intra", "multi", "trans", "post", "neo", "supra", "sub", "mega", "cross")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
@@ -66,10 +66,20 @@ class Concept:
     broader: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     debates: tuple[str, ...] = ()
+    # Debates in which a mention is weak evidence (ambiguous terms: "scale",
+    # "metropolitan area"): it counts only beside strong evidence.  ("*",) = all.
+    weak: tuple[str, ...] = ()
+    # Words or phrases that, in the same paragraph or sentence, show another
+    # sense ("topology" beside "polygon"): the mention is not counted there.
+    not_near: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
         return (self.label,) + self.variants
+
+    def weak_in(self, debate_id: str) -> bool:
+        """Whether a mention is only weak evidence of ``debate_id``."""
+        return "*" in self.weak or debate_id in self.weak
 
 
 @dataclass(frozen=True)
@@ -195,6 +205,14 @@ def _parse_concepts(data: Mapping[str, Any], name: str) -> list[tuple[dict[str, 
         for key in _LIST_KEYS:
             if key in entry:
                 fields[key] = _str_list(entry[key], where, key)
+        if "weak" in entry:
+            weak = entry["weak"]
+            if weak is True:
+                fields["weak"] = ("*",)
+            elif weak is False or weak is None:
+                fields["weak"] = ()
+            else:
+                fields["weak"] = _str_list(weak, where, "weak (true, or a list of debate ids)")
         out.append((fields, bool(entry.get("replace", False))))
     return out
 
@@ -231,7 +249,7 @@ def load_lexicon(path: Optional[str] = None, extra: Sequence[str] = ()) -> Lexic
                     raise InputError(f"{name}: concept {cid!r}: new concepts need a 'label' (and a one-sentence 'gloss').")
                 concepts[cid] = Concept(**{"gloss": "", **fields})
             else:
-                upd = {k: v for k, v in fields.items() if k not in _LIST_KEYS and k != "id"}
+                upd = {k: v for k, v in fields.items() if k not in _LIST_KEYS and k != "id"}  # weak replaces
                 for key in _LIST_KEYS:
                     if key in fields:
                         upd[key] = fields[key] if replace_lists else _union(getattr(old, key), fields[key])
@@ -268,6 +286,10 @@ def _check_references(concepts: Mapping[str, Concept], debates: Mapping[str, Deb
         for d in c.debates:
             if d not in debates:
                 raise InputError(f"{where}: debate {d!r} is not defined; add it under 'debates:' in the file.")
+        for d in c.weak:
+            if d != "*" and d not in c.debates:
+                raise InputError(f"{where}: 'weak' names {d!r}, which is not one of its debates {list(c.debates)}; "
+                                 "write 'weak: true' for all of them or list some of its debates.")
 
 
 # --------------------------------------------------------------------------
@@ -314,6 +336,10 @@ class _Matcher:
 
     def __init__(self, lexicon: Lexicon):
         self.root: dict[str, Any] = {}
+        # concept id -> token sequences whose presence in the text voids its mentions
+        self.not_near: dict[str, list[tuple[str, ...]]] = {
+            c.id: [k for form in c.not_near for k in _form_keys(form)] for c in lexicon.concepts if c.not_near
+        }
         for c in lexicon.concepts:
             for form in c.forms:
                 case_sensitive = form.isupper() and len(form) <= 6
@@ -352,7 +378,19 @@ class _Matcher:
             start, end = offs[toks[i][0]], offs[toks[j][1] - 1] + 1
             hits.append(ConceptHit(cid, start, end, text[start:end]))
             i = j + 1
+        if self.not_near and any(h.concept_id in self.not_near for h in hits):
+            seq = [t[2] for t in toks]
+            voided = {cid for cid in {h.concept_id for h in hits} if any(
+                _contains(seq, key) for key in self.not_near.get(cid, ()))}
+            hits = [h for h in hits if h.concept_id not in voided]
         return hits
+
+
+def _contains(seq: Sequence[str], key: tuple[str, ...]) -> bool:
+    """Whether the token sequence ``key`` occurs in ``seq``."""
+    n = len(key)
+    first = key[0]
+    return any(seq[i] == first and tuple(seq[i : i + n]) == key for i in range(len(seq) - n + 1))
 
 
 def _case_ok(span: str, form: Optional[str]) -> bool:

@@ -33,6 +33,7 @@ from typing import Mapping, Optional, Sequence
 
 from litmap.analyse.concepts import Lexicon
 from litmap.analyse.debates.anchors import anchors, function_counts
+from litmap.analyse.debates.engagement import engagements
 from litmap.analyse.debates.parts import BridgeGraph, bridge_graph, build_camps, topic_overlap
 from litmap.analyse.debates.records import (
     AnchorWork, Bridge, Camp, CooccurringConcept, DebateInputs, DebateMap, DebateSettings, Engagement,
@@ -157,19 +158,8 @@ class _Corpus:
     topic_result: object
 
 
-def _engagement(cx: _Corpus, members: frozenset[str]) -> list[Engagement]:
-    data, inputs = cx.inputs.data, cx.inputs
-    out = []
-    for pid, (n, paras) in paper_hits(inputs, members).items():
-        if n < cx.settings.min_mentions:
-            continue
-        p = data.papers[pid]
-        words = inputs.words.get(pid, 0)
-        out.append(Engagement(
-            pid, p.title, p.year, n, round(1000.0 * n / words, 2) if words else 0.0,
-            round(paras / inputs.paragraphs[pid], 3) if inputs.paragraphs.get(pid) else 0.0,
-        ))
-    return sorted(out, key=lambda e: (-e.per_1000_words, -e.mentions, e.paper_id))
+def _engagement(cx: _Corpus, debate_id: Optional[str], members: frozenset[str]) -> list[Engagement]:
+    return engagements(cx.inputs, cx.lexicon, debate_id, members, cx.settings)
 
 
 def _timeline(cx: _Corpus, papers: Sequence[Engagement], idxs: Sequence[int]) -> tuple[YearCount, ...]:
@@ -239,12 +229,13 @@ def _one_map(cx: _Corpus, tid: str, kind: str, label: str, gloss: str, members: 
     mentions: Counter[str] = Counter()
     for found in cx.inputs.para_concepts.values():
         mentions.update({k: v for k, v in found.items() if k in members})
-    papers = _engagement(cx, members)
+    papers = _engagement(cx, tid if kind == "debate" else None, members)
     engaged = {e.paper_id for e in papers}
     idxs = [i for i in scoped if data.contexts[i].paper_id in engaged]
     if len(idxs) < len(scoped):
-        notes.append(f"{len(scoped) - len(idxs)} citation(s) near the concepts left out: their papers mention "
-                     f"them fewer than {s.min_mentions} times")
+        notes.append(f"{len(scoped) - len(idxs)} citation(s) near the concepts left out: their papers do not "
+                     f"engage the debate (fewer than {s.min_mentions} counted mentions, too little evidence against "
+                     "the corpus, or only weak terms without strong ones beside them)")
     undated = sum(1 for e in papers if e.year is None)
     if undated:
         notes.append(f"{undated} engaging paper(s) without a year are not on the timeline")

@@ -12,7 +12,7 @@ from litmap.errors import InputError
 from litmap.store.corpusdata import CorpusData
 
 __all__ = [
-    "SCOPES", "DebateSettings", "DebateInputs", "DebateMap", "Engagement", "YearCount", "Quote", "FunctionCounts",
+    "SCOPES", "DebateSettings", "DebateInputs", "DebateMap", "Engagement", "EvidencePassage", "YearCount", "Quote", "FunctionCounts",
     "AnchorWork", "Camp", "Bridge", "CooccurringConcept", "TopicOverlap",
 ]
 
@@ -41,9 +41,29 @@ class DebateInputs:
 
 
 @dataclass(frozen=True)
+class EvidencePassage:
+    """A paragraph that counts toward a paper's engagement: its ``score``,
+    the debate's ``terms`` in it (concept id, mentions) and citations of the
+    debate's core works; ``page`` and ``text`` (shortened) are filled in
+    when the map is read from a store."""
+
+    paragraph: int
+    score: float
+    terms: tuple[tuple[str, int], ...]
+    core_citations: int = 0
+    page: Optional[int] = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Engagement:
-    """A paper engaging a debate: concept ``mentions`` in its body, per
-    1,000 words, and the share of its paragraphs that mention the debate."""
+    """A paper engaging a debate: counted concept ``mentions`` in its body
+    (weak ones only beside strong evidence), per 1,000 words, and the share
+    of its paragraphs that count; ``score`` is the evidence (strong + counted
+    weak mentions + 0.5 per core-work citation), ``density`` the score per
+    1,000 words; ``terms`` the concepts counted, ``weak_dropped`` weak
+    mentions left out (no strong evidence beside them), ``passages`` the
+    strongest paragraphs (see :mod:`litmap.analyse.debates.engagement`)."""
 
     paper_id: int
     title: Optional[str]
@@ -51,6 +71,11 @@ class Engagement:
     mentions: int
     per_1000_words: float
     paragraph_share: float
+    score: float = 0.0
+    density: float = 0.0
+    terms: tuple[tuple[str, int], ...] = ()
+    weak_dropped: int = 0
+    passages: tuple[EvidencePassage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +204,9 @@ class DebateSettings:
     clustering's.  ``label_method``: ``llr`` or ``ctfidf``.
     ``bridge_samples``: source nodes sampled for betweenness in the concept
     × work graph (exact below that many nodes; seeded above).
+    ``relative_threshold``: a paper engages a debate when its evidence per
+    1,000 words reaches this share of the median over the papers with any
+    evidence of it (and its evidence reaches ``min_mentions``).
     """
 
     scope: str = "paragraph"
@@ -195,6 +223,7 @@ class DebateSettings:
     label_method: str = "llr"
     label_terms: int = 5
     bridge_samples: int = 200
+    relative_threshold: float = 0.25
 
     def __post_init__(self) -> None:
         if self.scope not in SCOPES:
@@ -209,6 +238,8 @@ class DebateSettings:
                 raise InputError(f"{name} must be at least 1 (got {getattr(self, name)})")
         if self.quotes < 0:
             raise InputError("quotes must be 0 or more")
+        if not 0 <= self.relative_threshold <= 10:
+            raise InputError("relative_threshold must be between 0 and 10 (a share of the corpus median density)")
         if self.resolution <= 0:
             raise InputError("resolution must be positive (1.0 is standard modularity; higher gives smaller camps)")
 

@@ -1,0 +1,166 @@
+"""Which papers engage a debate, decided in context, with the evidence.
+
+A mention of a debate's concept is evidence of the debate in its paragraph:
+
+* **strong** when the lexicon does not mark the concept ``weak`` for that
+  debate ("state rescaling", "assemblage theory", "gentrification");
+* **weak** when it does ("metropolitan area", "topology", "territory",
+  "neoliberal" for state rescaling): a weak mention counts only in a
+  paragraph that also holds strong evidence of the debate, or that cites
+  one of the debate's **core works** (works cited in the debate's strong
+  paragraphs by at least two papers);
+* mentions in the wrong sense never reach this module: the lexicon's
+  ``not_near`` words void a concept in the paragraph that holds them
+  (:mod:`litmap.analyse.concepts`).
+
+A paper's ``score`` is the evidence summed over its paragraphs.  It engages
+the debate when its counted mentions reach ``min_mentions`` and its density (score
+per 1,000 words) reaches ``relative_threshold`` times the median density of
+the papers with any evidence: the bar is set by the corpus, so a paper that
+mentions a debate in passing is not listed beside those written about it.
+Every engagement carries its evidence: the terms counted and the strongest
+paragraphs (their text is added by :mod:`litmap.analyse.debates.data`).
+See ``docs/debates.md``.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Mapping, Optional
+
+from litmap.analyse.concepts import Lexicon
+from litmap.analyse.debates.records import DebateInputs, DebateSettings, Engagement, EvidencePassage
+
+__all__ = ["ParagraphEvidence", "paragraph_evidence", "core_works", "engagements", "MIN_DENSITY", "BREADTH"]
+
+# Evidence per 1,000 words below which no paper engages, whatever the corpus.
+MIN_DENSITY = 1.0
+# A paper's strong evidence must name at least two of the debate's concepts, or
+# one of them this many times, or the debate's head concept (the one named like
+# the debate, else its most mentioned) min_mentions times: a debate is a set of
+# ideas, and a paper that repeats one side term a few times is not engaging it.
+BREADTH = (2, 5)
+
+
+@dataclass(frozen=True)
+class ParagraphEvidence:
+    """The evidence of one debate in one paragraph."""
+
+    strong: int
+    weak: int  # weak mentions, counted or not
+    core_citations: int  # citations of the debate's core works in the paragraph
+    terms: Mapping[str, int]
+
+    @property
+    def score(self) -> float:
+        """Strong mentions, weak ones beside strong evidence or a core work, 0.5 per core citation
+        in a paragraph that mentions the debate."""
+        if not self.strong and not self.weak:
+            return 0.0
+        supported = self.strong > 0 or self.core_citations > 0
+        return float(self.strong) + (float(self.weak) if supported else 0.0) + (
+            0.5 * self.core_citations if supported else 0.0)
+
+
+def _split(lexicon: Lexicon, debate_id: Optional[str], members: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(strong, weak) concept ids of a debate; a single concept's map counts it strong."""
+    if debate_id is None:
+        return members, frozenset()
+    weak = frozenset(c for c in members if lexicon.get(c).weak_in(debate_id))
+    return members - weak, weak
+
+
+def core_works(inputs: DebateInputs, strong_paragraphs: set[tuple[int, int]], min_papers: int = 2,
+               min_share: float = 0.5) -> frozenset[str]:
+    """Works cited in the debate's strong paragraphs by at least ``min_papers`` papers, with at
+    least ``min_share`` of all their citations there (specific to the debate, not cited everywhere)."""
+    papers: dict[str, set[int]] = defaultdict(set)
+    inside: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for c in inputs.data.contexts:
+        here = (c.paper_id, c.paragraph) in strong_paragraphs
+        for w in c.work_ids:
+            total[w] += 1
+            if here:
+                inside[w] += 1
+                papers[w].add(c.paper_id)
+    return frozenset(w for w, ps in papers.items() if len(ps) >= min_papers and inside[w] >= min_share * total[w])
+
+
+def paragraph_evidence(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str],
+                       members: frozenset[str]) -> dict[tuple[int, int], ParagraphEvidence]:
+    """Evidence of a debate in every paragraph that mentions one of its concepts."""
+    strong_ids, weak_ids = _split(lexicon, debate_id, members)
+    strong_paras = {k for k, found in inputs.para_concepts.items() if strong_ids.intersection(found)}
+    core = core_works(inputs, strong_paras)
+    cites: Counter[tuple[int, int]] = Counter()
+    if core:
+        for c in inputs.data.contexts:
+            n = sum(1 for w in c.work_ids if w in core)
+            if n:
+                cites[(c.paper_id, c.paragraph)] += n
+    out = {}
+    for key, found in inputs.para_concepts.items():
+        terms = {k: v for k, v in found.items() if k in members}
+        if not terms:
+            continue
+        out[key] = ParagraphEvidence(sum(v for k, v in terms.items() if k in strong_ids),
+                                     sum(v for k, v in terms.items() if k in weak_ids), cites.get(key, 0), terms)
+    return out
+
+
+def engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str], members: frozenset[str],
+                settings: DebateSettings, n_passages: int = 3) -> list[Engagement]:
+    """The papers engaging a debate (or one concept, ``debate_id=None``), most engaged first."""
+    evidence = paragraph_evidence(inputs, lexicon, debate_id, members)
+    by_paper: dict[int, list[tuple[int, ParagraphEvidence]]] = defaultdict(list)
+    for (pid, idx), ev in evidence.items():
+        by_paper[pid].append((idx, ev))
+    scored = []
+    for pid, paras in sorted(by_paper.items()):
+        score = sum(ev.score for _, ev in paras)
+        words = inputs.words.get(pid, 0)
+        density = 1000.0 * score / words if words else 0.0
+        scored.append((pid, paras, score, density))
+    dens = [d for _, _, s, d in scored if s > 0]
+    bar = max(MIN_DENSITY, settings.relative_threshold * statistics.median(dens)) if dens else MIN_DENSITY
+    strong_ids, _ = _split(lexicon, debate_id, members)
+    head = debate_id if debate_id in strong_ids else max(
+        sorted(strong_ids), key=lambda k: sum(f.get(k, 0) for f in inputs.para_concepts.values()), default=None)
+    out = []
+    for pid, paras, score, density in scored:
+        if sum(sum(ev.terms.values()) for _, ev in paras if ev.score > 0) < settings.min_mentions or density < bar:
+            continue
+        strong: Counter[str] = Counter()
+        for _, ev in paras:
+            if ev.score > 0:
+                strong.update({k: v for k, v in ev.terms.items() if k in strong_ids})
+        if (debate_id is not None and len(strong) < BREADTH[0] and sum(strong.values()) < BREADTH[1]
+                and strong.get(head or "", 0) < settings.min_mentions):
+            continue
+        p = inputs.data.papers[pid]
+        counted = [(idx, ev) for idx, ev in paras if ev.score > 0]
+        terms: Counter[str] = Counter()
+        weak_dropped = 0
+        for _, ev in paras:
+            if ev.score > 0:
+                terms.update(ev.terms)
+            else:
+                weak_dropped += ev.weak
+        best = sorted(counted, key=lambda x: (-x[1].score, x[0]))[:n_passages]
+        passages = tuple(
+            EvidencePassage(idx, round(ev.score, 2), tuple(sorted(ev.terms.items(), key=lambda kv: (-kv[1], kv[0]))),
+                            ev.core_citations)
+            for idx, ev in best)
+        mentions = sum(sum(ev.terms.values()) for _, ev in counted)
+        words = inputs.words.get(pid, 0)
+        out.append(Engagement(
+            pid, p.title, p.year, mentions, round(1000.0 * mentions / words, 2) if words else 0.0,
+            round(len(counted) / inputs.paragraphs[pid], 3) if inputs.paragraphs.get(pid) else 0.0,
+            score=round(score, 2), density=round(density, 3),
+            terms=tuple(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))),
+            weak_dropped=weak_dropped, passages=passages,
+        ))
+    return sorted(out, key=lambda e: (-e.density, -e.score, e.paper_id))

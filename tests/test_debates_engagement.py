@@ -1,0 +1,90 @@
+"""Engagement decided in context: weak terms, wrong-sense words, breadth and the corpus bar."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from litmap.analyse.concepts import load_lexicon, match_concepts
+from litmap.analyse.debates.engagement import engagements, paragraph_evidence
+from litmap.analyse.debates.records import DebateInputs, DebateSettings
+from litmap.errors import InputError
+from litmap.store.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
+
+
+def test_default_lexicon_marks_ambiguous_terms_weak_and_voids_gis_senses():
+    lex = load_lexicon()
+    assert lex.get("metropolitan-region").weak_in("city-regionalism")
+    assert lex.get("topology").weak_in("assemblage")
+    assert lex.get("neoliberalisation").weak_in("state-rescaling")
+    assert not lex.get("neoliberalisation").weak_in("neoliberal-urbanism")
+    assert not lex.get("state-rescaling").weak_in("state-rescaling")
+    # GIS sense: polygon topology is no evidence at all; Allen's topological power is.
+    assert match_concepts("We clean the topology of the TIGER polygons before the overlay.", lex) == []
+    assert [h.concept_id for h in match_concepts("Allen's topological power reaches across space.", lex)] == ["topology"]
+
+
+def test_weak_must_name_a_debate_of_the_concept(tmp_path):
+    f = tmp_path / "x.yaml"
+    f.write_text(textwrap.dedent("""
+        debates: {d: {label: D}, e: {label: E}}
+        concepts:
+          - {id: a, label: alpha, debates: [d], weak: [e]}
+    """), encoding="utf-8")
+    with pytest.raises(InputError, match="weak"):
+        load_lexicon(str(f))
+
+
+def _inputs(paras: dict[tuple[int, int], dict[str, int]], words: dict[int, int],
+            contexts: tuple[CitationContext, ...] = ()) -> DebateInputs:
+    papers = {pid: Paper(pid, f"Paper {pid}", 2020) for pid in words}
+    works = {w: WorkInfo(w, w) for c in contexts for w in c.work_ids}
+    data = CorpusData(papers, works, {pid: () for pid in papers}, contexts)
+    n = {pid: sum(1 for (p, _) in paras if p == pid) or 1 for pid in words}
+    return DebateInputs(data, tuple(frozenset() for _ in contexts), tuple(False for _ in contexts),
+                        paras, words, n)
+
+
+def test_weak_terms_count_only_beside_strong_evidence_and_a_mixed_corpus_keeps_gis_out():
+    lex = load_lexicon()
+    members = frozenset(c.id for c in lex.in_debate("city-regionalism"))
+    paras = {
+        # paper 1: a city-regionalism paper (strong terms, metropolitan region beside them)
+        (1, 0): {"city-region": 4, "city-regionalism": 2, "metropolitan-region": 2},
+        (1, 1): {"city-region": 3, "regional-governance": 1},
+        # paper 2: a census guide saying "metropolitan area" again and again, nothing else
+        (2, 0): {"metropolitan-region": 6},
+        (2, 1): {"metropolitan-region": 5},
+        # paper 3: a passing mention of city-regions
+        (3, 4): {"city-region": 1},
+    }
+    inputs = _inputs(paras, {1: 2000, 2: 2000, 3: 4000})
+    ev = paragraph_evidence(inputs, lex, "city-regionalism", members)
+    assert ev[(2, 0)].score == 0 and ev[(1, 0)].score == 8
+    got = engagements(inputs, lex, "city-regionalism", members, DebateSettings())
+    assert [e.paper_id for e in got] == [1]
+    (e,) = got
+    assert dict(e.terms)["metropolitan-region"] == 2 and e.passages[0].paragraph == 0
+    assert e.score == 12 and e.density == 6.0
+    # As a map of the single concept, metropolitan region counts in full.
+    one = engagements(inputs, lex, None, frozenset({"metropolitan-region"}), DebateSettings())
+    assert {x.paper_id for x in one} == {1, 2}
+
+
+def test_core_work_citation_supports_weak_terms_and_the_bar_is_relative():
+    lex = load_lexicon()
+    members = frozenset(c.id for c in lex.in_debate("state-rescaling"))
+    ctx = tuple(CitationContext(p, ("brenner2004",), "s", i) for p, i in ((1, 0), (2, 0), (3, 0)))
+    paras = {
+        (1, 0): {"state-rescaling": 5, "rescaling": 3},
+        (2, 0): {"state-rescaling": 4, "upscaling": 2},
+        (3, 0): {"neoliberalisation": 4},  # weak here, but beside a citation of Brenner 2004
+    }
+    inputs = _inputs(paras, {1: 1000, 2: 1000, 3: 1000}, ctx)
+    ev = paragraph_evidence(inputs, lex, "state-rescaling", members)
+    assert ev[(3, 0)].core_citations == 1 and ev[(3, 0)].score == 4.5
+    # ...yet one weak term is not a debate: breadth keeps paper 3 out.
+    assert [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())] == [1, 2]
+    high = engagements(inputs, lex, "state-rescaling", members, DebateSettings(relative_threshold=1.2))
+    assert [e.paper_id for e in high] == [1]  # paper 2 (6 per 1,000 words) is below 1.2 x the median (6)
