@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 from litmap.models import Reference
 from litmap.store.db import Store
 
-__all__ = ["PaperListing", "WorkEntry", "list_papers", "work_entries"]
+__all__ = ["PaperListing", "WorkEntry", "list_papers", "work_entries", "reference_work_ids"]
 
 
 @dataclass(frozen=True)
@@ -47,3 +47,9 @@ def work_entries(store: Store) -> Iterator[WorkEntry]:
         "WHERE d.status='ok' AND r.work_id IS NOT NULL ORDER BY r.work_id, r.document_id, r.idx"
     ):
         yield WorkEntry(work_id, Reference.from_dict(json.loads(data)))
+
+
+def reference_work_ids(store: Store, doc_id: int) -> dict[int, Optional[str]]:
+    """The work each entry of a paper's reference list names, by the entry's index (None: unresolved)."""
+    return {idx: wid for idx, wid in store.conn.execute(
+        "SELECT idx, work_id FROM refs WHERE document_id = ? ORDER BY idx", (doc_id,))}
