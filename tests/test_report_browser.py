@@ -158,3 +158,45 @@ def test_debate_list_links_focus_a_debate_and_back(page, report_url, tmp_path):
     page.locator("#detail a", has_text="State rescaling").first.click()
     page.wait_for_function("location.hash === '#/debates/state-rescaling'")
     assert page.problems == []
+
+
+def test_map_views_render_with_labels(page, report_url, tmp_path):
+    """Network (labels without overlaps), density, overlay by year and timeline views; threshold control."""
+    _ready(page, report_url + "#/networks/cocitation")
+    page.wait_for_selector("#cy canvas")
+    page.wait_for_timeout(300)
+    cy = "document.getElementById('cy')._cyreg.cy"
+    labels = page.evaluate(f"() => {cy}.nodes('[big = 1]').map(n => n.renderedBoundingBox({{includeLabels: true, includeNodes: false}}))")
+    assert len(labels) >= 3
+    overlaps = [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]
+                if a["x1"] < b["x2"] - 1 and a["x2"] > b["x1"] + 1 and a["y1"] < b["y2"] - 1 and a["y2"] > b["y1"] + 1]
+    assert overlaps == []
+    page.screenshot(path=str(tmp_path / "map_network.png"))
+    page.select_option("#net-mode", "density")
+    page.wait_for_timeout(300)
+    lit = page.evaluate("""() => { const c = document.getElementById('net-density');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 0; i < d.length; i += 4 * 11) { if (d[i] + d[i + 1] + d[i + 2] < 700) n++; } return n; }""")
+    assert lit > 100  # coloured (non-white) density pixels
+    page.screenshot(path=str(tmp_path / "map_density.png"))
+    page.select_option("#net-mode", "overlay")
+    assert page.locator("#net-ramp").is_visible()
+    assert page.evaluate(f"() => {cy}.nodes('.overlay').length") > 0
+    page.select_option("#net-mode", "timeline")
+    tl = page.locator("#net-timeline svg")
+    assert tl.locator("circle").count() >= 3 and tl.locator("text.row-label").count() >= 1
+    assert tl.locator("text.tl-label").count() >= 1
+    page.screenshot(path=str(tmp_path / "map_timeline.png"))
+    page.select_option("#net-mode", "network")
+    total = page.evaluate(f"() => {cy}.nodes().not('.hidden').length")
+    page.fill("#net-min", "3")
+    assert page.evaluate(f"() => {cy}.nodes().not('.hidden').length") < total
+    assert page.problems == []
+
+
+def test_bursts_panel_or_reason(page, report_url):
+    _ready(page, report_url)
+    assert page.locator("#h-bursts").is_visible()
+    has_bars = page.locator("svg.burstbar").count() > 0
+    assert has_bars or "No citation burst was found:" in page.locator("#overview").inner_text()
+    assert page.problems == []

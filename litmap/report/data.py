@@ -106,7 +106,7 @@ def gather_report_data(
     networks, graphs, central = network_views(data, settings, concept_units, lexicon_labels, works,
                                               {p.id: p.label for p in papers}, previous_clusters(previous))
     overview = replace(overview, most_cited=most_cited, most_central=tuple(CentralPaper(**c) for c in central),
-                       bursts=_bursts(data, settings))
+                       **_bursts(data, settings))
     snapshot = {**_snapshot(papers, topics, overview, concepts),
                 **snapshot_extras(papers, topics, graphs, networks, previous)}
     changes = compare(conn, previous, snapshot)
@@ -243,13 +243,16 @@ def _link_papers(papers: list[ReportPaper], works: dict[str, ReportWork]) -> lis
     return out
 
 
-def _bursts(data: Any, settings: ReportSettings) -> tuple[Burst, ...]:
-    from litmap.analyse.networks.bursts import work_bursts
+def _bursts(data: Any, settings: ReportSettings) -> dict[str, Any]:
+    """The strongest citation bursts (CiteSpace's panel), the citing years' span, and why none when none."""
+    from litmap.analyse.networks.bursts import citing_years, why_no_bursts, work_bursts
 
     found = work_bursts(data)
     rows = [Burst(w, b.start, b.end, round(b.strength, 2)) for w, bs in found.items() for b in bs]
     rows.sort(key=lambda r: (-r.strength, r.work))
-    return tuple(rows[: settings.top_table])
+    years = citing_years(data)
+    return {"bursts": tuple(rows[: settings.top_table]), "bursts_note": "" if rows else why_no_bursts(data),
+            "burst_span": (min(years), max(years)) if years else ()}
 
 
 # -- topics ----------------------------------------------------------------------

@@ -179,6 +179,8 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
             ["Work", "From", "To", "Strength"],
             ([work_ref(b.work), b.start, b.end, f"{b.strength:.2f}"] for b in ov.bursts),
         )
+    elif ov.bursts_note:
+        L += ["### Citation bursts", "", f"No citation burst was found: {_note(ov.bursts_note)}.", ""]
 
     L += ["## Topics", ""]
     T = data.topics

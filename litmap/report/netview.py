@@ -13,6 +13,7 @@ unchanged camp keeps its number, colour and label from report to report.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter
 from typing import Any, Hashable, Mapping, Optional
 
@@ -263,7 +264,8 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
     edges = _backbone(H)
     # The map coordinates of the full graph (x, y node attributes, as in data/ and the exports),
     # so the page, the PNG, GraphML/GEXF and VOSviewer show one map.
-    pos = {n: (float(G.nodes[n].get("x", 0.0)), float(G.nodes[n].get("y", 0.0))) for n in shown}
+    spread = max(1.0, math.sqrt(len(shown)) / 4)  # more nodes, a larger canvas for the same node sizes
+    pos = {n: (float(G.nodes[n].get("x", 0.0)) * spread, float(G.nodes[n].get("y", 0.0)) * spread) for n in shown}
     sizes = Counter(membership.values())
     clusters = [
         {"id": cl, "label": cl_labels.get(cl) or f"cluster {cl + 1}", "size": n,

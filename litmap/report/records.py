@@ -154,6 +154,8 @@ class ReportOverview:
     most_cited: tuple[MostCited, ...] = ()
     most_central: tuple[CentralPaper, ...] = ()
     bursts: tuple[Burst, ...] = ()
+    bursts_note: str = ""  # why no burst was found (empty when some were)
+    burst_span: tuple[int, ...] = ()  # (first, last) citing year, for the burst bars
 
 
 # -- what changed ---------------------------------------------------------------------------

@@ -65,9 +65,12 @@ def _component_layout(B: nx.Graph, comp: list[Any], seed: int) -> dict[Any, tupl
         g = igraph.Graph(n=len(comp), edges=edges)
         igraph.set_random_number_generator(random.Random(seed))
         try:
-            coords = np.array(g.layout_fruchterman_reingold(
-                weights=weights, niter=500, seed=start.tolist(), grid="nogrid" if len(comp) < 1000 else "grid",
-            ).coords, dtype=float)
+            if len(comp) <= 600:  # Kamada-Kawai spaces nodes evenly (no tight balls around a bridge)
+                coords = np.array(g.layout_kamada_kawai(seed=start.tolist(), maxiter=50 * len(comp)).coords,
+                                  dtype=float)
+            else:
+                coords = np.array(g.layout_fruchterman_reingold(
+                    niter=500, seed=start.tolist(), grid="grid").coords, dtype=float)
         finally:
             igraph.set_random_number_generator(random)
     else:
@@ -77,10 +80,12 @@ def _component_layout(B: nx.Graph, comp: list[Any], seed: int) -> dict[Any, tupl
         got = nx.spring_layout(H, pos={i: tuple(start[i]) for i in range(len(comp))}, weight="weight",
                                iterations=100, seed=seed, k=2.5 / math.sqrt(len(comp)))
         coords = np.array([got[i] for i in range(len(comp))], dtype=float)
-    coords -= coords.mean(axis=0)
-    span = float(np.abs(coords).max()) or 1.0
-    coords /= span
-    return {n: (float(coords[i, 0]), float(coords[i, 1])) for n, i in index.items()}
+    coords -= np.median(coords, axis=0)
+    # scale by the 95th percentile radius, so one far-flung bridge node does not shrink the rest into a ball
+    radii = np.sqrt((coords ** 2).sum(axis=1))
+    span = float(np.percentile(radii, 95)) or 1.0
+    coords = np.clip(coords / span, -1.15, 1.15) * span
+    return {n: (float(coords[i, 0] / span), float(coords[i, 1] / span)) for n, i in index.items()}
 
 
 def map_coordinates(

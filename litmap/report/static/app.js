@@ -237,9 +237,10 @@
     v.nodes.slice().sort(function (a, b) { return a.label.localeCompare(b.label); }).forEach(function (n) { nodeSel.appendChild(h("option", { value: n.id }, n.label + (n.year ? "" : ""))); });
     var smax = Math.max.apply(null, v.nodes.map(function (n) { return n.size; }).concat([1]));
     var wmax = Math.max.apply(null, v.edges.map(function (e) { return e[2]; }).concat([1]));
-    var labelled = {}; v.nodes.slice().sort(function (a, b) { return b.size - a.size; }).slice(0, 20).forEach(function (n) { labelled[n.id] = true; });
+    var labelled = {};
+    var yr = yearRange(v);
     var els = v.nodes.map(function (n) {
-      return { group: "nodes", data: { id: n.id, label: n.label, colour: colour(n.cluster), w: 8 + 34 * Math.sqrt(n.size / smax), big: labelled[n.id] ? 1 : 0 }, position: { x: n.x, y: n.y } };
+      return { group: "nodes", data: { id: n.id, label: n.label, colour: colour(n.cluster), ycol: yearColour(nodeYear(n), yr), w: 8 + 34 * Math.sqrt(n.size / smax), big: labelled[n.id] ? 1 : 0 }, position: { x: n.x, y: n.y } };
     }).concat(v.edges.map(function (e, i) {
       return { group: "edges", data: { id: "e" + i, source: e[0], target: e[1], w: 0.5 + 4 * e[2] / wmax } };
     }));
@@ -248,7 +249,10 @@
       minZoom: 0.05, maxZoom: 6, textureOnViewport: els.length > 1500, hideEdgesOnViewport: els.length > 1500,
       style: [
         { selector: "node", style: { "background-color": "data(colour)", width: "data(w)", height: "data(w)", label: "", "font-size": 11, "text-valign": "top", "text-margin-y": -3, "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff", color: "#222", "text-outline-color": "#fff", "text-outline-width": 2 } },
-        { selector: "node[big = 1]", style: { label: "data(label)" } },
+        { selector: "node[big = 1]", style: { label: "data(label)", "text-background-color": "#fff", "text-background-opacity": 0.75, "text-background-padding": 1, "text-outline-width": 0 } },
+        { selector: "node.overlay", style: { "background-color": "data(ycol)" } },
+        { selector: "node.dens", style: { "background-opacity": 0, "border-width": 0 } },
+        { selector: "edge.dens", style: { display: "none" } },
         { selector: "node:selected", style: { label: "data(label)", "border-width": 3, "border-color": "#111", "z-index": 10 } },
         { selector: "node.match", style: { label: "data(label)", "border-width": 3, "border-color": "#f0a000" } },
         { selector: "node.faded, edge.faded", style: { opacity: 0.12 } },
@@ -257,6 +261,15 @@
       ]
     });
     cy.on("tap", "node", function (ev) { select(ev.target.id()); });
+    // Labels 11 px high at the fitted zoom, whatever the map's coordinate scale; they grow as one zooms in.
+    FS = 11 / (cy.zoom() || 1);
+    cy.style().selector("node").style({ "font-size": FS, "text-margin-y": -3 / (cy.zoom() || 1) }).update();
+    cy.on("viewport", scheduleRedraw);
+    var minIn = document.getElementById("net-min");
+    minIn.min = String(v.min_count || 1); minIn.value = String(v.min_count || 1);
+    document.getElementById("net-min-unit").textContent = UNITS[name] || "occurrences";
+    document.getElementById("net-ramp-lo").textContent = yr ? String(Math.round(yr[0])) : "";
+    document.getElementById("net-ramp-hi").textContent = yr ? String(Math.round(yr[1])) : "";
     cy.on("tap", function (ev) { if (ev.target === cy) { cy.elements().removeClass("faded"); } });
     applyFilters();
   }
@@ -297,10 +310,11 @@
     var cl = document.getElementById("net-cluster").value, y0 = +document.getElementById("net-year-min").value || -Infinity,
       y1 = +document.getElementById("net-year-max").value || Infinity, q = document.getElementById("net-search").value.toLowerCase().trim();
     var byId = {}; v.nodes.forEach(function (n) { byId[n.id] = n; });
+    var minSize = +document.getElementById("net-min").value || 0;
     cy.batch(function () {
       cy.nodes().forEach(function (node) {
         var n = byId[node.id()];
-        var keep = (cl === "" || String(n.cluster) === cl) &&
+        var keep = (n.size >= minSize) && (cl === "" || String(n.cluster) === cl) &&
           (deb === "" || (n.concept !== undefined && CONCEPTS[n.concept] && CONCEPTS[n.concept].debates.indexOf(deb) >= 0)) && (n.year === null || n.year === undefined ? (y0 === -Infinity && y1 === Infinity) : (n.year >= y0 && n.year <= y1));
         node.toggleClass("hidden", !keep);
         node.toggleClass("match", q !== "" && n.label.toLowerCase().indexOf(q) >= 0);
@@ -309,9 +323,140 @@
     });
     var m = cy.nodes(".match");
     if (m.length) { cy.fit(m, 80); } else { cy.fit(cy.nodes(":visible"), 20); }
+    setMode(document.getElementById("net-mode").value);
   }
-  ["net-cluster", "net-debate", "net-year-min", "net-year-max", "net-search"].forEach(function (id) {
-    document.getElementById(id).addEventListener(id === "net-cluster" || id === "net-debate" ? "change" : "input", applyFilters);
+
+  // ---- map views: labels without collisions, density, overlay by year, timeline -------------------
+  var UNITS = { cocitation: "citing papers", coupling: "shared references", citation: "citations in the corpus", concepts: "paragraphs" };
+  var VIRIDIS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+  var HEAT = [[255, 255, 255], [70, 110, 200], [60, 180, 120], [240, 220, 60], [220, 60, 40]];
+  function ramp(stops, t) {
+    t = Math.max(0, Math.min(1, t)); var i = Math.min(stops.length - 2, Math.floor(t * (stops.length - 1)));
+    var f = t * (stops.length - 1) - i, a = stops[i], b = stops[i + 1];
+    return [0, 1, 2].map(function (k) { return Math.round(a[k] + (b[k] - a[k]) * f); });
+  }
+  function nodeYear(n) { return n.avg_year !== undefined && n.avg_year !== null ? n.avg_year : n.year; }
+  function yearRange(v) {
+    var ys = v.nodes.map(nodeYear).filter(function (y) { return y !== null && y !== undefined; });
+    return ys.length ? [Math.min.apply(null, ys), Math.max.apply(null, ys)] : null;
+  }
+  function yearColour(y, yr) {
+    if (y === null || y === undefined || !yr) { return "#9a9a9a"; }
+    var c = ramp(VIRIDIS, yr[1] > yr[0] ? (y - yr[0]) / (yr[1] - yr[0]) : 0.5);
+    return "rgb(" + c.join(",") + ")";
+  }
+  var pending = false, FS = 11;
+  function scheduleRedraw() {
+    if (pending) { return; } pending = true;
+    window.requestAnimationFrame(function () { pending = false; relabel(); drawDensity(); });
+  }
+  // Greedy labelling: cluster leaders first, then by size; a label is drawn only where it overlaps no other.
+  function relabel() {
+    if (!cy) { return; }
+    var v = D.networks[currentNet], ext = cy.extent(), z = cy.zoom(), boxes = [], lead = {}, per = {};
+    var vis = cy.nodes().filter(function (n) { return !n.hasClass("hidden"); });
+    var ranked = vis.toArray().sort(function (a, b) { return b.data("w") - a.data("w") || (a.id() < b.id() ? -1 : 1); });
+    var byId = {}; v.nodes.forEach(function (n) { byId[n.id] = n; });
+    ranked.forEach(function (n) { var c = byId[n.id()].cluster; per[c] = (per[c] || 0) + 1; if (per[c] <= 2) { lead[n.id()] = true; } });
+    var order = ranked.filter(function (n) { return lead[n.id()]; }).concat(ranked.filter(function (n) { return !lead[n.id()]; })).slice(0, 600);
+    var chosen = {}, shown = 0;
+    order.forEach(function (n) {
+      if (shown >= 150) { return; }
+      var p = n.position();
+      if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) { return; }
+      var px = FS * z;  // the label's rendered font size
+      if (px < 7) { return; }  // below cytoscape's min-zoomed-font-size the label is not drawn anyway
+      var r = n.renderedPosition(), w = n.data("label").length * px * 0.58 + 4, hgt = px * 1.35, top = r.y - n.data("w") * z / 2 - hgt - 3;
+      var b = [r.x - w / 2, top, r.x + w / 2, top + hgt];
+      for (var i = 0; i < boxes.length; i++) { var o = boxes[i]; if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]) { return; } }
+      boxes.push(b); chosen[n.id()] = true; shown++;
+    });
+    cy.batch(function () { cy.nodes().forEach(function (n) { var want = chosen[n.id()] ? 1 : 0; if (n.data("big") !== want) { n.data("big", want); } }); });
+  }
+  function drawDensity() {
+    var cv = document.getElementById("net-density"), box = document.getElementById("cy");
+    if (!cy || cv.hidden) { return; }
+    var W = box.clientWidth, H = box.clientHeight; cv.width = W; cv.height = H;
+    var ctx = cv.getContext("2d"), z = cy.zoom(), sigma = Math.max(6, 28 * z);
+    ctx.clearRect(0, 0, W, H); ctx.globalCompositeOperation = "lighter";
+    var smax = 1; cy.nodes().forEach(function (n) { smax = Math.max(smax, n.data("w")); });
+    cy.nodes().forEach(function (n) {
+      if (n.hasClass("hidden")) { return; }
+      var p = n.renderedPosition(), a = 0.35 * n.data("w") / smax;
+      var g = ctx.createRadialGradient(p.x, p.y, 0, p.x, p.y, sigma * 2.5);
+      g.addColorStop(0, "rgba(0,0,0," + a + ")"); g.addColorStop(1, "rgba(0,0,0,0)");
+      ctx.fillStyle = g; ctx.fillRect(p.x - sigma * 2.5, p.y - sigma * 2.5, sigma * 5, sigma * 5);
+    });
+    var img = ctx.getImageData(0, 0, W, H), d = img.data, top = 1;
+    for (var i = 3; i < d.length; i += 4) { if (d[i] > top) { top = d[i]; } }
+    for (var j = 0; j < d.length; j += 4) {
+      var c = ramp(HEAT, d[j + 3] / top); d[j] = c[0]; d[j + 1] = c[1]; d[j + 2] = c[2]; d[j + 3] = 255;
+    }
+    ctx.globalCompositeOperation = "source-over"; ctx.putImageData(img, 0, 0);
+  }
+  function setMode(mode) {
+    if (!cy) { return; }
+    var v = D.networks[currentNet], tl = document.getElementById("net-timeline"), box = document.getElementById("cy");
+    var timeline = mode === "timeline";
+    tl.hidden = !timeline; box.hidden = timeline;
+    document.getElementById("net-density").hidden = mode !== "density";
+    box.classList.toggle("dens-on", mode === "density");
+    document.getElementById("net-ramp").hidden = mode !== "overlay";
+    cy.batch(function () {
+      cy.nodes().toggleClass("overlay", mode === "overlay");
+      cy.elements().toggleClass("dens", mode === "density");
+    });
+    if (timeline) { drawTimeline(v); } else { cy.resize(); scheduleRedraw(); }
+  }
+  // CiteSpace's timeline view: clusters as rows, works placed by publication year, co-citation links as arcs.
+  function drawTimeline(v) {
+    var tl = document.getElementById("net-timeline"); tl.textContent = "";
+    var hidden = {}; cy.nodes(".hidden").forEach(function (n) { hidden[n.id()] = true; });
+    var nodes = v.nodes.filter(function (n) { return n.year && !hidden[n.id]; });
+    var rows = v.clusters.filter(function (c) { return nodes.some(function (n) { return n.cluster === c.id; }); }).slice(0, 15);
+    if (!nodes.length || !rows.length) { add(tl, h("p", { "class": "muted" }, "No node with a publication year to place on a timeline.")); return; }
+    var ys = nodes.map(function (n) { return n.year; }), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var NS = "http://www.w3.org/2000/svg", W = Math.max(tl.clientWidth - 20, 700), left = 50, right = 260, rowH = 70;
+    var Hh = 30 + rows.length * rowH, span = Math.max(1, y1 - y0);
+    function sv(tag, attrs, text) { var e = document.createElementNS(NS, tag); Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); }); if (text !== undefined) { e.appendChild(document.createTextNode(text)); } return e; }
+    var svg = sv("svg", { width: W, height: Hh, role: "img", "aria-label": "Timeline of the co-citation clusters: one row per cluster, works by publication year" });
+    function X(y) { return left + (W - left - right) * (y - y0) / span; }
+    var rowOf = {}; rows.forEach(function (c, i) { rowOf[c.id] = i; });
+    var step = Math.max(1, Math.ceil(span / ((W - left - right) / 45)));
+    for (var y = y0; y <= y1; y += step) { svg.appendChild(sv("text", { x: X(y), y: 14, "text-anchor": "middle" }, String(y))); svg.appendChild(sv("line", { x1: X(y), x2: X(y), y1: 18, y2: Hh, stroke: "#eee" })); }
+    var pos = {}, smax = Math.max.apply(null, nodes.map(function (n) { return n.size; }).concat([1]));
+    nodes.forEach(function (n) { if (rowOf[n.cluster] !== undefined) { pos[n.id] = [X(n.year), 30 + rowOf[n.cluster] * rowH + rowH / 2]; } });
+    v.edges.forEach(function (e) {
+      var a = pos[e[0]], b = pos[e[1]]; if (!a || !b) { return; }
+      var mx = (a[0] + b[0]) / 2, my = Math.min(a[1], b[1]) - 12 - Math.abs(a[0] - b[0]) / 8;
+      svg.appendChild(sv("path", { "class": "arc", d: "M" + a[0] + "," + a[1] + " Q" + mx + "," + my + " " + b[0] + "," + b[1] }));
+    });
+    rows.forEach(function (c, i) {
+      var yy = 30 + i * rowH + rowH / 2;
+      svg.appendChild(sv("line", { x1: left, x2: W - right + 10, y1: yy, y2: yy, stroke: colour(c.id), "stroke-opacity": 0.5 }));
+      svg.appendChild(sv("text", { x: W - right + 16, y: yy + 4, "class": "row-label", fill: colour(c.id) }, "#" + (c.id + 1) + " " + c.label));
+      var members = nodes.filter(function (n) { return n.cluster === c.id; }).sort(function (a, b) { return b.size - a.size; });
+      var placed = [];
+      members.forEach(function (n, k) {
+        var p = pos[n.id], r = 3 + 9 * Math.sqrt(n.size / smax);
+        var circle = sv("circle", { cx: p[0], cy: p[1], r: r, fill: colour(c.id), stroke: "#fff", "data-node": n.id });
+        circle.appendChild(sv("title", {}, n.label + " (" + n.size + ")")); svg.appendChild(circle);
+        if (k < 6) {
+          var w = n.label.length * 6.3, up = p[1] - r - 4, down = p[1] + r + 12, spot = null;
+          [up, down].some(function (ty) {
+            var b = [p[0] - w / 2, ty - 11, p[0] + w / 2, ty];
+            if (placed.some(function (o) { return b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]; })) { return false; }
+            placed.push(b); spot = ty; return true;
+          });
+          if (spot !== null) { svg.appendChild(sv("text", { x: p[0], y: spot, "text-anchor": "middle", "class": "tl-label" }, n.label)); }
+        }
+      });
+    });
+    svg.addEventListener("click", function (ev) { var t = ev.target.getAttribute && ev.target.getAttribute("data-node"); if (t) { select(t); } });
+    tl.appendChild(svg);
+  }
+  ["net-cluster", "net-debate", "net-year-min", "net-year-max", "net-search", "net-min", "net-mode"].forEach(function (id) {
+    document.getElementById(id).addEventListener(id === "net-cluster" || id === "net-debate" || id === "net-mode" ? "change" : "input", applyFilters);
   });
   document.getElementById("net-search").addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && cy) { var m = cy.nodes(".match"); if (m.length) { select(m[0].id()); } }
