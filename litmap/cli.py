@@ -46,6 +46,11 @@ def _echo_json(value: Any) -> None:
     click.echo(_to_terminal(json.dumps(value, indent=2, ensure_ascii=False, default=str)))
 
 
+def _echo_listing(command: str, items: list[Any], **extra: Any) -> None:
+    """The one shape of every listing's --json: {"command", "count", "items", ...extra}."""
+    _echo_json({"command": command, "count": len(items), "items": items, **extra})
+
+
 def _to_terminal(text: str) -> str:
     """JSON or data for stdout: json.dumps already escapes C0 controls; C1 controls and
     bidi overrides are escaped too when a terminal shows it (a pipe gets it unchanged)."""
@@ -275,24 +280,13 @@ def _render_ingest(summary: Any, db: str) -> None:
 
 @contextmanager
 def _progress_bar(label: str) -> Iterator[Any]:
-    """A rich progress bar fed by litmap's progress callback."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """Progress for a command (litmap.display): named stages on a terminal, timestamped lines in a
+    log, nothing with -q.  ``label`` is kept for the callers; the stages name themselves."""
+    from litmap.display import progress_display
 
-    if not sys.stderr.isatty():
-        yield None
-        return
-    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[pages]} pages, {task.fields[failed]} failed"), TimeElapsedColumn())
-    with Progress(*columns, console=_console(), transient=True) as bar:
-        task = bar.add_task(label, total=None, pages=0, failed=0)
-        state = {"pages": 0, "failed": 0}
-
-        def callback(event: Any) -> None:
-            state["pages"] += event.pages
-            state["failed"] += int(event.failed)
-            bar.update(task, completed=event.done, total=event.total or None, pages=state["pages"],
-                       failed=state["failed"])
-
+    ctx = click.get_current_context(silent=True)
+    quiet = bool(ctx and ctx.find_root().meta.get("litmap.quiet"))
+    with progress_display(quiet) as callback:
         yield callback
 
 
@@ -498,7 +492,7 @@ def config(ctx: click.Context, as_json: bool) -> None:
     settings = describe(project, overrides, defaults)
     where = project.path if project is not None else None
     if as_json:
-        _echo_json({"project_file": where, "settings": [s.__dict__ for s in settings]})
+        _echo_listing("config", [s.__dict__ for s in settings], project_file=where)
         return
     click.echo(f"project file: {_safe(where) if where else 'none (litmap run or litmap init writes litmap.toml)'}")
     for s in settings:
@@ -557,8 +551,10 @@ def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool)
         else:
             result = list_runs(store, limit)
     if as_json:
-        plain = [dataclasses.asdict(r) for r in result] if isinstance(result, list) else dataclasses.asdict(result)
-        click.echo(_to_terminal(json.dumps(plain, indent=2, ensure_ascii=False, default=str)))
+        if isinstance(result, list):
+            _echo_listing("runs", [dataclasses.asdict(r) for r in result])
+        else:
+            _echo_json({"command": "runs", "comparison": dataclasses.asdict(result)})
         return
     if compare:
         click.echo(_safe(f"run {result.a.id} ({result.a.started}) → run {result.b.id} ({result.b.started})"))
@@ -572,6 +568,12 @@ def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool)
     for r in result:
         counts = ", ".join(f"{k} {v}" for k, v in (r.counts or {}).items() if isinstance(v, (int, float)) and v)
         click.echo(_safe(f"{r.id:>4}  {r.started}  {r.command:<7} {r.status:<11} {counts}"))
+        stages = [s for s in (r.counts or {}).get("stages") or [] if isinstance(s, dict)]
+        if stages:
+            total = sum(float(s.get("seconds") or 0) for s in stages)
+            click.echo(_safe("      stages: " + ", ".join(
+                f"{s.get('stage')} {float(s.get('seconds') or 0):.1f} s ({float(s.get('peak_mb') or 0):.0f} MB)"
+                for s in stages) + f"; {total:.1f} s in all"))
 
 
 @cli.command()
@@ -705,8 +707,10 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
     with _errors(), Store(db) as store:
         settings = DebateSettings(scope=scope, top_works=top)
         maps = debate_maps(store.conn, load_lexicon(None, concept_files), settings, list(names) or None)
-    click.echo(_to_terminal(json.dumps(to_json(maps), indent=2, ensure_ascii=False)) if as_json
-               else _safe_lines(render_debates_text(maps)), nl=False)
+    if as_json:
+        _echo_listing("debates", to_json(maps))
+        return
+    click.echo(_safe_lines(render_debates_text(maps)), nl=False)
 
 
 @cli.command()
@@ -870,7 +874,7 @@ def papers(db: str, as_json: bool) -> None:
     with _errors(), Store(db) as store:
         rows = list_papers(store)
     if as_json:
-        click.echo(_to_terminal(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False)))
+        _echo_listing("papers", [asdict(r) for r in rows])
         return
     for r in rows:
         click.echo(f"{r.id:>5}  {r.year or '----'}  {_safe(r.title or os.path.basename(r.path))[:80]}"

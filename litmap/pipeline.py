@@ -18,7 +18,7 @@ from typing import Any, Optional, Sequence
 
 from litmap.errors import AnalysisError, MissingDependency
 from litmap.batch.ingest import IngestSettings, IngestSummary, ingest
-from litmap.progress import Progress
+from litmap.progress import Progress, ProgressEvent, StageClock, StageTime
 from litmap.store.db import Store
 
 __all__ = ["RunSettings", "RunSummary", "run_pipeline"]
@@ -51,10 +51,12 @@ class RunSummary:
     topic_mode: Optional[str] = None
     report: Optional[str] = None
     notes: list[str] = field(default_factory=list)
+    stages: list[StageTime] = field(default_factory=list)  # wall time and peak memory per stage
 
     def counts(self) -> dict[str, Any]:
         return {**self.ingest.counts(), "topics": self.topics, "topic_mode": self.topic_mode,
-                "report": self.report, "notes": self.notes}
+                "report": self.report, "notes": self.notes,
+                "stages": [{"stage": s.stage, "seconds": s.seconds, "peak_mb": s.peak_mb} for s in self.stages]}
 
 
 def run_pipeline(
@@ -70,6 +72,8 @@ def run_pipeline(
         check_report_folder(out_dir, sources=paths, db=store.path)
     params = {"paths": [os.path.abspath(p) for p in paths], "out": out_dir, **_plain(settings)}
     run_id = store.start_run("run", params)
+    clock = StageClock(progress)
+    progress = clock
     try:
         summary = RunSummary(run_id=run_id, ingest=ingest(list(paths), store, settings.ingest, progress))
         changed = bool(summary.ingest.added or summary.ingest.replaced or summary.ingest.removed)
@@ -78,14 +82,18 @@ def run_pipeline(
         if settings.report and out_dir:
             from litmap.report import ReportSettings, build_report
 
+            progress(ProgressEvent("report", 0, 0))  # the stages before it end here, for its footer
             rs = ReportSettings(title=settings.report_title, extra_concepts=settings.concept_files,
+                                run_stages=tuple(clock.stages),
                                 min_cocitations=settings.min_citations, selection=settings.selection,
                                 top_per_slice=settings.top_per_slice, g_k=settings.g_k,
                                 slice_years=settings.slice_years)
             summary.report = build_report(store, out_dir, rs, progress).index
     except BaseException:
+        clock.finish()
         store.finish_run(run_id, "interrupted", {})
         raise
+    summary.stages = clock.finish()
     store.finish_run(run_id, "ok" if summary.ingest.ok else "failed", summary.counts())
     return summary
 

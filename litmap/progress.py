@@ -35,3 +35,119 @@ def no_progress(event: ProgressEvent) -> None:
 
 def resolve(progress: Optional[Progress]) -> Progress:
     return progress if progress is not None else no_progress
+
+
+#: How each stage is named to people, and what its items are (None: no count shown).
+STAGE_LABELS: dict[str, tuple[str, Optional[str]]] = {
+    "ingest": ("reading", "files"),
+    "pages": ("reading", "pages"),
+    "works": ("resolving works", None),
+    "passages": ("parsing passages", None),
+    "embed": ("embedding", "passages"),
+    "cluster": ("topics", None),
+    "debates": ("debates", None),
+    "networks": ("networks", None),
+    "report": ("report", None),
+}
+
+
+def stage_of(event: ProgressEvent) -> str:
+    """The stage an event belongs to as people see it; the report's network step is its own stage."""
+    if event.stage == "report" and event.message == "networks":
+        return "networks"
+    return event.stage
+
+
+def describe(event: ProgressEvent) -> str:
+    """``reading 12/48 files``, ``embedding 1,200/3,400 passages``, ``resolving works`` ..."""
+    label, unit = STAGE_LABELS.get(stage_of(event), (event.stage, None))
+    if unit and event.total:
+        return f"{label} {event.done:,}/{event.total:,} {unit}"
+    return label
+
+
+@dataclass(frozen=True)
+class StageTime:
+    """Wall time and peak memory (resident set of this process, MB) of one stage of a run."""
+
+    stage: str  # as people see it: "reading", "embedding" ...
+    seconds: float
+    peak_mb: float
+
+
+class StageClock:
+    """A progress callback that times each stage (from its first event to the next stage's) and
+    samples this process's peak memory within it, passing every event on to ``progress``."""
+
+    def __init__(self, progress: Optional[Progress] = None, sample_every: float = 0.2):
+        import threading
+        import time
+
+        self._progress = resolve(progress)
+        self._time = time.monotonic
+        self._lock = threading.Lock()
+        self._stage: Optional[str] = None
+        self._start = 0.0
+        self._peak = 0.0
+        self.stages: list[StageTime] = []
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, args=(sample_every,), daemon=True)
+        self._sampler.start()
+
+    def __call__(self, event: ProgressEvent) -> None:
+        stage = STAGE_LABELS.get(stage_of(event), (event.stage, None))[0]
+        with self._lock:
+            if stage != self._stage:
+                self._close()
+                self._stage, self._start, self._peak = stage, self._time(), _rss_mb()
+        self._progress(event)
+
+    def _close(self) -> None:
+        if self._stage is not None:
+            peak = max(self._peak, _rss_mb())
+            self.stages.append(StageTime(self._stage, round(self._time() - self._start, 2), round(peak, 1)))
+            self._stage = None
+
+    def _sample(self, every: float) -> None:
+        while not self._stop.wait(every):
+            with self._lock:
+                if self._stage is not None:
+                    self._peak = max(self._peak, _rss_mb())
+
+    def finish(self) -> list[StageTime]:
+        """Close the last stage and stop sampling; each stage once, in the order it first ran (a
+        stage that came back, e.g. the report after its networks, adds its time and peak)."""
+        self._stop.set()
+        with self._lock:
+            self._close()
+        return merge_stages(self.stages)
+
+
+def merge_stages(stages: list[StageTime]) -> list[StageTime]:
+    """One entry per stage name: seconds summed, the highest peak."""
+    merged: dict[str, StageTime] = {}
+    for s in stages:
+        old = merged.get(s.stage)
+        merged[s.stage] = s if old is None else StageTime(
+            s.stage, round(old.seconds + s.seconds, 2), max(old.peak_mb, s.peak_mb))
+    return list(merged.values())
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now in MB (Linux /proc), else its peak so far (getrusage)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            pages = int(f.read().split()[1])
+        import os
+
+        return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import resource
+        import sys
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KiB elsewhere
+    except (ImportError, OSError):
+        return 0.0

@@ -25,7 +25,7 @@ RANK = {
     "litmap": 0, "models": 0, "errors": 0, "progress": 0, "util": 0,
     "read": 1, "parse": 2, "corpus": 3, "store": 4,
     "analyse": 5, "batch": 5, "export": 6, "report": 7,
-    "pipeline": 8, "project": 8, "cli": 9, "__main__": 10,
+    "pipeline": 8, "project": 8, "display": 8, "cli": 9, "__main__": 10,
 }
 
 

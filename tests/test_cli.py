@@ -89,7 +89,7 @@ def test_ingest_status_papers_and_incremental(corpus, db_path):
     res = run("status", "--db", db_path)
     assert "documents: 2" in res.output
     res = run("papers", "--db", db_path, "--json")
-    papers = json.loads(res.output)
+    papers = json.loads(res.output)["items"]
     assert {p["title"] for p in papers} == {"Rescaling the entrepreneurial city", "City regionalism in China"}
     assert all(p["refs"] >= 4 for p in papers)
 
@@ -147,7 +147,7 @@ def test_debates_json(corpus, db_path):
     run("ingest", str(corpus), "--db", db_path, "--jobs", "0")
     res = run("debates", "--db", db_path, "--concept", "debate:state-rescaling", "--json")
     assert res.exit_code == 0, res.output
-    maps = json.loads(res.output)
+    maps = json.loads(res.output)["items"]
     assert maps and any("Brenner" in a["label"] for a in maps[0]["anchors"])
 
 
@@ -162,7 +162,7 @@ def test_run_then_refresh_and_runs(corpus, tmp_path):
     res = run("run", str(corpus), "-o", str(out), "--jobs", "0", "--executor", "inline")
     assert res.exit_code == 0 and "1 added" in res.output and "2 unchanged" in res.output
     db = str(tmp_path / "report.db")
-    listing = json.loads(run("runs", "--db", db, "--json").output)
+    listing = json.loads(run("runs", "--db", db, "--json").output)["items"]
     assert [r["command"] for r in listing][:2] == ["run", "run"]
     cmp = run("runs", "--db", db, "--compare", str(listing[1]["id"]), str(listing[0]["id"])).output
     assert "+ [" in cmp and "c.md" in cmp

@@ -110,7 +110,8 @@ def test_config_shows_each_setting_and_its_source(project):
     res = invoke("config", "--json", env={"LITMAP_DB": "other.db"})
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    settings = {s["key"]: s for s in data["settings"]}
+    settings = {s["key"]: s for s in data["items"]}
+    assert data["command"] == "config" and data["count"] == len(data["items"])
     assert data["project_file"] == str(project / "litmap.toml")
     assert settings["project.store"] == {"key": "project.store", "value": "other.db", "source": "$LITMAP_DB"}
     assert settings["project.report"]["value"] == "outputs/review"

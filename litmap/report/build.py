@@ -87,7 +87,7 @@ def build_report(
             figures = _figures(data, tmp, s)
             exports = _exports(data, tmp, s)
             (tmp / "report.md").write_text(render_markdown(data, figures), encoding="utf-8")
-            (tmp / "index.html").write_text(render_html(data, figures, timestamp=s.timestamp), encoding="utf-8")
+            (tmp / "index.html").write_text(render_html(data, figures, timestamp=s.timestamp, stages=s.run_stages), encoding="utf-8")
             _write_marker(tmp, s.timestamp)
             _refuse_foreign(out)  # again: files may have been added while the report was built
             _swap(tmp, out)

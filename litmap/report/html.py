@@ -22,7 +22,7 @@ import datetime as _dt
 import hashlib
 import json
 from importlib import resources
-from typing import Any
+from typing import Any, Sequence
 
 from litmap.report.figures import PALETTE
 from litmap.report.records import to_json
@@ -101,7 +101,7 @@ def timeline_bars(timeline: list[dict[str, Any]], width: int = 560, height: int 
     return {"bars": bars, "width": width, "height": height, "base": base, "top": top}
 
 
-def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True) -> str:
+def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True, stages: Sequence[Any] = ()) -> str:
     import jinja2
 
     env = jinja2.Environment(
@@ -124,7 +124,7 @@ def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True) -
     generated = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     return env.get_template("index.html.j2").render(
         d=data, papers=papers, works=data.works, figures=figures, csp=csp, css=css, scripts=scripts,
-        core_json=safe_json(core), detail_json=safe_json(detail), generated=generated,
+        core_json=safe_json(core), detail_json=safe_json(detail), generated=generated, stages=stages,
         cy_style_id=_CY_STYLE_ID, palette=PALETTE, timeline_bars=timeline_bars,
         debate_labels=data.debates.get("labels", {}), debate_ids={m["id"] for m in data.debates.get("maps", [])},
     )

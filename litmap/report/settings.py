@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from litmap.errors import InputError
 
@@ -29,6 +29,7 @@ class ReportSettings:
     concepts: Optional[str] = None
     seed: int = 42
     timestamp: bool = True  # False keeps index.html byte-identical across builds (tests)
+    run_stages: tuple[Any, ...] = ()  # litmap.progress.StageTime of the run's stages before the report (footer)
     extra_concepts: tuple[str, ...] = field(default_factory=tuple)
     classify_top_works: int = 300  # citation function for the sentences of the most cited works only (rules cost ~1 ms each)
     edges_per_node: int = 40  # co-citation/coupling links above this many per node: weakest left out
