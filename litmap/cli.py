@@ -741,7 +741,8 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "pajek", "vosviewer", "csv"]),
               default="graphml", show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="Output file (vosviewer/csv write <stem>_map/_network or _nodes/_edges beside it).")
+              help="Output file, or - for stdout (graphml, gexf, pajek); vosviewer/csv write <stem>_map/_network "
+                   "or _nodes/_edges beside it, pajek also <stem>.clu and <stem>_year.vec.")
 @click.option("--align-to", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A previous export of this network (GraphML, or the CSV _nodes.csv): clusters that persist "
                    "keep their ids from it.")
@@ -751,11 +752,16 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
             concept_files: tuple[str, ...], fmt: str, output: str, align_to: Optional[str]) -> None:
     """Build a citation or concept network, cluster it, and export it."""
     from litmap.analyse.networks.job import NetworkSettings, analysed_network
-    from litmap.export.graphs import write_graph
+    from litmap.export.graphs import EXTENSIONS, check_stdout_format, graph_text, write_graph
     from litmap.store import Store
     from litmap.store.corpusdata import load_corpus_data
-    from litmap.util.files import output_errors
+    from litmap.util.files import check_extension, output_errors
 
+    with _errors():  # before the work: a wrong name or a two-file format for stdout
+        if output == "-":
+            check_stdout_format(fmt)
+        else:
+            check_extension(output, fmt, dict(EXTENSIONS))
     with _errors(), Store(db) as store:
         settings = NetworkSettings(kind=kind, proximity=proximity, normalise=normalise, min_weight=min_weight,
                                    min_count=min_count, top=top, cluster_method=cluster_method, selection=selection,
@@ -765,16 +771,23 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
         if align_to:
             _align_network(result, align_to)
         clusters = {n: d["cluster"] for n, d in result.graph.nodes(data=True) if "cluster" in d}
-        with output_errors(output, target="file"):
-            paths = write_graph(result.graph, output, fmt, clusters=clusters or None)
+        if output == "-":
+            paths = []
+            text = graph_text(result.graph, fmt)
+        else:
+            with output_errors(output, target="file"):
+                paths = write_graph(result.graph, output, fmt, clusters=clusters or None, kind=kind)
+    if output == "-":  # the file is the output; the summary goes to stderr
+        click.echo(text, nl=False)
     s = result.summary()
     mod = f", modularity {s['modularity']:.3f}" if s["modularity"] is not None else ""
     sil = f", silhouette {s['silhouette']:.3f}" if s["silhouette"] is not None else ""
-    click.echo(f"{kind}: {s['nodes']} nodes, {s['edges']} edges, {s['clusters']} clusters{mod}{sil}")
+    to_err = output == "-"
+    click.echo(f"{kind}: {s['nodes']} nodes, {s['edges']} edges, {s['clusters']} clusters{mod}{sil}", err=to_err)
     if result.kept:
-        click.echo(_safe(result.kept))
+        click.echo(_safe(result.kept), err=to_err)
     for c, terms in sorted(result.cluster_labels.items())[:12]:
-        click.echo(f"  cluster {c} ({result.cluster_sizes.get(c, 0)}): {_safe(', '.join(terms[:5]))}")
+        click.echo(f"  cluster {c} ({result.cluster_sizes.get(c, 0)}): {_safe(', '.join(terms[:5]))}", err=to_err)
     for p in paths:
         click.echo(f"wrote {_safe(p)}", err=True)
 
@@ -827,9 +840,13 @@ def export() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="File to write (default: stdout).")
 def export_references(db: str, fmt: str, paper: Optional[int], output: str) -> None:
     """All cited works (best entry of each), or one paper's references."""
-    from litmap.export.store_exports import export_bibliography
+    from litmap.export.store_exports import BIB_EXTENSIONS, export_bibliography
     from litmap.store import Store
+    from litmap.util.files import check_extension
 
+    with _errors():
+        if output != "-":
+            check_extension(output, fmt, dict(BIB_EXTENSIONS))
     with _errors(), Store(db) as store:
         text = export_bibliography(store, fmt, paper)
     _write_output(text, output)

@@ -59,7 +59,7 @@ def test_pajek_round_trip(tmp_path):
     path = tmp_path / "g.net"
     write_pajek(G, path)
     text = path.read_text()
-    assert text.startswith("*Vertices 3\n1 \"Harvey 1989\"\n") and "*Edges\n" in text
+    assert text.startswith('*Vertices 3\n1 "Harvey 1989" 0.9500 0.5000 ellipse url "A"\n') and "*Edges\n" in text
     H = nx.read_pajek(path)
     label = {n: d["label"].replace('"', "'") for n, d in G.nodes(data=True)}
     assert set(H.nodes) == set(label.values())
@@ -74,14 +74,17 @@ def test_vosviewer_files(tmp_path):
     clusters = {"A": 0, "B": 0, "W2": 1}
     write_vosviewer(G, tmp_path / "m.txt", tmp_path / "n.txt", clusters=clusters)
     rows = (tmp_path / "m.txt").read_text().splitlines()
-    assert rows[0].split("\t") == ["id", "label", "cluster", "weight<Citations>", "weight<Total link strength>"]
+    assert rows[0].split("\t") == ["id", "label", "description", "cluster", "weight<Citations>",
+                                   "weight<Total link strength>", "score<Avg. pub. year>", "score<Citations>"]
     cells = [r.split("\t") for r in rows[1:]]
-    assert cells[0][:4] == ["1", "Harvey 1989", "1", "2"]
+    assert cells[0][:2] == ["1", "Harvey 1989"] and cells[0][3:] == ["1", "2", "3", "1989", "2"]
+    assert cells[0][2] == "<b>Harvey 1989</b><br>id: A<br>cluster 0"
     assert cells[1][1] == '"Swyngedouw, E. 1997"'  # comma → quoted, per the VOSviewer manual
-    assert cells[2][2] == "2"
+    assert cells[2][3] == "2"
     links = [tuple(r.split("\t")) for r in (tmp_path / "n.txt").read_text().splitlines()]
     assert len(links) == G.number_of_edges() and all(len(link) == 3 for link in links)
-    assert float(dict(((a, b), s) for a, b, s in links)[("1", "2")]) == pytest.approx(G["A"]["B"]["weight"])
+    # raw co-citation counts (VOSviewer normalises them itself), not the association strengths
+    assert float(dict(((a, b), s) for a, b, s in links)[("1", "2")]) == G["A"]["B"]["raw"] == 2
     assert [p.name for p in write_graph(G, tmp_path / "x.vos", "vosviewer")] == ["x_map.txt", "x_network.txt"]
     with pytest.raises(InputError):
         write_graph(G, tmp_path / "x", "dot")

@@ -10,9 +10,11 @@ from litmap.models import Reference
 from litmap.store.db import Store
 from litmap.store.papers import reference_work_ids, work_entries
 
-__all__ = ["BIB_FORMATS", "work_references", "paper_references", "export_bibliography"]
+__all__ = ["BIB_FORMATS", "BIB_EXTENSIONS", "work_references", "paper_references", "export_bibliography"]
 
 BIB_FORMATS = ("bibtex", "ris", "csl-json")
+#: The file extensions of each format (``--format`` and ``-o`` are checked against each other).
+BIB_EXTENSIONS = {"bibtex": (".bib", ".bibtex"), "ris": (".ris",), "csl-json": (".json", ".csl", ".csljson")}
 
 _FIELDS = ("title", "container", "volume", "issue", "pages", "publisher", "place", "doi", "url")
 

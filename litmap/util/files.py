@@ -14,14 +14,15 @@ import tempfile
 from contextlib import contextmanager
 from typing import Iterator, Optional, Sequence, Union
 
-from litmap.errors import OutputError
+from litmap.errors import InputError, OutputError
 
 #: Written into every report folder litmap builds (litmap.report.build); the
 #: walk of a corpus skips folders holding it, so a report inside the corpus is
 #: never read back as papers.
 REPORT_MARKER = ".litmap-report"
 
-__all__ = ["REPORT_MARKER", "atomic_write_bytes", "atomic_write_text", "atomic_path", "output_errors", "write_error"]
+__all__ = ["REPORT_MARKER", "atomic_write_bytes", "atomic_write_text", "atomic_path", "output_errors", "write_error",
+           "check_extension", "current_umask"]
 
 _FULL = "free some space or choose another -o {target}"
 _NO_WRITE = {
@@ -81,11 +82,26 @@ def output_errors(
         raise err from exc
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux), else by setting and
+    restoring it."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _mode(path: str) -> int:
     try:
         return os.stat(path).st_mode & 0o777  # replacing a file keeps its permissions
     except OSError:
-        return 0o644  # mkstemp's 0600 would make exports private
+        return 0o666 & ~current_umask()  # a new file: what open() would give (mkstemp's 0600 is private)
 
 
 @contextmanager
@@ -118,6 +134,17 @@ def atomic_path(path: PathLike) -> Iterator[str]:
         if isinstance(exc, OSError) and exc.filename == tmp:
             raise OSError(exc.errno, exc.strerror, target) from exc
         raise
+
+
+def check_extension(path: PathLike, fmt: str, extensions: dict[str, tuple[str, ...]]) -> None:
+    """Refuse an output name whose extension belongs to another of ``extensions``' formats
+    (``--format gexf -o x.graphml``); names with an extension no format claims are left alone."""
+    ext = os.path.splitext(os.fspath(path))[1].lower()
+    owner = [f for f, exts in extensions.items() if ext in exts]
+    if ext and owner and fmt not in owner:
+        want = ", ".join(extensions.get(fmt, ())) or "another name"
+        raise InputError(f"-o {os.fspath(path)} looks like {owner[0]} but --format is {fmt}: "
+                          f"name the file {want}, or pass --format {owner[0]}")
 
 
 def atomic_write_bytes(path: PathLike, data: bytes) -> None:
