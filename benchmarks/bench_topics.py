@@ -55,6 +55,11 @@ def paragraphs(text: str) -> list[str]:
 
 
 def real_corpus(pdfs: bool) -> list[str]:
+    return [t for _, t in real_corpus_by_paper(pdfs)]
+
+
+def real_corpus_by_paper(pdfs: bool) -> list[tuple[int, str]]:
+    """(paper index, passage) of the real texts, in paper order."""
     texts = [open(p, encoding="utf-8", errors="replace").read()
              for p in sorted(glob.glob(str(SHARED / "texts" / "gentrification" / "*.txt")))]
     if pdfs:
@@ -64,9 +69,9 @@ def real_corpus(pdfs: bool) -> list[str]:
             texts.append(r.stdout)
     # The gentrification texts are one paragraph per line, not blank-line separated.
     passages = []
-    for t in texts:
+    for i, t in enumerate(texts):
         t = t if "\n\n" in t else t.replace("\n", "\n\n")
-        passages.extend(paragraphs(t))
+        passages.extend((i, p) for p in paragraphs(t))
     return passages
 
 
@@ -94,19 +99,30 @@ def timed_encode(embedder, texts):
     return x, time.time() - t
 
 
+#: NPMI reference corpus: when set (all real passages, with --halves), every method's top-10
+#: words are scored against it, the same way.
+REFERENCE: list[str] = []
+LABELS: dict[str, list[str]] = {}
+
+
 def score(words, docs):
     from litmap.analyse.topics import npmi_coherence, topic_diversity
 
-    return npmi_coherence(words, docs, 10), topic_diversity(words, 10)
+    return npmi_coherence(words, REFERENCE or docs, 10), topic_diversity(words, 10)
 
 
-def run_litmap(name, texts, emb, embedder, settings, rows, extra_s=0.0):
+def run_litmap(name, texts, emb, embedder, settings, rows, extra_s=0.0, papers=None):
     from litmap.analyse.topics.model import fit_on_passages
 
     t = time.time()
-    res = fit_on_passages(as_passages(texts), emb, embedder, settings)
+    passages = as_passages(texts)
+    if papers is not None:
+        passages = [Passage(d, p.para_idx, 0, p.text, p.text_hash, 1, p.year, None) for d, p in zip(papers, passages)]
+    res = fit_on_passages(passages, emb, embedder, settings)
     dt = time.time() - t + extra_s
-    emit(rows, (name, len(texts), dt, len(res.topics), res.quality["npmi"], res.quality["diversity"],
+    npmi, div = score([[w for w, _ in t.keywords] for t in res.topics], texts)
+    LABELS[name] = [f"{t.label}  [{', '.join(w for w, _ in t.keywords[:5])}]" for t in res.topics]
+    emit(rows, (name, len(texts), dt, len(res.topics), round(npmi, 4), round(div, 4),
                  res.quality["outlier_share"], peak_mb()))
     return res
 
@@ -114,15 +130,20 @@ def run_litmap(name, texts, emb, embedder, settings, rows, extra_s=0.0):
 def run_bertopic_default(texts, emb, embedder, rows, extra_s):
     from bertopic import BERTopic
 
-    from litmap.analyse.topics.model import _backend
+    from bertopic.backend import BaseEmbedder
+
+    class _Backend(BaseEmbedder):
+        def embed(self, documents, verbose=False):
+            return embedder.encode(list(documents))
 
     t = time.time()
-    m = BERTopic(embedding_model=_backend(embedder))
+    m = BERTopic(embedding_model=_Backend())
     topics, _ = m.fit_transform(texts, emb)
     dt = time.time() - t + extra_s
     words = [[w for w, _ in ws] for k, ws in m.get_topics().items() if k != -1]
     npmi, div = score(words, texts)
-    emit(rows, ("bertopic-defaults (MiniLM)", len(texts), dt, len(words), round(npmi, 4), round(div, 4),
+    LABELS[f"bertopic-defaults ({embedder.name})"] = [", ".join(ws[:5]) for ws in words]
+    emit(rows, (f"bertopic-defaults ({embedder.name})", len(texts), dt, len(words), round(npmi, 4), round(div, 4),
                  round(sum(t == -1 for t in topics) / len(topics), 4), peak_mb()))
 
 
@@ -141,6 +162,7 @@ def run_sklearn(kind, texts, k, settings, rows):
     vocab = vec.get_feature_names_out()
     words = [[vocab[i] for i in comp.argsort()[::-1][:10]] for comp in model.components_]
     npmi, div = score(words, texts)
+    LABELS[f"sklearn-{kind} (k={k})"] = [", ".join(ws[:5]) for ws in words]
     emit(rows, (f"sklearn-{kind} (k={k})", len(texts), time.time() - t, k, round(npmi, 4), round(div, 4),
                  0.0, peak_mb()))
 
@@ -152,6 +174,9 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=0, help="real passages to use (0 = all)")
     ap.add_argument("--synthetic", type=int, default=30000)
     ap.add_argument("--no-transformer", action="store_true", help="skip the slow full MiniLM runs")
+    ap.add_argument("--halves", action="store_true",
+                    help="split the real papers into a tuning half (even) and a test half (odd); fit every "
+                         "method on each half and score NPMI against all real passages")
     args = ap.parse_args()
     if not SHARED.is_dir():
         print(f"SKIP: {SHARED} not present")
@@ -159,6 +184,8 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from litmap.analyse.topics import FULL_MODEL, SentenceTransformerEmbedder, StaticEmbedder, TopicSettings
 
+    if args.halves:
+        return halves(args)
     sample = args.sample or (600 if args.quick else 0)
     syn_n = 10000 if args.quick and args.synthetic == 30000 else args.synthetic
     real = real_corpus(args.pdfs)
@@ -207,6 +234,36 @@ def main() -> None:
     print(f"{'method':40} {'n':>6} {'wall s':>8} {'topics':>6} {'NPMI':>7} {'divers':>7} {'outl':>6} {'peakMB':>7}")
     for name, n, dt, nt, npmi, div, outl, mb in rows:
         print(f"{name:40} {n:>6} {dt:>8.1f} {nt:>6} {npmi:>7.3f} {div:>7.3f} {outl:>6.3f} {mb:>7.0f}")
+
+
+def halves(args) -> None:
+    """Tune/test halves by paper; NPMI reference = all real passages (stated in the output)."""
+    from litmap.analyse.topics import StaticEmbedder, TopicSettings
+
+    real = real_corpus_by_paper(args.pdfs)
+    static = StaticEmbedder()
+    settings = TopicSettings()
+    for name, parity in (("TUNE half (even papers)", 0), ("TEST half (odd papers)", 1)):
+        fit = [(d, t) for d, t in real if d % 2 == parity]
+        REFERENCE[:] = [t for _, t in real]
+        LABELS.clear()
+        texts = [t for _, t in fit]
+        print(f"\n== {name}: {len(texts)} passages from {len({d for d, _ in fit})} papers; NPMI reference "
+              f"corpus = all {len(REFERENCE)} real passages (both halves), top-10 words, co-occurrence per passage")
+        rows: list[tuple] = []
+        emb, dt = timed_encode(static, texts)
+        res = run_litmap("litmap default", texts, emb, static, settings, rows, dt, papers=[d for d, _ in fit])
+        k = max(2, len(res.topics))
+        run_bertopic_default(texts, emb, static, rows, dt)
+        run_sklearn("lda", texts, k, settings, rows)
+        run_sklearn("nmf", texts, k, settings, rows)
+        print(f"{'method':40} {'n':>6} {'wall s':>8} {'topics':>6} {'NPMI':>7} {'divers':>7} {'outl':>6}")
+        for row in rows:
+            print(f"{row[0]:40} {row[1]:>6} {row[2]:>8.1f} {row[3]:>6} {row[4]:>7.3f} {row[5]:>7.3f} {row[6]:>6.3f}")
+        for method, labels in LABELS.items():
+            print(f"\n  labels, {method}:")
+            for lab in labels:
+                print(f"    - {lab}")
 
 
 if __name__ == "__main__":

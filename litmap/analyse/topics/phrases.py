@@ -1,0 +1,165 @@
+"""Phrase labels for topics: 2–4 word noun phrases a scholar can read.
+
+No tagger (the machine is offline and nothing is downloaded): candidate
+n-grams are cut from a topic's passages at punctuation and filtered by a
+part-of-speech-like rule — no filler or stop word at either end, no adverb
+("-ly") and no adjective-like ending ("-ive", "-ous", "-ical", "-ed") at the
+end, at most two small connecting words inside ("right to the city",
+"state-led gentrification in Helsinki"), and at least one of the topic's
+keywords.  Each candidate scores on how often it occurs in the topic, how
+much of its use falls in this topic, and (KeyBERT-style) how close its
+embedding lies to the topic centroid; maximal marginal relevance then keeps
+labels of different topics apart.  Acronyms show their spelled-out form.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Mapping, Optional, Sequence
+
+from litmap.analyse.topics.words import FILLER_WORDS, base_stop_words, normalise
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from litmap.analyse.topics.embed import Embedder
+
+__all__ = ["phrase_labels", "candidate_phrases", "is_label_phrase"]
+
+_CONNECTORS = frozenset({"of", "in", "and", "for", "on", "to", "the", "from", "between", "with", "as", "at"})
+_BAD_END = re.compile(r"(?:ly|ive|ous|ical|ful|less|[^e]ed)$")
+_TOKEN = re.compile(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*|[.,;:!?()\[\]\"“”]|\d+")
+_PER_TOPIC = 300  # passages read per topic (the most central)
+_MMR_LAMBDA = 0.7
+
+
+def is_label_phrase(tokens: Sequence[str], stop: frozenset[str]) -> bool:
+    """The part-of-speech-like filter (module doc) on lower-case ``tokens``."""
+    if not 2 <= len(tokens) <= 4:
+        return False
+    first, last = tokens[0], tokens[-1]
+    if first in stop or last in stop or first in _CONNECTORS or last in _CONNECTORS:
+        return False
+    if any(t in FILLER_WORDS for t in tokens) or _BAD_END.search(last) or first.endswith("ly"):
+        return False
+    if last.endswith("'s") or len({t[:5] for t in tokens}) < len(tokens):  # "own's", "change in changes"
+        return False
+    inner = [t for t in tokens[1:-1] if t in stop]
+    if any(t not in _CONNECTORS for t in inner) or len(inner) > 2:
+        return False
+    return len(set(tokens)) == len(tokens)
+
+
+def candidate_phrases(texts: Sequence[str], stop: frozenset[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """Counts of label-like 2–4 word phrases in ``texts``, and each word's written forms."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        seg: list[str] = []
+        for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text)):
+            tok = m.group(0)
+            if not tok[0].isalpha():
+                seg = []
+                continue
+            low = normalise(tok)
+            forms[low][tok] += 1
+            seg.append(low)
+            for n in (2, 3, 4):
+                if len(seg) >= n and is_label_phrase(seg[-n:], stop):
+                    counts[" ".join(seg[-n:])] += 1
+    return counts, forms
+
+
+def _display(phrase: str, forms: Mapping[str, Counter[str]], acronyms: Mapping[str, str]) -> str:
+    out = []
+    for w in phrase.split():
+        if w in acronyms:
+            out.append(f"{w.upper()} ({acronyms[w]})")
+            continue
+        seen = forms.get(w)
+        form = seen.most_common(1)[0][0] if seen else w
+        # Capitals only where the word is a name (capitalised mid-sentence too), not a sentence start.
+        out.append(form if form.isupper() or (form[:1].isupper() and seen and seen[w] * 2 < seen[form]) else w)
+    return " ".join(out)
+
+
+def phrase_labels(
+    texts: Sequence[str], topics: Sequence[int], embeddings: "np.ndarray",
+    keywords: Mapping[int, Sequence[tuple[str, float]]], embedder: Optional["Embedder"], *,
+    extra_stop_words: Sequence[str] = (), acronyms: Optional[Mapping[str, str]] = None,
+    undefined_acronyms: Sequence[str] = (),
+) -> dict[int, str]:
+    """A 2–4 word label for each topic (its top keywords when no phrase qualifies)."""
+    import numpy as np
+
+    acronyms = acronyms or {}
+    stop = base_stop_words(extra_stop_words) | frozenset(undefined_acronyms)
+    arr = np.asarray(topics)
+    ids = sorted(set(int(t) for t in topics) - {-1})
+    per_topic: dict[int, Counter[str]] = {}
+    forms: dict[int, dict[str, Counter[str]]] = {}
+    centroids: dict[int, np.ndarray] = {}
+    for t in ids:
+        idx = np.flatnonzero(arr == t)
+        c = embeddings[idx].mean(axis=0)
+        c = c / (np.linalg.norm(c) or 1.0)
+        centroids[t] = c
+        near = idx[np.argsort(-(embeddings[idx] @ c), kind="stable")[:_PER_TOPIC]]
+        scale = len(idx) / len(near)
+        counts, forms[t] = candidate_phrases([texts[i] for i in near], stop)
+        per_topic[t] = Counter({p: n * scale for p, n in counts.items()})
+    total: Counter[str] = Counter()
+    for c in per_topic.values():
+        total.update(c)
+    scored: dict[int, list[tuple[float, str]]] = {}
+    for t in ids:
+        kw_tokens = {part for w, _ in list(keywords.get(t, ()))[:10] for part in w.split()}
+        min_n = 3 if sum(arr == t) >= 60 else 2
+        cands = [(p, n) for p, n in per_topic[t].items()
+                 if n >= min_n and set(p.split()) & kw_tokens and sum(w in acronyms for w in p.split()) <= 1]
+        cands.sort(key=lambda x: -x[1])
+        cands = cands[:40]
+        if not cands:
+            scored[t] = []
+            continue
+        top = max(n for _, n in cands)
+        rel = []
+        for p, n in cands:
+            share = n / total[p]
+            rel.append(math.log1p(n) / math.log1p(top) * math.sqrt(share) * (1.0 + 0.1 * (len(p.split()) - 2)))
+        scored[t] = sorted(zip(rel, (p for p, _ in cands)), reverse=True)
+    # KeyBERT-style closeness to the centroid, then MMR across topics (largest first).
+    phr = sorted({p for lst in scored.values() for _, p in lst})
+    vec: dict[str, np.ndarray] = {}
+    if embedder is not None and phr:
+        e = embedder.encode(phr)
+        vec = {p: e[i] for i, p in enumerate(phr)}
+    labels: dict[int, str] = {}
+    chosen: list[np.ndarray] = []
+    chosen_text: list[set[str]] = []
+    sizes = {t: int(np.sum(arr == t)) for t in ids}
+    for t in sorted(ids, key=lambda t: (-sizes[t], t)):
+        best: Optional[tuple[float, str]] = None
+        for r, p in scored[t]:
+            sim = float(vec[p] @ centroids[t]) if p in vec else 0.0
+            closeness = r * (0.5 + 0.5 * max(sim, 0.0))
+            red_e = max((float(vec[p] @ v) for v in chosen), default=0.0) if p in vec else 0.0
+            red_w = max((len(set(p.split()) & s) / len(set(p.split())) for s in chosen_text), default=0.0)
+            score = _MMR_LAMBDA * closeness - (1 - _MMR_LAMBDA) * max(red_e, red_w)
+            if red_w >= 1.0:
+                continue  # the same words label a larger topic already
+            if best is None or score > best[0]:
+                best = (score, p)
+        if best is None:
+            words = [w for w, _ in list(keywords.get(t, ()))[:3]
+                     if not set(w.split()) & FILLER_WORDS]
+            labels[t] = ", ".join(_display(w, forms.get(t, {}), acronyms) for w in words) or f"topic {t}"
+            continue
+        labels[t] = _display(best[1], forms[t], acronyms)
+        if best[1] in vec:
+            chosen.append(vec[best[1]])
+        chosen_text.append(set(best[1].split()))
+    return labels
