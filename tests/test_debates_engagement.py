@@ -88,3 +88,24 @@ def test_core_work_citation_supports_weak_terms_and_the_bar_is_relative():
     assert [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())] == [1, 2]
     high = engagements(inputs, lex, "state-rescaling", members, DebateSettings(relative_threshold=1.2))
     assert [e.paper_id for e in high] == [1]  # paper 2 (6 per 1,000 words) is below 1.2 x the median (6)
+
+
+def test_head_named_once_counts_with_weak_terms_beside_a_core_work():
+    """The report fixture's p7: "state rescaling" once, then "rescaling is contested, as Brenner
+    (2004) argues": the core-work citation fixes the weak term's sense, so the head is repeated."""
+    lex = load_lexicon()
+    members = frozenset(c.id for c in lex.in_debate("state-rescaling"))
+    ctx = tuple(CitationContext(p, ("brenner2004",), "s", 1) for p in (1, 2, 3, 4))
+    paras = {
+        (1, 0): {"state-rescaling": 3}, (1, 1): {"state-rescaling": 2},
+        (2, 0): {"state-rescaling": 3}, (2, 1): {"state-rescaling": 2},
+        (3, 0): {"state-rescaling": 1}, (3, 1): {"rescaling": 1},  # weak beside Brenner 2004: counts
+        (4, 0): {"state-rescaling": 1}, (4, 2): {"rescaling": 1},  # weak with no core work nearby: not
+    }
+    inputs = _inputs(paras, {1: 100, 2: 100, 3: 100, 4: 100}, ctx)
+    got = [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())]
+    assert 3 in got and 4 not in got
+    # without the head named at all, weak terms beside core works are still not a debate
+    paras[(3, 0)] = {"neoliberalisation": 1}
+    inputs = _inputs(paras, {1: 100, 2: 100, 3: 100, 4: 100}, ctx)
+    assert 3 not in [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())]

@@ -134,11 +134,18 @@ def engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str]
         if sum(sum(ev.terms.values()) for _, ev in paras if ev.score > 0) < settings.min_mentions or density < bar:
             continue
         strong: Counter[str] = Counter()
+        cited_weak = 0  # weak mentions in paragraphs that cite a core work: the citation fixes their sense
         for _, ev in paras:
             if ev.score > 0:
                 strong.update({k: v for k, v in ev.terms.items() if k in strong_ids})
+                if ev.core_citations:
+                    cited_weak += ev.weak
+        # The head concept named, and repeated by itself or by weak terms beside the debate's core works
+        # ("rescaling is contested, as Brenner (2004) argues"), is broad enough.
+        head_n = strong.get(head or "", 0)
+        head_ok = head_n >= settings.min_mentions or (head_n >= 1 and head_n + cited_weak >= settings.min_mentions)
         if (debate_id is not None and len(strong) < BREADTH[0] and sum(strong.values()) < BREADTH[1]
-                and strong.get(head or "", 0) < settings.min_mentions):
+                and not head_ok):
             continue
         p = inputs.data.papers[pid]
         counted = [(idx, ev) for idx, ev in paras if ev.score > 0]
