@@ -42,7 +42,7 @@ STAGE_LABELS: dict[str, tuple[str, Optional[str]]] = {
     "ingest": ("reading", "files"),
     "pages": ("reading", "pages"),
     "works": ("resolving works", None),
-    "passages": ("parsing passages", None),
+    "passages": ("passages and embedding model", None),  # gathering passages, then loading (or distilling) the model
     "embed": ("embedding", "passages"),
     "cluster": ("topics", None),
     "debates": ("debates", None),
