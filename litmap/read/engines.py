@@ -25,7 +25,7 @@ import zlib
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from litmap.errors import ExtractionError
-from litmap.read.layout.pages import Char, PageChars
+from litmap.read.layout.pages import Char, PageChars, new_char
 from litmap.read.layout.lines import WORD_GAP
 from litmap.read.settings import check_engine
 
@@ -506,9 +506,12 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
     mat = raw.FS_MATRIX()
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    get_box, get_size, get_mat = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
+    get_size, get_mat = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
     get_weight, get_info = raw.FPDFText_GetFontWeight, raw.FPDFText_GetFontInfo
-    get_obj = raw.FPDFText_GetTextObject
+    # The two calls made for every word, typed with plain addresses (half the ctypes cost).
+    get_obj, get_box_at = _word_calls()
+    page_at = ctypes.cast(textpage, ctypes.c_void_p).value
+    rect_at = ctypes.addressof(rect)
     out: list[Char] = []
     last_obj = -1
     size = 0.0
@@ -527,8 +530,7 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
                 a += 1
             while text[b] == "\x00":
                 b -= 1
-        ptr = get_obj(textpage, a)
-        obj = ctypes.addressof(ptr.contents) if ptr else 0
+        obj = get_obj(page_at, a) or 0
         # Glyphs of one text object share font, size and direction: query them once per object.
         if obj != last_obj or not obj:
             get_mat(textpage, a, mat)
@@ -552,9 +554,10 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
             word = word[:-1] + "-"
             if b > a:
                 b -= 1  # the mark's box is a sliver; the word's last letter is reliable
-        get_box(textpage, a, rect)
+        get_box_at(page_at, a, rect_at)
         x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
-        get_box(textpage, b, rect)
+        if b != a:
+            get_box_at(page_at, b, rect_at)
         # A last glyph set smaller than the first (loose boxes scale with the
         # effective size, whether set by Tf or by the text matrix) may be a marker.
         if b > a and not combine and "\x00" not in word and rect.top - rect.bottom < 0.9 * (bottom - top):
@@ -571,11 +574,33 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
             out.extend(_glyphs(textpage, text, a, b + 1, height, combine))
             continue
         top, bottom = min(top, height - rect.top), max(bottom, height - rect.bottom)
-        out.append(Char(word, x0, top, x1, bottom, size, last_font))
+        out.append(new_char(word, x0, top, x1, bottom, size, last_font))
     if rotated > len(out) // 3 and not keep_rotated:
         # Mostly turned text (a table set sideways) is content, not margin furniture: keep it.
         return _pdfium_words(page_text, height, keep_rotated=True)
     return out
+
+
+_WORD_CALLS: Optional[tuple[Any, Any]] = None
+
+
+def _word_calls() -> tuple[Any, Any]:
+    """``FPDFText_GetTextObject`` returning the object's address (an int, or None)
+    and ``FPDFText_GetLooseCharBox`` taking addresses: the same pdfium functions
+    with ``void *`` in place of typed pointers, which ctypes converts faster."""
+    global _WORD_CALLS
+    if _WORD_CALLS is None:
+        import pypdfium2.raw as raw
+
+        vp, c_int = ctypes.c_void_p, ctypes.c_int
+
+        def address(fn: Any) -> int:
+            return int(ctypes.cast(fn, vp).value or 0)
+
+        get_obj = ctypes.CFUNCTYPE(vp, vp, c_int)(address(raw.FPDFText_GetTextObject))
+        get_box = ctypes.CFUNCTYPE(c_int, vp, c_int, vp)(address(raw.FPDFText_GetLooseCharBox))
+        _WORD_CALLS = (get_obj, get_box)
+    return _WORD_CALLS
 
 
 def phantom_space(lig: tuple[float, float], space: tuple[float, float], next_x0: float) -> bool:
