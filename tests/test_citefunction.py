@@ -122,3 +122,26 @@ def test_gold_heldout_macro_f1_floor(shared_data):
     assert len(held) >= 90
     correct = sum(classify_citation(it["sentence"], tuple(it["cite"])).label == it["label"] for it in held)
     assert correct / len(held) >= 0.85
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brenner, Madden, and Wachsmuth (2011) distinguish assemblage as a research object and criticise that "
+    "the adoption of assemblage as an ontology ignores the context.",
+    "Another critique is that the rescaling process remains in a vertical hierarchy, which failed to capture "
+    "the new arrangements of state power (Allen & Cochrane, 2010).",
+    "The top-down approach of state rescaling has been criticised for ignoring bottom-up forces (Cox, 2009).",
+    "These guarantees have met severe criticism from the National Bank (National Bank of Sweden 2007).",
+    "Credit scores serve as an increasingly important and often overlooked dimension of stratification, "
+    "particularly in the housing market (Poon 2009; Wherry, Seefeldt, and Alvarez 2019).",
+])
+def test_the_cited_work_as_critic_or_a_shortcoming_not_of_a_work_is_background(sentence):
+    assert classify_citation(sentence).label == "background"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It challenges the fundamental assumption of Alonso's (2017) structural theory of the land market.",
+    "We criticise Brenner (2004) for reading the state from above.",
+    "Unlike Brenner (2004), we find that the city-region is contested.",
+])
+def test_the_citing_paper_criticising_the_cited_work_is_a_critique(sentence):
+    assert classify_citation(sentence).label == "critiques"

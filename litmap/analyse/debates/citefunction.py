@@ -223,8 +223,10 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
         label = cue.label
         if not _NEGATORS.search(matched) and _negated(clause, ms - a):
             label = {"critiques": "background", "supports": "critiques", "uses": "critiques"}[label]
-        elif label == "critiques" and _cited_is_agent(text, c0, c1, ms):
+        elif label == "critiques" and (_cited_is_agent(text, c0, c1, ms) or _reported_critique(text, c0, c1, ms)):
             label = "background"  # the cited work is the critic, not the target
+        elif label == "critiques" and _WEAK_CRITIQUE.fullmatch(matched) and not _aimed_at_work(text, c0, c1, me):
+            label = "background"  # "an often overlooked dimension (Poon 2009)": not said of a work
         elif label == "supports" and c1 <= ms and _SUBJECT_GAP.match(text[c1:ms]) and _REPORT_VERB.match(matched):
             label = "background"  # "Wu (2016) confirmed …": the cited work's own finding
         distance = len(text[min(me, c0) : max(ms, c1)].split()) if (me <= c0 or ms >= c1) else 0
@@ -252,6 +254,49 @@ def _cited_is_agent(text: str, c0: int, c1: int, cue_start: int) -> bool:
     if c1 <= cue_start and _AGENT_VERB.match(text[c1 : cue_start + 20]) and cue_start - c1 < 60:
         return True
     return bool(_BY_BEFORE.search(text[max(0, c0 - 40) : c0]))
+
+
+# A critique the sentence reports rather than makes: "Another critique is that … (X, 2010)",
+# "has been criticised for … (X, 2009)", "met severe criticism from …", "X's critique of …".
+_REPORTED_FRAME = re.compile(
+    r"\b(?:(?:another|a|an|one|the|this|that|their|his|her|its|common|main|major|further|similar|severe|strong)"
+    r" (?:\w+ )?(?:critique|criticism)s? (?:is|was|has|of|that|from|by)\b|"
+    r"(?:has|have|had|been|was|were|is|are) (?:\w+ ){0,2}(?:criticis|criticiz|critiqu|challeng|question|reject)\w*"
+    r" (?:for|by|as|on)\b|met (?:\w+ ){0,2}critici\w+|[\w)]'s? critique)",
+    re.I,
+)
+_CRITIQUE_VERB = re.compile(r"(?:criticis|criticiz|critiqu|challeng|question|reject|refut|dismiss)", re.I)
+# Cues that name a shortcoming of something, not necessarily of a cited work.
+_WEAK_CRITIQUE = re.compile(r"(?:problematic|neglect\w*|overlook\w*|ignor\w*|challenges|fail(?:s|ed|ing)? to)", re.I)
+_SCHOLARSHIP = re.compile(
+    r"^\W*(?:\w+ ){0,5}?(?:theor(?:y|ies)|approach(?:es)?|stud(?:y|ies)|literature|accounts?|work|scholars?|"
+    r"scholarship|arguments?|assumptions?|views?|frameworks?|narratives?|models?|thesis|notions?|concepts?|"
+    r"research|authors?)\b",
+    re.I,
+)
+
+
+def _reported_critique(text: str, c0: int, c1: int, cue_start: int) -> bool:
+    """True when the sentence reports a critique made by the cited work (or by others) rather than the
+    citing authors' own: a reported frame with no first-person subject, or a narrative citation that is
+    the subject of a coordinated critique verb ("Brenner et al. (2011) distinguish … and criticise …")."""
+    if _SELF_SUBJECT.search(text):
+        return False
+    if _REPORTED_FRAME.search(text):
+        return True
+    narrative = text[c1 - 1 : c1] == ")" and text[c0 : c0 + 1].isupper()
+    return narrative and c1 <= cue_start and cue_start - c1 < 250 and bool(
+        _CRITIQUE_VERB.match(text[cue_start : cue_start + 12]))
+
+
+def _aimed_at_work(text: str, c0: int, c1: int, cue_end: int) -> bool:
+    """A weak critique cue counts when the cited work follows it closely, or scholarship is its object
+    ("challenges the assumption of Alonso (2017)"), or a narrative citation is its subject."""
+    if cue_end <= c0 and c0 - cue_end < 60:
+        return True
+    if _SCHOLARSHIP.match(text[cue_end : cue_end + 80]):
+        return True
+    return c1 <= cue_end and cue_end - c1 < 60 and text[c1 - 1 : c1] == ")" and text[c0 : c0 + 1].isupper()
 
 
 def _structural(text: str, clauses: list[tuple[int, int]], k: int) -> Optional[FunctionLabel]:
