@@ -15,9 +15,10 @@ are derived from each work's canonical key, so they are stable across runs.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional, TypeVar
 
+from litmap.corpus.authors import NamePrinting, SurnameCorrection, author_forms, misread_surnames
 from litmap.corpus.works import WorkInput, build_works
 from litmap.models import CitedWork, Metadata, Reference
 from litmap.parse.names import normalise_doi
@@ -57,11 +58,16 @@ class StoredPaper:
 
 @dataclass(frozen=True)
 class WorkSources:
-    """Everything works resolution reads, over the papers with status ``ok``, in store order."""
+    """Everything works resolution reads, over the papers with status ``ok``, in store order;
+    ``ocr_documents`` are the papers with pages read by OCR, ``cited_as`` the surnames
+    printed by the in-text citations linked to each entry ``(doc_id, idx)`` (both only
+    serve to correct names misread in scanned reference lists)."""
 
     references: tuple[StoredReference, ...]
     mentions: tuple[StoredMention, ...]
     papers: tuple[StoredPaper, ...]
+    ocr_documents: frozenset[int] = frozenset()
+    cited_as: Mapping[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class WorkRow:
     mentions: int
     surnames: tuple[str, ...]
     document_id: Optional[int]
+    corrected: tuple[str, ...] = ()  # "Cocurane → Cochrane (the paper's in-text citation)"
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,7 @@ class ResolvedWorks:
     mention_works: Mapping[tuple[int, int, int], str]
     mentions: int  # mentions resolved, corpus papers included
     corpus_papers_cited: int  # corpus papers that are also mentioned by some paper
+    corrections: tuple[SurnameCorrection, ...] = ()  # names misread by OCR, corrected
 
 
 def _drop_stamp_dois(refs: list[WorkInput], own: Optional[str]) -> list[WorkInput]:
@@ -130,9 +138,38 @@ def _inputs(sources: WorkSources) -> tuple[list[WorkInput], dict[tuple[int, int]
     return items, ref_ids, mention_ids
 
 
+def _corrections(sources: WorkSources) -> list[SurnameCorrection]:
+    printings = [NamePrinting(r.doc_id, r.idx, pos, a.family)
+                 for r in sources.references for pos, a in enumerate(r.reference.people) if a.family]
+    others = [(p.doc_id, a.family) for p in sources.papers for a in p.metadata.authors if a.family]
+    others += [(m.doc_id, s) for m in sources.mentions for s in m.work.surnames]
+    return misread_surnames(printings, ocr_documents=sources.ocr_documents, cited_as=sources.cited_as,
+                            other_names=others)
+
+
+def _one_form(items: list[WorkInput], corrections: list[SurnameCorrection]) -> list[WorkInput]:
+    """Each mention with misread names corrected and every name in its shown form."""
+    fixed = {(f"r:{c.doc_id}:{c.idx}", c.pos): c.corrected for c in corrections}
+    if fixed:
+        items = [replace(it, surnames=tuple(fixed.get((it.item_id, i), s) for i, s in enumerate(it.surnames)))
+                 if it.source == "reference" else it for it in items]
+    forms = author_forms(s for it in items for s in it.surnames)
+    return [replace(it, surnames=tuple(forms.get(s.strip(), s) for s in it.surnames)) if it.surnames else it
+            for it in items]
+
+
 def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
-    """Resolve every mention in ``sources`` to one canonical work (pure)."""
+    """Resolve every mention in ``sources`` to one canonical work (pure).
+
+    Names are first corrected where a scanned list misread them and set in one
+    form per person (:mod:`litmap.corpus.authors`), so labels and first
+    authors do not split one author into several."""
     items, ref_ids, mention_ids = _inputs(sources)
+    corrections = _corrections(sources)
+    items = _one_form(items, corrections)
+    noted: dict[str, list[str]] = {}
+    for c in corrections:
+        noted.setdefault(f"r:{c.doc_id}:{c.idx}", []).append(c.describe())
     mapping, works = build_works(items)
     by_item = {it.item_id: it for it in items}
     cited_papers = 0
@@ -147,6 +184,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
             id=wid, doi=work.doi, first_author=first.surnames[0] if first else None, year=work.year,
             title=work.title, label=work.label, key=work.key, mentions=len(work.items),
             surnames=first.surnames if first else (), document_id=doc_id,
+            corrected=tuple(d for i in work.items for d in noted.get(i, ())),
         ))
     return ResolvedWorks(
         works=tuple(rows),
@@ -154,6 +192,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
         mention_works=_linked(mention_ids, mapping),
         mentions=len(items),
         corpus_papers_cited=cited_papers,
+        corrections=tuple(corrections),
     )
 
 

@@ -239,8 +239,9 @@ def _titled_match(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
     # token_set_ratio forgives a subtitle missing on one side
     tset = fuzz.token_set_ratio(ta, tb) if min(len(ta), len(tb)) >= 20 else ratio
     score = max(ratio, tset)
-    if _initials_clash(a, b) and not (ratio >= 95 and _same_letters(a, b)):
-        # "Bloom, L. M." and "Bloom, M. L." with one title: the initials swapped, one person.
+    if _initials_clash(a, b) and not (ratio >= 95 and _same_letters(a, b)) and not _same_team(a, b, settings):
+        # "Bloom, L. M." and "Bloom, M. L." with one title: the initials swapped, one person;
+        # "Anderson, I.R, E.E. Hardy, J.T. Roach …" is "Anderson, J. R., E. E. Hardy …" misread.
         return False
     if a.year != b.year:
         return score >= max(settings.min_title, 95.0)
@@ -249,6 +250,17 @@ def _titled_match(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
     if a.doc_id == b.doc_id and a.year_suffix and b.year_suffix and a.year_suffix != b.year_suffix:
         return False
     return score >= settings.min_title
+
+
+def _same_team(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
+    """Same co-authors, in order (two names or more, no et al.), and the first
+    initials sharing a letter: one work whose initials were misprinted or misread."""
+    if len(a.surnames) < 2 or len(a.surnames) != len(b.surnames) or a.et_al or b.et_al:
+        return False
+    if not set(a.first_initials) & set(b.first_initials):
+        return False
+    return all(_same_surname(normalise_surname(x), normalise_surname(y), settings)
+               for x, y in zip(a.surnames[1:], b.surnames[1:]))
 
 
 def _same_letters(a: WorkInput, b: WorkInput) -> bool:

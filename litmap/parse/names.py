@@ -19,6 +19,8 @@ __all__ = [
     "initials_of",
     "normalise_doi",
     "normalise_title",
+    "display_surname",
+    "shouted",
 ]
 
 #: Lower-case name particles that belong to the family name
@@ -86,9 +88,63 @@ def normalise_doi(s: Optional[str]) -> Optional[str]:
     return doi.lower() or None
 
 
+# Old Springer/Taylor & Francis text layers map the "fi" ligature to ® ("point ®elds").
+_FI_AS_REGISTERED = re.compile(r"®(?=[a-z])")
+
+
 def normalise_title(s: Optional[str]) -> str:
     """Matching key of a title: case-folded words without diacritics or
-    punctuation, single-spaced."""
+    punctuation, single-spaced (a ligature printed as ® read as "fi")."""
     if not s:
         return ""
+    s = _FI_AS_REGISTERED.sub("fi", s)
     return " ".join(_NON_WORD.split(strip_diacritics(s).casefold())).strip()
+
+
+def shouted(name: str) -> bool:
+    """Whether a printed name is set in capitals or small capitals as text
+    layers give them: ``"LANGFORD"``, ``"SwyNGEDouw"`` (more capitals than a
+    name's ``McDonald``/``DeLanda``/``O'Neill`` would hold)."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    upper = sum(c.isupper() for c in letters)
+    if upper == len(letters):
+        return True
+    # Capitals inside a word beyond the one of Mc/Mac/De/O' ("SwyNGEDouw": 6 of 10).
+    return upper >= 3 and upper * 2 >= len(letters)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def display_surname(name: str, *, capitals: bool = False) -> str:
+    """A family name as it should be shown: no trailing dot or comma (OCR and
+    some styles print ``"Harvey. D."``), and small capitals as a text layer
+    reads them set in ordinary case (``"SwyNGEDouw"`` → ``"Swyngedouw"``).
+    With ``capitals``, a name in capitals is too (``"LANGFORD"`` →
+    ``"Langford"``, ``"VAN DER MEER"`` → ``"Van der Meer"``, ``"O'NEILL"`` →
+    ``"O'Neill"``): only where it is known to be a person's name, since
+    ``"ESRI"`` or ``"CIESIN"`` look the same.  Names with letters of their own
+    (``"DeLanda"``, ``"McDonald"``) are left alone; organisations too (they
+    hold spaces and acronyms such as ``"US Census Bureau"``)."""
+    out = name.strip().rstrip(".,;:").strip()
+    if not out or not shouted(out) or (out.upper() == out and not capitals):
+        return out or name.strip()
+    if len(out.split()) > 1 and not _all_words_names(out):
+        return out  # "US CENSUS BUREAU"-like: no safe case for an organisation
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w.casefold() in PARTICLES and m.start() > 0:
+            return w.casefold()
+        parts = re.split(r"(['’])", w.casefold())
+        return "".join(p[:1].upper() + p[1:] for p in parts)
+
+    return _NAME_WORD.sub(word, out)
+
+
+def _all_words_names(s: str) -> bool:
+    """Every space-separated part is a particle or a word of 2+ letters (not "US", "UK")."""
+    words = s.split()
+    return all(w.casefold() in PARTICLES or (len(w) > 2 and w.isalpha()) for w in words)

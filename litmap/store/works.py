@@ -14,7 +14,7 @@ import json
 import sqlite3
 from typing import Any, Optional
 
-from litmap.corpus.resolve import ResolvedWorks, StoredMention, StoredPaper, StoredReference, WorkSources
+from litmap.corpus.resolve import ResolvedWorks, StoredMention, StoredPaper, StoredReference, WorkRow, WorkSources
 from litmap.models import Author, CitedWork, Metadata, Reference
 from litmap.store.db import Store
 
@@ -57,7 +57,15 @@ def load_work_sources(conn: sqlite3.Connection) -> WorkSources:
             year=r["year"], doi=r["doi"]))
         for r in conn.execute(f"SELECT * FROM metadata WHERE document_id IN ({_OK})")
     )
-    return WorkSources(references, mentions, papers)
+    ocr_documents = frozenset(r[0] for r in conn.execute(f"SELECT id FROM documents WHERE ocr > 0 AND id IN ({_OK})"))
+    cited_as: dict[tuple[int, int], tuple[str, ...]] = {}
+    if ocr_documents:
+        marks = ",".join("?" * len(ocr_documents))
+        for r in conn.execute(f"SELECT document_id, ref_idx, surnames FROM cited WHERE ref_idx IS NOT NULL "
+                              f"AND document_id IN ({marks})", sorted(ocr_documents)):
+            key = (r["document_id"], r["ref_idx"])
+            cited_as[key] = cited_as.get(key, ()) + tuple(json.loads(r["surnames"]))
+    return WorkSources(references, mentions, papers, ocr_documents, cited_as)
 
 
 def save_works(store: Store, resolved: ResolvedWorks) -> int:
@@ -70,11 +78,16 @@ def save_works(store: Store, resolved: ResolvedWorks) -> int:
     and rewriting everything (readers order works by id, never by rowid).
     The caller clears the store's works-stale marker once this returns.
     """
-    rows = {w.id: (w.doi, w.first_author, w.year, w.title, w.label,
-                   json.dumps({"key": w.key, "mentions": w.mentions, "surnames": list(w.surnames)}), w.document_id)
-            for w in resolved.works}
+    rows = {w.id: (w.doi, w.first_author, w.year, w.title, w.label, _data(w), w.document_id) for w in resolved.works}
     with store.transaction() as conn:
         return _write_works(conn, rows, resolved)
+
+
+def _data(w: WorkRow) -> str:
+    data: dict[str, Any] = {"key": w.key, "mentions": w.mentions, "surnames": list(w.surnames)}
+    if w.corrected:
+        data["corrected"] = list(w.corrected)  # names misread by OCR, as corrected
+    return json.dumps(data)
 
 
 def _write_works(conn: sqlite3.Connection, rows: dict[str, tuple[Any, ...]], resolved: ResolvedWorks) -> int:
@@ -84,9 +97,13 @@ def _write_works(conn: sqlite3.Connection, rows: dict[str, tuple[Any, ...]], res
     gone = [(wid,) for wid in old if wid not in rows]
     conn.executemany("DELETE FROM works WHERE id=?", gone)
     new = [(wid, *row) for wid, row in rows.items() if old.get(wid) != row]
+    # An upsert, not INSERT OR REPLACE: REPLACE deletes the old row, and the foreign keys
+    # from refs and cited (ON DELETE SET NULL) would unlink every entry naming the work.
     conn.executemany(
-        "INSERT OR REPLACE INTO works(id, doi, first_author, year, title, label, data, document_id) "
-        "VALUES (?,?,?,?,?,?,?,?)", new)
+        "INSERT INTO works(id, doi, first_author, year, title, label, data, document_id) "
+        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET doi=excluded.doi, "
+        "first_author=excluded.first_author, year=excluded.year, title=excluded.title, label=excluded.label, "
+        "data=excluded.data, document_id=excluded.document_id", new)
     n += len(gone) + len(new)
     ref_work: dict[tuple[int, int], Optional[str]] = {}
     updates: list[tuple[Any, ...]] = []

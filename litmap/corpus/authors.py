@@ -1,0 +1,167 @@
+"""One name, one author, however it is printed (pure).
+
+Reference lists print a family name in many ways: ``LANGFORD`` and
+``Langford`` (capitals), ``SwyNGEDouw`` (small capitals read from a text
+layer), ``Harvey.`` (a dot where a comma belongs), ``De Landa`` and
+``DeLanda``, ``Yrjänä`` and ``Yrjana``.  Matching already ignores those
+differences (:func:`litmap.parse.names.normalise_surname`); this module picks
+the one form every printing of a name is shown as (:func:`author_forms`), so a
+cited author is one node of the author co-citation network and one spelling
+in labels and exports.
+
+Scanned reference lists also misread names (``Cocurane`` for ``Cochrane``,
+``Goopman`` for ``Goodman``).  :func:`misread_surnames` corrects such a name
+against the rest of the corpus when the evidence is unambiguous: the name is
+printed nowhere else, it sits in a paper read by OCR, and exactly one name a
+letter or two away is printed by that paper's own in-text citations of the
+entry or by other papers.  Short names (four letters or fewer: ``Li``,
+``Liu``, ``Lin``, ``Wu``) are never corrected, so Chinese surnames stay
+apart, as they do in works resolution.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from litmap.parse.names import display_surname, normalise_surname, shouted, strip_diacritics
+
+__all__ = ["NamePrinting", "SurnameCorrection", "author_forms", "misread_surnames"]
+
+#: Names this short are never corrected (Li/Liu/Lin/Lu, Wu/Wei are different people).
+MIN_CORRECTED_LENGTH = 5
+
+
+def _rank(name: str, count: int) -> tuple[bool, bool, bool, int, str]:
+    """Sort key of a printed form: ordinary case first, no trailing dot,
+    diacritics kept (``Yrjänä`` over ``Yrjana``), the most printed, then alphabetical."""
+    bare = name.rstrip(".,;:")
+    return (shouted(bare), bare != name, strip_diacritics(name) == name, -count, name)
+
+
+def author_forms(names: Iterable[str]) -> dict[str, str]:
+    """Printed name → the form shown for every printing with its matching key.
+
+    ``["LANGFORD", "Langford", "Langford"]`` → both ``"Langford"``;
+    ``["SwyNGEDouw"]`` alone → ``"Swyngedouw"``; ``["De Landa", "DeLanda", "DeLanda"]``
+    → ``"DeLanda"`` (the form printed most).
+    """
+    counts = Counter(n.strip() for n in names if n and n.strip())
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        by_key[normalise_surname(name)].append(name)
+    out: dict[str, str] = {}
+    for key, forms in by_key.items():
+        if not key:
+            for name in forms:
+                out[name] = name
+            continue
+        best = min(forms, key=lambda n: _rank(n, counts[n]))
+        shown = display_surname(best)
+        for name in forms:
+            out[name] = shown
+    return out
+
+
+@dataclass(frozen=True)
+class NamePrinting:
+    """A family name printed in entry ``idx`` of paper ``doc_id``'s reference list, at author position ``pos``."""
+
+    doc_id: int
+    idx: int
+    pos: int
+    name: str
+
+
+@dataclass(frozen=True)
+class SurnameCorrection:
+    """``printed`` in entry ``idx`` of paper ``doc_id`` read as ``corrected``; ``evidence`` says why."""
+
+    doc_id: int
+    idx: int
+    pos: int
+    printed: str
+    corrected: str
+    evidence: str
+
+    def describe(self) -> str:
+        return f"{self.printed} → {self.corrected} ({self.evidence})"
+
+
+#: Letters OCR confuses in old typefaces (pairs, either way): "Smitn"/"Smith", "Locan"/"Logan",
+#: "Jacops"/"Jacobs".  Vowels are not among them: "Petersen" and "Peterson" are two people.
+_CONFUSED = frozenset(frozenset(p) for p in
+                      "hn hu hb hk ce cg co bs bp dp li lt ij nu nr gq ft yv".split())
+
+
+def _misread_as(right: str, read: str, *, own_citation: bool) -> bool:
+    """Whether ``read`` can be an OCR misreading of ``right``: one confused letter
+    (``_CONFUSED``) or, where the paper's own in-text citation prints ``right``,
+    any one edit (two for names of eight letters or more) that does not make
+    the name shorter."""
+    if own_citation:
+        # Never a letter fewer in the citation ("Birkoff (1948)" in the text is the misreading
+        # of a list's "Birkhoff"); a letter more is one the list lost ("Sassen-Koo.").
+        limit = 2 if len(read) >= 8 else 1
+        return len(read) <= len(right) <= len(read) + limit and Levenshtein.distance(right, read, score_cutoff=limit) <= limit
+    if len(right) != len(read):
+        return False
+    diff = [(x, y) for x, y in zip(right, read) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in _CONFUSED
+
+
+def misread_surnames(
+    printings: Sequence[NamePrinting],
+    *,
+    ocr_documents: Iterable[int],
+    cited_as: Mapping[tuple[int, int], Sequence[str]],
+    other_names: Iterable[tuple[int, str]] = (),
+) -> list[SurnameCorrection]:
+    """Corrections of names misread in the reference lists of OCR'd papers.
+
+    ``printings`` are the reference-list names of the corpus; ``cited_as``
+    the surnames of the in-text citations linked to each entry ``(doc_id,
+    idx)``; ``other_names`` more ``(doc_id, name)`` printings that attest a
+    spelling (corpus papers' authors, citation-only mentions).  A name is
+    corrected only when its paper was read by OCR, its key is printed in no
+    other paper and not by the entry's own citations, and exactly one other
+    key starting with the same letter is either printed by the entry's own
+    citations within one edit (two for names of eight letters or more) or
+    printed by another paper with one letter OCR confuses (``_CONFUSED``).
+    """
+    ocr = set(ocr_documents)
+    docs_of: dict[str, set[int]] = defaultdict(set)
+    printed: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in printings:
+        key = normalise_surname(p.name)
+        docs_of[key].add(p.doc_id)
+        printed[key][p.name.strip()] += 1
+    for doc_id, name in other_names:
+        key = normalise_surname(name)
+        docs_of[key].add(doc_id)
+        printed[key][name.strip()] += 1
+    long_keys = sorted(k for k in docs_of if len(k) >= MIN_CORRECTED_LENGTH)
+    out: list[SurnameCorrection] = []
+    for p in printings:
+        key = normalise_surname(p.name)
+        if p.doc_id not in ocr or len(key) < MIN_CORRECTED_LENGTH or docs_of[key] != {p.doc_id}:
+            continue
+        cited_names = [n.strip() for n in cited_as.get((p.doc_id, p.idx), ()) if n.strip()]
+        cited = {normalise_surname(n) for n in cited_names}
+        if key in cited:
+            continue  # the paper's own text prints it so too
+        near = [k for k in sorted(set(long_keys) | {c for c in cited if len(c) >= MIN_CORRECTED_LENGTH})
+                if k != key and k[0] == key[0] and _misread_as(k, key, own_citation=k in cited)
+                and (k in cited or docs_of[k] - {p.doc_id})]
+        if len(near) != 1:
+            continue
+        k = near[0]
+        forms = printed[k] + Counter(n for n in cited_names if normalise_surname(n) == k)
+        shown = display_surname(min(forms, key=lambda n: _rank(n, forms[n])))
+        others = len(docs_of[k] - {p.doc_id})
+        evidence = "the paper's in-text citation" if k in cited else f"printed so in {others} other paper{'s' * (others != 1)}"
+        out.append(SurnameCorrection(p.doc_id, p.idx, p.pos, p.name, shown, evidence))
+    return out
