@@ -261,7 +261,91 @@ _V4 = """
 ALTER TABLE metadata ADD COLUMN provenance TEXT DEFAULT '[]';
 """
 
+# v5: refs.work_id and cited.work_id declared as foreign keys to works (Datasette and
+# other SQLite clients link them), ON DELETE SET NULL: when works resolution drops a
+# work, the entries and citations that named it lose the link, never the row.  SQLite
+# cannot add a foreign key to a column, so both tables are rebuilt (rows and indexes
+# kept).  A work_id naming no work (only in a store whose works were stale) becomes
+# NULL: the next works resolution links it again.  Plus views for common questions.
+_V5 = """
+CREATE TABLE refs_v5 (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    raw         TEXT NOT NULL,
+    first_author TEXT,
+    year        INTEGER,
+    year_suffix TEXT,
+    title       TEXT,
+    doi         TEXT,
+    type        TEXT,
+    data        TEXT NOT NULL,     -- the whole Reference as JSON
+    work_id     TEXT REFERENCES works(id) ON DELETE SET NULL,
+    PRIMARY KEY (document_id, idx)
+);
+INSERT INTO refs_v5(document_id, idx, raw, first_author, year, year_suffix, title, doi, type, data, work_id)
+    SELECT document_id, idx, raw, first_author, year, year_suffix, title, doi, type, data,
+           CASE WHEN work_id IN (SELECT id FROM works) THEN work_id END
+    FROM refs;
+DROP TABLE refs;
+ALTER TABLE refs_v5 RENAME TO refs;
+CREATE INDEX refs_work ON refs(work_id);
+
+CREATE TABLE cited_v5 (
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    citation_idx INTEGER NOT NULL,
+    pos          INTEGER NOT NULL,
+    surnames     TEXT NOT NULL,     -- JSON list
+    year         INTEGER,
+    year_suffix  TEXT,
+    initials     TEXT,
+    et_al        INTEGER DEFAULT 0,
+    locator      TEXT,
+    prefix       TEXT,
+    ref_idx      INTEGER,
+    confidence   REAL,
+    unresolved   TEXT,
+    work_id      TEXT REFERENCES works(id) ON DELETE SET NULL,
+    PRIMARY KEY (document_id, citation_idx, pos)
+);
+INSERT INTO cited_v5(document_id, citation_idx, pos, surnames, year, year_suffix, initials, et_al, locator, prefix,
+                     ref_idx, confidence, unresolved, work_id)
+    SELECT document_id, citation_idx, pos, surnames, year, year_suffix, initials, et_al, locator, prefix,
+           ref_idx, confidence, unresolved, CASE WHEN work_id IN (SELECT id FROM works) THEN work_id END
+    FROM cited;
+DROP TABLE cited;
+ALTER TABLE cited_v5 RENAME TO cited;
+CREATE INDEX cited_work ON cited(work_id);
+
+-- Papers read (status ok) citing each work: by reference-list entries, by in-text citations, or both.
+CREATE VIEW citing_papers AS
+SELECT x.work_id, w.label AS work_label, x.document_id, m.title, m.year,
+       SUM(x.entries) AS entries, SUM(x.mentions) AS mentions
+FROM (
+    SELECT work_id, document_id, 1 AS entries, 0 AS mentions FROM refs WHERE work_id IS NOT NULL
+    UNION ALL
+    SELECT work_id, document_id, 0, 1 FROM cited WHERE work_id IS NOT NULL
+) x
+JOIN works w ON w.id = x.work_id
+JOIN documents d ON d.id = x.document_id AND d.status = 'ok'
+LEFT JOIN metadata m ON m.document_id = x.document_id
+GROUP BY x.work_id, x.document_id;
+
+-- Each paper's reference list with the work each entry names (and the corpus paper that work is, if any).
+CREATE VIEW paper_references AS
+SELECT r.document_id, r.idx, r.raw, r.first_author, r.year, r.title, r.doi, r.type,
+       r.work_id, w.label AS work_label, w.document_id AS work_document_id
+FROM refs r
+LEFT JOIN works w ON w.id = r.work_id;
+
+-- Each paper's topics with their labels and shares (topic -1: its outlier passages, no label).
+CREATE VIEW paper_topic_labels AS
+SELECT pt.document_id, m.title, pt.topic_id, t.label, pt.share
+FROM paper_topics pt
+LEFT JOIN topics t ON t.id = pt.topic_id
+LEFT JOIN metadata m ON m.document_id = pt.document_id;
+"""
+
 #: Ordered migrations; index i upgrades a store from version i to i + 1.
-MIGRATIONS: list[Union[str, Migration]] = [_V1, _V2, Migration(_V3, fill_topic_tables), _V4]
+MIGRATIONS: list[Union[str, Migration]] = [_V1, _V2, Migration(_V3, fill_topic_tables), _V4, _V5]
 
 SCHEMA_VERSION = len(MIGRATIONS)
