@@ -109,3 +109,26 @@ def test_head_named_once_counts_with_weak_terms_beside_a_core_work():
     paras[(3, 0)] = {"neoliberalisation": 1}
     inputs = _inputs(paras, {1: 100, 2: 100, 3: 100, 4: 100}, ctx)
     assert 3 not in [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())]
+
+
+def test_anchors_rank_by_specificity_not_raw_frequency():
+    """A gentrification classic cited in every paper (mostly outside the debate) ranks below the
+    debate's own canon, though it is cited more often in the debate's contexts."""
+    from litmap.analyse.debates.anchors import anchors, function_counts, specificity
+
+    lex = load_lexicon()
+    members = frozenset(c.id for c in lex.in_debate("state-rescaling"))
+    ctx = []
+    for p in (1, 2, 3):
+        ctx += [CitationContext(p, ("smith1979",), "Gentrification and state rescaling (Smith 1979).", 0)] * 2
+        ctx += [CitationContext(p, ("smith1979",), "Rent gaps (Smith 1979).", 5)] * 6  # outside the debate
+    ctx += [CitationContext(p, ("brenner2004",), "State rescaling (Brenner 2004).", 0) for p in (1, 2, 3)]
+    inputs = _inputs({(p, 0): {"state-rescaling": 3} for p in (1, 2, 3)}, {1: 100, 2: 100, 3: 100}, tuple(ctx))
+    inputs = DebateInputs(inputs.data, tuple(frozenset({"state-rescaling"}) if c.paragraph == 0 else frozenset()
+                                             for c in ctx), inputs.narrative, inputs.para_concepts,
+                          inputs.words, inputs.paragraphs)
+    idxs = [i for i, c in enumerate(ctx) if c.paragraph == 0]
+    spec = specificity(inputs, idxs, members)
+    assert spec["brenner2004"] == 3 / 4 and spec["smith1979"] == 6 / 25
+    ranked = anchors(inputs, idxs, members, function_counts(inputs, idxs), top=2, n_quotes=1)
+    assert [a.work_id for a in ranked] == ["brenner2004", "smith1979"]

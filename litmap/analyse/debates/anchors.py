@@ -9,7 +9,7 @@ from typing import Sequence
 
 from litmap.analyse.debates.records import AnchorWork, DebateInputs, FunctionCounts, Quote
 
-__all__ = ["function_counts", "anchor_scores", "anchors", "quotes"]
+__all__ = ["function_counts", "anchor_scores", "specificity", "anchors", "quotes"]
 
 
 def _by_work(inputs: DebateInputs, idxs: Sequence[int]) -> dict[str, list[int]]:
@@ -60,14 +60,31 @@ def anchor_scores(
     return score, frac
 
 
+def specificity(inputs: DebateInputs, idxs: Sequence[int], members: frozenset[str]) -> dict[str, float]:
+    """How specific each work is to the debate: its citations in the debate's contexts (1 when the
+    sentence names the debate, 0.5 when only the paragraph does) over all its citations in the corpus
+    plus one.  A canon cited everywhere (or a paper cited for something else) scores low; the +1
+    keeps a work cited once from counting as wholly specific."""
+    inside: dict[str, float] = defaultdict(float)
+    for i in idxs:
+        weight = 1.0 if inputs.context_concepts[i] & members else 0.5
+        for w in inputs.data.contexts[i].work_ids:
+            inside[w] += weight
+    total: Counter[str] = Counter(w for c in inputs.data.contexts for w in c.work_ids)
+    return {w: v / (total[w] + 1.0) for w, v in inside.items()}
+
+
 def anchors(
     inputs: DebateInputs, idxs: Sequence[int], members: frozenset[str], functions: dict[str, FunctionCounts],
     *, top: int, n_quotes: int,
 ) -> tuple[AnchorWork, ...]:
-    """The ``top`` works by :func:`anchor_scores`, each with quotes."""
+    """The ``top`` works by :func:`anchor_scores` times :func:`specificity`, each with quotes."""
     data = inputs.data
     by_work = _by_work(inputs, idxs)
-    score, frac = anchor_scores(inputs, idxs, members)
+    spread, frac = anchor_scores(inputs, idxs, members)
+    spec = specificity(inputs, idxs, members)
+    # Anchor = cited across the debate's papers (spread) x specific to the debate (not to the corpus).
+    score = {w: spread[w] * spec.get(w, 0.0) for w in spread}
     everywhere: Counter[str] = Counter(w for c in data.contexts for w in c.work_ids)
 
     def papers(w: str) -> int:

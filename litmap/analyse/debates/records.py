@@ -122,7 +122,8 @@ class AnchorWork:
     """A work most cited in a debate's contexts, ranked by ``score``: each
     citation weighs 1 when its sentence names the debate, 0.5 when only its
     paragraph does, narrative citations 1.5 times that; per citing paper
-    the weights sum to s and the score adds log2(1 + s) over papers.  ``share``:
+    the weights sum to s and the spread adds log2(1 + s) over papers; the score is
+    the spread times the work's specificity to the debate (see anchors.specificity).  ``share``:
     the part of all the work's citations in the corpus in this debate."""
 
     work_id: str
