@@ -83,13 +83,37 @@ def _papers(path: str, n: int = 3) -> list[int]:
         return [st.save_document(_doc(k + 1)) for k in range(n)]
 
 
+def _v2_papers(path: str, n: int = 3) -> list[int]:
+    """Papers as litmap wrote them at schema v2 (today's save_document writes columns v2 lacks)."""
+    with Store(path, write=True) as st:
+        ids = []
+        for k in range(n):
+            doc = _doc(k + 1)
+            cur = st.conn.execute(
+                "INSERT INTO documents(sha256, path, status, media_type, pages, engine, text, added_at, updated_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                (doc.source.sha256, doc.source.path, "ok", doc.source.media_type, doc.source.pages,
+                 doc.source.engine, doc.text, "2024-01-01", "2024-01-01"))
+            d = int(cur.lastrowid or 0)
+            st.conn.execute("INSERT INTO metadata(document_id, title, year, journal) VALUES (?,?,?,?)",
+                            (d, doc.metadata.title, doc.metadata.year, doc.metadata.journal))
+            for j, para in enumerate(doc.paragraphs):
+                st.conn.execute(
+                    "INSERT INTO paragraphs(document_id, idx, kind, page, char_start, char_end, text, text_hash) "
+                    "VALUES (?,?,?,?,?,?,?,?)",
+                    (d, j, para.kind, para.page, para.char_start, para.char_end, para.text, f"h{d}{j}"))
+            ids.append(d)
+        st.conn.commit()
+        return ids
+
+
 @pytest.fixture
 def v2_store(db_path, monkeypatch):
     """A store written by litmap before topics had tables, with a fitted result in its blob."""
     with monkeypatch.context() as mp:
         mp.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:2])
         mp.setattr(dbmod, "SCHEMA_VERSION", 2)
-        ids = _papers(db_path)
+        ids = _v2_papers(db_path)
         result = _result(ids)
         with Store(db_path, write=True) as st:
             st.put_artifact("topics", _format1_blob(result))
@@ -136,7 +160,7 @@ def test_migration_skips_papers_gone_since_the_fit(db_path, monkeypatch):
     with monkeypatch.context() as mp:
         mp.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:2])
         mp.setattr(dbmod, "SCHEMA_VERSION", 2)
-        ids = _papers(db_path)
+        ids = _v2_papers(db_path)
         with Store(db_path, write=True) as st:
             st.put_artifact("topics", _format1_blob(_result([*ids[:2], 999])))  # paper 999 was replaced since
     with Store(db_path, write=True) as st:
@@ -150,7 +174,7 @@ def test_migration_leaves_an_unreadable_blob_alone(db_path, monkeypatch):
     with monkeypatch.context() as mp:
         mp.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:2])
         mp.setattr(dbmod, "SCHEMA_VERSION", 2)
-        _papers(db_path)
+        _v2_papers(db_path)
         with Store(db_path, write=True) as st:
             st.put_artifact("topics", b"not zlib")
     with Store(db_path, write=True) as st:  # the store still opens and migrates
@@ -163,7 +187,7 @@ def test_migration_keeps_a_blob_the_tables_cannot_hold(db_path, monkeypatch):
     with monkeypatch.context() as mp:
         mp.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:2])
         mp.setattr(dbmod, "SCHEMA_VERSION", 2)
-        ids = _papers(db_path)
+        ids = _v2_papers(db_path)
         result = _result(ids)
         twice = replace(result, assignments=result.assignments + result.assignments[:1])  # one passage twice
         with Store(db_path, write=True) as st:
