@@ -751,10 +751,14 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
 @click.option("--align-to", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A previous export of this network (GraphML, or the CSV _nodes.csv): clusters that persist "
                    "keep their ids from it.")
+@click.option("--thesaurus", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Your corrections, applied on every run: a TSV 'kind<TAB>label<TAB>replace by' "
+                   "(kind author or work; an empty replacement drops it), as VOSviewer's thesaurus.")
 def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int, min_count: Optional[int],
             selection: str, top_per_slice: int, g_k: float, slice_years: int, top: Optional[int],
             cluster_method: str, resolution: float, seed: int,
-            concept_files: tuple[str, ...], fmt: str, output: str, align_to: Optional[str]) -> None:
+            concept_files: tuple[str, ...], fmt: str, output: str, align_to: Optional[str],
+            thesaurus: Optional[str] = None) -> None:
     """Build a citation or concept network, cluster it, and export it."""
     from litmap.analyse.networks.job import NetworkSettings, analysed_network
     from litmap.export.graphs import EXTENSIONS, check_stdout_format, graph_text, write_graph
@@ -772,7 +776,13 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
                                    min_count=min_count, top=top, cluster_method=cluster_method, selection=selection,
                                    top_per_slice=top_per_slice, g_k=g_k, slice_years=slice_years,
                                    resolution=resolution, seed=seed, concept_files=concept_files)
-        result = analysed_network(load_corpus_data(store.conn, paragraphs=settings.reads_paragraphs), settings)
+        data = load_corpus_data(store.conn, paragraphs=settings.reads_paragraphs)
+        if thesaurus:
+            from pathlib import Path as _Path
+
+            from litmap.analyse.thesaurus import apply_thesaurus, read_thesaurus
+            data = apply_thesaurus(data, read_thesaurus(_Path(thesaurus)))
+        result = analysed_network(data, settings)
         if align_to:
             _align_network(result, align_to)
         clusters = {n: d["cluster"] for n, d in result.graph.nodes(data=True) if "cluster" in d}
