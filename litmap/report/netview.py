@@ -60,11 +60,11 @@ def network_views(
     from litmap.analyse.networks.selection import Selection, select_cited
 
     selection = Selection(settings.selection, settings.min_cocitations, settings.top_per_slice, settings.g_k,
-                          settings.slice_years)
+                          settings.slice_years, settings.max_items)
     chosen = select_cited(data.references, {pid: p.year for pid, p in data.papers.items()}, selection,
                           n_papers=len(data.papers))
     min_cites = chosen.minimum
-    keep = chosen.kept if selection.method != "threshold" else None
+    keep = chosen.kept if chosen.restricts else None
     by_work: dict[str, list[int]] = {}
     for pid, wids in data.references.items():
         for w in dict.fromkeys(wids):

@@ -38,6 +38,7 @@ class ReportSettings:
     top_per_slice: int = 50  # works per time slice for selection="top"
     g_k: float = 25.0  # g-index scale for selection="g-index"
     slice_years: int = 1  # years per time slice
+    max_items: Optional[int] = 1000  # works in the co-citation map at most, the most cited (VOSviewer's default)
     debate_min_mentions: int = 2  # concept mentions a paper needs to count as engaging a debate
     debate_quotes: int = 2  # quotes shown per debate anchor
     graphml_max_edges: int = 50_000  # larger full graphs are exported as CSV only (GraphML is slow and huge)
@@ -51,7 +52,8 @@ class ReportSettings:
             raise InputError("min_cocitations must be at least 1")
         from litmap.analyse.networks.selection import Selection
 
-        Selection(self.selection, self.min_cocitations, self.top_per_slice, self.g_k, self.slice_years)  # validates
+        Selection(self.selection, self.min_cocitations, self.top_per_slice, self.g_k, self.slice_years,
+                  self.max_items)  # validates
         if self.edges_per_node < 1:
             raise InputError("edges_per_node must be at least 1")
         if self.debate_min_mentions < 1:

@@ -38,7 +38,8 @@ class NetworkSettings:
     top_per_slice: int = 50
     g_k: float = 25.0
     slice_years: int = 1
-    layout: bool = True  # x, y map coordinates as node attributes
+    max_items: Optional[int] = 1000  # co-citation maps: the most cited this many at most (VOSviewer's default); None: all
+    layout: bool = True  # x, y map coordinates as node attributes (False: skip the layout, e.g. for statistics)
     cluster_method: str = "leiden"
     resolution: float = 1.0
     seed: int = 42
@@ -65,7 +66,7 @@ class NetworkSettings:
         from litmap.analyse.networks.selection import Selection
 
         return Selection(method=self.selection, min_count=self.min_count, top=self.top_per_slice, k=self.g_k,
-                         slice_years=self.slice_years)
+                         slice_years=self.slice_years, max_items=self.max_items)
 
     @property
     def reads_paragraphs(self) -> bool:
@@ -93,11 +94,16 @@ class NetworkResult:
         }
 
 
-def analysed_network(data: CorpusData, settings: NetworkSettings = NetworkSettings()) -> NetworkResult:
+def analysed_network(
+    data: CorpusData, settings: NetworkSettings = NetworkSettings(), *,
+    initial: Optional[dict[Any, tuple[float, float]]] = None,
+) -> NetworkResult:
     """The network ``settings`` ask for over ``data``, clustered, labelled and annotated.
 
     Concept networks read the body paragraphs: ``data`` must then be loaded
-    with them (``settings.reads_paragraphs``).
+    with them (``settings.reads_paragraphs``).  Map coordinates are computed
+    only when ``settings.layout``; ``initial`` (a previous run's
+    ``{node: (x, y)}``) seeds them so a refresh keeps the map's shape.
     """
     from litmap.analyse.networks.bursts import work_bursts
     from litmap.analyse.networks.centrality import centralities
@@ -140,7 +146,7 @@ def analysed_network(data: CorpusData, settings: NetworkSettings = NetworkSettin
     if settings.layout:
         from litmap.analyse.networks.layout import map_coordinates
 
-        for n, (x, y) in map_coordinates(G, seed=settings.seed).items():
+        for n, (x, y) in map_coordinates(G, seed=settings.seed, initial=initial).items():
             G.nodes[n]["x"], G.nodes[n]["y"] = x, y
     for n, d in G.nodes(data=True):
         if "cluster" in d and d["cluster"] in result.cluster_labels:
@@ -170,7 +176,7 @@ def _selection(data: CorpusData, settings: NetworkSettings) -> tuple[int, Option
     years = {pid: p.year for pid, p in data.papers.items()}
     got = select_cited(data.references, years, sel, n_papers=len(data.papers))
     log.info("%s", got.describe())
-    return got.minimum, (got.kept if sel.method != "threshold" else None), got.describe()
+    return got.minimum, (got.kept if got.restricts else None), got.describe()
 
 
 def _work_membership(G: nx.Graph, clusters: dict[Any, int], data: Any, kind: str) -> dict[Any, int]:

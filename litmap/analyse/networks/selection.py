@@ -11,6 +11,11 @@
   g-index (``method="g-index"``, scale ``k``) are kept; the map is their union.
   The minimum still applies, so a work picked in a thin slice is not kept on
   one citation unless the user sets the minimum to 1.
+- **At most ``max_items`` items** (VOSviewer's "number of items to select",
+  default :data:`MAX_ITEMS` = 1,000): when more pass, the most cited are kept
+  (ties by id).  A map of 10,000 works is neither readable nor quick to lay
+  out (2,000 papers × 60 references at minimum 3 keep 10,763 works and 1.6 M
+  links); ``None`` lifts the cap.
 """
 
 from __future__ import annotations
@@ -22,9 +27,10 @@ from typing import Any, Hashable, Mapping, Optional, Sequence
 
 from litmap.errors import InputError
 
-__all__ = ["SELECTIONS", "Selection", "SelectionResult", "default_min_count", "select_cited", "min_count_rule"]
+__all__ = ["MAX_ITEMS", "SELECTIONS", "Selection", "SelectionResult", "default_min_count", "select_cited", "min_count_rule"]
 
 SELECTIONS = ("threshold", "top", "g-index")
+MAX_ITEMS = 1000  # VOSviewer's default number of items in a map
 
 
 def default_min_count(n_papers: int) -> int:
@@ -52,6 +58,7 @@ class Selection:
     top: int = 50  # works per slice for method="top"
     k: float = 25.0  # g-index scale for method="g-index"
     slice_years: int = 1
+    max_items: Optional[int] = MAX_ITEMS  # the most cited this many at most; None: no cap
 
     def __post_init__(self) -> None:
         if self.method not in SELECTIONS:
@@ -60,6 +67,8 @@ class Selection:
             raise InputError("the minimum number of citing papers must be at least 1 (1 keeps every work)")
         if self.top < 1 or self.k <= 0 or self.slice_years < 1:
             raise InputError("top per slice and slice years must be at least 1, and the g-index scale k positive")
+        if self.max_items is not None and self.max_items < 2:
+            raise InputError("the most items in a map must be at least 2 (or none, for no cap)")
 
     def minimum(self, n_papers: int) -> int:
         return self.min_count if self.min_count is not None else default_min_count(n_papers)
@@ -76,6 +85,12 @@ class SelectionResult:
     candidates: int  # items occurring at all
     once: int  # items occurring in one group only
     slices: int = 0
+    capped: int = 0  # items that passed but were left out by the max_items cap
+
+    @property
+    def restricts(self) -> bool:
+        """Whether ``kept`` is more than the minimum (per-slice selection or the cap)."""
+        return self.method != "threshold" or self.capped > 0
 
     def describe(self, noun: str = "works", unit: str = "corpus papers") -> str:
         how = (f"at least {self.minimum} {unit if self.minimum != 1 else unit.rstrip('s')}" +
@@ -86,6 +101,9 @@ class SelectionResult:
         elif self.method == "g-index":
             text += f", within the g-index core of each of {self.slices} time slices"
         text += "."
+        if self.capped:
+            text += (f" Only the {len(self.kept)} most cited are mapped ({self.capped} more pass the minimum; "
+                     "raise max_items to map them).")
         if self.once and self.minimum > 1:
             text += f" {self.once} {noun} cited by a single paper are left out (all are in works.csv)."
         return text
@@ -128,7 +146,12 @@ def select_cited(
             size = selection.top if selection.method == "top" else g_index(c.values(), selection.k)
             chosen.update(ranked[:size])
         kept &= chosen
+    capped = 0
+    if selection.max_items is not None and len(kept) > selection.max_items:
+        ranked_all = sorted(kept, key=lambda w: (-counts[w], str(w)))
+        capped = len(kept) - selection.max_items
+        kept = set(ranked_all[: selection.max_items])
     return SelectionResult(
         kept=frozenset(kept), minimum=minimum, default_minimum=selection.min_count is None, method=selection.method,
-        candidates=len(counts), once=sum(1 for c in counts.values() if c == 1), slices=n_slices,
+        candidates=len(counts), once=sum(1 for c in counts.values() if c == 1), slices=n_slices, capped=capped,
     )
