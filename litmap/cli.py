@@ -690,11 +690,62 @@ def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], c
         click.echo(f"  {t.id:>3}  {t.size:>5}  {_safe(t.label)}{flag}  ({_safe(words)})")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+@cli.command()
+@click.argument("query", required=False)
+@_db_option
+@click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own lexicon file(s), merged with the default (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def concepts(ctx: click.Context, query: Optional[str], db: str, concept_files: tuple[str, ...],
+             as_json: bool) -> None:
+    """List the lexicon's concepts, or those matching QUERY (id, label, variant, gloss or debate),
+    with their mentions in this corpus when a store is found."""
+    from dataclasses import asdict
+
+    from litmap.analyse.debates.concept_listing import close_names, concept_mentions, concept_rows, search_concepts
+    from litmap.analyse.concepts import load_lexicon
+
+    with _errors():
+        lexicon = load_lexicon(None, concept_files)
+        found = search_concepts(lexicon, query)
+        counts = None
+        source = ctx.get_parameter_source("db")
+        explicit = source not in (click.core.ParameterSource.DEFAULT, None)
+        if found and (explicit or os.path.exists(db)):  # the default store only when there is one
+            from litmap.store import Store
+            from litmap.store.papers import list_papers
+
+            with Store(db) as store:
+                counts = concept_mentions(store.conn, lexicon, [p.id for p in list_papers(store)])
+    rows = concept_rows(found, counts)
+    if not rows and query:
+        close = close_names(lexicon, query)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        click.echo(f"no concept matches {_safe(query)!r}{_safe(hint)}", err=True)
+    if as_json:
+        _echo_listing("concepts", [asdict(r) for r in rows], debates={k: d.label for k, d in lexicon.debates.items()},
+                      store=db if counts is not None else None)
+        return
+    for r in rows:
+        seen = "" if r.mentions is None else f"  {_count(r.mentions, 'mention')} in {_count(r.papers or 0, 'paper')}"
+        click.echo(f"{_safe(r.id)}  “{_safe(r.label)}”  [{_safe(', '.join(r.debates)) or 'no debate'}]{seen}")
+        if r.variants:
+            click.echo(f"    variants: {_safe('; '.join(r.variants))}")
+    if rows:
+        where = f" (mentions in {_safe(db)})" if counts is not None else " (no store found: no mentions counted)"
+        click.echo(f"{len(rows)} of {len(lexicon.concepts)} concepts{where}", err=True)
+
+
 @cli.command()
 @_db_option
-@click.option("--concept", "names", multiple=True, metavar="ID",
-              help="A debate or concept id from the lexicon (repeatable; default: every debate). "
-                   "Prefix with concept: or debate: where an id names both.")
+@click.option("--concept", "--debate", "names", multiple=True, metavar="NAME",
+              help="A debate or concept, by id or label, any case (repeatable; default: every debate). "
+                   "Prefix with concept: or debate: where a name means both.")
 @click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Your own lexicon file(s), merged with the default (repeatable).")
 @click.option("--scope", type=click.Choice(["paragraph", "sentence"]), default="paragraph", show_default=True,
@@ -704,14 +755,17 @@ def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], c
 def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], scope: str, top: int,
             as_json: bool) -> None:
     """Map debates: engaging papers, timeline, anchors, camps, contested and bridging works."""
-    from litmap.analyse.concepts import load_lexicon
+    from litmap.analyse.concepts import load_lexicon, resolve_name
     from litmap.analyse.debates.data import debate_maps
     from litmap.analyse.debates.maps import DebateSettings, render_debates_text, to_json
     from litmap.store import Store
 
+    with _errors():  # labels and any case accepted; a typo gets "did you mean" before the store opens
+        lexicon = load_lexicon(None, concept_files)
+        wanted = [resolve_name(lexicon, n) for n in names]
     with _errors(), Store(db) as store:
         settings = DebateSettings(scope=scope, top_works=top)
-        maps = debate_maps(store.conn, load_lexicon(None, concept_files), settings, list(names) or None)
+        maps = debate_maps(store.conn, lexicon, settings, wanted or None)
     if as_json:
         _echo_listing("debates", to_json(maps))
         return
@@ -869,15 +923,23 @@ def export_references(db: str, fmt: str, paper: Optional[int], output: str) -> N
 
 @export.command("wos")
 @_db_option
+@click.option("--format", "fmt", type=click.Choice(["plaintext", "bibtex"]), default="plaintext", show_default=True,
+              help="WoS tagged plain text, or WoS's BibTeX export (bibliometrix/pybibx 'wos bibtex').")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="File to write (default: stdout).")
-def export_wos(db: str, output: str) -> None:
-    """Web of Science tagged plain text of the corpus (for CiteSpace, VOSviewer, bibliometrix)."""
+def export_wos(db: str, fmt: str, output: str) -> None:
+    """Web of Science export of the corpus (for CiteSpace, VOSviewer, bibliometrix, pybibx)."""
     from litmap.store.corpusdata import load_corpus_data
     from litmap.export.wos import format_wos
+    from litmap.export.wos_bibtex import format_wos_bibtex
     from litmap.store import Store
+    from litmap.util.files import check_extension
 
+    with _errors():
+        if output != "-":
+            check_extension(output, fmt, {"plaintext": (".txt",), "bibtex": (".bib",)})
     with _errors(), Store(db) as store:
-        text = format_wos(load_corpus_data(store.conn))
+        data = load_corpus_data(store.conn)
+        text = format_wos_bibtex(data) if fmt == "bibtex" else format_wos(data)
     _write_output(text, output)
 
 

@@ -34,6 +34,8 @@ __all__ = [
     "match_concepts",
     "concept_counts",
     "canonical_token",
+    "resolve_name",
+    "name_key",
 ]
 
 logger = logging.getLogger(__name__)
@@ -447,3 +449,49 @@ def concept_counts(
         dict(docs),
         dict(total),
     )
+
+
+# --------------------------------------------------------------------------
+# names the user types: ids or labels
+
+
+def name_key(text: str) -> str:
+    """'State  Rescaling', 'state_rescaling' and 'state-rescaling' all give 'state-rescaling'."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def resolve_name(lexicon: Lexicon, name: str) -> str:
+    """The debate or concept id that ``name`` means: an id or a label (of a
+    debate, then of a concept, then a concept's variant), case, spaces and
+    hyphens not minding.  ``concept:NAME`` / ``debate:NAME`` say which kind;
+    a concept whose id is also a debate's comes back as ``concept:ID``.
+    Raises :class:`~litmap.errors.InputError` with the closest names
+    (difflib) when nothing matches."""
+    import difflib
+
+    kind = ""
+    raw = name.strip()
+    if raw.casefold().startswith(("concept:", "debate:")):
+        kind, raw = raw.split(":", 1)
+        kind = kind.casefold()
+    key = name_key(raw)
+    debates = {name_key(d): d for d in lexicon.debates}
+    debates.update({name_key(d.label): i for i, d in lexicon.debates.items() if name_key(d.label) not in debates})
+    concepts: dict[str, str] = {}
+    for tier in ("id", "label", "variants"):
+        for c in lexicon.concepts:
+            forms = (c.id,) if tier == "id" else (c.label,) if tier == "label" else c.variants
+            for form in forms:
+                concepts.setdefault(name_key(form), c.id)
+    if kind != "concept" and key in debates:
+        return debates[key]
+    if kind != "debate" and key in concepts:
+        cid = concepts[key]
+        return f"concept:{cid}" if cid in lexicon.debates else cid
+    pool = ({} if kind == "concept" else debates) | ({} if kind == "debate" else concepts)
+    close = difflib.get_close_matches(key, list(pool), n=3, cutoff=0.6)
+    ids = list(dict.fromkeys(pool[k] for k in close))
+    what = {"concept": "concept", "debate": "debate"}.get(kind, "debate or concept")
+    hint = f"; did you mean {' or '.join(repr(i) for i in ids)}?" if ids else ""
+    raise InputError(f"{name!r} is no {what} of the lexicon{hint} (`litmap concepts` lists them; "
+                     "add your own with --concepts FILE)")
