@@ -183,15 +183,26 @@ def test_refit_matches_old_topics(db_path):
     with _store(db_path) as store:
         old = _fit(store, FAST, embedder=_emb())
         save_topic_result(store.conn, old)
+        # Labels stored by an older litmap (top keywords), and one a reviewer set in topics.yaml.
+        stale = replace(old, topics=tuple(replace(t, label=", ".join(w for w, _ in t.keywords[:3]) + " (old)")
+                                          for t in old.topics))
+        save_topic_result(store.conn, stale)
         _add_paper(store.conn, 99, "assemblage", 8, seed=99)
         new = _update(store, FAST, embedder=_emb(), refit=True)
+        fresh = _fit(store, FAST, embedder=_emb())
     old_main = {d: max(m, key=m.get) for d, m in old.mixtures.items()}
     new_main = {d: max(m, key=m.get) for d, m in new.mixtures.items() if d in old_main}
     assert new_main == old_main  # the three themes keep their ids
     kept = {t.id for t in new.topics if not t.emerging}
     assert {old_main[1], old_main[2], old_main[3]} <= kept
-    labels = {t.id: t.label for t in old.topics}
-    assert all(t.label == labels[t.id] for t in new.topics if not t.emerging)
+    # Automatic labels are recomputed (the refit's phrases, as a fresh fit gives them) ...
+    assert not any(t.label.endswith("(old)") for t in new.topics)
+    assert sorted(t.label for t in new.topics) == sorted(t.label for t in fresh.topics)
+    # ... and only a reviewer's rename, applied by id after the refit, lasts.
+    from litmap.analyse.topics.labels_file import TopicLabels, apply_labels
+
+    renamed = apply_labels(new, TopicLabels(rename={old_main[2]: "Gentrification and displacement"}))
+    assert renamed.topic(old_main[2]).label == "Gentrification and displacement"
 
 
 def test_refresh_without_stored_model_says_what_to_do(db_path):
@@ -346,3 +357,19 @@ def test_drift_settings_are_validated():
         TopicSettings(refit_unfit=1.5)
     with pytest.raises(ValueError, match="refit_growth"):
         TopicSettings(refit_growth=-1)
+
+
+def test_matching_uses_words_the_new_vocabulary_still_has():
+    from litmap.analyse.topics import match_topics
+
+    old_c = {0: (1.0, 0.0), 1: (0.0, 1.0)}
+    new_c = {5: (0.99, 0.141), 6: (0.141, 0.99)}
+    old_w = {0: ["state", "scale", "region"], 1: ["rent", "tenants", "eviction"]}
+    # Topic 0's words became corpus-wide (not in the new vocabulary): its centroid decides alone.
+    new_w = {5: ["policy"], 6: ["eviction", "rent", "landlords", "tenants"]}
+    known = {"policy", "eviction", "rent", "landlords", "tenants"}
+    assert match_topics(old_c, old_w, new_c, new_w, 0.5, known_terms=known) == {5: 0, 6: 1}
+    # Without that, the words it lost would sink the match (cosine 0.99, no shared word).
+    assert match_topics(old_c, old_w, new_c, new_w, 0.5) == {6: 1}
+    # Far centroids never match, whatever the words.
+    assert match_topics(old_c, old_w, {7: (-1.0, 0.0)}, {7: ["state", "scale", "region"]}, 0.5) == {}

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Collection, Iterable, Mapping, Optional, Sequence
 
 from litmap.errors import AnalysisError
 from litmap.progress import Progress, resolve
@@ -13,13 +12,13 @@ from litmap.store.topics import BodyParagraph, EmbeddingCache
 
 from litmap.analyse.topics.describe import ctfidf, pick_keywords
 from litmap.analyse.topics.embed import Embedder, embed_texts_cached, make_embedder
-from litmap.analyse.topics.model import check_enough, fit_core
+from litmap.analyse.topics.model import FitCore, check_enough, fit_core
 from litmap.analyse.topics.passages import Passage, make_passages
 from litmap.analyse.topics.phrases import phrase_labels
 from litmap.analyse.topics.quality import npmi_coherence, topic_diversity
 from litmap.analyse.topics.result import HierarchyNode, TopicResult, aggregate
 from litmap.analyse.topics.settings import TopicSettings
-from litmap.analyse.topics.words import FILLER_WORDS, build_vocabulary
+from litmap.analyse.topics.words import build_vocabulary
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,20 +43,28 @@ def assign_to_centroids(
     return [ids[b] if sims[k, b] >= threshold else -1 for k, b in enumerate(best)]
 
 
-def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) if sa or sb else 0.0
+def _word_match(old: Sequence[str], new: Collection[str], known: Optional[Collection[str]]) -> Optional[float]:
+    """Share of an old topic's top words found in a new topic's (wider) word list, over the
+    old words the new vocabulary still has; None when it has none of them (words cannot tell)."""
+    kept = [w for w in old if known is None or w in known]
+    if not kept:
+        return None
+    return sum(1 for w in kept if w in new) / len(kept)
 
 
 def match_topics(
     old_centroids: Mapping[int, Sequence[float]], old_words: Mapping[int, Sequence[str]],
     new_centroids: Mapping[int, Sequence[float]], new_words: Mapping[int, Sequence[str]],
-    threshold: float,
+    threshold: float, *, known_terms: Optional[Collection[str]] = None,
 ) -> dict[int, int]:
     """New topic id -> old topic id, one-to-one (Hungarian), where the match holds.
 
-    Score = mean of centroid cosine and top-keyword Jaccard; pairs scoring
-    below ``threshold`` stay unmatched (new topics are then emerging).
+    Score = mean of centroid cosine and the share of the old topic's top words
+    found in the new topic's word list (pass a wider list than the top 10: the
+    keyword pick moves words between neighbouring topics).  Old words that
+    ``known_terms`` (the new vocabulary) lacks, e.g. words that became
+    corpus-wide, are left out; where none is left the centroid decides alone.
+    Pairs scoring below ``threshold`` stay unmatched (new topics are then emerging).
     """
     import numpy as np
     from scipy.optimize import linear_sum_assignment
@@ -67,12 +74,37 @@ def match_topics(
         return {}
     co = np.asarray([old_centroids[i] for i in olds], dtype=np.float64)
     cn = np.asarray([new_centroids[j] for j in news], dtype=np.float64)
-    score = 0.5 * (cn @ co.T)
+    cos = cn @ co.T
+    score = cos.copy()
     for a, j in enumerate(news):
+        wide = set(new_words.get(j, ()))
         for b, i in enumerate(olds):
-            score[a, b] += 0.5 * _jaccard(new_words.get(j, ()), old_words.get(i, ()))
+            share = _word_match(old_words.get(i, ()), wide, known_terms)
+            if share is not None:
+                score[a, b] = 0.5 * cos[a, b] + 0.5 * share
     rows, cols = linear_sum_assignment(-score)
     return {news[r]: olds[c] for r, c in zip(rows, cols) if score[r, c] >= threshold}
+
+
+def _wide_words(core: "FitCore", n_docs: int, top: int = 30) -> dict[int, list[str]]:
+    """Each new topic's ``top`` c-TF-IDF words, without the keyword pick's one-topic-per-word rule."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    tid = sorted(set(core.topics) - {-1})
+    if not tid:
+        return {}
+    row = {t: i for i, t in enumerate(tid)}
+    ok = [k for k in range(n_docs) if core.topics[k] != -1]
+    member = csr_matrix((np.ones(len(ok)), ([row[core.topics[k]] for k in ok], ok)), shape=(len(tid), n_docs))
+    scores = ctfidf(member @ core.vocabulary.matrix)
+    terms = core.vocabulary.terms
+    out = {}
+    for t in tid:
+        r = scores[row[t]]
+        best = np.argsort(-r, kind="stable")[:top]
+        out[t] = [terms[c] for c in best if r[c] > 0]
+    return out
 
 
 def _remap_hierarchy(nodes: Sequence[HierarchyNode], leaf: dict[int, int], n_leaves: int,
@@ -118,8 +150,9 @@ def update_topics(
     to the nearest topic centroid when cosine >= ``settings.assign_threshold``,
     else to ``-1`` and ``emerging_candidates``.  With ``refit``: a full refit
     whose topics are matched to the old ones (:func:`match_topics`); matched
-    topics keep their old id and label, the others get fresh ids and
-    ``emerging=True``.  Embeddings as in :func:`~litmap.analyse.topics.model.fit_topics`.
+    topics keep their old id, the others get fresh ids and
+    ``emerging=True``.  A refit labels every topic afresh; the labels file's renames,
+    applied after it by id (:mod:`.labels_file`), are what lasts.  Embeddings as in :func:`~litmap.analyse.topics.model.fit_topics`.
     The caller saves the result.
     """
     if old is None:
@@ -167,10 +200,12 @@ def update_topics(
     check_enough(passages, settings)
     core = fit_core([p.text for p in passages], vectors, emb, settings, [p.doc_id for p in passages])
     _, _, new_centroids, _, _, _ = aggregate(passages, core.topics, vectors, core.keywords)
-    new_words = {t: [w for w, _ in ws] for t, ws in core.keywords.items()}
+    new_words = _wide_words(core, len(passages))
+    for t, ws in core.keywords.items():
+        new_words.setdefault(t, []).extend(w for w, _ in ws if w not in new_words[t])
     same_space = emb.name == old.model
-    mapping = match_topics(old.centroids if same_space else {}, old_words, new_centroids, new_words,
-                           settings.match_threshold) if same_space else {}
+    mapping = match_topics(old.centroids, old_words, new_centroids, new_words, settings.match_threshold,
+                           known_terms=set(core.vocabulary.terms)) if same_space else {}
     next_id = max([*old.centroids, -1]) + 1
     leaf: dict[int, int] = {-1: -1}
     for t in sorted(new_centroids):
@@ -182,10 +217,8 @@ def update_topics(
     topics = [leaf[t] for t in core.topics]
     keywords = {leaf[t]: ws for t, ws in core.keywords.items()}
     labels = {leaf[t]: core.labels.get(t, "") for t in new_centroids}
-    # Matched topics keep their old label unless it holds filler or an unexplained acronym.
-    bad = set(core.vocabulary.undefined_acronyms) | FILLER_WORDS
-    labels.update({leaf[t]: old_labels[mapping[t]] for t in mapping
-                   if not set(re.findall(r"[\w'’-]+", old_labels[mapping[t]].lower())) & bad})
+    # Labels are the refit's own (phrases of the passages the topic holds now); a reviewer's
+    # renames are the labels file's, applied again by the caller (job.run_topics) by id.
     hierarchy = _remap_hierarchy(core.hierarchy, leaf, len(new_centroids), next_id)
     log.info("refit: %d topics kept their id, %d emerging", len(mapping), len(emerging))
     return _finish(old, passages, vectors, topics, keywords, labels, emerging, settings,
