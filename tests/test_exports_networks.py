@@ -62,7 +62,7 @@ def test_vosviewer_positions_scores_and_weight_names(tmp_path):
     by_label = {r[1]: dict(zip(head, r)) for r in rows[1:]}
     wb = by_label["Smith 1996"]
     assert (wb["x"], wb["y"]) == ("2.0", "3.0") and wb["cluster"] == "1" and wb["score<Avg. pub. year>"] == "1996"
-    assert "id: WB" in wb["description"] and "cluster 0: rent gap" in wb["description"]
+    assert "id: WB" in wb["description"] and "litmap cluster 0 (VOSviewer cluster 1): rent gap" in wb["description"]
     assert sorted(line.split("\t")[2] for line in n.read_text().splitlines()) == ["1", "2", "2"]  # raw counts
 
 

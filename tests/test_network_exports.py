@@ -78,7 +78,7 @@ def test_vosviewer_files(tmp_path):
                                    "weight<Total link strength>", "score<Avg. pub. year>", "score<Citations>"]
     cells = [r.split("\t") for r in rows[1:]]
     assert cells[0][:2] == ["1", "Harvey 1989"] and cells[0][3:] == ["1", "2", "3", "1989", "2"]
-    assert cells[0][2] == "<b>Harvey 1989</b><br>id: A<br>cluster 0"
+    assert cells[0][2] == "<b>Harvey 1989</b><br>id: A<br>litmap cluster 0 (VOSviewer cluster 1)"
     assert cells[1][1] == '"Swyngedouw, E. 1997"'  # comma → quoted, per the VOSviewer manual
     assert cells[2][3] == "2"
     links = [tuple(r.split("\t")) for r in (tmp_path / "n.txt").read_text().splitlines()]

@@ -190,14 +190,17 @@ def _quote(label: str) -> str:
     return f'"{label}"' if ("," in label or ";" in label) else label
 
 
-def _description(n: Hashable, d: Mapping[str, Any], cluster: Optional[int]) -> str:
-    """VOSviewer's hover text (HTML): the node's litmap id, its cluster (litmap's number) and the cluster's label."""
+def _description(n: Hashable, d: Mapping[str, Any], cluster: Optional[int], shifted: bool = False) -> str:
+    """VOSviewer's hover text (HTML): the node's litmap id, its cluster (litmap's number, as in the report and
+    the other formats; with the map file's number beside it where that column is ``shifted``) and the
+    cluster's label."""
     import html
 
     parts = [f"<b>{html.escape(str(d.get('label', n)))}</b>", f"id: {html.escape(str(n))}"]
     if cluster is not None:
         label = f": {html.escape(str(d['cluster_label']))}" if d.get("cluster_label") else ""
-        parts.append(f"cluster {cluster}{label}")
+        vos = f" (VOSviewer cluster {cluster + 1})" if shifted else ""
+        parts.append(f"litmap cluster {cluster}{vos}{label}")
     return "<br>".join(parts).replace("\t", " ")
 
 
@@ -233,7 +236,9 @@ def write_vosviewer(
     weights anyway.  ``weights`` maps a VOSviewer weight name to a node
     attribute, e.g. ``{"Citations": "count"}`` (the default).  Clusters are
     written as litmap numbers them plus 1: VOSviewer numbers clusters from 1
-    (its cluster 0 means "none"); the description keeps litmap's number.
+    (its cluster 0 means "none"), litmap from 0 (the report, GraphML, GEXF,
+    CSV and Pajek ``.clu`` all use litmap's numbers); the description says
+    both ("litmap cluster 0 (VOSviewer cluster 1): label").
     """
     weights = dict(weights or {"Citations": "count"})
     if weight is None:
@@ -250,7 +255,7 @@ def write_vosviewer(
         for n, i in index.items():
             d = G.nodes[n]
             cluster = clusters.get(n) if clusters else d.get("cluster")
-            row = [str(i), _quote(labels[n]), _quote(_description(n, d, cluster))]
+            row = [str(i), _quote(labels[n]), _quote(_description(n, d, cluster, shifted=bool(clusters)))]
             if pos:
                 row += [repr(round(pos[n][0], 6)), repr(round(pos[n][1], 6))]
             if clusters:

@@ -20,7 +20,7 @@ from typing import Optional, TextIO
 
 from litmap.store.corpusdata import CorpusData, Paper, WorkInfo
 
-__all__ = ["format_wos", "write_wos", "cr_line", "c1_addresses", "local_citations", "ut", "parse_wos", "parse_cr",
+__all__ = ["format_wos", "write_wos", "record_fields", "cr_line", "c1_addresses", "local_citations", "ut", "parse_wos", "parse_cr",
            "ANONYMOUS", "UNKNOWN_SOURCE", "UNKNOWN_ADDRESS"]
 
 # The order of a WoS export's fields (Clarivate's field-tag list).
@@ -131,7 +131,9 @@ def ut(paper: Paper) -> str:
     return f"LITMAP:{paper.work_id}" if paper.work_id else f"LITMAP:D{paper.id:09d}"
 
 
-def _record(paper: Paper, data: CorpusData, times_cited: int) -> list[str]:
+def record_fields(paper: Paper, data: CorpusData, times_cited: int) -> dict[str, list[str]]:
+    """A paper's WoS fields, tag → values (one per line), in :data:`_FIELD_ORDER` (also read by the WoS BibTeX
+    writer, :mod:`litmap.export.wos_bibtex`)."""
     fields: dict[str, list[str]] = {"PT": ["J"]}
     if paper.authors:
         fields["AU"] = [_au(a) for a in paper.authors]
@@ -165,6 +167,11 @@ def _record(paper: Paper, data: CorpusData, times_cited: int) -> list[str]:
     if paper.doi:
         fields["DI"] = [paper.doi.strip()]
     fields["UT"] = [ut(paper)]
+    return {tag: fields[tag] for tag in _FIELD_ORDER if tag in fields}
+
+
+def _record(paper: Paper, data: CorpusData, times_cited: int) -> list[str]:
+    fields = record_fields(paper, data, times_cited)
     lines: list[str] = []
     for tag in _FIELD_ORDER:
         for i, value in enumerate(fields.get(tag, ())):

@@ -1,0 +1,129 @@
+"""The export commands as a user runs them: ``-o -`` to stdout, formats refused for stdout, ``--format``
+checked against the file extension, VOSviewer cluster numbers against the other formats, WoS BibTeX."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from litmap.cli import cli
+from litmap.export.wos import parse_wos
+from report_fixture import build_fixture_store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return build_fixture_store(str(tmp_path_factory.mktemp("cli") / "litmap.db"))
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+NET = ("network", "--kind", "cocitation", "--min-count", "1", "--cluster-method", "louvain")
+
+
+def test_network_graphml_to_stdout_parses_with_networkx(store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = _run(*NET, "--db", store, "-o", "-")
+    assert res.exit_code == 0, res.stderr
+    G = nx.read_graphml(io.BytesIO(res.stdout.encode("utf-8")))
+    assert G.number_of_nodes() >= 6 and all(re.fullmatch(r"W[0-9a-f]+", n) for n in G.nodes)
+    assert "cocitation:" in res.stderr and "cocitation:" not in res.stdout  # the summary goes to stderr
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
+def test_network_gexf_to_stdout_parses(store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = _run(*NET, "--db", store, "--format", "gexf", "-o", "-")
+    assert res.exit_code == 0, res.stderr
+    assert nx.read_gexf(io.BytesIO(res.stdout.encode("utf-8"))).number_of_nodes() >= 6
+
+
+@pytest.mark.parametrize("fmt", ["vosviewer", "csv"])
+def test_two_file_formats_are_refused_for_stdout(store, tmp_path, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    res = _run(*NET, "--db", store, "--format", fmt, "-o", "-")
+    assert res.exit_code != 0 and res.stdout == ""
+    assert f"--format {fmt} writes two files and cannot go to standard output" in res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args, bad", [
+    (NET + ("--format", "gexf"), "x.graphml"),
+    (NET + ("--format", "graphml"), "x.net"),
+    (("export", "references", "--format", "ris"), "refs.bib"),
+    (("export", "references", "--format", "bibtex"), "refs.json"),
+    (("export", "wos", "--format", "bibtex"), "corpus.txt"),
+    (("export", "wos"), "corpus.bib"),
+])
+def test_format_and_extension_must_agree(store, tmp_path, args, bad):
+    res = _run(*args, "--db", store, "-o", str(tmp_path / bad))
+    assert res.exit_code != 0 and "looks like" in res.stderr and "--format" in res.stderr, res.stderr
+    assert list(tmp_path.iterdir()) == []  # refused before anything was written
+
+
+def test_export_references_to_stdout(store):
+    import bibtexparser
+
+    res = _run("export", "references", "--db", store, "-o", "-")
+    assert res.exit_code == 0, res.stderr
+    lib = bibtexparser.parse_string(res.stdout)
+    assert len(lib.entries) >= 8 and not lib.failed_blocks
+    assert _run("export", "references", "--db", store).stdout == res.stdout  # '-' is the default
+
+
+def test_export_wos_to_stdout(store):
+    res = _run("export", "wos", "--db", store, "-o", "-")
+    assert res.exit_code == 0, res.stderr
+    records = parse_wos(res.stdout)
+    assert len(records) == 7 and all(r["UT"][0].startswith("LITMAP:") for r in records)
+
+
+def test_wos_bibtex_holds_the_plain_text_records(store):
+    import bibtexparser
+
+    plain = {r["UT"][0]: r for r in parse_wos(_run("export", "wos", "--db", store).stdout)}
+    res = _run("export", "wos", "--db", store, "--format", "bibtex", "-o", "-")
+    assert res.exit_code == 0, res.stderr
+    lib = bibtexparser.parse_string(res.stdout)
+    assert not lib.failed_blocks and len(lib.entries) == len(plain)
+    for e in lib.entries:
+        f = {k.lower(): str(v.value).strip("{}") for k, v in e.fields_dict.items()}
+        r = plain[e.key]
+        assert e.entry_type == "article" and f["unique-id"] == e.key
+        assert f["author"].split(" and ") == r["AF"] and f["journal"] == r["SO"][0]
+        assert f["cited-references"].split("\n   ") == r["CR"]
+        assert f["number-of-cited-references"] == r["NR"][0] and f["times-cited"] == r["TC"][0]
+        assert f["year"] == r["PY"][0] and f["affiliation"].split("\n   ") == r["C1"]
+    # corpus papers cited by others get Times-Cited within the corpus
+    assert any(int(str(e.fields_dict["Times-Cited"].value).strip("{}")) > 0 for e in lib.entries)
+
+
+@pytest.mark.requires("pybtex")
+def test_wos_bibtex_reads_in_pybtex(store):
+    from pybtex.database import parse_string
+
+    text = _run("export", "wos", "--db", store, "--format", "bibtex").stdout
+    assert len(parse_string(text, "bibtex").entries) == 7
+
+
+def test_vosviewer_clusters_are_the_other_formats_plus_one(store, tmp_path):
+    graphml, vos = tmp_path / "n.graphml", tmp_path / "v.txt"
+    assert _run(*NET, "--db", store, "-o", str(graphml)).exit_code == 0
+    assert _run(*NET, "--db", store, "--format", "vosviewer", "-o", str(vos)).exit_code == 0
+    clusters = {n: int(c) for n, c in nx.read_graphml(graphml).nodes(data="cluster")}
+    rows = (tmp_path / "v_map.txt").read_text(encoding="utf-8").splitlines()
+    head = rows[0].split("\t")
+    seen = 0
+    for row in rows[1:]:
+        r = dict(zip(head, row.split("\t")))
+        wid = re.search(r"id: (W[0-9a-f]+)", r["description"]).group(1)
+        assert int(r["cluster"]) == clusters[wid] + 1
+        assert f"litmap cluster {clusters[wid]} (VOSviewer cluster {clusters[wid] + 1})" in r["description"]
+        seen += 1
+    assert seen == len(clusters) and len(set(clusters.values())) >= 2
