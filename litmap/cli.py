@@ -329,7 +329,10 @@ def _run_options(f: Any) -> Any:
         click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
                      help="Address of a Dask scheduler (implies --executor dask)."),
         click.option("--model", default="minilm-static", show_default=True, help="Embedding model for topics."),
-        click.option("--refit", is_flag=True, help="Refit topics (keeping ids/labels that still hold)."),
+        click.option("--refit", is_flag=True, help="Refit topics (keeping the ids that still hold)."),
+        click.option("--topics", "nr_topics", type=int, default=None,
+                     help="Number of topics (default: chosen from corpus size and coherence x diversity); "
+                          "a new number refits the stored topics."),
         click.option("--no-topics", is_flag=True, help="Skip topic modelling."),
         click.option("--title", default="Literature map", show_default=True, help="Report title."),
         click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -360,7 +363,7 @@ def _run_once(opts: dict[str, Any]) -> Any:
                                      executor="dask" if opts["scheduler"] else opts["executor"],
                                      scheduler=opts["scheduler"])
     settings = RunSettings(ingest=ingest_settings, topic_model=opts["model"], refit_topics=opts["refit"],
-                           topics=not opts["no_topics"], report_title=opts["title"],
+                           topics=not opts["no_topics"], nr_topics=opts["nr_topics"], report_title=opts["title"],
                            concept_files=tuple(opts["concept_files"]), min_citations=opts["min_citations"],
                            selection=opts["selection"], top_per_slice=opts["top_per_slice"], g_k=opts["g_k"],
                            slice_years=opts["slice_years"])
@@ -427,6 +430,8 @@ def _write_project_after_run(ctx: click.Context, opts: dict[str, Any]) -> None:
              if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE}
     if ctx.get_parameter_source("model") == ParameterSource.COMMANDLINE:
         given["topic_model"] = opts["model"]
+    if ctx.get_parameter_source("nr_topics") == ParameterSource.COMMANDLINE:
+        given["nr_topics"] = opts["nr_topics"]
     if opts["no_topics"]:
         given["topics"] = False
     if ctx.get_parameter_source("title") == ParameterSource.COMMANDLINE:

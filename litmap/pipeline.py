@@ -32,6 +32,7 @@ class RunSettings:
     topics: bool = True
     topic_model: str = "minilm-static"
     refit_topics: bool = False
+    nr_topics: Optional[int] = None  # `--topics N`: fixed topic count (None: chosen automatically)
     report: bool = True
     report_title: str = "Literature map"
     concept_files: tuple[str, ...] = ()
@@ -104,15 +105,18 @@ def _topics(store: Store, settings: RunSettings, changed: bool, summary: RunSumm
     from litmap.analyse.topics.job import run_topics, topics_settings
 
     stored = load_topic_result(store.conn)
-    if stored is not None and not changed and not settings.refit_topics:
+    # A topic count other than the stored map's (`--topics N`) asks for a refit, as --refit does.
+    new_count = stored is not None and settings.nr_topics is not None \
+        and stored.settings.get("nr_topics") != settings.nr_topics
+    if stored is not None and not changed and not settings.refit_topics and not new_count:
         summary.topics, summary.topic_mode = len(stored.topics), "unchanged"
         return
     # Re-read documents (--reprocess) carry new text: relearn the topics, matching old ids.
-    refit = settings.refit_topics or settings.ingest.reprocess
+    refit = settings.refit_topics or settings.ingest.reprocess or new_count
     mode = "refit" if refit else ("refresh" if stored is not None else "fit")
     try:
-        result = run_topics(store, topics_settings(model=settings.topic_model), mode=mode, progress=progress,
-                            record=False)
+        result = run_topics(store, topics_settings(model=settings.topic_model, nr_topics=settings.nr_topics),
+                            mode=mode, progress=progress, record=False)
     except (AnalysisError, MissingDependency) as exc:
         # Too small a corpus, or no model: the rest of the run is still useful.
         summary.notes.append(f"topics skipped: {exc}")

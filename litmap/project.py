@@ -72,7 +72,7 @@ OPTION_KEYS: dict[str, tuple[str, Optional[tuple[str, ...]]]] = {
     "topics": ("no_topics", ("run", "watch")),  # stored inverted: enabled = not --no-topics
     "topic_model": ("model", ("run", "watch", "topics")),
     "min_topic_size": ("min_topic_size", ("topics",)),
-    "nr_topics": ("nr_topics", ("topics",)),
+    "nr_topics": ("nr_topics", ("run", "watch", "topics")),
     "topic_seed": ("seed", ("topics",)),
     "min_weight": ("min_weight", ("network",)),
     "min_count": ("min_count", ("network",)),

@@ -125,3 +125,23 @@ def test_refresh_forms_a_new_topic_from_poorly_fitting_passages(db_path):
     assert words & set("assemblage actor network materiality relational ontology".split())
     # old topics keep their ids and labels
     assert {o.id: o.label for o in old.topics}.items() <= {x.id: x.label for x in new.topics}.items()
+
+
+def test_run_passes_the_topic_count_and_a_new_count_refits(db_path):
+    from litmap.batch.ingest import IngestSummary
+    from litmap.pipeline import RunSettings, RunSummary, _topics
+    from litmap.store.topics import load_topic_result
+
+    with _two_theme_store(db_path) as store:
+        for d in (60, 61):
+            _add_paper(store.conn, d, "assemblage", 10, seed=d)
+        first = RunSummary(run_id=0, ingest=IngestSummary())
+        _topics(store, RunSettings(topic_model="hashing-64", nr_topics=2), True, first, None)
+        assert (first.topics, first.topic_mode) == (2, "fit")
+        same = RunSummary(run_id=0, ingest=IngestSummary())
+        _topics(store, RunSettings(topic_model="hashing-64", nr_topics=2), False, same, None)
+        assert same.topic_mode == "unchanged"
+        more = RunSummary(run_id=0, ingest=IngestSummary())
+        _topics(store, RunSettings(topic_model="hashing-64", nr_topics=3), False, more, None)
+        assert (more.topics, more.topic_mode) == (3, "refit")
+        assert load_topic_result(store.conn).settings["nr_topics"] == 3
