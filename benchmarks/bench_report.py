@@ -39,6 +39,13 @@ def synthetic_store(path: str, papers: int, refs: int, pool: int, seed: int = 1)
     names = [f"Author{i % 3000}" for i in range(pool)]
     years = [1960 + i % 60 for i in range(pool)]
     with Store(path, write=True) as store:
+        # works first: refs.work_id and cited.work_id reference them
+        with store.transaction():
+            store.conn.executemany(
+                "INSERT INTO works(id, first_author, year, title, label, data) VALUES (?,?,?,?,?,?)",
+                [(f"W{w}", names[w], years[w], f"Work {w}", f"{names[w]} {years[w]}", json.dumps({}))
+                 for w in range(pool)],
+            )
         for p in range(1, papers + 1):
             cited = list(dict.fromkeys(rng.choices(range(pool), weights=weights, k=refs)))
             year = 1995 + rng.randrange(30)
@@ -70,12 +77,6 @@ def synthetic_store(path: str, papers: int, refs: int, pool: int, seed: int = 1)
                                        [(f"W{w}", p, i) for i, w in enumerate(cited)])
                 store.conn.executemany("UPDATE cited SET work_id=? WHERE document_id=? AND citation_idx=?",
                                        [(f"W{w}", p, i) for i, w in enumerate(cited)])
-        with store.transaction():
-            store.conn.executemany(
-                "INSERT INTO works(id, first_author, year, title, label, data) VALUES (?,?,?,?,?,?)",
-                [(f"W{w}", names[w], years[w], f"Work {w}", f"{names[w]} {years[w]}", json.dumps({}))
-                 for w in range(pool)],
-            )
 
 
 def browser_times(index: Path) -> dict[str, float]:
@@ -98,6 +99,14 @@ def browser_times(index: Path) -> dict[str, float]:
         page.wait_for_function("() => document.getElementById('cy')._cyreg && "
                                "document.getElementById('cy')._cyreg.cy.nodes().length > 0", timeout=60_000)
         net = time.perf_counter() - t
+        shown = page.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes().length")
+        # interactive: a pan and zoom redrawn (labels placed again) and a node tapped, timed in the page
+        t = time.perf_counter()
+        page.evaluate("""() => new Promise(done => { const cy = document.getElementById('cy')._cyreg.cy;
+            cy.zoom({level: cy.zoom() * 1.6, renderedPosition: {x: 600, y: 400}}); cy.panBy({x: 40, y: 30});
+            cy.nodes()[0].emit('tap'); requestAnimationFrame(() => requestAnimationFrame(done)); })""")
+        page.wait_for_selector("#node-info h3", timeout=10_000)
+        interact = time.perf_counter() - t
         t = time.perf_counter()
         page.evaluate("location.hash = '#/paper/1'")
         page.wait_for_selector("#detail.active h2")
@@ -105,7 +114,9 @@ def browser_times(index: Path) -> dict[str, float]:
         b.close()
     if errors:
         print("browser errors:", *errors, sep="\n  ", file=sys.stderr)
-    return {"ready_s": round(ready, 2), "network_s": round(net, 2), "first_paper_page_s": round(paper, 2)}
+    return {"ready_s": round(ready, 2), "network_s": round(net, 2), "map_nodes": shown,
+            "ready_plus_network_s": round(ready + net, 2), "zoom_pan_tap_s": round(interact, 2),
+            "first_paper_page_s": round(paper, 2)}
 
 
 def main() -> int:
@@ -115,6 +126,7 @@ def main() -> int:
     ap.add_argument("--works", type=int, default=12000)
     ap.add_argument("--keep", help="build the store and report under this folder and keep them")
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--top-nodes", type=int, default=150, help="nodes drawn in each interactive map (up to 2,000)")
     a = ap.parse_args()
     root = Path(a.keep or tempfile.mkdtemp(prefix="litmap-bench-report-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -124,7 +136,7 @@ def main() -> int:
         synthetic_store(str(db), a.papers, a.refs, a.works)
         print(f"store: {a.papers} papers × {a.refs} refs in {time.perf_counter() - t:.1f}s")
     with Store(str(db)) as store:
-        s = build_report(store, root / "report", ReportSettings(title="Synthetic corpus"))
+        s = build_report(store, root / "report", ReportSettings(title="Synthetic corpus", top_nodes=a.top_nodes))
     size = (root / "report" / "index.html").stat().st_size / 1e6
     print(f"build_report: {s.seconds:.1f}s; index.html {size:.1f} MB; sections {', '.join(s.sections)}")
     if not a.no_browser:

@@ -1,8 +1,13 @@
-"""Static PNG figures for papers and slides (matplotlib, Agg backend).
+"""Static figures for papers and slides (matplotlib, Agg backend), PNG and SVG.
 
-Each function writes one file and returns its path, or None when there is
-nothing to draw.  Networks are drawn from the same pruned, laid-out views
-the page shows, so the PNG and the interactive map agree.
+Each function writes one figure (``name.png`` and ``name.svg``) and returns
+whether it drew anything.  Networks are drawn from the same pruned, laid-out
+views the page shows, so the figure and the interactive map agree.  Labels
+are placed greedily as on the page (:func:`_place_labels`: largest first,
+cluster leaders before the rest, each tried above, below, right and left of
+its node, dropped when every place overlaps a label already placed), so no
+two labels overlap.  ``timeline_cocitation`` is CiteSpace's timeline view:
+clusters as rows, works at their publication year, co-citation links.
 """
 
 from __future__ import annotations
@@ -48,9 +53,14 @@ def write_figures(data: Any, out: Path) -> dict[str, str]:
     jobs: list[tuple[str, Callable[[Path], Any]]] = [("years", lambda p: _years(data.overview, p))]
     if not data.topics.get("missing"):
         jobs.append(("topics_over_time", lambda p: _topics_over_time(data.topics, p)))
+    if not data.concepts.get("missing"):
+        jobs.append(("concepts_over_time", lambda p: _concepts_over_time(data.concepts, p)))
     for name, view in data.networks.items():
         if not view.get("missing"):
             jobs.append((f"network_{name}", functools.partial(_network, view)))
+    cocit = data.networks.get("cocitation") or {}
+    if not cocit.get("missing") and cocit.get("nodes"):
+        jobs.append(("timeline_cocitation", functools.partial(_timeline, cocit)))
     for name, draw in jobs:
         path = out / f"{name}.png"
         try:
@@ -64,9 +74,39 @@ def write_figures(data: Any, out: Path) -> dict[str, str]:
 
 
 def _save(fig: Any, path: Path) -> bool:
+    """``path`` (PNG) and the same figure as SVG beside it (vector, for papers)."""
     fig.savefig(path, dpi=150, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(path.with_suffix(".svg"), bbox_inches="tight", metadata={"Date": None, "Creator": None})
     _plt().close(fig)
     return True
+
+
+def _overlaps(a: Any, b: Any, pad: float = 1.0) -> bool:
+    return not (a.x1 + pad < b.x0 or b.x1 + pad < a.x0 or a.y1 + pad < b.y0 or b.y1 + pad < a.y0)
+
+
+def _place_labels(fig: Any, ax: Any, items: list[tuple[float, float, str]], fontsize: float = 6.5,
+                  radius: float = 5.0) -> list[Any]:
+    """Labels at ``(x, y, text)`` in order of priority, none overlapping another: each is tried above,
+    below, right and left of its point (``radius`` points away) and left out when all four collide."""
+    renderer = fig.canvas.get_renderer()
+    placed: list[Any] = []
+    texts = []
+    tries = (((0, radius), "center", "bottom"), ((0, -radius), "center", "top"),
+             ((radius, 0), "left", "center"), ((-radius, 0), "right", "center"))
+    for x, y, label in items:
+        for offset, ha, va in tries:
+            t = ax.annotate(label, (x, y), xytext=offset, textcoords="offset points", fontsize=fontsize, ha=ha,
+                            va=va, zorder=3, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                                                   "alpha": 0.7})
+            box = t.get_window_extent(renderer)
+            if any(_overlaps(box, b) for b in placed):
+                t.remove()
+                continue
+            placed.append(box)
+            texts.append(t)
+            break
+    return texts
 
 
 def _years(overview: ReportOverview, path: Path) -> bool:
@@ -84,7 +124,44 @@ def _years(overview: ReportOverview, path: Path) -> bool:
     return _save(fig, path)
 
 
+THIN_YEAR = 3  # years with fewer corpus papers are marked in charts over time (one paper makes a spike)
+
+
+def _per_paper_lines(ax: Any, years: list[int], series: list[tuple[str, list[float]]],
+                     papers: dict[int, int], ylabel: str) -> None:
+    """Lines per year, values already divided by the year's papers; years with fewer than THIN_YEAR papers
+    shaded and their points hollow, so a one-paper spike reads as one."""
+    thin = [y for y in years if papers.get(y, 0) < THIN_YEAR]
+    for y in thin:
+        ax.axvspan(y - 0.5, y + 0.5, color="#eeeeee", zorder=0, lw=0)
+    for i, (label, values) in enumerate(series):
+        c = PALETTE[i % len(PALETTE)]
+        ax.plot(years, values, lw=1.6, color=c, label=label, zorder=2)
+        ax.scatter([y for y in years if y not in thin], [v for y, v in zip(years, values) if y not in thin],
+                   s=10, color=c, zorder=3)
+        ax.scatter([y for y in years if y in thin], [v for y, v in zip(years, values) if y in thin],
+                   s=14, facecolors="white", edgecolors=c, zorder=3)
+    if thin:
+        from matplotlib.patches import Patch
+
+        handles, labels = ax.get_legend_handles_labels()
+        handles.append(Patch(color="#eeeeee"))
+        labels.append(f"fewer than {THIN_YEAR} papers that year")
+        ax.legend(handles, labels, fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    else:
+        ax.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    ax.set_xlabel("Publication year")
+    ax.set_ylabel(ylabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+
+
+def _papers_per_year(section: dict[str, Any]) -> dict[int, int]:
+    return {int(y): int(n) for y, n in (section.get("papers_per_year") or {}).items()}
+
+
 def _topics_over_time(topics: dict[str, Any], path: Path, top: int = 8) -> bool:
+    """Topic passages per corpus paper of each year (normalised by the year's papers), thin years marked."""
     rows = topics.get("over_time") or []
     if not rows:
         return False
@@ -92,17 +169,29 @@ def _topics_over_time(topics: dict[str, Any], path: Path, top: int = 8) -> bool:
     labels = {t["id"]: t["label"] for t in topics["topics"]}
     order = [t["id"] for t in topics["topics"]][:top]
     years = sorted({y for _, y, _ in rows})
-    total = {y: sum(n for _, yy, n in rows if yy == y) for y in years}
+    papers = _papers_per_year(topics) or {y: 1 for y in years}
     fig, ax = plt.subplots(figsize=(8, 3.6))
-    for i, t in enumerate(order):
-        share = [100.0 * sum(n for tt, yy, n in rows if tt == t and yy == y) / (total[y] or 1) for y in years]
-        ax.plot(years, share, marker="o", ms=3, lw=1.6, color=PALETTE[i % len(PALETTE)],
-                label=_short(labels.get(t, str(t)), 40))
-    ax.set_xlabel("Publication year")
-    ax.set_ylabel("Share of passages (%)")
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    series = [(_short(labels.get(t, str(t)), 40),
+               [sum(n for tt, yy, n in rows if tt == t and yy == y) / (papers.get(y) or 1) for y in years])
+              for t in order]
+    _per_paper_lines(ax, years, series, papers, "Passages per paper of the year")
+    return _save(fig, path)
+
+
+def _concepts_over_time(concepts: dict[str, Any], path: Path, top: int = 8) -> bool:
+    """Concept timeline: share of each year's papers mentioning the concept, thin years marked."""
+    rows = [r for r in concepts.get("by_year") or [] if len(r) >= 4]
+    papers = _papers_per_year(concepts)
+    if not rows or not papers:
+        return False
+    plt = _plt()
+    order = [c["id"] for c in concepts.get("concepts") or []][:top]
+    labels = {c["id"]: c["label"] for c in concepts.get("concepts") or []}
+    years = sorted(papers)
+    got = {(r[0], r[1]): r[3] for r in rows}
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    series = [(_short(labels.get(c, c), 40), [100.0 * got.get((y, c), 0) / papers[y] for y in years]) for c in order]
+    _per_paper_lines(ax, years, series, papers, "Papers of the year mentioning it (%)")
     return _save(fig, path)
 
 
@@ -129,10 +218,6 @@ def _network(view: dict[str, Any], path: Path, labels: int = 25) -> bool:
     ax.scatter([pos[n["id"]][0] for n in nodes], [pos[n["id"]][1] for n in nodes],
                s=[20 + 280 * (n["size"] / smax) for n in nodes], c=[colour(n["cluster"]) for n in nodes],
                edgecolors="white", linewidths=0.6, zorder=2)
-    for n in sorted(nodes, key=lambda n: (-n["size"], n["id"]))[:labels]:
-        x, y = pos[n["id"]]
-        ax.annotate(_short(n["label"], 28), (x, y), fontsize=6.5, ha="center", va="bottom",
-                    xytext=(0, 5), textcoords="offset points", zorder=3)
     handles = [
         plt.Line2D([], [], marker="o", ls="", color=colour(c["id"]), label=_short(f"{c['id'] + 1}: {c['label']}", 45))
         for c in view["clusters"][:10] if c["shown"]
@@ -141,4 +226,61 @@ def _network(view: dict[str, Any], path: Path, labels: int = 25) -> bool:
         ax.legend(handles=handles, fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_title(view["title"], fontsize=10)
     ax.set_axis_off()
+    ax.autoscale_view()
+    _place_labels(fig, ax, [(pos[n["id"]][0], pos[n["id"]][1], _short(n["label"], 28)) for n in _label_order(nodes)[:labels]])
+    return _save(fig, path)
+
+
+def _label_order(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each cluster's largest node first (so every cluster is named), then the rest by size."""
+    ranked = sorted(nodes, key=lambda n: (-n["size"], n["id"]))
+    leaders: dict[int, dict[str, Any]] = {}
+    for n in ranked:
+        leaders.setdefault(n["cluster"], n)
+    first = [n for n in ranked if leaders.get(n["cluster"]) is n and n["cluster"] >= 0]
+    return first + [n for n in ranked if n not in first]
+
+
+def _timeline(view: dict[str, Any], path: Path, rows: int = 10, per_row: int = 4) -> bool:
+    """CiteSpace's timeline: one row per cluster (largest first), works at their publication year, links."""
+    nodes = [n for n in view.get("nodes") or [] if n.get("year") and n["cluster"] >= 0]
+    clusters = [c for c in view.get("clusters") or [] if c.get("shown")][:rows]
+    row_of = {c["id"]: i for i, c in enumerate(clusters)}
+    nodes = [n for n in nodes if n["cluster"] in row_of]
+    if not nodes:
+        return False
+    plt = _plt()
+    import math
+
+    pos = {n["id"]: (float(n["year"]), float(row_of[n["cluster"]])) for n in nodes}
+    fig, ax = plt.subplots(figsize=(9, 0.7 * len(clusters) + 1.2))
+    for u, v, _ in view.get("edges") or []:
+        if u in pos and v in pos:
+            (x0, y0), (x1, y1) = pos[u], pos[v]
+            if y0 == y1:  # an arc above the row, as CiteSpace draws links within a cluster
+                xs = [x0 + (x1 - x0) * t / 20 for t in range(21)]
+                ax.plot(xs, [y0 - 0.25 * math.sin(math.pi * t / 20) for t in range(21)], color="#c8c8c8", lw=0.4,
+                        zorder=1)
+            else:
+                ax.plot([x0, x1], [y0, y1], color="#e2e2e2", lw=0.3, zorder=0)
+    smax = max(n["size"] for n in nodes) or 1
+    ax.scatter([pos[n["id"]][0] for n in nodes], [pos[n["id"]][1] for n in nodes],
+               s=[10 + 160 * n["size"] / smax for n in nodes], c=[colour(n["cluster"]) for n in nodes],
+               edgecolors="white", linewidths=0.5, zorder=2)
+    years = [p[0] for p in pos.values()]
+    ax.set_xlim(min(years) - 1, max(years) + 1)
+    ax.set_ylim(len(clusters) - 0.4, -0.7)
+    ax.set_yticks(range(len(clusters)), [_short(f"#{c['id'] + 1} {c['label']}", 38) for c in clusters], fontsize=7)
+    for i, c in enumerate(clusters):
+        ax.axhline(i, color="#f0f0f0", lw=0.6, zorder=0)
+    ax.set_xlabel("Publication year of the cited work")
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title("Co-citation timeline (clusters by publication year)", fontsize=10)
+    best: list[dict[str, Any]] = []
+    for c in clusters:
+        best += sorted((n for n in nodes if n["cluster"] == c["id"]), key=lambda n: (-n["size"], n["id"]))[:per_row]
+    best.sort(key=lambda n: (-n["size"], n["id"]))
+    _place_labels(fig, ax, [(pos[n["id"]][0], pos[n["id"]][1], _short(n["label"], 24)) for n in best], fontsize=6,
+                  radius=4)
     return _save(fig, path)

@@ -144,6 +144,25 @@
     var maps = (D.debates || []).filter(function (m) { return m.concepts.indexOf(cid) >= 0; });
     return maps.length ? h("p", null, "Debate maps: ", maps.map(function (m, i) { return [i ? ", " : "", link("debates/" + encodeURIComponent(m.id), m.label)]; })) : null;
   }
+  // Concept timeline read per paper: the share of each year's papers mentioning the concept, with a bar,
+  // and years with fewer than 3 corpus papers marked (one paper there is 100 %, not a trend).
+  function conceptTimeline(years) {
+    var per = D.concepts.papers_per_year || {};
+    var head = h("tr", null, h("th", { scope: "col" }, "Year"), h("th", { scope: "col", "class": "num" }, "Mentions"),
+      h("th", { scope: "col", "class": "num" }, "Papers of the year mentioning it"), h("th", { scope: "col" }, "Share"));
+    var thin = 0;
+    var body = years.map(function (r) {
+      var n = per[String(r[0])] || 0, k = r[3] === undefined ? null : r[3], share = n && k !== null ? k / n : null;
+      var few = n < 3; if (few) { thin++; }
+      var bar = share === null ? "" : h("span", { "class": "share-bar" + (few ? " thin" : ""), style: "width:" + Math.round(share * 100) + "px" });
+      return h("tr", few ? { "class": "thin-year", title: "fewer than 3 corpus papers this year" } : null,
+        h("td", null, String(r[0]) + (few ? " *" : "")), h("td", { "class": "num" }, r[2]),
+        h("td", { "class": "num" }, k === null ? "" : k + " of " + n),
+        h("td", null, bar, share === null ? "" : " " + Math.round(share * 100) + "%"));
+    });
+    return [h("table", { "class": "concept-timeline" }, h("thead", null, head), h("tbody", null, body)),
+      thin ? h("p", { "class": "muted" }, "* fewer than 3 corpus papers that year: its share rests on one or two papers.") : null];
+  }
   function conceptPage(cid) {
     var c = CONCEPTS[cid]; if (!c) { return null; }
     var years = (D.concepts.by_year || []).filter(function (r) { return r[1] === cid; });
@@ -157,8 +176,7 @@
       h("p", null, c.mentions + " mentions in " + c.papers + " papers. Debates: " + (c.debates.join(", ") || "none") + "."),
       debateLinks(cid),
       h("h3", null, "Mentions by publication year"),
-      h("table", null, h("thead", null, h("tr", null, h("th", { scope: "col" }, "Year"), h("th", { scope: "col", "class": "num" }, "Mentions"))),
-        h("tbody", null, years.map(function (r) { return h("tr", null, h("td", null, r[0]), h("td", { "class": "num" }, r[2])); }))),
+      conceptTimeline(years),
       h("h3", null, "Papers"), h("ul", null, papers.map(function (x) { return h("li", null, paperLink(x[0]), " — " + x[1]); }))
     ];
   }
