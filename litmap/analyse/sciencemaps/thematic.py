@@ -1,0 +1,101 @@
+"""Thematic map (Cobo et al. 2011, as bibliometrix's ``thematicMap``).
+
+Terms (concepts or keywords) co-occurring in documents are linked by the
+equivalence index ``e_ij = c_ij² / (c_i c_j)``, clustered (Louvain, seeded),
+and each cluster placed by
+
+- **Callon centrality** ``10 × Σ e_ij`` over links leaving the cluster: how
+  strongly the theme is tied to the rest of the field;
+- **Callon density** ``100 × Σ e_ij / n`` over links inside it (``n`` terms):
+  how developed the theme is internally.
+
+Split at the medians (strictly above is high), the four quadrants are bibliometrix's: **motor** themes
+(central and dense), **niche** (dense, peripheral), **emerging or declining**
+(neither) and **basic** (central, not dense).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Hashable, Iterable, Mapping, Optional
+
+__all__ = ["thematic_map", "QUADRANTS", "quadrant"]
+
+QUADRANTS = {
+    "motor": "Motor themes: central and well developed",
+    "niche": "Niche themes: well developed, peripheral",
+    "emerging": "Emerging or declining themes: peripheral, little developed",
+    "basic": "Basic themes: central, little developed",
+}
+
+
+def quadrant(centrality: float, density: float, c_split: float, d_split: float) -> str:
+    high_c, high_d = centrality > c_split, density > d_split  # at the median counts as low, as a lone 0 must
+    return "motor" if high_c and high_d else "niche" if high_d else "basic" if high_c else "emerging"
+
+
+def _median(xs: list[float]) -> float:
+    s = sorted(xs)
+    m = len(s) // 2
+    return s[m] if len(s) % 2 else (s[m - 1] + s[m]) / 2
+
+
+def thematic_map(
+    documents: Mapping[Hashable, Iterable[str]], *, min_count: int = 2, labels: Optional[Mapping[str, str]] = None,
+    max_terms: int = 250, min_cluster: int = 2, seed: int = 42, resolution: float = 1.0,
+) -> dict[str, Any]:
+    """``{"themes": [...], "splits": {"centrality", "density"}, "terms", "documents"}``.
+
+    ``documents`` maps a document to its terms (repeats ignored); terms in
+    fewer than ``min_count`` documents are left out, then the ``max_terms``
+    most frequent kept.  Each theme: ``id``, ``label`` (its three most
+    frequent terms), ``terms`` (most frequent first), ``size`` (documents
+    holding one of its terms), ``occurrences``, ``centrality``, ``density``
+    and ``quadrant``.  Clusters with fewer than ``min_cluster`` terms are left
+    out (a lone term has no density).
+    """
+    import networkx as nx
+
+    docs = {d: sorted(set(ts)) for d, ts in documents.items()}
+    freq: Counter[str] = Counter(t for ts in docs.values() for t in ts)
+    kept = sorted((t for t, c in freq.items() if c >= min_count), key=lambda t: (-freq[t], t))[:max_terms]
+    keep = set(kept)
+    co: Counter[tuple[str, str]] = Counter()
+    for ts in docs.values():
+        ts = [t for t in ts if t in keep]
+        for i, a in enumerate(ts):
+            for b in ts[i + 1:]:
+                co[(a, b)] += 1
+    G: nx.Graph = nx.Graph()
+    G.add_nodes_from(kept)
+    for (a, b), c in sorted(co.items()):
+        G.add_edge(a, b, weight=c * c / (freq[a] * freq[b]))
+    out: dict[str, Any] = {"themes": [], "splits": None, "terms": len(kept), "documents": len(docs)}
+    if G.number_of_edges() == 0:
+        return out
+    found = nx.community.louvain_communities(G, weight="weight", seed=seed, resolution=resolution)
+    comms: list[list[str]] = sorted((sorted(c, key=lambda t: (-freq[t], t)) for c in found),
+                                    key=lambda c: (-sum(freq[t] for t in c), c[0]))
+    member = {t: i for i, c in enumerate(comms) for t in c}
+    themes = []
+    for i, terms in enumerate(comms):
+        if len(terms) < min_cluster:
+            continue
+        inside = sum(d["weight"] for a, b, d in G.subgraph(terms).edges(data=True))
+        outside = sum(d["weight"] for a in terms for b, d in G[a].items() if member[b] != i)
+        docs_in = sum(1 for ts in docs.values() if any(t in terms for t in ts))
+        themes.append({
+            "id": i, "label": ", ".join((labels or {}).get(t, t) for t in terms[:3]),
+            "terms": [(labels or {}).get(t, t) for t in terms], "term_ids": terms,
+            "size": docs_in, "occurrences": sum(freq[t] for t in terms),
+            "centrality": round(10 * outside, 4), "density": round(100 * inside / len(terms), 4),
+        })
+    if not themes:
+        return out
+    c_split = _median([t["centrality"] for t in themes])
+    d_split = _median([t["density"] for t in themes])
+    for t in themes:
+        t["quadrant"] = quadrant(t["centrality"], t["density"], c_split, d_split)
+    out["themes"] = themes
+    out["splits"] = {"centrality": c_split, "density": d_split}
+    return out

@@ -1,0 +1,60 @@
+"""bibliometrix's views as pure functions: thematic map quadrants, three-field flows, Lotka."""
+
+from litmap.analyse.sciencemaps.productivity import author_key, author_productivity
+from litmap.analyse.sciencemaps.thematic import quadrant, thematic_map
+from litmap.analyse.sciencemaps.threefield import three_fields
+
+
+def test_thematic_map_places_a_dense_isolated_theme_as_niche():
+    docs = {}
+    # theme A: tight trio, always together, never with others -> dense, peripheral
+    for i in range(6):
+        docs[f"a{i}"] = ["alpha", "beta", "gamma"]
+    # theme B and C share 'hub' terms with each other -> central
+    for i in range(6):
+        docs[f"b{i}"] = ["state", "scale"] + (["city"] if i % 2 else [])
+        docs[f"c{i}"] = ["city", "region"] + (["state"] if i % 3 == 0 else [])
+    got = thematic_map(docs, min_count=2, seed=1)
+    themes = {tuple(sorted(t["term_ids"])): t for t in got["themes"]}
+    trio = themes[("alpha", "beta", "gamma")]
+    assert trio["centrality"] == 0  # no link leaves it
+    assert trio["density"] == max(t["density"] for t in got["themes"])
+    assert trio["quadrant"] == "niche"
+    assert {t["quadrant"] for t in got["themes"]} <= {"motor", "niche", "emerging", "basic"}
+    assert thematic_map({"x": ["a"]})["themes"] == []
+
+
+def test_quadrants_follow_the_splits():
+    assert quadrant(2, 2, 1, 1) == "motor" and quadrant(0, 2, 1, 1) == "niche"
+    assert quadrant(2, 0, 1, 1) == "basic" and quadrant(0, 0, 1, 1) == "emerging"
+
+
+def test_three_fields_counts_papers_behind_each_flow():
+    authors = {1: ["Brenner, N."], 2: ["Brenner, N.", "Jessop, B."], 3: ["Smith, N."]}
+    works = {1: ["w1"], 2: ["w1", "w2"], 3: ["w3"]}
+    concepts = {1: ["rescaling"], 2: ["rescaling"], 3: ["gentrification"]}
+    got = three_fields(authors, works, concepts, top=10)
+    links = {(k, a, b): n for k, a, b, n in got["links"]}
+    assert links[(0, "Brenner, N.", "w1")] == 2
+    assert links[(1, "w1", "rescaling")] == 2
+    assert (0, "Smith, N.", "w1") not in links
+    assert [n["id"] for n in got["nodes"][0]][0] == "Brenner, N."
+    one = three_fields(authors, works, concepts, top=1)
+    assert all(len(f) <= 1 for f in one["nodes"])
+
+
+def test_lotka_on_an_inverse_square_distribution():
+    authors = {}
+    pid = 0
+    # 36 authors with 1 paper, 9 with 2, 4 with 3: exactly 1/n^2
+    for a, n in [(f"One{i}, A." , 1) for i in range(36)] + [(f"Two{i}, B.", 2) for i in range(9)] + \
+            [(f"Three{i}, C.", 3) for i in range(4)]:
+        for _ in range(n):
+            pid += 1
+            authors[pid] = [a]
+    got = author_productivity(authors, {1: ["Brenner, N.", "Brenner N"], 2: ["Brenner, N."], 3: ["Jessop, B."]})
+    assert got["lotka"]["beta"] == 2.0
+    assert got["lotka"]["r2"] == 1.0
+    assert got["productive"][0]["papers"] == 3
+    assert got["cited"][0] == {"author": "Brenner, N.", "citing_papers": 2}
+    assert author_key("N. Brenner") == author_key("Brenner, Neil") == "brenner n"
