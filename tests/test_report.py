@@ -337,13 +337,21 @@ def test_what_changed_lists_shrunk_and_vanished_topics(tmp_path):
     from litmap.report.changes import compare
     from litmap.report.records import TopicChange
 
-    snap = lambda topics: {"papers": {}, "topics": {str(i): {"label": l, "size": n} for i, (l, n) in enumerate(topics)},
+    snap = lambda topics: {"papers": {}, "topics": {str(i): {"label": l, "size": n, **extra}
+                                                    for i, l, n, *more in topics for extra in (more or [{}])},
                            "bursting": [], "concepts": []}
     with Store(str(tmp_path / "s.db"), write=True) as store:
-        ch = compare(store.conn, snap([("rescaling", 40), ("indd stamps", 12), ("gentrification", 30)]),
-                     snap([("rescaling", 35), ("gentrification", 31)]))
+        ch = compare(store.conn, snap([(0, "rescaling", 40), (1, "indd stamps", 12), (2, "gentrification", 30)]),
+                     snap([(0, "rescaling", 35), (2, "gentrification", 31)]))
+        # Topics are compared by id: a renamed topic is neither new nor gone; a topic formed on refresh says so.
+        renamed = compare(store.conn, snap([(0, "interpolation, areal, methods", 40), (2, "gentrification", 30)]),
+                          snap([(0, "areal interpolation methods", 40), (2, "gentrification", 33),
+                                (5, "municipal governance reform", 20, {"emerging": True})]))
     assert ch.shrunk_topics == (TopicChange("rescaling", 40, 35),)
     assert ch.gone_topics == ("indd stamps",) and ch.grown_topics == (TopicChange("gentrification", 30, 31),)
+    assert renamed.gone_topics == () and renamed.shrunk_topics == ()
+    assert renamed.new_topics == ("municipal governance reform (a new theme formed from new papers)",)
+    assert renamed.grown_topics == (TopicChange("gentrification", 30, 33),)
 
 
 def test_records_embed_as_asdict_would():

@@ -46,8 +46,9 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
         return ReportChanges(first=True, runs=runs, run_counts=run_counts)
     old_papers = previous.get("papers", {})
     places = snapshot.get("places", {})
-    old_topics = {t["label"]: t["size"] for t in previous.get("topics", {}).values()}
-    new_topics = {t["label"]: t["size"] for t in snapshot["topics"].values()}
+    # Topics by id (ids are stable across refreshes and refits): a renamed topic is neither new nor gone.
+    old_topics: dict[str, dict[str, Any]] = previous.get("topics", {})
+    new_topics: dict[str, dict[str, Any]] = snapshot["topics"]
     old_burst = set(previous.get("bursting", []))
     old_concepts = set(previous.get("concepts", []))
     newly_central = None
@@ -63,16 +64,17 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
         new_papers=tuple(sorted(v + _place(places.get(k)) for k, v in snapshot["papers"].items()
                                 if k not in old_papers)),
         removed_papers=tuple(sorted(v for k, v in old_papers.items() if k not in snapshot["papers"])),
-        new_topics=tuple(sorted(t["label"] for t in snapshot["topics"].values() if t["label"] not in old_topics)),
+        new_topics=tuple(sorted(t["label"] + (" (a new theme formed from new papers)" if t.get("emerging") else "")
+                                for k, t in new_topics.items() if k not in old_topics)),
         grown_topics=tuple(TopicChange(*t) for t in sorted(
-            (t["label"], old_topics[t["label"]], t["size"]) for t in snapshot["topics"].values()
-            if t["label"] in old_topics and t["size"] > old_topics[t["label"]]
+            (_topic_name(old_topics[k], t), old_topics[k]["size"], t["size"]) for k, t in new_topics.items()
+            if k in old_topics and t["size"] > old_topics[k]["size"]
         )),
         shrunk_topics=tuple(TopicChange(*t) for t in sorted(
-            (label, size, new_topics[label]) for label, size in old_topics.items()
-            if label in new_topics and new_topics[label] < size
+            (_topic_name(old_topics[k], t), old_topics[k]["size"], t["size"]) for k, t in new_topics.items()
+            if k in old_topics and t["size"] < old_topics[k]["size"]
         )),
-        gone_topics=tuple(sorted(label for label in old_topics if label not in new_topics)),
+        gone_topics=tuple(sorted(t["label"] for k, t in old_topics.items() if k not in new_topics)),
         new_bursts=tuple(w for w in snapshot["bursting"] if w not in old_burst),
         new_concepts=tuple(c for c in snapshot["concepts"] if c not in old_concepts),
         newly_central=newly_central, camp_changes=camps,
@@ -199,3 +201,8 @@ def camp_changes(old: dict[str, int], old_labels: dict[str, str], new: dict[str,
             changes.append(CampChange("merged", tuple(name(old_labels, a) for a in ps), (name(new_labels, b),),
                                       sum(into[b].values())))
     return changes
+
+
+def _topic_name(old: dict[str, Any], new: dict[str, Any]) -> str:
+    """A topic's label now, and the one it had when renamed or relabelled since."""
+    return new["label"] if old["label"] == new["label"] else f"{new['label']} (was “{old['label']}”)"

@@ -421,7 +421,8 @@ def _snapshot(papers: Sequence[ReportPaper], topics: dict[str, Any], overview: R
               concepts: dict[str, Any]) -> dict[str, Any]:
     return {
         "papers": {str(p.id): p.label + (f": {p.title}" if p.title else "") for p in papers},
-        "topics": {str(t["id"]): {"label": t["label"], "size": t["size"]} for t in topics.get("topics", [])},
+        "topics": {str(t["id"]): {"label": t["label"], "size": t["size"], "emerging": bool(t.get("emerging"))}
+                   for t in topics.get("topics", [])},
         "bursting": sorted({b.work for b in overview.bursts}),
         "concepts": sorted(c["id"] for c in concepts.get("concepts", [])),
     }
