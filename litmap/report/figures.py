@@ -55,6 +55,8 @@ def write_figures(data: Any, out: Path) -> dict[str, str]:
         jobs.append(("topics_over_time", lambda p: _topics_over_time(data.topics, p)))
     if not data.concepts.get("missing"):
         jobs.append(("concepts_over_time", lambda p: _concepts_over_time(data.concepts, p)))
+        jobs.append(("thematic_map", lambda p: _thematic_map(data, p)))
+        jobs.append(("three_field", lambda p: _three_field(data, p)))
     for name, view in data.networks.items():
         if not view.get("missing"):
             jobs.append((f"network_{name}", functools.partial(_network, view)))
@@ -283,4 +285,104 @@ def _timeline(view: dict[str, Any], path: Path, rows: int = 10, per_row: int = 4
     best.sort(key=lambda n: (-n["size"], n["id"]))
     _place_labels(fig, ax, [(pos[n["id"]][0], pos[n["id"]][1], _short(n["label"], 24)) for n in best], fontsize=6,
                   radius=4)
+    return _save(fig, path)
+
+
+def _concept_docs(data: Any) -> tuple[dict[int, list[str]], dict[str, str]]:
+    by_paper = data.concepts.get("by_paper") or {}
+    labels = {c["id"]: c["label"] for c in data.concepts.get("concepts") or []}
+    return {int(pid): [c for c, _ in items] for pid, items in by_paper.items()}, labels
+
+
+_QUADRANT_COLOURS = {"motor": "#D55E00", "niche": "#009E73", "emerging": "#999999", "basic": "#0072B2"}
+
+
+def _thematic_map(data: Any, path: Path) -> bool:
+    """bibliometrix's thematic map of the concept clusters (:mod:`litmap.analyse.sciencemaps.thematic`)."""
+    from litmap.analyse.sciencemaps.thematic import QUADRANTS, thematic_map
+
+    docs, labels = _concept_docs(data)
+    got = thematic_map(docs, labels=labels)
+    themes = got["themes"]
+    if len(themes) < 2:
+        return False
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7.5, 6))
+    smax = max(t["size"] for t in themes) or 1
+    ax.scatter([t["centrality"] for t in themes], [t["density"] for t in themes],
+               s=[150 + 1500 * t["size"] / smax for t in themes], alpha=0.55,
+               c=[_QUADRANT_COLOURS[t["quadrant"]] for t in themes], edgecolors="white", zorder=2)
+    ax.axvline(got["splits"]["centrality"], color="#888", lw=0.8, ls="--", zorder=1)
+    ax.axhline(got["splits"]["density"], color="#888", lw=0.8, ls="--", zorder=1)
+    for x, y, ha, va, q in ((0.99, 0.99, "right", "top", "motor"), (0.01, 0.99, "left", "top", "niche"),
+                            (0.01, 0.01, "left", "bottom", "emerging"), (0.99, 0.01, "right", "bottom", "basic")):
+        ax.text(x, y, QUADRANTS[q].split(":")[0], transform=ax.transAxes, ha=ha, va=va, fontsize=8,
+                color=_QUADRANT_COLOURS[q], style="italic")
+    ax.set_xlabel("Callon centrality (relevance: links to other themes)")
+    ax.set_ylabel("Callon density (development: links within the theme)")
+    ax.set_title(f"Thematic map of {len(themes)} concept clusters ({got['documents']} papers)", fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.margins(0.15)
+    ax.autoscale_view()
+    _place_labels(fig, ax, [(t["centrality"], t["density"], _short(t["label"], 36))
+                            for t in sorted(themes, key=lambda t: -t["size"])], fontsize=7, radius=3)
+    return _save(fig, path)
+
+
+def _three_field(data: Any, path: Path, top: int = 12) -> bool:
+    """Three-field plot: authors -> cited works -> concepts (:mod:`litmap.analyse.sciencemaps.threefield`)."""
+    from litmap.analyse.sciencemaps.threefield import three_fields
+
+    concepts, concept_labels = _concept_docs(data)
+    authors = {p.id: list(p.authors) for p in data.papers}
+    cited: dict[int, list[str]] = {}
+    for wid, w in data.works.items():
+        for pid in w.cited_by:
+            cited.setdefault(pid, []).append(wid)
+    got = three_fields(authors, cited, concepts, top=top,
+                       labels={"Cited works": {k: w.label for k, w in data.works.items()}, "Concepts": concept_labels})
+    if not all(got["nodes"]) or not got["links"]:
+        return False
+    plt = _plt()
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path as MPath
+
+    fig, ax = plt.subplots(figsize=(10, 6.5))
+    gap = 0.012
+    place: list[dict[str, tuple[float, float]]] = []  # field -> item -> (top y, height per paper)
+    for k, nodes in enumerate(got["nodes"]):
+        total = sum(n["value"] for n in nodes) or 1
+        scale = (1 - gap * (len(nodes) - 1)) / total
+        y = 1.0
+        spans: dict[str, tuple[float, float]] = {}
+        for n in nodes:
+            h = n["value"] * scale
+            spans[n["id"]] = (y - h, y)
+            ax.add_patch(plt.Rectangle((k - 0.02, y - h), 0.04, h, color=PALETTE[k], zorder=2))
+            ax.text(k + (-0.04 if k == 0 else 0.04), y - h / 2, _short(n["label"], 26), fontsize=7, va="center",
+                    ha="right" if k == 0 else "left", zorder=3)
+            y -= h + gap
+        place.append({i: (top_y, scale) for i, (_, top_y) in spans.items()})
+    out_at = [{i: v[0] for i, v in place[k].items()} for k in range(3)]
+    in_at = [{i: v[0] for i, v in place[k].items()} for k in range(3)]
+    for k, a, b, n in got["links"]:
+        if a not in place[k] or b not in place[k + 1]:
+            continue
+        h0 = n * place[k][a][1]
+        h1 = n * place[k + 1][b][1]
+        y0, y1 = out_at[k][a], in_at[k + 1][b]
+        out_at[k][a] -= h0
+        in_at[k + 1][b] -= h1
+        x0, x1 = k + 0.02, k + 0.98
+        verts = [(x0, y0), (k + 0.5, y0), (k + 0.5, y1), (x1, y1), (x1, y1 - h1), (k + 0.5, y1 - h1),
+                 (k + 0.5, y0 - h0), (x0, y0 - h0), (x0, y0)]
+        codes = [MPath.MOVETO, MPath.CURVE4, MPath.CURVE4, MPath.CURVE4, MPath.LINETO, MPath.CURVE4, MPath.CURVE4,
+                 MPath.CURVE4, MPath.CLOSEPOLY]
+        ax.add_patch(PathPatch(MPath(verts, codes), fc=PALETTE[k], alpha=0.25, lw=0, zorder=1))
+    for k, name in enumerate(got["fields"]):
+        ax.text(k, 1.03, name, ha="center", fontsize=9, weight="bold")
+    ax.set_xlim(-0.6, 2.6)
+    ax.set_ylim(-0.02, 1.07)
+    ax.set_axis_off()
+    ax.set_title("Three-field plot: flows are corpus papers", fontsize=10, y=1.04)
     return _save(fig, path)

@@ -17,7 +17,7 @@ Split at the medians (strictly above is high), the four quadrants are bibliometr
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Hashable, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 __all__ = ["thematic_map", "QUADRANTS", "quadrant"]
 
@@ -41,7 +41,7 @@ def _median(xs: list[float]) -> float:
 
 
 def thematic_map(
-    documents: Mapping[Hashable, Iterable[str]], *, min_count: int = 2, labels: Optional[Mapping[str, str]] = None,
+    documents: Mapping[Any, Iterable[str]], *, min_count: int = 2, labels: Optional[Mapping[str, str]] = None,
     max_terms: int = 250, min_cluster: int = 2, seed: int = 42, resolution: float = 1.0,
 ) -> dict[str, Any]:
     """``{"themes": [...], "splits": {"centrality", "density"}, "terms", "documents"}``.

@@ -9,14 +9,14 @@ bibliometrix shows 20 per field by default; flows between kept items only.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Hashable, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 __all__ = ["three_fields"]
 
 
 def three_fields(
-    left: Mapping[Hashable, Iterable[str]], middle: Mapping[Hashable, Iterable[str]],
-    right: Mapping[Hashable, Iterable[str]], *, top: int = 15,
+    left: Mapping[Any, Iterable[str]], middle: Mapping[Any, Iterable[str]],
+    right: Mapping[Any, Iterable[str]], *, top: int = 15,
     labels: Optional[Mapping[str, Mapping[str, str]]] = None, names: tuple[str, str, str] = ("Authors", "Cited works", "Concepts"),
 ) -> dict[str, Any]:
     """``{"fields", "nodes": [[{id, label, value}] × 3], "links": [[field, source, target, papers]]}``.
