@@ -145,3 +145,8 @@ def test_the_cited_work_as_critic_or_a_shortcoming_not_of_a_work_is_background(s
 ])
 def test_the_citing_paper_criticising_the_cited_work_is_a_critique(sentence):
     assert classify_citation(sentence).label == "critiques"
+
+
+def test_a_capitalised_we_opening_the_sentence_speaks_as_the_citing_authors():
+    assert classify_citation("We draw on Brenner (2004) to frame state rescaling.").label == "uses"
+    assert classify_citation("In 1990 a wave hit the city (Smith 1996), according to Brenner (2004).").label == "background"

@@ -100,6 +100,7 @@ def gather_report_data(
     concepts, concept_units, lexicon_labels = _concepts(data, lexicon, lexicon_error, prose)
     report(ProgressEvent("report", 4, steps, message="debate maps"))
     debates = _debates(conn, settings, lexicon, lexicon_error, data, prose, memos)
+    _debate_syntheses(debates, {p.id: p.label for p in papers}, (previous or {}).get("debates"))
     if memos is not None and store is not None:
         memos.save(store)
     report(ProgressEvent("report", 5, steps, message="networks"))
@@ -107,7 +108,9 @@ def gather_report_data(
                                               {p.id: p.label for p in papers}, previous_clusters(previous))
     overview = replace(overview, most_cited=most_cited, most_central=tuple(CentralPaper(**c) for c in central),
                        **_bursts(data, settings))
-    snapshot = {**_snapshot(papers, topics, overview, concepts),
+    from litmap.analyse.debates.synthesis import snapshot as debate_snapshot
+
+    snapshot = {**_snapshot(papers, topics, overview, concepts), "debates": debate_snapshot(debates.get("maps", [])),
                 **snapshot_extras(papers, topics, graphs, networks, previous)}
     changes = compare(conn, previous, snapshot)
     report(ProgressEvent("report", 6, steps, message="done gathering"))
@@ -413,6 +416,18 @@ def _debates(conn: sqlite3.Connection, settings: ReportSettings, lexicon: Any, l
     used = {c for m in kept for c, _ in m["mentions"]}
     return {"maps": kept, "labels": labels, "skipped": [labels.get(m["id"], m["id"]) for m in maps if not m["papers"]],
             "concept_labels": {c.id: c.label for c in lexicon.concepts if c.id in used}}
+
+
+def _debate_syntheses(debates: dict[str, Any], paper_labels: dict[int, str],
+                      previous: Optional[dict[str, Any]]) -> None:
+    """Add each kept map's written synthesis (:mod:`litmap.analyse.debates.synthesis`) as ``synthesis``;
+    ``previous`` is the last run's debate snapshot (None when it had none)."""
+    from litmap.analyse.debates.synthesis import synthesise
+    from litmap.analyse.debates.synthesis import to_json as synthesis_json
+
+    for m in debates.get("maps", []):
+        before = None if previous is None else previous.get(m["id"], {"papers": [], "anchors": []})
+        m["synthesis"] = synthesis_json(synthesise(m, paper_labels, debates.get("concept_labels"), before))
 
 
 # -- snapshot for "what changed" ----------------------------------------------------

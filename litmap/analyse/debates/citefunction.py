@@ -95,13 +95,14 @@ _IN_CLAUSE: list[_Cue] = (
 )
 
 _NEGATORS = re.compile(r"\b(?:not|no|never|neither|nor|hardly|without|cannot)\b|n't\b", re.I)
+# Pronouns in any case ("We draw on …" opens sentences), but "I" only as a capital.
 _FIRST_PERSON = re.compile(
-    r"\b(?:we|our|us|I|this (?:paper|article|study|research|chapter)|the present (?:paper|study)|here)\b"
+    r"\b(?:(?i:we|our|us|this (?:paper|article|study|research|chapter)|the present (?:paper|study)|here)|I)\b"
 )
 # The citing authors as the subject of a main clause.
 _SELF_SUBJECT = re.compile(
-    r"\b(?:we|I|this (?:paper|article|study|research|chapter)|the present (?:paper|study)|"
-    r"our (?:case|study|analysis|findings|results|approach|research|argument|paper|article))\b"
+    r"\b(?:I|(?i:we|this (?:paper|article|study|research|chapter)|the present (?:paper|study)|"
+    r"our (?:case|study|analysis|findings|results|approach|research|argument|paper|article)))\b"
 )
 _CONTRAST_OPENER = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|in contrast|instead|rather)\b", re.I)
 _CONCESSIVE_START = re.compile(r"^\W*(?:while|whilst|although|though|whereas|despite)\b", re.I)

@@ -27,7 +27,7 @@ from typing import Any, Callable, Optional, Sequence
 from litmap.analyse.concepts import Lexicon, match_concepts
 from litmap.analyse.debates.citefunction import classify_citation
 from litmap.analyse.debates.maps import check_targets, debate_maps_from_inputs
-from litmap.analyse.debates.records import DebateInputs, DebateMap, DebateSettings
+from litmap.analyse.debates.records import DebateInputs, DebateMap, DebateSettings, Engagement
 from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.store.contexts import CitationGroup, load_citation_groups, load_paragraph_keys, load_paragraph_texts
 from litmap.store.corpusdata import CitationContext, CorpusData, load_corpus_data
@@ -252,4 +252,26 @@ def debate_maps(
     except Exception as exc:  # an unreadable or older artifact must not stop the map
         log.warning("topic result not readable (%s); maps omit topic overlap", exc)
         topic_result = None
-    return debate_maps_from_inputs(inputs, lexicon, settings, concepts, topic_result=topic_result, progress=progress)
+    maps = debate_maps_from_inputs(inputs, lexicon, settings, concepts, topic_result=topic_result, progress=progress)
+    return _with_passage_texts(conn, inputs, maps)
+
+
+def _with_passage_texts(conn: sqlite3.Connection, inputs: DebateInputs, maps: list[DebateMap]) -> list[DebateMap]:
+    """Each engagement's evidence passages with their text (shortened to 600 characters) and page (the page
+    of a citation in the paragraph, when it has one), so the report can show them."""
+    wanted = {e.paper_id for m in maps for e in m.papers if e.passages}
+    if not wanted:
+        return maps
+    texts = load_paragraph_texts(conn, sorted(wanted))
+    pages: dict[tuple[int, int], int] = {}
+    for c in inputs.data.contexts:
+        if c.page:
+            pages.setdefault((c.paper_id, c.paragraph), c.page)
+
+    def fill(e: Engagement) -> Engagement:
+        passages = tuple(dataclasses.replace(
+            p, text=" ".join(texts.get((e.paper_id, p.paragraph), "").split())[:600],
+            page=p.page or pages.get((e.paper_id, p.paragraph))) for p in e.passages)
+        return dataclasses.replace(e, passages=passages)
+
+    return [dataclasses.replace(m, papers=tuple(fill(e) for e in m.papers)) for m in maps]

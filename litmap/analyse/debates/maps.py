@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
 from litmap.analyse.concepts import Lexicon
-from litmap.analyse.debates.anchors import anchors, function_counts
+from litmap.analyse.debates.anchors import anchors, function_counts, quotes
 from litmap.analyse.debates.engagement import engagements
 from litmap.analyse.debates.parts import BridgeGraph, bridge_graph, build_camps, topic_overlap
 from litmap.analyse.debates.records import (
@@ -266,7 +266,22 @@ def _one_map(cx: _Corpus, tid: str, kind: str, label: str, gloss: str, members: 
         camps=camps, contested=tuple(contested[: s.top_works]),
         bridging_works=bridging_works, bridging_concepts=bridging_concepts,
         cooccurring=_cooccurring(cx, members, engaged), topics=topics, notes=tuple(notes),
+        stance_quotes=_stance_quotes(cx, idxs, members, [f.work_id for f in contested if f.contested][:5]),
     )
+
+
+def _stance_quotes(cx: _Corpus, idxs: Sequence[int], members: frozenset[str],
+                   works: Sequence[str]) -> tuple[tuple[str, Quote, Quote], ...]:
+    """For each contested work, one sentence citing it approvingly and one citing it critically."""
+    ctx = cx.inputs.data.contexts
+    out = []
+    for w in works:
+        own = [i for i in idxs if w in ctx[i].work_ids]
+        pro = quotes(cx.inputs, [i for i in own if ctx[i].function in ("uses", "supports")], members, 1)
+        con = quotes(cx.inputs, [i for i in own if ctx[i].function == "critiques"], members, 1)
+        if pro and con:
+            out.append((w, pro[0], con[0]))
+    return tuple(out)
 
 
 def to_json(maps: Sequence[DebateMap]) -> list[dict]:

@@ -268,3 +268,5 @@ class DebateMap:
     cooccurring: tuple[CooccurringConcept, ...]
     topics: Optional[tuple[TopicOverlap, ...]]
     notes: tuple[str, ...] = ()
+    # per contested work (the first five): (work id, a quote citing it approvingly, a quote citing it critically)
+    stance_quotes: tuple[tuple[str, Quote, Quote], ...] = ()
