@@ -85,7 +85,7 @@ def run_pipeline(
 
             progress(ProgressEvent("report", 0, 0))  # the stages before it end here, for its footer
             rs = ReportSettings(title=settings.report_title, extra_concepts=settings.concept_files,
-                                run_stages=tuple(clock.stages),
+                                run_stages=tuple(clock.stages), current_run={"id": run_id, "counts": summary.counts()},
                                 min_cocitations=settings.min_citations, selection=settings.selection,
                                 top_per_slice=settings.top_per_slice, g_k=settings.g_k,
                                 slice_years=settings.slice_years)

@@ -18,22 +18,37 @@ a merger.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sqlite3
+from dataclasses import replace
 from typing import Any, Optional, Sequence
 
-from litmap.store.report_read import finished_runs
+from litmap.store.report_read import FinishedRun, finished_runs
 
 from litmap.report.records import CampChange, CountChange, ReportChanges, ReportPaper, TopicChange
 
-__all__ = ["compare", "snapshot_extras", "camp_changes", "previous_clusters"]
+__all__ = ["compare", "changes_snapshot", "snapshot_extras", "camp_changes", "previous_clusters"]
 
 _CENTRAL = 15  # works in the "most central" list compared between runs
 _SHARE = 0.25  # share of a camp's works that counts as a part of a split or merger
 _MIN_PART = 2  # works a part must hold (one stray work is not a split)
 
 
-def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapshot: dict[str, Any]) -> ReportChanges:
-    runs = tuple(finished_runs(conn, 2))
+def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapshot: dict[str, Any],
+            current_run: Optional[dict[str, Any]] = None) -> ReportChanges:
+    """Changes since the ``previous`` snapshot, and the counts of the last two runs.
+
+    ``current_run`` ({"id", "counts"}) is the run building this report: it is
+    not finished yet, so it is the latest of the two runs compared (without
+    it the table would be one run behind).  When nothing changed since the
+    previous report, the result says so (``unchanged``, ``since_run``) and
+    carries the previous report's last real changes in ``last``."""
+    finished = [r for r in finished_runs(conn, 2) if current_run is None or r.id != current_run.get("id")]
+    runs: tuple[FinishedRun, ...] = tuple(finished[:2])
+    if current_run is not None and current_run.get("id") is not None:
+        runs = (FinishedRun(int(current_run["id"]), "run", "", None, dict(current_run.get("counts") or {})),
+                *finished[:1])
     run_counts: tuple[CountChange, ...] = ()
     if len(runs) == 2:
         new, old = runs
@@ -42,8 +57,9 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
             CountChange(k, old.counts.get(k), new.counts.get(k)) for k in keys
             if isinstance(new.counts.get(k, 0), (int, float)) and isinstance(old.counts.get(k, 0), (int, float))
         )
+    run = runs[0].id if current_run is not None and runs else None
     if previous is None:
-        return ReportChanges(first=True, runs=runs, run_counts=run_counts)
+        return ReportChanges(first=True, runs=runs, run_counts=run_counts, run=run)
     old_papers = previous.get("papers", {})
     places = snapshot.get("places", {})
     # Topics by id (ids are stable across refreshes and refits): a renamed topic is neither new nor gone.
@@ -59,10 +75,10 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
     if "camps" in previous:
         camps = tuple(camp_changes(previous["camps"], previous.get("camp_labels", {}),
                                    snapshot.get("camps", {}), snapshot.get("camp_labels", {})))
-    return ReportChanges(
-        first=False, runs=runs, run_counts=run_counts,
-        new_papers=tuple(sorted(v + _place(places.get(k)) for k, v in snapshot["papers"].items()
-                                if k not in old_papers)),
+    added = sorted((v + _place(places.get(k)), int(k)) for k, v in snapshot["papers"].items() if k not in old_papers)
+    changes = ReportChanges(
+        first=False, runs=runs, run_counts=run_counts, run=run, since_run=_int(previous.get("run")),
+        new_papers=tuple(text for text, _ in added), new_paper_ids=tuple(pid for _, pid in added),
         removed_papers=tuple(sorted(v for k, v in old_papers.items() if k not in snapshot["papers"])),
         new_topics=tuple(sorted(t["label"] + (" (a new theme formed from new papers)" if t.get("emerging") else "")
                                 for k, t in new_topics.items() if k not in old_topics)),
@@ -79,6 +95,60 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
         new_concepts=tuple(c for c in snapshot["concepts"] if c not in old_concepts),
         newly_central=newly_central, camp_changes=camps,
     )
+    if any(getattr(changes, f) for f in _CHANGE_FIELDS):
+        return changes
+    return replace(changes, unchanged=True, last=_read_last(previous.get("last_changes")))
+
+
+# The fields that say something changed; a report where all are empty changed nothing.
+_CHANGE_FIELDS = ("new_papers", "removed_papers", "new_topics", "grown_topics", "shrunk_topics", "gone_topics",
+                  "new_bursts", "new_concepts", "newly_central", "camp_changes")
+
+
+def _int(value: Any) -> Optional[int]:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def changes_snapshot(changes: ReportChanges) -> dict[str, Any]:
+    """What the snapshot keeps for the next report: this report's run and the last real changes
+    (these, or the ones an unchanged report carried on)."""
+    last = changes.last if changes.unchanged else (None if changes.first else changes)
+    out: dict[str, Any] = {"run": changes.run}
+    if last is not None:
+        out["last_changes"] = {**{f: getattr(last, f) for f in _CHANGE_FIELDS},
+                               "new_paper_ids": last.new_paper_ids, "run": last.run, "since_run": last.since_run}
+        out["last_changes"] = json.loads(json.dumps(out["last_changes"], default=_plain))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) and not isinstance(value, type) else value
+
+
+def _read_last(entry: Any) -> Optional[ReportChanges]:
+    """The last real changes a previous snapshot kept (None when it kept none or they are unreadable)."""
+    if not isinstance(entry, dict):
+        return None
+    try:
+        def strs(key: str) -> tuple[str, ...]:
+            return tuple(str(x) for x in entry.get(key) or ())
+
+        def topics(key: str) -> tuple[TopicChange, ...]:
+            return tuple(TopicChange(str(t["label"]), int(t["before"]), int(t["after"])) for t in entry.get(key) or ())
+
+        camps = entry.get("camp_changes")
+        return ReportChanges(
+            first=False, runs=(), run=_int(entry.get("run")), since_run=_int(entry.get("since_run")),
+            new_papers=strs("new_papers"), new_paper_ids=tuple(int(x) for x in entry.get("new_paper_ids") or ()),
+            removed_papers=strs("removed_papers"), new_topics=strs("new_topics"),
+            grown_topics=topics("grown_topics"), shrunk_topics=topics("shrunk_topics"),
+            gone_topics=strs("gone_topics"), new_bursts=strs("new_bursts"), new_concepts=strs("new_concepts"),
+            newly_central=strs("newly_central") if entry.get("newly_central") is not None else None,
+            camp_changes=None if camps is None else tuple(
+                CampChange(str(c["kind"]), tuple(c["before"]), tuple(c["after"]), int(c["works"])) for c in camps),
+        )
+    except (TypeError, ValueError, KeyError):  # a hand-edited or foreign snapshot
+        return None
 
 
 def _place(place: Optional[dict[str, Any]]) -> str:
@@ -138,6 +208,11 @@ def _cluster_snapshot(graphs: dict[str, Any], previous: Optional[dict[str, Any]]
         nxt = max([old_next or 0, *(c + 1 for c in old.values()), *(c + 1 for c in members)])
         out[name] = {"next": nxt, "members": {str(c): sorted(ns) for c, ns in sorted(members.items())}}
     return out
+
+
+def _topic_name(old: dict[str, Any], new: dict[str, Any]) -> str:
+    """A topic's label now, and the one it had when renamed or relabelled since."""
+    return new["label"] if old["label"] == new["label"] else f"{new['label']} (was “{old['label']}”)"
 
 
 def snapshot_extras(papers: Sequence[ReportPaper], topics: dict[str, Any], graphs: dict[str, Any],
@@ -201,8 +276,3 @@ def camp_changes(old: dict[str, int], old_labels: dict[str, str], new: dict[str,
             changes.append(CampChange("merged", tuple(name(old_labels, a) for a in ps), (name(new_labels, b),),
                                       sum(into[b].values())))
     return changes
-
-
-def _topic_name(old: dict[str, Any], new: dict[str, Any]) -> str:
-    """A topic's label now, and the one it had when renamed or relabelled since."""
-    return new["label"] if old["label"] == new["label"] else f"{new['label']} (was “{old['label']}”)"

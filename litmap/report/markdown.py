@@ -127,25 +127,6 @@ def _debates(DB: dict[str, Any], paper_ref: Callable[[Optional[int]], str], work
     return L
 
 
-def _syntheses(DB: dict[str, Any], short: Callable[[int], str]) -> list[str]:
-    """A written synthesis per debate (:mod:`litmap.analyse.debates.synthesis`): prose whose sentences
-    point at numbered evidence rows ([E1]) with paper, page and quote."""
-    L = ["## Debates in brief", "",
-         "Written from the debate maps by templates; each [E*n*] points at the evidence row below the "
-         "paragraph (paper, page, quote). The full maps are under *Debates and concepts*.", ""]
-    for m in DB["maps"]:
-        syn = m.get("synthesis")
-        if not syn:
-            continue
-        L += [f"### {md(m['label'])}", ""]
-        L += [" ".join(md(x["text"]) + "".join(f" [E{r}]" for r in x["refs"]) for x in syn["sentences"]), ""]
-        if syn["evidence"]:
-            L += _table(["Ref", "Paper", "Page", "Evidence"], (
-                [f"E{e['ref']}", short(e["paper_id"]), e["page"] or "", _quote(e["text"], 300)]
-                for e in syn["evidence"]))
-    return L
-
-
 def render_markdown(data: Any, figures: dict[str, str]) -> str:
     papers = {p.id: p for p in data.papers}
     works = data.works
@@ -164,8 +145,6 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
 
     ov = data.overview
     L: list[str] = [f"# {md(data.title)}", ""]
-    if (getattr(data, "debates", {}) or {}).get("maps"):
-        L += _syntheses(data.debates, lambda pid: md(papers[pid].label) if pid in papers else f"paper {pid}")
     L += ["## Overview", ""]
     years = f"{ov.year_min}–{ov.year_max}" if ov.year_min else "unknown years"
     L.append(
@@ -266,11 +245,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
             L.append(f"> — {paper_ref(c.paper)}, p. {c.page} ({md(c.function or '')})")
             L.append("")
 
-    L += ["## What changed", ""]
-    ch = data.changes
-    if ch.first:
-        L.append("This is the first report built into this folder, so there is nothing to compare yet.")
-    else:
+    def changes_list(ch: Any) -> None:
         for items, title in ((ch.new_papers, "New papers"), (ch.removed_papers, "Removed papers"),
                              (ch.new_topics, "New topics"), (ch.new_concepts, "Concepts found for the first time")):
             L.append(f"- {title}: {len(items)}" + ("" if not items else ": " + "; ".join(md(x) for x in items[:30])))
@@ -292,9 +267,25 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
             L.append(f"- Co-citation camps that split or merged: {len(camps)}" + ("" if not camps else ": " + "; ".join(
                 f"{c.kind}: {md(' + '.join(c.before))} → {md(', '.join(c.after))} ({c.works} works)"
                 for c in camps)))
+
+    L += ["## What changed", ""]
+    ch = data.changes
+    if ch.first:
+        L.append("This is the first report built into this folder, so there is nothing to compare yet.")
+    elif ch.unchanged:
+        L.append("No changes since " + (f"run {ch.since_run}." if ch.since_run else "the previous report."))
+        if ch.last is not None:
+            at = (f": run {ch.last.run}" if ch.last.run else "") + (
+                f", compared with run {ch.last.since_run}" if ch.last.since_run else "")
+            L += ["", f"Last changes{at}:", ""]
+            changes_list(ch.last)
+    else:
+        if ch.since_run:
+            L += [f"Compared with the report of run {ch.since_run}.", ""]
+        changes_list(ch)
     L.append("")
     if ch.run_counts:
         L += ["Counts of the last two recorded runs:", ""] + _table(
-            ["Count", "Previous", "Latest"], ([md(c.name), c.before if c.before is not None else "–",
+            ["Count", f"Previous (run {ch.runs[1].id})", f"Latest (run {ch.runs[0].id})"], ([md(c.name), c.before if c.before is not None else "–",
                                                c.after if c.after is not None else "–"] for c in ch.run_counts))
     return "\n".join(L).rstrip() + "\n"

@@ -207,6 +207,12 @@ class ReportChanges:
     new_concepts: tuple[str, ...] = ()
     newly_central: Optional[tuple[str, ...]] = None
     camp_changes: Optional[tuple[CampChange, ...]] = None
+    new_paper_ids: tuple[int, ...] = ()  # the paper of each entry of new_papers (for links)
+    run: Optional[int] = None  # the run this report was built in (None outside a run)
+    since_run: Optional[int] = None  # the run of the previous report compared with
+    # Nothing changed since the previous report: ``last`` holds the last real changes (their run and since_run).
+    unchanged: bool = False
+    last: Optional["ReportChanges"] = None
 
 
 def to_json(record: Any, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -30,6 +30,8 @@ class ReportSettings:
     seed: int = 42
     timestamp: bool = True  # False keeps index.html byte-identical across builds (tests)
     run_stages: tuple[Any, ...] = ()  # litmap.progress.StageTime of the run's stages before the report (footer)
+    # The run building this report, {"id": N, "counts": {...}} (litmap.pipeline), so "what changed" counts it
+    current_run: Optional[dict[str, Any]] = None
     extra_concepts: tuple[str, ...] = field(default_factory=tuple)
     classify_top_works: int = 300  # citation function for the sentences of the most cited works only (rules cost ~1 ms each)
     edges_per_node: int = 40  # co-citation/coupling links above this many per node: weakest left out
