@@ -210,11 +210,6 @@ def _cluster_snapshot(graphs: dict[str, Any], previous: Optional[dict[str, Any]]
     return out
 
 
-def _topic_name(old: dict[str, Any], new: dict[str, Any]) -> str:
-    """A topic's label now, and the one it had when renamed or relabelled since."""
-    return new["label"] if old["label"] == new["label"] else f"{new['label']} (was “{old['label']}”)"
-
-
 def snapshot_extras(papers: Sequence[ReportPaper], topics: dict[str, Any], graphs: dict[str, Any],
                     networks: dict[str, Any], previous: Optional[dict[str, Any]] = None) -> dict[str, Any]:
     """Where each paper falls, the most central works, the co-citation camps and every view's clusters."""
@@ -276,3 +271,8 @@ def camp_changes(old: dict[str, int], old_labels: dict[str, str], new: dict[str,
             changes.append(CampChange("merged", tuple(name(old_labels, a) for a in ps), (name(new_labels, b),),
                                       sum(into[b].values())))
     return changes
+
+
+def _topic_name(old: dict[str, Any], new: dict[str, Any]) -> str:
+    """A topic's label now, and the one it had when renamed or relabelled since."""
+    return new["label"] if old["label"] == new["label"] else f"{new['label']} (was “{old['label']}”)"

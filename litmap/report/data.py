@@ -100,6 +100,7 @@ def gather_report_data(
     concepts, concept_units, lexicon_labels = _concepts(data, lexicon, lexicon_error, prose)
     report(ProgressEvent("report", 4, steps, message="debate maps"))
     debates = _debates(conn, settings, lexicon, lexicon_error, data, prose, memos)
+    _debate_syntheses(debates, {p.id: p.label for p in papers}, (previous or {}).get("debates"))
     if memos is not None and store is not None:
         memos.save(store)
     report(ProgressEvent("report", 5, steps, message="networks"))
@@ -107,7 +108,9 @@ def gather_report_data(
                                               {p.id: p.label for p in papers}, previous_clusters(previous))
     overview = replace(overview, most_cited=most_cited, most_central=tuple(CentralPaper(**c) for c in central),
                        **_bursts(data, settings))
-    snapshot = {**_snapshot(papers, topics, overview, concepts),
+    from litmap.analyse.debates.synthesis import snapshot as debate_snapshot
+
+    snapshot = {**_snapshot(papers, topics, overview, concepts), "debates": debate_snapshot(debates.get("maps", [])),
                 **snapshot_extras(papers, topics, graphs, networks, previous)}
     changes = compare(conn, previous, snapshot, settings.current_run)
     snapshot.update(changes_snapshot(changes))
@@ -290,6 +293,7 @@ def _topics(conn: sqlite3.Connection, papers: list[ReportPaper],
     return {
         "topics": topics,
         "over_time": [list(x) for x in result.over_time if x[0] in labels],
+        "papers_per_year": {str(y): n for y, n in sorted(Counter(p.year for p in papers if p.year).items())},
         "outliers": sum(1 for a in result.assignments if a.topic == -1),
         "passages": len(result.assignments),
         "model": result.model,
@@ -367,9 +371,18 @@ def _concepts(
         }
         for cid in sorted(total, key=lambda c: (-total[c], c))
     ]
+    # charts over time are read per paper: [year, concept, mentions, papers mentioning it], and papers per year
+    papers_by_year: dict[int, Counter[str]] = defaultdict(Counter)
+    for d, c in by_doc.items():
+        y = data.papers[d].year
+        if y:
+            papers_by_year[y].update(c.keys())
+    per_year = Counter(p.year for p in data.papers.values() if p.year)
     return {
         "concepts": concepts,
-        "by_year": [[y, cid, n] for y, c in sorted(by_year.items()) for cid, n in sorted(c.items())],
+        "by_year": [[y, cid, n, papers_by_year[y][cid]] for y, c in sorted(by_year.items())
+                    for cid, n in sorted(c.items())],
+        "papers_per_year": {str(y): n for y, n in sorted(per_year.items())},
         "by_paper": {str(d): sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for d, c in sorted(by_doc.items())},
     }, units, labels
 
@@ -406,13 +419,26 @@ def _debates(conn: sqlite3.Connection, settings: ReportSettings, lexicon: Any, l
             "concept_labels": {c.id: c.label for c in lexicon.concepts if c.id in used}}
 
 
+def _debate_syntheses(debates: dict[str, Any], paper_labels: dict[int, str],
+                      previous: Optional[dict[str, Any]]) -> None:
+    """Add each kept map's written synthesis (:mod:`litmap.analyse.debates.synthesis`) as ``synthesis``;
+    ``previous`` is the last run's debate snapshot (None when it had none)."""
+    from litmap.analyse.debates.synthesis import synthesise
+    from litmap.analyse.debates.synthesis import to_json as synthesis_json
+
+    for m in debates.get("maps", []):
+        before = None if previous is None else previous.get(m["id"], {"papers": [], "anchors": []})
+        m["synthesis"] = synthesis_json(synthesise(m, paper_labels, debates.get("concept_labels"), before))
+
+
 # -- snapshot for "what changed" ----------------------------------------------------
 
 def _snapshot(papers: Sequence[ReportPaper], topics: dict[str, Any], overview: ReportOverview,
               concepts: dict[str, Any]) -> dict[str, Any]:
     return {
         "papers": {str(p.id): p.label + (f": {p.title}" if p.title else "") for p in papers},
-        "topics": {str(t["id"]): {"label": t["label"], "size": t["size"]} for t in topics.get("topics", [])},
+        "topics": {str(t["id"]): {"label": t["label"], "size": t["size"], "emerging": bool(t.get("emerging"))}
+                   for t in topics.get("topics", [])},
         "bursting": sorted({b.work for b in overview.bursts}),
         "concepts": sorted(c["id"] for c in concepts.get("concepts", [])),
     }

@@ -127,6 +127,25 @@ def _debates(DB: dict[str, Any], paper_ref: Callable[[Optional[int]], str], work
     return L
 
 
+def _syntheses(DB: dict[str, Any], short: Callable[[int], str]) -> list[str]:
+    """A written synthesis per debate (:mod:`litmap.analyse.debates.synthesis`): prose whose sentences
+    point at numbered evidence rows ([E1]) with paper, page and quote."""
+    L = ["## Debates in brief", "",
+         "Written from the debate maps by templates; each [E*n*] points at the evidence row below the "
+         "paragraph (paper, page, quote). The full maps are under *Debates and concepts*.", ""]
+    for m in DB["maps"]:
+        syn = m.get("synthesis")
+        if not syn:
+            continue
+        L += [f"### {md(m['label'])}", ""]
+        L += [" ".join(md(x["text"]) + "".join(f" [E{r}]" for r in x["refs"]) for x in syn["sentences"]), ""]
+        if syn["evidence"]:
+            L += _table(["Ref", "Paper", "Page", "Evidence"], (
+                [f"E{e['ref']}", short(e["paper_id"]), e["page"] or "", _quote(e["text"], 300)]
+                for e in syn["evidence"]))
+    return L
+
+
 def render_markdown(data: Any, figures: dict[str, str]) -> str:
     papers = {p.id: p for p in data.papers}
     works = data.works
@@ -145,6 +164,8 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
 
     ov = data.overview
     L: list[str] = [f"# {md(data.title)}", ""]
+    if (getattr(data, "debates", {}) or {}).get("maps"):
+        L += _syntheses(data.debates, lambda pid: md(papers[pid].label) if pid in papers else f"paper {pid}")
     L += ["## Overview", ""]
     years = f"{ov.year_min}–{ov.year_max}" if ov.year_min else "unknown years"
     L.append(
