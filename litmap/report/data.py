@@ -293,6 +293,7 @@ def _topics(conn: sqlite3.Connection, papers: list[ReportPaper],
     return {
         "topics": topics,
         "over_time": [list(x) for x in result.over_time if x[0] in labels],
+        "papers_per_year": {str(y): n for y, n in sorted(Counter(p.year for p in papers if p.year).items())},
         "outliers": sum(1 for a in result.assignments if a.topic == -1),
         "passages": len(result.assignments),
         "model": result.model,
@@ -370,9 +371,18 @@ def _concepts(
         }
         for cid in sorted(total, key=lambda c: (-total[c], c))
     ]
+    # charts over time are read per paper: [year, concept, mentions, papers mentioning it], and papers per year
+    papers_by_year: dict[int, Counter[str]] = defaultdict(Counter)
+    for d, c in by_doc.items():
+        y = data.papers[d].year
+        if y:
+            papers_by_year[y].update(c.keys())
+    per_year = Counter(p.year for p in data.papers.values() if p.year)
     return {
         "concepts": concepts,
-        "by_year": [[y, cid, n] for y, c in sorted(by_year.items()) for cid, n in sorted(c.items())],
+        "by_year": [[y, cid, n, papers_by_year[y][cid]] for y, c in sorted(by_year.items())
+                    for cid, n in sorted(c.items())],
+        "papers_per_year": {str(y): n for y, n in sorted(per_year.items())},
         "by_paper": {str(d): sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for d, c in sorted(by_doc.items())},
     }, units, labels
 
@@ -427,7 +437,8 @@ def _snapshot(papers: Sequence[ReportPaper], topics: dict[str, Any], overview: R
               concepts: dict[str, Any]) -> dict[str, Any]:
     return {
         "papers": {str(p.id): p.label + (f": {p.title}" if p.title else "") for p in papers},
-        "topics": {str(t["id"]): {"label": t["label"], "size": t["size"]} for t in topics.get("topics", [])},
+        "topics": {str(t["id"]): {"label": t["label"], "size": t["size"], "emerging": bool(t.get("emerging"))}
+                   for t in topics.get("topics", [])},
         "bursting": sorted({b.work for b in overview.bursts}),
         "concepts": sorted(c["id"] for c in concepts.get("concepts", [])),
     }
