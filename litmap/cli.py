@@ -337,6 +337,9 @@ def _run_options(f: Any) -> Any:
         click.option("--title", default="Literature map", show_default=True, help="Report title."),
         click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Your own concept lexicon(s), merged with the default."),
+        click.option("--thesaurus", type=click.Path(exists=True, dir_okay=False), default=None,
+                     help="Your corrections, applied on every run: a TSV 'kind<TAB>label<TAB>replace by' "
+                          "(kind author or work; an empty replacement drops it), as VOSviewer's thesaurus."),
         click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store."),
         click.option("--init-empty", is_flag=True, help="Let --db name an empty file and make it a new store."),
     ]
@@ -366,7 +369,7 @@ def _run_once(opts: dict[str, Any]) -> Any:
                            topics=not opts["no_topics"], nr_topics=opts["nr_topics"], report_title=opts["title"],
                            concept_files=tuple(opts["concept_files"]), min_citations=opts["min_citations"],
                            selection=opts["selection"], top_per_slice=opts["top_per_slice"], g_k=opts["g_k"],
-                           slice_years=opts["slice_years"])
+                           slice_years=opts["slice_years"], thesaurus=opts.get("thesaurus"))
     with Store(opts["db"], write=True, timeout=opts["wait"], init_empty=opts.get("init_empty", False)) as store, \
             _progress_bar("Working") as progress:
         summary = run_pipeline(list(opts["paths"]), store, opts["out"], settings, progress)
@@ -436,6 +439,8 @@ def _write_project_after_run(ctx: click.Context, opts: dict[str, Any]) -> None:
         given["topics"] = False
     if ctx.get_parameter_source("title") == ParameterSource.COMMANDLINE:
         given["title"] = opts["title"]
+    if opts.get("thesaurus"):
+        given["thesaurus"] = opts["thesaurus"]
     project = project_for_run(os.getcwd(), opts["paths"], opts["db"], opts["out"],
                               lexicon=tuple(opts["concept_files"]), **given)
     write_project(project, FILE_NAME)
@@ -589,9 +594,12 @@ def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool)
               help="Nodes per interactive network (full graphs go to data/).")
 @click.option("--no-figures", is_flag=True, help="Skip the static PNG figures.")
 @click.option("--concepts", "concept_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--thesaurus", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Your corrections (TSV 'kind<TAB>label<TAB>replace by', as VOSviewer's thesaurus).")
 @_map_options
 def report(db: str, out: str, title: str, top_nodes: int, no_figures: bool, concept_files: tuple[str, ...],
-           min_citations: Optional[int], selection: str, top_per_slice: int, g_k: float, slice_years: int) -> None:
+           min_citations: Optional[int], selection: str, top_per_slice: int, g_k: float, slice_years: int,
+           thesaurus: Optional[str] = None) -> None:
     """Write the HTML report (index.html) and Markdown summary (report.md)."""
     from litmap.report import ReportSettings, build_report
     from litmap.store import Store
@@ -599,7 +607,8 @@ def report(db: str, out: str, title: str, top_nodes: int, no_figures: bool, conc
     with _errors(), Store(db) as store, _progress_bar("Report") as progress:
         settings = ReportSettings(title=title, top_nodes=top_nodes, figures=not no_figures,
                                   extra_concepts=concept_files, min_cocitations=min_citations, selection=selection,
-                                  top_per_slice=top_per_slice, g_k=g_k, slice_years=slice_years)
+                                  top_per_slice=top_per_slice, g_k=g_k, slice_years=slice_years,
+                                  thesaurus=thesaurus)
         summary = build_report(store, out, settings, progress)
     click.echo(f"report: {_safe(summary.index)} ({summary.papers} papers, {summary.works} works, {summary.seconds} s)")
     click.echo(f"summary: {_safe(summary.markdown)}")

@@ -283,7 +283,8 @@ def project_for_run(folder: str, paths: Sequence[str], store: str, report: str, 
         inside = os.path.relpath(full, folder)
         return full if inside.startswith(os.pardir) else inside
 
-    extra: dict[str, Any] = {k: (tuple(rel(p) for p in v) if k == "lexicon" else v) for k, v in settings.items()}
+    extra: dict[str, Any] = {k: (tuple(rel(p) for p in v) if k == "lexicon" else rel(v) if k == "thesaurus" else v)
+                             for k, v in settings.items()}
     return Project(corpus=tuple(rel(p) for p in paths), store=rel(store), report=rel(report), **extra)
 
 

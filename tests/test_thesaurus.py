@@ -63,3 +63,40 @@ def test_read_thesaurus_file(tmp_path):
     assert read_thesaurus(f).author("SwyNGEDouw") == "Swyngedouw"
     with pytest.raises(InputError, match="cannot read the thesaurus"):
         read_thesaurus(tmp_path / "missing.tsv")
+
+
+def test_report_and_run_apply_the_thesaurus_and_a_refresh_keeps_it(tmp_path):
+    """`run --thesaurus`: the correction is in the report's works after the first run and after a refresh."""
+    import json
+    import os
+    import re
+    import sys
+
+    from litmap.batch.ingest import IngestSettings
+    from litmap.pipeline import RunSettings, run_pipeline
+    from litmap.store import Store
+
+    sys.path.insert(0, os.path.dirname(__file__))
+    from test_refresh import _write_papers
+
+    corpus, out, db = tmp_path / "papers", tmp_path / "report", str(tmp_path / "r.db")
+    corpus.mkdir()
+    th = tmp_path / "thesaurus.tsv"
+    th.write_text("kind\tlabel\treplace by\nwork\tKeating 1998\tKeating 1998 (New Regionalism)\n", encoding="utf-8")
+
+    def labels(thesaurus):
+        settings = RunSettings(ingest=IngestSettings(jobs=0, ocr="never"), topics=False, thesaurus=thesaurus)
+        with Store(db, write=True) as st:
+            run_pipeline([str(corpus)], st, str(out), settings)
+        page = (out / "index.html").read_text(encoding="utf-8")
+        data = json.loads(re.search(r'id="litmap-data">(.*?)</script>', page, re.S).group(1))
+        return {w["label"] for w in data["works"].values()} if isinstance(data["works"], dict) \
+            else {w["label"] for w in data["works"]}
+
+    _write_papers(corpus, range(3))
+    first = labels(str(th))
+    assert "Keating 1998 (New Regionalism)" in first and "Keating 1998" not in first
+    _write_papers(corpus, range(3, 5))  # a refresh: two new papers
+    again = labels(str(th))
+    assert "Keating 1998 (New Regionalism)" in again and "Keating 1998" not in again
+    assert "Keating 1998" in labels(None)  # without the file, the stored label is back: nothing was written

@@ -83,7 +83,7 @@ def gather_report_data(
     report = resolve(progress)
     steps = 7
     report(ProgressEvent("report", 0, steps, message="reading the store"))
-    data = load_corpus_data(conn)
+    data = _corrected(load_corpus_data(conn), settings)
     overview = _overview(conn, data, settings)
     papers = _papers(conn, data)
     lexicon, lexicon_error = _lexicon(settings)
@@ -120,6 +120,17 @@ def gather_report_data(
         networks=networks, concepts=concepts, changes=changes, snapshot=snapshot, graphs=graphs,
         contexts=contexts, debates=debates,
     )
+
+
+def _corrected(data: Any, settings: ReportSettings) -> Any:
+    """The corpus data with the scholar's thesaurus applied (read afresh on every build, so it survives refresh)."""
+    if not settings.thesaurus:
+        return data
+    from pathlib import Path
+
+    from litmap.analyse.thesaurus import apply_thesaurus, read_thesaurus
+
+    return apply_thesaurus(data, read_thesaurus(Path(settings.thesaurus)))
 
 
 # -- overview ------------------------------------------------------------------

@@ -44,6 +44,7 @@ class ReportSettings:
     debate_min_mentions: int = 2  # concept mentions a paper needs to count as engaging a debate
     debate_quotes: int = 2  # quotes shown per debate anchor
     graphml_max_edges: int = 50_000  # larger full graphs are exported as CSV only (GraphML is slow and huge)
+    thesaurus: Optional[str] = None  # the scholar's corrections (litmap.analyse.thesaurus), read on every build
 
     def __post_init__(self) -> None:
         if not 10 <= self.top_nodes <= 2000:
