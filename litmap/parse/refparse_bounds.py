@@ -29,6 +29,7 @@ All run after the merge, on the cleaned reference text, from
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Optional
 
@@ -192,12 +193,21 @@ def newspaper_date(text: str, values: dict[str, Any]) -> dict[str, Any]:
     vol = out.get("volume")
     if not vol or not vol.isdigit() or not 1 <= int(vol) <= 31:
         return out
-    if not re.search(rf"\b{MONTH}\s+{vol}\b(?!\s*[(:])|\b{vol}\s+{MONTH}(?=[\s,.;]|$)", text):
+    if not _day_pattern(vol).search(text):
         return out
     out["volume"] = None
     if out.get("container"):
-        out["container"] = re.sub(rf"[,\s]+{MONTH}$", "", out["container"]) or None
+        out["container"] = _MONTH_END.sub("", out["container"]) or None
     return out
+
+
+_MONTH_END = re.compile(rf"[,\s]+{MONTH}$")
+
+
+@functools.lru_cache(maxsize=64)
+def _day_pattern(day: str) -> re.Pattern[str]:
+    """A month next to the day ``day`` (1–31), compiled once per day."""
+    return re.compile(rf"\b{MONTH}\s+{day}\b(?!\s*[(:])|\b{day}\s+{MONTH}(?=[\s,.;]|$)")
 
 
 #: "retr. 24.1.2001", "3.1.2001, in", "rev. 17.11.2000": a date, no imprint.

@@ -60,11 +60,21 @@ def tokenise(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+_UPPER = re.compile(r"[A-ZÀ-Þ]")
+_LOWER = re.compile(r"[a-zß-ÿ]")
+_DIGIT = re.compile(r"\d")
+_REPEAT = re.compile(r"(.)\1{2,}")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+@functools.lru_cache(maxsize=16384)
 def _shape(tok: str) -> str:
-    s = re.sub(r"[A-ZÀ-Þ]", "X", tok)
-    s = re.sub(r"[a-zß-ÿ]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+    s = _UPPER.sub("X", tok)
+    s = _LOWER.sub("x", s)
+    s = _DIGIT.sub("d", s)
+    return _REPEAT.sub(r"\1\1", s)
 
 
 def _word_features(tok: str) -> dict[str, Any]:
@@ -80,9 +90,9 @@ def _word_features(tok: str) -> dict[str, Any]:
         f["cap"] = True
     if tok.isupper() and len(tok) > 1:
         f["caps"] = True
-    if re.fullmatch(r"[A-Z]\.?", tok):
+    if _INITIAL.fullmatch(tok):
         f["initial"] = True
-    if re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]?", tok):
+    if _YEAR.fullmatch(tok):
         f["year"] = True
     if tok.isdigit():
         f["digits"] = min(len(tok), 5)
@@ -107,6 +117,10 @@ def _word_features(tok: str) -> dict[str, Any]:
     return f
 
 
+#: :func:`_word_features` of recent tokens (names, years and punctuation
+#: repeat across a reference list); callers must not change the dicts.
+_token_features = functools.lru_cache(maxsize=8192)(_word_features)
+
 #: Punctuation that closes a segment ("Title, Place, Publisher.").
 _SEPARATORS = frozenset(",:;?!")
 
@@ -116,7 +130,7 @@ def _is_separator(tok: str) -> bool:
     # the word is an initial or a short abbreviation ("J.", "pp.", "eds.").
     if tok in _SEPARATORS:
         return True
-    return tok.endswith(".") and len(tok) > 4 and not re.fullmatch(r"(?:[A-Z]\.)+", tok)
+    return tok.endswith(".") and len(tok) > 4 and not _INITIALS.fullmatch(tok)
 
 
 def _bucket(n: int) -> str:
@@ -127,7 +141,7 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
     """One feature dict per token: the word, its neighbours and context
     (position in the string, inside brackets or quotes, after "In", which
     segment between separators it sits in, how far the next number is)."""
-    words = [_word_features(t) for t, _, _ in tokens]
+    words = [_token_features(t) for t, _, _ in tokens]  # shared, read-only: copied below before use
     toks = [t for t, _, _ in tokens]
     n = len(tokens)
     seps = [_is_separator(t) for t in toks]

@@ -27,8 +27,9 @@ where it helped without loss on the others (``benchmarks/eval_references.py``).
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from typing import Any, Optional
 
 from litmap.parse.refparse_authors import parse_authors
 from litmap.parse.refparse_bounds import (
@@ -181,6 +182,45 @@ _DATE_ISSUE = re.compile(rf"^(?:(?:{_MONTH})[\s,/–-]*)+(?:\d{{1,2}},?\s*)?(?:1
 _PAGE_RANGE = r"(?:pp?\.\s*|S\.\s*)?[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+"
 
 
+#: What may follow the volume when the issue is printed after it (see
+#: :func:`_issue_after_volume`), each preceded by the volume itself, which
+#: must not follow a word character or a dot.
+_ISSUE_TAILS = (
+    r"\s*,?\s*\((?P<i>\d{1,4}(?:\s*[-–/]\s*\d{1,4})?)\)",
+    rf"\s*:\s*(?P<i>\d{{1,3}})\s*,\s*{_PAGE_RANGE}",
+    rf"\s*,\s*(?P<i>\d{{1,3}})\s*,\s*{_PAGE_RANGE}",
+    r"\s*,?\s*(?:no|nr|n°|nº|issue|heft)\.?\s*(?P<i>\d{1,4}(?:\s*[-–/]\s*\d{1,4})?)\b",
+    r"/(?P<i>\d{1,2})\b(?!/)",
+    r"\s*\(\s*(?:1[5-9]\d\d|20[0-4]\d)\s*\)\s*(?:no\.\s*)?(?P<i>\d{1,3})\s*,\s*\d",
+)
+_ISSUE_TAIL_RES = tuple(re.compile(t, re.IGNORECASE) for t in _ISSUE_TAILS)
+_OPEN_BEFORE = re.compile(r"(?<![\w.])")
+
+
+@functools.lru_cache(maxsize=1024)
+def _issue_patterns(vol: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns with the volume in front, compiled once per volume."""
+    v = re.escape(vol)
+    return tuple(re.compile(r"(?<![\w.])" + v + t, re.IGNORECASE) for t in _ISSUE_TAILS)
+
+
+def _issue_search(text: str, vol: str, k: int) -> Optional[re.Match[str]]:
+    """``re.search`` of issue pattern ``k`` for volume ``vol``.  A volume of
+    digits (case plays no part) is found by a plain string search and only
+    the pattern's tail is matched after it: no pattern compiled per volume."""
+    if not vol.isdigit():
+        return _issue_patterns(vol)[k].search(text)
+    tail = _ISSUE_TAIL_RES[k]
+    at = text.find(vol)
+    while at >= 0:
+        if _OPEN_BEFORE.match(text, at):
+            m = tail.match(text, at + len(vol))
+            if m:
+                return m
+        at = text.find(vol, at + 1)
+    return None
+
+
 def _issue_after_volume(text: str, values: dict[str, Any]) -> dict[str, Any]:
     """The issue printed after the volume in the forms the CRF misses:
     "54:1, 133–155", "44, 3, 87–107", "95, (2), 649–655", "Vol. 5 No. 1",
@@ -194,17 +234,8 @@ def _issue_after_volume(text: str, values: dict[str, Any]) -> dict[str, Any]:
         out["issue"] = issue = None
     if issue or not vol or not re.fullmatch(r"\d{1,4}[A-Z]?", vol) or vol == str(out.get("year")):
         return out
-    v = re.escape(vol)
-    patterns = (
-        rf"(?<![\w.]){v}\s*,?\s*\((?P<i>\d{{1,4}}(?:\s*[-–/]\s*\d{{1,4}})?)\)",
-        rf"(?<![\w.]){v}\s*:\s*(?P<i>\d{{1,3}})\s*,\s*{_PAGE_RANGE}",
-        rf"(?<![\w.]){v}\s*,\s*(?P<i>\d{{1,3}})\s*,\s*{_PAGE_RANGE}",
-        rf"(?<![\w.]){v}\s*,?\s*(?:no|nr|n°|nº|issue|heft)\.?\s*(?P<i>\d{{1,4}}(?:\s*[-–/]\s*\d{{1,4}})?)\b",
-        rf"(?<![\w.]){v}/(?P<i>\d{{1,2}})\b(?!/)",
-        rf"(?<![\w.]){v}\s*\(\s*(?:1[5-9]\d\d|20[0-4]\d)\s*\)\s*(?:no\.\s*)?(?P<i>\d{{1,3}})\s*,\s*\d",
-    )
-    for pat in patterns:
-        m = re.search(pat, text, re.IGNORECASE)
+    for k in range(len(_ISSUE_TAILS)):
+        m = _issue_search(text, vol, k)
         if m and m.group("i") != out.get("pages") and not re.search(r"\b(?:1[89]\d\d|20[0-4]\d)\b", m.group("i")):
             out["issue"] = re.sub(r"\s+", "", m.group("i"))
             break
@@ -261,6 +292,21 @@ def _volume_in_journal_name(text: str, values: dict[str, Any]) -> dict[str, Any]
 _AFTER_JOURNAL = r"[\s.,]*(?:\([^()]{1,30}\)[\s.,]*)?(?:(?:1[5-9]\d\d|20[0-4]\d)[^;\d]{0,12};\s*)?"
 
 
+def _asked(text: str, words: str) -> bool:
+    """Whether ``words`` occur in ``text`` followed by "?", a closing quote
+    between them or not (a literal search: no pattern compiled per title)."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if text[end:end + 1] == "?" or (text[end:end + 1] in _CLOSING_QUOTES and text[end + 1:end + 2] == "?"):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+_CLOSING_QUOTES = ('"', "”", "’", "'")
+
+
 def _question_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
     """A title that asks a question, split wrongly at or past its "?":
     "Why do cities grow? Urban Studies 12" (the journal after the "?" read
@@ -282,7 +328,7 @@ def _question_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
         elif at >= 0 and cont and re.match(r"\s*,\s*" + re.escape(cont), after):
             out["title"], out["container"] = head.strip() + "?", f"{tail}, {cont}"
         return out
-    if not cont or not re.search(re.escape(title.rstrip("?")) + r"[\"”’']?\?", text):
+    if not cont or not _asked(text, title.rstrip("?")):
         return out
     # "Subtitle words. Journal": the journal's head is a sentence of plain
     # words (no abbreviation like "Soc." — that is a journal's own name).
