@@ -1,11 +1,18 @@
 """Ingest speed (and text agreement) against pdftotext and pdfplumber.
 
-    .venv/bin/python benchmarks/bench_ingest.py [PATHS...] [--limit N] [--accuracy]
+    .venv/bin/python benchmarks/bench_ingest.py [PATHS...] [--limit N] [--repeat 3] [--accuracy]
 
 Default PATHS: ../shared/data/excite/pdfs, pdfs/urban_studies*, pdfs/geography
 (skips cleanly when absent).  Files with any page litmap would OCR are left out
 of the speed figures (OCR time would swamp them; they are counted).
-Timings are single-process; pages/s per core is the same number.
+Timings are single-process; pages/s per core is the same number.  Every
+measurement (pdftotext included) runs ``--repeat`` times, interleaved, and
+the medians are reported: compare ratios within one run, not absolute rates
+across runs (the load average at the start and end is printed).  Rates are given per
+wall-clock second and per CPU second (this process's and its children's
+user+system time), which a loaded machine disturbs far less.  The CLI's
+peak resident memory is reported per process (the CLI and its worker),
+sampled every 50 ms with psutil when it is installed.
 
 ``--accuracy`` adds, per engine: bag-of-words F1 and an order score (LCS
 similarity of the word sequences) against ``pdftotext`` plain output, and for
@@ -20,7 +27,9 @@ import glob
 import json
 import os
 import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -112,14 +121,61 @@ def subset(files: list[str], pages: dict[str, int], budget: int) -> list[str]:
     return out
 
 
-def rate(label: str, files: list[str], pages: dict[str, int], fn) -> tuple[float, list]:
-    t = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU time of this process and of its waited-for children (pdftotext, the CLI and its worker)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def rate(label: str, files: list[str], pages: dict[str, int], fn) -> tuple[float, float, list]:
+    """(pages per wall second, pages per CPU second, outputs)."""
+    t, c = time.perf_counter(), cpu_seconds()
     texts = [fn(f) for f in files]
-    dt = time.perf_counter() - t
+    dt, dc = time.perf_counter() - t, cpu_seconds() - c
     n = sum(pages[f] for f in files)
-    pps = n / dt if dt else 0.0
-    print(f"{label:<34} {len(files):>4} files {n:>5} pages {dt:7.2f} s {pps:8.1f} pages/s", flush=True)
-    return pps, texts
+    pps, cps = (n / dt if dt else 0.0), (n / dc if dc else 0.0)
+    print(f"{label:<34} {len(files):>4} files {n:>5} pages {dt:7.2f} s {pps:8.1f} pages/s"
+          f"   cpu {dc:7.2f} s {cps:8.1f} pages/cpu-s", flush=True)
+    return pps, cps, texts
+
+
+def run_cli(cmd: list[str]) -> tuple[float, int, str, dict[str, float]]:
+    """Run the ingest CLI: (seconds, exit code, stderr, peak RSS in MB per process).
+
+    Peak RSS is sampled every 50 ms over the CLI and its descendants (the
+    worker), so a short spike between samples can be missed."""
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    peaks: dict[str, float] = {}
+    t = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, text=True)
+        if psutil is not None:
+            root = psutil.Process(proc.pid)
+            while proc.poll() is None:
+                try:
+                    procs = [root] + root.children(recursive=True)
+                except psutil.Error:
+                    procs = []
+                for k, p in enumerate(procs):
+                    try:
+                        rss = p.memory_info().rss / 2**20
+                    except psutil.Error:
+                        continue
+                    key = "cli" if k == 0 else f"worker pid {p.pid}"
+                    peaks[key] = max(peaks.get(key, 0.0), rss)
+                time.sleep(0.05)
+        proc.wait()
+        dt = time.perf_counter() - t
+        err.seek(0)
+        stderr = err.read()
+    return dt, proc.returncode, stderr, peaks
+
+
+def load() -> str:
+    return "load average %.2f %.2f %.2f" % os.getloadavg()
 
 
 def bow_f1(a: str, b: str) -> float:
@@ -162,6 +218,8 @@ def main() -> None:
     ap.add_argument("--plumber-pages", type=int, default=150, help="pages for the slow pdfplumber runs")
     ap.add_argument("--accuracy", action="store_true")
     ap.add_argument("--no-cli", action="store_true")
+    ap.add_argument("--no-plumber-engine", action="store_true", help="skip litmap's slow pdfplumber engine")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of every measurement (medians reported)")
     args = ap.parse_args()
     paths = args.paths or [os.path.join(SHARED, d) for d in DEFAULT_DIRS if os.path.isdir(os.path.join(SHARED, d))]
     files = pdf_files(paths, args.limit)
@@ -177,36 +235,58 @@ def main() -> None:
     files = [f for f in files if f not in scanned]
     print(f"{len(files)} PDFs with a text layer, {sum(pages[f] for f in files)} pages; "
           f"{len(scanned)} files with scanned pages left out (OCR costs seconds a page; see docs/pdf-engine.md)")
-    base, _ = rate("poppler pdftotext", files, pages, pdftotext)
+    n = sum(pages[f] for f in files)
     small = subset(files, pages, args.plumber_pages)
-    plumber, _ = rate("pdfplumber extract_text (subset)", small, pages, plumber_text)
-    res = {}
-    res["pdfium"], pdfium_texts = rate("litmap read_pdf engine=pdfium", files, pages, lambda f: litmap_text(f, "pdfium"))
-    res["plumber"], _ = rate("litmap read_pdf engine=plumber (subset)", small, pages, lambda f: litmap_text(f, "plumber"))
     cli = os.path.join(ROOT, ".venv", "bin", "litmap")
-    full = None
-    if args.no_cli:
-        pass
-    elif os.path.exists(cli):
-        with tempfile.TemporaryDirectory() as tmp:
-            db = os.path.join(tmp, "bench.db")
-            t = time.perf_counter()
-            proc = subprocess.run([cli, "ingest", *files, "--db", db, "--jobs", "1"], capture_output=True, text=True)
-            dt = time.perf_counter() - t
-        n = sum(pages[f] for f in files)
-        full = n / dt
-        print(f"{'litmap ingest CLI --jobs 1':<34} {len(files):>4} files {n:>5} pages {dt:7.2f} s {full:8.1f} pages/s"
-              f"  (exit {proc.returncode})")
-        if proc.returncode not in (0, 1):  # 1: some file failed, which ingest reports and survives
-            print(f"  CLI error: {proc.stderr.strip()[-300:]}")
-            full = None
-    else:
+    if not args.no_cli and not os.path.exists(cli):
         print("litmap console script not found in .venv/bin; CLI timing skipped")
-    print("\nratios (single process = per core):")
-    for eng, pps in res.items():
-        print(f"  read_pdf[{eng}] / pdftotext = {pps / base:.2f}   / pdfplumber = {pps / plumber:.1f}x")
-    if full:
-        print(f"  ingest CLI / pdftotext = {full / base:.2f} (goal >= 0.25)   / pdfplumber = {full / plumber:.1f}x (goal >= 4)")
+    use_cli = not args.no_cli and os.path.exists(cli)
+    print(f"start: {load()}")
+    runs: list[dict[str, float]] = []
+    pdfium_texts: list = []
+    for r in range(args.repeat):
+        print(f"-- run {r + 1} of {args.repeat}")
+        one: dict[str, float] = {}
+        one["pdftotext"], one["cpu:pdftotext"], _ = rate("poppler pdftotext", files, pages, pdftotext)
+        one["plumber_text"], one["cpu:plumber_text"], _ = rate("pdfplumber extract_text (subset)", small, pages,
+                                                                plumber_text)
+        one["pdfium"], one["cpu:pdfium"], pdfium_texts = rate("litmap read_pdf engine=pdfium", files, pages,
+                                                              lambda f: litmap_text(f, "pdfium"))
+        if not args.no_plumber_engine:
+            one["plumber"], one["cpu:plumber"], _ = rate("litmap read_pdf engine=plumber (subset)", small, pages,
+                                                         lambda f: litmap_text(f, "plumber"))
+        if use_cli:
+            with tempfile.TemporaryDirectory() as tmp:
+                db = os.path.join(tmp, "bench.db")
+                c = cpu_seconds()
+                dt, code, stderr, peaks = run_cli([cli, "ingest", *files, "--db", db, "--jobs", "1"])
+                dc = cpu_seconds() - c
+            print(f"{'litmap ingest CLI --jobs 1':<34} {len(files):>4} files {n:>5} pages {dt:7.2f} s "
+                  f"{n / dt:8.1f} pages/s   cpu {dc:7.2f} s {n / dc:8.1f} pages/cpu-s  (exit {code})")
+            if peaks:
+                print("  peak RSS: " + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(peaks.items())))
+            if code in (0, 1):  # 1: some file failed, which ingest reports and survives
+                one["cli"], one["cpu:cli"] = n / dt, n / dc
+            else:
+                print(f"  CLI error: {stderr.strip()[-300:]}")
+        runs.append(one)
+    print(f"end: {load()}")
+
+    def med(key: str, over: str) -> float | None:
+        vals = [x[key] / x[over] for x in runs if x.get(key) and x.get(over)]
+        return statistics.median(vals) if vals else None
+
+    print(f"\nmedian over {len(runs)} runs (pages/s; cpu: pages per CPU second): " + ", ".join(
+        f"{k} {statistics.median(x[k] for x in runs if k in x):.1f}" for k in runs[0]))
+    for prefix, what in (("", "wall-clock pages/s"), ("cpu:", "pages per CPU second (less sensitive to load)")):
+        print(f"ratios of {what}; single process = per core; median over runs of the ratio within each run:")
+        for eng in ("pdfium", "plumber"):
+            a, b = med(prefix + eng, prefix + "pdftotext"), med(prefix + eng, prefix + "plumber_text")
+            if a is not None and b is not None:
+                print(f"  read_pdf[{eng}] / pdftotext = {a:.3f}   / pdfplumber = {b:.1f}x")
+        a, b = med(prefix + "cli", prefix + "pdftotext"), med(prefix + "cli", prefix + "plumber_text")
+        if a is not None and b is not None:
+            print(f"  ingest CLI / pdftotext = {a:.3f} (goal >= 0.35)   / pdfplumber = {b:.1f}x (goal >= 8)")
     if args.accuracy:
         print("\nagreement with pdftotext (bag-of-words F1, word-order LCS similarity), mean over files:")
         for eng in ("pdfium", "plumber"):
