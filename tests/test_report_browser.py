@@ -200,3 +200,108 @@ def test_bursts_panel_or_reason(page, report_url):
     has_bars = page.locator("svg.burstbar").count() > 0
     assert has_bars or "No citation burst was found:" in page.locator("#overview").inner_text()
     assert page.problems == []
+
+
+def _screenshot(page, tmp_path, name):
+    """Screenshots go to LITMAP_SCREENSHOTS when set (to be looked at), else to the test's tmp_path."""
+    folder = os.environ.get("LITMAP_SCREENSHOTS") or str(tmp_path)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, name)
+    page.screenshot(path=path)
+    assert os.path.getsize(path) > 5_000
+    return path
+
+
+CY = "document.getElementById('cy')._cyreg.cy"
+
+
+def test_cocitation_map_labels_works_in_every_cluster(page, report_url, tmp_path):
+    _ready(page, report_url + "#/networks/cocitation")
+    page.wait_for_selector("#cy canvas")
+    page.wait_for_timeout(300)
+    per_cluster = page.evaluate(f"() => {CY}.nodes().not('.hidden').map(n => [n.id(), n.data('big'), n.data('label')])")
+    clusters = page.evaluate("""() => { const out = {};
+        for (const b of document.querySelectorAll('#net-legend button[data-cluster]')) out[b.getAttribute('data-cluster')] = b.innerText;
+        return out; }""")
+    assert clusters
+    # the cluster of each node, read from the page's own data
+    cluster_of = page.evaluate("""() => { const d = JSON.parse(document.getElementById('litmap-data').textContent);
+        return Object.fromEntries(d.networks.cocitation.nodes.map(n => [n.id, n.cluster])); }""")
+    labelled = {}
+    for nid, big, label in per_cluster:
+        if big == 1 and label:
+            labelled.setdefault(str(cluster_of[nid]), []).append(label)
+    missing = [clusters[c] for c in clusters if c not in labelled]
+    assert missing == [], f"clusters without a labelled work on the map: {missing}"
+    # the labels are drawn: a labelled node's label box lies inside the canvas
+    box = page.locator("#cy").bounding_box()
+    inside = page.evaluate(f"""() => {CY}.nodes('[big = 1]').filter(n => {{
+        const b = n.renderedBoundingBox({{includeLabels: true, includeNodes: false}});
+        return b.x1 >= 0 && b.y1 >= 0 && b.x2 <= {box['width']} && b.y2 <= {box['height']}; }}).length""")
+    assert inside >= len(clusters)
+    _screenshot(page, tmp_path, "h20_cocitation_clusters_labelled.png")
+    assert page.problems == []
+
+
+def test_overlay_colours_works_by_average_citing_year(page, report_url, tmp_path):
+    _ready(page, report_url + "#/networks/cocitation")
+    page.wait_for_selector("#cy canvas")
+    page.select_option("#net-mode", "overlay")
+    page.wait_for_timeout(300)
+    assert page.locator("#net-ramp").is_visible()
+    lo, hi = page.locator("#net-ramp-lo").inner_text(), page.locator("#net-ramp-hi").inner_text()
+    assert lo.isdigit() and hi.isdigit() and int(lo) <= int(hi)
+    data = page.evaluate("""() => { const d = JSON.parse(document.getElementById('litmap-data').textContent);
+        return d.networks.cocitation.nodes.map(n => [n.id, n.avg_year === undefined || n.avg_year === null ? n.year : n.avg_year]); }""")
+    colours = dict(page.evaluate(f"() => {CY}.nodes().map(n => [n.id(), n.style('background-color')])"))
+    dated = sorted((y, nid) for nid, y in data if y is not None)
+    assert len(dated) >= 2 and dated[0][0] < dated[-1][0]
+    # the earliest and the latest works differ in colour, works of one year share it
+    assert colours[dated[0][1]] != colours[dated[-1][1]]
+    by_year: dict = {}
+    for y, nid in dated:
+        by_year.setdefault(y, set()).add(colours[nid])
+    assert all(len(c) == 1 for c in by_year.values())
+    _screenshot(page, tmp_path, "h20_overlay.png")
+    page.select_option("#net-mode", "network")
+    assert not page.locator("#net-ramp").is_visible()
+    assert page.problems == []
+
+
+def test_timeline_places_works_by_year_in_cluster_rows(page, report_url, tmp_path):
+    _ready(page, report_url + "#/networks/cocitation")
+    page.wait_for_selector("#cy canvas")
+    page.select_option("#net-mode", "timeline")
+    svg = page.locator("#net-timeline svg")
+    svg.wait_for()
+    rows = svg.locator("text.row-label").count()
+    assert rows >= 1
+    dots = page.evaluate("""() => Array.from(document.querySelectorAll('#net-timeline svg circle')).map(c => +c.getAttribute('cx'))""")
+    assert len(dots) >= 3 and max(dots) > min(dots)  # spread over the years
+    axis = [t for t in svg.locator("text").all_text_contents() if t.strip().isdigit() and len(t.strip()) == 4]
+    assert axis, "the timeline has year ticks"
+    assert svg.locator("text.tl-label").count() >= rows  # at least one labelled work per row
+    _screenshot(page, tmp_path, "h20_timeline.png")
+    assert page.problems == []
+
+
+def test_concept_chart_over_time_marks_thin_years(page, report_url, tmp_path):
+    _ready(page, report_url + "#/concept/state-rescaling")
+    page.wait_for_selector("#detail.active h2")
+    table = page.locator("#detail table.concept-timeline")
+    table.wait_for()
+    rows = table.locator("tbody tr")
+    assert rows.count() >= 1
+    thin = table.locator("tbody tr.thin-year")
+    per_year = page.evaluate("() => JSON.parse(document.getElementById('litmap-data').textContent).concepts.papers_per_year")
+    years = [r.split("\t")[0].rstrip(" *") for r in rows.all_inner_texts()]
+    expected_thin = [y for y in years if (per_year.get(y) or 0) < 3]
+    assert thin.count() == len(expected_thin)
+    for i in range(thin.count()):
+        assert thin.nth(i).locator("td").first.inner_text().endswith("*")
+    if expected_thin:
+        assert "fewer than 3 corpus papers" in page.locator("#detail").inner_text()
+    widths = page.evaluate("() => Array.from(document.querySelectorAll('#detail .share-bar')).map(b => b.getBoundingClientRect().width)")
+    assert widths and all(w > 0 for w in widths)  # the bars are sized (CSSOM; the CSP blocks style attributes)
+    _screenshot(page, tmp_path, "h20_concept_over_time.png")
+    assert page.problems == []

@@ -154,7 +154,8 @@
     var body = years.map(function (r) {
       var n = per[String(r[0])] || 0, k = r[3] === undefined ? null : r[3], share = n && k !== null ? k / n : null;
       var few = n < 3; if (few) { thin++; }
-      var bar = share === null ? "" : h("span", { "class": "share-bar" + (few ? " thin" : ""), style: "width:" + Math.round(share * 100) + "px" });
+      var bar = share === null ? "" : h("span", { "class": "share-bar" + (few ? " thin" : "") });
+      if (bar) { bar.style.width = Math.round(share * 100) + "px"; } // CSSOM: the CSP blocks style attributes
       return h("tr", few ? { "class": "thin-year", title: "fewer than 3 corpus papers this year" } : null,
         h("td", null, String(r[0]) + (few ? " *" : "")), h("td", { "class": "num" }, r[2]),
         h("td", { "class": "num" }, k === null ? "" : k + " of " + n),
