@@ -122,3 +122,8 @@ def test_why_no_bursts_names_the_reason():
     flat = CorpusData(papers, {w: WorkInfo(w, w) for r in refs.values() for w in r}, refs)
     assert work_bursts(flat) == {}
     assert "spread over 8 years" in why_no_bursts(flat)
+    # disjoint reference lists (as in EXCITE: no work cited by more than 2 of 34 papers): said so
+    refs = {i: (f"own{i}", f"pair{i // 2}") for i in range(8)}
+    apart = CorpusData(papers, {w: WorkInfo(w, w) for r in refs.values() for w in r}, refs)
+    assert work_bursts(apart) == {}
+    assert "no cited work is cited by more than 2 of the 8 citing papers" in why_no_bursts(apart)

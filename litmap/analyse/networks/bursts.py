@@ -137,6 +137,12 @@ def why_no_bursts(data: CorpusData, *, s: float = 2.0, gamma: float = 1.0) -> st
     if len(per_year) < 3:
         return (f"the citing papers fall in {len(per_year)} publication year(s) only; a burst needs citations "
                 "spread over several years to stand out from")
+    most = Counter(w for pid, works in data.references.items()
+                   if (p := data.papers.get(pid)) and p.year for w in set(works)).most_common(1)
+    top = most[0][1] if most else 0
+    if top <= 2:
+        return (f"no cited work is cited by more than {top} of the {sum(per_year.values())} citing papers: their "
+                "reference lists barely overlap, so no work has citations enough to bunch in some years")
     median = statistics.median(per_year.values())
     enter = gamma * math.log(span)
     return (f"the {sum(per_year.values())} citing papers spread over {span} years ({y0}–{y1}), {len(per_year)} of "
