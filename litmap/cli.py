@@ -290,6 +290,12 @@ def _progress_bar(label: str) -> Iterator[Any]:
         yield callback
 
 
+_max_items_option = click.option(
+    "--max-items", "max_items", type=click.IntRange(min=0), default=1000, show_default=True,
+    help="At most N works in the co-citation map, the most cited after the threshold (VOSviewer's default "
+         "1000); 0: no cap.")
+
+
 def _map_options(f: Any) -> Any:
     """Which cited works enter the maps (litmap.analyse.networks.selection), for `network`, `report` and `run`."""
     options = [
@@ -303,6 +309,7 @@ def _map_options(f: Any) -> Any:
         click.option("--top-per-slice", type=int, default=50, show_default=True, help="N for --selection top."),
         click.option("--g-k", type=float, default=25.0, show_default=True, help="Scale k for --selection g-index."),
         click.option("--slice-years", type=int, default=1, show_default=True, help="Years per time slice."),
+        _max_items_option,
     ]
     for option in reversed(options):
         f = option(f)
@@ -369,7 +376,8 @@ def _run_once(opts: dict[str, Any]) -> Any:
                            topics=not opts["no_topics"], nr_topics=opts["nr_topics"], report_title=opts["title"],
                            concept_files=tuple(opts["concept_files"]), min_citations=opts["min_citations"],
                            selection=opts["selection"], top_per_slice=opts["top_per_slice"], g_k=opts["g_k"],
-                           slice_years=opts["slice_years"], thesaurus=opts.get("thesaurus"))
+                           slice_years=opts["slice_years"], max_items=opts["max_items"] or None,
+                           thesaurus=opts.get("thesaurus"))
     with Store(opts["db"], write=True, timeout=opts["wait"], init_empty=opts.get("init_empty", False)) as store, \
             _progress_bar("Working") as progress:
         summary = run_pipeline(list(opts["paths"]), store, opts["out"], settings, progress)
@@ -599,7 +607,7 @@ def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool)
 @_map_options
 def report(db: str, out: str, title: str, top_nodes: int, no_figures: bool, concept_files: tuple[str, ...],
            min_citations: Optional[int], selection: str, top_per_slice: int, g_k: float, slice_years: int,
-           thesaurus: Optional[str] = None) -> None:
+           max_items: int = 1000, thesaurus: Optional[str] = None) -> None:
     """Write the HTML report (index.html) and Markdown summary (report.md)."""
     from litmap.report import ReportSettings, build_report
     from litmap.store import Store
@@ -608,7 +616,7 @@ def report(db: str, out: str, title: str, top_nodes: int, no_figures: bool, conc
         settings = ReportSettings(title=title, top_nodes=top_nodes, figures=not no_figures,
                                   extra_concepts=concept_files, min_cocitations=min_citations, selection=selection,
                                   top_per_slice=top_per_slice, g_k=g_k, slice_years=slice_years,
-                                  thesaurus=thesaurus)
+                                  max_items=max_items or None, thesaurus=thesaurus)
         summary = build_report(store, out, settings, progress)
     click.echo(f"report: {_safe(summary.index)} ({summary.papers} papers, {summary.works} works, {summary.seconds} s)")
     click.echo(f"summary: {_safe(summary.markdown)}")
@@ -806,6 +814,7 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
 @click.option("--g-k", type=float, default=25.0, show_default=True, help="Scale k for --selection g-index.")
 @click.option("--slice-years", type=int, default=1, show_default=True, help="Years per time slice.")
 @click.option("--top", type=int, default=None, help="Keep the N most-occurring nodes.")
+@_max_items_option
 @click.option("--cluster-method", type=click.Choice(["leiden", "louvain"]), default="leiden", show_default=True)
 @click.option("--resolution", type=float, default=1.0, show_default=True)
 @click.option("--seed", type=int, default=42, show_default=True)
@@ -824,7 +833,7 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
                    "(kind author or work; an empty replacement drops it), as VOSviewer's thesaurus.")
 def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int, min_count: Optional[int],
             selection: str, top_per_slice: int, g_k: float, slice_years: int, top: Optional[int],
-            cluster_method: str, resolution: float, seed: int,
+            max_items: int, cluster_method: str, resolution: float, seed: int,
             concept_files: tuple[str, ...], fmt: str, output: str, align_to: Optional[str],
             thesaurus: Optional[str] = None) -> None:
     """Build a citation or concept network, cluster it, and export it."""
@@ -843,7 +852,8 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
         settings = NetworkSettings(kind=kind, proximity=proximity, normalise=normalise, min_weight=min_weight,
                                    min_count=min_count, top=top, cluster_method=cluster_method, selection=selection,
                                    top_per_slice=top_per_slice, g_k=g_k, slice_years=slice_years,
-                                   resolution=resolution, seed=seed, concept_files=concept_files)
+                                   max_items=max_items or None, resolution=resolution, seed=seed,
+                                   concept_files=concept_files)
         data = load_corpus_data(store.conn, paragraphs=settings.reads_paragraphs)
         if thesaurus:
             from pathlib import Path as _Path

@@ -42,6 +42,7 @@ class RunSettings:
     top_per_slice: int = 50
     g_k: float = 25.0
     slice_years: int = 1
+    max_items: Optional[int] = 1000  # works in the co-citation map at most, the most cited (None: no cap)
     thesaurus: Optional[str] = None  # `--thesaurus FILE`: corrections applied to the report on every run
 
 
@@ -89,7 +90,8 @@ def run_pipeline(
                                 run_stages=tuple(clock.stages), current_run={"id": run_id, "counts": summary.counts()},
                                 min_cocitations=settings.min_citations, selection=settings.selection,
                                 top_per_slice=settings.top_per_slice, g_k=settings.g_k,
-                                slice_years=settings.slice_years, thesaurus=settings.thesaurus)
+                                slice_years=settings.slice_years, max_items=settings.max_items,
+                                thesaurus=settings.thesaurus)
             summary.report = build_report(store, out_dir, rs, progress).index
     except BaseException:
         clock.finish()

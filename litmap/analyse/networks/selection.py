@@ -103,7 +103,7 @@ class SelectionResult:
         text += "."
         if self.capped:
             text += (f" Only the {len(self.kept)} most cited are mapped ({self.capped} more pass the minimum; "
-                     "raise max_items to map them).")
+                     "raise --max-items, or max_items, to map them).")
         if self.once and self.minimum > 1:
             text += f" {self.once} {noun} cited by a single paper are left out (all are in works.csv)."
         return text
