@@ -17,7 +17,8 @@ Neil Brenner
 
 State rescaling reorganises urban governance across scales (Brenner, 2004; Jessop, 2002).
 Drawing on Brenner (2004), we read city-regions as strategies of the state. The politics of
-scale has been debated at length (Swyngedouw, 1997; Marston, 2000).
+scale has been debated at length (Swyngedouw, 1997; Marston, 2000). We follow the state rescaling
+literature on new state spaces (Brenner, 2004).
 
 ## References
 
