@@ -305,3 +305,16 @@ def test_concept_chart_over_time_marks_thin_years(page, report_url, tmp_path):
     assert widths and all(w > 0 for w in widths)  # the bars are sized (CSSOM; the CSP blocks style attributes)
     _screenshot(page, tmp_path, "h20_concept_over_time.png")
     assert page.problems == []
+
+
+def test_authors_and_themes_tables_render(page, report_url, tmp_path):
+    _ready(page, report_url + "#/networks")
+    for h in ("#h-productivity", "#h-thematic", "#h-threefield"):
+        page.locator(h).scroll_into_view_if_needed()
+        assert page.locator(h).is_visible()
+    assert page.locator("table.lotka tbody tr").count() >= 1
+    assert page.locator("table.productive tbody tr").count() >= 1
+    assert page.locator("table.flows").first.locator("tbody tr").count() >= 1
+    page.evaluate("document.querySelector('#h-productivity').scrollIntoView()")
+    _screenshot(page, tmp_path, "h20_authors_themes.png")
+    assert page.problems == []

@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Any, Sequence
 
 from litmap.report.figures import PALETTE
+from litmap.report.sciencemaps import science_maps
 from litmap.report.records import to_json
 
 __all__ = ["render_html", "safe_json"]
@@ -127,4 +128,5 @@ def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True, s
         core_json=safe_json(core), detail_json=safe_json(detail), generated=generated, stages=stages,
         cy_style_id=_CY_STYLE_ID, palette=PALETTE, timeline_bars=timeline_bars,
         debate_labels=data.debates.get("labels", {}), debate_ids={m["id"] for m in data.debates.get("maps", [])},
+        science=science_maps(data),
     )
