@@ -1,0 +1,166 @@
+"""The speed-ups of issue 23 give what the plain code they replace gave.
+
+Each fast path is checked against a straightforward version of the same rule
+(the code it replaced), on hand-made and on random inputs.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from bisect import bisect_left
+
+import pytest
+
+from litmap.parse import refparse_post
+from litmap.read.layout import lines
+from litmap.read.layout.pages import Char, new_char
+
+
+def test_new_char_is_an_ordinary_char() -> None:
+    a = Char("word", 1.0, 2.0, 3.0, 4.0, 10.0, "Times")
+    b = new_char("word", 1.0, 2.0, 3.0, 4.0, 10.0, "Times")
+    assert a == b and hash(a) == hash(b) and repr(a) == repr(b)
+    with pytest.raises(AttributeError):
+        b.text = "other"  # type: ignore[misc]
+
+
+def _plain_nearest_rows(rows: list[list]) -> list[list]:
+    """The box-by-box second pass that lines._nearest_rows vectorises."""
+    anchors = [lines._row_anchor(r) for r in rows]
+    order = sorted(range(len(rows)), key=lambda i: anchors[i][0])
+    mids = [anchors[i][0] for i in order]
+    out: list[list] = [[] for _ in rows]
+    for i, row in enumerate(rows):
+        for c in row:
+            mid = (c.top + c.bottom) / 2
+            best, dist = i, abs(mid - anchors[i][0])
+            if len(row) > 1:
+                k = bisect_left(mids, mid)
+                h = c.bottom - c.top
+                for j in order[max(k - 1, 0):k + 1]:
+                    m, tol = anchors[j]
+                    d = abs(mid - m)
+                    if j != i and d + 0.25 < dist and d <= tol and 0.45 * h <= 1.5 * tol:
+                        best, dist = j, d
+                if best != i and lines._attached(c, row):
+                    best = i
+            out[best].append(c)
+    kept = [r for r in out if r]
+    return sorted(kept, key=lambda r: lines._row_anchor(r)[0])
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_nearest_rows_as_box_by_box(seed: int) -> None:
+    rng = random.Random(seed)
+    words = []
+    for line in range(rng.randint(1, 30)):
+        base = 40 + 11.5 * line + rng.choice([0, 0, 0, 5.5, 2.0])  # offset columns, near ties
+        x = 50.0
+        for _ in range(rng.randint(1, 12)):
+            size = rng.choice([10.0, 10.0, 6.0, 14.0])
+            top = base + rng.uniform(-1.5, 1.5) + (3.0 if size == 6.0 else 0.0)
+            width = rng.uniform(5, 40)
+            words.append(lines.Word("w", x, top, x + width, top + size * rng.uniform(0.8, 1.2), size, False))
+            x += width + rng.uniform(-1, 8)
+    rng.shuffle(words)
+    items = sorted(words, key=lambda c: c.top + c.bottom)
+    first = lines._cluster_rows(list(words))
+    # _cluster_rows' first pass alone, to feed both second passes the same rows
+    rows_in: list[list] = []
+    anchor = tol = 0.0
+    for c in items:
+        mid, h = (c.top + c.bottom) / 2, c.bottom - c.top
+        t = 0.45 * h if h > 1.0 else 0.45
+        if rows_in and (abs(mid - anchor) <= (tol if tol > t else t) or lines._attached(c, rows_in[-1])):
+            rows_in[-1].append(c)
+        else:
+            rows_in.append([c])
+            anchor, tol = mid, t
+    if len(rows_in) < 2:
+        return
+    want = _plain_nearest_rows([list(r) for r in rows_in])
+    got = lines._nearest_rows([list(r) for r in rows_in])
+    assert [[id(c) for c in r] for r in got] == [[id(c) for c in r] for r in want]
+    assert [[id(c) for c in r] for r in first] == [[id(c) for c in r] for r in want]
+
+
+def _plain_drop_diagonal(chars: list[Char]) -> list[Char]:
+    drop: set[int] = set()
+    run: list[int] = []
+    step = (0, 0)
+    for i, c in enumerate(chars):
+        if not c.text.strip():
+            continue
+        if run:
+            p = chars[run[-1]]
+            dx, dy = c.x0 - p.x0, c.top - p.top
+            min_step = 0.2 * max(c.size, p.size, 1.0)
+            direction = (1 if dx > 0 else -1, 1 if dy > 0 else -1)
+            slanted = abs(dx) >= min_step and abs(dy) >= min_step and abs(c.size - p.size) < 0.5
+            if slanted and (len(run) == 1 or direction == step):
+                step = direction
+                run.append(i)
+                continue
+            if len(run) >= lines.DIAGONAL_RUN:
+                drop.update(run)
+        run = [i]
+        step = (0, 0)
+    if len(run) >= lines.DIAGONAL_RUN:
+        drop.update(run)
+    return [c for i, c in enumerate(chars) if i not in drop]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_drop_diagonal_as_glyph_by_glyph(seed: int) -> None:
+    rng = random.Random(seed)
+    chars: list[Char] = []
+    x, y = 100.0, 100.0
+    for _ in range(rng.randint(0, 60)):
+        if rng.random() < 0.3:  # a slanted step, as a watermark's letters take
+            x, y = x + rng.choice([3.0, -3.0]), y + rng.choice([3.0, -3.0])
+        else:
+            x, y = x + 6.0, y
+        text = rng.choice(["a", "b", " ", "c"])
+        chars.append(Char(text, x, y, x + 5, y + 10, 10.0))
+    assert list(lines._drop_diagonal(chars)) == _plain_drop_diagonal(chars)
+
+
+def test_watermark_still_dropped() -> None:
+    mark = [Char(ch, 100 + 8 * i, 500 - 8 * i, 106 + 8 * i, 510 - 8 * i, 20.0) for i, ch in enumerate("DRAFT")]  # the shortest run
+    line = [Char(ch, 50 + 6 * i, 300, 55 + 6 * i, 310, 10.0) for i, ch in enumerate("plain text")]
+    assert lines._drop_diagonal(line + mark) == line
+
+
+def _plain_issue(text: str, vol: str, k: int) -> str | None:
+    pattern = refparse_post._issue_patterns(vol)[k].pattern
+    m = re.search(pattern, text, re.IGNORECASE)
+    return m.group("i") if m else None
+
+
+@pytest.mark.parametrize("text,vol", [
+    ("Urban Studies 54:1, 133–155", "54"),
+    ("Antipode 44, 3, 87–107", "44"),
+    ("Geoforum 95, (2), 649–655", "95"),
+    ("Vol. 5 No. 1, pp. 1-20", "5"),
+    ("Environment and Planning A 39/2, 300-320", "39"),
+    ("Phys. Rev. D 92 (2015) no.11, 114508", "92"),
+    ("Journal 12a(3) 4-5", "12A"),
+    ("Journal 112(3) 4-5 and 12(4)", "12"),
+])
+def test_issue_search_as_pattern_search(text: str, vol: str) -> None:
+    for k in range(len(refparse_post._ISSUE_TAILS)):
+        m = refparse_post._issue_search(text, vol, k)
+        assert (m.group("i") if m else None) == _plain_issue(text, vol, k)
+
+
+@pytest.mark.parametrize("text,title,want", [
+    ("Why do cities grow? Urban Studies 12", "Why do cities grow", True),
+    ("'Why do cities grow'? Urban Studies", "Why do cities grow", True),
+    ("“Why do cities grow”? Urban", "Why do cities grow", True),
+    ("Why do cities grow. Urban Studies", "Why do cities grow", False),
+    ("Why do cities grow ? Urban", "Why do cities grow", False),
+])
+def test_asked_as_pattern(text: str, title: str, want: bool) -> None:
+    assert refparse_post._asked(text, title) is want
+    assert bool(re.search(re.escape(title) + r"[\"”’']?\?", text)) is want
