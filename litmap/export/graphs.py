@@ -98,8 +98,19 @@ def scalar_graph(G: nx.Graph) -> nx.Graph:
     return H
 
 
+def _write_xml(writer: Any, G: nx.Graph, path: str | os.PathLike[str]) -> None:
+    """Serialise in memory, then write the bytes: networkx's lxml writer left holding a file it could not
+    write (a full or read-only disk) crashes the process when it is garbage-collected."""
+    import io
+
+    buf = io.BytesIO()
+    writer(G, buf)
+    with open(path, "wb") as f:
+        f.write(buf.getvalue())
+
+
 def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> None:
-    nx.write_graphml(scalar_graph(G), path)
+    _write_xml(nx.write_graphml, scalar_graph(G), path)
 
 
 def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> None:
@@ -118,7 +129,7 @@ def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> None:
         if pos is not None:
             viz["position"] = {"x": pos[n][0], "y": pos[n][1], "z": 0.0}
         H.nodes[str(n)]["viz"] = viz
-    nx.write_gexf(H, path)
+    _write_xml(nx.write_gexf, H, path)
 
 
 def _labels(G: nx.Graph) -> dict[Hashable, str]:
