@@ -190,6 +190,13 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
         logging.getLogger("litmap.batch.ingest").setLevel(logging.ERROR)
     if verbose == 0:
         os.environ.setdefault("TQDM_DISABLE", "1")  # BERTopic's own progress bars
+        # Only litmap's own messages by default (-v shows the rest): transformers' model "LOAD REPORT"
+        # tables and hub progress bars, and third-party deprecation chatter.
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        import warnings
+
+        warnings.filterwarnings("ignore", module=r"(?!litmap\b)")
     # BERTopic resets its own logger's level when a model is built, so drop its
     # chatter with a filter (filters survive level changes).
     logging.getLogger("BERTopic").addFilter(lambda record: record.levelno >= logging.ERROR or verbose > 0)

@@ -89,7 +89,9 @@ class SentenceTransformerEmbedder:
         self._model.max_seq_length = min(max_seq_length, self._model.max_seq_length or max_seq_length)
         self.batch_size = batch_size
         self.name = f"{model}@{self._model.max_seq_length}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        # sentence-transformers renamed the method (the old name warns since 5.x)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension() or 0)
 
     def encode(self, texts: Sequence[str]) -> "np.ndarray":
         # sentence-transformers already sorts by length inside encode().
