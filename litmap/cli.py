@@ -654,6 +654,8 @@ def status(db: str, as_json: bool) -> None:
             click.echo(f"  NO TITLE {_safe(path)}")
     for line in st.guessed:
         click.echo(f"  GUESSED {_safe(line)} (from the PDF's creation date)")
+    for line in st.garbled:
+        click.echo(f"  GARBLED {_safe(line)}")
 
 
 @cli.command()

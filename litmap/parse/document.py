@@ -44,6 +44,7 @@ def build_document(source: Source, extracted: ExtractedPages) -> Document:
 
     citations = find_citations(structure.paragraphs, structure.sections)
     citations = link_citations(_stray_numbers_dropped(citations, references), references)
+    warnings += _garbled_signs(references, citations)
 
     return Document(
         source=source,
@@ -55,6 +56,25 @@ def build_document(source: Source, extracted: ExtractedPages) -> Document:
         citations=tuple(citations),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+#: A reference entry longer than this is text the splitter could not cut: a garbled layer, or no list.
+MAX_ENTRY_CHARS = 5000
+#: This many entries and not one citation in the text: the body is unreadable or the list is not one.
+MIN_ENTRIES_UNCITED = 10
+
+
+def _garbled_signs(references: list[Reference], citations: list[Citation]) -> list[str]:
+    """Warnings for a reference list that betrays a garbled text layer (litmap.read.garbled)."""
+    from litmap.read.garbled import GARBLED_MARK
+
+    out = []
+    longest = max((len(r.raw) for r in references), default=0)
+    if longest > MAX_ENTRY_CHARS:
+        out.append(f"{GARBLED_MARK} suspected: a reference entry of {longest:,} characters")
+    if len(references) >= MIN_ENTRIES_UNCITED and not citations:
+        out.append(f"{GARBLED_MARK} suspected: {len(references)} reference entries but no citation in the text")
+    return out
 
 
 def _stray_numbers_dropped(citations: list[Citation], references: list[Reference]) -> list[Citation]:

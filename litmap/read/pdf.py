@@ -16,6 +16,7 @@ from litmap.errors import MissingDependency
 from litmap.read.layout.pages import ExtractedPages, LaidOutPage, PageChars
 from litmap.read.layout.blocks import layout_page
 from litmap.read.layout.furniture import clean_pages
+from litmap.read.garbled import GARBLED_MARK
 from litmap.read.settings import ReadSettings
 from litmap.progress import Progress, ProgressEvent, resolve
 
@@ -66,6 +67,8 @@ def read_pdf(
     backed: list[int] = []  # pages whose text layer lies on a scan
     misdrawn = False
     checked = 0
+    garbled: list[int] = []  # text pages whose layer is garbage (litmap.read.garbled)
+    garbled_why = ""
     try:
         n = src.page_count()
         meta = src.metadata()
@@ -96,24 +99,25 @@ def read_pdf(
                 if bad:
                     page = replace(page, warnings=(bad,))
                     warnings.append(bad)
+                why = _garbled(chars, page) if visible >= MIN_TEXT_CHARS else ""
+                if why:
+                    garbled.append(i)
+                    garbled_why = garbled_why or why
             laid.append(page)
             report(ProgressEvent("pages", i + 1, n, item=path))
         if misdrawn:
             # Every scanned page is read again by OCR: the layer is misdrawn
             # on all of them, even where few words happen to overlap.
-            redone: list[int] = []
-            unread: list[int] = []
-            for i in backed:
-                page = _ocr(src, i, src.page(i), ocr_cfg, unread)
-                if page is not None:
-                    laid[i] = page
-                    redone.append(i + 1)
             why = "the scan's text layer is misdrawn (words of its columns overlap and interleave)"
-            if redone:
-                any_ocr = True
-                warnings.append(f"{_pages(redone)}: {why}; read by OCR instead")
-            if unread:
-                warnings.append(f"{_pages(unread)}: {why}; install Tesseract to read {_them(unread)} by OCR")
+            any_ocr = _reread(src, backed, laid, ocr_cfg, why, warnings) or any_ocr
+        if garbled:
+            why = f"{GARBLED_MARK} ({garbled_why})"
+            if cfg.ocr == "auto":
+                # Re-read as misdrawn scans are; an OCR page is kept only where it reads as text.
+                any_ocr = _reread(src, garbled, laid, ocr_cfg, why, warnings, better=True) or any_ocr
+            else:
+                warnings.append(f"{_pages([i + 1 for i in garbled])}: {why}; its text is unreliable "
+                                "(--ocr auto reads such pages by OCR)")
     finally:
         src.close()
     if any_ocr:
@@ -133,6 +137,47 @@ def read_pdf(
         pdf_metadata=meta,
         warnings=tuple(warnings),
     )
+
+
+def _reread(src, indexes: list[int], laid: list[LaidOutPage], cfg, why: str, warnings: list[str],
+            better: bool = False) -> bool:
+    """Read the pages at ``indexes`` again by OCR, in place in ``laid``, with a warning saying
+    ``why``; ``better``: keep an OCR page only when its text is not garbled.  True if any was."""
+    redone: list[int] = []
+    unread: list[int] = []
+    worse: list[int] = []
+    for i in indexes:
+        page = _ocr(src, i, src.page(i), cfg, unread)
+        if page is None:
+            continue
+        if better and _garbled_text(page):
+            worse.append(i + 1)
+            continue
+        laid[i] = page
+        redone.append(i + 1)
+    if redone:
+        warnings.append(f"{_pages(redone)}: {why}; read by OCR instead")
+    if worse:
+        warnings.append(f"{_pages(worse)}: {why}; OCR read {_them(worse)} no better: the text layer is kept")
+    if unread:
+        warnings.append(f"{_pages(unread)}: {why}; install Tesseract to read {_them(unread)} by OCR")
+    return bool(redone)
+
+
+def _garbled(chars: PageChars, page: LaidOutPage) -> str:
+    """Why the page's text layer is garbage, or "": control characters in its words (judged on the
+    characters as drawn) or words run together (judged on the laid-out words)."""
+    from litmap.read.garbled import garbled_reason
+
+    return garbled_reason("".join(c.text for c in chars.chars), spaced=False) or _garbled_text(page)
+
+
+def _garbled_text(page: LaidOutPage) -> str:
+    # Words run together; the share of dictionary words is not judged here: synthetic and
+    # non-English pages have few, and an OCR re-read of a good layer makes it worse.
+    from litmap.read.garbled import garbled_reason
+
+    return garbled_reason("\n".join(b.text for b in page.blocks))
 
 
 def _ocr(src, index: int, chars: PageChars, cfg, missing: list[int]) -> Optional[LaidOutPage]:

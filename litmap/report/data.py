@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -18,12 +19,12 @@ from typing import Any, Optional, Sequence
 from litmap.analyse.journals import canonical_journals
 from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.store.report_read import (
-    abstracts, citation_counts, corpus_totals, failed_documents, ocr_document_ids, paper_facts, reference_entries,
-    unreferenced_pdfs,
+    abstracts, citation_counts, corpus_totals, failed_documents, guessed_metadata, ocr_document_ids, paper_facts,
+    reference_entries, unreferenced_documents,
 )
 
 from litmap.report.records import (
-    Burst, CentralPaper, ContextRow, FailedFile, MostCited, ReportChanges, ReportContext, ReportOverview,
+    Burst, CentralPaper, ContextRow, FailedFile, FlaggedPaper, MostCited, ReportChanges, ReportContext, ReportOverview,
     ReportPaper, ReportRef, ReportWork, UnreferencedPaper,
 )
 from litmap.report.settings import ReportSettings
@@ -155,10 +156,34 @@ def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> 
         no_year=sum(1 for p in data.papers.values() if not p.year),
         journals=tuple(sorted(journals.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.top_table]),
         n_journals=len(journals),
-        no_references=tuple(UnreferencedPaper(d.id, _basename(d.path)) for d in unreferenced_pdfs(conn)),
+        no_references=tuple(UnreferencedPaper(d.id, _basename(d.path)) for d in unreferenced_documents(conn)),
         ocr=tuple(ocr_document_ids(conn)),
         failures=tuple(FailedFile(_basename(f.path), f.error or "unknown") for f in failed_documents(conn)),
+        **_health(conn),
     )
+
+
+_OCR_PAGES = re.compile(r"^OCR used on pages? ([\d–, ]+)")
+
+
+def _health(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Garbled text layers and OCR'd pages (from the extraction warnings), and guessed header fields."""
+    from litmap.read.garbled import GARBLED_MARK
+
+    garbled, ocr_pages = [], 0
+    for f in sorted(paper_facts(conn).values(), key=lambda f: f.id):
+        marked = [w for w in f.warnings if GARBLED_MARK in w]
+        if marked:
+            garbled.append(FlaggedPaper(f.id, _basename(f.path), marked[0]))
+        for w in f.warnings:
+            m = _OCR_PAGES.match(w)
+            if m:
+                for part in m.group(1).split(","):
+                    a, _, b = part.strip().partition("–")
+                    if a.isdigit():
+                        ocr_pages += int(b) - int(a) + 1 if b.isdigit() else 1
+    guessed = tuple(FlaggedPaper(i, _basename(p), ", ".join(fields)) for i, p, fields in guessed_metadata(conn))
+    return {"garbled": tuple(garbled), "ocr_pages": ocr_pages, "guessed": guessed}
 
 
 def _basename(path: Optional[str]) -> str:

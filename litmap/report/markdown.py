@@ -181,7 +181,11 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
     L += ["### Extraction health", ""]
     L.append(f"- Papers with no reference list found: {len(ov.no_references)}"
              + (": " + ", ".join(md(x.path) for x in ov.no_references[:20]) if ov.no_references else ""))
-    L.append(f"- Papers read with OCR: {len(ov.ocr)}")
+    L.append(f"- Papers with a garbled text layer: {len(ov.garbled)}"
+             + (": " + "; ".join(f"{md(x.path)} ({md(x.note)})" for x in ov.garbled[:20]) if ov.garbled else ""))
+    L.append(f"- Papers read with OCR: {len(ov.ocr)} ({ov.ocr_pages} pages)")
+    L.append(f"- Papers with guessed metadata: {len(ov.guessed)}"
+             + (": " + ", ".join(f"{md(x.path)} ({md(x.note)})" for x in ov.guessed[:20]) if ov.guessed else ""))
     L.append(f"- Files that could not be read: {len(ov.failures)}")
     L += [f"  - {md(f.path)}: {md(f.reason)}" for f in ov.failures]
     L.append("")

@@ -15,7 +15,7 @@ from typing import Any, Optional
 from litmap.store.report_read import FinishedRun
 
 __all__ = [
-    "ReportRef", "ReportPaper", "ReportContext", "ReportWork", "ContextRow", "UnreferencedPaper",
+    "ReportRef", "ReportPaper", "ReportContext", "ReportWork", "ContextRow", "UnreferencedPaper", "FlaggedPaper",
     "FailedFile", "MostCited", "CentralPaper", "Burst", "ReportOverview", "CountChange", "TopicChange",
     "CampChange", "ReportChanges", "to_json",
 ]
@@ -106,6 +106,15 @@ class UnreferencedPaper:
 
 
 @dataclass(frozen=True)
+class FlaggedPaper:
+    """A paper the extraction-health section lists, with what is wrong (garbled layer, guessed fields)."""
+
+    id: int
+    path: str  # file name
+    note: str
+
+
+@dataclass(frozen=True)
 class FailedFile:
     path: str  # file name
     reason: str
@@ -156,6 +165,9 @@ class ReportOverview:
     bursts: tuple[Burst, ...] = ()
     bursts_note: str = ""  # why no burst was found (empty when some were)
     burst_span: tuple[int, ...] = ()  # (first, last) citing year, for the burst bars
+    garbled: tuple[FlaggedPaper, ...] = ()  # papers whose text layer is garbled (litmap.read.garbled)
+    ocr_pages: int = 0  # pages read by OCR, over every paper
+    guessed: tuple[FlaggedPaper, ...] = ()  # papers with guessed header fields ("year")
 
 
 # -- what changed ---------------------------------------------------------------------------

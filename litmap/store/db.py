@@ -77,6 +77,8 @@ class StoreStatus:
     #: Papers whose title was not found (paths), and papers with a guessed field ("path: year").
     untitled: tuple[str, ...] = ()
     guessed: tuple[str, ...] = ()
+    #: Papers whose text layer is garbled ("path: the warning", litmap.read.garbled).
+    garbled: tuple[str, ...] = ()
 
 
 class Store:
@@ -685,7 +687,21 @@ class Store:
                 "SELECT d.path FROM documents d LEFT JOIN metadata m ON m.document_id=d.id "
                 "WHERE d.status='ok' AND (m.title IS NULL OR m.title='') ORDER BY d.path")),
             guessed=self._guessed_fields(),
+            garbled=self._garbled(),
         )
+
+    def _garbled(self) -> tuple[str, ...]:
+        """"path: warning" for papers whose extraction warnings name a garbled text layer."""
+        from litmap.read.garbled import GARBLED_MARK
+
+        out = []
+        for path, warnings in self.conn.execute(
+                "SELECT path, warnings FROM documents WHERE status='ok' AND warnings LIKE ? ORDER BY path",
+                (f"%{GARBLED_MARK}%",)):
+            found = [w for w in json.loads(warnings or "[]") if GARBLED_MARK in w]
+            if found:
+                out.append(f"{path}: {found[0]}")
+        return tuple(out)
 
     def _guessed_fields(self) -> tuple[str, ...]:
         """"path: field, …" for papers with a guessed header field (stores before v4 record none)."""

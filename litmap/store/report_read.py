@@ -17,7 +17,7 @@ from litmap.errors import InputError
 
 __all__ = [
     "CorpusTotals", "DocumentFile", "FailedDocument", "PaperFacts", "ReferenceEntry", "FinishedRun",
-    "report_connection", "corpus_totals", "unreferenced_pdfs", "failed_documents", "ocr_document_ids",
+    "report_connection", "corpus_totals", "unreferenced_pdfs", "unreferenced_documents", "guessed_metadata", "failed_documents", "ocr_document_ids",
     "paper_facts", "reference_entries", "citation_counts", "abstracts", "finished_runs",
 ]
 
@@ -116,6 +116,29 @@ def unreferenced_pdfs(conn: sqlite3.Connection) -> list[DocumentFile]:
         "SELECT d.id, d.path FROM documents d WHERE d.status='ok' AND COALESCE(d.media_type,'pdf')='pdf' "
         "AND NOT EXISTS (SELECT 1 FROM refs r WHERE r.document_id=d.id) ORDER BY d.id"
     )]
+
+
+def unreferenced_documents(conn: sqlite3.Connection) -> list[DocumentFile]:
+    """Papers of any kind (PDF or text) in which no reference entry was found, by id."""
+    return [DocumentFile(r[0], r[1]) for r in conn.execute(
+        "SELECT d.id, d.path FROM documents d WHERE d.status='ok' "
+        "AND NOT EXISTS (SELECT 1 FROM refs r WHERE r.document_id=d.id) ORDER BY d.id"
+    )]
+
+
+def guessed_metadata(conn: sqlite3.Connection) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(id, path, guessed fields) of papers whose header metadata holds a guess
+    (Metadata.provenance entries such as "year:pdf-date guess"; stores before v4 record none)."""
+    if "provenance" not in {r[1] for r in conn.execute("PRAGMA table_info(metadata)")}:
+        return []
+    out = []
+    for doc_id, path, prov in conn.execute(
+            "SELECT d.id, d.path, m.provenance FROM documents d JOIN metadata m ON m.document_id=d.id "
+            "WHERE d.status='ok' AND m.provenance LIKE '%guess%' ORDER BY d.id"):
+        fields = tuple(p.split(":", 1)[0] for p in json.loads(prov or "[]") if "guess" in p)
+        if fields:
+            out.append((int(doc_id), str(path), fields))
+    return out
 
 
 def failed_documents(conn: sqlite3.Connection) -> list[FailedDocument]:
