@@ -227,9 +227,13 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
               help="Address of a Dask scheduler (implies --executor dask).")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
 @click.option("--init-empty", is_flag=True, help="Let --db name an empty file and make it a new store.")
+@click.option("--library", "library", multiple=True, type=click.Path(),
+              help="Your library as the source of truth for titles, authors, years, venues, DOIs: a BibTeX "
+                   "file (Zotero/JabRef, with file fields), a CSL-JSON file or a Zotero data folder; repeatable.")
 def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float, engine: str, ocr: str,
            memory_mb: int, max_file_mb: int, follow_links: bool, retry_failed: bool, reprocess: bool,
-           executor: str, scheduler: Optional[str], wait: float, init_empty: bool) -> None:
+           executor: str, scheduler: Optional[str], wait: float, init_empty: bool,
+           library: tuple[str, ...] = ()) -> None:
     """Read PDFs and text files under PATHS into the store.
 
     Folders are walked recursively.  A file already stored (same bytes) is
@@ -258,11 +262,21 @@ def ingest(paths: tuple[str, ...], db: str, jobs: Optional[int], timeout: float,
             run_id = store.start_run("ingest", {"paths": list(paths), **settings.__dict__})
             try:
                 summary = run_ingest(list(paths), store, settings, progress)
+                lib = None
+                if library:
+                    from litmap.batch.library import apply_libraries
+
+                    lib = apply_libraries(store, library)
             except BaseException:
                 store.finish_run(run_id, "interrupted", {})
                 raise
             store.finish_run(run_id, "ok" if summary.ok else "failed", summary.counts())
         _render_ingest(summary, db)
+        if lib is not None:
+            click.echo(f"library: {lib.entries} entries, {lib.matched} papers given library metadata, "
+                       f"{lib.unmatched} entries matching no paper")
+            for w in lib.warnings:
+                click.echo(f"warning: {_safe(w)}", err=True)
         if not summary.ok:
             sys.exit(1)
 
@@ -354,6 +368,9 @@ def _run_options(f: Any) -> Any:
         click.option("--thesaurus", type=click.Path(exists=True, dir_okay=False), default=None,
                      help="Your corrections, applied on every run: a TSV 'kind<TAB>label<TAB>replace by' "
                           "(kind author or work; an empty replacement drops it), as VOSviewer's thesaurus."),
+        click.option("--library", "library", multiple=True, type=click.Path(),
+                     help="Your library as the source of truth for titles, authors, years, venues, DOIs: a BibTeX "
+                          "file (Zotero/JabRef, with file fields), a CSL-JSON file or a Zotero data folder; repeatable."),
         click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store."),
         click.option("--init-empty", is_flag=True, help="Let --db name an empty file and make it a new store."),
     ]
@@ -384,7 +401,8 @@ def _run_once(opts: dict[str, Any]) -> Any:
                            concept_files=tuple(opts["concept_files"]), min_citations=opts["min_citations"],
                            selection=opts["selection"], top_per_slice=opts["top_per_slice"], g_k=opts["g_k"],
                            slice_years=opts["slice_years"], max_items=opts["max_items"] or None,
-                           thesaurus=opts.get("thesaurus"))
+                           thesaurus=opts.get("thesaurus"),
+                           libraries=tuple(opts.get("library") or ()))
     with Store(opts["db"], write=True, timeout=opts["wait"], init_empty=opts.get("init_empty", False)) as store, \
             _progress_bar("Working") as progress:
         summary = run_pipeline(list(opts["paths"]), store, opts["out"], settings, progress)
@@ -393,6 +411,10 @@ def _run_once(opts: dict[str, Any]) -> Any:
         click.echo(f"topics: {summary.topics} ({summary.topic_mode})")
     for note in summary.notes:
         click.echo(f"note: {_safe(note)}")
+    if summary.library is not None:
+        lib = summary.library
+        click.echo(f"library: {lib['entries']} entries, {lib['matched']} papers given library metadata, "
+                   f"{lib['unmatched']} entries matching no paper")
     if summary.report:
         click.echo(f"report: {_safe(summary.report)}")
     return summary

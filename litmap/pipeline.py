@@ -44,6 +44,7 @@ class RunSettings:
     slice_years: int = 1
     max_items: Optional[int] = 1000  # works in the co-citation map at most, the most cited (None: no cap)
     thesaurus: Optional[str] = None  # `--thesaurus FILE`: corrections applied to the report on every run
+    libraries: tuple[str, ...] = ()  # `--library FILE`: the scholar's library, re-applied on every run
 
 
 @dataclass
@@ -55,10 +56,11 @@ class RunSummary:
     report: Optional[str] = None
     notes: list[str] = field(default_factory=list)
     stages: list[StageTime] = field(default_factory=list)  # wall time and peak memory per stage
+    library: Optional[dict[str, Any]] = None  # litmap.batch.library.LibraryResult.counts() when --library was given
 
     def counts(self) -> dict[str, Any]:
         return {**self.ingest.counts(), "topics": self.topics, "topic_mode": self.topic_mode,
-                "report": self.report, "notes": self.notes,
+                "report": self.report, "notes": self.notes, "library": self.library,
                 "stages": [{"stage": s.stage, "seconds": s.seconds, "peak_mb": s.peak_mb} for s in self.stages]}
 
 
@@ -80,6 +82,12 @@ def run_pipeline(
     try:
         summary = RunSummary(run_id=run_id, ingest=ingest(list(paths), store, settings.ingest, progress))
         changed = bool(summary.ingest.added or summary.ingest.replaced or summary.ingest.removed)
+        if settings.libraries:
+            from litmap.batch.library import apply_libraries
+
+            lib = apply_libraries(store, settings.libraries)
+            summary.library = lib.counts()
+            summary.notes += [f"library: {w}" for w in lib.warnings]
         if settings.topics:
             _topics(store, settings, changed, summary, progress)
         if settings.report and out_dir:

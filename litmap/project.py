@@ -161,7 +161,7 @@ class Project:
         for name, value in self.resolved().values():
             param, commands = OPTION_KEYS[name]
             if param in params and (commands is None or command in commands):
-                out[param] = (not value) if name == "topics" else value
+                out[param] = (not value) if name == "topics" else (value,) if name == "library" else value
         return out
 
 
