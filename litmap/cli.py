@@ -710,9 +710,10 @@ def extract(file: str, fmt: str, engine: str, ocr: str) -> None:
 @click.option("--refresh", is_flag=True, help="Assign new passages to the stored topics instead of refitting.")
 @click.option("--refit", is_flag=True, help="Refit, keeping ids and labels of topics that still hold.")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait if another litmap is writing the store.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], clusters: Optional[int],
            labels: Optional[str], stop_words: tuple[str, ...], seed: int, refresh: bool, refit: bool,
-           wait: float) -> None:
+           wait: float, as_json: bool) -> None:
     """Topic-model the corpus's body passages (offline by default): phrase labels, top words, and a
     count chosen from corpus size and coherence (--topics N fixes it); rename or merge in topics.yaml."""
     from litmap.analyse.topics.job import run_topics, topics_settings
@@ -726,6 +727,12 @@ def topics(db: str, model: str, min_topic_size: int, nr_topics: Optional[int], c
             result = run_topics(store, settings, mode="refit" if refit else "refresh" if refresh else "fit",
                                 progress=progress, labels=labels)
     q = result.quality
+    if as_json:
+        _echo_listing("topics", [{"id": t.id, "label": t.label, "size": t.size, "emerging": t.emerging,
+                                  "keywords": [w for w, _ in t.keywords]} for t in result.topics],
+                      passages=len(result.assignments), model=result.model, quality=dict(q),
+                      refit_reason=result.refit_reason, fallback=result.fallback)
+        return
     click.echo(f"{len(result.topics)} topics over {len(result.assignments)} passages "
                f"({result.n_embedded} embedded now; model {_safe(result.model)}); NPMI {q.get('npmi')}, "
                f"diversity {q.get('diversity')}, outliers {q.get('outlier_share')}")
