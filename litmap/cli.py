@@ -944,6 +944,7 @@ def _align_network(result: Any, path: str) -> None:
     except (OSError, ValueError, KeyError, nx.NetworkXError) as exc:
         raise InputError(f"could not read clusters from {path} ({exc}): pass a GraphML file or the _nodes.csv "
                          "written by an earlier `litmap network`") from exc
+    old = {k: c for k, c in old.items() if c > 0}  # clusters are numbered from 1; 0 is "in no cluster"
     if not old:
         raise InputError(f"{path} holds no node clusters: pass a GraphML file or the _nodes.csv written by an "
                          "earlier `litmap network`")

@@ -1,5 +1,5 @@
 """The export commands as a user runs them: ``-o -`` to stdout, formats refused for stdout, ``--format``
-checked against the file extension, VOSviewer cluster numbers against the other formats, WoS BibTeX."""
+checked against the file extension, the same cluster numbers in every format, WoS BibTeX."""
 
 from __future__ import annotations
 
@@ -112,18 +112,42 @@ def test_wos_bibtex_reads_in_pybtex(store):
     assert len(parse_string(text, "bibtex").entries) == 7
 
 
-def test_vosviewer_clusters_are_the_other_formats_plus_one(store, tmp_path):
-    graphml, vos = tmp_path / "n.graphml", tmp_path / "v.txt"
-    assert _run(*NET, "--db", store, "-o", str(graphml)).exit_code == 0
-    assert _run(*NET, "--db", store, "--format", "vosviewer", "-o", str(vos)).exit_code == 0
-    clusters = {n: int(c) for n, c in nx.read_graphml(graphml).nodes(data="cluster")}
+def _clusters_by_format(store: str, tmp_path) -> dict[str, dict[str, int]]:
+    """One network exported as CSV, GraphML, GEXF, Pajek (.clu) and VOSviewer: {format: {work id: cluster}}."""
+    import csv
+
+    out: dict[str, dict[str, int]] = {}
+    for fmt, name in (("csv", "n.csv"), ("graphml", "n.graphml"), ("gexf", "n.gexf"), ("pajek", "n.net"),
+                      ("vosviewer", "v.txt")):
+        assert _run(*NET, "--db", store, "--format", fmt, "-o", str(tmp_path / name)).exit_code == 0
+    with open(tmp_path / "n_nodes.csv", encoding="utf-8", newline="") as f:
+        out["csv"] = {r["id"]: int(r["cluster"]) for r in csv.DictReader(f)}
+    out["graphml"] = {n: int(c) for n, c in nx.read_graphml(tmp_path / "n.graphml").nodes(data="cluster")}
+    out["gexf"] = {n: int(c) for n, c in nx.read_gexf(tmp_path / "n.gexf").nodes(data="cluster")}
+    vertices = (tmp_path / "n.net").read_text(encoding="utf-8").split("*Vertices")[1].split("*")[0].splitlines()[1:]
+    ids = [re.search(r'url "([^"]+)"', v).group(1) for v in vertices if v.strip()]
+    clu = (tmp_path / "n.clu").read_text(encoding="utf-8").splitlines()
+    assert clu[0] == f"*Vertices {len(ids)}"
+    out["pajek"] = dict(zip(ids, map(int, clu[1:])))
     rows = (tmp_path / "v_map.txt").read_text(encoding="utf-8").splitlines()
     head = rows[0].split("\t")
-    seen = 0
+    out["vosviewer"] = {}
     for row in rows[1:]:
         r = dict(zip(head, row.split("\t")))
         wid = re.search(r"id: (W[0-9a-f]+)", r["description"]).group(1)
-        assert int(r["cluster"]) == clusters[wid] + 1
-        assert f"litmap cluster {clusters[wid]} (VOSviewer cluster {clusters[wid] + 1})" in r["description"]
-        seen += 1
-    assert seen == len(clusters) and len(set(clusters.values())) >= 2
+        out["vosviewer"][wid] = int(r["cluster"])
+        assert f"cluster {r['cluster']}" in r["description"]  # the hover text names the same number
+    return out
+
+
+def test_cluster_numbers_are_the_same_in_every_format(store, tmp_path):
+    got = _clusters_by_format(store, tmp_path)
+    graphml = got["graphml"]
+    assert len(graphml) >= 6 and len(set(graphml.values())) >= 2
+    assert min(graphml.values()) == 1  # numbered from 1, as VOSviewer numbers them; 0 would be "none"
+    for fmt, clusters in got.items():
+        assert clusters == graphml, fmt
+    # the CLI summary names clusters by the same numbers
+    res = _run(*NET, "--db", store, "-o", str(tmp_path / "again.graphml"))
+    named = {int(c) for c in re.findall(r"^  cluster (\d+) \(", res.stdout, re.M)}
+    assert named and named <= set(graphml.values())

@@ -24,9 +24,9 @@ def corpus() -> CorpusData:
 
 def graph(layout: bool = True) -> nx.Graph:
     G = normalise(cocitation_network(corpus()), "association")
-    for n, (c, x, y) in {"WA": (0, 0.0, 1.0), "WB": (0, 2.0, 3.0), "WC": (1, -1.0, 0.5)}.items():
+    for n, (c, x, y) in {"WA": (1, 0.0, 1.0), "WB": (1, 2.0, 3.0), "WC": (2, -1.0, 0.5)}.items():
         G.nodes[n]["cluster"] = c
-        G.nodes[n]["cluster_label"] = "rent gap" if c == 0 else "displacement"
+        G.nodes[n]["cluster_label"] = "rent gap" if c == 1 else "displacement"
         if layout:
             G.nodes[n]["x"], G.nodes[n]["y"] = x, y
     return G
@@ -38,7 +38,8 @@ def test_gexf_has_viz_colour_size_and_position(tmp_path):
     nodes = {n.get("id"): n for n in ET.parse(path).getroot().iterfind(".//g:node", ns)}
     assert set(nodes) == {"WA", "WB", "WC"}
     colour = nodes["WC"].find("viz:color", ns)
-    assert "#%02X%02X%02X" % tuple(int(colour.get(c)) for c in "rgb") == cluster_colour(1).upper()
+    assert "#%02X%02X%02X" % tuple(int(colour.get(c)) for c in "rgb") == cluster_colour(2).upper()
+    assert cluster_colour(1) != cluster_colour(2) and cluster_colour(0) == cluster_colour(None) == cluster_colour(-1)
     sizes = {k: float(n.find("viz:size", ns).get("value")) for k, n in nodes.items()}
     assert sizes["WB"] > sizes["WA"]  # WB is cited by 3 papers, WA by 2
     pos = nodes["WB"].find("viz:position", ns)
@@ -53,7 +54,7 @@ def test_gexf_without_layout_has_no_position(tmp_path):
 
 
 def test_vosviewer_positions_scores_and_weight_names(tmp_path):
-    m, n = write_graph(graph(), tmp_path / "v.txt", "vosviewer", clusters={"WA": 0, "WB": 0, "WC": 1},
+    m, n = write_graph(graph(), tmp_path / "v.txt", "vosviewer", clusters={"WA": 1, "WB": 1, "WC": 0},
                        kind="concepts")
     rows = [r.split("\t") for r in m.read_text().splitlines()]
     head = rows[0]
@@ -62,7 +63,9 @@ def test_vosviewer_positions_scores_and_weight_names(tmp_path):
     by_label = {r[1]: dict(zip(head, r)) for r in rows[1:]}
     wb = by_label["Smith 1996"]
     assert (wb["x"], wb["y"]) == ("2.0", "3.0") and wb["cluster"] == "1" and wb["score<Avg. pub. year>"] == "1996"
-    assert "id: WB" in wb["description"] and "litmap cluster 0 (VOSviewer cluster 1): rent gap" in wb["description"]
+    assert "id: WB" in wb["description"] and "cluster 1: rent gap" in wb["description"]
+    wc = by_label["Lees 2008"]  # in no cluster: VOSviewer's 0, no cluster in the description
+    assert wc["cluster"] == "0" and "cluster" not in wc["description"]
     assert sorted(line.split("\t")[2] for line in n.read_text().splitlines()) == ["1", "2", "2"]  # raw counts
 
 
@@ -72,7 +75,7 @@ def test_pajek_keeps_id_position_cluster_and_year(tmp_path):
     assert [p.name for p in paths] == ["p.net", "p.clu", "p_year.vec"]
     g = igraph.Graph.Read_Pajek(str(paths[0]))
     assert [v["url"] for v in g.vs] == ["WA", "WB", "WC"] and g.vs[1]["x"] > g.vs[0]["x"]
-    assert paths[1].read_text().split("\n")[1:4] == ["0", "0", "1"]
+    assert paths[1].read_text().split("\n")[1:4] == ["1", "1", "2"]
     assert paths[2].read_text().split("\n")[1:4] == ["1989", "1996", "2008"]
     H = nx.read_pajek(paths[0])
     assert {d["url"] for _, d in H.nodes(data=True)} == {"WA", "WB", "WC"}

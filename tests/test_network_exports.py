@@ -71,14 +71,14 @@ def test_pajek_round_trip(tmp_path):
 
 def test_vosviewer_files(tmp_path):
     G = graph()
-    clusters = {"A": 0, "B": 0, "W2": 1}
+    clusters = {"A": 1, "B": 1, "W2": 2}
     write_vosviewer(G, tmp_path / "m.txt", tmp_path / "n.txt", clusters=clusters)
     rows = (tmp_path / "m.txt").read_text().splitlines()
     assert rows[0].split("\t") == ["id", "label", "description", "cluster", "weight<Citations>",
                                    "weight<Total link strength>", "score<Avg. pub. year>", "score<Citations>"]
     cells = [r.split("\t") for r in rows[1:]]
     assert cells[0][:2] == ["1", "Harvey 1989"] and cells[0][3:] == ["1", "2", "3", "1989", "2"]
-    assert cells[0][2] == "<b>Harvey 1989</b><br>id: A<br>litmap cluster 0 (VOSviewer cluster 1)"
+    assert cells[0][2] == "<b>Harvey 1989</b><br>id: A<br>cluster 1"
     assert cells[1][1] == '"Swyngedouw, E. 1997"'  # comma → quoted, per the VOSviewer manual
     assert cells[2][3] == "2"
     links = [tuple(r.split("\t")) for r in (tmp_path / "n.txt").read_text().splitlines()]

@@ -179,7 +179,8 @@ def test_planted_partition_recovered(method):
     data, truth_work, truth_paper = planted(noise=0.25)  # ~20% of references cross debates
     G = normalise(cocitation_network(data), "association")
     cl = detect_communities(G, ClusterSettings(method=method, seed=1))
-    parts = [cl.members(c) for c in range(len(cl.sizes))]
+    parts = [cl.members(c) for c in range(1, len(cl.sizes) + 1)]  # ids from 1
+    assert min(cl.membership.values()) == 1 and cl.size(1) == cl.sizes[0] and cl.size(0) == 0
     assert cl.modularity == pytest.approx(nx.community.modularity(G, parts, weight="weight"))
     nodes = sorted(G)
     assert adjusted_rand_score([truth_work[n] for n in nodes], [cl.membership[n] for n in nodes]) >= 0.9
@@ -214,31 +215,31 @@ def test_silhouette_matches_sklearn():
 
 
 def _parts(*groups: str) -> dict[str, int]:
-    """``_parts("abc", "de")`` -> {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1}."""
-    return {n: i for i, g in enumerate(groups) for n in g}
+    """``_parts("abc", "de")`` -> {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2} (clusters are numbered from 1)."""
+    return {n: i for i, g in enumerate(groups, start=1) for n in g}
 
 
 def test_align_identical_clustering_keeps_ids_whatever_the_numbering():
     prev = {"a": 4, "b": 4, "c": 4, "d": 9, "e": 9, "f": 2}
-    cur = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 2}
+    cur = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2, "f": 3}
     assert align_clusters(prev, cur) == prev
     assert align_clusters(prev, {n: 7 - c for n, c in cur.items()}) == prev
     assert align_clusters({}, cur) == cur  # first run: ids as detected
 
 
 def test_align_split_keeps_id_on_larger_part_and_new_cluster_is_fresh():
-    prev = {**_parts("abcdefgh", "ijkl"), "z": 5}  # ids 0, 1 and 5
-    cur = _parts("abcdef", "ijklm", "gh", "xyw")  # camp 0 split 6/2, camp 1 grew by one, a new camp, z gone
+    prev = {**_parts("abcdefgh", "ijkl"), "z": 5}  # ids 1, 2 and 5
+    cur = _parts("abcdef", "ijklm", "gh", "xyw")  # camp 1 split 6/2, camp 2 grew by one, a new camp, z gone
     got = align_clusters(prev, cur)
-    assert {got[n] for n in "abcdef"} == {0} and {got[n] for n in "ijklm"} == {1}
+    assert {got[n] for n in "abcdef"} == {1} and {got[n] for n in "ijklm"} == {2}
     assert {got[n] for n in "gh"} == {6} and {got[n] for n in "xyw"} == {7}  # above every previous id, in order
 
 
 def test_align_never_reuses_a_vanished_id():
     prev = _parts("abcd", "efgh", "ijkl")
-    cur = _parts("abcd", "mnop")  # camps 1 and 2 vanished, a new one appeared
+    cur = _parts("abcd", "mnop")  # camps 2 and 3 vanished, a new one appeared
     got = align_clusters(prev, cur)
-    assert {got[n] for n in "abcd"} == {0} and {got[n] for n in "mnop"} == {3}
+    assert {got[n] for n in "abcd"} == {1} and {got[n] for n in "mnop"} == {4}
     # ids handed out in still earlier runs are not reused either
     assert {align_clusters(prev, cur, next_id=10)[n] for n in "mnop"} == {10}
     assert {align_clusters({}, cur, next_id=4)[n] for n in "abcd"} == {4}
@@ -246,10 +247,11 @@ def test_align_never_reuses_a_vanished_id():
 
 def test_align_threshold_and_unclustered():
     prev = _parts("abcdef")
-    cur = {**_parts("abc", "def"), "g": -1}  # a 50/50 split: only one half can keep the id
+    cur = {**_parts("abc", "def"), "g": 0, "h": -1}  # a 50/50 split: only one half can keep the id; g, h in none
     got = align_clusters(prev, cur)
-    assert sorted({got[n] for n in "abc"} | {got[n] for n in "def"}) == [0, 1] and got["g"] == -1
-    assert set(align_clusters(prev, cur, min_overlap=0.6).values()) == {1, 2, -1}  # neither half passes 0.6
+    assert sorted({got[n] for n in "abc"} | {got[n] for n in "def"}) == [1, 2] and (got["g"], got["h"]) == (0, -1)
+    assert set(align_clusters(prev, cur, min_overlap=0.6).values()) == {2, 3, 0, -1}  # neither half passes 0.6
+    assert min(align_clusters({}, {"a": 1}, next_id=0).values()) == 1  # a fresh id is never 0 ("none")
     with pytest.raises(InputError, match="min_overlap"):
         align_clusters(prev, cur, min_overlap=0)
 

@@ -225,15 +225,25 @@ def test_what_changed_lists_new_papers(tmp_path):
     assert "- Newly among the most co-cited works:" in md and "- Co-citation camps that split or merged:" in md
 
 
+def test_snapshot_numbered_from_zero_is_read_from_one():
+    from litmap.report.changes import previous_clusters
+
+    old = {"clusters": {"cocitation": {"next": 2, "members": {"0": ["W1", "W2"], "1": ["W3"]}},
+                        "coupling": {"next": 4, "members": {"1": ["1"], "3": ["2"]}}}}
+    got = previous_clusters(old)
+    assert got["cocitation"] == ({"W1": 1, "W2": 1, "W3": 2}, 3)  # written when clusters were numbered from 0
+    assert got["coupling"] == ({"1": 1, "2": 3}, 4)  # no cluster 0: already numbered from 1
+
+
 def test_camp_changes_finds_splits_and_mergers():
     from litmap.report.changes import camp_changes
     from litmap.report.records import CampChange
 
-    old = {"a1": 0, "a2": 0, "a3": 0, "a4": 0, "b1": 1, "b2": 1, "c1": 2, "c2": 2, "c3": 2}
-    new = {"a1": 5, "a2": 5, "a3": 6, "a4": 6,  # camp 0 split in two
-           "b1": 7, "b2": 7, "c1": 7, "c2": 7,  # camps 1 and 2 merged
-           "c3": 7, "x": 8}
-    got = camp_changes(old, {"0": "scale politics"}, new, {"7": "city regionalism"})
+    old = {"a1": 1, "a2": 1, "a3": 1, "a4": 1, "b1": 2, "b2": 2, "c1": 3, "c2": 3, "c3": 3}  # clusters from 1
+    new = {"a1": 6, "a2": 6, "a3": 7, "a4": 7,  # camp 1 split in two
+           "b1": 8, "b2": 8, "c1": 8, "c2": 8,  # camps 2 and 3 merged
+           "c3": 8, "x": 9}
+    got = camp_changes(old, {"1": "scale politics"}, new, {"8": "city regionalism"})
     assert CampChange(kind="split", before=("scale politics",), after=("cluster 6", "cluster 7"), works=4) in got
     assert CampChange(kind="merged", before=("cluster 3", "cluster 2"), after=("city regionalism",), works=5) in got
     assert len(got) == 2
@@ -278,7 +288,7 @@ def _clusters_in_data(out: Path) -> dict[str, dict[str, int]]:
             rows = list(csv.DictReader(fh))
         if rows and "cluster" in rows[0]:
             got[f.name[len("network_"):-len("_nodes.csv")]] = {
-                r["id"]: int(r["cluster"]) for r in rows if r["cluster"] not in ("", "-1")}
+                r["id"]: int(r["cluster"]) for r in rows if r["cluster"] not in ("", "0", "-1")}
     return got
 
 

@@ -95,7 +95,7 @@ def test_network_draws_and_a_clicked_node_shows_details(page, report_url, tmp_pa
 def test_cluster_filter_and_keyboard_node_list(page, report_url):
     _ready(page, report_url + "#/networks/concepts")
     page.wait_for_selector("#cy canvas")
-    page.select_option("#net-cluster", "0")
+    page.select_option("#net-cluster", "1")  # clusters are numbered from 1
     hidden = page.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes('.hidden').length")
     assert hidden > 0
     page.select_option("#net-cluster", "")

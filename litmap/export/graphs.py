@@ -10,7 +10,9 @@ Every format carries the node's litmap id (a work id ``W…`` for work
 networks): GraphML/GEXF/CSV as the node id, Pajek as the vertex's ``url``
 parameter, VOSviewer in the ``description`` (VOSviewer ids must be
 integers).  Positions come from node attributes ``x``/``y`` when the
-network has a layout.
+network has a layout.  Cluster numbers are the same in every format, the
+report and the store's outputs: 1, 2, … (1 the largest), 0 for a node in no
+cluster (VOSviewer's and Pajek's "none").
 """
 
 from __future__ import annotations
@@ -65,8 +67,8 @@ _GREY = "#999999"
 
 
 def cluster_colour(cluster: Optional[int]) -> str:
-    """``#rrggbb`` for a cluster number (grey for none)."""
-    return _GREY if cluster is None or cluster < 0 else _PALETTE[cluster % len(_PALETTE)]
+    """``#rrggbb`` for a cluster number (clusters are numbered from 1; grey for 0, None or negative: none)."""
+    return _GREY if cluster is None or cluster < 1 else _PALETTE[(cluster - 1) % len(_PALETTE)]
 
 
 def positions(G: nx.Graph) -> Optional[dict[Hashable, tuple[float, float]]]:
@@ -201,17 +203,15 @@ def _quote(label: str) -> str:
     return f'"{label}"' if ("," in label or ";" in label) else label
 
 
-def _description(n: Hashable, d: Mapping[str, Any], cluster: Optional[int], shifted: bool = False) -> str:
-    """VOSviewer's hover text (HTML): the node's litmap id, its cluster (litmap's number, as in the report and
-    the other formats; with the map file's number beside it where that column is ``shifted``) and the
-    cluster's label."""
+def _description(n: Hashable, d: Mapping[str, Any], cluster: Optional[int]) -> str:
+    """VOSviewer's hover text (HTML): the node's litmap id, its cluster (the same number as in the map's
+    cluster column, the report and the other formats) and the cluster's label."""
     import html
 
     parts = [f"<b>{html.escape(str(d.get('label', n)))}</b>", f"id: {html.escape(str(n))}"]
-    if cluster is not None:
+    if isinstance(cluster, int) and cluster > 0:
         label = f": {html.escape(str(d['cluster_label']))}" if d.get("cluster_label") else ""
-        vos = f" (VOSviewer cluster {cluster + 1})" if shifted else ""
-        parts.append(f"litmap cluster {cluster}{vos}{label}")
+        parts.append(f"cluster {cluster}{label}")
     return "<br>".join(parts).replace("\t", " ")
 
 
@@ -246,10 +246,9 @@ def write_vosviewer(
     be normalised twice.  Pass ``weight="weight"`` to write the normalised
     weights anyway.  ``weights`` maps a VOSviewer weight name to a node
     attribute, e.g. ``{"Citations": "count"}`` (the default).  Clusters are
-    written as litmap numbers them plus 1: VOSviewer numbers clusters from 1
-    (its cluster 0 means "none"), litmap from 0 (the report, GraphML, GEXF,
-    CSV and Pajek ``.clu`` all use litmap's numbers); the description says
-    both ("litmap cluster 0 (VOSviewer cluster 1): label").
+    written as litmap numbers them everywhere (the report, GraphML, GEXF,
+    CSV and Pajek ``.clu``): from 1, with 0 for a node in no cluster, which
+    is VOSviewer's own convention.
     """
     weights = dict(weights or {"Citations": "count"})
     if weight is None:
@@ -266,11 +265,11 @@ def write_vosviewer(
         for n, i in index.items():
             d = G.nodes[n]
             cluster = clusters.get(n) if clusters else d.get("cluster")
-            row = [str(i), _quote(labels[n]), _quote(_description(n, d, cluster, shifted=bool(clusters)))]
+            row = [str(i), _quote(labels[n]), _quote(_description(n, d, cluster))]
             if pos:
                 row += [repr(round(pos[n][0], 6)), repr(round(pos[n][1], 6))]
             if clusters:
-                row.append(str(clusters[n] + 1) if n in clusters else "")
+                row.append(str(max(0, int(clusters[n]))) if n in clusters else "0")  # 0: in no cluster
             row += [_num(d.get(attr, 0) or 0) for attr in weights.values()]
             row.append(_num(strength.get(n, 0)))
             year = _mean_year(G, n)

@@ -164,7 +164,9 @@ def previous_clusters(previous: Optional[dict[str, Any]]) -> dict[str, tuple[dic
     """Per network view, the previous report's ``({str(node): cluster id}, first unused id)``.
 
     Snapshots written before views' clusters were kept have only the
-    co-citation ``camps``; those still align the co-citation view.
+    co-citation ``camps``; those still align the co-citation view.  Clusters
+    are numbered from 1 (0: none, never stored); a snapshot holding a cluster
+    0 was written when they were numbered from 0, and is read shifted by one.
     """
     if not previous:
         return {}
@@ -180,7 +182,14 @@ def previous_clusters(previous: Optional[dict[str, Any]]) -> dict[str, tuple[dic
             out["cocitation"] = ({str(w): int(c) for w, c in previous["camps"].items()}, None)
         except (TypeError, ValueError):
             pass
-    return out
+    return {name: _from_one(members, nxt) for name, (members, nxt) in out.items()}
+
+
+def _from_one(members: dict[str, int], nxt: Optional[int]) -> tuple[dict[str, int], Optional[int]]:
+    """Ids of a snapshot written when clusters were numbered from 0 (it holds a 0) moved up by one."""
+    if 0 not in members.values():
+        return members, nxt
+    return {n: c + 1 for n, c in members.items() if c >= 0}, None if nxt is None else nxt + 1
 
 
 def _cluster_snapshot(graphs: dict[str, Any], previous: Optional[dict[str, Any]]) -> dict[str, Any]:
@@ -195,8 +204,8 @@ def _cluster_snapshot(graphs: dict[str, Any], previous: Optional[dict[str, Any]]
         G = graphs.get(name)
         members: dict[int, list[str]] = {}
         if G is not None:
-            for n, c in G.nodes(data="cluster", default=-1):
-                if c is not None and c >= 0:
+            for n, c in G.nodes(data="cluster", default=0):
+                if c is not None and c > 0:  # 0: in no cluster
                     members.setdefault(int(c), []).append(str(n))
         old, old_next = before.get(name, ({}, None))
         if not members:
@@ -205,7 +214,7 @@ def _cluster_snapshot(graphs: dict[str, Any], previous: Optional[dict[str, Any]]
                              "members": {str(c): sorted(n for n, k in old.items() if k == c)
                                          for c in sorted(set(old.values()))}}
             continue
-        nxt = max([old_next or 0, *(c + 1 for c in old.values()), *(c + 1 for c in members)])
+        nxt = max([old_next or 1, *(c + 1 for c in old.values()), *(c + 1 for c in members)])
         out[name] = {"next": nxt, "members": {str(c): sorted(ns) for c, ns in sorted(members.items())}}
     return out
 
@@ -224,15 +233,15 @@ def snapshot_extras(papers: Sequence[ReportPaper], topics: dict[str, Any], graph
     places: dict[str, dict[str, Optional[str]]] = {}
     for p in papers:
         topic = next((labels[t] for t, _ in p.topics if t in labels), None)
-        cl = coupling.nodes[p.id].get("cluster", -1) if coupling is not None and p.id in coupling else -1
-        places[str(p.id)] = {"topic": topic, "cluster": coupling_labels.get(cl) if cl >= 0 else None}
+        cl = coupling.nodes[p.id].get("cluster", 0) if coupling is not None and p.id in coupling else 0
+        places[str(p.id)] = {"topic": topic, "cluster": coupling_labels.get(cl) if cl > 0 else None}
     cocit = graphs.get("cocitation")
     central: list[str] = []
     camps: dict[str, int] = {}
     if cocit is not None and cocit.number_of_edges():
         strength = dict(cocit.degree(weight="weight"))
         central = [str(n) for n in sorted(strength, key=lambda n: (-strength[n], str(n)))[:_CENTRAL]]
-        camps = {str(n): int(d["cluster"]) for n, d in cocit.nodes(data=True) if d.get("cluster", -1) >= 0}
+        camps = {str(n): int(d["cluster"]) for n, d in cocit.nodes(data=True) if d.get("cluster", 0) > 0}
     return {"places": places, "central": central, "camps": camps,
             "camp_labels": {str(k): v for k, v in cluster_labels("cocitation").items()},
             "clusters": _cluster_snapshot(graphs, previous)}
@@ -257,7 +266,7 @@ def camp_changes(old: dict[str, int], old_labels: dict[str, str], new: dict[str,
                       key=lambda k: -counts[k])
 
     def name(labels: dict[str, str], k: int) -> str:
-        return labels.get(str(k)) or f"cluster {k + 1}"
+        return labels.get(str(k)) or f"cluster {k}"
 
     changes = []
     for a in sorted(out_of):

@@ -43,7 +43,7 @@ def _plt() -> Any:
 
 
 def colour(cluster: int) -> str:
-    return PALETTE[cluster % len(PALETTE)] if cluster >= 0 else _OTHER
+    return PALETTE[(cluster - 1) % len(PALETTE)] if cluster > 0 else _OTHER  # clusters from 1; 0: none
 
 
 def write_figures(data: Any, out: Path) -> dict[str, str]:
@@ -221,7 +221,7 @@ def _network(view: dict[str, Any], path: Path, labels: int = 25) -> bool:
                s=[20 + 280 * (n["size"] / smax) for n in nodes], c=[colour(n["cluster"]) for n in nodes],
                edgecolors="white", linewidths=0.6, zorder=2)
     handles = [
-        plt.Line2D([], [], marker="o", ls="", color=colour(c["id"]), label=_short(f"{c['id'] + 1}: {c['label']}", 45))
+        plt.Line2D([], [], marker="o", ls="", color=colour(c["id"]), label=_short(f"{c['id']}: {c['label']}", 45))
         for c in view["clusters"][:10] if c["shown"]
     ]
     if handles:
@@ -239,13 +239,13 @@ def _label_order(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     leaders: dict[int, dict[str, Any]] = {}
     for n in ranked:
         leaders.setdefault(n["cluster"], n)
-    first = [n for n in ranked if leaders.get(n["cluster"]) is n and n["cluster"] >= 0]
+    first = [n for n in ranked if leaders.get(n["cluster"]) is n and n["cluster"] > 0]
     return first + [n for n in ranked if n not in first]
 
 
 def _timeline(view: dict[str, Any], path: Path, rows: int = 10, per_row: int = 4) -> bool:
     """CiteSpace's timeline: one row per cluster (largest first), works at their publication year, links."""
-    nodes = [n for n in view.get("nodes") or [] if n.get("year") and n["cluster"] >= 0]
+    nodes = [n for n in view.get("nodes") or [] if n.get("year") and n["cluster"] > 0]
     clusters = [c for c in view.get("clusters") or [] if c.get("shown")][:rows]
     row_of = {c["id"]: i for i, c in enumerate(clusters)}
     nodes = [n for n in nodes if n["cluster"] in row_of]
@@ -272,7 +272,7 @@ def _timeline(view: dict[str, Any], path: Path, rows: int = 10, per_row: int = 4
     years = [p[0] for p in pos.values()]
     ax.set_xlim(min(years) - 1, max(years) + 1)
     ax.set_ylim(len(clusters) - 0.4, -0.7)
-    ax.set_yticks(range(len(clusters)), [_short(f"#{c['id'] + 1} {c['label']}", 38) for c in clusters], fontsize=7)
+    ax.set_yticks(range(len(clusters)), [_short(f"#{c['id']} {c['label']}", 38) for c in clusters], fontsize=7)
     for i, c in enumerate(clusters):
         ax.axhline(i, color="#f0f0f0", lw=0.6, zorder=0)
     ax.set_xlabel("Publication year of the cited work")

@@ -239,7 +239,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
         L.append("")
         if f"network_{name}" in figures:
             L += [f"![{md(v['title'])}]({figures['network_' + name]})", ""]
-        L += _table(["Cluster", "Label", "Nodes"], ([c["id"] + 1, md(c["label"]), c["size"]] for c in v["clusters"]))
+        L += _table(["Cluster", "Label", "Nodes"], ([c["id"], md(c["label"]), c["size"]] for c in v["clusters"]))
 
     L += ["## Debates and concepts", ""]
     DB = getattr(data, "debates", {}) or {}

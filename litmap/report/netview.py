@@ -157,7 +157,7 @@ def _strength(G: nx.Graph) -> dict[Hashable, float]:
 
 
 def _clusters(G: nx.Graph, settings: ReportSettings) -> tuple[dict[Hashable, int], Optional[float]]:
-    """Louvain clusters (seeded; 0 = largest), numbered as :mod:`litmap.analyse.networks.clusters` does.
+    """Louvain clusters (seeded; 1 = largest, 0 = none), numbered as :mod:`litmap.analyse.networks.clusters` does.
 
     Called directly rather than through ``detect_communities`` because that
     also computes a silhouette (sklearn import + O(n²)) the report does not show.
@@ -175,7 +175,7 @@ def _clusters(G: nx.Graph, settings: ReportSettings) -> tuple[dict[Hashable, int
     comms = nx.community.louvain_communities(K, weight="weight", seed=settings.seed)
     ordered = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
     modularity = nx.community.modularity(K, ordered, weight="weight")  # type: ignore[arg-type]  # lists work; stubs ask for sets
-    return {n: i for i, c in enumerate(ordered) for n in c}, float(modularity)
+    return {n: i for i, c in enumerate(ordered, start=1) for n in c}, float(modularity)
 
 
 def _induced(G: nx.Graph, nodes: list[Hashable]) -> nx.Graph:
@@ -252,7 +252,7 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
     membership, modularity = _clusters(G, settings)
     membership = _aligned(membership, previous)
     for n in G:
-        G.nodes[n]["cluster"] = membership.get(n, -1)
+        G.nodes[n]["cluster"] = membership.get(n, 0)  # 0: in no cluster
     cl_labels = _cluster_labels(name, G, membership, data)
     strength = _strength(G)
     # Coupling: a paper's weight is how much it shares with the others (its reference count
@@ -268,7 +268,7 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
     pos = {n: (float(G.nodes[n].get("x", 0.0)) * spread, float(G.nodes[n].get("y", 0.0)) * spread) for n in shown}
     sizes = Counter(membership.values())
     clusters = [
-        {"id": cl, "label": cl_labels.get(cl) or f"cluster {cl + 1}", "size": n,
+        {"id": cl, "label": cl_labels.get(cl) or f"cluster {cl}", "size": n,
          "shown": sum(1 for x in shown if membership.get(x) == cl)}
         for cl, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))  # largest first, as ids no longer say
     ]
@@ -279,7 +279,7 @@ def _view(name: str, G: nx.Graph, data: Any, settings: ReportSettings, title: st
         ref = {"paper": int(n)} if kind == "paper" else {"work": str(n)} if kind == "work" else {"concept": str(n)}
         nodes.append({
             "id": str(n), "label": str(d.get("label", n)), "x": round(float(pos[n][0]) * 1000, 1),
-            "y": round(float(pos[n][1]) * 1000, 1), "cluster": int(d.get("cluster", -1)),
+            "y": round(float(pos[n][1]) * 1000, 1), "cluster": int(d.get("cluster", 0)),
             "year": d.get("year"), "size": size_of[n], **ref,
             **{str(k): d[k] for k in ("avg_year", "burst_strength", "burst_start", "burst_end", "sigma") if k in d},
         })

@@ -46,7 +46,7 @@ def build_camps(data: CorpusData, contexts: Sequence[CitationContext], settings:
         return ()
     clus = detect_communities(G, ClusterSettings(method=settings.cluster_method, resolution=settings.resolution,
                                                  seed=settings.seed))
-    membership = {n: c for n, c in clus.membership.items() if clus.sizes[c] >= settings.min_camp_size}
+    membership = {n: c for n, c in clus.membership.items() if clus.size(c) >= settings.min_camp_size}
     if not membership:
         return ()
     passages = cluster_passages(dataclasses.replace(data, contexts=tuple(friendly)), membership)

@@ -4,9 +4,12 @@ Leiden (igraph's C implementation, modularity objective) by default: on a
 co-citation map of ~4,600 works and ~780,000 links it takes seconds where
 networkx's pure-Python Louvain took over a minute, and Leiden guarantees
 connected communities.  ``method="louvain"`` uses networkx (no igraph
-needed).  Cluster ids are deterministic: 0 is the largest cluster, ties
-broken by the smallest member id.  :func:`align_clusters` renumbers a new
-clustering after an earlier one so unchanged clusters keep their ids.
+needed).  Cluster ids are deterministic and start at 1: 1 is the largest
+cluster, ties broken by the smallest member id.  0 (or a negative id, or no
+id at all) means "in no cluster", as in VOSviewer and Pajek partitions, so
+every export, the report and VOSviewer show the same numbers.
+:func:`align_clusters` renumbers a new clustering after an earlier one so
+unchanged clusters keep their ids.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ class ClusterSettings:
 
 @dataclass(frozen=True)
 class Clustering(Generic[N]):
-    """``membership`` maps node → cluster id; ``sizes[i]`` is the size of cluster i."""
+    """``membership`` maps node → cluster id (1, 2, …); ``sizes[i]`` is the size of cluster i + 1
+    (largest first), :meth:`size` the size of a cluster by its id."""
 
     membership: dict[N, int]
     sizes: tuple[int, ...]
@@ -58,6 +62,10 @@ class Clustering(Generic[N]):
     method: str = "louvain"
     resolution: float = 1.0
     seed: int = 42
+
+    def size(self, cluster: int) -> int:
+        """Members in cluster ``cluster`` (0 for an id no cluster has)."""
+        return self.sizes[cluster - 1] if 1 <= cluster <= len(self.sizes) else 0
 
     def members(self, cluster: int) -> list[N]:
         return sorted((n for n, c in self.membership.items() if c == cluster), key=_node_key)
@@ -83,7 +91,7 @@ def detect_communities(G: nx.Graph[N], settings: Optional[ClusterSettings] = Non
         comms = nx.community.louvain_communities(H, weight=s.weight, resolution=s.resolution, seed=s.seed)
         mod = None
     ordered = sorted((sorted(c, key=_node_key) for c in comms), key=lambda c: (-len(c), _node_key(c[0])))
-    membership = {n: i for i, c in enumerate(ordered) for n in c}
+    membership = {n: i for i, c in enumerate(ordered, start=1) for n in c}  # 1 = the largest; 0 is 'none'
     if mod is None:
         # networkx takes any node collections; its stubs ask for sets
         mod = nx.community.modularity(H, ordered,  # type: ignore[arg-type]
@@ -108,7 +116,8 @@ def align_clusters(
     keeps one of their ids.  Every other cluster gets a fresh id above every
     previous id and ``next_id`` (the first id never handed out before; pass it
     so ids of camps that vanished in earlier runs are not reused either), in the
-    current order (largest first).  Negative ids (unclustered) pass through.
+    current order (largest first), never below 1.  Ids of 0 or below (in no
+    cluster) pass through and are never matched.
     With no previous clustering and no ``next_id``, ``current`` is returned as is.
     """
     if not 0.0 < min_overlap <= 1.0:
@@ -117,7 +126,7 @@ def align_clusters(
     new = _groups(current)
     if not old and next_id is None:
         return dict(current)
-    fresh = max([next_id or 0, *(k + 1 for k in old)])
+    fresh = max([next_id or 1, *(k + 1 for k in old)])
     rename: dict[int, int] = {}
     if old and new:
         import numpy as np
@@ -135,13 +144,13 @@ def align_clusters(
         if b not in rename:
             rename[b] = fresh
             fresh += 1
-    return {n: (rename[c] if c >= 0 else c) for n, c in current.items()}
+    return {n: (rename[c] if c > 0 else c) for n, c in current.items()}
 
 
 def _groups(membership: Mapping[N, int]) -> dict[int, set[N]]:
     out: dict[int, set[N]] = {}
     for n, c in membership.items():
-        if c >= 0:
+        if c > 0:
             out.setdefault(int(c), set()).add(n)
     return out
 

@@ -135,7 +135,7 @@ def analysed_network(
         )
         clusters = dict(clustering.membership)
         result.modularity, result.silhouette = clustering.modularity, clustering.silhouette
-        result.cluster_sizes = dict(enumerate(clustering.sizes))
+        result.cluster_sizes = dict(enumerate(clustering.sizes, start=1))  # ids from 1, as membership
         if settings.kind in ("cocitation", "citation", "coupling"):
             passages = cluster_passages(data, _work_membership(G, clusters, data, settings.kind))
             labeller = llr_labels if settings.labels == "llr" else ctfidf_labels

@@ -225,7 +225,7 @@
   // ---- networks ---------------------------------------------------------------
   var cy = null, currentNet = null;
   function firstNet() { var names = Object.keys(D.networks); return names.filter(function (n) { return !D.networks[n].missing; })[0] || names[0]; }
-  function colour(cl) { return cl >= 0 ? D.palette[cl % D.palette.length] : "#9a9a9a"; }
+  function colour(cl) { return cl > 0 ? D.palette[(cl - 1) % D.palette.length] : "#9a9a9a"; }  // clusters from 1; 0: none
   document.querySelectorAll(".tabs button").forEach(function (b) {
     b.addEventListener("click", function () { location.hash = "#/networks/" + b.getAttribute("data-net"); });
   });
@@ -248,8 +248,8 @@
     cap.textContent = v.caption + " Showing the " + v.nodes.length + " largest of " + v.total_nodes + " nodes (" + v.total_edges + " links in full; all in data/network_" + name + "_nodes.csv)." + (v.modularity !== null ? " Modularity " + v.modularity + "." : "");
     v.clusters.forEach(function (c) {
       if (!c.shown) { return; }
-      sel.appendChild(h("option", { value: String(c.id) }, (c.id + 1) + ": " + c.label + " (" + c.size + ")"));
-      var b = h("button", { type: "button", "data-cluster": String(c.id) }, h("span", { "class": "swatch", "data-colour": colour(c.id) }), (c.id + 1) + ": " + c.label + " (" + c.size + ")");
+      sel.appendChild(h("option", { value: String(c.id) }, c.id + ": " + c.label + " (" + c.size + ")"));
+      var b = h("button", { type: "button", "data-cluster": String(c.id) }, h("span", { "class": "swatch", "data-colour": colour(c.id) }), c.id + ": " + c.label + " (" + c.size + ")");
       legend.appendChild(h("li", null, b));
     });
     legend.querySelectorAll(".swatch").forEach(function (s) { s.style.backgroundColor = s.getAttribute("data-colour"); });
@@ -305,7 +305,7 @@
     var cl = v.clusters.filter(function (c) { return c.id === n.cluster; })[0];
     var neighbours = node.neighborhood("node").map(function (m) { return m; }).sort(function (a, b) { return b.data("w") - a.data("w"); }).slice(0, 8);
     add(info, [h("h3", null, n.label),
-      dl([["Year", n.year], ["Cluster", cl ? (cl.id + 1) + ": " + cl.label : "none"], ["Size", n.size], ["Links shown", node.degree(false)]]),
+      dl([["Year", n.year], ["Cluster", cl ? cl.id + ": " + cl.label : "none"], ["Size", n.size], ["Links shown", node.degree(false)]]),
       neighbours.length ? [h("p", null, "Strongest neighbours:"), h("ul", null, neighbours.map(function (m) {
         var b = h("button", { type: "button", "class": "linklike", "data-node": m.id() }, m.data("label")); return h("li", null, b); }))] : null]);
     if (n.paper !== undefined && PAPERS[n.paper]) {
@@ -453,7 +453,7 @@
     rows.forEach(function (c, i) {
       var yy = 30 + i * rowH + rowH / 2;
       svg.appendChild(sv("line", { x1: left, x2: W - right + 10, y1: yy, y2: yy, stroke: colour(c.id), "stroke-opacity": 0.5 }));
-      svg.appendChild(sv("text", { x: W - right + 16, y: yy + 4, "class": "row-label", fill: colour(c.id) }, "#" + (c.id + 1) + " " + c.label));
+      svg.appendChild(sv("text", { x: W - right + 16, y: yy + 4, "class": "row-label", fill: colour(c.id) }, "#" + c.id + " " + c.label));
       var members = nodes.filter(function (n) { return n.cluster === c.id; }).sort(function (a, b) { return b.size - a.size; });
       var placed = [];
       members.forEach(function (n, k) {
