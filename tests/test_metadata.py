@@ -194,7 +194,7 @@ from litmap.parse.metadata_title import clean_journal, sane_title, title_from_ci
                  "2010) took gentrification from modest mews (Glass 1964) to shimmering towers", None,
                  id="body paragraph with citations"),
     pytest.param("word " * 40, None, id="forty words"),
-    pytest.param("x" * 260 + " y z", None, id="over 260 characters"),
+    pytest.param("x" * 280 + " y z", None, id="over 280 characters"),
     pytest.param("URIALISM: THE", None, id="ocr fragment"),
     pytest.param("Cities of the South", "Cities of the South", id="short title kept"),
     pytest.param("1995 Census", None, id="numbered table row"),

@@ -42,6 +42,7 @@ from litmap.parse.metadata_cover import (
 )
 from litmap.parse.metadata_masthead import (
     date_line_year,
+    is_date_line,
     header_info,
     journal_names,
     norm_key,
@@ -67,9 +68,14 @@ _NOT_TITLE = re.compile(
     r"published online|^research article$|^original article$|^articles?$|^review$|^editorial$|elsevier|"
     r"all rights reserved|creative commons|open access|downloaded|vol\.|volume \d|pp\.|^\W*$|e-mail|"
     r"discussion paper|available online|sciencedirect|^check for updates$|springer|taylor & francis|public access|"
-    r"author manuscript|^\W*(?:research )?articles?\W*$",
+    r"author manuscript|^\W*(?:research )?articles?\W*$|^(?:chapter|part)\s+(?:\d+|[IVXLC]+)\.?$",
     re.I,
 )
+
+
+def _web_title(t: str) -> str:
+    """A web page's title without its site name: "Asking Survey … | Survey Methods: Insights from the Field"."""
+    return re.sub(r"\s+\|\s+[^|]{3,80}$", "", t) if " | " in t else t
 
 
 def _sane_pdf_title(t: str) -> bool:
@@ -125,11 +131,26 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
                 return title, last
         return None, -1
     chosen = [(i, b) for i, b in cands if abs(b.size - top_size) <= 0.15]
+    for _ in range(2):
+        if not _interleaved_masthead(page, chosen):
+            break
+        # "FORUM: QUALITATIVE" / "Volume 13, No. 3" / "SOCIAL RESEARCH" / "September 2012": a journal's name
+        # set in the largest type between its issue lines, not the title.
+        cands = [(i, b) for i, b in cands if (i, b) not in chosen]
+        if not cands:
+            return None, -1
+        top_size = max(b.size for _, b in cands)
+        chosen = [(i, b) for i, b in cands if abs(b.size - top_size) <= 0.15]
+    while len(chosen) >= 2 and re.search(r"[*∗†‡]\W*$", chosen[0][1].text) and author_like(chosen[0][1].text, ""):
+        chosen = chosen[1:]  # the authors set above the title in its type ("Carola Frege *")
     first_i, first_b = chosen[0]
     parts, last_i, last_b = [first_b.text], first_i, first_b
     for i, b in chosen[1:]:
-        if b.bold != first_b.bold or author_like(b.text, " ".join(parts)):
+        so_far = " ".join(parts)
+        if author_like(b.text, so_far) or (b.bold != first_b.bold and parse_author_line(b.text)):
             break
+        if so_far.rstrip().endswith(("?", "!")) and parse_author_line(b.text):
+            break  # "… Countries in the North?" / "Julia Preece"
         if b.top - last_b.bottom > 2.5 * max(b.size, 1) or i - last_i > 3 or len(b.text) <= 2:
             if len(b.text) <= 2:
                 continue
@@ -139,7 +160,38 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
     title = clean_field(" ".join(parts))
     if re.match(r"^\d{1,3}\s", title) and re.search(r"\s\d{1,3}\s", title):
         title = clean_field(re.sub(r"(?:^|\s)\d{1,3}(?=\s)", " ", title))  # line-numbered drafts
+    title = re.sub(r"(?<=[a-z])\s?[1-9]$", "", title)  # a footnote mark: "… An Intergenerational Approach 1"
+    title, last_i = _with_subtitle(page, title, last_i, body, top_size)
     return title, last_i
+
+
+def _interleaved_masthead(page: LaidOutPage, chosen: list) -> bool:
+    """Short blocks in the largest type with issue/date lines between them: a journal's masthead."""
+    idx = [i for i, _ in chosen[:4]]
+    if len(idx) < 2 or any(len(b.text.split()) > 4 for _, b in chosen[:4]):
+        return False
+    return any(k not in idx and (_masthead_block(page, k) or is_date_line(page.blocks[k].text))
+               for k in range(idx[0] + 1, idx[-1]))
+
+
+def _with_subtitle(page: LaidOutPage, title: str, last_i: int, body: float, top_size: float) -> tuple[str, int]:
+    """The title with the subtitle set under it in smaller type than the title, larger than the text
+    ("The Two Futures of Governing" / "Decentering and Recentering Processes in Governing")."""
+    nxt = next(((k, b) for k, b in enumerate(page.blocks[last_i + 1:last_i + 3], start=last_i + 1)
+                if len(b.text.strip()) > 2), None)
+    if nxt is None or not body:
+        return title, last_i
+    k, b = nxt
+    text = clean_field(b.text)
+    words = text.split()
+    if not (body + 2 <= b.size < top_size - 0.15) or b.kind in _NOT_TITLE_KINDS or not 1 <= len(words) <= 20:
+        return title, last_i
+    if (_NOT_TITLE.search(text) or _LABEL.match(text) or parse_author_line(text) or author_like(text, title)
+            or looks_like_affiliation(text) or looks_like_section_heading(text) or text.endswith((".", ","))
+            or text[:1].islower() or sane_title(f"{title} {text}") is None):
+        return title, last_i
+    sep = " " if title.endswith((":", "?", ".", "!", "—", "–", "-")) else ": "
+    return title + sep + re.sub(r"(?<=[a-z])\s?[1-9]$", "", text), k
 
 
 _VOLUME_LINE = re.compile(r"\bvol\.?\s*\d|^\W*(?:19|20)\d{2}\b.*\d+\s*[–-]\s*\d+|journal limited|permissions|©|/C211",
@@ -224,11 +276,16 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     cover_text = " ".join(b.text for p in cover_pages for b in p.blocks)
     cover_text += " " + " ".join(b.text for p in content[:1] for b in p.blocks if b.kind == "cover")
     cover = parse_cover(cover_text) if cover_text.strip() else Metadata()
+    if cover_pages and not cover.title:
+        # "How to cite this article: Lau C.Q., & McHenry G. (2014). Asking Survey …" on a web page's print-out.
+        c_title, c_authors, c_year = title_from_cite_line(cover_text, _web_title(str(meta.get("title") or "")) or None)
+        if c_title:
+            cover = replace(cover, title=c_title, authors=cover.authors or c_authors, year=cover.year or c_year)
     if cover_pages and not cover.year:
         src = jstor_source_block(cover_pages)
         if src.year:
             # Keep what the citation line gave (DOI); the source block adds journal, volume and year.
-            cover = replace(src, doi=cover.doi, title=cover.title, authors=cover.authors)
+            cover = replace(src, doi=cover.doi, title=cover.title or src.title, authors=cover.authors or src.authors)
     nih = NIH_CITATION.search(" ".join(" ".join(b.text for b in p.blocks) for p in content[:1]))
     if nih and not cover.year:
         # PubMed Central author manuscripts cite the final version on page 1.
@@ -247,7 +304,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     head_page = replace(content[0], blocks=content[0].blocks[:_TEXT_HEAD_BLOCKS]) if text_head and content else None
 
     title, title_i = _title_from_layout(head_page or content[0], body) if content else (None, -1)
-    pdf_title = meta.get("title", "").strip()
+    pdf_title = _web_title(meta.get("title", "").strip())
     if not cover.title and title and (cited := citation_as_title(title)):
         # A library's citation line above a scan is the paper's own reference.
         cover = replace(cover, title=cited.title, authors=cover.authors or cited.authors, year=cover.year or cited.year,
@@ -293,7 +350,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         header.setdefault(key, val)
     year = (cover.year or cite_year or (int(header["year"]) if header.get("year") else None)
             or (date_line_year(content[0]) if content else None) or year_fallback(cover_text + " " + first_text)
-            or _footer_citation_year(content[:1]) or _please_cite_year(first_text) or hint.year)
+            or _footer_citation_year(content[:2]) or _please_cite_year(first_text) or hint.year
+            or _self_citation_year(cover_text + " " + first_text, title))
     if year is None and (guess := pdf_date_year(meta)):
         # The file's creation date: right for born-digital drafts, wrong for a scan or a re-saved copy.
         # Used only when the cited years do not contradict it, and marked as a guess.
@@ -347,7 +405,10 @@ def _please_cite_year(text: str) -> Optional[int]:
 
 
 _FOOTER_CITATION = re.compile(r"^(?P<journal>[A-Z][A-Za-z&.,:\s]+?),?\s+Vol\.?\s*\d+,?\s*(?:No\.?\s*\w+,?\s*)?"
-                              r"(?:\w+\.?\s+)?(?P<year>(?:19|20)\d\d),?\s*(?:pp\.?\s*)?\d+\s*[–-]\s*\d+\s*$")
+                              r"(?:\w+\.?\s+)?(?P<year>(?:19|20)\d\d),?\s*(?:pp\.?\s*)?\d+\s*[–-]\s*\d+\s*$"
+                              # German volume lines: "Industrielle Beziehungen, 4. Jg., Heft 3, 1997"
+                              r"|^(?P<journal2>[A-Z][\w&.,:\s]+?),?\s+\d+\.\s*Jg\.,?\s*(?:Heft\s*[\d‒–/-]+\s*[,/]\s*)?"
+                              r"(?P<year2>(?:19|20)\d\d)\b")
 
 
 def _footer_citation_year(pages: Sequence[LaidOutPage]) -> Optional[int]:
@@ -357,8 +418,17 @@ def _footer_citation_year(pages: Sequence[LaidOutPage]) -> Optional[int]:
         for line in [*page.furniture, *(b.text for b in page.blocks)]:
             m = _FOOTER_CITATION.match(clean_field(line)) if len(line) < 160 else None
             if m:
-                return int(m.group("year"))
+                return int(m.group("year") or m.group("year2"))
     return None
+
+
+def _self_citation_year(text: str, title: Optional[str]) -> Optional[int]:
+    """The year of the paper's own citation line: "Marinana Andrade e Barros 2010, “Outlooks for …”"."""
+    if not title or len(title) < 15:
+        return None
+    head = re.escape(title[:20].lower())
+    m = re.search(r"\b((?:19|20)\d\d)[a-z]?\)?[,.:]?\s*[“\"‘']?" + head, text.lower())
+    return int(m.group(1)) if m else None
 
 
 def _abstract(structure: Structure) -> Optional[str]:

@@ -25,7 +25,7 @@ def clean_field(s: str) -> str:
     return " ".join(s.split()).strip(" ,;")
 
 
-_AFFIL = re.compile(r"universit|department|dept\.|institut|school of|centre|center|laborator|college|faculty|"
+_AFFIL = re.compile(r"universit|department|dept\.|institut|school of|\bcent(?:re|er)s?\b|laborator|college|faculty|"
                     r"research|@|\bstreet\b|\broad\b|\bP\.?O\. box|ministry|agency|academy|\bUSA\b|\bUK\b|bureau",
                     re.I)
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "des", "di", "du", "da", "dos", "das", "le", "la",
@@ -33,7 +33,7 @@ _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "des", "di", "du
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ](?:[\w'’\-.]*[\w.])?|[A-Z]\.(?:-?[A-Z]\.)*)$")
 _NOT_NAME = re.compile(r"\b(?:abstract|keywords|introduction|article|journal|review|received|the|of|for|in|on|with|"
                        r"by|from|to|is|are|this|paper|study|cid|guide|report|data|release|edition|version|volume|chapter|prepared|"
-                       r"university|department)\b", re.I)
+                       r"university|department|series|science|sciences|studies|working|discussion)\b", re.I)
 
 
 def looks_like_affiliation(text: str) -> bool:
@@ -53,6 +53,8 @@ def _person(part: str) -> Optional[Author]:
     tokens = [t for t in tokens if t and not re.fullmatch(r"[a-h\d*†‡§¶,]{1,4}", t)]
     if not 2 <= len(tokens) <= 5 or _NOT_NAME.search(" ".join(tokens)):
         return None
+    if any(c.isdigit() for t in tokens for c in t):
+        return None  # an address ("ZUMA Quadrat B2"), not a name
     if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in tokens):
         return None
     tokens = [_title_case(t) for t in tokens]
@@ -81,6 +83,9 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
             "research", "laborator") else t[: aff.start()]
     if re.search(r"\b[A-Z]{2,}\s+[A-Z]{2,}\b", t) and (caps_end := re.search(r"\b[A-Z][A-Z'’-]+\s+(?=[A-Z][a-z])", t)):
         t = t[: caps_end.end()]  # "… and MONTY HINDMAN Minnesota Population": names in capitals end at the affiliation
+    listed = _family_first_list(t)
+    if listed:
+        return listed
     words = t.split()
     if len(words) == 2 or (len(words) >= 2 and "," in t and t.count(",") == 1):
         fam, _, given = t.partition(",")
@@ -107,6 +112,24 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
                 break  # names end where the affiliation begins
             return ()
         out.append(person)
+    return tuple(out)
+
+
+def _family_first_list(t: str) -> tuple[Author, ...]:
+    """"Della Porta, Donatella; Caiani, Manuela" (repository covers): every ";" part is "Family, Given"."""
+    parts = [p.strip() for p in t.split(";") if p.strip()]
+    if len(parts) < 2 or any(p.count(",") != 1 for p in parts):
+        return ()
+    out = []
+    for part in parts:
+        fam, _, given = part.partition(",")
+        fam, given = clean_field(fam), clean_field(given)
+        if not 1 <= len(fam.split()) <= 3 or not 1 <= len(given.split()) <= 3:
+            return ()
+        person = _person(f"{given} {fam}")
+        if person is None:
+            return ()
+        out.append(Author(family=fam, given=given))
     return tuple(out)
 
 

@@ -12,10 +12,10 @@ fields it holds (title, authors, year, journal, volume, issue, pages, DOI).
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
-from litmap.read.layout.pages import LaidOutPage
-from litmap.models import Metadata
+from litmap.read.layout.pages import Block, LaidOutPage
+from litmap.models import Author, Metadata
 from litmap.parse.metadata_authors import clean_field, family_first, parse_author_line
 from litmap.parse.names import normalise_doi
 
@@ -76,15 +76,31 @@ def jstor_source_block(pages: list[LaidOutPage]) -> Metadata:
     ("Geografiska Annaler. Series B, Human Geography, Vol. 71, No. 1, … (1989),
     pp. 3-17."); read journal, volume, issue, year and pages from that block."""
     for page in pages:
-        for b in page.blocks:
+        for k, b in enumerate(page.blocks):
             t = clean_field(b.text)
             if len(t) > 400 or "Vol." not in t or not re.search(r"\((?:[^)]*?)(?:1[89]\d\d|20[0-4]\d)\),\s*pp\.", t):
                 continue
             src = _JSTOR_SRC.match(t)
             if src:
-                return Metadata(year=int(src.group("year")), journal=clean_field(src.group("journal")),
-                                 volume=src.group("vol"), issue=src.group("issue"), pages=src.group("pages"))
+                title, authors = _title_and_authors_above(page.blocks[:k])
+                return Metadata(title=title, authors=authors, year=int(src.group("year")),
+                                journal=clean_field(src.group("journal")), volume=src.group("vol"),
+                                issue=src.group("issue"), pages=src.group("pages"))
     return Metadata()
+
+
+def _title_and_authors_above(blocks: Sequence[Block]) -> tuple[Optional[str], tuple[Author, ...]]:
+    """The title lines and the author line printed above an old JSTOR cover's source line
+    (the JSTOR logo, read as "STOR" and "®", left out)."""
+    lines = [clean_field(b.text) for b in blocks
+             if sum(c.isalpha() for c in b.text) >= 6 and not re.match(r"^J?STOR\b", b.text.strip())]
+    if len(lines) < 2:
+        return None, ()
+    authors = parse_author_line(lines[-1])
+    if not authors:
+        return None, ()
+    title = clean_field(" ".join(lines[:-1]))
+    return (title if 3 <= len(title.split()) <= 45 else None), authors
 
 
 def find_doi(text: str) -> Optional[str]:

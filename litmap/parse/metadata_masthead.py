@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from litmap.read.layout.pages import LaidOutPage
 from litmap.parse.metadata_authors import clean_field
 
-__all__ = ["header_info", "journal_names", "norm_key", "date_line_year", "subject_info", "pdf_date_year",
+__all__ = ["header_info", "journal_names", "norm_key", "date_line_year", "is_date_line", "subject_info", "pdf_date_year",
            "year_fallback", "MONTHS"]
 
 
@@ -47,6 +47,10 @@ _MASTHEAD = re.compile(r"(?P<journal>[A-Z][A-Za-z&,.:\s]+?)\s+(?P<vol>\d{1,4})\s
                        r"(?P<pages>\d+(?:\s*[–\-]?\s*\d+)?)?")
 
 
+_JOURNAL_YEAR_VOLUME = re.compile(r"^(?P<journal>[A-Z][A-Za-z&.,:\s]+?)\s+(?P<year>" + _YEAR + r"),?\s+vol(?:ume|\.)\s*(?P<vol>\d+)",
+                                  re.I)
+
+
 def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
     """Journal, volume, pages and year from the masthead of the first content page."""
     out: dict[str, str] = {}
@@ -58,6 +62,11 @@ def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
                 out.update(journal=clean_field(m.group("journal")), volume=m.group("vol"), year=m.group("year"))
                 if m.group("pages"):
                     out["pages"] = clean_field(m.group("pages")).replace(" ", "–")
+                return out
+            # "Environment and Planning A 2005, volume 37, pages 127 ^ 139" taken off as a running head.
+            m = _JOURNAL_YEAR_VOLUME.search(clean_field(line)) if len(line) < 120 else None
+            if m:
+                out.update(journal=clean_field(m.group("journal")), volume=m.group("vol"), year=m.group("year"))
                 return out
         for b in page.blocks:
             text = clean_field(b.text)
@@ -92,13 +101,22 @@ def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
 
 #: An English month name or its abbreviation ("Sept.", "March"), as a regex (compile with re.I).
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_LINE = re.compile(r"^(?:\d{1,2}\s+" + MONTHS + r"|" + MONTHS + r"(?:\s+\d{1,2})?,?)\s+" + _YEAR + r"$", re.I)
+_DATE_LINE = re.compile(r"^(?:\d{1,2}\s+" + MONTHS + r"|" + MONTHS + r"(?:\s+\d{1,2})?,?)\s+" + _YEAR
+                        + r"(?:\s+ISSN\b.*)?$", re.I)
+_YEAR_LINE = re.compile(r"^" + _YEAR + r"$")
+
+
+def is_date_line(text: str) -> bool:
+    """A date printed alone on its line ("September 2012", "April 22, 2024")."""
+    return bool(_DATE_LINE.match(clean_field(text)))
 
 
 def date_line_year(page: LaidOutPage) -> Optional[int]:
-    """A date printed alone under the title ("April 22, 2024", "05 July 2022")."""
-    for b in page.blocks[:8]:
-        m = _DATE_LINE.match(clean_field(b.text))
+    """A date printed alone under the title ("April 22, 2024", "05 July 2022", "January 2001 ISSN …"),
+    or a year alone in the masthead above it ("Number 9" / "2014")."""
+    for k, b in enumerate(page.blocks[:8]):
+        text = clean_field(b.text)
+        m = _DATE_LINE.match(text) or (_YEAR_LINE.match(text) if k < 3 else None)
         if m:
             return int(m.group(1))
     return None
@@ -124,7 +142,8 @@ def pdf_date_year(meta: dict[str, str]) -> Optional[int]:
 
 def year_fallback(text: str) -> Optional[int]:
     """A year from publication, copyright or received/accepted lines."""
-    for pat in (r"published(?: online)?:\s*(?:\d+\s+)?\w*\s*" + _YEAR, r"©\s*the authors?(?:\(s\))?,?\s*" + _YEAR, r"©\s*(?:\w+\s+)?" + _YEAR, r"copyright\s*(?:©)?\s*" + _YEAR, r"published online:?\s*(?:\d+\s+)?\w*\s*"
+    for pat in (r"published(?: online)?:\s*(?:\d+\s+)?\w*\s*" + _YEAR, r"©\s*the authors?(?:\(s\))?,?\s*" + _YEAR, r"©\s*(?:\w+\s+)?" + _YEAR, r"copyright\s*(?:©|@|\(c\))?\s*" + _YEAR,
+                r"\bvol(?:ume|\.)?\s*\d+,\s*(?:no\.?\s*\d+,?\s*)?(?:[A-Z][a-z]+\.?\s+)?" + _YEAR + r"\b", r"published online:?\s*(?:\d+\s+)?\w*\s*"
                 + _YEAR, r"\b" + _YEAR + r"\b\s*(?:the author|elsevier|springer|sage)"):
         m = re.search(pat, text, re.I)
         if m:

@@ -1,0 +1,92 @@
+"""Header failure families found on the tune half of benchmarks/gold/headers.jsonl (issue 18), each on
+hand-built blocks: the rule, not the paper."""
+
+from __future__ import annotations
+
+from litmap.models import Author
+from litmap.parse.metadata import parse_author_line
+from tests.test_metadata import BODY, blk, meta_of, page
+
+
+def test_repository_cover_lists_family_first_names_separated_by_semicolons() -> None:
+    assert parse_author_line("Della Porta, Donatella; Caiani, Manuela") == (
+        Author("Della Porta", "Donatella"), Author("Caiani", "Manuela"))
+    assert parse_author_line("Andrews, David L.; Bustad, Jacob J.")[0] == Author("Andrews", "David L.")
+
+
+def test_an_address_with_digits_is_no_author() -> None:
+    assert parse_author_line("ZUMA Quadrat B2, 1 Postfach 12 21 55 D- 68072 Mannheim") == ()
+
+
+def test_series_line_above_the_title_is_no_author_and_the_subtitle_joins_the_title() -> None:
+    p = page(1, blk("114 Reihe Politikwissenschaft Political Science Series", size=14, bold=True),
+             blk("The Two Futures of Governing", size=24, bold=True),
+             blk("Decentering and Recentering Processes in Governing", size=20),
+             blk("B. Guy Peters", size=12, bold=True), blk("January 2008", size=12),
+             blk(BODY, size=10), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.title == "The Two Futures of Governing: Decentering and Recentering Processes in Governing"
+    assert m.authors == (Author("Peters", "B. Guy"),)
+    assert m.year == 2008
+
+
+def test_journal_name_in_large_type_between_issue_lines_is_not_the_title() -> None:
+    p = page(1, blk("FORUM: QUALITATIVE", size=12.8), blk("Volume 13, No. 3, Art. 22", size=9),
+             blk("SOCIAL RESEARCH", size=12.8), blk("September 2012", size=9), blk("SOZIALFORSCHUNG", size=12.8),
+             blk("Socialization, Language, and Scenic Understanding", size=12),
+             blk("Henning Salling Olesen & Kirsten Weber", size=11), blk(BODY, size=9), blk(BODY, size=11))
+    m = meta_of([p])
+    assert m.title == "Socialization, Language, and Scenic Understanding"
+    assert m.year == 2012
+
+
+def test_chapter_label_is_not_the_title() -> None:
+    p = page(1, blk("Chapter 8", size=14, bold=True),
+             blk("FREE MOVEMENT OF CAPITAL AND THE REAL ESTATE MARKET IN CROATIA", size=14),
+             blk("Dubravko Mihaljek*", size=10), blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([p]).title == "FREE MOVEMENT OF CAPITAL AND THE REAL ESTATE MARKET IN CROATIA"
+
+
+def test_marked_author_above_the_title_and_name_after_a_question_title() -> None:
+    p = page(1, blk("Carola Frege *", size=18),
+             blk("Co-operative Workplace Relations in East Germany? A Study of Works Councils", size=18),
+             blk(BODY, size=14), blk(BODY, size=14))
+    m = meta_of([p])
+    assert m.title == "Co-operative Workplace Relations in East Germany? A Study of Works Councils"
+    assert m.authors[0].family == "Frege"
+    q = page(1, blk("Participatory Rural Appraisal: Lessons for Countries in the North?", size=14),
+             blk("Julia Preece", size=14), blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([q]).title == "Participatory Rural Appraisal: Lessons for Countries in the North?"
+
+
+def test_old_jstor_cover_gives_title_and_author_above_the_source_line() -> None:
+    cover = page(1, blk("From Managerialism to Entrepreneurialism: The Transformation in Urban", size=11.6, kind="cover"),
+                 blk("STOR", size=18.6, kind="cover"), blk("Governance in Late Capitalism", size=11.6, kind="cover"),
+                 blk("®", size=9, kind="cover"), blk("David Harvey", size=11.5, kind="cover"),
+                 blk("Geografiska Annaler. Series B, Human Geography, Vol. 71, No.1, The Roots of Geographical Change: "
+                     "1973 to the Present. (1989), pp. 3-17.", kind="cover"),
+                 blk("Stable URL: http://links.jstor.org/sici?sici=0435-3684", kind="cover"))
+    m = meta_of([cover, page(2, blk(BODY), blk(BODY))])
+    assert m.title == "From Managerialism to Entrepreneurialism: The Transformation in Urban Governance in Late Capitalism"
+    assert m.authors == (Author("Harvey", "David"),)
+    assert m.year == 1989
+
+
+def test_years_from_date_with_issn_german_volume_line_and_own_citation() -> None:
+    a = page(1, blk("What Do Workers Think About Groupwork?", size=16), blk("Delphine Corteel*"),
+             blk("January 2001 ISSN Nr. 1011-9523"), blk(BODY), blk(BODY))
+    assert meta_of([a]).year == 2001
+    b = page(1, blk("Co-operative Workplace Relations in East Germany", size=18), blk("Carola Frege", size=12),
+             blk(BODY), blk("Industrielle Beziehungen, 4. Jg., Heft 3, 1997", size=8))
+    assert meta_of([b]).year == 1997
+    c = page(1, blk("OUTLOOKS FOR THE LEGAL FRAMING OF PARADIPLOMACY: THE CASE OF BRAZIL", size=14),
+             blk("by Marinana Andrade e Barros"), blk(BODY),
+             blk("Marinana Andrade e Barros 2010, “Outlooks for the legal framing of Paradiplomacy: The case of "
+                 "Brazil”, Federal Governance, vol. 7 no. 3, pp. 39-49."))
+    assert meta_of([c]).year == 2010
+
+
+def test_web_page_title_loses_its_site_name() -> None:
+    p = page(1, blk("Asking Survey Respondents about Reasons for Their Behavior", size=10), blk(BODY), blk(BODY))
+    m = meta_of([p], {"Title": "Asking Survey Respondents about Reasons for Their Behavior | Survey Methods: Insights"})
+    assert m.title == "Asking Survey Respondents about Reasons for Their Behavior"
