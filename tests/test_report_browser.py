@@ -78,9 +78,9 @@ def test_network_draws_and_a_clicked_node_shows_details(page, report_url, tmp_pa
         for (let i = 3; i < d.length; i += 4 * 7) { if (d[i] > 0) return true; }
         return false; })""")
     assert drawn
-    target = page.evaluate("""() => { const cy = document.getElementById('cy')._cyreg.cy;
-        const n = cy.nodes().sort((a, b) => b.data('w') - a.data('w'))[0];
-        const p = n.renderedPosition(); return {x: p.x, y: p.y, label: n.data('label')}; }""")
+    target = page.evaluate("""() => { const m = document.getElementById('cy')._map;
+        const n = m.nodes.slice().sort((a, b) => b.d - a.d)[0];
+        return {x: n.sx, y: n.sy, label: n.label}; }""")
     box = page.locator("#cy").bounding_box()
     page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
     info = page.locator("#node-info")
@@ -96,12 +96,12 @@ def test_cluster_filter_and_keyboard_node_list(page, report_url):
     _ready(page, report_url + "#/networks/concepts")
     page.wait_for_selector("#cy canvas")
     page.select_option("#net-cluster", "1")  # clusters are numbered from 1
-    hidden = page.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes('.hidden').length")
+    hidden = page.evaluate("() => document.getElementById('cy')._map.nodes.filter(n => n.hidden).length")
     assert hidden > 0
     page.select_option("#net-cluster", "")
     assert page.locator("#net-debate-wrap").is_visible()
     page.select_option("#net-debate", "Gentrification")
-    shown = page.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes().not('.hidden').map(n => n.data('label'))")
+    shown = page.evaluate("() => document.getElementById('cy')._map.nodes.filter(n => !n.hidden).map(n => n.label)")
     assert shown == ["gentrification"]
     first = page.locator("#net-node option").nth(1).get_attribute("value")
     page.select_option("#net-node", first)
@@ -165,8 +165,8 @@ def test_map_views_render_with_labels(page, report_url, tmp_path):
     _ready(page, report_url + "#/networks/cocitation")
     page.wait_for_selector("#cy canvas")
     page.wait_for_timeout(300)
-    cy = "document.getElementById('cy')._cyreg.cy"
-    labels = page.evaluate(f"() => {cy}.nodes('[big = 1]').map(n => n.renderedBoundingBox({{includeLabels: true, includeNodes: false}}))")
+    cy = "document.getElementById('cy')._map"
+    labels = page.evaluate(f"() => {cy}.labels.map(b => ({{x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2}}))")
     assert len(labels) >= 3
     overlaps = [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]
                 if a["x1"] < b["x2"] - 1 and a["x2"] > b["x1"] + 1 and a["y1"] < b["y2"] - 1 and a["y2"] > b["y1"] + 1]
@@ -181,16 +181,16 @@ def test_map_views_render_with_labels(page, report_url, tmp_path):
     page.screenshot(path=str(tmp_path / "map_density.png"))
     page.select_option("#net-mode", "overlay")
     assert page.locator("#net-ramp").is_visible()
-    assert page.evaluate(f"() => {cy}.nodes('.overlay').length") > 0
+    assert page.evaluate(f"() => {cy}.mode") == "overlay"
     page.select_option("#net-mode", "timeline")
     tl = page.locator("#net-timeline svg")
     assert tl.locator("circle").count() >= 3 and tl.locator("text.row-label").count() >= 1
     assert tl.locator("text.tl-label").count() >= 1
     page.screenshot(path=str(tmp_path / "map_timeline.png"))
     page.select_option("#net-mode", "network")
-    total = page.evaluate(f"() => {cy}.nodes().not('.hidden').length")
+    total = page.evaluate(f"() => {cy}.nodes.filter(n => !n.hidden).length")
     page.fill("#net-min", "3")
-    assert page.evaluate(f"() => {cy}.nodes().not('.hidden').length") < total
+    assert page.evaluate(f"() => {cy}.nodes.filter(n => !n.hidden).length") < total
     assert page.problems == []
 
 
@@ -212,14 +212,14 @@ def _screenshot(page, tmp_path, name):
     return path
 
 
-CY = "document.getElementById('cy')._cyreg.cy"
+CY = "document.getElementById('cy')._map"
 
 
 def test_cocitation_map_labels_works_in_every_cluster(page, report_url, tmp_path):
     _ready(page, report_url + "#/networks/cocitation")
     page.wait_for_selector("#cy canvas")
     page.wait_for_timeout(300)
-    per_cluster = page.evaluate(f"() => {CY}.nodes().not('.hidden').map(n => [n.id(), n.data('big'), n.data('label')])")
+    per_cluster = page.evaluate(f"() => {CY}.nodes.filter(n => !n.hidden).map(n => [n.id, n.big, n.label])")
     clusters = page.evaluate("""() => { const out = {};
         for (const b of document.querySelectorAll('#net-legend button[data-cluster]')) out[b.getAttribute('data-cluster')] = b.innerText;
         return out; }""")
@@ -235,11 +235,40 @@ def test_cocitation_map_labels_works_in_every_cluster(page, report_url, tmp_path
     assert missing == [], f"clusters without a labelled work on the map: {missing}"
     # the labels are drawn: a labelled node's label box lies inside the canvas
     box = page.locator("#cy").bounding_box()
-    inside = page.evaluate(f"""() => {CY}.nodes('[big = 1]').filter(n => {{
-        const b = n.renderedBoundingBox({{includeLabels: true, includeNodes: false}});
-        return b.x1 >= 0 && b.y1 >= 0 && b.x2 <= {box['width']} && b.y2 <= {box['height']}; }}).length""")
+    inside = page.evaluate(f"""() => {CY}.labels.filter(b =>
+        b.x1 >= 0 && b.y1 >= 0 && b.x2 <= {box['width']} && b.y2 <= {box['height']}).length""")
     assert inside >= len(clusters)
+    assert inside == page.evaluate(f"() => {CY}.labels.length")  # no label cut off at an edge of the map
     _screenshot(page, tmp_path, "h20_cocitation_clusters_labelled.png")
+    assert page.problems == []
+
+
+def test_map_zooms_pans_and_taps_with_the_mouse(page, report_url, tmp_path):
+    """The canvas map: wheel zooms about the pointer, a drag pans, labels are placed again, a click selects."""
+    _ready(page, report_url + "#/networks/cocitation")
+    page.wait_for_function(f"() => {CY} && {CY}.lastDrawMs !== undefined")
+    box = page.locator("#cy").bounding_box()
+    before = page.evaluate(f"() => [{CY}.k, {CY}.tx, {CY}.ty, {CY}.labels.length]")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(150)
+    zoomed = page.evaluate(f"() => [{CY}.k, {CY}.tx, {CY}.ty, {CY}.labels.length]")
+    assert zoomed[0] > before[0] * 1.5
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 80, box["y"] + box["height"] / 2 + 40, steps=4)
+    page.mouse.up()
+    page.wait_for_timeout(150)
+    panned = page.evaluate(f"() => [{CY}.k, {CY}.tx, {CY}.ty]")
+    assert panned[0] == zoomed[0] and abs(panned[1] - zoomed[1] - 80) < 1 and abs(panned[2] - zoomed[2] - 40) < 1
+    assert page.locator("#node-info h3").count() == 0  # a drag is not a click
+    labels = page.evaluate(f"() => {CY}.labels.map(b => [b.x1, b.y1, b.x2, b.y2])")
+    assert labels and not [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]
+                           if a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]]
+    target = page.evaluate(f"() => {{ const n = {CY}.labels[0]; const m = {CY}.nodes[n.i]; return [m.sx, m.sy, m.label]; }}")
+    page.mouse.click(box["x"] + target[0], box["y"] + target[1])
+    page.locator("#node-info h3").wait_for()
+    assert page.locator("#node-info h3").inner_text() == target[2]
+    _screenshot(page, tmp_path, "h20_map_zoomed_selected.png")
     assert page.problems == []
 
 
@@ -253,7 +282,7 @@ def test_overlay_colours_works_by_average_citing_year(page, report_url, tmp_path
     assert lo.isdigit() and hi.isdigit() and int(lo) <= int(hi)
     data = page.evaluate("""() => { const d = JSON.parse(document.getElementById('litmap-data').textContent);
         return d.networks.cocitation.nodes.map(n => [n.id, n.avg_year === undefined || n.avg_year === null ? n.year : n.avg_year]); }""")
-    colours = dict(page.evaluate(f"() => {CY}.nodes().map(n => [n.id(), n.style('background-color')])"))
+    colours = dict(page.evaluate(f"() => {CY}.nodes.map(n => [n.id, {CY}.fillOf(n)])"))
     dated = sorted((y, nid) for nid, y in data if y is not None)
     assert len(dated) >= 2 and dated[0][0] < dated[-1][0]
     # the earliest and the latest works differ in colour, works of one year share it
@@ -317,4 +346,92 @@ def test_authors_and_themes_tables_render(page, report_url, tmp_path):
     assert page.locator("table.flows").first.locator("tbody tr").count() >= 1
     page.evaluate("document.querySelector('#h-productivity').scrollIntoView()")
     _screenshot(page, tmp_path, "h20_authors_themes.png")
+    assert page.problems == []
+
+
+def test_thematic_map_and_three_field_are_interactive(page, report_url, tmp_path):
+    """The thematic map (bubbles by centrality x density, quadrants named, labelled) and the three-field plot
+    (authors -> cited works -> concepts) are drawn in the page; pointing at a theme or an item shows its details."""
+    _ready(page, report_url + "#/networks")
+    science = page.evaluate("() => JSON.parse(document.getElementById('litmap-data').textContent).science")
+    assert science.get("three_field"), "the fixture has no three-field plot"
+    if science.get("thematic"):
+        view = page.locator("#thematic-view")
+        view.scroll_into_view_if_needed()
+        themes = science["thematic"]["themes"]
+        assert view.locator("g.theme circle").count() == len(themes)
+        labels = view.locator("text.theme-label").all_text_contents()
+        assert sorted(labels) == sorted(t["label"] for t in themes)
+        quads = view.locator("text.q-label").all_text_contents()
+        assert len(quads) == 4 and any(q.startswith("Motor") for q in quads)
+        view.locator("g.theme").first.hover()
+        assert view.locator(".sci-info h4").inner_text() in labels
+        assert "Concepts:" in view.locator(".sci-info").inner_text()
+        _screenshot(page, tmp_path, "h20_thematic_interactive.png")
+    if science.get("three_field"):
+        view = page.locator("#threefield-view")
+        view.scroll_into_view_if_needed()
+        nodes = science["three_field"]["nodes"]
+        assert view.locator("g.tf-node rect").count() == sum(len(c) for c in nodes)
+        assert view.locator("text.tf-label").count() == sum(len(c) for c in nodes)
+        assert view.locator("text.field-label").all_text_contents() == science["three_field"]["fields"]
+        assert view.locator("g.flows path").count() == len(science["three_field"]["links"])
+        view.locator("g.tf-node").first.hover()
+        assert view.locator(".sci-info h4").inner_text() == nodes[0][0]["label"]
+        assert view.locator("g.flows path.on").count() >= 1
+        _screenshot(page, tmp_path, "h20_threefield_interactive.png")
+    assert page.problems == []
+
+
+def test_thematic_map_places_themes_in_their_quadrants(page, report_url, tmp_path):
+    """Themes of known centrality and density (put into the page's data) land in their quadrants, labelled."""
+    import json
+    from urllib.parse import urlparse
+
+    src = urlparse(report_url).path
+    html = open(src, encoding="utf-8").read()
+    start = html.index('id="litmap-data">') + len('id="litmap-data">')
+    end = html.index("</script>", start)
+    data = json.loads(html[start:end])
+    quads = {"motor": (9.0, 90.0), "niche": (1.0, 80.0), "emerging": (1.5, 10.0), "basic": (8.0, 20.0)}
+    data["science"]["thematic"] = {
+        "splits": {"centrality": 5.0, "density": 50.0}, "documents": 10,
+        "quadrant_names": {"motor": "Motor themes", "niche": "Niche themes", "emerging": "Emerging or declining themes",
+                           "basic": "Basic themes"},
+        "themes": [{"id": i, "label": f"{q} theme, term", "quadrant": q, "centrality": c, "density": d, "size": 3 + i,
+                    "occurrences": 5 + 3 * i, "terms": [f"{q} theme", "term"], "papers": [[1, 2]]}
+                   for i, (q, (c, d)) in enumerate(quads.items())],
+    }
+    from litmap.report.html import safe_json
+
+    page_html = html[:start] + safe_json(data) + html[end:]
+    if 'id="thematic-view"' not in page_html:  # the fixture has no thematic map: give the view its place
+        head = '<h3 id="h-thematic">Thematic map</h3>'
+        page_html = page_html.replace(head, head + '<div id="thematic-view" class="sciview"><div class="sci-canvas">'
+                                      '</div><aside class="sci-info"></aside></div>', 1)
+    out = os.path.join(os.path.dirname(src), "index_thematic.html")
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(page_html)
+    _ready(page, "file://" + out + "#/networks")
+    view = page.locator("#thematic-view")
+    view.scroll_into_view_if_needed()
+    split = page.evaluate("""() => { const l = document.querySelectorAll('#thematic-view line.split');
+        return [+l[0].getAttribute('x1'), +l[1].getAttribute('y1')]; }""")
+    spots = page.evaluate("""() => Array.from(document.querySelectorAll('#thematic-view g.theme')).map(g => {
+        const c = g.querySelector('circle'); return [g.querySelector('text').textContent, +c.getAttribute('cx'), +c.getAttribute('cy')]; })""")
+    assert len(spots) == 4
+    for label, x, y in spots:
+        q = label.split()[0]
+        right, top = x > split[0], y < split[1]  # SVG y grows downwards
+        assert (right, top) == {"motor": (True, True), "niche": (False, True), "emerging": (False, False),
+                                "basic": (True, False)}[q], label
+    boxes = page.evaluate("""() => Array.from(document.querySelectorAll('#thematic-view text')).map(t => {
+        const b = t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; })""")
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] - 1 and a[2] > b[0] + 1 and a[1] < b[3] - 1 and a[3] > b[1] + 1]
+    assert overlaps == []  # theme labels, quadrant names and axis titles do not overlap
+    view.locator("g.theme").nth(2).focus()
+    info = view.locator(".sci-info").inner_text()
+    assert "Quadrant" in info and "Papers holding most of its concepts" in info
+    _screenshot(page, tmp_path, "h20_thematic_quadrants.png")
     assert page.problems == []

@@ -25,15 +25,12 @@ from importlib import resources
 from typing import Any, Sequence
 
 from litmap.report.figures import PALETTE
-from litmap.report.sciencemaps import science_maps
+from litmap.report.sciencemaps import science_json, science_maps
 from litmap.report.records import to_json
 
 __all__ = ["render_html", "safe_json"]
 
-# Cytoscape injects this style element unless it already exists; shipping it
-# ourselves keeps the CSP free of 'unsafe-inline'.
-_CY_STYLE_ID = "__________cytoscape_stylesheet"
-_CY_RULE = ".__________cytoscape_container { position: relative; }\n"
+_STYLE_ID = "litmap-style"
 
 
 def safe_json(value: Any) -> str:
@@ -54,7 +51,7 @@ def _sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def _payloads(data: Any, figures: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _payloads(data: Any, figures: dict[str, str], science: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Split the data: ``core`` is parsed at load; ``detail`` (reference lists,
     citing sentences) only when a paper or work page is first opened."""
     core_papers = [
@@ -65,7 +62,7 @@ def _payloads(data: Any, figures: dict[str, str]) -> tuple[dict[str, Any], dict[
         "title": data.title, "overview": to_json(data.overview), "papers": core_papers, "works": core_works,
         "topics": data.topics, "networks": data.networks, "concepts": data.concepts,
         "debates": [{"id": m["id"], "label": m["label"], "concepts": m["concepts"]} for m in data.debates.get("maps", [])],
-        "figures": figures, "palette": list(PALETTE),
+        "figures": figures, "palette": list(PALETTE), "science": science_json(science),
     }
     detail = {
         "papers": {str(p.id): {"refs": [to_json(r) for r in p.refs], "abstract": p.abstract, "warnings": p.warnings}
@@ -110,9 +107,10 @@ def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True, s
         autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
         trim_blocks=True, lstrip_blocks=True,
     )
-    css = _CY_RULE + _static("report.css")
-    scripts = [_static("cytoscape.min.js"), _static("app.js")]
-    core, detail = _payloads(data, figures)
+    css = _static("report.css")
+    scripts = [_static("netmap.js"), _static("app.js")]  # netmap.js: the canvas network map (no library)
+    science = science_maps(data)
+    core, detail = _payloads(data, figures, science)
     csp = "; ".join([
         "default-src 'none'",
         "script-src " + " ".join(_sha(s) for s in scripts),
@@ -126,7 +124,7 @@ def render_html(data: Any, figures: dict[str, str], *, timestamp: bool = True, s
     return env.get_template("index.html.j2").render(
         d=data, papers=papers, works=data.works, figures=figures, csp=csp, css=css, scripts=scripts,
         core_json=safe_json(core), detail_json=safe_json(detail), generated=generated, stages=stages,
-        cy_style_id=_CY_STYLE_ID, palette=PALETTE, timeline_bars=timeline_bars,
+        cy_style_id=_STYLE_ID, palette=PALETTE, timeline_bars=timeline_bars,
         debate_labels=data.debates.get("labels", {}), debate_ids={m["id"] for m in data.debates.get("maps", [])},
-        science=science_maps(data),
+        science=science,
     )

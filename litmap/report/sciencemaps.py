@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-__all__ = ["science_maps", "THREE_FIELD_TOP"]
+__all__ = ["science_maps", "science_json", "THREE_FIELD_TOP"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,11 @@ def _thematic(data: Any) -> dict[str, Any]:
     got = thematic_map(docs, labels=labels)
     got["quadrant_names"] = {k: v.split(":")[0] for k, v in QUADRANTS.items()}
     got["themes"] = sorted(got["themes"], key=lambda t: (-t["size"], t["label"]))
+    for t in got["themes"]:  # the papers behind a theme, those holding most of its concepts first (the page's hover)
+        terms = set(t.get("term_ids") or ())
+        held = sorted(((len(terms.intersection(cs)), pid) for pid, cs in docs.items() if terms.intersection(cs)),
+                      key=lambda x: (-x[0], x[1]))
+        t["papers"] = [[pid, n] for n, pid in held[:10]]
     return got
 
 
@@ -72,4 +77,20 @@ def science_maps(data: Any) -> dict[str, Any]:
             out[name] = fn(data)
         except Exception as exc:  # one view must not break the whole report
             log.warning("the %s view could not be computed (%s); the report leaves it out", name, exc)
+    return out
+
+
+def science_json(science: dict[str, Any]) -> dict[str, Any]:
+    """What the page's interactive thematic map and three-field plot draw from (small: no tables)."""
+    out: dict[str, Any] = {}
+    tm = science.get("thematic")
+    if tm and len(tm.get("themes") or ()) >= 2:
+        out["thematic"] = {
+            "splits": tm["splits"], "documents": tm["documents"], "quadrant_names": tm["quadrant_names"],
+            "themes": [{k: t[k] for k in ("id", "label", "quadrant", "centrality", "density", "size", "occurrences")}
+                       | {"terms": t["terms"][:15], "papers": t.get("papers", [])} for t in tm["themes"]],
+        }
+    tf = science.get("three_field")
+    if tf and tf.get("links"):
+        out["three_field"] = {"fields": tf["fields"], "nodes": tf["nodes"], "links": tf["links"]}
     return out

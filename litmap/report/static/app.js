@@ -60,7 +60,7 @@
     closeSearch();
     if (SECTIONS.indexOf(kind) >= 0) {
       show(kind);
-      if (kind === "networks") { openNetwork(arg || currentNet || firstNet()); }
+      if (kind === "networks") { openNetwork(arg || currentNet || firstNet()); drawScience(); }
       if (kind === "debates") { openDebate(arg); }
       return;
     }
@@ -80,6 +80,7 @@
     if (hd) { hd.focus(); hd.scrollIntoView(); } else { window.scrollTo(0, 0); }
   }
   window.addEventListener("hashchange", route);
+  window.addEventListener("resize", function () { if (cy && !document.getElementById("cy").hidden) { cy.resize(); } });
 
   // ---- pages ---------------------------------------------------------------
   function dl(rows) {
@@ -223,7 +224,7 @@
   countPapers();
 
   // ---- networks ---------------------------------------------------------------
-  var cy = null, currentNet = null;
+  var cy = null, currentNet = null;  // cy: the LitmapMap of the open network (netmap.js)
   function firstNet() { var names = Object.keys(D.networks); return names.filter(function (n) { return !D.networks[n].missing; })[0] || names[0]; }
   function colour(cl) { return cl > 0 ? D.palette[(cl - 1) % D.palette.length] : "#9a9a9a"; }  // clusters from 1; 0: none
   document.querySelectorAll(".tabs button").forEach(function (b) {
@@ -243,7 +244,7 @@
     document.getElementById("net-debate-wrap").hidden = debSel.length < 2;
     var infoBox = document.getElementById("node-info"); infoBox.textContent = "";
     add(infoBox, h("p", { "class": "muted" }, "Click a node (or choose one in the Node list) to see its details and citing passages."));
-    if (cy) { cy.destroy(); cy = null; }
+    cy = null;
     if (v.missing) { cap.textContent = v.title + ": not available — " + v.missing + "."; return; }
     cap.textContent = v.caption + " Showing the " + v.nodes.length + " largest of " + v.total_nodes + " nodes (" + v.total_edges + " links in full; all in data/network_" + name + "_nodes.csv)." + (v.modularity !== null ? " Modularity " + v.modularity + "." : "");
     v.clusters.forEach(function (c) {
@@ -256,58 +257,53 @@
     v.nodes.slice().sort(function (a, b) { return a.label.localeCompare(b.label); }).forEach(function (n) { nodeSel.appendChild(h("option", { value: n.id }, n.label + (n.year ? "" : ""))); });
     var smax = Math.max.apply(null, v.nodes.map(function (n) { return n.size; }).concat([1]));
     var wmax = Math.max.apply(null, v.edges.map(function (e) { return e[2]; }).concat([1]));
-    var labelled = {};
-    var yr = yearRange(v);
-    var els = v.nodes.map(function (n) {
-      return { group: "nodes", data: { id: n.id, label: n.label, colour: colour(n.cluster), ycol: yearColour(nodeYear(n), yr), w: 8 + 34 * Math.sqrt(n.size / smax), big: labelled[n.id] ? 1 : 0 }, position: { x: n.x, y: n.y } };
-    }).concat(v.edges.map(function (e, i) {
-      return { group: "edges", data: { id: "e" + i, source: e[0], target: e[1], w: 0.5 + 4 * e[2] / wmax } };
-    }));
-    cy = cytoscape({
-      container: document.getElementById("cy"), elements: els, layout: { name: "preset" },
-      minZoom: 0.05, maxZoom: 6, textureOnViewport: els.length > 1500, hideEdgesOnViewport: els.length > 1500,
-      style: [
-        { selector: "node", style: { "background-color": "data(colour)", width: "data(w)", height: "data(w)", label: "", "font-size": 11, "text-valign": "top", "text-margin-y": -3, "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff", color: "#222", "text-outline-color": "#fff", "text-outline-width": 2 } },
-        { selector: "node[big = 1]", style: { label: "data(label)", "text-background-color": "#fff", "text-background-opacity": 0.75, "text-background-padding": 1, "text-outline-width": 0 } },
-        { selector: "node.overlay", style: { "background-color": "data(ycol)" } },
-        { selector: "node.dens", style: { "background-opacity": 0, "border-width": 0 } },
-        { selector: "edge.dens", style: { display: "none" } },
-        { selector: "node:selected", style: { label: "data(label)", "border-width": 3, "border-color": "#111", "z-index": 10 } },
-        { selector: "node.match", style: { label: "data(label)", "border-width": 3, "border-color": "#f0a000" } },
-        { selector: "node.faded, edge.faded", style: { opacity: 0.12 } },
-        { selector: "node.hidden, edge.hidden", style: { display: "none" } },
-        { selector: "edge", style: { width: "data(w)", "line-color": "#b9c0c9", opacity: 0.6, "curve-style": v.directed ? "bezier" : "haystack", "target-arrow-shape": v.directed ? "triangle" : "none", "target-arrow-color": "#b9c0c9", "arrow-scale": 0.8 } }
-      ]
+    var yr = yearRange(v), at = {};
+    v.nodes.forEach(function (n, i) { at[n.id] = i; });
+    // rank: the order labels are tried in, the two largest of each cluster first, then by size
+    var ranked = v.nodes.map(function (n, i) { return i; }).sort(function (a, b) { return v.nodes[b].size - v.nodes[a].size || (v.nodes[a].id < v.nodes[b].id ? -1 : 1); });
+    var per = {}, lead = [], rest = [];
+    ranked.forEach(function (i) { var c = v.nodes[i].cluster; per[c] = (per[c] || 0) + 1; (per[c] <= 2 && c > 0 ? lead : rest).push(i); });
+    var rank = {}; lead.concat(rest).forEach(function (i, r) { rank[i] = r; });
+    var spec = {
+      directed: !!v.directed,
+      nodes: v.nodes.map(function (n, i) {
+        return { id: n.id, label: n.label, x: n.x, y: n.y, d: 8 + 34 * Math.sqrt(n.size / smax), rank: rank[i],
+          colour: colour(n.cluster), ycol: yearColour(nodeYear(n), yr) };
+      }),
+      edges: v.edges.filter(function (e) { return at[e[0]] !== undefined && at[e[1]] !== undefined; })
+        .map(function (e) { return [at[e[0]], at[e[1]], e[2] / wmax]; })
+    };
+    var box = document.getElementById("cy");
+    cy = new window.LitmapMap(box, spec, {
+      onTap: function (i) { select(cy.nodes[i].id); },
+      onBackground: function () { cy.clearFocus(); },
+      onDraw: drawDensity
     });
-    cy.on("tap", "node", function (ev) { select(ev.target.id()); });
-    // Labels 11 px high at the fitted zoom, whatever the map's coordinate scale; they grow as one zooms in.
-    FS = 11 / (cy.zoom() || 1);
-    cy.style().selector("node").style({ "font-size": FS, "text-margin-y": -3 / (cy.zoom() || 1) }).update();
-    cy.on("viewport", scheduleRedraw);
+    box._map = cy;
     var minIn = document.getElementById("net-min");
     minIn.min = String(v.min_count || 1); minIn.value = String(v.min_count || 1);
     document.getElementById("net-min-unit").textContent = UNITS[name] || "occurrences";
     document.getElementById("net-ramp-lo").textContent = yr ? String(Math.round(yr[0])) : "";
     document.getElementById("net-ramp-hi").textContent = yr ? String(Math.round(yr[1])) : "";
-    cy.on("tap", function (ev) { if (ev.target === cy) { cy.elements().removeClass("faded"); } });
     applyFilters();
   }
   function select(id) {
     if (!cy || !currentNet) { return; }
     var v = D.networks[currentNet], n = v.nodes.filter(function (x) { return x.id === id; })[0];
     if (!n) { return; }
-    var node = cy.getElementById(id);
-    cy.elements().unselect(); node.select();
-    var hood = node.closedNeighborhood();
-    cy.elements().addClass("faded"); hood.removeClass("faded");
+    var idx = cy.index[id];
+    cy.focusOn(idx);
     document.getElementById("net-node").value = id;
     var info = document.getElementById("node-info"); info.textContent = "";
     var cl = v.clusters.filter(function (c) { return c.id === n.cluster; })[0];
-    var neighbours = node.neighborhood("node").map(function (m) { return m; }).sort(function (a, b) { return b.data("w") - a.data("w"); }).slice(0, 8);
+    var seen = {}, neighbours = [];
+    cy.adj[idx].forEach(function (k) { var e = cy.edges[k], j = e[0] === idx ? e[1] : e[0]; if (!seen[j]) { seen[j] = true; neighbours.push(cy.nodes[j]); } });
+    var degree = cy.adj[idx].length;
+    neighbours = neighbours.sort(function (a, b) { return b.d - a.d || (a.id < b.id ? -1 : 1); }).slice(0, 8);
     add(info, [h("h3", null, n.label),
-      dl([["Year", n.year], ["Cluster", cl ? cl.id + ": " + cl.label : "none"], ["Size", n.size], ["Links shown", node.degree(false)]]),
+      dl([["Year", n.year], ["Cluster", cl ? cl.id + ": " + cl.label : "none"], ["Size", n.size], ["Links shown", degree]]),
       neighbours.length ? [h("p", null, "Strongest neighbours:"), h("ul", null, neighbours.map(function (m) {
-        var b = h("button", { type: "button", "class": "linklike", "data-node": m.id() }, m.data("label")); return h("li", null, b); }))] : null]);
+        var b = h("button", { type: "button", "class": "linklike", "data-node": m.id }, m.label); return h("li", null, b); }))] : null]);
     if (n.paper !== undefined && PAPERS[n.paper]) {
       var p = PAPERS[n.paper];
       add(info, [h("p", null, h("cite", null, p.title || p.file)), h("p", { "class": "muted" }, p.authors.join("; ")),
@@ -330,22 +326,20 @@
       y1 = +document.getElementById("net-year-max").value || Infinity, q = document.getElementById("net-search").value.toLowerCase().trim();
     var byId = {}; v.nodes.forEach(function (n) { byId[n.id] = n; });
     var minSize = +document.getElementById("net-min").value || 0;
-    cy.batch(function () {
-      cy.nodes().forEach(function (node) {
-        var n = byId[node.id()];
-        var keep = (n.size >= minSize) && (cl === "" || String(n.cluster) === cl) &&
-          (deb === "" || (n.concept !== undefined && CONCEPTS[n.concept] && CONCEPTS[n.concept].debates.indexOf(deb) >= 0)) && (n.year === null || n.year === undefined ? (y0 === -Infinity && y1 === Infinity) : (n.year >= y0 && n.year <= y1));
-        node.toggleClass("hidden", !keep);
-        node.toggleClass("match", q !== "" && n.label.toLowerCase().indexOf(q) >= 0);
-      });
-      cy.edges().forEach(function (e) { e.toggleClass("hidden", e.source().hasClass("hidden") || e.target().hasClass("hidden")); });
+    var matches = [];
+    cy.nodes.forEach(function (node, i) {
+      var n = byId[node.id];
+      var keep = (n.size >= minSize) && (cl === "" || String(n.cluster) === cl) &&
+        (deb === "" || (n.concept !== undefined && CONCEPTS[n.concept] && CONCEPTS[n.concept].debates.indexOf(deb) >= 0)) && (n.year === null || n.year === undefined ? (y0 === -Infinity && y1 === Infinity) : (n.year >= y0 && n.year <= y1));
+      node.hidden = !keep;
+      node.match = keep && q !== "" && n.label.toLowerCase().indexOf(q) >= 0;
+      if (node.match) { matches.push(i); }
     });
-    var m = cy.nodes(".match");
-    if (m.length) { cy.fit(m, 80); } else { cy.fit(cy.nodes(":visible"), 20); }
+    if (matches.length) { cy.fit(matches, 80); } else { cy.fit(null, 20); }
     setMode(document.getElementById("net-mode").value);
   }
 
-  // ---- map views: labels without collisions, density, overlay by year, timeline -------------------
+  // ---- map views: density, overlay by year, timeline (the map and its labels: netmap.js) -------------
   var UNITS = { cocitation: "citing papers", coupling: "shared references", citation: "citations in the corpus", concepts: "paragraphs" };
   var VIRIDIS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
   var HEAT = [[255, 255, 255], [70, 110, 200], [60, 180, 120], [240, 220, 60], [220, 60, 40]];
@@ -364,44 +358,16 @@
     var c = ramp(VIRIDIS, yr[1] > yr[0] ? (y - yr[0]) / (yr[1] - yr[0]) : 0.5);
     return "rgb(" + c.join(",") + ")";
   }
-  var pending = false, FS = 11;
-  function scheduleRedraw() {
-    if (pending) { return; } pending = true;
-    window.requestAnimationFrame(function () { pending = false; relabel(); drawDensity(); });
-  }
-  // Greedy labelling: cluster leaders first, then by size; a label is drawn only where it overlaps no other.
-  function relabel() {
-    if (!cy) { return; }
-    var v = D.networks[currentNet], ext = cy.extent(), z = cy.zoom(), boxes = [], lead = {}, per = {};
-    var vis = cy.nodes().filter(function (n) { return !n.hasClass("hidden"); });
-    var ranked = vis.toArray().sort(function (a, b) { return b.data("w") - a.data("w") || (a.id() < b.id() ? -1 : 1); });
-    var byId = {}; v.nodes.forEach(function (n) { byId[n.id] = n; });
-    ranked.forEach(function (n) { var c = byId[n.id()].cluster; per[c] = (per[c] || 0) + 1; if (per[c] <= 2) { lead[n.id()] = true; } });
-    var order = ranked.filter(function (n) { return lead[n.id()]; }).concat(ranked.filter(function (n) { return !lead[n.id()]; })).slice(0, 600);
-    var chosen = {}, shown = 0;
-    order.forEach(function (n) {
-      if (shown >= 150) { return; }
-      var p = n.position();
-      if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) { return; }
-      var px = FS * z;  // the label's rendered font size
-      if (px < 7) { return; }  // below cytoscape's min-zoomed-font-size the label is not drawn anyway
-      var r = n.renderedPosition(), w = n.data("label").length * px * 0.58 + 4, hgt = px * 1.35, top = r.y - n.data("w") * z / 2 - hgt - 3;
-      var b = [r.x - w / 2, top, r.x + w / 2, top + hgt];
-      for (var i = 0; i < boxes.length; i++) { var o = boxes[i]; if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]) { return; } }
-      boxes.push(b); chosen[n.id()] = true; shown++;
-    });
-    cy.batch(function () { cy.nodes().forEach(function (n) { var want = chosen[n.id()] ? 1 : 0; if (n.data("big") !== want) { n.data("big", want); } }); });
-  }
   function drawDensity() {
     var cv = document.getElementById("net-density"), box = document.getElementById("cy");
     if (!cy || cv.hidden) { return; }
     var W = box.clientWidth, H = box.clientHeight; cv.width = W; cv.height = H;
-    var ctx = cv.getContext("2d"), z = cy.zoom(), sigma = Math.max(6, 28 * z);
+    var ctx = cv.getContext("2d"), z = cy.zrel(), sigma = Math.max(6, 28 * z);
     ctx.clearRect(0, 0, W, H); ctx.globalCompositeOperation = "lighter";
-    var smax = 1; cy.nodes().forEach(function (n) { smax = Math.max(smax, n.data("w")); });
-    cy.nodes().forEach(function (n) {
-      if (n.hasClass("hidden")) { return; }
-      var p = n.renderedPosition(), a = 0.35 * n.data("w") / smax;
+    var smax = 1; cy.nodes.forEach(function (n) { smax = Math.max(smax, n.d); });
+    cy.nodes.forEach(function (n) {
+      if (n.hidden) { return; }
+      var p = { x: n.sx, y: n.sy }, a = 0.35 * n.d / smax;
       var g = ctx.createRadialGradient(p.x, p.y, 0, p.x, p.y, sigma * 2.5);
       g.addColorStop(0, "rgba(0,0,0," + a + ")"); g.addColorStop(1, "rgba(0,0,0,0)");
       ctx.fillStyle = g; ctx.fillRect(p.x - sigma * 2.5, p.y - sigma * 2.5, sigma * 5, sigma * 5);
@@ -421,16 +387,13 @@
     document.getElementById("net-density").hidden = mode !== "density";
     box.classList.toggle("dens-on", mode === "density");
     document.getElementById("net-ramp").hidden = mode !== "overlay";
-    cy.batch(function () {
-      cy.nodes().toggleClass("overlay", mode === "overlay");
-      cy.elements().toggleClass("dens", mode === "density");
-    });
-    if (timeline) { drawTimeline(v); } else { cy.resize(); scheduleRedraw(); }
+    cy.mode = mode;
+    if (timeline) { drawTimeline(v); } else { cy.resize(); }
   }
   // CiteSpace's timeline view: clusters as rows, works placed by publication year, co-citation links as arcs.
   function drawTimeline(v) {
     var tl = document.getElementById("net-timeline"); tl.textContent = "";
-    var hidden = {}; cy.nodes(".hidden").forEach(function (n) { hidden[n.id()] = true; });
+    var hidden = {}; cy.nodes.forEach(function (n) { if (n.hidden) { hidden[n.id] = true; } });
     var nodes = v.nodes.filter(function (n) { return n.year && !hidden[n.id]; });
     var rows = v.clusters.filter(function (c) { return nodes.some(function (n) { return n.cluster === c.id; }); }).slice(0, 15);
     if (!nodes.length || !rows.length) { add(tl, h("p", { "class": "muted" }, "No node with a publication year to place on a timeline.")); return; }
@@ -478,19 +441,170 @@
     document.getElementById(id).addEventListener(id === "net-cluster" || id === "net-debate" || id === "net-mode" ? "change" : "input", applyFilters);
   });
   document.getElementById("net-search").addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter" && cy) { var m = cy.nodes(".match"); if (m.length) { select(m[0].id()); } }
+    if (ev.key === "Enter" && cy) { var m = cy.nodes.filter(function (n) { return n.match; }); if (m.length) { select(m[0].id); } }
   });
   document.getElementById("net-node").addEventListener("change", function (ev) { if (ev.target.value) { select(ev.target.value); } });
   document.getElementById("net-fit").addEventListener("click", function () {
     document.getElementById("net-cluster").value = ""; document.getElementById("net-search").value = "";
     document.getElementById("net-debate").value = "";
     document.getElementById("net-year-min").value = ""; document.getElementById("net-year-max").value = "";
-    if (cy) { cy.elements().removeClass("faded").unselect(); } applyFilters();
+    if (cy) { cy.clearFocus(); } applyFilters();
   });
   document.getElementById("net-legend").addEventListener("click", function (ev) {
     var b = ev.target.closest("button[data-cluster]"); if (!b) { return; }
     document.getElementById("net-cluster").value = b.getAttribute("data-cluster"); applyFilters();
   });
+
+  // ---- bibliometrix's views, interactive: thematic map and three-field plot (SVG, drawn here) ---------
+  var SVGNS = "http://www.w3.org/2000/svg", scienceDrawn = false;
+  function sv(tag, attrs, text) {
+    var e = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.appendChild(document.createTextNode(text)); }
+    return e;
+  }
+  function textWidth(text, px) { return String(text).length * px * 0.56 + 4; }
+  function overlapsAny(b, placed) { return placed.some(function (o) { return b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]; }); }
+  function drawScience() {
+    if (scienceDrawn) { return; } scienceDrawn = true;
+    var S = D.science || {};
+    var tv = document.getElementById("thematic-view"), fv = document.getElementById("threefield-view");
+    if (tv && S.thematic) { drawThematic(tv, S.thematic); } else if (tv) { tv.hidden = true; }
+    if (fv && S.three_field) { drawThreeField(fv, S.three_field); } else if (fv) { fv.hidden = true; }
+  }
+  function showInfo(view, parts) { var a = view.querySelector(".sci-info"); a.textContent = ""; add(a, parts); }
+  // Callon centrality (x) by density (y), split at the medians into motor, niche, emerging/declining and basic themes.
+  function drawThematic(view, T) {
+    var W = 760, H = 520, L = 56, R = 20, TOP = 20, B = 50, themes = T.themes;
+    var QC = { motor: "#0072B2", niche: "#009E73", emerging: "#D55E00", basic: "#CC79A7" };
+    var cs = themes.map(function (t) { return t.centrality; }), ds = themes.map(function (t) { return t.density; });
+    function span(v, split) { var lo = Math.min.apply(null, v.concat([split])), hi = Math.max.apply(null, v.concat([split])), pad = (hi - lo) * 0.18 || 1; return [lo - pad, hi + pad]; }
+    var cx = span(cs, T.splits.centrality), dy = span(ds, T.splits.density);
+    function X(c) { return L + (W - L - R) * (c - cx[0]) / (cx[1] - cx[0]); }
+    function Y(d) { return H - B - (H - TOP - B) * (d - dy[0]) / (dy[1] - dy[0]); }
+    var omax = Math.max.apply(null, themes.map(function (t) { return t.occurrences; }).concat([1]));
+    var svg = sv("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": "Thematic map: " + themes.length + " themes by centrality and density" });
+    svg.appendChild(sv("rect", { x: L, y: TOP, width: W - L - R, height: H - TOP - B, fill: "#fff", stroke: "#d5d9df" }));
+    var sx = X(T.splits.centrality), sy = Y(T.splits.density);
+    svg.appendChild(sv("line", { x1: sx, x2: sx, y1: TOP, y2: H - B, "class": "split" }));
+    svg.appendChild(sv("line", { x1: L, x2: W - R, y1: sy, y2: sy, "class": "split" }));
+    var names = T.quadrant_names || {};
+    [["niche", L + 8, TOP + 18, "start"], ["motor", W - R - 8, TOP + 18, "end"],
+      ["emerging", L + 8, H - B - 10, "start"], ["basic", W - R - 8, H - B - 10, "end"]].forEach(function (q) {
+      svg.appendChild(sv("text", { x: q[1], y: q[2], "text-anchor": q[3], "class": "q-label", fill: QC[q[0]] }, names[q[0]] || q[0]));
+    });
+    svg.appendChild(sv("text", { x: (L + W - R) / 2, y: H - 14, "text-anchor": "middle", "class": "axis-label" }, "Centrality (links to other themes) →"));
+    svg.appendChild(sv("text", { x: 16, y: (TOP + H - B) / 2, "text-anchor": "middle", "class": "axis-label", transform: "rotate(-90 16 " + (TOP + H - B) / 2 + ")" }, "Density (links within the theme) →"));
+    // quadrant names sit in the corners: labels keep clear of them
+    var placed = [[L, TOP, L + 230, TOP + 26], [W - R - 230, TOP, W - R, TOP + 26], [L, H - B - 26, L + 260, H - B], [W - R - 230, H - B - 26, W - R, H - B]];
+    var order = themes.map(function (t, i) { return i; }).sort(function (a, b) { return themes[b].occurrences - themes[a].occurrences; });
+    var geo = themes.map(function (t) { return { x: X(t.centrality), y: Y(t.density), r: 8 + 26 * Math.sqrt(t.occurrences / omax) }; });
+    geo.forEach(function (g) { placed.push([g.x - g.r * 0.7, g.y - g.r * 0.7, g.x + g.r * 0.7, g.y + g.r * 0.7]); });
+    var groups = [];
+    order.forEach(function (i) {
+      var t = themes[i], g = geo[i];
+      var grp = sv("g", { "class": "theme", tabindex: "0", role: "button", "data-theme": String(t.id),
+        "aria-label": t.label + ": " + (names[t.quadrant] || t.quadrant) + ", " + t.size + " papers" });
+      grp.appendChild(sv("circle", { cx: g.x, cy: g.y, r: g.r, fill: QC[t.quadrant] || "#888", "fill-opacity": 0.55, stroke: QC[t.quadrant] || "#888" }));
+      groups.push([grp, i]);
+      svg.appendChild(grp);
+    });
+    // labels: below, above, right or left of the bubble, wherever no other label or quadrant name is
+    order.forEach(function (i) {
+      var t = themes[i], g = geo[i], w = textWidth(t.label, 12), hh = 15;
+      var spots = [[g.x - w / 2, g.y + g.r + 2, "middle"], [g.x - w / 2, g.y - g.r - hh - 2, "middle"], [g.x + g.r + 4, g.y - hh / 2, "start"], [g.x - g.r - 4 - w, g.y - hh / 2, "end"]];
+      var best = null;
+      spots.forEach(function (s) {
+        if (best) { return; }
+        var b = [s[0], s[1], s[0] + w, s[1] + hh];
+        if (b[0] < L + 2 || b[2] > W - R - 2 || b[1] < TOP + 2 || b[3] > H - B - 2) { return; }
+        if (!overlapsAny(b, placed)) { best = [s, b]; }
+      });
+      if (!best) {  // crowded: the first spot inside the frame, or under the bubble
+        var s0 = spots[0], bx = Math.max(L + 2, Math.min(W - R - 2 - w, s0[0]));
+        best = [[bx, s0[1], "middle"], [bx, s0[1], bx + w, s0[1] + hh]];
+      }
+      placed.push(best[1]);
+      var tx = best[0][2] === "middle" ? best[1][0] + w / 2 : best[0][2] === "start" ? best[1][0] : best[1][2];
+      var grp = groups.filter(function (x) { return x[1] === i; })[0][0];
+      grp.appendChild(sv("text", { x: tx, y: best[1][1] + 11.5, "text-anchor": best[0][2], "class": "theme-label" }, t.label));
+    });
+    function info(t) {
+      showInfo(view, [h("h4", null, t.label), dl([["Quadrant", names[t.quadrant] || t.quadrant], ["Centrality", t.centrality.toFixed(2)],
+        ["Density", t.density.toFixed(1)], ["Papers", t.size], ["Occurrences", t.occurrences]]),
+        h("p", null, "Concepts: ", t.terms.join(", ")),
+        t.papers.length ? [h("p", null, "Papers holding most of its concepts:"), h("ul", null, t.papers.map(function (x) { return h("li", null, paperLink(x[0]), " (" + x[1] + ")"); }))] : null]);
+    }
+    svg.addEventListener("mouseover", function (ev) { var g = ev.target.closest && ev.target.closest("g.theme"); if (g) { pick(g); } });
+    svg.addEventListener("focusin", function (ev) { var g = ev.target.closest && ev.target.closest("g.theme"); if (g) { pick(g); } });
+    svg.addEventListener("click", function (ev) { var g = ev.target.closest && ev.target.closest("g.theme"); if (g) { pick(g); } });
+    function pick(g) {
+      svg.querySelectorAll("g.theme").forEach(function (x) { x.classList.toggle("on", x === g); });
+      var t = themes.filter(function (x) { return String(x.id) === g.getAttribute("data-theme"); })[0]; if (t) { info(t); }
+    }
+    view.querySelector(".sci-canvas").appendChild(svg);
+  }
+  // Three fields (authors → cited works → concepts) as a Sankey diagram: bar height = papers, a flow = papers behind it.
+  function drawThreeField(view, F) {
+    var W = 760, LM = 170, RM = 170, TOP = 28, GAP = 6, barW = 12, fin = [{}, {}, {}], fout = [{}, {}, {}];
+    F.links.forEach(function (l) { fout[l[0]][l[1]] = (fout[l[0]][l[1]] || 0) + l[3]; fin[l[0] + 1][l[2]] = (fin[l[0] + 1][l[2]] || 0) + l[3]; });
+    // a bar is as high as the larger of its flows in and out (a middle item's value counts both)
+    var cols = F.nodes.map(function (c, k) { return c.map(function (n) {
+      return { id: n.id, label: n.label, value: Math.max(fin[k][n.id] || 0, fout[k][n.id] || 0), "in": fin[k][n.id] || 0, out: fout[k][n.id] || 0 }; }); });
+    var most = Math.max.apply(null, cols.map(function (c) { return c.length; }));
+    var H = Math.max(360, TOP + most * 30 + 20);
+    var xs = [LM, (LM + W - RM) / 2 - barW / 2, W - RM - barW];
+    var scale = Math.min.apply(null, cols.map(function (c) {
+      var tot = c.reduce(function (a, n) { return a + n.value; }, 0); return (H - TOP - 12 - GAP * (c.length - 1)) / Math.max(1, tot); }));
+    var pos = cols.map(function (c, k) {
+      var tot = c.reduce(function (a, n) { return a + n.value * scale; }, 0) + GAP * (c.length - 1), y = TOP + (H - TOP - 12 - tot) / 2, out = {};
+      c.forEach(function (n) { var hh = Math.max(2, n.value * scale); out[n.id] = { x: xs[k], y: y, h: hh, n: n, outY: y, inY: y }; y += hh + GAP; });
+      return out;
+    });
+    var svg = sv("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": "Three-field plot: " + F.fields.join(" → ") });
+    F.fields.forEach(function (f, k) { svg.appendChild(sv("text", { x: xs[k] + barW / 2, y: 14, "text-anchor": "middle", "class": "field-label" }, f)); });
+    var flowG = sv("g", { "class": "flows" }); svg.appendChild(flowG);
+    F.links.forEach(function (l) {
+      var a = pos[l[0]][l[1]], b = pos[l[0] + 1][l[2]]; if (!a || !b) { return; }
+      var w = Math.max(1, l[3] * scale), y0 = a.outY + w / 2, y1 = b.inY + w / 2; a.outY += w; b.inY += w;
+      var x0 = a.x + barW, x1 = b.x, m = (x0 + x1) / 2;
+      var p = sv("path", { d: "M" + x0 + "," + y0 + " C" + m + "," + y0 + " " + m + "," + y1 + " " + x1 + "," + y1, "stroke-width": w,
+        stroke: D.palette[l[0] === 0 ? 0 : 2], "data-a": l[0] + ":" + l[1], "data-b": (l[0] + 1) + ":" + l[2] });
+      p.appendChild(sv("title", {}, a.n.label + " → " + b.n.label + ": " + l[3] + " paper" + (l[3] === 1 ? "" : "s")));
+      flowG.appendChild(p);
+    });
+    pos.forEach(function (col, k) {
+      Object.keys(col).forEach(function (id) {
+        var q = col[id], key = k + ":" + id;
+        var grp = sv("g", { "class": "tf-node", tabindex: "0", role: "button", "data-key": key, "aria-label": F.fields[k] + ": " + q.n.label });
+        grp.appendChild(sv("rect", { x: q.x, y: q.y, width: barW, height: q.h, fill: D.palette[[0, 1, 2][k]] }));
+        var right = k > 0, lx = right ? q.x + barW + 4 : q.x - 4;
+        grp.appendChild(sv("text", { x: lx, y: q.y + q.h / 2 + 4, "text-anchor": right ? "start" : "end", "class": "tf-label" }, q.n.label));
+        svg.appendChild(grp);
+      });
+    });
+    function pick(g) {
+      var key = g.getAttribute("data-key"), k = +key.split(":")[0], id = key.slice(key.indexOf(":") + 1), q = pos[k][id];
+      var ins = [], outs = [];
+      flowG.querySelectorAll("path").forEach(function (p) {
+        var on = p.getAttribute("data-a") === key || p.getAttribute("data-b") === key;
+        p.classList.toggle("on", on); p.classList.toggle("dim", !on);
+      });
+      F.links.forEach(function (l) {
+        if (l[0] === k && l[1] === id) { outs.push([pos[k + 1][l[2]], l[3]]); }
+        if (l[0] + 1 === k && l[2] === id) { ins.push([pos[k - 1][l[1]], l[3]]); }
+      });
+      svg.querySelectorAll("g.tf-node").forEach(function (x) { x.classList.toggle("on", x === g); });
+      function lst(title, xs) { return xs.length ? [h("p", null, title), h("ul", null, xs.filter(function (x) { return x[0]; }).map(function (x) { return h("li", null, x[0].n.label + " (" + x[1] + ")"); }))] : null; }
+      showInfo(view, [h("h4", null, q.n.label), h("p", null, F.fields[k].replace(/s$/, "") + ". Flows " + (k > 0 ? "in: " + q.n["in"] + (k < 2 ? ", " : "") : "") + (k < 2 ? "out: " + q.n.out : "") + " (each flow counts the corpus papers behind it)."),
+        k === 1 && WORKS[id] ? h("p", null, link("work/" + encodeURIComponent(id), "How the corpus cites it")) : null,
+        lst("From " + (F.fields[k - 1] || "").toLowerCase() + ":", ins), lst("To " + (F.fields[k + 1] || "").toLowerCase() + ":", outs)]);
+    }
+    ["mouseover", "focusin", "click"].forEach(function (evn) {
+      svg.addEventListener(evn, function (ev) { var g = ev.target.closest && ev.target.closest("g.tf-node"); if (g) { pick(g); } });
+    });
+    view.querySelector(".sci-canvas").appendChild(svg);
+  }
 
   route();
   document.documentElement.setAttribute("data-ready", "1");
