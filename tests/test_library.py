@@ -265,3 +265,37 @@ def test_run_pipeline_applies_the_library_on_every_run(store):
     with Store(db, write=True) as st:  # nothing changed in the corpus: the edited library still applies
         run_pipeline([str(tmp / "Zotero" / "storage")], st, None, settings)
     assert _meta(db)["paper_02.txt"].title == "Edited in the library"
+
+
+def _paper_work_label(db, name):
+    with Store(db) as st:
+        row = st.conn.execute("SELECT w.label FROM works w JOIN documents d ON d.id = w.document_id "
+                              "WHERE d.path LIKE ?", (f"%{name}",)).fetchone()
+    return row[0] if row else None
+
+
+def test_an_edited_library_refreshes_the_papers_work_even_when_no_paper_changed(store):
+    from litmap.pipeline import RunSettings, run_pipeline
+
+    db, paths, tmp = store
+    before = _paper_work_label(db, "paper_00.txt")
+    assert before is not None and "Barba Lata" not in before
+    bib = tmp / "fix.bib"
+    bib.write_text("@article{fix, title={Fixed}, author={Barba Lata, Iulian}, year={2019}, doi={10.9999/lit.0}}\n",
+                   encoding="utf-8")
+    settings = RunSettings(ingest=SETTINGS, topics=False, report=False, libraries=(str(bib),))
+    with Store(db, write=True) as st:
+        summary = run_pipeline([str(tmp / "Zotero" / "storage")], st, None, settings)
+    assert not summary.ingest.added and summary.library is not None and summary.library["changed"] == 1
+    assert _paper_work_label(db, "paper_00.txt") == "Barba Lata 2019"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("2019", "2018"), encoding="utf-8")
+    with Store(db, write=True) as st:  # no paper changed: only the library was edited
+        run_pipeline([str(tmp / "Zotero" / "storage")], st, None, settings)
+    assert _paper_work_label(db, "paper_00.txt") == "Barba Lata 2018"
+    with Store(db, write=True) as st:  # an unchanged library changes nothing and re-resolves nothing
+        again = run_pipeline([str(tmp / "Zotero" / "storage")], st, None, settings)
+    assert again.library is not None and again.library["changed"] == 0
+    bib.write_text("", encoding="utf-8")
+    with Store(db, write=True) as st:  # the entry dropped: the extracted author and year are back
+        run_pipeline([str(tmp / "Zotero" / "storage")], st, None, settings)
+    assert _paper_work_label(db, "paper_00.txt") == before

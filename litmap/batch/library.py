@@ -10,7 +10,8 @@ the store's papers by file path, then DOI, then title
 keywords and abstract replace the extracted ones, recorded as
 ``"field:library FILE"``.  Every run re-applies the library as it is then
 (the replaced extracted values are kept in the store), so an edited library
-is picked up.  Bad input (malformed BibTeX, missing files, an unreadable or
+is picked up; when that changes any paper's metadata the works are
+re-resolved, so the papers' works and labels follow it.  Bad input (malformed BibTeX, missing files, an unreadable or
 locked database, entries matching nothing) is a warning: the run goes on.
 """
 
@@ -40,11 +41,12 @@ class LibraryResult:
     entries: int = 0
     matched: int = 0  # papers given library metadata
     unmatched: int = 0  # entries that matched no paper
+    changed: int = 0  # papers whose metadata differs from before this run's library (works re-resolved)
     warnings: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, Any]:
         return {"entries": self.entries, "matched": self.matched, "unmatched": self.unmatched,
-                "warnings": list(self.warnings)}
+                "changed": self.changed, "warnings": list(self.warnings)}
 
 
 # -- reading --------------------------------------------------------------------------
@@ -227,8 +229,10 @@ def apply_libraries(store: Store, paths: Sequence[str]) -> LibraryResult:
     conn = store.conn
     before = library_originals(conn)
     now: dict[int, Any] = {}
+    start: dict[int, Any] = {}  # each touched paper's metadata as the run found it
     with store.transaction():
         for doc_id, original in before.items():
+            start[doc_id] = document_metadata(conn, doc_id)
             current = document_metadata(conn, doc_id)
             # Re-read documents carry fresh extracted metadata: nothing of the library's is left to undo.
             if any(p.split(":", 1)[1].startswith("library ") for p in current.provenance if ":" in p):
@@ -236,9 +240,17 @@ def apply_libraries(store: Store, paths: Sequence[str]) -> LibraryResult:
         matches, unmatched = match_entries(entries, [DocumentKey(*d) for d in library_documents(conn)])
         for m in matches:
             current = document_metadata(conn, m.document_id)
+            start.setdefault(m.document_id, current)
             now[m.document_id] = current
             set_document_metadata(conn, m.document_id, merge_metadata(current, m.entry))
+        result.changed = sum(document_metadata(conn, d) != meta for d, meta in start.items())
     save_library_originals(store, now)
+    if result.changed:
+        # A paper's work ("Barba Lata 2019") and the references resolved to it follow its metadata:
+        # an edited library re-resolves the works even when no paper was added, replaced or removed.
+        from litmap.batch.works import resolve_corpus_works
+
+        resolve_corpus_works(store)
     result.matched, result.unmatched = len(matches), len(unmatched)
     if unmatched:
         keys = ", ".join(e.key for e in unmatched[:5]) + (" …" if len(unmatched) > 5 else "")
