@@ -130,8 +130,9 @@ def test_csl_json_with_file_links(store):
                                                               ("regions", "scale"))
 
 
-def make_zotero(folder, items):
-    """A zotero.sqlite with only the tables litmap reads; items: (key, type, fields, creators, attachment file)."""
+def make_zotero(folder, items, tags=None):
+    """A zotero.sqlite with only the tables litmap reads; items: (key, type, fields, creators, attachment file);
+    tags: {item key: [tag names]} adds Zotero's tags and itemTags tables."""
     con = sqlite3.connect(str(folder / "zotero.sqlite"))
     con.executescript("""
         CREATE TABLE itemTypes (itemTypeID INTEGER PRIMARY KEY, typeName TEXT);
@@ -164,6 +165,15 @@ def make_zotero(folder, items):
             nid += 1
             con.execute("INSERT INTO items VALUES (?,?,?)", (nid, 2, akey))
             con.execute("INSERT INTO itemAttachments VALUES (?,?,0,'text/plain',?)", (nid, n, f"storage:{name}"))
+    if tags is not None:
+        con.executescript("CREATE TABLE tags (tagID INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+                          "CREATE TABLE itemTags (itemID INT, tagID INT, type INT, PRIMARY KEY (itemID, tagID));")
+        ids = {key: n for n, (key, *_rest) in enumerate(items, start=1)}
+        for key, names in tags.items():
+            for name in names:
+                con.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (name,))
+                tid = con.execute("SELECT tagID FROM tags WHERE name=?", (name,)).fetchone()[0]
+                con.execute("INSERT INTO itemTags VALUES (?,?,0)", (ids[key], tid))
     con.commit()
     con.close()
 
@@ -299,3 +309,19 @@ def test_an_edited_library_refreshes_the_papers_work_even_when_no_paper_changed(
     with Store(db, write=True) as st:  # the entry dropped: the extracted author and year are back
         run_pipeline([str(tmp / "Zotero" / "storage")], st, None, settings)
     assert _paper_work_label(db, "paper_00.txt") == before
+
+
+def test_zotero_tags_are_the_papers_keywords(store):
+    db, paths, tmp = store
+    zotero = tmp / "Zotero"
+    make_zotero(zotero, [
+        ("ITEM0001", "journalArticle", {"title": "Tagged in Zotero"}, [("Neil", "Brenner")],
+         ("KEY00000", "paper_00.txt")),
+        ("ITEM0002", "journalArticle", {"title": "Untagged", "DOI": "10.9999/lit.1"}, [], None),
+    ], tags={"ITEM0001": ["state rescaling", "city-regions"]})
+    res = _apply(db, str(zotero))
+    assert res.matched == 2, res.warnings
+    m = _meta(db)
+    assert m["paper_00.txt"].keywords == ("city-regions", "state rescaling")
+    assert f"keywords:library {zotero}" in m["paper_00.txt"].provenance
+    assert not any(p.startswith("keywords:library") for p in m["paper_01.txt"].provenance)

@@ -206,7 +206,7 @@ def _zotero(folder: str, db: str) -> tuple[list[LibraryEntry], list[str]]:
             authors=tuple(Author(last, first or None, bool(mode)) for first, last, mode in it.creators if last),
             year=_year(f.get("date")),
             journal=_clean(f.get("publicationTitle") or f.get("bookTitle") or f.get("proceedingsTitle")),
-            doi=_clean(f.get("DOI")), abstract=_clean(f.get("abstractNote")), files=tuple(files),
+            doi=_clean(f.get("DOI")), keywords=it.tags, abstract=_clean(f.get("abstractNote")), files=tuple(files),
         ))
     return out, [f"library {db}: {note}"] if note else []
 

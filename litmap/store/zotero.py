@@ -4,7 +4,8 @@ It is opened in SQLite's immutable read-only mode, which takes no lock, so a
 running Zotero is not blocked; when that fails (a locked, half-written or
 journalled file) a temporary copy is read instead.  Only these tables are
 read: items, itemTypes, itemData, itemDataValues, fields, creators,
-itemCreators, itemAttachments.
+itemCreators, itemAttachments, and tags/itemTags when present (the item's
+tags, read as its keywords).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class ZoteroItem:
     fields: dict[str, str]  # fieldName -> value (title, date, publicationTitle, DOI, abstractNote ...)
     creators: tuple[tuple[Optional[str], Optional[str], int], ...]  # (firstName, lastName, fieldMode) in order
     attachments: tuple[tuple[str, str], ...]  # (attachment item key, path as Zotero stores it)
+    tags: tuple[str, ...] = ()  # the item's tags, manual and automatic, by name
 
 
 def zotero_items(db: str) -> tuple[list[ZoteroItem], str]:
@@ -76,5 +78,23 @@ def _items(conn: sqlite3.Connection) -> list[ZoteroItem]:
     for parent, path, key in q("SELECT a.parentItemID, a.path, i.key FROM itemAttachments a "
                                "JOIN items i ON i.itemID=a.itemID WHERE a.path IS NOT NULL AND a.parentItemID IS NOT NULL"):
         files.setdefault(parent, []).append((key, path))
-    return [ZoteroItem(key, fields.get(item, {}), tuple(creators.get(item, [])), tuple(files.get(item, [])))
+    tags = _tags(conn)
+    return [ZoteroItem(key, fields.get(item, {}), tuple(creators.get(item, [])), tuple(files.get(item, [])),
+                       tuple(tags.get(item, [])))
             for item, key in sorted(keys.items())]
+
+
+def _tags(conn: sqlite3.Connection) -> dict[int, list[str]]:
+    """Each item's tag names (Zotero 5: tags(tagID, name) and itemTags(itemID, tagID, type)); none when a
+    database has no such tables."""
+    out: dict[int, list[str]] = {}
+    try:
+        rows = conn.execute("SELECT it.itemID, t.name FROM itemTags it JOIN tags t ON t.tagID = it.tagID "
+                            "ORDER BY it.itemID, t.name").fetchall()
+    except sqlite3.OperationalError:  # an older or partial database without the tag tables
+        return out
+    for item, name in rows:
+        name = str(name or "").strip()
+        if name and name not in out.setdefault(item, []):
+            out[item].append(name)
+    return out
