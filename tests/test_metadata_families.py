@@ -90,3 +90,16 @@ def test_web_page_title_loses_its_site_name() -> None:
     p = page(1, blk("Asking Survey Respondents about Reasons for Their Behavior", size=10), blk(BODY), blk(BODY))
     m = meta_of([p], {"Title": "Asking Survey Respondents about Reasons for Their Behavior | Survey Methods: Insights"})
     assert m.title == "Asking Survey Respondents about Reasons for Their Behavior"
+
+
+def test_numbered_chapter_heading_with_its_author_gives_title_and_author() -> None:
+    from dataclasses import replace
+
+    heading = replace(blk("15. New-build gentrification Mark Davidson", size=11),
+                      lines=("15. New-build gentrification", "Mark Davidson"))
+    p = page(1, blk("246 Handbook of gentrification studies", size=8),
+             blk("Rolnik, R. (2013) Late neoliberalism, International Journal of Urban and Regional Research.", size=6),
+             heading, blk("15.1 INTRODUCTION", size=9.5), blk(BODY, size=7.5), blk(BODY, size=7.5))
+    m = meta_of([p])
+    assert m.title == "New-build gentrification"
+    assert m.authors == (Author("Davidson", "Mark"),)

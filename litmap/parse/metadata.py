@@ -165,6 +165,26 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
     return title, last_i
 
 
+_CHAPTER_LINE = re.compile(r"^(?:chapter\s+)?\d{1,3}\.?\s+(?P<title>[A-Z‘'\"“].{2,150})$", re.I)
+
+
+def chapter_heading(page: LaidOutPage, body: float) -> tuple[Optional[str], tuple[Author, ...]]:
+    """A chapter's numbered title and its author(s) set under it: "15. New-build gentrification" /
+    "Mark Davidson" (the number left out), or (None, ()) when the page opens no chapter."""
+    big = [(i, b) for i, b in enumerate(page.blocks) if b.kind not in _NOT_TITLE_KINDS and b.size >= body + 1]
+    for i, b in sorted(big, key=lambda ib: -ib[1].size)[:3]:
+        lines = [clean_field(x) for x in (b.lines or (b.text,)) if clean_field(x)]
+        m = _CHAPTER_LINE.match(lines[0]) if lines else None
+        if not m or re.match(r"^\d+\.\d", lines[0]):
+            continue  # "15.1 INTRODUCTION" is a section
+        rest = " ".join(lines[1:]) or (page.blocks[i + 1].text if i + 1 < len(page.blocks) else "")
+        authors = parse_author_line(rest)
+        title = sane_title(m.group("title"))
+        if authors and title:
+            return title, authors
+    return None, ()
+
+
 def _interleaved_masthead(page: LaidOutPage, chosen: list) -> bool:
     """Short blocks in the largest type with issue/date lines between them: a journal's masthead."""
     idx = [i for i, _ in chosen[:4]]
@@ -334,7 +354,12 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     if title != sane:
         log.debug("%s: title %r cut or rejected as %r", path, title, sane)
     title = sane
-    authors = cover.authors or cite_authors or hint.authors or (authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
+    chapter_authors: tuple[Author, ...] = ()
+    if not title and not cover.title and content:
+        # A book chapter: "15. New-build gentrification" / "Mark Davidson" in the page's largest type.
+        title, chapter_authors = chapter_heading(content[0], body)
+    authors = cover.authors or cite_authors or hint.authors or chapter_authors or (
+        authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
     if content and not cover.authors and not cite_authors and not hint.authors:
         authors = strip_glued_markers(authors, content[0])
     if not authors and meta.get("author"):
