@@ -7,11 +7,22 @@ SO), ``Year``, ``Volume``, ``Number``, ``Pages``, ``Abstract``, ``Type``,
 ``Affiliation`` (the C1 addresses), ``DOI``, ``Keywords`` (DE),
 ``Cited-References`` (the CR lines), ``Number-of-Cited-References``,
 ``Times-Cited`` (within the corpus), ``Unique-ID`` (the UT, ``LITMAP:`` + the
-work id); values double-braced and continuation lines indented by three
-spaces, as WoS writes them.
+work id), ``DA`` (the export date); values double-braced and continuation
+lines indented by three spaces, as WoS writes them.
+
+``DA`` is written on every paper with a year, never on one without: pybibx
+(``pbx_probe(db="wos")``) takes an undated record's year from its ``DA``
+(WoS's early-access records), and stops with ``KeyError: 'da'`` when no
+record has one.  An undated paper so reads as year unknown (pybibx's 0)
+rather than as published on the export date.  pybibx's default
+``del_duplicated=True`` also drops records whose titles match, and all
+records without a title match: pass ``del_duplicated=False`` to keep them.
 """
 
 from __future__ import annotations
+
+import datetime
+from typing import Optional
 
 from litmap.export.wos import local_citations, record_fields
 from litmap.store.corpusdata import CorpusData
@@ -31,7 +42,7 @@ def _value(text: str) -> str:
     return text.replace("\\", "/").replace("{", "(").replace("}", ")")
 
 
-def _entry(fields: dict[str, list[str]]) -> str:
+def _entry(fields: dict[str, list[str]], date: str) -> str:
     lines = [f"@article{{{fields['UT'][0]},"]
     for name, tag, sep in _FIELDS:
         values = fields.get(tag)
@@ -44,6 +55,8 @@ def _entry(fields: dict[str, list[str]]) -> str:
     if bp:
         pages = f"{bp}-{ep}" if ep else bp
         lines.insert(_after(lines, ("Number", "Volume", "Year")), f"Pages = {{{{{_value(pages)}}}}},")
+    if fields.get("PY"):
+        lines.append(f"DA = {{{date}}},")
     lines.append("}")
     return "\n".join(lines)
 
@@ -57,8 +70,10 @@ def _after(lines: list[str], names: tuple[str, ...]) -> int:
     return len(lines)
 
 
-def format_wos_bibtex(data: CorpusData) -> str:
-    """The whole corpus as one WoS-style BibTeX file (one ``@article`` per paper)."""
+def format_wos_bibtex(data: CorpusData, today: Optional[datetime.date] = None) -> str:
+    """The whole corpus as one WoS-style BibTeX file (one ``@article`` per paper); ``today`` is the
+    export date written as ``DA`` (default: today)."""
     cited = local_citations(data)
-    entries = [_entry(record_fields(data.papers[pid], data, cited[pid])) for pid in sorted(data.papers)]
+    date = (today or datetime.date.today()).isoformat()
+    entries = [_entry(record_fields(data.papers[pid], data, cited[pid]), date) for pid in sorted(data.papers)]
     return "\n\n".join(entries) + "\n" if entries else ""
