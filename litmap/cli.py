@@ -869,11 +869,13 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
 @click.option("--thesaurus", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Your corrections, applied on every run: a TSV 'kind<TAB>label<TAB>replace by' "
                    "(kind author or work; an empty replacement drops it), as VOSviewer's thesaurus.")
+@click.option("--json", "as_json", is_flag=True,
+              help="The summary and its clusters (id, size, label terms) as JSON on stdout; not with -o -.")
 def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int, min_count: Optional[int],
             selection: str, top_per_slice: int, g_k: float, slice_years: int, top: Optional[int],
             max_items: int, cluster_method: str, resolution: float, seed: int,
             concept_files: tuple[str, ...], fmt: str, output: str, align_to: Optional[str],
-            thesaurus: Optional[str] = None) -> None:
+            thesaurus: Optional[str] = None, as_json: bool = False) -> None:
     """Build a citation or concept network, cluster it, and export it."""
     from litmap.analyse.networks.job import NetworkSettings, analysed_network
     from litmap.export.graphs import EXTENSIONS, check_stdout_format, graph_text, write_graph
@@ -881,6 +883,8 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
     from litmap.store.corpusdata import load_corpus_data
     from litmap.util.files import check_extension, output_errors
 
+    if as_json and output == "-":
+        raise click.UsageError("--json and -o - both write to standard output: give -o a file name")
     with _errors():  # before the work: a wrong name or a two-file format for stdout
         if output == "-":
             check_stdout_format(fmt)
@@ -911,6 +915,11 @@ def network(db: str, kind: str, proximity: str, normalise: str, min_weight: int,
     if output == "-":  # the file is the output; the summary goes to stderr
         click.echo(text, nl=False)
     s = result.summary()
+    if as_json:
+        _echo_listing("network", [{"id": c, "size": n, "terms": result.cluster_labels.get(c, [])}
+                                  for c, n in sorted(result.cluster_sizes.items())],
+                      kind=kind, **{k: v for k, v in s.items() if k != "clusters"}, files=[str(p) for p in paths])
+        return
     mod = f", modularity {s['modularity']:.3f}" if s["modularity"] is not None else ""
     sil = f", silhouette {s['silhouette']:.3f}" if s["silhouette"] is not None else ""
     to_err = output == "-"

@@ -151,3 +151,24 @@ def test_cluster_numbers_are_the_same_in_every_format(store, tmp_path):
     res = _run(*NET, "--db", store, "-o", str(tmp_path / "again.graphml"))
     named = {int(c) for c in re.findall(r"^  cluster (\d+) \(", res.stdout, re.M)}
     assert named and named <= set(graphml.values())
+
+
+def test_network_json_lists_the_clusters_in_the_listing_shape(store, tmp_path):
+    import json
+
+    res = _run(*NET, "--db", store, "-o", str(tmp_path / "n.graphml"), "--json")
+    assert res.exit_code == 0, res.stderr
+    got = json.loads(res.stdout)
+    assert got["command"] == "network" and got["count"] == len(got["items"]) >= 2 and got["kind"] == "cocitation"
+    clusters = {n: int(c) for n, c in nx.read_graphml(tmp_path / "n.graphml").nodes(data="cluster")}
+    assert [i["id"] for i in got["items"]] == sorted(set(clusters.values()))  # the files' numbers
+    assert all(i["size"] == sum(1 for c in clusters.values() if c == i["id"]) for i in got["items"])
+    assert got["nodes"] == len(clusters) and got["files"] == [str(tmp_path / "n.graphml")]
+    refused = _run(*NET, "--db", store, "-o", "-", "--json")
+    assert refused.exit_code != 0 and "--json and -o - both write to standard output" in refused.stderr
+
+
+def test_every_listing_command_has_json():
+    listings = {"concepts", "config", "debates", "network", "papers", "runs", "status", "topics"}
+    with_json = {name for name, cmd in cli.commands.items() if any(p.name == "as_json" for p in cmd.params)}
+    assert listings <= with_json, listings - with_json
