@@ -12,17 +12,22 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Hashable, Mapping, Sequence, TypeVar
+from typing import Hashable, Mapping, Optional, Sequence, TypeVar
 
 from litmap.errors import InputError
 
-from litmap.store.corpusdata import CorpusData
+from litmap.store.corpusdata import CorpusData, WorkInfo
 
 U = TypeVar("U", bound=Hashable)  # a unit key: (paper, paragraph[, sentence]) or any hashable
 
 __all__ = [
     "STOP_WORDS",
     "terms",
+    "label_terms",
+    "cited_names",
+    "work_names",
+    "strip_names",
+    "multi_word_names",
     "cluster_passages",
     "llr_labels",
     "ctfidf_labels",
@@ -39,15 +44,31 @@ there these they this those through thus to too two under until up upon us very 
 whether which while who whom whose why will with within without would yet you your"""
 # Academic boilerplate that says nothing about a debate.
 _ACADEMIC = """al et etc eg ie cf ibid see paper papers article articles argue argues argued argument study studies
-studied research work works author authors literature approach approaches analysis analyses use used using show
+studied research work works author authors literature approach approaches analysis analyses use uses used using show
 shows shown suggest suggests suggested note notes noted point points discuss discussed discussion example examples
 case cases term terms concept way ways new recent recently particular particularly important issue issues focus
 question questions view also first second third thus furthermore moreover however various different number within
 part role terms account accounts call called understanding understand account provide provides provided"""
-STOP_WORDS = frozenset((_ENGLISH + " " + _ACADEMIC).split())
+# Words of any prose that name no subject (they became labels such as "involves, bottom-up, control").
+_FILLER = """another hand alone cannot adopt adopts adopted adopting involve involves involved involving constantly
+beyond make makes making made attempt attempts attempted element elements larger smaller large small given give
+gives giving often several certain still already instead around across along toward towards whereas though indeed
+therefore hence take takes taken taking become becomes became becoming seem seems seemed kind kinds sense fact
+regard regarding respect whilst rather despite towards less least much many lot lots far nevertheless namely
+especially largely mainly mostly simply clearly already always never sometimes usually able enable enables allow
+allows allowed per cent percent page pages chapter chapters section sections table tables figure figures
+draw draws drew drawn drawing widely"""
+STOP_WORDS = frozenset((_ENGLISH + " " + _ACADEMIC + " " + _FILLER).split())
 
 _WORD = re.compile(r"[a-z][a-z\-]+[a-z]")
 _CITE = re.compile(r"\([^()]*\d{4}[^()]*\)")  # drop "(Brenner, 2004)" so names do not become labels
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "NNA", "BTH", "TDW": a bare acronym says nothing to a reader
+# A narrative citation's names: "Mollenkopf (1983)", "Butler and Robson (2003)", "Smith et al. (1979)",
+# "Harvey's (1989)", whether or not the reference was resolved to a work.
+_NARRATIVE = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+)*"
+                        r"(?:\s+et\s+al\.?)?(?='?s?\s*\(\s*(?:\d{4}|n\.d\.))")
+_BREAK = " and "  # a stop word: what is cut out must not join its neighbours into a new n-gram
 
 
 def terms(text: str, *, ngram: int = 2) -> list[str]:
@@ -65,17 +86,86 @@ def terms(text: str, *, ngram: int = 2) -> list[str]:
     return out
 
 
+def work_names(w: WorkInfo) -> set[str]:
+    """The surnames a cited work's label ("Butler & Robson 2003", "Smith et al. 1979") and first author give."""
+    names: set[str] = set()
+    for part in re.split(r"\s*(?:&|\band\b|\bet al\.?|,)\s*", re.sub(r"\s*\d{4}[a-z]?\s*$", "", w.label or "")):
+        if part and not part[0].isdigit():
+            names.add(part.strip())
+    if w.first_author:
+        names.add(w.first_author.strip())
+    return {n for n in names if n and n[0].isupper() and len(n) > 1}
+
+
+def _paper_names(data: CorpusData) -> set[str]:
+    out = {a.split(",")[0].strip() for p in data.papers.values() for a in p.authors if a}
+    return {n for n in out if n and n[0].isupper() and len(n) > 1}
+
+
+def cited_names(data: CorpusData) -> frozenset[str]:
+    """Surnames as written: every author named in a cited work's label or first author, and the corpus
+    papers' authors ("Family, G.")."""
+    names = _paper_names(data)
+    for w in data.works.values():
+        names |= work_names(w)
+    return frozenset(names)
+
+
+def strip_names(text: str, names: frozenset[str], multi: Optional[re.Pattern[str]] = None) -> str:
+    """``text`` without narrative citations' names ("Mollenkopf (1983)") and the capitalised words that
+    are authors' surnames ("As Brenner argues" -> "As and argues"); a lower-case "young" or "park" stays.  Multi-word names ("Statistics Canada")
+    go whole (``multi``: :func:`multi_word_names` of ``names``, compiled once by the caller)."""
+    text = _NARRATIVE.sub(_BREAK, text)
+    if not names:
+        return text
+    multi = multi if multi is not None else multi_word_names(names)
+    if multi is not None:
+        text = multi.sub(_BREAK, text)
+    return _CAPITALISED.sub(lambda m: _BREAK if m.group(0).removesuffix("'s").removesuffix("\u2019s") in names
+                            else m.group(0), text)
+
+
+def multi_word_names(names: frozenset[str]) -> Optional[re.Pattern[str]]:
+    """One pattern for the names of several words, longest first; None when there are none."""
+    multi = sorted((n for n in names if " " in n), key=lambda n: (-len(n), n))
+    return re.compile("|".join(re.escape(n) for n in multi)) if multi else None
+
+
 def cluster_passages(data: CorpusData, membership: Mapping[Hashable, int]) -> dict[int, list[str]]:
-    """Citing sentences per cluster: a sentence counts for every cluster whose works it cites."""
+    """Citing sentences per cluster: a sentence counts for every cluster whose works it cites.
+
+    Authors' surnames are taken out of the sentences (:func:`strip_names`): narrative citations
+    ("Butler and Robson (2003) show") otherwise make the cited names a cluster's label.  The names
+    taken out are those of the works the sentence cites, of the cluster's own works and of the corpus
+    papers' authors, not of every cited work: a misread reference ("Mumbai et al. 2015") must not take
+    a place name out of every sentence."""
     out: dict[int, dict[str, None]] = {}
+    wn: dict[str, set[str]] = {}
+    for wid, info in data.works.items():
+        wn[wid] = work_names(info)
+    corpus = _paper_names(data)
+    own: dict[int, set[str]] = {}
+    for node, cl in membership.items():
+        own.setdefault(cl, set()).update(wn.get(str(node), ()))
+    multi = multi_word_names(frozenset(n for ns in wn.values() for n in ns))
     for c in data.contexts:
-        for cl in {membership[w] for w in c.work_ids if w in membership}:
-            out.setdefault(cl, {})[f"{c.paper_id}\x00{c.sentence}"] = None
+        hit = {membership[w] for w in c.work_ids if w in membership}
+        if not hit:
+            continue
+        cited = corpus.union(*(wn.get(w, ()) for w in c.work_ids))
+        for cl in hit:
+            sentence = strip_names(c.sentence, frozenset(cited | own.get(cl, set())), multi)
+            out.setdefault(cl, {})[f"{c.paper_id}\x00{sentence}"] = None
     return {cl: [k.split("\x00", 1)[1] for k in s] for cl, s in sorted(out.items())}
 
 
+def label_terms(text: str) -> list[str]:
+    """:func:`terms` for labels: bare acronyms ("NNA", "BTH") left out as well."""
+    return terms(_ACRONYM.sub(_BREAK, text))
+
+
 def _counts(docs: Mapping[int, Sequence[str]]) -> dict[int, Counter[str]]:
-    return {cl: Counter(t for text in texts for t in terms(text)) for cl, texts in docs.items()}
+    return {cl: Counter(t for text in texts for t in label_terms(text)) for cl, texts in docs.items()}
 
 
 def llr_labels(docs: Mapping[int, Sequence[str]], *, top_n: int = 5, min_count: int = 2) -> dict[int, list[tuple[str, float]]]:

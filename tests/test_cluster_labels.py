@@ -1,0 +1,68 @@
+"""Cluster and camp labels say what a cluster is about: no cited authors' names, bare acronyms or filler (issue 20)."""
+
+from __future__ import annotations
+
+from litmap.analyse.networks.labels import (
+    cited_names, cluster_passages, ctfidf_labels, label_terms, llr_labels, strip_names,
+)
+from litmap.store.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
+
+
+def _corpus() -> CorpusData:
+    papers = {1: Paper(1, "Rescaling", 2010, "Antipode", ("Park, J.",)), 2: Paper(2, "Housing", 2012, "Urban Studies", ("Lees, L.",))}
+    works = {
+        "A": WorkInfo("A", "Brenner 2004", "Brenner", 2004),
+        "B": WorkInfo("B", "Butler & Robson 2003", "Butler", 2003),
+        "C": WorkInfo("C", "Statistics Canada 1996", "Statistics Canada", 1996),
+        "D": WorkInfo("D", "Smith et al. 1979", "Smith", 1979),
+    }
+    refs = {1: ("A", "C"), 2: ("B", "D")}
+    contexts = (
+        CitationContext(1, ("A",), "As Brenner (2004) shows, state rescaling in the NNA reworks state rescaling.", 0),
+        CitationContext(1, ("A",), "Brenner's state rescaling involves another NNA round (Brenner, 2004).", 1),
+        CitationContext(1, ("A", "C"), "Statistics Canada counts describe state rescaling of the NNA.", 2),
+        CitationContext(2, ("B",), "Butler and Robson (2003) show social mixing in gentrification of housing.", 0),
+        CitationContext(2, ("B", "D"), "Gentrification and social mixing: Robson's housing data, Smith's rent gap.", 1),
+        CitationContext(2, ("D",), "Smith et al. (1979) on the rent gap and gentrification of housing for young people.", 2),
+    )
+    return CorpusData(papers, works, refs, contexts)
+
+
+def test_cited_names_come_from_labels_first_authors_and_corpus_authors():
+    names = cited_names(_corpus())
+    assert {"Brenner", "Butler", "Robson", "Smith", "Statistics Canada", "Park", "Lees"} <= names
+    assert not any(n[0].isdigit() or n in ("et al.", "&") for n in names)
+
+
+def test_strip_names_takes_capitalised_surnames_only_and_breaks_ngrams():
+    names = frozenset({"Butler", "Robson", "Young", "Park", "Statistics Canada"})
+    out = strip_names("Butler and Robson's mixing; young people in the Park, a park; Statistics Canada data", names)
+    assert "Butler" not in out and "Robson" not in out and "Statistics" not in out and "Park," not in out
+    assert "young people" in out and "a park" in out
+    # what is cut out does not join its neighbours into a new bigram
+    assert label_terms(strip_names("mixing Butler data", names)) == ["mixing", "data"]
+    assert "mixing data" in label_terms("mixing data")
+
+
+def test_narrative_citations_lose_their_names_even_unresolved():
+    out = strip_names("As Mollenkopf (1983) and Butler and Robson (2003) show, Smith et al. (1979) argue", frozenset())
+    assert not any(n in out for n in ("Mollenkopf", "Butler", "Robson", "Smith"))
+    assert strip_names("In Mumbai (India) the slums", frozenset()) == "In Mumbai (India) the slums"
+
+
+def test_label_terms_drop_bare_acronyms_and_filler():
+    got = label_terms("The NNA round involves another BTH plan for special zones")
+    assert "nna" not in got and "bth" not in got and "involves" not in got and "another" not in got
+    assert "special zones" in got and "round" in got
+
+
+def test_cluster_labels_name_no_cited_author_or_acronym():
+    data = _corpus()
+    membership = {"A": 1, "C": 1, "B": 2, "D": 2}
+    passages = cluster_passages(data, membership)
+    for labeller in (llr_labels, ctfidf_labels):
+        labels = labeller(passages, top_n=4)
+        words = {tok for terms in labels.values() for t, _ in terms for tok in t.split()}
+        assert not words & {"brenner", "butler", "robson", "smith", "statistics", "canada", "nna"}, (labeller, labels)
+        assert any("rescaling" in t for t, _ in labels[1]) and any("gentrification" in t or "mixing" in t or "housing" in t
+                                                                    for t, _ in labels[2]), (labeller, labels)
