@@ -147,3 +147,10 @@ def test_output_names_formats_and_umask(tmp_path):
         os.umask(old)
     assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o640
     assert (tmp_path / "g.gexf").stat().st_mode & 0o777 == 0o640
+
+
+def test_cluster_colours_are_the_reports():
+    from litmap.report.figures import colour
+
+    assert [cluster_colour(c) for c in range(-1, 40)] == [colour(c) for c in range(-1, 40)]
+    assert cluster_colour(None) == colour(0)

@@ -60,10 +60,11 @@ WEIGHT_NAMES = {
     "cocitation": "Citations", "author-cocitation": "Citations", "citation": "Citations", "coupling": "Citations",
     "coauthor": "Documents", "concepts": "Occurrences", "concept-works": "Occurrences",
 }
-# Cluster colours (Okabe-Ito, then Tableau): the same cluster has the same colour in Gephi and the report.
-_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-            "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#FF9DA7", "#9C755F")
-_GREY = "#999999"
+# Cluster colours: the report's palette (litmap.report.figures.PALETTE: Okabe-Ito, then Tol's muted; export/
+# cannot import report/), so the same cluster has the same colour in Gephi and the report.
+_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#332288",
+            "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")
+_GREY = "#9a9a9a"
 
 
 def cluster_colour(cluster: Optional[int]) -> str:
