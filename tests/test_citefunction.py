@@ -133,6 +133,9 @@ def test_gold_heldout_macro_f1_floor(shared_data):
     "These guarantees have met severe criticism from the National Bank (National Bank of Sweden 2007).",
     "Credit scores serve as an increasingly important and often overlooked dimension of stratification, "
     "particularly in the housing market (Poon 2009; Wherry, Seefeldt, and Alvarez 2019).",
+    "In this article, we question the use of these concepts, taking steps from Thomas Maloutas\u2019 critique "
+    "of the travel of concepts (2012: 34).",
+    "We return to their criticism of the growth machine (Logan and Molotch, 1987).",
 ])
 def test_the_cited_work_as_critic_or_a_shortcoming_not_of_a_work_is_background(sentence):
     assert classify_citation(sentence).label == "background"
@@ -142,6 +145,7 @@ def test_the_cited_work_as_critic_or_a_shortcoming_not_of_a_work_is_background(s
     "It challenges the fundamental assumption of Alonso's (2017) structural theory of the land market.",
     "We criticise Brenner (2004) for reading the state from above.",
     "Unlike Brenner (2004), we find that the city-region is contested.",
+    "Our critique of the growth machine (Logan and Molotch, 1987) is simple.",
 ])
 def test_the_citing_paper_criticising_the_cited_work_is_a_critique(sentence):
     assert classify_citation(sentence).label == "critiques"

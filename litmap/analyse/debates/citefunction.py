@@ -224,7 +224,8 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
         label = cue.label
         if not _NEGATORS.search(matched) and _negated(clause, ms - a):
             label = {"critiques": "background", "supports": "critiques", "uses": "critiques"}[label]
-        elif label == "critiques" and (_cited_is_agent(text, c0, c1, ms) or _reported_critique(text, c0, c1, ms)):
+        elif label == "critiques" and (_cited_is_agent(text, c0, c1, ms) or _reported_critique(text, c0, c1, ms)
+                                       or _POSSESSED_CRITIQUE.search(text[max(0, ms - 12) : me])):
             label = "background"  # the cited work is the critic, not the target
         elif label == "critiques" and _WEAK_CRITIQUE.fullmatch(matched) and not _aimed_at_work(text, c0, c1, me):
             label = "background"  # "an often overlooked dimension (Poon 2009)": not said of a work
@@ -266,6 +267,8 @@ _REPORTED_FRAME = re.compile(
     r" (?:for|by|as|on)\b|met (?:\w+ ){0,2}critici\w+|[\w)]'s? critique)",
     re.I,
 )
+# "Maloutas' critique of …", "their criticism": a critique someone else owns, not the citing authors'.
+_POSSESSED_CRITIQUE = re.compile(r"(?:\w'|\w's|\b(?:his|her|their|its)) (?:critiques?|criticisms?)$", re.I)
 _CRITIQUE_VERB = re.compile(r"(?:criticis|criticiz|critiqu|challeng|question|reject|refut|dismiss)", re.I)
 # Cues that name a shortcoming of something, not necessarily of a cited work.
 _WEAK_CRITIQUE = re.compile(r"(?:problematic|neglect\w*|overlook\w*|ignor\w*|challenges|fail(?:s|ed|ing)? to)", re.I)
