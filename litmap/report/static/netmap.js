@@ -244,7 +244,7 @@
       ctx.beginPath(); ctx.arc(n.sx, n.sy, Math.max(3, n.d * z / 2) + 1.5, 0, 2 * Math.PI);
       ctx.lineWidth = 3; ctx.strokeStyle = i === self.selected ? "#111" : "#f0a000"; ctx.stroke();
     });
-    var px = FS * z;
+    var px = Math.min(FS * z, 18);  // labels grow as one zooms in, up to 18 px
     this.labels = this.placeLabels(px);
     ctx.textAlign = "center"; ctx.textBaseline = "middle";
     this.labels.forEach(function (l) {
