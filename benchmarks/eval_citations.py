@@ -136,7 +136,7 @@ def eval_cc_by() -> dict[str, float]:
             cits, parsed_refs = find_citations(paras, secs), []
         grefs = [gold_reference(i, r) for i, r in enumerate(gold["references"])]
         if doc is None:  # score linking against C1's parser run on the gold raw strings
-            from litmap.parse.refparse import parse_reference
+            from litmap.parse.references.parser import parse_reference
 
             parsed_refs = [parse_reference(r["raw"], i) for i, r in enumerate(gold["references"])]
             cits = link_citations(cits, parsed_refs)

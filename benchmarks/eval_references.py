@@ -5,7 +5,7 @@
 
 Every gold set in the shared data that applies to references is scored:
 
-(1) Fields: :func:`litmap.parse.refparse.parse_reference` on labelled
+(1) Fields: :func:`litmap.parse.references.parser.parse_reference` on labelled
 strings — per-field precision/recall/F1, field-level micro F1 and the share
 of references with every gold field right — for
 
@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from litmap.models import Reference  # noqa: E402
 from litmap.parse.names import normalise_doi, normalise_surname, normalise_title  # noqa: E402
-from litmap.parse.refparse import parse_reference  # noqa: E402
+from litmap.parse.references.parser import parse_reference  # noqa: E402
 
 FIELDS = ("authors", "year", "title", "container", "volume", "issue", "pages", "publisher", "doi", "url")
 
@@ -455,7 +455,7 @@ def _pdftotext_refs(pdf: Path) -> Optional[str]:
 def _blocks_refs(pdf: Path) -> Optional[list[str]]:
     try:
         from litmap.read.pdf import read_pdf
-        from litmap.parse.references import split_references
+        from litmap.parse.references.splitting import split_references
         from litmap.parse.structure import structure_document
     except ImportError:
         return None
@@ -480,7 +480,7 @@ def _seg_cases(data: Path) -> Iterator[tuple[str, Path, list[str]]]:
 
 
 def eval_segmentation(data: Path, verbose: bool = False) -> dict:
-    from litmap.parse.references import split_reference_text
+    from litmap.parse.references.splitting import split_reference_text
 
     totals: dict[tuple[str, str], list[int]] = {}
     e2e_pred: list[str] = []
@@ -536,7 +536,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--methods", default="rules,crf,hybrid", help="field parsing methods to score (comma-separated)")
     args = ap.parse_args(argv)
     if args.model:
-        from litmap.parse import refparse_crf
+        from litmap.parse.references import crf as refparse_crf
 
         refparse_crf.use_model(args.model)
     if not args.data.exists():

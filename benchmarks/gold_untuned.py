@@ -15,7 +15,7 @@ rules and model were fixed; see ``docs/reliability.md``).
   hash of each string (``crc32 % 2``), after both halves had been scored
   once (micro F1 0.929 and 0.900): the errors of the first half ("dev")
   were read to write the continental "Place Year" style rules
-  (``litmap/parse/refparse_imprint.py``); the second ("test") stays
+  (``litmap/parse/references/repair_imprint.py``); the second ("test") stays
   unread and is the honest figure.
 * JATS ``<mixed-citation>`` elements whose author names are tagged
   (``references/jats_refs``): the printed string with ``surname``,
@@ -93,7 +93,7 @@ def load_parscit(data: Path) -> Iterator[tuple[str, list[Gold]]]:
             yield f"ParsCit {group} (never tuned on; authors = all name words)", golds
             continue
         # Split once, by a hash of the string, before any error was read: the
-        # dev half's errors shaped refparse_imprint.py; the test half's never
+        # dev half's errors shaped repair_imprint.py; the test half's never
         # were (only its aggregate figures are printed).
         dev = [g for g in golds if zlib.crc32(g.raw.encode("utf-8")) % 2 == 0]
         test = [g for g in golds if zlib.crc32(g.raw.encode("utf-8")) % 2 == 1]

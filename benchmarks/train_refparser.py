@@ -46,8 +46,8 @@ from typing import Iterator, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from litmap.parse import refparse_crf  # noqa: E402
-from litmap.parse.refparse_crf import LABELS, features, model_path, tokenise  # noqa: E402
+from litmap.parse.references import crf as refparse_crf  # noqa: E402
+from litmap.parse.references.crf import LABELS, features, model_path, tokenise  # noqa: E402
 
 _ANYSTYLE_MAP = {
     "author": "author", "editor": "editor", "translator": "editor", "date": "year",
@@ -269,7 +269,7 @@ def cross_validate(data: Path, k: int, params: dict, fold_dir: Optional[Path] = 
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import eval_references as ev  # noqa: PLC0415
-    from litmap.parse.refparse import parse_reference  # noqa: PLC0415
+    from litmap.parse.references.parser import parse_reference  # noqa: PLC0415
 
     docs = excite_documents(data / "excite" / "refs_segmented")
     if not docs:

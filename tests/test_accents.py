@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litmap.parse.refparse import parse_reference
+from litmap.parse.references.parser import parse_reference
 from litmap.util.accents import attach_spacing_accents
 
 

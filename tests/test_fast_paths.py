@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 import pytest
 
-from litmap.parse import refparse_post
+from litmap.parse.references import repair_journals, repair_numbers
 from litmap.read.layout import lines
 from litmap.read.layout.pages import Char, new_char
 
@@ -133,7 +133,7 @@ def test_watermark_still_dropped() -> None:
 
 
 def _plain_issue(text: str, vol: str, k: int) -> str | None:
-    pattern = refparse_post._issue_patterns(vol)[k].pattern
+    pattern = repair_numbers._issue_patterns(vol)[k].pattern
     m = re.search(pattern, text, re.IGNORECASE)
     return m.group("i") if m else None
 
@@ -149,8 +149,8 @@ def _plain_issue(text: str, vol: str, k: int) -> str | None:
     ("Journal 112(3) 4-5 and 12(4)", "12"),
 ])
 def test_issue_search_as_pattern_search(text: str, vol: str) -> None:
-    for k in range(len(refparse_post._ISSUE_TAILS)):
-        m = refparse_post._issue_search(text, vol, k)
+    for k in range(len(repair_numbers._ISSUE_TAILS)):
+        m = repair_numbers._issue_search(text, vol, k)
         assert (m.group("i") if m else None) == _plain_issue(text, vol, k)
 
 
@@ -162,5 +162,5 @@ def test_issue_search_as_pattern_search(text: str, vol: str) -> None:
     ("Why do cities grow ? Urban", "Why do cities grow", False),
 ])
 def test_asked_as_pattern(text: str, title: str, want: bool) -> None:
-    assert refparse_post._asked(text, title) is want
+    assert repair_journals._asked(text, title) is want
     assert bool(re.search(re.escape(title) + r"[\"”’']?\?", text)) is want

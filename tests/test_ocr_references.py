@@ -6,7 +6,7 @@ from litmap.read.ocr import _with_columns
 from litmap.read.layout.pages import Block
 from litmap.models import Author, CitedWork, Reference
 from litmap.parse.linking import link_work
-from litmap.parse.reference_patterns import is_entry_start
+from litmap.parse.references.entry_starts import is_entry_start
 
 
 def _b(x0, top, text, x1=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from litmap.read.layout.pages import Block
-from litmap.parse.references import is_entry_start, split_reference_text, split_references
+from litmap.parse.references.splitting import is_entry_start, split_reference_text, split_references
 
 X0 = 72.0
 HANG = 12.0

@@ -23,9 +23,10 @@ from refcheck import (
 )
 
 from litmap.models import Reference
-from litmap.parse import refparse_crf
+from litmap.parse.references import crf as refparse_crf
+from litmap.parse.references.record import RefFields
 from litmap.parse.names import initials_of, normalise_doi, normalise_surname, normalise_title
-from litmap.parse.refparse import parse_reference
+from litmap.parse.references.parser import parse_reference
 
 
 def fam(ref: Reference) -> list[str]:
@@ -431,14 +432,14 @@ def test_styles_fields(raw, expected):
 @pytest.mark.parametrize("place", ["Wien", "London and New York", "Walnut Creek, CA", "Frankfurt/M.",
                                    "Frankfurt am Main", "New York"])
 def test_is_place(place):
-    from litmap.parse.refparse_fields import is_place
+    from litmap.parse.references.spans import is_place
 
     assert is_place(place)
 
 
 @pytest.mark.parametrize("other", ["Campus", "Routledge", "Oxford University Press", "", None, "Oxford: Blackwell"])
 def test_is_no_place(other):
-    from litmap.parse.refparse_fields import is_place
+    from litmap.parse.references.spans import is_place
 
     assert not is_place(other)
 
@@ -454,7 +455,7 @@ def test_is_no_place(other):
     ],
 )
 def test_split_place(values, expected):
-    from litmap.parse.refparse_fields import split_place
+    from litmap.parse.references.spans import split_place
 
     assert split_place(values) == expected
 
@@ -478,7 +479,7 @@ def test_split_place(values, expected):
     ],
 )
 def test_split_place_fields(values, expected):
-    from litmap.parse.refparse_fields import split_place
+    from litmap.parse.references.spans import split_place
 
     out = split_place(values)
     assert {key: out[key] for key in expected} == expected
@@ -516,7 +517,7 @@ def test_use_model_switches_and_resets(tmp_path):
     ],
 )
 def test_editors_and_pages_cut_from_book_title(container, expected):
-    from litmap.parse.refparse_fields import clean_fields
+    from litmap.parse.references.spans import clean_fields
 
     assert clean_fields({"container": container})["container"] == expected
 
@@ -532,9 +533,10 @@ def test_editors_and_pages_cut_from_book_title(container, expected):
     ],
 )
 def test_volume_in_journal_name(text, values, volume):
-    from litmap.parse.refparse_post import _volume_in_journal_name
+    from litmap.parse.references.record import EntryText, RefFields
+    from litmap.parse.references.repair_journals import volume_in_journal_name
 
-    assert _volume_in_journal_name(text, values).get("volume") == volume
+    assert volume_in_journal_name(EntryText(text, text), RefFields.from_values(values)).volume == volume
 
 
 @pytest.mark.parametrize(
@@ -548,7 +550,7 @@ def test_volume_in_journal_name(text, values, volume):
     ],
 )
 def test_space_lost_after_a_sentence_end_is_restored(text, cleaned):
-    from litmap.parse.refparse_rules import clean_text
+    from litmap.parse.references.rules import clean_text
 
     assert clean_text(text) == cleaned
 
@@ -579,7 +581,7 @@ def test_chicago_author_list_given_first_after_the_first():
     ],
 )
 def test_parse_authors_names(text, expected):
-    from litmap.parse.refparse_authors import parse_authors
+    from litmap.parse.names.reference_authors import parse_authors
 
     authors, _ = parse_authors(text)
     assert [(a.family, a.given) for a in authors] == expected
@@ -595,13 +597,13 @@ def test_parse_authors_names(text, expected):
     ],
 )
 def test_parse_authors_families(text, expected):
-    from litmap.parse.refparse_authors import parse_authors
+    from litmap.parse.names.reference_authors import parse_authors
 
     assert [a.family for a in parse_authors(text)[0]] == expected
 
 
 def test_given_names_first_are_no_organisations():
-    from litmap.parse.refparse_authors import parse_authors
+    from litmap.parse.names.reference_authors import parse_authors
 
     authors, _ = parse_authors("Christine Delisle Nyström, Jose Mora-Gonzalez")
     assert not any(a.organisation for a in authors)
@@ -657,46 +659,51 @@ def test_issue_after_volume(raw, volume, issue):
     assert (r.volume, r.issue) == (volume, issue)
 
 
-def test_question_title_does_not_run_into_the_journal():
-    from litmap.parse.refparse_post import _question_title
+def _qt(text, values):
+    from litmap.parse.references.record import EntryText, RefFields
+    from litmap.parse.references.repair_journals import question_title
 
+    return question_title(EntryText(text, text), RefFields.from_values(values))
+
+
+def test_question_title_does_not_run_into_the_journal():
     text = "Keil, R. (2011) Why do city-regions grow? Urban Studies 12, 1-20."
-    out = _question_title(text, {"title": "Why do city-regions grow? Urban Studies", "container": None, "volume": "12"})
-    assert (out["title"], out["container"]) == ("Why do city-regions grow?", "Urban Studies")
+    out = _qt(text, {"title": "Why do city-regions grow? Urban Studies", "container": None, "volume": "12"})
+    assert (out.title, out.container) == ("Why do city-regions grow?", "Urban Studies")
     # A parenthesised place after the journal is not the journal.
     text = "Jonas, A. (2003): Rescaling or Rebordering? Geographica (Bern) 41 (2), 1-22."
-    out = _question_title(text, {"title": "Rescaling or Rebordering? Geographica (", "container": "Bern", "volume": "41"})
-    assert (out["title"], out["container"]) == ("Rescaling or Rebordering?", "Geographica")
+    out = _qt(text, {"title": "Rescaling or Rebordering? Geographica (", "container": "Bern", "volume": "41"})
+    assert (out.title, out.container) == ("Rescaling or Rebordering?", "Geographica")
     # A real subtitle followed by a journal the CRF found is left alone.
     text = "Ward, K. (2010) Why regions? Notes on a debate. Regional Studies 44, 1-9."
     values = {"title": "Why regions? Notes on a debate", "container": "Regional Studies", "volume": "44"}
-    assert _question_title(text, values) == values
+    assert _qt(text, values) == RefFields.from_values(values)
     # Without a volume nothing says the words after the "?" are a journal.
     values = {"title": "Why regions? Notes", "container": None, "volume": None}
-    assert _question_title("Ward, K. (2010) Why regions? Notes. London: Verso.", values) == values
+    assert _qt("Ward, K. (2010) Why regions? Notes. London: Verso.", values) == RefFields.from_values(values)
 
 
 def test_subtitle_after_a_question_is_not_the_journal():
     # (the whole reference: TITLE_CASES "subtitle-after-a-question-is-not-the-journal")
-    from litmap.parse.refparse_post import _question_title
-
     text = "Peck, J. (2001): Workfare States? Labour Regimes of the 70. Parallel. Antipode, 33 (2): 1-9."
     values = {"title": "Workfare States?", "container": "Labour Regimes of the 70. Parallel. Antipode", "volume": "33"}
-    out = _question_title(text, values)
-    assert (out["title"], out["container"]) == ("Workfare States? Labour Regimes of the 70. Parallel", "Antipode")
+    out = _qt(text, values)
+    assert (out.title, out.container) == ("Workfare States? Labour Regimes of the 70. Parallel", "Antipode")
     # An abbreviated journal ("J. Urban Aff.") is not cut as a sentence.
     values = {"title": "Whose city?", "container": "J. Urban Aff.", "volume": "3"}
-    assert _question_title("Harvey, D. (1990) Whose city? J. Urban Aff. 3, 1-9.", values) == values
+    assert _qt("Harvey, D. (1990) Whose city? J. Urban Aff. 3, 1-9.", values) == RefFields.from_values(values)
 
 
 def test_editors_printed_without_eds_after_in():
     # (the whole reference: IMPRINT_CASES "editors-printed-without-eds-after-in")
-    from litmap.parse.refparse_post import _in_names
+    from litmap.parse.references.record import EntryText, RefFields
+    from litmap.parse.references.repair_editors import in_names
 
     text = "Paasi, Anssi (1998), Regionen im Wandel, in: W. Hummer, Die Regionen Europas, Manzsche Verlagsbuchhandlung, pp. 141–157"
-    out = _in_names(text, {"publisher": "W. Hummer", "container": "Die Regionen Europas, Manzsche Verlagsbuchhandlung", "volume": None})
-    assert [(a.family, a.given) for a in out["editors"]] == [("Hummer", "W.")]
-    assert (out["container"], out["publisher"]) == ("Die Regionen Europas", "Manzsche Verlagsbuchhandlung")
+    out = in_names(EntryText(text, text), RefFields(publisher="W. Hummer", container="Die Regionen Europas, Manzsche Verlagsbuchhandlung"))
+    assert [(a.family, a.given) for a in out.editors] == [("Hummer", "W.")]
+    assert (out.container, out.publisher) == ("Die Regionen Europas", "Manzsche Verlagsbuchhandlung")
     # A journal after "in:" (no names read as publisher) is left alone.
-    values = {"publisher": None, "container": "Urban Studies", "volume": None, "editors": ()}
-    assert _in_names("Smith, J. (2001) Title, in: Urban Studies, pp. 1-9", values) == values
+    fields = RefFields(container="Urban Studies")
+    text = "Smith, J. (2001) Title, in: Urban Studies, pp. 1-9"
+    assert in_names(EntryText(text, text), fields) == fields

@@ -6,15 +6,21 @@ from __future__ import annotations
 import pytest
 from refcheck import FALSY, all_of, case, check_fields, endswith, startswith
 
-from litmap.parse.refparse import parse_reference
-from litmap.parse.refparse_bounds import (
+from litmap.parse.references.labeller import mend_labels
+from litmap.parse.references.parser import parse_reference
+from litmap.parse.references.record import EntryText, RefFields
+from litmap.parse.references.repair_bounds import (
     chicago_book_editors,
     date_only_imprint,
     in_book_title,
-    mend_labels,
     quoted_title,
     slashed_container,
 )
+
+
+def _mend(step, text, values):
+    """One repair step run on ``text`` and the fields ``values``."""
+    return step(EntryText(text, text), RefFields.from_values(values))
 
 
 CASES = [
@@ -99,29 +105,28 @@ def test_fields(raw, expected):
 
 def test_quoted_title_helper_only_shortens_a_title_that_ran_past_the_quote():
     text = "Ma, L. (2005) “Urban administrative restructuring in China”, Political Geography 24, 477–497."
-    fixed = quoted_title(text, {"title": "Urban administrative restructuring in China”, Political Geography"})
-    assert fixed["title"] == "Urban administrative restructuring in China"
-    assert fixed["container"] == "Political Geography"
+    fixed = _mend(quoted_title, text, {"title": "Urban administrative restructuring in China”, Political Geography"})
+    assert fixed.title == "Urban administrative restructuring in China"
+    assert fixed.container == "Political Geography"
     same = {"title": "Urban administrative restructuring in China", "container": "Political Geography"}
-    assert quoted_title(text, same) == same
+    assert _mend(quoted_title, text, same) == RefFields.from_values(same)
     # Words after the quote with a number in them are no journal ("Release 2").
     text2 = "Statistics Office, 2011. “Census of population and dwellings”. Release 2. Zagreb: SO."
-    out = quoted_title(text2, {"title": "Census of population and dwellings”. Release 2"})
-    assert out["title"] == "Census of population and dwellings" and not out.get("container")
+    out = _mend(quoted_title, text2, {"title": "Census of population and dwellings”. Release 2"})
+    assert out.title == "Census of population and dwellings" and not out.container
 
 
 def test_gost_book_after_double_slash_stops_at_the_editors():
-    out = slashed_container(
-        "Orlov I. Cities and borders // The New Regionalism in Europe / ed. by Ann Berg, Centre for Studies, Brussels, 2008. P. 20—31.",
+    out = _mend(slashed_container, "Orlov I. Cities and borders // The New Regionalism in Europe / ed. by Ann Berg, Centre for Studies, Brussels, 2008. P. 20—31.",
         {"title": "Cities and borders // The New Regionalism in Europe / ed. by Ann Berg, Centre for Studies (CS"},
     )
-    assert out["title"] == "Cities and borders"
-    assert out["container"] == "The New Regionalism in Europe"
+    assert out.title == "Cities and borders"
+    assert out.container == "The New Regionalism in Europe"
 
 
 def test_a_url_with_spaced_slashes_is_no_gost_mark():
     values = {"title": "Climate portal", "container": None}
-    assert slashed_container("World Bank. Climate portal. 2015. Available from: http : // data.example.org/x.", values) == values
+    assert _mend(slashed_container, "World Bank. Climate portal. 2015. Available from: http : // data.example.org/x.", values) == RefFields.from_values(values)
 
 
 @pytest.mark.parametrize(
@@ -156,20 +161,20 @@ def test_chicago_in_book_ed_names(raw, book, editors):
 def test_chicago_helper_leaves_a_right_reading_alone():
     text = "Popkin, S. 1988. “Peasants.” In Rationality and Revolution, ed. M. Taylor. Cambridge: CUP."
     right = {"container": "Rationality and Revolution", "editors": ()}
-    assert chicago_book_editors(text, right) == right
+    assert _mend(chicago_book_editors, text, right) == RefFields.from_values(right)
     unrelated = {"container": "Journal of Peasant Studies", "editors": ()}
-    assert chicago_book_editors(text, unrelated) == unrelated
+    assert _mend(chicago_book_editors, text, unrelated) == RefFields.from_values(unrelated)
 
 
 def test_a_date_is_no_publisher_or_place():
-    out = date_only_imprint({"publisher": "retr. 24.1.2001", "place": "3.1.2001, in"})
-    assert out == {"publisher": None, "place": None}
+    out = _mend(date_only_imprint, "", {"publisher": "retr. 24.1.2001", "place": "3.1.2001, in"})
+    assert out == RefFields()
     kept = {"publisher": "Routledge", "place": "London"}
-    assert date_only_imprint(kept) == kept
+    assert _mend(date_only_imprint, "", kept) == RefFields.from_values(kept)
 
 
 def test_mend_labels_moves_words_out_of_a_pages_run_and_joins_place_to_publisher():
-    from litmap.parse.refparse_crf import tokenise
+    from litmap.parse.references.crf import tokenise
 
     text = "Göttingen: V&R unipress. S. 183 - 200. London School of Economics, Paris, Seuil"
     tokens = tokenise(text)
@@ -191,6 +196,6 @@ def test_mend_labels_moves_words_out_of_a_pages_run_and_joins_place_to_publisher
 def test_a_subtitle_opening_with_in_is_kept_without_a_book_mark():
     values = {"title": "Rescaling Cities. In Search of the Region", "container": None, "editors": ()}
     text = "Lee, A. 2010. Rescaling Cities. In Search of the Region. Oxford: Blackwell."
-    assert in_book_title(text, values) == values
-    edited = in_book_title(text.replace("Oxford", "edited by B. Kim. Oxford"), values)
-    assert edited["title"] == "Rescaling Cities" and edited["container"] == "Search of the Region"
+    assert _mend(in_book_title, text, values) == RefFields.from_values(values)
+    edited = _mend(in_book_title, text.replace("Oxford", "edited by B. Kim. Oxford"), values)
+    assert edited.title == "Rescaling Cities" and edited.container == "Search of the Region"

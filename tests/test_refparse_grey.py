@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from refcheck import case, check_fields, lacks_text, other_than
 
-from litmap.parse.refparse import parse_reference
+from litmap.parse.references.parser import parse_reference
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from refcheck import case, check_fields, endswith, startswith
 
 from litmap.models import CitedWork
 from litmap.parse.linking import link_work
-from litmap.parse.refparse import parse_reference
+from litmap.parse.references.parser import parse_reference
 
 
 def names(people):

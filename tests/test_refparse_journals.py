@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from refcheck import case, check_fields
 
-from litmap.parse.refparse import parse_reference
+from litmap.parse.references.parser import parse_reference
 
 
 CASES = [

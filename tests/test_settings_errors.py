@@ -15,7 +15,7 @@ from litmap.cli import cli
 from litmap.corpus.works import WorkInput, WorkSettings
 from litmap.errors import InputError, LitmapError, SettingsError
 from litmap.parse.linking import LinkSettings
-from litmap.parse.refparse import parse_reference
+from litmap.parse.references.parser import parse_reference
 from litmap.read.ocr import OcrSettings
 from litmap.read.repairs.hyphenation import HyphenSettings
 from litmap.read.repairs.ligatures import LigatureSettings

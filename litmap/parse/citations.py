@@ -21,7 +21,7 @@ without it.
 
 This module handles years, locators, parentheses and sentences; what reads as
 author names, and which names stand before a narrative year, is in
-:mod:`litmap.parse.citation_names`.
+:mod:`litmap.parse.names.in_text`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from bisect import bisect_right
 from typing import Optional, Sequence
 
 from litmap.models import Citation, CitedWork, Paragraph, Section
-from litmap.parse.citation_names import (
+from litmap.parse.names.in_text import (
     NAME_PARTICLES,
     UPPER,
     clean_names,

@@ -24,8 +24,8 @@ def build_document(source: Source, extracted: ExtractedPages) -> Document:
     from litmap.parse.citations import find_citations
     from litmap.parse.linking import link_citations
     from litmap.parse.metadata import extract_metadata
-    from litmap.parse.references import split_references
-    from litmap.parse.refparse import parse_references
+    from litmap.parse.references.splitting import split_references
+    from litmap.parse.references.parser import parse_references
     from litmap.parse.structure import structure_document
 
     warnings = list(extracted.warnings)

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from litmap.errors import SettingsError
 from litmap.models import Citation, CitedWork, Reference
 from litmap.parse.names import initials_of, normalise_surname
-from litmap.parse.organisations import ORG_HEADS
+from litmap.parse.names.organisations import ORG_HEADS
 
 __all__ = ["LinkSettings", "link_citations", "link_work", "surname_similarity"]
 

@@ -169,7 +169,7 @@ def citation_as_title(title: str) -> Optional[Reference]:
     authors, a year, a title and a journal."""
     if not _CITATION_SHAPE.match(title):
         return None
-    from litmap.parse.refparse import parse_reference  # noqa: PLC0415 (the CRF loads on first use)
+    from litmap.parse.references.parser import parse_reference  # noqa: PLC0415 (the CRF loads on first use)
 
     ref = parse_reference(title)
     if ref.authors and ref.year and ref.title and ref.container and len(ref.title.split()) >= 3:

@@ -2,7 +2,7 @@
 
 In-text citations name bodies as authors (``the State Council (2014)``,
 ``World Bank (2009)``, ``(Ministry of Housing and Urban-Rural Development
-[MOHURD], 2015)``, ``R Core Team``).  Finding them (:mod:`citation_names`) and
+[MOHURD], 2015)``, ``R Core Team``).  Finding them (:mod:`.in_text`) and
 linking them to reference entries (:mod:`linking`) must agree on what reads
 as an organisation, so the words live here once.
 """

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from litmap.models import Author
-from litmap.parse.names import PARTICLES
+from litmap.parse.names.normalise import PARTICLES
 
 __all__ = ["parse_authors", "looks_like_organisation"]
 

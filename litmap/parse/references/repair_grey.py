@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from litmap.parse.refparse_bounds import squash
-from litmap.parse.refparse_fields import MONTH
+from litmap.parse.references.record import EntryText, RefFields
+from litmap.parse.references.text import squash
+from litmap.parse.references.spans import MONTH
 
 __all__ = ["grey_containers", "PAPER_SERIES", "PRESS_DATE"]
 
@@ -50,8 +51,12 @@ _IN_JOURNAL = re.compile(
 )
 
 
-def grey_containers(text: str, values: dict[str, Any]) -> dict[str, Any]:
-    return _in_journal(text, _newspaper(text, _series(text, values)))
+def grey_containers(entry: EntryText, fields: RefFields) -> RefFields:
+    """Grey literature and press containers left in the title or read as a
+    publisher: a working-paper series and its number, a newspaper after an
+    APA press date, a journal after German "in:" (see the module docstring)."""
+    text, values = entry.text, fields.as_dict()
+    return RefFields.from_values(_in_journal(text, _newspaper(text, _series(text, values))))
 
 
 def _open_for(values: dict[str, Any], container: str) -> bool:

@@ -2,11 +2,11 @@
 
 Two parsers, combined by measurement (``benchmarks/eval_references.py``):
 
-* rules (:mod:`litmap.parse.refparse_rules`): exact on the author-date
+* rules (:mod:`litmap.parse.references.rules`): exact on the author-date
   styles of the field (APA, Harvard, T&F, SAGE/Springer), blind outside them;
-* a CRF (:mod:`litmap.parse.refparse_crf`, model shipped in
+* a CRF (:mod:`litmap.parse.references.crf`, model shipped in
   ``litmap/data``) that labels tokens and so copes with any order of fields,
-  its spans cleaned by rules (:mod:`litmap.parse.refparse_fields`).
+  its spans cleaned by rules (:mod:`litmap.parse.references.spans`).
 
 ``method="hybrid"`` (the default) takes DOI/URL and the repeated-author dash
 from the rules, every other field from the CRF, and falls back to the rules
@@ -16,11 +16,13 @@ CRF lost a title, journal or publisher that the rules read cleanly (T&F's
 "Title, Journal, 53, pp."), the rules' split wins — unless the rules read a
 "Place: Publisher" book where the CRF saw a journal.  Places printed alone or
 run into the publisher ("Polity, Cambridge") or a chapter's book ("Book.
-Göttingen: V&R") are moved to ``place`` (:func:`refparse_fields.split_place`).
-Checks of the merged fields against the whole string (Vancouver and ACS
-date blocks, the issue after the volume, a volume run into the journal,
-software versions and record identifiers) are in
-:mod:`litmap.parse.refparse_post`.
+Göttingen: V&R") are moved to ``place``.  The merged fields, a
+:class:`RefFields` record, then go through the named repair steps of
+:data:`litmap.parse.references.repairs.REPAIRS`, in order: checks against
+the whole string (Vancouver and ACS date blocks, the issue after the
+volume, a volume run into the journal, quoted titles, imprints, grey
+literature).  Software versions and record identifiers are removed before
+parsing (:func:`litmap.parse.references.text.strip_noise`).
 Field-level micro F1 / share exactly right of the hybrid
 (``benchmarks/eval_references.py --only fields``; none of these sets
 trained on; figures and caveats in ``docs/references.md``): CC BY gold
@@ -40,12 +42,12 @@ from typing import Any, Literal, Optional, Sequence, get_args
 
 from litmap.errors import SettingsError
 from litmap.models import Reference
-from litmap.parse import refparse_crf
-from litmap.parse.refparse_bounds import mend_labels, squash
-from litmap.parse.refparse_fields import clean_fields, split_place
-from litmap.parse.refparse_grey import PAPER_SERIES, PRESS_DATE
-from litmap.parse.refparse_post import strip_noise, tidy_fields
-from litmap.parse.refparse_rules import NUMBERING, REPORT, THESIS, clean_text, parse_rules
+from litmap.parse.references.labeller import crf_fields
+from litmap.parse.references.record import FIELD_NAMES, EntryText, RefFields
+from litmap.parse.references.repair_grey import PAPER_SERIES, PRESS_DATE
+from litmap.parse.references.repairs import apply_repairs
+from litmap.parse.references.rules import NUMBERING, REPORT, THESIS, clean_text, parse_rules
+from litmap.parse.references.text import squash, strip_noise
 
 __all__ = ["parse_reference", "parse_references", "Method", "METHODS"]
 
@@ -54,10 +56,7 @@ logger = logging.getLogger(__name__)
 Method = Literal["hybrid", "rules", "crf"]
 METHODS: tuple[str, ...] = get_args(Method)
 
-_FIELDS = (
-    "authors", "editors", "et_al", "year", "year_suffix", "year_note", "title", "container",
-    "volume", "issue", "pages", "edition", "publisher", "place",
-)
+_FIELDS = FIELD_NAMES
 #: Fields the rules may fill when the CRF left them empty.  Elsewhere a rule
 #: fallback lowered precision more than it raised recall (eval_references).
 _FALLBACK = frozenset({"year", "year_suffix", "year_note", "pages", "issue"})
@@ -103,11 +102,8 @@ def _parse(raw: str, index: int, page: int, previous: Optional[Reference], metho
     # The number of a numbered entry ("2.", "[12]") is dropped before the CRF:
     # it otherwise pulls the first surname into the number label.
     text = NUMBERING.sub("", clean_text(source)[:2000], count=1)
-    labelled = refparse_crf.label_tokens(text) if method != "rules" else None
-    if labelled is not None:
-        tokens, labels = labelled
-        labels = mend_labels(text, tokens, labels)
-        crf = clean_fields(refparse_crf.fields_from_labels(text, tokens, labels))
+    crf = crf_fields(text) if method != "rules" else None
+    if crf is not None:
         if method == "crf":
             values = {k: crf.get(k) for k in _FIELDS}
             if rules.get("dash_authors"):
@@ -116,21 +112,17 @@ def _parse(raw: str, index: int, page: int, previous: Optional[Reference], metho
             values = _merge(rules, crf, text)
     elif method == "crf":
         warnings.append("CRF model not available; parsed by rules")
-    values = tidy_fields(clean_text(source), text, split_place(values))
-    values["authors"] = values.get("authors") or ()
-    values["editors"] = values.get("editors") or ()
-    values["et_al"] = bool(values.get("et_al"))
-    warnings = [w for w in warnings if not _resolved(w, values)]
-    ref_type = _type_of(values, rules, raw)
+    fields = apply_repairs(EntryText(clean_text(source), text), RefFields.from_values(values))
+    warnings = [w for w in warnings if not _resolved(w, fields)]
     return Reference(
         index=index,
         raw=raw,
         doi=rules.get("doi"),
         url=rules.get("url"),
-        type=ref_type,
+        type=_type_of(fields, rules, raw),
         page=page,
         warnings=tuple(warnings),
-        **values,
+        **fields.as_dict(),
     )
 
 
@@ -257,30 +249,30 @@ def _split_organisation(rules: dict[str, Any], out: dict[str, Any]) -> bool:
     return crf_words < words
 
 
-def _resolved(warning: str, values: dict[str, Any]) -> bool:
-    return (warning == "no year found" and bool(values.get("year") or values.get("year_note"))) or (
-        warning == "no authors found" and bool(values.get("authors"))
+def _resolved(warning: str, fields: RefFields) -> bool:
+    return (warning == "no year found" and bool(fields.year or fields.year_note)) or (
+        warning == "no authors found" and bool(fields.authors)
     )
 
 
-def _type_of(v: dict[str, Any], rules: dict[str, Any], raw: str) -> str:
-    if THESIS.search(raw) and not v.get("volume"):
+def _type_of(v: RefFields, rules: dict[str, Any], raw: str) -> str:
+    if THESIS.search(raw) and not v.volume:
         return "thesis"
-    edited_book = v.get("editors") and not v.get("authors") and not v.get("container")
-    if (v.get("editors") and not edited_book) or re.search(r"\bIn:?\s+(?!press\b)", raw) and v.get("container") and not v.get("volume"):
+    edited_book = v.editors and not v.authors and not v.container
+    if (v.editors and not edited_book) or re.search(r"\bIn:?\s+(?!press\b)", raw) and v.container and not v.volume:
         return "chapter"
-    if v.get("container") and PAPER_SERIES.search(v["container"]):
+    if v.container and PAPER_SERIES.search(v.container):
         return "report"  # "IZA Discussion Paper no. 97"
-    if v.get("container") and (v.get("volume") or v.get("issue") or v.get("pages") or PRESS_DATE.search(raw)):
+    if v.container and (v.volume or v.issue or v.pages or PRESS_DATE.search(raw)):
         return "article"
-    if v.get("container") and rules.get("type") == "article":
+    if v.container and rules.get("type") == "article":
         return "article"
-    authors = v.get("authors") or ()
+    authors = v.authors or ()
     if (authors and authors[0].organisation) or REPORT.search(raw):
-        if not v.get("container"):
+        if not v.container:
             return "report"
-    if v.get("publisher") or edited_book or (v.get("place") and v.get("title") and not v.get("container")):
+    if v.publisher or edited_book or (v.place and v.title and not v.container):
         return "book"
-    if rules.get("url") and not v.get("container"):
+    if rules.get("url") and not v.container:
         return "web"
     return rules.get("type") or "other"

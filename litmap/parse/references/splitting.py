@@ -14,9 +14,9 @@ cues alone split (also what :func:`split_reference_text` does for text
 without coordinates, e.g. ``pdftotext`` output).  Linear in the number of
 lines.
 
-The entry-start patterns live in :mod:`litmap.parse.reference_patterns`;
+The entry-start patterns live in :mod:`litmap.parse.references.entry_starts`;
 where the list itself begins and ends (type-size cut, end markers, running
-heads, trailing non-references) in :mod:`litmap.parse.reference_bounds`.
+heads, trailing non-references) in :mod:`litmap.parse.references.list_bounds`.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from litmap.read.layout.pages import Block
-from litmap.parse.reference_bounds import FURNITURE_KINDS, clean_lines, cut_at_end_marker, same_type, trim_tail
-from litmap.parse.reference_patterns import (
+from litmap.parse.references.list_bounds import FURNITURE_KINDS, clean_lines, cut_at_end_marker, same_type, trim_tail
+from litmap.parse.references.entry_starts import (
     DASH,
     ENDS_ENTRY,
     ENTRY_START,

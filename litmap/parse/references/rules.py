@@ -5,7 +5,7 @@ numbering), find the year (it splits author-date styles into authors | rest),
 then split the rest into title and a tail that is read as journal
 volume/issue/pages, ``In`` editors' book (chapter), or place/publisher (book).
 Used on its own (``method="rules"``) and to fill and check the CRF's fields
-(:mod:`litmap.parse.refparse`).
+(:mod:`litmap.parse.references.parser`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from litmap.models import Author, Reference
 from litmap.parse.names import normalise_doi
-from litmap.parse.refparse_authors import looks_like_organisation, parse_authors
+from litmap.parse.names.reference_authors import looks_like_organisation, parse_authors
 from litmap.util.accents import attach_spacing_accents
 
 __all__ = ["parse_rules", "clean_text", "THESIS", "REPORT", "NUMBERING"]

@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from litmap.models import Author
-from litmap.parse.refparse_bounds import squash
-from litmap.parse.refparse_fields import PUBLISHER_WORDS, is_place
+from litmap.parse.references.record import EntryText, RefFields
+from litmap.parse.references.text import squash
+from litmap.parse.references.spans import PUBLISHER_WORDS, is_place
 
 __all__ = ["place_year_imprint", "bracketed_imprint"]
 
@@ -149,17 +150,21 @@ def _strip_place(value: Optional[str], imp: _Imprint) -> Optional[str]:
     return re.sub(pattern, "", value).strip() or None
 
 
-def place_year_imprint(text: str, values: dict[str, Any]) -> dict[str, Any]:
+def place_year_imprint(entry: EntryText, fields: RefFields) -> RefFields:
+    """Continental "A. Surname, Title, Place Year" with no publisher: the
+    place read into the title or book, a year range or a conference's days
+    read as pages, title words read as an author (see the module docstring)."""
+    text, values = entry.text, fields.as_dict()
     imp = _imprint(text)
     if imp is None:
-        return values
+        return fields
     out = dict(values)
     year, meeting = out.get("year"), _MEETING_DATE.search(text[: imp.start])
     meeting_year = meeting and (meeting.group("y") or meeting.group("y2"))
     if year and str(year) != imp.year and str(year) != meeting_year:
-        return values  # an author-date entry that happens to end in "Place Year"
+        return fields  # an author-date entry that happens to end in "Place Year"
     if squash(imp.place) == squash(out.get("container")) and not is_place(imp.place):
-        return values  # "…, Urban Studies 2004": a journal and its year
+        return fields  # "…, Urban Studies 2004": a journal and its year
     out["year"], out["year_suffix"] = int(imp.year), imp.suffix or out.get("year_suffix")
     if meeting and out.get("pages") and squash(out["pages"]) == squash(meeting.group("days") or meeting.group("days2")):
         out["pages"] = None  # the conference's days
@@ -172,7 +177,7 @@ def place_year_imprint(text: str, values: dict[str, Any]) -> dict[str, Any]:
     out["place"] = imp.place
     reading = _reading(text, imp.start)
     if reading.names is None:
-        return out
+        return RefFields.from_values(out)
     names = reading.names
     authors = tuple(out.get("authors") or ())
     if len(authors) > len(names) and reading.title:
@@ -180,7 +185,7 @@ def place_year_imprint(text: str, values: dict[str, Any]) -> dict[str, Any]:
         if all(squash(a.family) in squash(reading.title) for a in authors[len(names):]):
             out["authors"] = authors[: len(names)]
             if [a.family for a in out.get("editors") or ()] == [a.family for a in out["authors"]]:
-                out["authors"] = ()  # "E.C. Armstrong (ed.), Book": an edited book (see refparse._merge)
+                out["authors"] = ()  # "E.C. Armstrong (ed.), Book": an edited book (see parser._merge)
     if out.get("publisher") and any(squash(out["publisher"]) in squash(v) for v in (reading.title, reading.container) if v):
         out["publisher"] = None  # "W. Schadewalt, Iliasstudien, Leipzig 1938": the title read as a publisher
     for key in ("title", "container"):
@@ -191,7 +196,7 @@ def place_year_imprint(text: str, values: dict[str, Any]) -> dict[str, Any]:
         out["editors"] = reading.editors  # "in D. Lanza – O. Longo, Book": one editor to the CRF
     if reading.title and not reading.container and squash(out.get("container")) == squash(reading.title):
         out["title"], out["container"] = reading.title, None  # a book's title read as a container
-    return out
+    return RefFields.from_values(out)
 
 
 def _part_of(old: str, new: str) -> bool:
@@ -216,15 +221,16 @@ _THESIS_SCHOOL = re.compile(r"\b(?:thesis|dissertation)\s*\((?P<school>[^():;]{4
 _NOT_TITLE = re.compile(r"\d|\b(?:thesis|dissertation|paper|report|series|eds?\.|in:)|[(\[]", re.I)
 
 
-def bracketed_imprint(text: str, values: dict[str, Any]) -> dict[str, Any]:
+def bracketed_imprint(entry: EntryText, fields: RefFields) -> RefFields:
     """Place, publisher and a book's whole title from "Title (Place: Publisher)"."""
+    text, values = entry.text, fields.as_dict()
     if t := _THESIS_SCHOOL.search(text):
         if not values.get("publisher"):
-            return {**values, "publisher": t.group("school").strip()}
-        return values
+            return RefFields.from_values({**values, "publisher": t.group("school").strip()})
+        return fields
     m = _BRACKETED.search(text)
     if not m:
-        return values
+        return fields
     out = dict(values)
     out["place"], out["publisher"] = m.group("place").strip(), m.group("pub").strip()
     title = (out.get("title") or "").rstrip(" ([")  # "Title, T. Bahti (" before "trans.)"
@@ -235,4 +241,4 @@ def bracketed_imprint(text: str, values: dict[str, Any]) -> dict[str, Any]:
             out["title"] = head[at:]
         if at > 0 and re.search(r"\)\s*[.:]?\s*In\s+$", head[:at]):
             out["title"] = "In " + out["title"]  # "(1990) In Praise of Sociology": no chapter's "In"
-    return out
+    return RefFields.from_values(out)

@@ -23,7 +23,7 @@ import dataclasses
 import re
 from typing import Optional
 
-from litmap.parse.organisations import ORG_HEADS, ORG_LINKS
+from litmap.parse.names.organisations import ORG_HEADS, ORG_LINKS
 
 __all__ = [
     "UPPER",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from litmap.parse.refparse_authors import parse_authors
+from litmap.parse.names.reference_authors import parse_authors
 
 __all__ = ["MONTH", "PUBLISHER_WORDS", "clean_fields", "is_place", "split_place"]
 

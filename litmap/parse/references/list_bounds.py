@@ -4,7 +4,7 @@ The section a heading opens often carries more than the list: running
 heads and page numbers between pages, a "how to cite" box or contributor
 notes after it, a publisher's list of books set in other type, appendices.
 These rules drop that material before and after the entries are split
-(:mod:`litmap.parse.references`): a cut where the type size changes for
+(:mod:`litmap.parse.references.splitting`): a cut where the type size changes for
 good, end markers, stray furniture and running heads, and a trailing run
 of entries that do not read like references.
 """
@@ -16,7 +16,7 @@ import statistics
 from typing import Sequence
 
 from litmap.read.layout.pages import FURNITURE_KINDS, Block
-from litmap.parse.reference_patterns import YEAR, Line, is_entry_start, year_near
+from litmap.parse.references.entry_starts import YEAR, Line, is_entry_start, year_near
 
 __all__ = ["FURNITURE_KINDS", "same_type", "clean_lines", "cut_at_end_marker", "trim_tail"]
 

@@ -4,7 +4,7 @@ The model (``litmap/data/refparser.crfsuite``) is trained by
 ``benchmarks/train_refparser.py`` on AnyStyle (BSD-2) and GROBID (CC-BY)
 labelled references.  This module holds what training and inference must share — tokenisation and
 features — and turns predicted labels into field strings;
-:mod:`litmap.parse.refparse` cleans those with its rules.  Besides the word
+:mod:`litmap.parse.references.parser` cleans those with its rules.  Besides the word
 and its neighbours, the features describe the segment a token sits in
 (between ``,`` ``:`` ``;`` and sentence ends): its position counted from the
 end ("…, Place, Publisher."), its length, whether it holds a publisher or
@@ -291,7 +291,7 @@ def _load(path_text: str) -> Optional[Any]:
 
 def model_path() -> Path:
     """Where the shipped model lives (package data, read offline)."""
-    return Path(__file__).resolve().parents[1] / "data" / MODEL_NAME
+    return Path(__file__).resolve().parents[2] / "data" / MODEL_NAME
 
 
 def model_available() -> bool:

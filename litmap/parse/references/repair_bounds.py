@@ -14,17 +14,12 @@ Three conventions mark the boundary plainly, yet the CRF reads across them:
   and editors (editors "Rationality, Revolution", container "M. Taylor") —
   :func:`chicago_book_editors`.
 
-Token labels are mended first where a boundary falls inside a name
-(:func:`mend_labels`): "London/place School/publisher of Economics" is one
-publisher, "… in Greater/title London/place" one title; "V&R unipress./pages
-S. 183" keeps "unipress" with what it ends.
-
 A newspaper's day is no volume (:func:`newspaper_date`); a publisher or
 place that is only a date ("retr. 24.1.2001") is dropped
 (:func:`date_only_imprint`); a place in an unclosed bracket after a book
 ("… planning (Rotterdam") becomes the place (:func:`unclosed_bracket`).
-All run after the merge, on the cleaned reference text, from
-:func:`refparse_post.tidy_fields`.
+All run after the merge, on the cleaned reference text, as steps of
+:data:`litmap.parse.references.repairs.REPAIRS`.
 """
 
 from __future__ import annotations
@@ -33,18 +28,15 @@ import functools
 import re
 from typing import Any, Optional
 
-from litmap.parse.refparse_authors import parse_authors
-from litmap.parse.refparse_fields import MONTH, is_place
+from litmap.parse.names.reference_authors import parse_authors
+from litmap.parse.references.record import EntryText, RefFields
+from litmap.parse.references.spans import MONTH, is_place
+from litmap.parse.references.text import squash
 
 __all__ = [
-    "chicago_book_editors", "date_only_imprint", "in_book_title", "mend_labels", "newspaper_date", "quoted_title",
-    "slashed_container", "squash", "unclosed_bracket",
+    "chicago_book_editors", "date_only_imprint", "in_book_title", "newspaper_date", "quoted_title",
+    "slashed_container", "unclosed_bracket",
 ]
-
-
-def squash(s: Optional[str]) -> str:
-    """``s`` as a comparison key: letters and digits only, lower case."""
-    return re.sub(r"\W+", "", s or "").lower()
 
 
 #: A quoted span: ‘…’ (an apostrophe ’ inside is followed by a letter),
@@ -57,13 +49,14 @@ _QUOTED = re.compile(
 )
 
 
-def quoted_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
+def quoted_title(entry: EntryText, fields: RefFields) -> RefFields:
     """A title that runs past its closing quote is cut there; what it
     swallowed becomes the container when none was found."""
+    text, values = entry.text, fields.as_dict()
     out = dict(values)
     title = out.get("title")
     if not title:
-        return out
+        return RefFields.from_values(out)
     tkey = squash(title)
     for m in _QUOTED.finditer(text):
         quoted = (m.group("s") or m.group("d") or m.group("q")).strip()
@@ -76,8 +69,8 @@ def quoted_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
         out["title"] = quoted.rstrip(" ,.;:")
         if rest and not out.get("container") and len(rest.split()) >= 2 and not re.search(r"\d", rest) and tail.lstrip(" ,.;:").startswith(rest):
             out["container"] = rest
-        return out
-    return out
+        return RefFields.from_values(out)
+    return RefFields.from_values(out)
 
 
 def _tail_length(title: str, qkey: str) -> int:
@@ -94,26 +87,27 @@ def _tail_length(title: str, qkey: str) -> int:
 _GOST = re.compile(r"(?P<title>[^/]{8,}?)(?<!:)\s+//\s+(?P<cont>[^/]+?)(?=\s*(?:[./]\s|,\s*(?:19|20)\d\d|$))")
 
 
-def slashed_container(text: str, values: dict[str, Any]) -> dict[str, Any]:
+def slashed_container(entry: EntryText, fields: RefFields) -> RefFields:
     """GOST "Title // Container. Year." read as one title."""
+    text, values = entry.text, fields.as_dict()
     out = dict(values)
     title = out.get("title") or ""
     if not re.search(r"[^:/]\s+//\s", text) or "//" not in title and out.get("container"):
-        return out
+        return RefFields.from_values(out)
     m = _GOST.search(text)
     if not m:
-        return out
+        return RefFields.from_values(out)
     cont = m.group("cont").strip(" ,.;:")
     # The title is the part of the span after the authors, i.e. the tail the predicted title starts with.
     head = title.split("//")[0].strip(" ,.;:") if "//" in title else title
     if not head or squash(head) not in squash(m.group("title")):
-        return out
+        return RefFields.from_values(out)
     out["title"] = head
     if cont and len(squash(cont)) >= 3:
         out["container"] = cont
         if out.get("publisher") and squash(out["publisher"]) in squash(cont):
             out["publisher"] = None
-    return out
+    return RefFields.from_values(out)
 
 
 _IN_BOOK_ED = re.compile(
@@ -122,55 +116,58 @@ _IN_BOOK_ED = re.compile(
 )
 
 
-def chicago_book_editors(text: str, values: dict[str, Any]) -> dict[str, Any]:
+def chicago_book_editors(entry: EntryText, fields: RefFields) -> RefFields:
     """"In Book, ed. M. Taylor.": the book read as editors and the editors
     as the container are put back."""
+    text, values = entry.text, fields.as_dict()
     out = dict(values)
     m = _IN_BOOK_ED.search(text)
     if not m:
-        return out
+        return RefFields.from_values(out)
     book, names = m.group("book").strip(), m.group("names")
     cont = out.get("container")
     if squash(cont) == squash(book):
-        return out  # read right already
+        return RefFields.from_values(out)  # read right already
     if cont and squash(cont) not in squash(names) and squash(names) not in squash(cont):
-        return out
+        return RefFields.from_values(out)
     editors, _ = parse_authors(re.sub(r"(?<=[A-Z]),\s", ". ", names))
     if not editors or any(a.organisation for a in editors):
-        return out
+        return RefFields.from_values(out)
     out["container"], out["editors"] = book, editors
-    return out
+    return RefFields.from_values(out)
 
 
 _IN_BOOK = re.compile(r"\.\s+In:?\s+(?=[A-Z\d])")
 _EDITED = re.compile(r"\bedited by\b|\(eds?\.?\)|\beds?\.\s|\(hrsg\.?\)|\(dir\.?\)", re.I)
 
 
-def in_book_title(text: str, values: dict[str, Any]) -> dict[str, Any]:
+def in_book_title(entry: EntryText, fields: RefFields) -> RefFields:
     """Chicago "Chapter. In Book, edited by …" read as one title: the
     book after ". In" is the container (with any part of it the CRF had
     already read as the container)."""
+    text, values = entry.text, fields.as_dict()
     out = dict(values)
     title = out.get("title") or ""
     m = _IN_BOOK.search(title)
     if not m or not (out.get("editors") or _EDITED.search(text)) or len(title[: m.start()].split()) < 2:
-        return out
+        return RefFields.from_values(out)
     book = title[m.end():].strip(" ,.;:")
     cont = out.get("container")
     if cont:
         at = text.find(book)
         between = text[at + len(book): text.find(cont, at)] if at >= 0 and cont in text[at:] else None
         if between is None or not re.fullmatch(r"[\s.,:;]*", between):
-            return out
+            return RefFields.from_values(out)
         book = f"{book}{between}{cont}".strip(" ,;:")
     out["title"], out["container"] = title[: m.start()].strip(), book
-    return out
+    return RefFields.from_values(out)
 
 
-def unclosed_bracket(values: dict[str, Any]) -> dict[str, Any]:
+def unclosed_bracket(entry: EntryText, fields: RefFields) -> RefFields:
     """A title or book that ends in an unclosed "(" and a place: "Strong
     stories (Rotterdam" (of "(pp. 140–152) (Rotterdam, 010 publishers)")
     — the bracket is cut and the place kept as the place."""
+    values = fields.as_dict()
     out = dict(values)
     for key in ("container", "title"):
         text = out.get(key)
@@ -181,24 +178,25 @@ def unclosed_bracket(values: dict[str, Any]) -> dict[str, Any]:
             continue
         out[key] = head.rstrip(" ,.;:")
         out["place"] = out.get("place") or tail.strip(" ,.;:")
-    return out
+    return RefFields.from_values(out)
 
 
 
 
-def newspaper_date(text: str, values: dict[str, Any]) -> dict[str, Any]:
+def newspaper_date(entry: EntryText, fields: RefFields) -> RefFields:
     """A newspaper's day read as the volume: "Toronto Star, February 16, p.
     O1", "The Times, 22 August, p. 13"."""
+    text, values = entry.text, fields.as_dict()
     out = dict(values)
     vol = out.get("volume")
     if not vol or not vol.isdigit() or not 1 <= int(vol) <= 31:
-        return out
+        return RefFields.from_values(out)
     if not _day_pattern(vol).search(text):
-        return out
+        return RefFields.from_values(out)
     out["volume"] = None
     if out.get("container"):
         out["container"] = _MONTH_END.sub("", out["container"]) or None
-    return out
+    return RefFields.from_values(out)
 
 
 _MONTH_END = re.compile(rf"[,\s]+{MONTH}$")
@@ -214,45 +212,12 @@ def _day_pattern(day: str) -> re.Pattern[str]:
 _DATE_ONLY = re.compile(r"(?:retr|rev|accessed|retrieved|consulted|last)?\.?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*,?\s*(?:in)?", re.I)
 
 
-def date_only_imprint(values: dict[str, Any]) -> dict[str, Any]:
+def date_only_imprint(entry: EntryText, fields: RefFields) -> RefFields:
+    """A publisher or place that is only a date ("retr. 24.1.2001",
+    "3.1.2001, in") is dropped."""
+    values = fields.as_dict()
     out = dict(values)
     for key in ("publisher", "place"):
         if out.get(key) and _DATE_ONLY.fullmatch(out[key].strip(" ,.;:()")):
             out[key] = None
-    return out
-
-
-_PAGE_MARK = re.compile(r"(?:pp?|S|P|pages?|seiten|ss)\.?|.*\d.*|[ivxlc]+", re.I)
-
-
-def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]) -> list[str]:
-    """CRF labels with boundaries no printed reference puts inside a name
-    or a title moved to where the punctuation is."""
-    out = list(labels)
-    n = len(out)
-    for i in range(n - 1):
-        # A place run straight into a publisher, one space between: "London School of …".
-        if out[i] == "place" and out[i + 1] == "publisher" and tokens[i + 1][1] - tokens[i][2] == 1:
-            if re.search(r"\w$", tokens[i][0]) and tokens[i + 1][0][:1].isupper():
-                j = i
-                while j >= 0 and out[j] == "place":
-                    out[j] = "publisher"
-                    j -= 1
-    for i in range(1, n):
-        # A place run straight after title words, one space between, is part
-        # of the title: "… in Greater London", "… in Zuidas Amsterdam, Ørestad …".
-        if out[i] == "place" and out[i - 1] == "title" and tokens[i][1] - tokens[i - 1][2] == 1:
-            end = i
-            while end < n and out[end] == "place":
-                end += 1
-            # … unless "Place: Publisher" follows ("The Twentieth Century Paris: Revue Noire").
-            colon = end < n and tokens[end][0] == ":" or tokens[end - 1][0] == ":"
-            if re.search(r"\w$", tokens[i - 1][0]) and tokens[i][0][:1].isalpha() and not colon:
-                for j in range(i, end):
-                    out[j] = out[i - 1]
-    for i in range(1, n):
-        # Words opening a pages run that are no page marks belong to the field before.
-        if out[i] == "pages" and out[i - 1] not in ("pages", "O") and not _PAGE_MARK.fullmatch(tokens[i][0]):
-            if re.match(r"[^\W\d]", tokens[i][0]):
-                out[i] = out[i - 1]
-    return out
+    return RefFields.from_values(out)

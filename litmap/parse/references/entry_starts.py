@@ -1,7 +1,7 @@
 """What the first line of a reference entry looks like.
 
-Shared by the entry splitter (:mod:`litmap.parse.references`) and the
-list-boundary rules (:mod:`litmap.parse.reference_bounds`): the patterns
+Shared by the entry splitter (:mod:`litmap.parse.references.splitting`) and the
+list-boundary rules (:mod:`litmap.parse.references.list_bounds`): the patterns
 for entry starts (``Surname, X.``, ``Surname X (``, ``SURNAME Given``,
 ``[12]``, ``12.``, ``——.``), the year cue that confirms one, and the
 :class:`Line` record both stages work on.

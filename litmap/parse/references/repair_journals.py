@@ -1,0 +1,211 @@
+"""Repairs of the journal's name: where it starts and ends.
+
+* journals whose names hold commas, read whole (:func:`comma_journal`):
+  Taylor & Francis and SAGE house styles put commas between a title, its
+  journal and the volume ("…, Housing, Theory and Society, 20, pp. 53-62"),
+  so a journal named with commas is split at its first comma: the title
+  takes "Housing" and the journal is "Theory and Society".  Several of the
+  field's core journals are named so ("Territory, Politics, Governance";
+  "Cambridge Journal of Regions, Economy and Society"), and the commas carry
+  no sign of where the name starts.  :func:`comma_journal` finds such a name
+  printed before the volume (or at the end) and makes it the container,
+  cutting it from the title.  The list is of the names themselves, compiled
+  by hand from the journals' own sites; add to it when one is missing;
+* a volume run into the journal's name (:func:`volume_in_journal_name`);
+* a journal read as names (:func:`journal_only`);
+* a title ending in "?" that runs on into the journal, or a journal that
+  took the subtitle after the "?" (:func:`question_title`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from litmap.parse.references.record import EntryText, RefFields
+
+__all__ = ["COMMA_JOURNALS", "comma_journal", "journal_only", "question_title", "volume_in_journal_name"]
+
+COMMA_JOURNALS = (
+    # geography, planning, urban and regional studies
+    "Territory, Politics, Governance",
+    "Cambridge Journal of Regions, Economy and Society",
+    "Housing, Theory and Society",
+    "Gender, Place and Culture",
+    "Population, Space and Place",
+    "Ethics, Place and Environment",
+    "Ethics, Policy and Environment",
+    "Computers, Environment and Urban Systems",
+    "Environment, Development and Sustainability",
+    "Regional Studies, Regional Science",
+    "Urban, Planning and Transport Research",
+    "Geografiska Annaler: Series B, Human Geography",
+    "Geografiska Annaler: Series A, Physical Geography",
+    "Espace, populations, sociétés",
+    "Energy, Sustainability and Society",
+    "Sustainability: Science, Practice and Policy",
+    "Agriculture, Ecosystems and Environment",
+    "Water, Air, and Soil Pollution",
+    "Risk, Hazards and Crisis in Public Policy",
+    # sociology, politics, culture
+    "Theory, Culture and Society",
+    "Media, Culture and Society",
+    "Information, Communication and Society",
+    "Work, Employment and Society",
+    "Gender, Work and Organization",
+    "Gender, Technology and Development",
+    "Science, Technology and Human Values",
+    "Science, Technology and Society",
+    "Culture, Health and Sexuality",
+    "Health, Risk and Society",
+    "Crime, Law and Social Change",
+    "Food, Culture and Society",
+    "Religion, State and Society",
+    "Politics, Philosophy and Economics",
+    "Politics, Groups, and Identities",
+    "Law, Culture and the Humanities",
+    "Globalisation, Societies and Education",
+    "Race, Ethnicity and Education",
+    "Comparative Studies of South Asia, Africa and the Middle East",
+    # other fields often cited alongside
+    "IEEE Transactions on Systems, Man, and Cybernetics",
+    "Computers, Materials and Continua",
+)
+
+_JOIN = r"[\s,.:]*(?:(?:and|&|und)\s*)?"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    out = []
+    for name in COMMA_JOURNALS:
+        words = [w for w in re.findall(r"[^\W_]+", name) if w.lower() not in ("and", "&")]
+        # Printed before the volume, a bracket or the end; never mid-sentence
+        # ("Territory, politics, governance and multispatial metagovernance").
+        body = _JOIN.join(re.escape(w) for w in words)
+        out.append(re.compile(rf"(?<![^\W\d_]){body}(?![^\W\d_])(?=[\s,.;:]*(?:\d|[Vv]ol|\(|pp?\.|$))"))
+    return tuple(out)
+
+
+def comma_journal(entry: EntryText, fields: RefFields) -> RefFields:
+    """``values`` with a comma-named journal read whole from ``text``."""
+    text, values = entry.text, fields.as_dict()
+    cont = values.get("container") or ""
+    if "," not in text:
+        return fields
+    for pattern in _patterns():
+        hits = list(pattern.finditer(text))
+        if not hits:
+            continue
+        m = hits[-1]
+        journal = m.group(0).strip(" ,.;:")
+        out = dict(values)
+        title = out.get("title") or ""
+        at = text.find(title) if title else -1
+        if at >= 0 and at < m.start() < at + len(title):
+            out["title"] = text[at: m.start()].rstrip(" ,.;:") or None
+        if cont and cont not in journal:
+            return fields  # the CRF read another journal; this name is elsewhere (a title, a series)
+        out["container"] = journal
+        return RefFields.from_values(out)
+    return fields
+
+
+def journal_only(entry: EntryText, fields: RefFields) -> RefFields:
+    """"Nucl. Phys. B 897 (2015) 39", "Journal of Biotechnology 121 (2006)
+    291–298": a journal, volume and pages with no author or title (the
+    later items of a grouped physics reference) — the CRF reads the
+    journal's words as names."""
+    text, values = entry.crf_text, fields.as_dict()
+    out = dict(values)
+    authors, vol = out.get("authors") or (), out.get("volume")
+    if not authors or out.get("title") or not vol:
+        return RefFields.from_values(out)
+    cont = out.get("container")
+    if cont:
+        # The rules read "Nucl. Phys. B 897" before the year as an organisation.
+        if len(authors) == 1 and re.search(r"\d", authors[0].family) and cont.split()[0] in authors[0].family:
+            out["authors"], out["et_al"] = (), False
+        return RefFields.from_values(out)
+    m = re.match(rf"(?P<head>[^\d,;:()]+?)\s*{re.escape(vol)}\b", text)
+    if not m or len(m.group("head")) < 4:
+        return RefFields.from_values(out)
+    head_words = set(re.findall(r"[^\W\d_]+", m.group("head").lower()))
+    name_words = set(re.findall(r"[^\W\d_]+", " ".join(f"{a.family} {a.given or ''}" for a in authors).lower()))
+    if name_words and name_words <= head_words:
+        out["container"], out["authors"], out["et_al"] = m.group("head").strip(" ,."), (), False
+    return RefFields.from_values(out)
+
+
+def volume_in_journal_name(entry: EntryText, fields: RefFields) -> RefFields:
+    """"Physical Review Letters61, 2412", "Can. J. Chem. 67, 1-9": a volume
+    run into (or read with) the journal's name of an article with pages.
+    Not a series number ("Perkin Trans. 1"), a year, "CogSci08", or the
+    book of a chapter ("In … Proceedings 2001, pp.")."""
+    text, values = entry.text, fields.as_dict()
+    out = dict(values)
+    cont = out.get("container")
+    if not cont or out.get("volume") or out.get("editors") or not (out.get("pages") or out.get("issue")):
+        return RefFields.from_values(out)
+    m = re.fullmatch(r"(?P<c>.*[^\W\d_]{2}\.?)\s?(?P<v>[1-9]\d{0,3})", cont)
+    if not m or m.group("v") == out.get("pages") or re.fullmatch(r"1[5-9]\d\d|20[0-4]\d", m.group("v")):
+        return RefFields.from_values(out)
+    if re.search(r"(?:trans|series|part|sect|ser)\.?$", m.group("c"), re.I):
+        return RefFields.from_values(out)
+    at = text.find(cont)
+    if at >= 0 and re.search(r"\bin:?\s*$", text[max(0, at - 5) : at], re.I):
+        return RefFields.from_values(out)
+    out["container"], out["volume"] = m.group("c").strip(), m.group("v")
+    return RefFields.from_values(out)
+
+
+#: What follows a journal's name: "(Zurich) 162", "2001 Jan-Abr; 10(1)", "12,".
+_AFTER_JOURNAL = r"[\s.,]*(?:\([^()]{1,30}\)[\s.,]*)?(?:(?:1[5-9]\d\d|20[0-4]\d)[^;\d]{0,12};\s*)?"
+
+
+def _asked(text: str, words: str) -> bool:
+    """Whether ``words`` occur in ``text`` followed by "?", a closing quote
+    between them or not (a literal search: no pattern compiled per title)."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if text[end:end + 1] == "?" or (text[end:end + 1] in _CLOSING_QUOTES and text[end + 1:end + 2] == "?"):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+_CLOSING_QUOTES = ('"', "”", "’", "'")
+
+
+def question_title(entry: EntryText, fields: RefFields) -> RefFields:
+    """A title that asks a question, split wrongly at or past its "?":
+    "Why do cities grow? Urban Studies 12" (the journal after the "?" read
+    into the title) and "Model? Labour Policies of … Europe. European
+    Journal of …, 7" (the subtitle after the "?" read into the journal)."""
+    text, values = entry.text, fields.as_dict()
+    out = dict(values)
+    title, cont, vol = out.get("title"), out.get("container"), out.get("volume")
+    if not title or not vol:
+        return RefFields.from_values(out)
+    head, q, tail = title.rpartition("?")
+    tail = tail.strip(" ,.(")
+    if q and head and tail and len(tail.split()) <= 4 and not re.search(r"[?:]", tail):
+        # The tail is the journal only when the volume (or the journal the
+        # CRF found) follows it directly.
+        at = text.find(tail, text.find(head) + len(head) if head in text else 0)
+        after = text[at + len(tail):] if at >= 0 else ""
+        if at >= 0 and re.match(_AFTER_JOURNAL + re.escape(vol) + r"\b", after):
+            out["title"], out["container"] = head.strip() + "?", tail
+        elif at >= 0 and cont and re.match(r"\s*,\s*" + re.escape(cont), after):
+            out["title"], out["container"] = head.strip() + "?", f"{tail}, {cont}"
+        return RefFields.from_values(out)
+    if not cont or not _asked(text, title.rstrip("?")):
+        return RefFields.from_values(out)
+    # "Subtitle words. Journal": the journal's head is a sentence of plain
+    # words (no abbreviation like "Soc." — that is a journal's own name).
+    m = re.fullmatch(r"(?P<sub>(?:[^.?]|(?<=\d)\.)+)\.\s+(?P<j>[A-Z][^?]+)", cont)
+    if m and len(m.group("sub").split()) >= 3 and text.find(m.group("sub")) > text.find(title.rstrip("?")) >= 0:
+        out["title"], out["container"] = f"{title.rstrip()} {m.group('sub').strip()}", m.group("j").strip()
+    return RefFields.from_values(out)

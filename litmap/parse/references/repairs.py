@@ -1,0 +1,107 @@
+"""The repair steps, in the order they run on the merged fields.
+
+The CRF and the rules each miss forms that the whole string shows plainly.
+Each step below mends one family of such misreadings: it takes the entry's
+text (:class:`EntryText`) and the fields so far (:class:`RefFields`) and
+returns the fields mended, or the same fields when its family is absent.
+Every step was found in the error analysis of the gold sets and kept only
+where it helped without loss on the others (``benchmarks/eval_references.py``);
+``tests/test_reference_repairs.py`` holds a table of cases for each.
+
+Order matters where two steps touch one field: the numbers are read first
+(a date read as the volume would otherwise look like a journal's volume),
+then the journal's name, editors, title/container boundaries, imprints, and
+last the containers of grey literature, which act only where no container
+was found.  To add a repair, write it in the ``repair_*`` module of its kind
+with a docstring naming the failure it mends, add it to :data:`REPAIRS` at
+the place its inputs are settled, and add its rows to the test table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from litmap.parse.references.record import EntryText, RefFields
+from litmap.parse.references.repair_bounds import (
+    chicago_book_editors,
+    date_only_imprint,
+    in_book_title,
+    newspaper_date,
+    quoted_title,
+    slashed_container,
+    unclosed_bracket,
+)
+from litmap.parse.references.repair_editors import in_names
+from litmap.parse.references.repair_grey import grey_containers
+from litmap.parse.references.repair_imprint import bracketed_imprint, place_year_imprint
+from litmap.parse.references.repair_journals import comma_journal, journal_only, question_title, volume_in_journal_name
+from litmap.parse.references.repair_numbers import date_volume, issue_after_volume
+from litmap.parse.references.spans import split_place
+
+__all__ = ["REPAIRS", "Repair", "apply_repairs"]
+
+
+def place_apart(entry: EntryText, fields: RefFields) -> RefFields:
+    """Places printed alone or run into the publisher ("Polity, Cambridge",
+    "Oxford: Blackwell") or into a chapter's book ("Book. Göttingen: V&R")
+    are moved to ``place``."""
+    return RefFields.from_values(split_place(fields.as_dict()))
+
+
+def stray_brackets(entry: EntryText, fields: RefFields) -> RefFields:
+    """A bracket closing what opened in another field, or opening what was
+    cut off (") Revitalizing cities", "under review) The …", "… sustainable
+    ("), is cut from the title, container, publisher and place; a value of
+    numbers alone ("45巻 1号" left as "45 1") is no title and is dropped."""
+    out = fields.as_dict()
+    for key in ("title", "container", "publisher", "place"):
+        if out.get(key):
+            value = re.sub(r"^(?:(?:under review|in press|forthcoming|submitted)\s*)?[)\]]\s*", "", out[key], flags=re.I)
+            out[key] = re.sub(r"\s*[(\[]$", "", value) or None
+        if out.get(key) and not re.search(r"[^\W\d_]", out[key]):
+            out[key] = None
+    return RefFields.from_values(out)
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One named repair step."""
+
+    name: str
+    mend: Callable[[EntryText, RefFields], RefFields]
+
+
+#: The repair steps in the order they run (see the module docstring).
+REPAIRS: tuple[Repair, ...] = tuple(
+    Repair(step.__name__, step)
+    for step in (
+        place_apart,
+        date_volume,
+        issue_after_volume,
+        volume_in_journal_name,
+        journal_only,
+        question_title,
+        in_names,
+        quoted_title,
+        slashed_container,
+        chicago_book_editors,
+        in_book_title,
+        date_only_imprint,
+        unclosed_bracket,
+        newspaper_date,
+        place_year_imprint,
+        bracketed_imprint,
+        comma_journal,
+        grey_containers,
+        stray_brackets,
+    )
+)
+
+
+def apply_repairs(entry: EntryText, fields: RefFields) -> RefFields:
+    """``fields`` after every step of :data:`REPAIRS`, in order."""
+    for repair in REPAIRS:
+        fields = repair.mend(entry, fields)
+    return fields

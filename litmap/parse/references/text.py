@@ -1,0 +1,58 @@
+"""Text-level helpers shared by the reference parser's stages.
+
+* :func:`strip_noise` — what no field holds, removed before parsing:
+  software versions, Medline/BibTeX record identifiers, arXiv identifiers,
+  and an author-date year glued to the title set apart;
+* :func:`squash` — a comparison key (letters and digits, lower case).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+__all__ = ["squash", "strip_noise"]
+
+
+def squash(s: Optional[str]) -> str:
+    """``s`` as a comparison key: letters and digits only, lower case."""
+    return re.sub(r"\W+", "", s or "").lower()
+
+
+#: A software version or medium, as APA and R's citation() print it:
+#: "pyActigraphy (version 1.0)", "[Computer software]", "Title. Version
+#: 2.1-0.", "R package version 1.17-11".  No field holds it; left in, it
+#: runs into the title or reads as a journal "Version" with volume and pages.
+_SOFTWARE = re.compile(
+    r"\s*\((?:R package )?version\s+v?\d[\w.-]*\)|\s*\[computer (?:software|program)\]"
+    r"|(?<=\.)\s*(?:R package version|Version)\s+v?\d+(?:[.-]\w+)*(?=[.,;]?(?:\s|$))",
+    re.IGNORECASE,
+)
+
+
+#: Record identifiers of Medline and BibTeX exports ("PubMed PMID:
+#: 19412540", "issn: 1476-4687"): their numbers read as pages otherwise.
+_IDENTIFIERS = re.compile(
+    r"(?<![:/\w])(?:PubMed\s*(?:Central\s*)?)?(?:PMID|PMCID|ISSN|ISBN|eISSN)\s*:?\s*(?:PMC)*[\dXx][\dXx -]*[\dXx]\b[.;]?"
+    r"|\bEpub(?: ahead of print)?\s*(?:\d{4}\s*/\s*\d{1,2}\s*/\s*\d{1,2})?[.;]?",
+    re.IGNORECASE,
+)
+
+
+#: arXiv identifiers ("arXiv:1502.01589v2 [hep-th]", "arXiv.org:astro-ph/0509330"):
+#: read otherwise as volume 1502 and page 01589, or as a year.
+_ARXIV = re.compile(
+    r"\b(?:arXiv\s*preprint\s*)?arXiv\s*(?:\.\s*org)?\s*:?\s*"
+    r"(?:[a-z-]+\s*(?:\.[A-Z]{2})?\s*/\s*\d{7}|\d{4}\.\d{4,5})(?:v\d+)?(?:\s*\[[^\]]{1,40}\])?",
+    re.IGNORECASE,
+)
+
+
+#: An author-date year run into the title in PDF text: "eds. 2010.Leben in …".
+_GLUED_YEAR = re.compile(r"(?<![\w./:-])((?:1[5-9]|20)\d\d[a-z]?)\.(?=[A-ZÀ-Þ][a-zß-ÿ])")
+
+
+def strip_noise(raw: str) -> str:
+    """The reference string without software versions, record and arXiv
+    identifiers, and with a year glued to the title set apart."""
+    return _GLUED_YEAR.sub(r"\1. ", _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw))))
