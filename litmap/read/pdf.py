@@ -174,7 +174,7 @@ def _garbled(chars: PageChars, page: LaidOutPage) -> str:
 
 def _garbled_text(page: LaidOutPage) -> str:
     # Words run together, or few dictionary words (a font mapping its glyphs to the wrong letters).
-    # On 1,783 real pages with >= 50 words (EXCITE, geography, urban studies, misc; English, German,
+    # On 1,782 real pages with >= 50 such words (EXCITE, geography, urban studies, misc; English, German,
     # Portuguese) the lowest share of Latin-script words in the bundled English list is 0.31, a letter-shifted page's
     # 0.09; MIN_WORD_SHARE is 0.2.  No word list installed: not judged.
     from litmap.read.garbled import garbled_reason
