@@ -103,3 +103,12 @@ def test_numbered_chapter_heading_with_its_author_gives_title_and_author() -> No
     m = meta_of([p])
     assert m.title == "New-build gentrification"
     assert m.authors == (Author("Davidson", "Mark"),)
+
+
+def test_academic_ranks_are_not_names_and_pdf_info_authors_are_read_family_first() -> None:
+    assert parse_author_line("Associate Professor Michael PHILLIPS-ANDERSON") == (
+        Author("Phillips-Anderson", "Michael"),)
+    p = page(1, blk("Consumer Surplus vs. Welfare Standard in a Political Economy Model", size=14),
+             blk(BODY), blk(BODY))
+    m = meta_of([p], {"Author": "Neven, Damien J.; Röller, Lars-Hendrik"})
+    assert [a.family for a in m.authors] == ["Neven", "Röller"]

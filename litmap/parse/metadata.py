@@ -363,7 +363,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     if content and not cover.authors and not cite_authors and not hint.authors:
         authors = strip_glued_markers(authors, content[0])
     if not authors and meta.get("author"):
-        authors = parse_author_line(meta["author"].replace(";", ","))
+        # "Neven, Damien J.; Röller, Lars-Hendrik" (repository Info) is read family first as it stands.
+        authors = parse_author_line(meta["author"]) or parse_author_line(meta["author"].replace(";", ","))
     affiliations = affiliations_after_title(content[0], title_i) if content and title_i >= 0 else ()
 
     first_text = " ".join(b.text for p in content[:2] for b in p.blocks)

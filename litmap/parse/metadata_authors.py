@@ -75,6 +75,8 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
     # Markers set apart from the name: "Jie Lin a, ⁎, Robert G. Cromley b,1", "Fang Qiu 1", "Jukka Hirvonen 1 · …".
     t = re.sub(r"(?<=[a-zà-ÿ])\s+(?:[a-h]|\d{1,2})(?:\s*,\s*(?:[a-h]|\d{1,2})\b)*(?=\s*(?:[,·;&]|and\b|$))", "", t)
     t = re.sub(r"(?<=\b[A-Z])[;:]\.", ".", t)  # OCR: "Peter I;. Fisher"
+    # Academic ranks before a name: "Associate Professor Michael PHILLIPS-ANDERSON".
+    t = re.sub(r"\b(?:(?:Associate|Assistant|Full|Emeritus)\s+)?(?:Professor|Prof\.|Dr\.|Independent Scholar)\s+", "", t)
     t = re.sub(r"(?:\s*,)+\s*,", ",", t).strip(" ,·")
     t = t.replace(" Æ ", ", ").replace("·", ",")
     aff = _AFFIL.search(t)
