@@ -435,3 +435,41 @@ def test_thematic_map_places_themes_in_their_quadrants(page, report_url, tmp_pat
     assert "Quadrant" in info and "Papers holding most of its concepts" in info
     _screenshot(page, tmp_path, "h20_thematic_quadrants.png")
     assert page.problems == []
+
+
+def test_three_field_labels_of_thin_bars_do_not_overlap(page, report_url, tmp_path):
+    """Authors with one paper each beside works and concepts with many flows (a mixed folder) get bars of a
+    pixel or two; each item still takes a label's line, so the labels stay beside their bars, apart."""
+    import json
+    from urllib.parse import urlparse
+
+    src = urlparse(report_url).path
+    html = open(src, encoding="utf-8").read()
+    start = html.index('id="litmap-data">') + len('id="litmap-data">')
+    end = html.index("</script>", start)
+    data = json.loads(html[start:end])
+    authors = [f"Author {i}, A." for i in range(8)]
+    works = [f"w{i}" for i in range(4)]
+    concepts = [f"concept {i}" for i in range(10)]
+    links = [[0, a, works[i % 4], 1] for i, a in enumerate(authors)] + [[1, w, c, 5] for w in works for c in concepts]
+    data["science"]["three_field"] = {"fields": ["Authors", "Cited works", "Concepts"], "links": links, "nodes": [
+        [{"id": x, "label": x, "value": 1} for x in authors], [{"id": x, "label": x, "value": 52} for x in works],
+        [{"id": x, "label": x, "value": 20} for x in concepts]]}
+    from litmap.report.html import safe_json
+
+    out = os.path.join(os.path.dirname(src), "index_threefield.html")
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(html[:start] + safe_json(data) + html[end:])
+    _ready(page, "file://" + out + "#/networks")
+    page.locator("#threefield-view").scroll_into_view_if_needed()
+    boxes = page.evaluate("""() => Array.from(document.querySelectorAll('#threefield-view g.tf-node')).map(g => {
+        const t = g.querySelector('text').getBBox(), r = g.querySelector('rect').getBBox();
+        return [t.x, t.y, t.x + t.width, t.y + t.height, r.y, r.y + r.height]; })""")
+    assert len(boxes) == 22
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] - 1 and a[2] > b[0] + 1 and a[1] < b[3] - 1 and a[3] > b[1] + 1]
+    assert overlaps == []
+    for t0, ty0, t1, ty1, r0, r1 in boxes:  # each label beside its own bar
+        assert ty0 - 2 <= (r0 + r1) / 2 <= ty1 + 2
+    _screenshot(page, tmp_path, "h32_threefield_thin_bars.png")
+    assert page.problems == []

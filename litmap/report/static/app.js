@@ -556,9 +556,15 @@
     var xs = [LM, (LM + W - RM) / 2 - barW / 2, W - RM - barW];
     var scale = Math.min.apply(null, cols.map(function (c) {
       var tot = c.reduce(function (a, n) { return a + n.value; }, 0); return (H - TOP - 12 - GAP * (c.length - 1)) / Math.max(1, tot); }));
+    // each item takes at least a label's line, so the labels of thin bars stay beside their bars without overlapping
+    function slot(n) { return Math.max(14, Math.max(2, n.value * scale)); }
+    var tots = cols.map(function (c) { return c.reduce(function (a, n) { return a + slot(n); }, 0) + GAP * (c.length - 1); });
+    H = Math.max(H, TOP + Math.max.apply(null, tots) + 12);
     var pos = cols.map(function (c, k) {
-      var tot = c.reduce(function (a, n) { return a + n.value * scale; }, 0) + GAP * (c.length - 1), y = TOP + (H - TOP - 12 - tot) / 2, out = {};
-      c.forEach(function (n) { var hh = Math.max(2, n.value * scale); out[n.id] = { x: xs[k], y: y, h: hh, n: n, outY: y, inY: y }; y += hh + GAP; });
+      var y = TOP + (H - TOP - 12 - tots[k]) / 2, out = {};
+      c.forEach(function (n) {
+        var hh = Math.max(2, n.value * scale), s = slot(n);
+        out[n.id] = { x: xs[k], y: y + (s - hh) / 2, h: hh, n: n, outY: y + (s - hh) / 2, inY: y + (s - hh) / 2 }; y += s + GAP; });
       return out;
     });
     var svg = sv("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": "Three-field plot: " + F.fields.join(" → ") });
