@@ -374,22 +374,28 @@ def _concepts(
 ) -> tuple[dict[str, Any], dict[tuple[int, int], list[str]], dict[str, str]]:
     """Concept mentions per paper and per year from the lexicon matcher (helper stage F).
 
+    Only mentions whose sense fits count (:func:`litmap.analyse.concept_sense.fitting_mentions`:
+    an ambiguous term beside strong evidence of its field), so the concept network, thematic
+    map, three-field plot and timelines agree with the debate maps.
     Returns the section, the concepts found in each body paragraph (for the
     concept network) and concept labels.
     """
+    from litmap.analyse.concept_sense import fitting_mentions
+
     if lexicon is None:
         return {"missing": f"the concept lexicon could not be loaded: {lexicon_error}"}, {}, {}
     labels = {c.id: c.label for c in lexicon.concepts}
     by_doc: dict[int, Counter[str]] = defaultdict(Counter)
     by_year: dict[int, Counter[str]] = defaultdict(Counter)
     units: dict[tuple[int, int], list[str]] = {}
-    for p in prose:
-        paper = data.papers.get(p.doc_id)
-        if paper is None or p.kind != "body" or not p.concepts:
-            continue
-        found = list(p.concepts)
-        units[(p.doc_id, p.idx)] = list(dict.fromkeys(found))
-        by_doc[p.doc_id].update(found)
+    raw = {(p.doc_id, p.idx): list(p.concepts) for p in prose
+           if p.doc_id in data.papers and p.kind == "body" and p.concepts}
+    fitting = fitting_mentions(raw, lexicon)
+    left_out = sum(len(v) for v in raw.values()) - sum(len(v) for v in fitting.values())
+    for (doc_id, idx), found in fitting.items():
+        paper = data.papers[doc_id]
+        units[(doc_id, idx)] = list(dict.fromkeys(found))
+        by_doc[doc_id].update(found)
         if paper.year:
             by_year[paper.year].update(found)
     total: Counter[str] = Counter()
@@ -420,6 +426,7 @@ def _concepts(
                     for cid, n in sorted(c.items())],
         "papers_per_year": {str(y): n for y, n in sorted(per_year.items())},
         "by_paper": {str(d): sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for d, c in sorted(by_doc.items())},
+        "left_out": left_out,  # mentions of ambiguous terms not in the lexicon's sense
     }, units, labels
 
 

@@ -254,6 +254,10 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
     else:
         L += _table(["Concept", "Mentions", "Papers", "Debates"],
                     ([md(c["label"]), c["mentions"], c["papers"], md(", ".join(c["debates"]))] for c in C["concepts"]))
+        if C.get("left_out"):
+            L += [f"Mentions are counted where the term is meant in the lexicon's sense: {_n(C['left_out'], 'mention')} "
+                  "of ambiguous terms with no evidence of their debate beside them in the paragraph or paper "
+                  "were left out.", ""]
 
     L += ["## Key works and how they are cited", ""]
     for r in ov.most_cited[:10]:

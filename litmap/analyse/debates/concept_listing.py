@@ -62,18 +62,21 @@ def close_names(lexicon: Lexicon, query: str, n: int = 3) -> list[str]:
 
 
 def concept_mentions(conn: sqlite3.Connection, lexicon: Lexicon, papers: Any) -> dict[str, tuple[int, int]]:
-    """Per concept id: (mentions, papers mentioning it) in the body paragraphs of ``papers`` (ids)."""
+    """Per concept id: (mentions, papers mentioning it) in the body paragraphs of ``papers`` (ids),
+    counting the mentions whose sense fits, as the report does
+    (:func:`litmap.analyse.concept_sense.fitting_mentions`)."""
+    from litmap.analyse.concept_sense import fitting_mentions
     from litmap.analyse.debates.data import prose_paragraphs, text_memos
 
     memos = text_memos(conn, lexicon)
     mentions: Counter[str] = Counter()
     docs: dict[str, set[int]] = {}
-    for p in prose_paragraphs(conn, lexicon, set(papers), memos.concepts):
-        if p.kind != "body":
-            continue
-        mentions.update(p.concepts)
-        for cid in set(p.concepts):
-            docs.setdefault(cid, set()).add(p.doc_id)
+    raw = {(p.doc_id, p.idx): list(p.concepts)
+           for p in prose_paragraphs(conn, lexicon, set(papers), memos.concepts) if p.kind == "body" and p.concepts}
+    for (doc_id, _), found in fitting_mentions(raw, lexicon).items():
+        mentions.update(found)
+        for cid in set(found):
+            docs.setdefault(cid, set()).add(doc_id)
     return {cid: (n, len(docs[cid])) for cid, n in mentions.items()}
 
 

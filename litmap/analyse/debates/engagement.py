@@ -13,6 +13,10 @@ A mention of a debate's concept is evidence of the debate in its paragraph:
   ``not_near`` words void a concept in the paragraph that holds them
   (:mod:`litmap.analyse.concepts`).
 
+The strong/weak rule is :mod:`litmap.analyse.concept_sense`'s, which the
+concept views (concept network, thematic map, three-field plot, timelines)
+apply too.
+
 A paper's ``score`` is the evidence summed over its paragraphs.  It engages
 the debate when its counted mentions reach ``min_mentions`` and its density (score
 per 1,000 words) reaches ``relative_threshold`` times the median density of
@@ -30,6 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
+from litmap.analyse.concept_sense import split_by_strength, weak_supported
 from litmap.analyse.concepts import Lexicon
 from litmap.analyse.debates.records import DebateInputs, DebateSettings, Engagement, EvidencePassage
 
@@ -59,17 +64,9 @@ class ParagraphEvidence:
         in a paragraph that mentions the debate."""
         if not self.strong and not self.weak:
             return 0.0
-        supported = self.strong > 0 or self.core_citations > 0
+        supported = weak_supported(self.strong, self.core_citations)
         return float(self.strong) + (float(self.weak) if supported else 0.0) + (
             0.5 * self.core_citations if supported else 0.0)
-
-
-def _split(lexicon: Lexicon, debate_id: Optional[str], members: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """(strong, weak) concept ids of a debate; a single concept's map counts it strong."""
-    if debate_id is None:
-        return members, frozenset()
-    weak = frozenset(c for c in members if lexicon.get(c).weak_in(debate_id))
-    return members - weak, weak
 
 
 def core_works(inputs: DebateInputs, strong_paragraphs: set[tuple[int, int]], min_papers: int = 2,
@@ -92,7 +89,7 @@ def core_works(inputs: DebateInputs, strong_paragraphs: set[tuple[int, int]], mi
 def paragraph_evidence(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str],
                        members: frozenset[str]) -> dict[tuple[int, int], ParagraphEvidence]:
     """Evidence of a debate in every paragraph that mentions one of its concepts."""
-    strong_ids, weak_ids = _split(lexicon, debate_id, members)
+    strong_ids, weak_ids = split_by_strength(lexicon, debate_id, members)
     strong_paras = {k for k, found in inputs.para_concepts.items() if strong_ids.intersection(found)}
     core = core_works(inputs, strong_paras)
     cites: Counter[tuple[int, int]] = Counter()
@@ -126,7 +123,7 @@ def engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str]
         scored.append((pid, paras, score, density))
     dens = [d for _, _, s, d in scored if s > 0]
     bar = max(MIN_DENSITY, settings.relative_threshold * statistics.median(dens)) if dens else MIN_DENSITY
-    strong_ids, _ = _split(lexicon, debate_id, members)
+    strong_ids, _ = split_by_strength(lexicon, debate_id, members)
     head = debate_id if debate_id in strong_ids else max(
         sorted(strong_ids), key=lambda k: sum(f.get(k, 0) for f in inputs.para_concepts.values()), default=None)
     out = []

@@ -264,21 +264,19 @@ def concept_units(
     """Concepts mentioned in each unit's text.
 
     With a :class:`litmap.analyse.concepts.Lexicon`, concept ids found by its
-    matcher; without one, the corpus key terms of
+    matcher whose sense fits (:func:`litmap.analyse.concept_sense.fitting_mentions`;
+    units keyed ``(paper, ...)`` give the paper); without one, the corpus key terms of
     :func:`litmap.analyse.networks.labels.unit_key_terms`.
     """
     if lexicon is None:
         from litmap.analyse.networks.labels import unit_key_terms
 
         return unit_key_terms(texts, top_n=top_n)
+    from litmap.analyse.concept_sense import fitting_mentions
     from litmap.analyse.concepts import match_concepts
 
-    out: dict[U, set[str]] = {}
-    for unit, text in texts.items():
-        found = {h.concept_id for h in match_concepts(text, lexicon)}
-        if found:
-            out[unit] = found
-    return out
+    found = {unit: [h.concept_id for h in match_concepts(text, lexicon)] for unit, text in texts.items()}
+    return {unit: set(ids) for unit, ids in fitting_mentions({u: f for u, f in found.items() if f}, lexicon).items()}
 
 
 KINDS = ("citation", "cocitation", "coupling", "author-cocitation", "coauthor", "concepts", "concept-works")
