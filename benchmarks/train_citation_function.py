@@ -21,154 +21,43 @@ by repeated stratified cross-validation (5 folds x 4 repeats, seeded):
 
 for each inverse regularisation C of ``--grid`` (``--text-only`` leaves the
 rules' verdict out of the features).  Figures of 2026-12-06 (issue 19) are in
-docs/citation-function.md: no model or combination beat the rules, so litmap
-ships the rules alone.
+docs/citation-function.md: the rules with the text-only model filling in
+``uses``/``supports`` where they say background (C=10, p >= 0.6) gained
++0.012 macro-F1 in CV and ships; ``--write`` fits it on the whole tune half
+into litmap/data/citation_function_model.json (deterministic).
 
 Usage::
 
-    python benchmarks/train_citation_function.py [--data ../shared/data] [--grid 0.3,1,10] [--thresholds 0.4,0.6] [--text-only]
+    python benchmarks/train_citation_function.py [--data ../shared/data] [--grid 0.3,1,10] [--thresholds 0.4,0.6] [--text-only] [--write]
 """
 
 from __future__ import annotations
 
 import argparse
-import math
-import re
+import json
 import sys
-from dataclasses import dataclass
 from collections import Counter
 from pathlib import Path
-from typing import Mapping, Optional, Sequence
+from typing import Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_citation_function import DEFAULT_DATA, load_items  # noqa: E402
 
-from litmap.analyse.debates.citefunction import LABELS, classify_citation  # noqa: E402
-from litmap.analyse.debates.citefunction import _clauses, find_citation_spans  # noqa: E402
-from litmap.analyse.textnorm import normalise  # noqa: E402
+from litmap.analyse.debates.citefunction import LABELS, classify_citation, model_features  # noqa: E402
+from litmap.analyse.debates.citemodel import MODEL_FILE, CitationModel, feature_values  # noqa: E402
 
+OUT = Path(__file__).resolve().parents[1] / "litmap" / "data" / MODEL_FILE
 MIN_DF = 2
-
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|CITE|OCITE|[;:]")
-_NEG = re.compile(r"\b(?:not|no|never|neither|nor|hardly|without|cannot)\b|n't\b", re.I)
-_FIRST = re.compile(r"\b(?:(?i:we|our|us|this (?:paper|article|study|research|chapter)|the present (?:paper|study))|I)\b")
-
-
-def _to_clean(offs: Sequence[int], original: int) -> int:
-    lo, hi = 0, len(offs) - 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if offs[mid] < original:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _tokens(text: str) -> list[str]:
-    return [t if t in ("CITE", "OCITE") else t.lower() for t in _TOKEN.findall(text)]
-
-
-def citation_features(sentence: str, citation_span: Optional[tuple[int, int]], rule_label: str,
-                      rule_cue: Optional[str]) -> frozenset[str]:
-    """The binary features of the citation at ``citation_span`` (original offsets) in ``sentence``,
-    given the rules' verdict on it."""
-    text, offs = normalise(sentence)
-    spans = find_citation_spans(text)
-    if citation_span is None:
-        c0, c1 = spans[0] if spans else (0, 0)
-    else:
-        c0 = _to_clean(offs, citation_span[0])
-        c1 = max(c0 + 1, _to_clean(offs, citation_span[1]))
-    clauses = _clauses(text)
-    k = next((j for j, (a, b) in enumerate(clauses) if a <= c0 < b), 0)
-    a, b = clauses[k] if clauses else (0, len(text))
-    narrative = c1 > c0 and text[c1 - 1 : c1] == ")" and text[c0 : c0 + 1].isupper()
-
-    def masked(lo: int, hi: int) -> str:
-        parts, pos = [], lo
-        others = [(s, e) for s, e in spans if lo <= s < hi and not (s < c1 and c0 < e)]
-        marks = sorted(others + ([(c0, c1)] if lo <= c0 < hi else []))
-        for s, e in marks:
-            if s < pos:
-                continue
-            parts.append(text[pos:s])
-            parts.append(" CITE " if (s, e) == (c0, c1) else " OCITE ")
-            pos = min(e, hi)
-        parts.append(text[pos:hi])
-        return "".join(parts)
-
-    feats: set[str] = {"bias", f"rule={rule_label}", f"rulecue={rule_label}" if rule_cue else "rulecue=none"}
-    sent_toks = _tokens(masked(0, len(text)))
-    clause_toks = _tokens(masked(a, b))
-    feats.update("w:" + t for t in sent_toks)
-    feats.update("b:" + x + "_" + y for x, y in zip(sent_toks, sent_toks[1:]))
-    feats.update("cw:" + t for t in clause_toks)
-    feats.update("cb:" + x + "_" + y for x, y in zip(clause_toks, clause_toks[1:]))
-    if "CITE" in sent_toks:
-        i = sent_toks.index("CITE")
-        feats.update("pre:" + t for t in sent_toks[max(0, i - 4) : i])
-        feats.update("post:" + t for t in sent_toks[i + 1 : i + 5])
-        if i == 0:
-            feats.add("cite_first")
-        if i >= len(sent_toks) - 2:
-            feats.add("cite_last")
-    if narrative:
-        feats.add("narrative")
-    if _FIRST.search(text):
-        feats.add("first_person")
-    if _FIRST.search(text[a:b]):
-        feats.add("first_person_clause")
-    if _NEG.search(text[a:b]):
-        feats.add("neg_clause")
-    if len(clauses) > 1:
-        feats.add("multi_clause")
-    return frozenset(feats)
-
-
-def feature_values(known: Sequence[str]) -> dict[str, float]:
-    """Values of the known features of one citation: the rules' verdict counts 1, the text features
-    share a unit length (1/sqrt(n) each), so a long sentence does not drown the rules."""
-    text = [f for f in known if not f.startswith("rule")]
-    norm = math.sqrt(len(text)) or 1.0
-    return {f: (1.0 if f.startswith("rule") else 1.0 / norm) for f in known}
-
-
-@dataclass(frozen=True)
-class CitationModel:
-    """Weights of the trained model: ``weights[feature]`` holds one weight per label of ``labels``."""
-
-    labels: tuple[str, ...]
-    intercept: tuple[float, ...]
-    weights: Mapping[str, tuple[float, ...]]
-
-    def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
-        """Class probabilities (softmax) of a feature set; unknown features are ignored."""
-        known = sorted(f for f in feats if f in self.weights)
-        z = list(self.intercept)
-        for f, value in feature_values(known).items():
-            for j, w in enumerate(self.weights[f]):
-                z[j] += w * value
-        top = max(z)
-        ex = [math.exp(v - top) for v in z]
-        total = sum(ex)
-        return {lab: e / total for lab, e in zip(self.labels, ex)}
-
-    def predict(self, feats: frozenset[str]) -> tuple[str, float]:
-        probs = self.probabilities(feats)
-        label = max(self.labels, key=lambda lab: (probs[lab], -self.labels.index(lab)))
-        return label, probs[label]
-
 
 def _featurise(items: list[dict], text_only: bool = False) -> list[tuple[frozenset[str], str]]:
     out = []
     for it in items:
-        rule = classify_citation(it["sentence"], tuple(it["cite"]))
-        feats = citation_features(it["sentence"], tuple(it["cite"]), rule.label, rule.cue)
-        if text_only:
-            feats = frozenset(f for f in feats if not f.startswith("rule"))
+        rule = classify_citation(it["sentence"], tuple(it["cite"]), model=False)
+        feats = model_features(it["sentence"], tuple(it["cite"]))
+        if not text_only:
+            feats |= {f"rule={rule.label}", f"rulecue={rule.label}" if rule.cue else "rulecue=none"}
         out.append((feats, rule.label))
     return out
 
@@ -272,6 +161,10 @@ def main() -> int:
     ap.add_argument("--grid", default="0.3,1,3,10", help="values of the inverse regularisation C to compare")
     ap.add_argument("--thresholds", default="0.4,0.5,0.6,0.7")
     ap.add_argument("--text-only", action="store_true", help="leave the rules' verdict out of the model's features")
+    ap.add_argument("--write", action="store_true",
+                    help=f"fit the text-only model on the whole tune half and write litmap/data/{MODEL_FILE}")
+    ap.add_argument("--c", type=float, default=10.0)
+    ap.add_argument("--min-probability", type=float, default=0.6)
     args = ap.parse_args()
     if not args.data.is_dir():
         print(f"skipped: data folder {args.data} not found")
@@ -279,8 +172,16 @@ def main() -> int:
     items, skipped = load_items(args.data)
     tune = [it for it in items if it["split"] == "tune"]
     print(f"tune half: {len(tune)} sentences ({skipped} not re-read), {dict(Counter(it['label'] for it in tune))}")
-    data = _featurise(tune, args.text_only)
+    data = _featurise(tune, args.text_only or args.write)
     gold = [it["label"] for it in tune]
+    if args.write:
+        model = _fit([fs for fs, _ in data], gold, args.c)
+        model = CitationModel(model.labels, model.intercept, model.weights, args.min_probability,
+                              f"tune half of benchmarks/gold/citation_function.jsonl ({len(tune)} sentences), "
+                              f"text features, C={args.c}, min_df={MIN_DF}, balanced class weights")
+        OUT.write_text(json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {OUT} ({len(model.weights)} features, {OUT.stat().st_size} bytes)")
+        return 0
     cross_validate(data, gold, [float(v) for v in args.grid.split(",")],
                    [float(v) for v in args.thresholds.split(",")])
     return 0

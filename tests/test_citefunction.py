@@ -133,12 +133,19 @@ def test_gold_heldout_macro_f1_floor(shared_data):
     "These guarantees have met severe criticism from the National Bank (National Bank of Sweden 2007).",
     "Credit scores serve as an increasingly important and often overlooked dimension of stratification, "
     "particularly in the housing market (Poon 2009; Wherry, Seefeldt, and Alvarez 2019).",
+])
+def test_the_cited_work_as_critic_or_a_shortcoming_not_of_a_work_is_background(sentence):
+    assert classify_citation(sentence).label == "background"
+
+
+@pytest.mark.parametrize("sentence", [
     "In this article, we question the use of these concepts, taking steps from Thomas Maloutas\u2019 critique "
     "of the travel of concepts (2012: 34).",
     "We return to their criticism of the growth machine (Logan and Molotch, 1987).",
 ])
-def test_the_cited_work_as_critic_or_a_shortcoming_not_of_a_work_is_background(sentence):
-    assert classify_citation(sentence).label == "background"
+def test_a_critique_someone_else_owns_does_not_make_the_cited_work_critiqued(sentence):
+    assert classify_citation(sentence, model=False).label == "background"
+    assert classify_citation(sentence).label != "critiques"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -154,3 +161,40 @@ def test_the_citing_paper_criticising_the_cited_work_is_a_critique(sentence):
 def test_a_capitalised_we_opening_the_sentence_speaks_as_the_citing_authors():
     assert classify_citation("We draw on Brenner (2004) to frame state rescaling.").label == "uses"
     assert classify_citation("In 1990 a wave hit the city (Smith 1996), according to Brenner (2004).").label == "background"
+
+
+
+def test_the_trained_model_fills_in_only_uses_or_supports_where_the_rules_are_silent(monkeypatch):
+    from litmap.analyse.debates import citemodel
+
+    labels = ("background", "critiques", "supports", "uses")
+
+    def fake(weights, min_probability=0.6):
+        model = citemodel.CitationModel(labels, (0.0, 0.0, 0.0, 0.0), weights, min_probability)
+        monkeypatch.setattr(citemodel, "load_model", lambda: model)
+
+    plain = "The panel was drawn from the census tracts of Logan et al. (2014)."
+    assert classify_citation(plain, model=False).label == "background"
+    fake({"w:tracts": (0.0, 0.0, 0.0, 40.0)})
+    got = classify_citation(plain)
+    assert (got.label, got.cue) == ("uses", "model") and got.score > 0.9
+    fake({"w:tracts": (0.0, 0.0, 0.0, 40.0)}, min_probability=1.01)
+    assert classify_citation(plain).label == "background"
+    fake({"w:tracts": (0.0, 40.0, 0.0, 0.0)})  # the model never adds a critique
+    assert classify_citation(plain).label == "background"
+    ruled = "We criticise Brenner (2004) for reading the state from above."
+    fake({"w:criticise": (0.0, 0.0, 0.0, 40.0)})  # a rule cue decides by itself
+    assert classify_citation(ruled).label == "critiques"
+
+
+def test_the_shipped_model_loads_offline_and_round_trips():
+    from litmap.analyse.debates.citefunction import model_features
+    from litmap.analyse.debates.citemodel import CitationModel, load_model
+
+    model = load_model()
+    assert model is not None and set(model.labels) == set(LABELS)
+    assert CitationModel.from_json(model.to_json()) == model
+    feats = model_features("Drawing on Brenner (2004), we read rescaling as a process.")
+    assert {"bias", "narrative", "first_person", "pre:on", "w:CITE"} <= feats
+    probs = model.probabilities(feats)
+    assert abs(sum(probs.values()) - 1.0) < 1e-9

@@ -1,7 +1,9 @@
 """Citation function: does a citing sentence use, support, critique or merely
 mention the work it cites?
 
-Rules over cue phrases with scope, documented in ``docs/citation-function.md``.
+Rules over cue phrases with scope, documented in ``docs/citation-function.md``;
+where they find no cue, a small trained model (:mod:`.citemodel`) may read a
+citation as ``uses`` or ``supports``.
 The unit is the citing sentence; the citation's own clause is the scope of
 most cues, and a few sentence patterns reach across clauses ("While X (2004)
 …, we …"; "X (2004) argues …; however, we …").  Offline and dependency-free.
@@ -13,9 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from litmap.analyse.debates import citemodel
 from litmap.analyse.textnorm import normalise
 
-__all__ = ["LABELS", "FunctionLabel", "classify_citation", "find_citation_spans"]
+__all__ = ["LABELS", "FunctionLabel", "classify_citation", "find_citation_spans", "model_features"]
 
 LABELS: tuple[str, ...] = ("uses", "supports", "critiques", "background")
 
@@ -175,14 +178,41 @@ def _negated(clause_text: str, cue_start: int) -> bool:
     return bool(_NEGATORS.search(window))
 
 
-def classify_citation(sentence: str, citation_span: Optional[tuple[int, int]] = None) -> FunctionLabel:
+def classify_citation(sentence: str, citation_span: Optional[tuple[int, int]] = None,
+                      model: bool = True) -> FunctionLabel:
     """Classify the function of the citation at ``citation_span`` (character
     offsets into ``sentence``; the first author-year citation found when
     ``None``, or the whole sentence if there is none).
 
     Returns a :class:`FunctionLabel`; ``background`` is the default when no
-    cue governs the citation's clause.
+    cue governs the citation's clause, unless (``model=True``) the small
+    trained model of :mod:`litmap.analyse.debates.citemodel` reads it as
+    ``uses`` or ``supports`` with enough confidence (cue ``"model"``, score
+    its probability).
     """
+    found = _rules(sentence, citation_span)
+    if found.label == "background" and model:
+        trained = citemodel.load_model()
+        filled = trained.fill(model_features(sentence, citation_span)) if trained is not None else None
+        if filled is not None:
+            return FunctionLabel(filled[0], "model", round(filled[1], 3))
+    return found
+
+
+def model_features(sentence: str, citation_span: Optional[tuple[int, int]] = None) -> frozenset[str]:
+    """The trained model's features of the citation at ``citation_span`` (offsets into ``sentence``; the
+    first author-year citation found when ``None``)."""
+    text, offs = normalise(sentence)
+    spans = find_citation_spans(text)
+    if citation_span is None:
+        c0, c1 = spans[0] if spans else (0, 0)
+    else:
+        c0 = _to_clean(offs, citation_span[0])
+        c1 = max(c0 + 1, _to_clean(offs, citation_span[1]))
+    return citemodel.citation_features(text, c0, c1, spans, _clauses(text))
+
+
+def _rules(sentence: str, citation_span: Optional[tuple[int, int]]) -> FunctionLabel:
     text, offs = normalise(sentence)
     if citation_span is None:
         found = find_citation_spans(text)

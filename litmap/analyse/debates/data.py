@@ -66,7 +66,9 @@ def text_memos(conn: sqlite3.Connection, lexicon: Lexicon) -> TextMemos:
 
     here = sys.modules[__name__]  # the spans a citation is classified at are found here
     fp_concepts = code_fingerprint(concepts, textnorm, here, extra=repr(lexicon.concepts))
-    fp_functions = code_fingerprint(citefunction, textnorm, here)
+    from litmap.analyse.debates import citemodel
+
+    fp_functions = code_fingerprint(citefunction, citemodel, textnorm, here, extra=citemodel.model_text())
     return TextMemos(TextMemo.load(conn, "concepts", fp_concepts), TextMemo.load(conn, "citefunction", fp_functions))
 
 
