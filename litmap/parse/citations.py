@@ -7,6 +7,8 @@ Three kinds are found:
   ``Brenner et al.'s (2011)``, ``Allen and Cochrane (2007, 2010)``,
   ``Neil Brenner (2004)`` (the given name becomes an initial),
   organisations ``the State Council (2014)``, ``World Bank (2009)``;
+* author-year groups in square brackets, ``[Womack et al., 1990]``,
+  ``[see Brenner 2004: 12]`` (read as parenthetical ones);
 * numeric call-outs, ``[3]``, ``[3–5]``, ``[1, 4, 7]``.
 
 Detection is rule-based: a parenthesis is split on ``;`` and each part must
@@ -79,6 +81,9 @@ _TRAIL_RE = re.compile(
 _LINE_NO_RE = re.compile(r"(?<=[\w,.&])\s+\d{1,3}(?=\s)")
 _NUMERIC_RE = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*\s*)\]")
 _PAREN_RE = re.compile(r"\(([^()]{1,600})\)")
+#: Author-year groups in square brackets, as some journals and theses print
+#: them: "[Womack et al., 1990]", "[see Brenner 2004: 12]".
+_BRACKET_RE = re.compile(r"\[([^\[\]()]{1,600})\]")
 
 # Sentence splitting: these tokens end with "." but do not end a sentence.
 _ABBREV = {
@@ -270,6 +275,16 @@ def _scan_paragraph(text: str) -> list[tuple[int, int, str, list[CitedWork]]]:
             works.extend(_next_part(part, works))
         if works:
             found.append((pm.start(), pm.end(), "parenthetical", works))
+    for bm in _BRACKET_RE.finditer(text):
+        # Each part must read as author and year: "[sic]", "[emphasis added]",
+        # "[1990]" and numeric call-outs do not.
+        if _NUMERIC_RE.fullmatch(bm.group(0)) or any(s < bm.end() and bm.start() < e for s, e, _, _ in found):
+            continue
+        works = []
+        for part in _split_parts(bm.group(1)):
+            works.extend(_next_part(part, works))
+        if works:
+            found.append((bm.start(), bm.end(), "parenthetical", works))
     for num in _NUMERIC_RE.finditer(text):
         nums: list[int] = []
         for item in re.split(r"\s*[,;]\s*", num.group(1).strip()):

@@ -24,7 +24,10 @@ SKIP_KINDS = FURNITURE_KINDS
 
 _REFERENCES = {"references", "reference", "bibliography", "literature", "works cited", "literatur", "reference list",
                "references and notes", "literature cited", "cited literature", "list of references",
-               "bibliographie", "referencias", "cited references", "sources", "literaturverzeichnis"}
+               "bibliographie", "referencias", "cited references", "sources", "literaturverzeichnis",
+               # Russian (GOST) lists: "Литература", "Список литературы", "Библиография"
+               "литература", "список литературы", "список использованной литературы", "библиографический список",
+               "библиография", "références", "referências", "bibliografia", "bibliografía", "riferimenti bibliografici"}
 _ACK = {"acknowledgements", "acknowledgments", "acknowledgement", "acknowledgment", "funding", "disclosure statement",
         "declaration of competing interest", "competing interests", "conflict of interest", "conflicts of interest",
         "data availability", "data availability statement", "orcid", "notes on contributors", "author contributions",

@@ -34,9 +34,24 @@ _STRONG_ORG = re.compile(
 )
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?,?|,?\s*\bu\.\s*a\.|…|\.\.\.", re.IGNORECASE)
 # One initial: "J.", "J", "J.-P.", "Th."
-_INITIAL = r"(?:(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[-‐][A-Z]\.?)?)"
+#: A generational suffix after a name ("King, Martin Luther, Jr.", "Martin Jr, R. L.").
+_SUFFIX = re.compile(r"(?:,\s*|\s+)(?P<s>Jr|Sr|Jnr|Snr)\.?(?=\s*(?:[,;&]|\band\b|$))")
+def _with_suffixes(authors: list[Author], text: str, suffixes: list[tuple[int, str]]) -> list[Author]:
+    """Each suffix (cut from ``text`` at the offset given) put at the end of
+    the given names of the author printed last before it: family "King",
+    given "Martin Luther Jr." (as CSL's family/given/suffix print)."""
+    out = list(authors)
+    for at, suffix in suffixes:
+        where = [text.rfind(a.family, 0, at + 1) for a in out]
+        k = max(range(len(out)), key=lambda i: where[i], default=None)
+        if k is not None and where[k] >= 0 and not out[k].organisation:
+            a = out[k]
+            out[k] = Author(family=a.family, given=f"{a.given or ''} {suffix}.".strip(), organisation=a.organisation)
+    return out
+#: An initial, Latin or Cyrillic ("J.", "Ch.", "J.-P.", "И.", "Ю.").
+_INITIAL = r"(?:(?:[A-ZА-ЯЁ]\.?|[A-ZА-ЯЁ][a-zа-яё]\.)(?:[-‐][A-ZА-ЯЁ]\.?)?)"
 _INITIALS_ONLY = re.compile(rf"^(?:{_INITIAL}\s*){{1,4}}$")
-_CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+_CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’`\-‐]*\.?$")
 
 
@@ -113,10 +128,16 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     """Split an author (or editor) string into authors; returns (authors, et_al)."""
     # A span that stops before the last name keeps its conjunction: "Burns, J. H., and".
     text = re.sub(r"[\s,]+(?:and|und|&)$", "", text.strip(" ,;:")).strip(" ,;:")
-    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+    if text.endswith(".") and not re.search(r"\b[A-ZА-ЯЁ]\.$", text):
         text = text[:-1]
     # "Lam, N. S. -N.": the second half of a hyphenated given name (Siu-Ngan) set apart.
     text = re.sub(r"(?<=\b[A-Z]\.)\s+[-‐]\s?(?=[A-Z]\.)", "-", text)
+    # "King, Martin Luther, Jr.", "Martin Jr, R. L.": a generational suffix is no author or part of a surname.
+    suffixes: list[tuple[int, str]] = []
+    for m in reversed(list(_SUFFIX.finditer(text))):
+        text = text[: m.start()] + text[m.end():]
+        suffixes = [(m.start(), m.group("s"))] + [(at - (m.end() - m.start()), x) for at, x in suffixes]
+    suffixed = text
     et_al = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text).strip(" ,;:")
     text = re.sub(r"\(\s*(?:eds?|hrsg|hg|coords?)\.?\s*\)|,?\s*\b(?:eds?|editors?)\.?$", "", text, flags=re.I).strip(" ,;:")
@@ -168,7 +189,7 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
                 continue
             authors.append(_person_from_words(chunk, given_first=chicago, alone=single))
             i += 1
-    return tuple(a for a in authors if a.family), et_al
+    return tuple(_with_suffixes([a for a in authors if a.family], suffixed, suffixes)), et_al
 
 
 def _is_person_words(words: list[str]) -> bool:

@@ -18,8 +18,10 @@ __all__ = ["Line", "is_entry_start", "year_near", "NUMBERED", "DASH", "ENTRY_STA
 
 
 # "[12]", "12. ", "12.Alvarado", "(12)"
-NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s|[A-ZÀ-Þ][a-zà-ÿ])|\((\d{1,4})\))\s*\S")
-DASH = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—)\s*[.,]?")
+# (also glued to a Cyrillic or Greek name: "12.Иванов")
+NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s|[A-ZÀ-ÞА-ЯЁΑ-Ω][a-zà-ÿа-яёα-ω])|\((\d{1,4})\))\s*\S")
+#: A repeated-author dash "——." — or the comma after one the text layer lost: ", 1988: Title".
+DASH = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—|(?=,\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?\s*[:.,;]))\s*[.,]?")
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]+)?)"
 _PARTICLE = r"(?:(?:van|von|de|du|da|di|dos|das|le|la|del|della|der|den|ten|ter|el|al)\s+){1,3}"
 #: A particle after the surname, as German lists invert it ("Hantelmann von, Dorothea").
@@ -37,9 +39,13 @@ ENTRY_START = re.compile(
     r")"
 )
 #: A corporate author with small words in its name: "City of Helsinki. (2008).", "Ministry for the Environment 2010,".
+#: Also with commas in the name, an acronym before the year and no mark after
+#: a bracketed year: "Ministry of Housing, Communities and Local Government
+#: (2019),", "Greater London Authority (GLA) (2004),", "Office for National Statistics (2011) Census".
 ORG_START = re.compile(
-    r"^\s*[A-ZÀ-Þ][\w'’&\-]+(?:\s+(?:of|for|on|and|the|für|de|des|du|del|[A-ZÀ-Þ][\w'’&\-]*)){1,6}"
-    r"\s*[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]"
+    r"^\s*[A-ZÀ-Þ][\w'’&\-]+(?:(?:\s+|,\s+(?=[A-ZÀ-Þ]))(?:of|for|on|and|the|für|und|de|des|du|del|la|le|et|voor|van|[A-ZÀ-Þ][\w'’&\-]*)){1,8}"
+    r"\s*(?:\([A-ZÀ-Þ][\w&.\-]{1,12}\)\s*)?"
+    r"(?:[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]|\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)\s)"
 )
 INITIAL_FIRST = re.compile(rf"^\s*(?:[A-Z]\.\s?){{1,3}}(?:-[A-Z]\.\s?)?\s*(?:{_PARTICLE})?[A-Z][\w'’\-]+")
 YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\b|n\.\s?d\.|in press|forthcoming", re.I)

@@ -12,13 +12,14 @@ where it helped without loss on the others (``benchmarks/eval_references.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Any, Optional
 
 from litmap.parse.references.record import EntryText, RefFields
 
-__all__ = ["date_volume", "issue_after_volume"]
+__all__ = ["date_volume", "issue_after_volume", "meeting_days", "roman_volume", "year_range_in_title"]
 
 
 #: Vancouver/ICMJE "Journal. 2011;4(2):7–14" (also "2001 Nov;…", "2001
@@ -154,3 +155,69 @@ def issue_after_volume(entry: EntryText, fields: RefFields) -> RefFields:
             out["issue"] = re.sub(r"\s+", "", m.group("i"))
             break
     return RefFields.from_values(out)
+
+
+_YEAR_RANGE = re.compile(r"(?P<a>1[5-9]\d\d|20[0-4]\d)–(?P<b>1[5-9]\d\d|20[0-4]\d)")
+
+
+def year_range_in_title(entry: EntryText, fields: RefFields) -> RefFields:
+    """A year range that ends a book's title ("The Age of Empire,
+    1875-1914.") read as its pages: the range goes back to the title."""
+    m = _YEAR_RANGE.fullmatch(fields.pages or "")
+    if not m or fields.volume or fields.issue or int(m.group("b")) < int(m.group("a")):
+        return fields
+    text = entry.text
+    printed = re.search(rf"(?P<sep>[,:]?\s*){m.group('a')}\s*[-–]\s*{m.group('b')}(?!\d)", text)
+    if not printed or re.search(r"\b(?:pp?|S|pages?)\.?\s*$", text[: printed.start()], re.I):
+        return fields
+    head = (fields.title or fields.container or "").rstrip(" ,.:")
+    if not head or not text[: printed.start()].rstrip(" ,.:").endswith(head):
+        return fields
+    whole = f"{head}{printed.group(0)}"  # the range as printed
+    if fields.title:
+        return dataclasses.replace(fields, title=whole, pages=None)
+    return dataclasses.replace(fields, title=whole, container=None, pages=None)
+
+
+_MONTHS_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_RANGE = re.compile(r"(?<![\d.])(?P<a>\d{1,4})\s*[-–]\s*(?P<b>\d{1,4})(?![\d])")
+
+
+def meeting_days(entry: EntryText, fields: RefFields) -> RefFields:
+    """A conference's days ("Berlin, 12-14 June 2001, 45-60", "June
+    12–14, 2001") read as the pages: the pages are the range printed apart
+    from a month, or none."""
+    pages = fields.pages
+    if not pages or not re.fullmatch(r"\d{1,2}–\d{1,2}", pages):
+        return fields
+    text = entry.text
+    a, b = pages.split("–")
+    ranges = [r for r in _RANGE.finditer(text)]
+    days = [r for r in ranges if (r.group("a"), r.group("b")) == (a, b)
+            and (re.match(rf"\s*{_MONTHS_NAME}", text[r.end():]) or re.search(rf"{_MONTHS_NAME}\s*$", text[: r.start()]))]
+    if not days:
+        return fields
+    rest = [r for r in ranges if r.start() > days[-1].end() and not re.fullmatch(r"1[5-9]\d\d|20[0-4]\d", r.group("a"))]
+    return dataclasses.replace(fields, pages=f"{rest[-1].group('a')}–{rest[-1].group('b')}" if rest else None)
+
+
+_ROMAN = re.compile(r"(?P<c>.*\S)\s+(?P<v>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))")
+
+
+def roman_volume(entry: EntryText, fields: RefFields) -> RefFields:
+    """A volume in roman numerals read into the journal's name
+    ("Annales de Géographie XCIX: 12-30"): it becomes the volume."""
+    cont = fields.container
+    if not cont or fields.volume or not (fields.pages or fields.issue):
+        return fields
+    m = _ROMAN.fullmatch(cont)
+    # Two numerals at least: "Physical Review C", "Part D" name a series, not a volume.
+    if not m or len(m.group("v")) < 2 or not re.search(r"[^\W\d_]{3}", m.group("c")):
+        return fields
+    after = entry.text[entry.text.find(cont) + len(cont):] if cont in entry.text else ""
+    if not re.match(r"\s*(?:\(|[,:.]\s*\d|\d)", after):
+        return fields
+    return dataclasses.replace(fields, container=m.group("c").rstrip(" ,."), volume=m.group("v"))

@@ -37,7 +37,13 @@ from litmap.parse.references.repair_editors import in_names
 from litmap.parse.references.repair_grey import grey_containers
 from litmap.parse.references.repair_imprint import bracketed_imprint, place_year_imprint
 from litmap.parse.references.repair_journals import comma_journal, journal_only, question_title, volume_in_journal_name
-from litmap.parse.references.repair_numbers import date_volume, issue_after_volume
+from litmap.parse.references.repair_numbers import (
+    date_volume,
+    issue_after_volume,
+    meeting_days,
+    roman_volume,
+    year_range_in_title,
+)
 from litmap.parse.references.spans import split_place
 
 __all__ = ["REPAIRS", "Repair", "apply_repairs"]
@@ -95,6 +101,9 @@ REPAIRS: tuple[Repair, ...] = tuple(
         bracketed_imprint,
         comma_journal,
         grey_containers,
+        year_range_in_title,
+        meeting_days,
+        roman_volume,
         stray_brackets,
     )
 )

@@ -249,11 +249,62 @@ def _assemble(lines: Sequence[Line], starts: Sequence[bool]) -> list[tuple[str, 
     return [(t, p) for t, p in entries if re.search(r"\w", t)]
 
 
+#: Bullet marks that open an entry of a bulleted list; the text layer may
+#: put one at the end of the line before ("… 3-17. •").
+_BULLETS = "•◦▪■●○‣∙"
+_LEAD_BULLET = re.compile(rf"^\s*[{_BULLETS}]\s*")
+_TRAIL_BULLET = re.compile(rf"\s+[{_BULLETS}]\s*$")
+
+
+def _bullet_starts(lines: Sequence[Line]) -> Optional[tuple[list[Line], list[bool]]]:
+    """A bulleted list: the lines without their bullets, and an entry start
+    at each bullet (at a line's start, or at the end of the line before).
+    None unless the list opens with a bullet (on its first line, or at the
+    end of one of its first lines) and three lines carry one: bullets later
+    on are another list ("• Convenient online submission" after a BMC
+    paper's references) or bulleted body text."""
+    lead = [bool(_LEAD_BULLET.match(ln.text)) for ln in lines]
+    trail = [bool(_TRAIL_BULLET.search(ln.text)) for ln in lines]
+    if sum(lead) + sum(trail) < 3 or not (lead[0] or any(trail[:6])):
+        return None
+    starts = [i == 0 or lead[i] or trail[i - 1] for i in range(len(lines))]
+    clean = [replace(ln, text=_TRAIL_BULLET.sub("", _LEAD_BULLET.sub("", ln.text))) for ln in lines]
+    return clean, starts
+
+
+#: A line that holds only an entry's number: "12.", "[12]", "(12)".
+_NUMBER_ONLY = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.|\((\d{1,4})\))\s*$")
+
+
+def _numbers_joined(lines: list[Line]) -> list[Line]:
+    """A Vancouver list with its numbers in a column of their own, read as
+    lines of their own ("1." / "Brenner N. …"): each number joined to the
+    line after it, when at least three such numbers rise in order."""
+    nums = [(i, int(next(g for g in m.groups() if g))) for i, ln in enumerate(lines) if (m := _NUMBER_ONLY.match(ln.text))]
+    if len(nums) < 3 or sum(1 for (_, a), (_, b) in zip(nums, nums[1:]) if b > a) < 0.8 * (len(nums) - 1):
+        return lines
+    out: list[Line] = []
+    skip = False
+    for i, ln in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        if _NUMBER_ONLY.match(ln.text) and i + 1 < len(lines) and not _NUMBER_ONLY.match(lines[i + 1].text):
+            out.append(replace(ln, text=f"{ln.text.strip()} {lines[i + 1].text}"))
+            skip = True
+        else:
+            out.append(ln)
+    return out
+
+
 def _split_lines(lines: list[Line]) -> list[tuple[str, int]]:
     lines = clean_lines(lines)
-    lines = cut_at_end_marker(lines)
+    lines = cut_at_end_marker(_numbers_joined(lines))
     if not lines:
         return []
+    bulleted = _bullet_starts(lines)
+    if bulleted is not None:
+        return trim_tail(_assemble(*bulleted))
     text_starts = _text_starts(lines)
     starts = None
     if _numbered_starts(lines) is None:

@@ -1,0 +1,215 @@
+"""Rare reference-list layouts and reference forms (issue 17's long tail),
+each on a generated string or PDF: bulleted lists, numbers in a column of
+their own, numbers glued to Cyrillic names, repeated-author dashes lost from
+the text layer, organisation authors, square-bracket author-year citations,
+generational suffixes, and numbers that are no pages."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from litmap.models import Paragraph, Section
+from litmap.parse.citations import find_citations
+from litmap.parse.references import parse_reference, parse_references, split_reference_text
+
+
+def _families(ref):
+    return [a.family for a in ref.authors]
+
+
+BULLETS_LEAD = """• Brenner, N. (2004) New State Spaces. Oxford: Oxford University Press.
+• Harvey, D. (1989) From managerialism to entrepreneurialism: the transformation
+in urban governance. Geografiska Annaler B 71(1): 3-17.
+• Jonas, A. and Ward, K. (2007) Introduction to a debate on city-regions.
+International Journal of Urban and Regional Research 31(1): 169-178."""
+
+BULLETS_TRAIL = """Brenner, N. (2004) New State Spaces. Oxford: Oxford University Press. •
+Harvey, D. (1989) From managerialism to entrepreneurialism: the transformation
+in urban governance. Geografiska Annaler B 71(1): 3-17. •
+Jonas, A. and Ward, K. (2007) Introduction to a debate on city-regions.
+International Journal of Urban and Regional Research 31(1): 169-178. •
+Keil, R. (2011) The global city comes home. Urban Studies 48(12): 2495-2517."""
+
+
+@pytest.mark.parametrize("text, n", [(BULLETS_LEAD, 3), (BULLETS_TRAIL, 4)], ids=["bullet-first", "bullet-at-end-of-line-before"])
+def test_bulleted_list(text, n):
+    entries = split_reference_text(text)
+    assert len(entries) == n
+    assert entries[1].startswith("Harvey, D. (1989)") and entries[1].endswith("3-17.")
+    assert not any("•" in e for e in entries)
+
+
+def test_bullets_after_the_list_leave_its_entries_alone():
+    # A BMC paper's references, then the journal's bulleted advertisement.
+    text = """1. Ovretveit J, Serouri A: Hospital quality management system in a low income Arabic country.
+Int J Health Care Qual Assur 2006, 19:516-532.
+2. Shojania KG, Grimshaw JM: Evidence-based quality improvement. Health Aff 2005, 24(1):138-150.
+3. Chen L, et al: Human resources for health: overcoming the crisis. Lancet 2004, 364(9449):1984-1990.
+4. Palmer D: Tackling Malawi's human resources crisis. Reprod Health Matters 2006, 14(27):27-39.
+• Convenient online submission
+• Thorough peer review
+• No space constraints or color figure charges"""
+    entries = split_reference_text(text)
+    assert [e[:2] for e in entries[:4]] == ["1.", "2.", "3.", "4."]
+
+
+def test_vancouver_numbers_on_lines_of_their_own():
+    text = """1.
+Brenner N. New State Spaces: Urban Governance and the Rescaling of Statehood.
+Oxford: Oxford University Press; 2004.
+2.
+Harvey D. From managerialism to entrepreneurialism. Geogr Ann B. 1989;71(1):3-17.
+3.
+Jonas AEG, Ward K. Introduction to a debate on city-regions. Int J Urban Reg Res.
+2007;31(1):169-78.
+4.
+Keil R. The global city comes home. Urban Stud. 2011;48(12):2495-517."""
+    entries = split_reference_text(text)
+    assert [e[:2] for e in entries] == ["1.", "2.", "3.", "4."]
+    assert entries[1].endswith("3-17.")  # not "… 3-17. 3."
+    assert parse_reference(entries[2]).year == 2007
+
+
+def test_numbers_glued_to_cyrillic_names():
+    text = """1.Иванов И. И. Региональная политика России // Вопросы экономики. 2003. № 4.
+С. 1–9.
+2.Петров П. П. Города и регионы. М.: Наука, 2005. 320 с.
+3.Сидоров С. С. Пространственное развитие // Регион: экономика и
+социология. 2010. № 2. С. 3–15.
+4.Smith J. Regional Policy in Europe. London: Routledge, 2008."""
+    entries = split_reference_text(text)
+    assert len(entries) == 4 and entries[1].startswith("2.Петров")
+    assert _families(parse_reference(entries[1]))[0] == "Петров"
+
+
+def test_repeated_author_dash_lost_from_the_text_layer():
+    text = """Harvey, D., 1982: The Limits to Capital. Oxford: Blackwell.
+, 1988: The geographical and geopolitical consequences of the transition from
+Fordist to flexible accumulation. In Sternlieb, G., editor, America's New Market Geography. New Brunswick: Rutgers, 101-34.
+, 1989: From managerialism to entrepreneurialism. Geografiska Annaler B 71, 3-17.
+Jessop, B., 2002: The Future of the Capitalist State. Cambridge: Polity."""
+    refs = parse_references([(e, 1) for e in split_reference_text(text)])
+    assert [(_families(r), r.year) for r in refs] == [(["Harvey"], 1982), (["Harvey"], 1988), (["Harvey"], 1989), (["Jessop"], 2002)]
+    assert refs[2].title == "From managerialism to entrepreneurialism"
+
+
+def test_entries_opening_with_an_organisation():
+    text = """Keil, R. (2011), The global city comes home, Urban Studies 48: 2495-2517.
+Greater London Authority (GLA) (2004), The London Plan, London: GLA.
+Ministry of Housing, Communities and Local Government (2019), English indices of deprivation, London: MHCLG.
+Office for National Statistics (2011) Census: Aggregate data. London: ONS.
+Peck, J. (2002), Neoliberalizing space, Antipode 34: 380-404."""
+    entries = split_reference_text(text)
+    assert len(entries) == 5
+    assert entries[2].startswith("Ministry of Housing, Communities") and entries[3].startswith("Office for National")
+
+
+def _cite(text):
+    para = Paragraph(text=text, page=3, section=0, kind="body", char_start=0, char_end=len(text))
+    return find_citations([para], [Section(heading="2. Rescaling", kind="body", page=3, page_end=3, text="")])
+
+
+def test_author_year_citations_in_square_brackets():
+    cites = _cite("The state changes its shape [Womack et al., 1990] and cities compete [see Brenner 2004: 12]. "
+                  "The tradition [sic] matters [emphasis added] as shown in [3, 4].")
+    got = [(c.raw, [(w.surnames, w.year, w.locator, w.prefix, w.number) for w in c.cites]) for c in cites]
+    assert got == [
+        ("[Womack et al., 1990]", [(("Womack",), 1990, None, None, None)]),
+        ("[see Brenner 2004: 12]", [(("Brenner",), 2004, "12", "see", None)]),
+        ("[3, 4]", [((), None, None, None, 3), ((), None, None, None, 4)]),
+    ]
+
+
+@pytest.mark.parametrize("raw, authors", [
+    # a generational suffix ends the given names (CSL prints family, given, suffix)
+    ("King, Martin Luther, Jr. (1963) Why We Can't Wait. New York: Harper.", [("King", "Martin Luther Jr.")]),
+    ("Massey, Douglas S., and Nancy A. Denton, Jr. 1993. American Apartheid. Cambridge: Harvard University Press.",
+     [("Massey", "Douglas S."), ("Denton", "Nancy A. Jr.")]),
+    ("Martin Jr, R. L. (1999) Title of the paper. Urban Studies 36(2): 1-20.", [("Martin", "R. L. Jr.")]),
+    ("Campbell JR, Zaccaria E, Mason EO, Jr., Baker CJ. Title of the work. J Infect 2001;4:1-9.",
+     [("Campbell", "JR"), ("Zaccaria", "E"), ("Mason", "EO Jr."), ("Baker", "CJ")]),
+    # compound and multi-part surnames (kept whole, as before)
+    ("Barba Lata, I. and Smith, J. (2019) Urban mining in a circular economy. Geoforum 98: 1-10.",
+     [("Barba Lata", "I."), ("Smith", "J.")]),
+    ("Abu-Lughod, J. L. (1989) Before European Hegemony. New York: Oxford University Press.", [("Abu-Lughod", "J. L.")]),
+], ids=["jr-after-given", "jr-after-given-first-name", "jr-after-surname", "jr-in-a-vancouver-list", "compound-surname",
+     "hyphenated-arabic"])
+def test_names(raw, authors):
+    assert [(a.family, a.given) for a in parse_reference(raw).authors] == authors
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Hobsbawm, E. (1987) The Age of Empire, 1875-1914. London: Weidenfeld and Nicolson.",
+     {"title": "The Age of Empire, 1875-1914", "pages": None, "publisher": "Weidenfeld and Nicolson"}),
+    ("Smith, C. (2001) Title here. Proceedings of the Conference on Cities, Berlin, 12-14 June 2001, 45-60.",
+     {"pages": "45–60"}),
+    ("Jones, B. (1990) The old town. Annales de Géographie XCIX: 12-30.",
+     {"container": "Annales de Géographie", "volume": "XCIX", "pages": "12–30"}),
+    ("Jones, B. (1990) The old town. Revue de Géographie Alpine LXXVIII (2): 12-30.",
+     {"container": "Revue de Géographie Alpine", "volume": "LXXVIII", "issue": "2"}),
+    ("Smith, A. (2005) Housing markets. Oxford, 295-324.", {"pages": "295–324", "place": "Oxford"}),
+    # title and container boundaries (read right before this issue; kept so)
+    ("Smith, N. (1996) ‘Gentrification and the rent gap,’ Annals of the Association of American Geographers 77: 462–465.",
+     {"title": "Gentrification and the rent gap", "container": "Annals of the Association of American Geographers"}),
+    ("Müller, K. (2001) „Stadt und Region“, Raumforschung und Raumordnung 59: 1-10.",
+     {"title": "Stadt und Region", "container": "Raumforschung und Raumordnung"}),
+    ("Fraser, N. (1994) After the family wage. Signs: Journal of Women in Culture and Society 19(2): 591-618.",
+     {"container": "Signs: Journal of Women in Culture and Society", "volume": "19"}),
+    ("Häußermann, H. (1997) Die Stadt. In: Friedrichs, J. (Hrsg.): Die Städte in den 90er Jahren. Opladen: Westdeutscher Verlag, 91-108.",
+     {"title": "Die Stadt", "container": "Die Städte in den 90er Jahren", "pages": "91–108"}),
+    ("Molotch, H. 1987. The City as a Growth Machine. Pp. 1-68 in Urban Fortunes: The Political Economy of Place, "
+     "edited by J. Logan. Berkeley: University of California Press.",
+     {"title": "The City as a Growth Machine", "container": "Urban Fortunes: The Political Economy of Place", "pages": "1–68"}),
+], ids=["year-range-in-title", "conference-days", "roman-volume", "roman-volume-and-issue", "pages-after-place",
+        "comma-inside-closing-quote", "german-quotes", "journal-with-colon", "in-colon-hrsg-colon", "pp-in-book-edited-by"])
+def test_numbers_and_boundaries(raw, expected):
+    ref = parse_reference(raw)
+    assert {k: getattr(ref, k) for k in expected} == expected
+
+
+def _gost_pdf(path):
+    reportlab = pytest.importorskip("reportlab")  # noqa: F841
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+    try:
+        pdfmetrics.registerFont(TTFont("DejaVuSerif", font))
+    except Exception:  # noqa: BLE001 - no Cyrillic font on this machine
+        pytest.skip(f"no font at {font}")
+    entries = [
+        "Иванов И. И. Региональная политика России в условиях глобализации // Вопросы экономики. 2003. № 4. С. 1–9.",
+        "Петров П. П. Города и регионы: пространственное развитие и управление. М.: Наука, 2005. 320 с.",
+        "Сидоров С. С. Пространственное развитие крупных городских агломераций // Регион: экономика и социология. 2010. № 2. С. 3–15.",
+        "Brenner N. New State Spaces: Urban Governance and the Rescaling of Statehood. Oxford: Oxford University Press, 2004. 351 p.",
+    ]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.setFont("DejaVuSerif", 10)
+    y = height - 80
+    for line in textwrap.wrap("Городские регионы изучаются давно, и государство меняет свою форму. " * 5, 95):
+        c.drawString(54, y, line)
+        y -= 13
+    y -= 16
+    c.drawString(54, y, "Список литературы")
+    y -= 18
+    for k, entry in enumerate(entries, 1):
+        # GOST: the number glued to the name, a first-line indent, continuation lines at the margin.
+        for j, line in enumerate(textwrap.wrap(f"{k}.{entry}", 88)):
+            c.drawString(54 + (20 if j == 0 else 0), y, line)
+            y -= 12
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_gost_list_with_russian_heading_and_first_line_indent(tmp_path):
+    from litmap.batch.extract import extract_file
+
+    doc = extract_file(str(_gost_pdf(tmp_path / "gost.pdf")))
+    assert [r.raw[:2] for r in doc.references] == ["1.", "2.", "3.", "4."]
+    assert doc.references[2].year == 2010
