@@ -503,15 +503,15 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
     if _LIG_SPACE.search(text):
         text = _drop_phantom_spaces(textpage, text)
     rect = raw.FS_RECTF()
-    mat = raw.FS_MATRIX()
+    mat = (ctypes.c_float * 6)()  # an FS_MATRIX's a, b, c, d, e, f
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    get_size, get_mat = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
-    get_weight, get_info = raw.FPDFText_GetFontWeight, raw.FPDFText_GetFontInfo
-    # The two calls made for every word, typed with plain addresses (half the ctypes cost).
-    get_obj, get_box_at = _word_calls()
+    get_info = raw.FPDFText_GetFontInfo
+    # The calls made for every word or text object, typed with plain addresses (half the ctypes cost).
+    get_obj, get_box_at, get_mat, get_size, get_weight = _word_calls()
     page_at = ctypes.cast(textpage, ctypes.c_void_p).value
     rect_at = ctypes.addressof(rect)
+    mat_at = ctypes.addressof(mat)
     out: list[Char] = []
     last_obj = -1
     size = 0.0
@@ -533,12 +533,13 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
         obj = get_obj(page_at, a) or 0
         # Glyphs of one text object share font, size and direction: query them once per object.
         if obj != last_obj or not obj:
-            get_mat(textpage, a, mat)
+            get_mat(page_at, a, mat_at)
+            ma, mb, mc, md = mat[0], mat[1], mat[2], mat[3]
             # pdfminer's test: text turned a quarter (a margin's "NIH-PA Author
             # Manuscript", a rotated watermark) is not upright; slanted text is.
-            upright = mat.a * mat.d > 0 and mat.b * mat.c <= 0
-            size = round(get_size(textpage, a) * math.hypot(mat.c, mat.d), 2)
-            weight = get_weight(textpage, a)
+            upright = ma * md > 0 and mb * mc <= 0
+            size = round(get_size(page_at, a) * math.hypot(mc, md), 2)
+            weight = get_weight(page_at, a)
             key = (size, weight)
             if key != last_key:  # the font name changes with size/weight, rarely otherwise
                 get_info(textpage, a, buf, 128, ctypes.byref(flags))
@@ -581,12 +582,13 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
     return out
 
 
-_WORD_CALLS: Optional[tuple[Any, Any]] = None
+_WORD_CALLS: Optional[tuple[Any, Any, Any, Any, Any]] = None
 
 
-def _word_calls() -> tuple[Any, Any]:
-    """``FPDFText_GetTextObject`` returning the object's address (an int, or None)
-    and ``FPDFText_GetLooseCharBox`` taking addresses: the same pdfium functions
+def _word_calls() -> tuple[Any, Any, Any, Any, Any]:
+    """``FPDFText_GetTextObject`` returning the object's address (an int, or None),
+    ``FPDFText_GetLooseCharBox`` and ``FPDFText_GetMatrix`` taking addresses, and
+    ``FPDFText_GetFontSize`` and ``FPDFText_GetFontWeight``: the same pdfium functions
     with ``void *`` in place of typed pointers, which ctypes converts faster."""
     global _WORD_CALLS
     if _WORD_CALLS is None:
@@ -599,7 +601,10 @@ def _word_calls() -> tuple[Any, Any]:
 
         get_obj = ctypes.CFUNCTYPE(vp, vp, c_int)(address(raw.FPDFText_GetTextObject))
         get_box = ctypes.CFUNCTYPE(c_int, vp, c_int, vp)(address(raw.FPDFText_GetLooseCharBox))
-        _WORD_CALLS = (get_obj, get_box)
+        get_mat = ctypes.CFUNCTYPE(c_int, vp, c_int, vp)(address(raw.FPDFText_GetMatrix))
+        get_size = ctypes.CFUNCTYPE(ctypes.c_double, vp, c_int)(address(raw.FPDFText_GetFontSize))
+        get_weight = ctypes.CFUNCTYPE(c_int, vp, c_int)(address(raw.FPDFText_GetFontWeight))
+        _WORD_CALLS = (get_obj, get_box, get_mat, get_size, get_weight)
     return _WORD_CALLS
 
 

@@ -36,7 +36,7 @@ def garbled_reason(text: str, words: frozenset[str] = frozenset(), *, spaced: bo
     """Why ``text`` is a garbled layer (a short phrase), or ``""``; short texts are never judged.
     ``spaced=False``: the text is a PDF's characters as drawn, without the spaces layout adds, so
     only control characters are judged."""
-    visible = sum(1 for c in text if not c.isspace())
+    visible = sum(map(len, text.split()))  # the characters that are not white space
     if visible < _MIN_CHARS:
         return ""
     control = len(_CONTROL_IN_WORDS.findall(text))
@@ -45,7 +45,7 @@ def garbled_reason(text: str, words: frozenset[str] = frozenset(), *, spaced: bo
     if not spaced:
         return ""
     runs = _LETTER_RUN.findall(text)
-    letters = sum(len(r) for r in runs)
+    letters = sum(map(len, runs))
     if runs and letters / len(runs) > MAX_MEAN_RUN:
         return f"words run together ({letters / len(runs):.0f} letters between spaces on average)"
     if words:
