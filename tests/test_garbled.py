@@ -58,7 +58,15 @@ def test_garbled_pages_are_re_read_by_ocr_where_it_helps(monkeypatch):
         return LaidOutPage(n, 600, 800, (Block(n, 0, 0, 100, 10, text),), ocr=True)
 
     ocr_text = {0: PROSE, 1: PROSE.replace(" ", "")}  # page 2's OCR is no better
-    monkeypatch.setattr(pdf, "_ocr", lambda src, i, chars, cfg, missing: page(i + 1, ocr_text[i]))
+    from litmap.read.ocr_pages import OcrPages
+
+    class Image:
+        def close(self):
+            pass
+
+    # pages are queued for OCR (litmap.read.ocr_pages) and read back in page order
+    monkeypatch.setattr(pdf, "_pool", lambda cfg: OcrPages(2, lambda image, i: page(i + 1, ocr_text[i])))
+    monkeypatch.setattr(pdf, "_ocr", lambda src, i, chars, cfg, missing, pool: pool.submit(i, Image(), i) or True)
     monkeypatch.setattr(pdf, "_garbled_text", lambda p: garbled_reason(p.blocks[0].text))
 
     class Src:

@@ -23,7 +23,8 @@ def extract_file(path: str, *, engine: str = "pdfium", ocr: str = "auto") -> Doc
         sha = sha256_file(path)
     except OSError as exc:
         raise ExtractionError(path, f"cannot read: {exc.strerror or exc}") from exc
-    return read_file(FileTask(path, sha, media, engine, ocr))
+    # One file: its scanned pages are read by OCR on every core at once (same pages as one at a time).
+    return read_file(FileTask(path, sha, media, engine, ocr, os.cpu_count() or 1))
 
 
 def document_json(doc: Document) -> dict:

@@ -10,6 +10,7 @@ stored with a one-line reason and never stop the run.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -141,8 +142,12 @@ def ingest(
     # Remember new locations first: a moved file must not look removed.
     store.record_files(records)
 
+    # A scanned file's pages are read by OCR up to the job count at once (threads, each
+    # waiting on its own Tesseract process); the pages come out the same for any count.
+    ocr_jobs = settings.jobs or os.cpu_count() or 1
     tasks = [
-        (i, FileTask(f.path, sha, f.media_type, settings.engine, settings.ocr)) for i, (f, sha, _) in enumerate(todo)
+        (i, FileTask(f.path, sha, f.media_type, settings.engine, settings.ocr, ocr_jobs))
+        for i, (f, sha, _) in enumerate(todo)
     ]
     total = len(tasks)
     report(ProgressEvent("ingest", 0, total))

@@ -25,6 +25,7 @@ class FileTask:
     media_type: str
     engine: str = "pdfium"
     ocr: str = "auto"  # auto | never | always
+    ocr_jobs: int = 1  # pages of this file read by OCR at once (litmap.read.ocr_pages)
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,10 @@ def read_file(task: FileTask) -> Document:
 
     if task.media_type == "pdf":
         from litmap.read.pdf import read_pdf
+        from litmap.read.settings import ReadSettings
 
-        extracted = read_pdf(task.path, engine=task.engine, ocr=task.ocr)
+        extracted = read_pdf(task.path, settings=ReadSettings(engine=task.engine, ocr=task.ocr,
+                                                              ocr_jobs=task.ocr_jobs))
     else:
         from litmap.read.textfiles import read_text_file
 

@@ -29,13 +29,17 @@ TESSERACT_HINT = (
 
 @dataclass(frozen=True)
 class OcrSettings:
-    """``dpi``: render resolution; ``lang``: Tesseract language(s), e.g. "eng+deu"."""
+    """``dpi``: render resolution; ``lang``: Tesseract language(s), e.g. "eng+deu";
+    ``jobs``: pages of one file read at once (one Tesseract process each)."""
 
     dpi: int = 200
     lang: str = "eng"
     min_confidence: float = 0.0
+    jobs: int = 1
 
     def __post_init__(self) -> None:
+        if self.jobs < 1:
+            raise SettingsError(f"OCR jobs must be 1 or more, got {self.jobs}")
         if not 50 <= self.dpi <= 600:
             raise SettingsError(f"OCR dpi must be between 50 and 600, got {self.dpi}; "
                                 "use 200 (the default) or 300 for small print")

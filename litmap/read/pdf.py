@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from litmap.errors import MissingDependency
 from litmap.read.layout.pages import ExtractedPages, LaidOutPage, PageChars
@@ -19,6 +19,9 @@ from litmap.read.layout.furniture import clean_pages
 from litmap.read.garbled import GARBLED_MARK
 from litmap.read.settings import ReadSettings
 from litmap.progress import Progress, ProgressEvent, resolve
+
+if TYPE_CHECKING:
+    from litmap.read.ocr_pages import OcrPages
 
 __all__ = ["read_pdf", "ReadSettings"]
 
@@ -57,7 +60,7 @@ def read_pdf(
 
     cfg = settings or ReadSettings(engine=engine, ocr=ocr)
     report = resolve(progress)
-    ocr_cfg = OcrSettings(dpi=cfg.ocr_dpi, lang=cfg.ocr_lang)
+    ocr_cfg = OcrSettings(dpi=cfg.ocr_dpi, lang=cfg.ocr_lang, jobs=cfg.ocr_jobs)
     src = open_pdf(path, cfg.engine)
     warnings: list[str] = []
     laid: list[LaidOutPage] = []
@@ -69,9 +72,11 @@ def read_pdf(
     checked = 0
     garbled: list[int] = []  # text pages whose layer is garbage (litmap.read.garbled)
     garbled_why = ""
+    pool = _pool(ocr_cfg)
     try:
         n = src.page_count()
         meta = src.metadata()
+        queued: set[int] = set()  # pages being read by OCR (in pool)
         for i in range(n):
             chars = src.page(i)
             visible = _visible(chars)
@@ -89,22 +94,28 @@ def read_pdf(
             scan = visible < MIN_TEXT_CHARS and src.image_coverage(i) >= MIN_SCAN_COVERAGE
             page: Optional[LaidOutPage] = None
             if cfg.ocr == "always" or (cfg.ocr == "auto" and scan):
-                page = _ocr(src, i, chars, ocr_cfg, no_tesseract)
-                any_ocr = any_ocr or page is not None
+                if _ocr(src, i, chars, ocr_cfg, no_tesseract, pool):
+                    queued.add(i)
+                    any_ocr = True
             elif scan:
                 no_text.append(i + 1)
-            if page is None:
+            if i in queued:
+                page = LaidOutPage(chars.number, chars.width, chars.height, (), ocr=True)  # filled in below
+            else:
                 page = layout_page(chars)
-                bad = _encoding_warning(chars)
+                drawn = "".join([c.text for c in chars.chars])  # the characters as drawn, joined once
+                bad = _encoding_warning(chars, drawn)
                 if bad:
                     page = replace(page, warnings=(bad,))
                     warnings.append(bad)
-                why = _garbled(chars, page) if visible >= MIN_TEXT_CHARS else ""
+                why = _garbled(drawn, page) if visible >= MIN_TEXT_CHARS else ""
                 if why:
                     garbled.append(i)
                     garbled_why = garbled_why or why
             laid.append(page)
             report(ProgressEvent("pages", i + 1, n, item=path))
+        for i, read in pool.results().items():
+            laid[i] = read
         if misdrawn:
             # Every scanned page is read again by OCR: the layer is misdrawn
             # on all of them, even where few words happen to overlap.
@@ -119,6 +130,7 @@ def read_pdf(
                 warnings.append(f"{_pages([i + 1 for i in garbled])}: {why}; its text is unreliable "
                                 "(--ocr auto reads such pages by OCR)")
     finally:
+        pool.close()  # after an error: queued pages dropped, running ones waited for
         src.close()
     if any_ocr:
         ocr_pages = [p.number for p in laid if p.ocr]
@@ -146,8 +158,12 @@ def _reread(src, indexes: list[int], laid: list[LaidOutPage], cfg, why: str, war
     redone: list[int] = []
     unread: list[int] = []
     worse: list[int] = []
+    with _pool(cfg) as pool:
+        for i in indexes:
+            _ocr(src, i, src.page(i), cfg, unread, pool)
+        read = pool.results()
     for i in indexes:
-        page = _ocr(src, i, src.page(i), cfg, unread)
+        page = read.get(i)
         if page is None:
             continue
         if better and _garbled_text(page):
@@ -164,12 +180,12 @@ def _reread(src, indexes: list[int], laid: list[LaidOutPage], cfg, why: str, war
     return bool(redone)
 
 
-def _garbled(chars: PageChars, page: LaidOutPage) -> str:
+def _garbled(drawn: str, page: LaidOutPage) -> str:
     """Why the page's text layer is garbage, or "": control characters in its words (judged on the
-    characters as drawn) or words run together (judged on the laid-out words)."""
+    characters as drawn, ``drawn``) or words run together (judged on the laid-out words)."""
     from litmap.read.garbled import garbled_reason
 
-    return garbled_reason("".join(c.text for c in chars.chars), spaced=False) or _garbled_text(page)
+    return garbled_reason(drawn, spaced=False) or _garbled_text(page)
 
 
 def _garbled_text(page: LaidOutPage) -> str:
@@ -183,19 +199,26 @@ def _garbled_text(page: LaidOutPage) -> str:
     return garbled_reason("\n".join(b.text for b in page.blocks), english_words())
 
 
-def _ocr(src, index: int, chars: PageChars, cfg, missing: list[int]) -> Optional[LaidOutPage]:
-    from litmap.read.ocr import ocr_layout, require_tesseract
+def _pool(cfg) -> "OcrPages":
+    """Pages read by OCR ``cfg.jobs`` at a time (:mod:`litmap.read.ocr_pages`)."""
+    from litmap.read.ocr import ocr_layout
+    from litmap.read.ocr_pages import OcrPages
+
+    return OcrPages(cfg.jobs, lambda image, number, width, height: ocr_layout(image, number, width, height, cfg))
+
+
+def _ocr(src, index: int, chars: PageChars, cfg, missing: list[int], pool: "OcrPages") -> bool:
+    """Render page ``index`` and queue it in ``pool`` for OCR; False (the page noted in
+    ``missing``) when Tesseract is not installed."""
+    from litmap.read.ocr import require_tesseract
 
     try:
         require_tesseract()
     except MissingDependency:
         missing.append(index + 1)
-        return None
-    image = src.render(index, cfg.dpi)
-    try:
-        return ocr_layout(image, chars.number, chars.width, chars.height, cfg)
-    finally:
-        image.close()
+        return False
+    pool.submit(index, src.render(index, cfg.dpi), chars.number, chars.width, chars.height)
+    return True
 
 
 def _overlapping_pairs(chars: PageChars) -> float:
@@ -224,8 +247,10 @@ def _visible(chars: PageChars) -> int:
     return n
 
 
-def _encoding_warning(chars: PageChars) -> str:
-    text = "".join(c.text for c in chars.chars)
+def _encoding_warning(chars: PageChars, text: Optional[str] = None) -> str:
+    """A warning when many of the page's glyphs are unmapped; ``text``: its characters joined, if known."""
+    if text is None:
+        text = "".join([c.text for c in chars.chars])
     if len(text) < 50:
         return ""
     bad = len(_CID.findall(text)) * 7 + text.count("\ufffd")

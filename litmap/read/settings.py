@@ -44,7 +44,11 @@ class ReadSettings:
     ocr: str = "auto"
     ocr_dpi: int = 200
     ocr_lang: str = "eng"
+    #: Pages of one file read by OCR at once (litmap.read.ocr_pages); the output is the same for any count.
+    ocr_jobs: int = 1
 
     def __post_init__(self) -> None:
         check_engine(self.engine)
         check_ocr(self.ocr)
+        if self.ocr_jobs < 1:
+            raise SettingsError(f"OCR jobs must be 1 or more, got {self.ocr_jobs} (it follows --jobs)")
