@@ -14,6 +14,12 @@ user+system time), which a loaded machine disturbs far less.  The CLI's
 peak resident memory is reported per process (the CLI and its worker),
 sampled every 50 ms with psutil when it is installed.
 
+``--ocr N`` times, instead, the first N files that litmap reads by OCR, read whole
+(``read_pdf``, OCR auto) with one OCR page at a time and with ``--ocr-jobs``
+(default: the core count) at once: OCR'd pages per wall second and per CPU
+second (Tesseract's processes included), and whether the two reads are
+identical (they must be: pages are read independently).
+
 ``--accuracy`` adds, per engine: bag-of-words F1 and an order score (LCS
 similarity of the word sequences) against ``pdftotext`` plain output, and for
 the CC BY papers with gold reference lists the share of gold references found
@@ -164,7 +170,11 @@ def run_cli(cmd: list[str]) -> tuple[float, int, str, dict[str, float]]:
                         rss = p.memory_info().rss / 2**20
                     except psutil.Error:
                         continue
-                    key = "cli" if k == 0 else f"worker pid {p.pid}"
+                    try:
+                        kind = "tesseract" if "tesseract" in p.name() else "worker"
+                    except psutil.Error:
+                        kind = "worker"
+                    key = "cli" if k == 0 else f"{kind} pid {p.pid}"
                     peaks[key] = max(peaks.get(key, 0.0), rss)
                 time.sleep(0.05)
         proc.wait()
@@ -172,6 +182,26 @@ def run_cli(cmd: list[str]) -> tuple[float, int, str, dict[str, float]]:
         err.seek(0)
         stderr = err.read()
     return dt, proc.returncode, stderr, peaks
+
+
+def bench_ocr(files: list[str], count: int, jobs: int) -> None:
+    """OCR pages/s of the first ``count`` files with OCR pages, read with 1 and ``jobs`` OCR jobs."""
+    from litmap.read.pdf import read_pdf
+    from litmap.read.settings import ReadSettings
+
+    for f in files[:count]:
+        n_ocr = len(scan_pages(f))
+        outs = []
+        for j in (1, jobs):
+            t, c = time.perf_counter(), cpu_seconds()
+            doc = read_pdf(f, settings=ReadSettings(ocr="auto", ocr_jobs=j))
+            dt, dc = time.perf_counter() - t, cpu_seconds() - c
+            n = sum(1 for p in doc.pages if p.ocr)
+            outs.append(doc)
+            print(f"  {os.path.basename(f)[:40]:<40} ocr_jobs {j}: {n} of {doc.page_count} pages by OCR "
+                  f"({n_ocr} expected)  {dt:7.2f} s {n / dt:6.3f} pages/s  cpu {dc:7.2f} s "
+                  f"{n / dc if dc else 0:6.3f} pages/cpu-s", flush=True)
+        print(f"  identical output with 1 and {jobs} OCR jobs: {'yes' if outs[0] == outs[1] else 'NO'}")
 
 
 def load() -> str:
@@ -220,6 +250,9 @@ def main() -> None:
     ap.add_argument("--no-cli", action="store_true")
     ap.add_argument("--no-plumber-engine", action="store_true", help="skip litmap's slow pdfplumber engine")
     ap.add_argument("--repeat", type=int, default=3, help="runs of every measurement (medians reported)")
+    ap.add_argument("--ocr", type=int, default=0, metavar="N",
+                    help="time OCR instead: the first N files with OCR pages, 1 vs --ocr-jobs pages at once")
+    ap.add_argument("--ocr-jobs", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
     paths = args.paths or [os.path.join(SHARED, d) for d in DEFAULT_DIRS if os.path.isdir(os.path.join(SHARED, d))]
     files = pdf_files(paths, args.limit)
@@ -232,6 +265,11 @@ def main() -> None:
     pages = {f: page_count(f) for f in files}
     base_texts = {f: pdftotext(f) for f in files}  # warm the OS cache too
     scanned = [f for f in files if scan_pages(f)]
+    if args.ocr:
+        print(f"OCR: {len(scanned)} files with OCR pages; start: {load()}")
+        bench_ocr(scanned, args.ocr, args.ocr_jobs)
+        print(f"end: {load()}")
+        return
     files = [f for f in files if f not in scanned]
     print(f"{len(files)} PDFs with a text layer, {sum(pages[f] for f in files)} pages; "
           f"{len(scanned)} files with scanned pages left out (OCR costs seconds a page; see docs/pdf-engine.md)")
