@@ -5,14 +5,17 @@ sentence: ``file`` (relative to the shared data folder), ``offset`` and
 ``length`` (characters of the file read as UTF-8), ``sha1_40`` (SHA-1 of the
 sentence's first 40 characters, to detect a changed file), ``cite`` (the
 citation's character span inside the sentence), ``label``, ``split``
-(``tune`` or ``heldout``) and ``sample`` (``random`` or ``first_person``, see
-docs/citation-function.md).  Texts that may not be shipped are re-read from
-the shared data folder; for the CC BY PDFs the sentence is stored as well
+(``tune`` or ``heldout``) and ``sample`` (``random``, ``first_person``,
+``direction``, or one of the wave-4 samples, see docs/citation-function.md);
+rows added in wave 4 carry ``"batch": "wave4"`` (rows without ``batch`` are
+the original labels) and ``"doubtful": true`` where the annotator hesitated.
+Texts that may not be shipped are re-read from the shared data folder; for the CC BY PDFs the sentence is stored as well
 (``text``), and offsets refer to ``pdftotext FILE -`` output.
 
 Usage::
 
-    python benchmarks/eval_citation_function.py [--data ../shared/data] [--split heldout] [--errors]
+    python benchmarks/eval_citation_function.py [--data ../shared/data] [--split heldout]
+        [--batch original|wave4|all] [--skip-doubtful] [--errors]
 
 Skips cleanly (exit status 0, a message) when the data folder is absent.
 """
@@ -109,22 +112,33 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     ap.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
+    ap.add_argument("--batch", default="all",
+                    help="score only the rows of this batch: 'wave4', 'original' (rows without a batch) or 'all'")
+    ap.add_argument("--skip-doubtful", action="store_true", help="leave out the labels marked doubtful")
     ap.add_argument("--errors", action="store_true", help="print misclassified sentences")
     args = ap.parse_args()
     if not args.data.is_dir():
         print(f"skipped: data folder {args.data} not found")
         return 0
     items, skipped = load_items(args.data)
+    if args.batch != "all":
+        items = [it for it in items if it.get("batch", "original") == args.batch]
+        if not items:
+            print(f"no gold rows in batch {args.batch!r}")
+            return 1
+    if args.skip_doubtful:
+        items = [it for it in items if not it.get("doubtful")]
     if skipped:
         print(f"note: {skipped} gold sentences could not be re-read and were skipped")
     splits = ["tune", "heldout"] if args.split == "all" else [args.split]
     for split in splits:
         sub = [it for it in items if it["split"] == split]
-        report(sub, f"{split} (all samples)", errors=args.errors)
+        report(sub, f"{split} (all samples, batch {args.batch})", errors=args.errors)
         rnd = [it for it in sub if it["sample"] == "random"]
-        report(rnd, f"{split} (random sample only)")
+        if rnd:
+            report(rnd, f"{split} (random sample only, batch {args.batch})")
     if args.split == "all":
-        report(items, "all")
+        report(items, f"all (batch {args.batch})")
     return 0
 
 

@@ -109,7 +109,8 @@ def test_labels_are_the_documented_set():
 
 @pytest.mark.shared
 def test_gold_heldout_macro_f1_floor(shared_data):
-    """The held-out part of the hand labels (see docs/citation-function.md)."""
+    """The held-out part of the original hand labels (see docs/citation-function.md); the wave-4 batch,
+    sampled for critique vocabulary, is scored by benchmarks/eval_citation_function.py --batch wave4."""
     import sys
 
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
@@ -118,7 +119,7 @@ def test_gold_heldout_macro_f1_floor(shared_data):
     from pathlib import Path
 
     items, _ = ev.load_items(Path(shared_data))
-    held = [it for it in items if it["split"] == "heldout"]
+    held = [it for it in items if it["split"] == "heldout" and "batch" not in it]
     assert len(held) >= 90
     correct = sum(classify_citation(it["sentence"], tuple(it["cite"])).label == it["label"] for it in held)
     assert correct / len(held) >= 0.85
