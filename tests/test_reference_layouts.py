@@ -130,11 +130,15 @@ def test_author_year_citations_in_square_brackets():
     ("Martin Jr, R. L. (1999) Title of the paper. Urban Studies 36(2): 1-20.", [("Martin", "R. L. Jr.")]),
     ("Campbell JR, Zaccaria E, Mason EO, Jr., Baker CJ. Title of the work. J Infect 2001;4:1-9.",
      [("Campbell", "JR"), ("Zaccaria", "E"), ("Mason", "EO Jr."), ("Baker", "CJ")]),
+    # initials glued to the surname (a space lost in extraction)
+    ("[23] F.Salvat, J.M.Fernández-Varea and W.Williamson Jr., Comput. Phys. Commun. 90, 151 (1995).",
+     [("Salvat", "F."), ("Fernández-Varea", "J.M."), ("Williamson", "W. Jr.")]),
     # compound and multi-part surnames (kept whole, as before)
     ("Barba Lata, I. and Smith, J. (2019) Urban mining in a circular economy. Geoforum 98: 1-10.",
      [("Barba Lata", "I."), ("Smith", "J.")]),
     ("Abu-Lughod, J. L. (1989) Before European Hegemony. New York: Oxford University Press.", [("Abu-Lughod", "J. L.")]),
-], ids=["jr-after-given", "jr-after-given-first-name", "jr-after-surname", "jr-in-a-vancouver-list", "compound-surname",
+], ids=["jr-after-given", "jr-after-given-first-name", "jr-after-surname", "jr-in-a-vancouver-list", "glued-initials",
+     "compound-surname",
      "hyphenated-arabic"])
 def test_names(raw, authors):
     assert [(a.family, a.given) for a in parse_reference(raw).authors] == authors

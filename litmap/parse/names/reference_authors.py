@@ -34,6 +34,7 @@ _STRONG_ORG = re.compile(
 )
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?,?|,?\s*\bu\.\s*a\.|…|\.\.\.", re.IGNORECASE)
 # One initial: "J.", "J", "J.-P.", "Th."
+_GLUED_INITIALS = re.compile(r"(?<![\w.])((?:[A-ZÀ-Þ]\.[-‐]?){1,3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
 #: A generational suffix after a name ("King, Martin Luther, Jr.", "Martin Jr, R. L.").
 _SUFFIX = re.compile(r"(?:,\s*|\s+)(?P<s>Jr|Sr|Jnr|Snr)\.?(?=\s*(?:[,;&]|\band\b|$))")
 def _with_suffixes(authors: list[Author], text: str, suffixes: list[tuple[int, str]]) -> list[Author]:
@@ -145,6 +146,8 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
         return (), et_al
     if looks_like_organisation(text) and not re.search(r",\s*" + _INITIAL + r"\s*(?:,|&|and\b|$)", text):
         return (Author(family=text.strip(" .,"), organisation=True),), et_al
+    # Initials glued to the surname they precede ("J.M.Fernández-Varea", "F.Salvat"): a space lost in extraction.
+    text = _GLUED_INITIALS.sub(r"\1 ", text)
     # Conjunctions and German-style slashes ("Lippold, S./Lohr, K.") separate names.
     text = re.sub(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])", " ; ", text)
     # "&" may lose its space in PDF text ("Gualini, E., &Majoor, S."); not inside a name ("AT&T").
