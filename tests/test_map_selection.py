@@ -127,3 +127,20 @@ def test_why_no_bursts_names_the_reason():
     apart = CorpusData(papers, {w: WorkInfo(w, w) for r in refs.values() for w in r}, refs)
     assert work_bursts(apart) == {}
     assert "no cited work is cited by more than 2 of the 8 citing papers" in why_no_bursts(apart)
+
+
+def test_author_clusters_are_labelled_by_their_most_cited_authors():
+    # two schools that never cite each other: each cluster's label starts with its most-cited author
+    papers, refs, works = {}, {}, {}
+    for pid in range(1, 13):
+        papers[pid] = Paper(pid, None, 2000 + pid % 4)
+        school = ["Brenner", "Jessop", "Peck"] if pid <= 6 else ["Goodchild", "Tobler", "Langford"]
+        cited = [f"{a}-{pid % 3}" for a in school[: 2 + pid % 2]] + [f"{school[0]}-main"]
+        refs[pid] = tuple(cited)
+        for w in cited:
+            works[w] = WorkInfo(w, w, first_author=w.split("-")[0], year=2000)
+    result = analysed_network(CorpusData(papers, works, refs), NetworkSettings(kind="author-cocitation", min_count=1))
+    firsts = {terms[0] for terms in result.cluster_labels.values()}
+    assert firsts == {"Brenner", "Goodchild"}
+    assert set(result.cluster_labels) == set(result.cluster_sizes)
+    assert all(d.get("cluster_label") for _, d in result.graph.nodes(data=True))

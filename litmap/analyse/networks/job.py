@@ -140,6 +140,10 @@ def analysed_network(
             passages = cluster_passages(data, _work_membership(G, clusters, data, settings.kind))
             labeller = llr_labels if settings.labels == "llr" else ctfidf_labels
             result.cluster_labels = {c: [t for t, _ in terms] for c, terms in labeller(passages).items()}
+        else:
+            # Concept and author networks have no citing passages of their own: their items'
+            # names are the labels (VOSviewer and CiteSpace show the biggest items likewise).
+            result.cluster_labels = _labels_by_size(G, clusters)
     cent = centralities(G, seed=settings.seed)
     bursts = work_bursts(data) if settings.kind == "cocitation" else None
     G = annotate(G, clusters=clusters, centrality=cent, bursts=bursts)
@@ -153,6 +157,16 @@ def analysed_network(
             d["cluster_label"] = ", ".join(result.cluster_labels[d["cluster"]][:3])
     result.graph = G
     return result
+
+
+def _labels_by_size(G: Any, clusters: dict[Any, int], top: int = 5) -> dict[int, list[str]]:
+    """Each cluster's ``top`` items, largest count first (ties by name): the cluster's label terms."""
+    members: dict[int, list[tuple[int, str]]] = {}
+    for n, c in clusters.items():
+        if c > 0:
+            d = G.nodes[n]
+            members.setdefault(c, []).append((-int(d.get("count", 0) or 0), str(d.get("label") or n)))
+    return {c: [name for _, name in sorted(items)[:top]] for c, items in members.items()}
 
 
 _COUNTED = ("cocitation", "author-cocitation", "concepts", "concept-works")
