@@ -15,7 +15,7 @@ Texts that may not be shipped are re-read from the shared data folder; for the C
 Usage::
 
     python benchmarks/eval_citation_function.py [--data ../shared/data] [--split heldout]
-        [--batch original|wave4|all] [--skip-doubtful] [--errors]
+        [--batch original|wave4|all] [--skip-doubtful] [--errors (with --split tune only)]
 
 Skips cleanly (exit status 0, a message) when the data folder is absent.
 """
@@ -115,8 +115,12 @@ def main() -> int:
     ap.add_argument("--batch", default="all",
                     help="score only the rows of this batch: 'wave4', 'original' (rows without a batch) or 'all'")
     ap.add_argument("--skip-doubtful", action="store_true", help="leave out the labels marked doubtful")
-    ap.add_argument("--errors", action="store_true", help="print misclassified sentences")
+    ap.add_argument("--errors", action="store_true",
+                    help="print the misclassified sentences of the tune half (only with --split tune: the held-out "
+                         "half's errors are never printed, so it stays unread)")
     args = ap.parse_args()
+    if args.errors and args.split != "tune":
+        ap.error("--errors prints the tune half's errors only: add --split tune")
     if not args.data.is_dir():
         print(f"skipped: data folder {args.data} not found")
         return 0
@@ -133,7 +137,7 @@ def main() -> int:
     splits = ["tune", "heldout"] if args.split == "all" else [args.split]
     for split in splits:
         sub = [it for it in items if it["split"] == split]
-        report(sub, f"{split} (all samples, batch {args.batch})", errors=args.errors)
+        report(sub, f"{split} (all samples, batch {args.batch})", errors=args.errors and split == "tune")
         rnd = [it for it in sub if it["sample"] == "random"]
         if rnd:
             report(rnd, f"{split} (random sample only, batch {args.batch})")

@@ -199,3 +199,34 @@ def test_the_shipped_model_loads_offline_and_round_trips():
     assert {"bias", "narrative", "first_person", "pre:on", "w:CITE"} <= feats
     probs = model.probabilities(feats)
     assert abs(sum(probs.values()) - 1.0) < 1e-9
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a critique cue counts only when aimed at the cited work (its object, or the subject of a shortcoming)
+    ("Criticisms of the rent gap are many (Ley 1986).", "background"),  # unowned critique noun: Ley is a critic
+    ("Our critique of the rent gap (Smith 1979) is simple.", "critiques"),
+    ("Markets challenge the state (Wu 2016).", "background"),
+    ("We challenge the view that zones are neoliberal (Wu 2016).", "critiques"),
+    ("Some policies fail to help tenants (Smith 2004).", "background"),
+    ("Such accounts fail to explain local agency (Brenner, 2004).", "critiques"),
+    ("He said 'we must criticise the state' (Smith 2004).", "background"),
+    ("Smith (2004) contradicts the earlier view.", "background"),
+    ("Our findings contradict the claim that zones multiply (Wu 2016).", "critiques"),
+    ("Census data are difficult to use in rural areas (Smith 2004).", "background"),
+    # contrasts and comparisons with a cited work
+    ("Gentrification, contrary to Smith (1996), is led by consumption.", "critiques"),
+    ("The councils did not lose support (contrary to Jander et al. 1992).", "critiques"),
+    ("Contrary to the expectation that zones would converge (see Wu, 2016), they diverged.", "critiques"),
+    ("Our estimator is more accurate than that of Goodchild (1980).", "critiques"),
+    ("Goodchild (1980) is more accurate than Lam (1983).", "background"),
+    ("Population grew more rapidly than in Europe (Wu 2016).", "background"),
+    # a shortcoming of the cited work in the clause after it
+    ("Smith (1996) traced the rent gap but did not examine displacement.", "critiques"),
+    ("Smith (1996) traced the rent gap, but fails to explain agency.", "critiques"),
+    ("These studies use survey data (Freeman 2005), but these data lack detail.", "critiques"),
+    ("While Smith (2009) and Ley (2009) model rents, they do not include taxes.", "critiques"),
+    ("Rents rose sharply (Smith 1996), but they did not fall in the suburbs.", "background"),
+    ("Smith (1987) identifies the method, but as far as we are aware it has not been applied.", "background"),
+])
+def test_critique_cues_must_be_aimed_at_the_cited_work(sentence, expected):
+    assert classify_citation(sentence, model=False).label == expected

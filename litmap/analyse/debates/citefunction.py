@@ -53,6 +53,22 @@ def _cues(label: str, weight: float, phrases: Sequence[str], needs_self: bool = 
     return [_Cue(label, re.compile(r"\b" + p + r"\b", re.I), weight, needs_self) for p in phrases]
 
 
+# What a contrast or comparison is set against: a named work, scholarship, or a claim.
+_CONTRAST_OBJECT = (
+    r"(?-i:(?:(?:that|those) of )?(?:[A-Z]\w+|(?:(?:many|most|much|some|previous|prior|earlier|existing|these|those|"
+    r"the|this|that|what|recent|other|several|various|conventional|common|earlier) (?:\w+ ){0,2})"
+    r"(?:studies|works?|research|accounts|literature|scholars|scholarship|approaches|authors|suggestions?|claims?|"
+    r"expectations?|assumptions?|arguments?|predictions?|views?|findings|results|hypothes[ie]s|theor(?:y|ies))))"
+)
+# "unlike X", "in (strong) contrast to that of studies", "contrary to some suggestions in the literature".
+_CONTRAST_CUE = r"(?:unlike|(?:in|stands? in) (?:\w+ )?contrast (?:to|with)|contrary to|contra|pace) " + _CONTRAST_OBJECT
+# The citing work bettered or set apart from a cited one: "more flexible than that of X", "an improvement from
+# ... X", "a different spin than X".  Counts only with the cited work as what is compared against (_aimed_critique).
+_COMPARATIVE_CUE = (
+    r"(?:(?:more|less) \w+ than|(?:better|worse) than|superior to|outperform\w*|improvement (?:from|over|on|upon)|"
+    r"(?:advance|step forward) (?:from|over|on)|(?:different|differently) (?:\w+ ){0,2}(?:than|from)|differs? from)"
+)
+
 # Phrases are regexes over normalised text (straight quotes, single spaces).
 _IN_CLAUSE: list[_Cue] = (
     _cues("uses", 1.0, [
@@ -88,12 +104,14 @@ _IN_CLAUSE: list[_Cue] = (
     + _cues("critiques", 1.0, [
         r"criticis\w+", r"criticiz\w+", r"critique[sd]?", r"critical of", r"fail(?:s|ed|ing)? to", r"challeng(?:e|es|ed|ing)",
         r"overlook\w*", r"problematic", r"limits of", r"limitations? of",
-        r"(?:unlike|in contrast (?:to|with)|contrary to|contra) (?-i:(?:[A-Z]\w+|(?:many|most|much|some|previous|prior|earlier|existing|these|those|the) (?:\w+ )?(?:studies|works?|research|accounts|literature|scholars|scholarship|approaches|authors)))", r"neglect\w*", r"ignor(?:e|es|ed|ing)", r"overly", r"too (?:narrow|simple|simplistic|deterministic)",
+        _CONTRAST_CUE, _COMPARATIVE_CUE, r"neglect\w*", r"ignor(?:e|es|ed|ing)", r"overly", r"too (?:narrow|simple|simplistic|deterministic)",
         r"simplistic", r"questionable", r"downplay\w*", r"(?:we|I) (?:depart|differ|disagree)", r"depart from",
         r"cautious about", r"(?:we|I) (?:do|did) not (?:follow|adopt|use|share|incorporate|accept)",
         r"does not (?:account|explain|capture)", r"cannot (?:explain|account)", r"(?:only )?partially linked",
         r"misread\w*", r"misunderst\w+", r"inapplicable", r"not applicable", r"(?:we|I) (?:question|reject)",
         r"(?:as|in the way) [A-Z]\w+ (?:and [A-Z]\w+ )?(?:\(\d{4}\) )?did",
+        r"rebuk\w*", r"rebut\w*", r"refut\w*", r"contradict\w*", r"runs? counter to",
+        r"(?:difficult|hard|impossible|impractical) to (?:\w+ )?(?:apply|use|adopt|implement|extend|generali[sz]e|transfer)",
     ])
 )
 
@@ -145,16 +163,22 @@ _OPENER = re.compile(
 )
 
 
+_APPOSITIVE = re.compile(r" (?:including|such as|especially|particularly|notably|for example|for instance|e\.g\.|i\.e\.)")
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans of a normalised sentence, ignoring punctuation inside
-    parentheses (citations carry commas and semicolons).  Boundaries: ``;``,
+    parentheses (citations carry commas and semicolons) and double quotes.  Boundaries: ``;``,
     ``:``, a comma before a contrastive conjunction, and the comma that closes
     an opening subordinate clause ("While X (2004) argues …, we …")."""
     bounds = [0]
     depth = 0
     lowered = text.lower()
     closing = bool(_OPENER.match(text))
+    quoted = {i for m in re.finditer(r'"[^"]{1,400}"', text) for i in range(m.start(), m.end())}
     for i, ch in enumerate(text):
+        if i in quoted:
+            continue  # a quotation's own punctuation does not cut the citing sentence
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -163,7 +187,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
             bounds.append(i + 1)
             closing = bool(_OPENER.match(text[i + 1 :]))
         elif depth == 0 and ch == ",":
-            if closing:
+            if closing and _APPOSITIVE.match(lowered[i + 1 : i + 20]):
+                pass  # "Although studies suggest A, including B (X), we …": the opening clause goes on
+            elif closing:
                 bounds.append(i + 1)
                 closing = False
             elif re.match(r" (?:but|yet|whereas|while|whilst|although|though|however)\b", lowered[i + 1 : i + 12]):
@@ -228,7 +254,7 @@ def _rules(sentence: str, citation_span: Optional[tuple[int, int]]) -> FunctionL
         b = clauses[k + 1][1]
     has_self = bool(_FIRST_PERSON.search(text)) or bool(_OPENER.match(text[a:b]))
     best = _best_cue(text, a, b, c0, c1, has_self)
-    structural = _structural(text, clauses, k)
+    structural = _structural(text, clauses, k, c0, c1)
     if structural is not None and (best is None or best.label == "background" or best.score < structural.score):
         best = structural
     if best is None or best.label == "background":
@@ -244,21 +270,24 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
             continue
         for m in cue.pattern.finditer(clause):
             ms, me = a + m.start(), a + m.end()
-            if c0 <= ms < c1:
-                continue  # inside the citation itself
+            if c0 <= ms < c1 and not (cue.label == "critiques" and _CONTRAST_START.match(m.group(0))
+                                      and not text[c0:ms].strip("( ")):
+                continue  # inside the citation itself, unless it opens it: "(contrary to Jander et al. 1992)"
+            if _quoted_cue(text, a, ms, c0):
+                continue  # the cited author's own words
             hits.append((ms, me, cue, m.group(0)))
     # A cue inside a longer cue ("limits of" in "avoid the limits of") yields to it.
     hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
     best: Optional[FunctionLabel] = None
     for ms, me, cue, matched in hits:
         label = cue.label
-        if not _NEGATORS.search(matched) and _negated(clause, ms - a):
+        if not _NEGATORS.search(matched) and _negated(clause, ms - a) and not c0 <= ms < c1:
             label = {"critiques": "background", "supports": "critiques", "uses": "critiques"}[label]
         elif label == "critiques" and (_cited_is_agent(text, c0, c1, ms) or _reported_critique(text, c0, c1, ms)
                                        or _POSSESSED_CRITIQUE.search(text[max(0, ms - 12) : me])):
             label = "background"  # the cited work is the critic, not the target
-        elif label == "critiques" and _WEAK_CRITIQUE.fullmatch(matched) and not _aimed_at_work(text, c0, c1, me):
-            label = "background"  # "an often overlooked dimension (Poon 2009)": not said of a work
+        elif label == "critiques" and not _aimed_critique(text, a, c0, c1, ms, me, matched):
+            label = "background"  # "Criticizing one's own group (X, 1998)": not aimed at the cited work
         elif label == "supports" and c1 <= ms and _SUBJECT_GAP.match(text[c1:ms]) and _REPORT_VERB.match(matched):
             label = "background"  # "Wu (2016) confirmed …": the cited work's own finding
         distance = len(text[min(me, c0) : max(ms, c1)].split()) if (me <= c0 or ms >= c1) else 0
@@ -333,8 +362,195 @@ def _aimed_at_work(text: str, c0: int, c1: int, cue_end: int) -> bool:
     return c1 <= cue_end and cue_end - c1 < 60 and text[c1 - 1 : c1] == ")" and text[c0 : c0 + 1].isupper()
 
 
-def _structural(text: str, clauses: list[tuple[int, int]], k: int) -> Optional[FunctionLabel]:
-    """Cross-clause contrast with the citing authors' own position."""
+def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end: int, matched: str) -> bool:
+    """Is a critique cue aimed at the cited work?  Which slot the target fills depends on the cue:
+
+    * contrasts, comparisons and object verbs ("contrary to", "more flexible than that of", "rebuke",
+      "difficult to apply", and "criticise/critique/challenge" with another subject) target their object: the
+      citation must follow the cue inside its object noun phrase (:func:`_in_object`), or the object is a claim
+      or scholarship ("challenge the claim that … (X)", "in contrast to that of studies which … (X)"), whose
+      cited source is then the target.  "(contrary to X 1992)" opens the citation itself;
+    * with the citing authors as the subject of a critique verb ("we challenge the campaigns of those who …
+      (X)"), anything cited later in the clause is in its object;
+    * a critique noun ("criticisms of …", "a critique of …") is somebody's critique: it counts only when the
+      citing authors own it ("our critique", "I develop a critique") and the citation is in its object; an
+      unowned one ("Criticisms of Saunders' theory are abundant (Daunton, 1987)") cites its critics;
+    * shortcoming verbs ("fail to", "neglect", "overlook", "ignore", "downplay", "misread") target their
+      subject: the citation must sit just before the cue with no first-person subject between ("X (2004)
+      overlooks", "these studies (X) fail to"), or the subject is scholarship ("such accounts fail to … (X)"),
+      or the cue is passive with the citation as agent ("overlooked by X"); "Some data gathering tools can fail
+      to … (X)" and "we neglect …" are not critiques of the cited work;
+    * "problematic" and "challenges" (noun) keep the older test (:func:`_aimed_at_work`); evaluative cues
+      ("overly", "simplistic", "limits of", "inapplicable", "we depart from" …) count within the clause.
+    """
+    m = matched.lower()
+    if c0 <= cue_start < c1 or cue_start < c0 < cue_end:
+        return True  # "(contrary to Jander et al. 1992)", "contrary to Smith (1996)": the cue's object is the citation
+    if _CONTRAST_START.match(m) or re.fullmatch(_COMPARATIVE_CUE, m) or _OBJECT_VERB.match(m):
+        if re.fullmatch(_COMPARATIVE_CUE, m):
+            if any(c1x <= cue_start for _, c1x in _spans_in(text, a, cue_start)):
+                return False  # "X (2004) is more flexible than Y (2005)": two cited works compared
+            start = _citation_start(text, cue_end, c0)
+            gap = _outside_parens(text[cue_end:start])
+            if text[start : start + 1] == "(" and not (re.search(r"\b(?:that|those) of\b", gap) or _SCHOLAR_NOUN.search(gap)
+                                                  or _MEASURE_NOUN.search(gap)):
+                return False  # "grew more rapidly than in Europe (Wu 2016)": not compared with a work
+        return _in_object(text, cue_start, cue_end, c0, scholarly=not _CONTRAST_START.match(m))
+    if _CRITIQUE_WORD.match(m):
+        before = text[max(a, cue_start - 60) : cue_start]
+        noun = m.startswith("criticism") or text[cue_end : cue_end + 3] == " of" or bool(_NOUN_BEFORE.search(before))
+        if noun and m.startswith("challenge"):
+            return _aimed_at_work(text, c0, c1, cue_end)  # "the challenges of …": the older, narrower test
+        if noun:
+            return bool(_OWNER.search(before[-40:])) and _in_object(text, cue_start, cue_end, c0)
+        if _SELF_SUBJECT.search(before):
+            return c0 >= cue_end and not _SENTENCE_BREAK.search(_outside_parens(text[cue_end:c0]))
+        return _in_object(text, cue_start, cue_end, c0, scholarly=True)
+    if _SUBJECT_CRITIQUE.fullmatch(m):
+        if c1 <= cue_start and cue_start - c1 < 60 and not _SELF_SUBJECT.search(text[c1:cue_start]):
+            return True
+        subject = " ".join(text[a:cue_start].split()[-6:])
+        if _SCHOLAR_NOUN.search(subject) and not _SELF_SUBJECT.search(subject):
+            return True
+        return text[cue_end : cue_end + 4] == " by " and _in_object(text, cue_start, cue_end, c0)
+    if _WEAK_CRITIQUE.fullmatch(m):
+        return _aimed_at_work(text, c0, c1, cue_end)
+    return True
+
+
+_CONTRAST_START = re.compile(r"(?:unlike|in (?:\w+ )?contrast|stands? in|contrary to|contra|pace)\b", re.I)
+_OBJECT_VERB = re.compile(r"(?:rebuk|rebut|refut|contradict|runs? counter|difficult to|hard to|impossible to|impractical to)",
+                          re.I)
+_CRITIQUE_WORD = re.compile(r"(?:critici[sz]|critiqu|challeng|critical of)", re.I)
+_SUBJECT_CRITIQUE = re.compile(
+    r"(?:fail(?:s|ed|ing)? to|neglect\w*|overlook\w*|ignor\w*|downplay\w*|misread\w*|misunderst\w+)", re.I)
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|this|these|those|its|their|our|my|his|her|of|main|major|key|many|several|such|detailed|"
+    r"strong|further|recent|similar|common|other|new|some)|\w's|s')\s*$", re.I)
+_OWNER = re.compile(r"\b(?:(?i:our|my|we|this (?:paper|article|study|chapter))|I)\b")
+_SCHOLAR_NOUN = re.compile(
+    r"\b(?:theor(?:y|ies)|approach(?:es)?|stud(?:y|ies)|literature|accounts?|scholars?|scholarship|arguments?|"
+    r"models?|frameworks?|research|authors?|analys[ie]s|explanations?|perspectives?|methods?|works?)\b", re.I)
+_CLAIM_NOUN = re.compile(
+    r"\b(?:claims?|views?|arguments?|assumptions?|ideas?|notions?|contentions?|thesis|hypothes[ie]s|suggestions?|"
+    r"expectations?|beliefs?|predictions?|studies|literature|research|scholarship|accounts|approaches|"
+    r"theor(?:y|ies))\b", re.I)
+_SENTENCE_BREAK = re.compile(r"(?:[.!?]|\u2026)\s+[\"'\u201c\u2018]?[A-Z0-9]")
+_VERB_OR_RELATIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|shall|should|must|do|does|did|"
+    r"which|who|whom|whose|where|when|that(?! of))\b", re.I)
+
+
+def _outside_parens(gap: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", gap)
+
+
+def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(s + start, e + start) for s, e in find_citation_spans(text[start:end])]
+
+
+def _citation_start(text: str, limit: int, c0: int) -> int:
+    """Where the citation starts, taking in the names before a year-only span ("Drees and Stărică (2002)")."""
+    year_only = re.match(r"\(\s*" + _YEAR, text[c0 : c0 + 8])
+    names = _NAMES_BEFORE.search(text[max(limit, c0 - 80) : c0]) if year_only else None
+    return c0 - len(names.group(0)) if names and names.group(0)[:1].isupper() else c0
+
+
+def _in_object(text: str, cue_start: int, cue_end: int, c0: int, scholarly: bool = False) -> bool:
+    """The citation follows the cue inside its object: a short noun phrase (at most 12 words, no verb,
+    relative pronoun or sentence break between; "those of", "that of" allowed), or any length when the object
+    is a claim or scholarship ("the claim that …", "some suggestions in the literature", "studies which …").
+    With ``scholarly`` (a critique verb whose subject is not the citing authors, "rebuke", "difficult to
+    apply", comparisons), a parenthetical citation counts only after an object that names scholarship or a
+    method ("Markets challenge the state (Wu 2016)": Wu is the source, not the target)."""
+    c0 = _citation_start(text, cue_end, c0)
+    if c0 < cue_end:
+        return False
+    gap = _outside_parens(text[cue_end:c0])
+    if _SENTENCE_BREAK.search(gap):
+        return False
+    if _CLAIM_NOUN.search(text[cue_start:cue_end] + " " + " ".join(gap.split()[:4])) and len(gap.split()) <= 40:
+        return True
+    if len(gap.split()) > 12 or _VERB_OR_RELATIVE.search(gap):
+        return False
+    if text[c0 : c0 + 1] == "(" and (not gap.strip() or _PREPOSITION_START.match(gap)):
+        return False  # "difficult to use (X 2004)", "… in rural areas (X 2004)": X is the claim's source
+    if scholarly and text[c0 : c0 + 1] == "(" and not (_SCHOLAR_NOUN.search(gap) or _MEASURE_NOUN.search(gap)):
+        return False
+    # A narrative citation ("Drees (2002)") starts a noun phrase of its own: it is in the object when it is the
+    # object ("than Bénézech et al. (2001)") or ends it after "of/by/than …" ("that of Drees and Stărică (2002)"),
+    # not when it follows another noun ("more information than developing skills WEITZMAN (1995) designed").
+    narrative = text[c0 : c0 + 1] != "("
+    return not narrative or bool(_NAMES_AFTER_LINK.search(gap))
+
+
+_PREPOSITION_START = re.compile(r"^\W*(?:in|on|at|for|from|with|to|during|since|because|when|as|after|before)\b", re.I)
+_MEASURE_NOUN = re.compile(r"\b(?:measures?|estimates?|techniques?|indices|index|algorithms?|procedures?|specifications?|"
+                           r"tests?|designs?|tools?|methodolog(?:y|ies))\b", re.I)
+_NAMES_BEFORE = re.compile(r"(?:(?:[A-Z][\w'\-]*\.?|and|&|et|al\.)[\s,]*)+$")
+_NAMES_AFTER_LINK = re.compile(
+    r"(?:^|\b(?:of|by|than|from|to|with|in|on|as)\s)\s*(?:(?:[A-Z][\w'\-.]*|and|&|et al\.?),?\s*)*$")
+
+
+def _quoted_cue(text: str, a: int, cue_start: int, c0: int) -> bool:
+    """The cue sits inside a quotation that the citation closes ("'I have got to be better than the next
+    door' (Butler, 1997)"): the cited author's words, not the citing authors'."""
+    before = text[a:cue_start]
+    opens = list(re.finditer(r"(?:^|[\s(\[])([\"'])", before))
+    if not opens or c0 <= cue_start:
+        return False
+    last = opens[-1]
+    q = last.group(1)
+    if re.search(re.escape(q) + r"(?!\w)", before[last.end() :]):
+        return False
+    return bool(re.search(re.escape(q) + r"[\s,.;:]*$", text[cue_start:c0]))
+
+
+# A shortcoming said of the cited work in the clause after it: "X (2013) has proposed …, but fails to …",
+# "… (Freeman 2005), but these data lack …", "X (2005) examined … but did not examine …".  The subject is left
+# out or points back (they, it, these data, this approach …); a hedge such as "but as far as we are aware it
+# has not been applied" is a gap in the literature, not a shortcoming of the work, and does not match.
+_SHORTCOMING = (
+    r"(?:(?:also|still|often|generally|largely|clearly|ultimately)\s+)?"
+    r"(?:(?:do|does|did|could|can|has|have|had|is|are|was|were)(?:n't| not| never)\b|cannot\b|fail(?:s|ed)?\b|"
+    r"lack(?:s|ed)?\b|neglect(?:s|ed)?\b|overlook(?:s|ed)?\b|ignor(?:es|ed)\b|miss(?:es|ed)\b|omit(?:s|ted)?\b)"
+)
+_ANAPHOR = (
+    r"(?:they|it|he|she|(?P<noun>(?:these|this|their|its|his|her|such|those|the|that) (?:\w+ ){0,2}?"
+    r"(?:data|approach(?:es)?|models?|methods?|stud(?:y|ies)|work|research|analys[ie]s|accounts?|authors?|"
+    r"measures?|findings|results|estimates|frameworks?|theor(?:y|ies)|concepts?|terms?|arguments?|scholars?)))\s+"
+)
+_BUT_SHORTCOMING = re.compile(
+    r"(?:,\s*|\s)(?:but|yet)\b,?\s+(?:(?:as yet|still|so far|ultimately|then),?\s+)?(?:" + _ANAPHOR + r")?"
+    + _SHORTCOMING, re.I)
+_ANAPHOR_SHORTCOMING = re.compile(r"^\W*" + _ANAPHOR + _SHORTCOMING, re.I)
+# "as far as we are aware", "to our knowledge": a hedge, not the citing authors taking a position.
+_HEDGE = re.compile(r"\b(?:as far as (?:we|I) (?:are|am) aware|as far as (?:we|I) (?:know|can tell)|"
+                    r"to (?:our|my) (?:best )?knowledge)\b", re.I)
+
+
+def _cited_is_subject(text: str, clause_start: int, c0: int, c1: int) -> bool:
+    """A narrative citation ("Freeman (2005) examined …") or scholarship as the clause's subject ("Earlier studies
+    … (X)"): what a left-out subject or a pronoun after "but" points back to."""
+    narrative = text[c1 - 1 : c1] == ")" and text[c0 : c0 + 1].isupper()
+    return narrative or bool(_SCHOLAR_NOUN.search(" ".join(text[clause_start:c0].split()[:6])))
+
+
+def _shortcoming_after(text: str, clause_start: int, c0: int, c1: int) -> Optional[FunctionLabel]:
+    m = _BUT_SHORTCOMING.search(text, c1)
+    if m is None or m.start() - c1 > 300:
+        return None
+    if not m.group("noun") and not _cited_is_subject(text, clause_start, c0, c1):
+        return None  # "Rents rose (Smith 1996), but they did not fall": "they" need not be the cited work
+    between = text[c1 : m.start()]
+    if re.search(r"[;:]", _outside_parens(between)) or _SENTENCE_BREAK.search(_outside_parens(between)):
+        return None
+    return FunctionLabel("critiques", " ".join(m.group(0).split())[:24], 0.7)
+
+
+def _structural(text: str, clauses: list[tuple[int, int]], k: int, c0: int = 0, c1: int = 0) -> Optional[FunctionLabel]:
+    """Cross-clause contrast with the citing authors' own position, or a shortcoming of the cited work said in
+    the clause after it ("X (2013) proposed …, but fails to …"; "While X (2009) incorporate …, they do not …")."""
     a, b = clauses[k]
     later = clauses[k + 1 :]
     # "While/Although X (2004) …, we/this study …"
@@ -343,11 +559,14 @@ def _structural(text: str, clauses: list[tuple[int, int]], k: int) -> Optional[F
         subject = _SELF_SUBJECT.search(main)
         if subject and not re.search(r"\b(?:agree|acknowledge|support)", text[a:b], re.I):
             return FunctionLabel("critiques", text[a:b].split()[0].strip(",") + " … " + subject.group(0), 0.8)
+        shortcoming = _ANAPHOR_SHORTCOMING.match(main)
+        if shortcoming and (shortcoming.group("noun") or _cited_is_subject(text, a, c0, c1)):
+            return FunctionLabel("critiques", " ".join(shortcoming.group(0).split())[:24], 0.8)
     # "X (2004) argues …; however, we …"
     for ca, cb in later[:2]:
         clause = text[ca:cb]
-        if _CONTRAST_OPENER.match(clause) and _FIRST_PERSON.search(clause[:60]):
+        if _CONTRAST_OPENER.match(clause) and _FIRST_PERSON.search(_HEDGE.sub("", clause[:80])[:60]):
             return FunctionLabel("critiques", clause.strip()[:20], 0.7)
         if re.match(r"^\W*however\b", clause, re.I) and text[ca - 1 : ca] == ";":
             return FunctionLabel("critiques", "; however", 0.6)
-    return None
+    return _shortcoming_after(text, a, c0, c1) if c1 else None
