@@ -6,7 +6,9 @@ where they find no cue, a small trained model (:mod:`.citemodel`) may read a
 citation as ``uses`` or ``supports``.
 The unit is the citing sentence; the citation's own clause is the scope of
 most cues, and a few sentence patterns reach across clauses ("While X (2004)
-…, we …"; "X (2004) argues …; however, we …").  Offline and dependency-free.
+…, we …"; "X (2004) argues …; however, we …").  A critique cue counts only when it is
+aimed at the cited work: the citation in its object, or the subject of a
+shortcoming (:func:`_aimed_critique`).  Offline and dependency-free.
 """
 
 from __future__ import annotations
