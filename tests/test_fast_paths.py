@@ -164,3 +164,52 @@ def test_issue_search_as_pattern_search(text: str, vol: str) -> None:
 def test_asked_as_pattern(text: str, title: str, want: bool) -> None:
     assert repair_journals._asked(text, title) is want
     assert bool(re.search(re.escape(title) + r"[\"”’']?\?", text)) is want
+
+
+# --- parse/: clean_text's pre-checks and memoised pure functions ---------------------------------
+
+def _plain_clean_text(raw: str) -> str:
+    """rules.clean_text as it was before its pre-checks: every substitution on every token."""
+    import unicodedata
+
+    from litmap.util.accents import attach_spacing_accents
+
+    def unglue(token: str) -> str:
+        if "/" in token or "@" in token or token.lower().startswith("www"):
+            return token
+        token = re.sub(r"(?<=[a-z]{3}),(?=[A-Z][a-z])", ", ", token)
+        return re.sub(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})(?!(?:Com|Org|Net|Gov|Edu|Info)\b)", ". ", token)
+
+    text = unicodedata.normalize("NFKC", attach_spacing_accents(raw))
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    text = re.sub(r"(\w)[-‐] (?=[a-z])(?!(?:und|oder|bzw|sowie|bis|zur|zum|and|or|to|en|et|ou|y|e|i|a)\b)", r"\1", text)
+    text = re.sub(r"(?<![\w.])([A-Z]) (?=[à-öø-ÿ][a-zà-öø-ÿ]+\b)", r"\1", text)
+    text = " ".join(unglue(t) for t in text.split())
+    text = re.sub(r"(?<=\d)\s*‒\s*(?=[A-Za-z]?\d)", "–", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_REF_PIECES = ["Smith, J.", "oscilloscope.Nature", "dynamics,The", "www.Example.Com", "a@b.Org", "regio- nal",
+               "Betriebs- und", "L üthje", "12 ‒ 19", "pp. 3‒4", "J.Smith", "abc.Info", "Yrjan¨ a ¨", "ﬁrst",
+               "\x02", "\ufffe", "\u00a0", "\u2028", "\t", "\n", "urban,Planning", "http://x.org/a,Bc", " ", "–"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_clean_text_as_every_substitution(seed: int) -> None:
+    from litmap.parse.references import rules
+
+    rng = random.Random(seed)
+    letters = list("abcdefgh ABCD,.-‐‒/@w0123(") + _REF_PIECES
+    for _ in range(3000):
+        raw = "".join(rng.choice(letters) for _ in range(rng.randint(0, 25)))
+        assert rules.clean_text(raw) == _plain_clean_text(raw), repr(raw)
+    for raw in ("Harvey, D. (1989). From managerialism to entrepreneurialism.Geografiska Annaler,71B, 3‒17.",
+                "Lees, L. 2008.Gentrification and social mixing: towards an inclusive urban renaissance?Urban Studies"):
+        assert rules.clean_text(raw) == _plain_clean_text(raw)
+
+
+def test_comma_journal_first_words_are_literal() -> None:
+    """comma_journal skips a journal whose first word is not in the text: each pattern needs it as printed."""
+    for first, pattern in repair_journals._patterns():
+        assert first and pattern.pattern.startswith(r"(?<![^\W\d_])" + re.escape(first))
+        assert not pattern.flags & re.IGNORECASE

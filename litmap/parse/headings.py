@@ -10,6 +10,7 @@ Used by :mod:`litmap.parse.structure` and the header-metadata stage.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Optional
@@ -64,8 +65,10 @@ _INLINE_LABEL = re.compile(r"^(abstract|summary|keywords|key words|a b s t r a c
                            re.I)
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_heading(text: str) -> str:
-    """Lower-case heading text without numbering or trailing punctuation."""
+    """Lower-case heading text without numbering or trailing punctuation (cached: a block's text
+    is asked about by several tests)."""
     t = " ".join(text.split())
     t = NUMBERING.sub("", t)
     tokens = t.split()

@@ -14,6 +14,7 @@ a reason.  Numeric call-outs link by position.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -120,8 +121,10 @@ def _is_org(name: str) -> bool:
     return " " in name.strip() or bool(_ACRONYM_RE.search(name)) or (name.isupper() and len(name) >= 2)
 
 
+@functools.lru_cache(maxsize=16384)
 def surname_similarity(a: str, b: str) -> float:
-    """0–1 similarity of two surnames (or organisation names) as matching keys."""
+    """0–1 similarity of two surnames (or organisation names) as matching keys (cached: every
+    citation is scored against every entry of its year)."""
     if (_is_org(a) or _is_org(b)) and _org_match(a, b):
         return 1.0
     if _ACRONYM_RE.search(a) or _ACRONYM_RE.search(b):
@@ -145,15 +148,16 @@ def _ref_surnames(ref: Reference) -> list[str]:
 
 def _score(work: CitedWork, ref: Reference, settings: LinkSettings) -> Optional[float]:
     """Score of ``ref`` for ``work``, or None when it cannot be the entry."""
-    surnames = _ref_surnames(ref)
-    if not surnames or not work.surnames:
-        return None
+    # The year first: it rules out most entries, and every test here only returns None.
     if work.year is not None:
         if ref.year != work.year:
             return None
     elif work.year_note:
         if ref.year is not None and ref.year_note is None:
             return None
+    surnames = _ref_surnames(ref)
+    if not surnames or not work.surnames:
+        return None
     first = surname_similarity(work.surnames[0], surnames[0])
     lead = ref.people[0] if ref.people else None
     if " " in work.surnames[0].strip() and lead is not None and lead.given:

@@ -8,6 +8,7 @@ are case-folded, stripped of diacritics and punctuation, so that
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Optional
@@ -41,6 +42,7 @@ _DOI_TRAIL = ".,;:)]}>'\u2019\u201d"
 _DOI_QUERY = re.compile(r"(?:#|[?&](?:[a-z_]+=|journal|needaccess)).*$", re.I)
 
 
+@functools.lru_cache(maxsize=8192)
 def strip_diacritics(s: str) -> str:
     """``"Yrjänä"`` → ``"Yrjana"``; also folds ligatures (``ﬁ`` → ``fi``)."""
     decomposed = unicodedata.normalize("NFKD", s)
@@ -48,6 +50,7 @@ def strip_diacritics(s: str) -> str:
     return out.translate(_PLAIN_LETTERS)
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_surname(s: str) -> str:
     """Matching key of a family name: case-folded, no diacritics, particles
     and hyphens joined (``"De Landa"`` → ``"delanda"``, ``"van der Meer"`` →

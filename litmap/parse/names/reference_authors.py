@@ -9,6 +9,7 @@ social science), organisations, particles (``van der``, ``De Landa``) and
 
 from __future__ import annotations
 
+import functools
 import re
 
 from litmap.models import Author
@@ -125,8 +126,10 @@ def _clean(chunk: str) -> str:
     return chunk.strip(" ,;:").strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
-    """Split an author (or editor) string into authors; returns (authors, et_al)."""
+    """Split an author (or editor) string into authors; returns (authors, et_al).  Cached: the
+    rules and the CRF's spans often read the same author string (the result is immutable)."""
     # A span that stops before the last name keeps its conjunction: "Burns, J. H., and".
     text = re.sub(r"[\s,]+(?:and|und|&)$", "", text.strip(" ,;:")).strip(" ,;:")
     if text.endswith(".") and not re.search(r"\b[A-ZА-ЯЁ]\.$", text):

@@ -51,7 +51,7 @@ class RefFields:
 
     def as_dict(self) -> dict[str, Any]:
         """A working copy of the fields, for a repair step to edit."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return {name: getattr(self, name) for name in FIELD_NAMES}
 
 
 #: Every field of :class:`RefFields`, in the order a ``Reference`` takes them.

@@ -77,24 +77,28 @@ _JOIN = r"[\s,.:]*(?:(?:and|&|und)\s*)?"
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each journal's first word (a pattern cannot match a text without it) and its pattern."""
     out = []
     for name in COMMA_JOURNALS:
         words = [w for w in re.findall(r"[^\W_]+", name) if w.lower() not in ("and", "&")]
         # Printed before the volume, a bracket or the end; never mid-sentence
         # ("Territory, politics, governance and multispatial metagovernance").
         body = _JOIN.join(re.escape(w) for w in words)
-        out.append(re.compile(rf"(?<![^\W\d_]){body}(?![^\W\d_])(?=[\s,.;:]*(?:\d|[Vv]ol|\(|pp?\.|$))"))
+        out.append((words[0], re.compile(rf"(?<![^\W\d_]){body}(?![^\W\d_])(?=[\s,.;:]*(?:\d|[Vv]ol|\(|pp?\.|$))")))
     return tuple(out)
 
 
 def comma_journal(entry: EntryText, fields: RefFields) -> RefFields:
     """``values`` with a comma-named journal read whole from ``text``."""
-    text, values = entry.text, fields.as_dict()
-    cont = values.get("container") or ""
+    text = entry.text
     if "," not in text:
         return fields
-    for pattern in _patterns():
+    values = fields.as_dict()
+    cont = values.get("container") or ""
+    for first, pattern in _patterns():
+        if first not in text:
+            continue
         hits = list(pattern.finditer(text))
         if not hits:
             continue

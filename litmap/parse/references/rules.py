@@ -10,6 +10,7 @@ Used on its own (``method="rules"``) and to fill and check the CRF's fields
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any, Optional
@@ -63,29 +64,52 @@ _PUBLISHER_WORDS = re.compile(r"\b(?:press|verlag|publish\w*|books|routledge|sag
 _QUOTED = re.compile(r"^[\"“”‘’'«„](?P<t>.+?)[\"“”’'»]\s*[.,:;]?\s*(?P<rest>.*)$")
 
 
+# clean_text's substitutions, compiled once (module-level re.sub looks each pattern up per call).
+# A line-break hyphen left by a join ("regio- nal"), not a suspended
+# compound ("Betriebs- und Personalräte", "mittel- und osteuropäisch").
+_JOIN_HYPHEN = re.compile(r"(\w)[-‐] (?=[a-z])(?!(?:und|oder|bzw|sowie|bis|zur|zum|and|or|to|en|et|ou|y|e|i|a)\b)")
+# A capital cut from its accented next letter by PDF extraction: "L üthje".
+_CUT_CAPITAL = re.compile(r"(?<![\w.])([A-Z]) (?=[à-öø-ÿ][a-zà-öø-ÿ]+\b)")
+# The figure dash "‒" (U+2012) of some typesetters in a page range.
+_FIGURE_DASH = re.compile(r"(?<=\d)\s*‒\s*(?=[A-Za-z]?\d)")
+_SPACES = re.compile(r"\s+")
+# What both of _unglue's substitutions need: three lower-case letters, "," or ".", a capital and a lower-case letter.
+_GLUED = re.compile(r"[a-z]{3}[,.][A-Z][a-z]")
+_GLUED_COMMA = re.compile(r"(?<=[a-z]{3}),(?=[A-Z][a-z])")
+_GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})(?!(?:Com|Org|Net|Gov|Edu|Info)\b)")
+
+
+@functools.lru_cache(maxsize=4096)
 def clean_text(raw: str) -> str:
+    """The reference string the parsers read: NFKC, controls as spaces, line-break hyphens and
+    lost spaces mended, whitespace squashed.  Cached: a reference is cleaned by the parser, the
+    rules and the repairs alike."""
     # Before NFKC, which turns a spacing "¨" into a space and a combining mark.
     text = unicodedata.normalize("NFKC", attach_spacing_accents(raw))
-    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
-    # A line-break hyphen left by a join ("regio- nal"), not a suspended
-    # compound ("Betriebs- und Personalräte", "mittel- und osteuropäisch").
-    text = re.sub(r"(\w)[-‐] (?=[a-z])(?!(?:und|oder|bzw|sowie|bis|zur|zum|and|or|to|en|et|ou|y|e|i|a)\b)", r"\1", text)
-    # A capital cut from its accented next letter by PDF extraction: "L üthje".
-    text = re.sub(r"(?<![\w.])([A-Z]) (?=[à-öø-ÿ][a-zà-öø-ÿ]+\b)", r"\1", text)
-    text = " ".join(_unglue(t) for t in text.split())
-    # The figure dash "‒" (U+2012) of some typesetters in a page range.
-    text = re.sub(r"(?<=\d)\s*‒\s*(?=[A-Za-z]?\d)", "–", text)
-    return re.sub(r"\s+", " ", text).strip()
+    # Controls (category C) become spaces; a printable string has none.
+    if not text.isprintable():
+        text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    if "- " in text or "‐ " in text:
+        text = _JOIN_HYPHEN.sub(r"\1", text)
+    text = _CUT_CAPITAL.sub(r"\1", text)
+    # Every _unglue match lies inside one whitespace-free token, so a text without one is only re-spaced.
+    if _GLUED.search(text):
+        text = " ".join(_unglue(t) for t in text.split())
+    else:
+        text = " ".join(text.split())
+    if "‒" in text:
+        text = _FIGURE_DASH.sub("–", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def _unglue(token: str) -> str:
     """A space lost in extraction after a sentence end or a comma:
     "oscilloscope.Nature" → "oscilloscope. Nature", "dynamics,The" →
     "dynamics, The"; URLs, e-mail addresses and initials ("J.Smith") are left."""
-    if "/" in token or "@" in token or token.lower().startswith("www"):
+    if "/" in token or "@" in token or token.lower().startswith("www") or not _GLUED.search(token):
         return token
-    token = re.sub(r"(?<=[a-z]{3}),(?=[A-Z][a-z])", ", ", token)
-    return re.sub(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})(?!(?:Com|Org|Net|Gov|Edu|Info)\b)", ". ", token)
+    token = _GLUED_COMMA.sub(", ", token)
+    return _GLUED_STOP.sub(". ", token)
 
 
 def _strip_trail(s: Optional[str]) -> Optional[str]:
