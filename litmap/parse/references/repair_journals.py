@@ -12,7 +12,6 @@
   cutting it from the title.  The list is of the names themselves, compiled
   by hand from the journals' own sites; add to it when one is missing;
 * a volume run into the journal's name (:func:`volume_in_journal_name`);
-* a journal read as names (:func:`journal_only`);
 * a title ending in "?" that runs on into the journal, or a journal that
   took the subtitle after the "?" (:func:`question_title`).
 """
@@ -21,11 +20,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from litmap.parse.references.record import EntryText, RefFields
 
-__all__ = ["COMMA_JOURNALS", "comma_journal", "journal_only", "question_title", "volume_in_journal_name"]
+__all__ = ["COMMA_JOURNALS", "comma_journal", "question_title", "volume_in_journal_name"]
 
 COMMA_JOURNALS = (
     # geography, planning, urban and regional studies
@@ -114,32 +112,6 @@ def comma_journal(entry: EntryText, fields: RefFields) -> RefFields:
         out["container"] = journal
         return RefFields.from_values(out)
     return fields
-
-
-def journal_only(entry: EntryText, fields: RefFields) -> RefFields:
-    """"Nucl. Phys. B 897 (2015) 39", "Journal of Biotechnology 121 (2006)
-    291–298": a journal, volume and pages with no author or title (the
-    later items of a grouped physics reference) — the CRF reads the
-    journal's words as names."""
-    text, values = entry.crf_text, fields.as_dict()
-    out = dict(values)
-    authors, vol = out.get("authors") or (), out.get("volume")
-    if not authors or out.get("title") or not vol:
-        return RefFields.from_values(out)
-    cont = out.get("container")
-    if cont:
-        # The rules read "Nucl. Phys. B 897" before the year as an organisation.
-        if len(authors) == 1 and re.search(r"\d", authors[0].family) and cont.split()[0] in authors[0].family:
-            out["authors"], out["et_al"] = (), False
-        return RefFields.from_values(out)
-    m = re.match(rf"(?P<head>[^\d,;:()]+?)\s*{re.escape(vol)}\b", text)
-    if not m or len(m.group("head")) < 4:
-        return RefFields.from_values(out)
-    head_words = set(re.findall(r"[^\W\d_]+", m.group("head").lower()))
-    name_words = set(re.findall(r"[^\W\d_]+", " ".join(f"{a.family} {a.given or ''}" for a in authors).lower()))
-    if name_words and name_words <= head_words:
-        out["container"], out["authors"], out["et_al"] = m.group("head").strip(" ,."), (), False
-    return RefFields.from_values(out)
 
 
 def volume_in_journal_name(entry: EntryText, fields: RefFields) -> RefFields:
