@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/diff_references.py dump before.jsonl [--data ../shared/data]
     (change the code, or run the same command in another checkout)
     .venv/bin/python benchmarks/diff_references.py dump after.jsonl
+    .venv/bin/python benchmarks/diff_references.py dump new.jsonl --model new.crfsuite   # another CRF
     .venv/bin/python benchmarks/diff_references.py compare before.jsonl after.jsonl
 
 ``dump`` parses every string of every field gold set that
@@ -95,6 +96,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     d = sub.add_parser("dump", help="write per-reference predictions")
     d.add_argument("out", type=Path)
     d.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    d.add_argument("--model", type=Path, help="parse with this reference CRF instead of the shipped one")
     c = sub.add_parser("compare", help="list the references whose fields changed")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
@@ -103,6 +105,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         if not args.data.exists():
             print(f"no evaluation data at {args.data}; skipping")
             return 0
+        if args.model:
+            from litmap.parse.references import crf  # noqa: PLC0415
+
+            crf.use_model(args.model)
         return dump(args.data, args.out)
     return compare(args.before, args.after)
 
