@@ -33,7 +33,9 @@ def test_txt_blank_line_paragraphs_hyphenation_and_running_header(tmp_path: Path
     words = ["Beijing", "Tianjin", "Hebei", "Shanghai"]
     for i in range(4):
         body += [f"{header}", "", f"State rescaling in {words[i]} has been used as an explanatory theoret-",
-                 f"ical reference in many studies of {words[i]}.", "", f"{i + 10}", ""]
+                 f"ical reference in many studies of {words[i]}.", "",
+                 *[f"Paragraph {k} of page {i + 10}, about the city region and its governance." for k in range(20)],
+                 "", f"{i + 10}", ""]  # a page's worth of text between the running heads
     body += ["1. Introduction", "", "Another paragraph about the city region."]
     ep = read_text_file(write(tmp_path, "a.txt", "\n".join(body)))
     assert ep.media_type == "txt" and ep.text_layer and ep.page_count == 1 and ep.pages[0].number == 1

@@ -14,15 +14,14 @@ import codecs
 import logging
 import os
 import re
-from collections import Counter
 from dataclasses import replace
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from litmap.errors import ExtractionError
 from litmap.read.files import open_regular
 from litmap.read.repairs.hyphenation import repair_hyphenation
 from litmap.read.repairs.ligatures import repair_texts
-from litmap.read.repairs.text_furniture import drop_repeated_lines
+from litmap.read.repairs.text_furniture import drop_repeated_lines, furniture_keys, line_key, text_lines
 from litmap.read.layout.pages import Block, ExtractedPages, LaidOutPage
 from litmap.read.layout.furniture import drop_typesetting_marks
 from litmap.util.accents import attach_spacing_accents
@@ -253,23 +252,31 @@ def _refuse_non_words(text: str, path: str) -> None:
                               f"{_percent(common / len(tokens))} common words (the, und, la…)")
 
 
-def _block(text: str, kind: str = "body", size: float = BODY_SIZE, index: int = 0) -> Block:
+#: Points of pseudo indent per character of a line's leading white space (a tab counts 4).
+_INDENT_PER_CHAR = 5.0
+
+
+def _block(text: str, kind: str = "body", size: float = BODY_SIZE, index: int = 0,
+           raw_lines: Sequence[str] = ()) -> Block:
     # Pseudo geometry: one block under the other, so consumers that sort by
-    # position keep the file order.
+    # position keep the file order.  The file's line breaks are kept as the
+    # block's lines, with their leading white space as indents, so a
+    # reference list is split into entries as the PDF path splits its lines.
     top = float(index) * 12.0
+    kept = [ln for ln in raw_lines if ln.strip()]
+    lines = tuple(ln.strip() for ln in kept) if len(kept) > 1 else (text,)
+    indents = tuple(_indent(ln) for ln in kept) if len(kept) > 1 else (_indent(kept[0]) if kept else 0.0,)
     return Block(page=1, x0=72.0, top=top, x1=540.0, bottom=top + 10.0, text=text, size=size,
-                 bold=kind == "heading", kind=kind, lines=(text,), indents=(0.0,))
+                 bold=kind == "heading", kind=kind, lines=lines, indents=indents)
 
 
+def _indent(line: str) -> float:
+    lead = line.expandtabs(4)
+    return (len(lead) - len(lead.lstrip())) * _INDENT_PER_CHAR
 
-def _is_running_header(line: str, counts: Counter[str], n_paragraphs: int) -> bool:
-    key = _line_key(line)
-    return bool(key) and len(line) < 120 and counts[key] >= 3 and counts[key] < max(4, n_paragraphs)
 
-
-def _line_key(line: str) -> str:
-    # Page numbers differ between repeats of a running header.
-    return re.sub(r"\d+", "#", line.strip().lower())
+def _header_candidate(line: str) -> bool:
+    return len(line) < 120
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -299,9 +306,11 @@ def text_to_blocks(text: str) -> list[Block]:
     :func:`repair_block_hyphenation`, which judges it against the whole
     document (``read_text_file`` calls it).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Running heads: short lines repeated at page-like places (form feeds, or a page of text apart).
+    heads = furniture_keys(text_lines(text), _header_candidate)
+    text = text.replace("\f", "\n\n")
     raw_lines = text.split("\n")
-    counts = Counter(_line_key(ln) for ln in raw_lines if ln.strip())
     nonblank = [ln for ln in raw_lines if ln.strip()]
     long_lines = sum(len(ln) > 300 for ln in nonblank)
     blank_sep = text.count("\n\n")
@@ -321,19 +330,61 @@ def text_to_blocks(text: str) -> list[Block]:
             groups.append(cur)
     groups = [g for group in groups for g in _split_long_group(group)]
     groups = _split_heading_lines(groups)
-    n_par = len(groups)
+    refs_from = _reference_list_start(nonblank)
+    if refs_from is not None:
+        groups = _split_at(groups, refs_from)
     blocks: list[Block] = []
+    seen = 0  # nonblank lines in the groups so far (groups partition them in order)
     for group in groups:
+        seen += len(group)
         # Running heads sit at a group's edge (pdftotext puts them at page tops).
         kept = [ln for j, ln in enumerate(group) if not re.fullmatch(r"\s*\d{1,4}\s*", ln)
-                and not (not one_per_line and j in (0, len(group) - 1) and _is_running_header(ln, counts, n_par))]
+                and not (not one_per_line and j in (0, len(group) - 1) and line_key(ln) in heads)]
         para = _join_lines(kept)
         if not para:
             continue
         kind = "heading" if _looks_like_heading(para) else "body"
         size = _HEADING_SIZE[2] if kind == "heading" else BODY_SIZE
-        blocks.append(_block(para, kind, size, len(blocks)))
+        # The reference list keeps its line breaks for the entry splitter; body text is one line a block.
+        in_refs = refs_from is not None and seen > refs_from
+        blocks.append(_block(para, kind, size, len(blocks), kept if in_refs else ()))
     return blocks
+
+
+#: A line that is a reference list's heading ("References", "5. Bibliography", "REFERENCES:").
+_REF_HEADING = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+)?"
+    r"(?:references?(?: (?:and notes|list|cited))?|list of references|cited references|bibliography|bibliographie|"
+    r"works cited|literature(?: cited)?|cited literature|literatur(?:verzeichnis)?|références(?: bibliographiques)?|"
+    r"referências(?: bibliográficas)?|referencias(?: bibliográficas)?|bibliograf[ií]a|riferimenti bibliografici|"
+    r"литература|список литературы|библиография)\s*:?", re.I)
+#: Share of a file's text before which a "References" line is a cover page's, not the list's.
+_REF_HEADING_AFTER = 0.3
+
+
+def _reference_list_start(nonblank: Sequence[str]) -> Optional[int]:
+    """Index (among the nonblank lines) of the last reference-list heading line past the
+    first :data:`_REF_HEADING_AFTER` of the text, or None."""
+    total = sum(len(ln) for ln in nonblank)
+    done = 0
+    found = None
+    for i, ln in enumerate(nonblank):
+        if done >= _REF_HEADING_AFTER * total and len(ln) < 60 and _REF_HEADING.fullmatch(" ".join(ln.split())):
+            found = i
+        done += len(ln)
+    return found
+
+
+def _split_at(groups: list[list[str]], line: int) -> list[list[str]]:
+    """``groups`` (which partition the nonblank lines in order) with the group holding nonblank
+    line ``line`` cut before it, so the reference list's heading opens a group of its own."""
+    out: list[list[str]] = []
+    seen = 0
+    for group in groups:
+        k = line - seen
+        out += [group[:k], group[k:]] if 0 < k < len(group) else [group]
+        seen += len(group)
+    return out
 
 
 def _split_long_group(group: list[str]) -> list[list[str]]:
@@ -345,15 +396,26 @@ def _split_long_group(group: list[str]) -> list[list[str]]:
     width = lengths[len(lengths) * 3 // 4]  # typical full line
     out: list[list[str]] = []
     cur: list[str] = []
-    for ln in group:
+    for i, ln in enumerate(group):
         cur.append(ln)
         t = ln.strip()
-        if len(t) < 0.7 * width and not t.endswith("-"):
+        # Rows of a table (mostly numbers) stay together: one row is no paragraph (nor a heading).
+        if len(t) < 0.7 * width and not t.endswith("-") \
+                and not (_table_row(t) and i + 1 < len(group) and _table_row(group[i + 1])):
             out.append(cur)
             cur = []
     if cur:
         out.append(cur)
     return out
+
+
+_NUMBER_TOKEN = re.compile(r"[-+−–(]?[\d.,]+[%)]?|[-–—]")
+
+
+def _table_row(line: str) -> bool:
+    """A line of three or more cells, most of them numbers ("P1 0 1 11 55 9", "Covariance 0.175 0.112 0.089")."""
+    cells = line.split()
+    return len(cells) >= 3 and sum(1 for c in cells if _NUMBER_TOKEN.fullmatch(c)) >= 0.6 * len(cells)
 
 
 def _split_heading_lines(groups: list[list[str]]) -> list[list[str]]:
@@ -481,7 +543,7 @@ def repair_block_ligatures(blocks: Sequence[Block]) -> list[Block]:
     fixed, repairs = repair_texts([b.text for b in blocks])
     if not repairs:
         return list(blocks)
-    return [b if t == b.text else replace(b, text=t, lines=(t,)) for b, t in zip(blocks, fixed)]
+    return _with_lines(blocks, fixed, lambda texts: repair_texts(texts)[0])
 
 
 def repair_block_hyphenation(blocks: Sequence[Block]) -> list[Block]:
@@ -494,7 +556,70 @@ def repair_block_hyphenation(blocks: Sequence[Block]) -> list[Block]:
     fixed, repairs = repair_hyphenation([b.text for b in blocks])
     if not repairs:
         return list(blocks)
-    return [b if t == b.text else replace(b, text=t, lines=(t,)) for b, t in zip(blocks, fixed)]
+    return _with_lines(blocks, fixed, lambda texts: repair_hyphenation(texts)[0])
+
+
+def _with_lines(blocks: Sequence[Block], fixed: Sequence[str],
+                repair: Callable[[list[str]], Sequence[str]]) -> list[Block]:
+    """``blocks`` with their repaired texts; a repaired block of several lines keeps its
+    lines: cut from the repaired text where the old lines began (the repairs only delete
+    spaces and hyphens; a word rejoined over a line break stays on the first line), else
+    each line repaired against the document's words."""
+    out: list[Block] = []
+    loose: list[int] = []
+    for i, (b, t) in enumerate(zip(blocks, fixed)):
+        if t == b.text:
+            out.append(b)
+        elif len(b.lines) < 2:
+            out.append(replace(b, text=t, lines=(t,)))
+        else:
+            lines = _recut_lines(b.text, b.lines, t)
+            if lines is None:
+                loose.append(i)
+            out.append(replace(b, text=t, lines=lines or b.lines))
+    if loose:
+        texts = [b.text for b in blocks]
+        flat = [ln for i in loose for ln in blocks[i].lines]
+        repaired = list(repair([*texts, *flat]))[len(texts):]
+        k = 0
+        for i in loose:
+            n = len(blocks[i].lines)
+            out[i] = replace(out[i], lines=tuple(repaired[k:k + n]))
+            k += n
+    return out
+
+
+def _recut_lines(old: str, lines: Sequence[str], new: str) -> Optional[tuple[str, ...]]:
+    """``new`` (``old`` with characters deleted) cut into lines where ``lines`` began in ``old``,
+    or None when ``new`` is not ``old`` with characters deleted."""
+    starts = []
+    pos = 0
+    for ln in lines:
+        at = old.find(ln, pos)
+        if at < 0:
+            return None
+        starts.append(at)
+        pos = at + len(ln)
+    where = [0] * (len(old) + 1)  # old position -> new position of the first character kept from there
+    j = 0
+    for i, ch in enumerate(old):
+        where[i] = j
+        if j < len(new) and new[j] == ch:
+            j += 1
+    where[len(old)] = j
+    if j != len(new):
+        return None
+    cuts = []
+    for at in starts:
+        p = where[at]
+        if at > 0 and p > 0 and not new[p - 1].isspace() and old[at - 1].isspace():
+            # The space before this line was deleted: the rejoined word ends the line before.
+            nxt = new.find(" ", p)
+            p = len(new) if nxt < 0 else nxt
+        cuts.append(p)
+    cuts.append(len(new))
+    out = tuple(new[a:b].strip() for a, b in zip(cuts, cuts[1:]))
+    return out if all(out) else None  # a line emptied by the move: the indents would not match
 
 
 def read_text_file(path: str) -> ExtractedPages:
