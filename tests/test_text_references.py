@@ -135,3 +135,27 @@ def test_repaired_words_are_repaired_in_the_reference_lines_too(tmp_path: Path) 
     block = [b for b in read_text_file(str(path)).pages[0].blocks if "Marcuse" in b.text][0]
     assert "gentrification and displacement" in block.text and "gentri fication" not in " ".join(block.lines)
     assert " ".join(block.lines) == block.text
+
+
+def test_a_page_range_on_a_line_of_its_own_stays_with_its_entry(tmp_path: Path) -> None:
+    # No blank lines anywhere (pdftotext of a two-column page): short lines do not cut the list.
+    body = "\n".join(_wrapped(BODY) for _ in range(4))
+    refs = ["Burton, R. J. F., & Wilson, G. A. (2006). Injecting social psychology",
+            "theory into conceptualisations of agricultural agency. Journal of Rural",
+            "Studies ,22(1),",
+            "95–115.",
+            "Butler, T. (2007). Re-urbanizing London docklands: Gentrification, sub-",
+            "urbanization or new urbanism? International Journal of Urban and",
+            "Regional Research ,31(4), 759–781.",
+            *[f"{name}, A. ({year}). Rural gentrification in the county of {name}shire. Journal of Rural Studies ,{k}(1),"
+              f"\n{k}–{k + 20}." for k, (name, year) in enumerate([("Phillips", 1993), ("Smith", 2002), ("Stockdale", 2010),
+                                                                    ("Yang", 2018), ("Zhao", 2019)], 10)]]
+    path = tmp_path / "nob.txt"
+    path.write_text(f"{body}\nREFERENCES\n" + "\n".join(refs) + "\n", encoding="utf-8")
+    doc = extract_file(str(path))
+    assert [r.raw.split(",")[0] for r in doc.references] == ["Burton", "Butler", "Phillips", "Smith", "Stockdale",
+                                                             "Yang", "Zhao"]
+    assert doc.references[0].raw.endswith("95–115.")
+    # The list is not cut at its short lines: the page range stays in the block of its entry.
+    block = [b for b in read_text_file(str(path)).pages[0].blocks if "Burton" in b.text][0]
+    assert "95–115." in block.lines and "Studies ,22(1)," in block.lines

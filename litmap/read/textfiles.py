@@ -328,11 +328,18 @@ def text_to_blocks(text: str) -> list[Block]:
                 cur = []
         if cur:
             groups.append(cur)
-    groups = [g for group in groups for g in _split_long_group(group)]
-    groups = _split_heading_lines(groups)
     refs_from = _reference_list_start(nonblank)
-    if refs_from is not None:
-        groups = _split_at(groups, refs_from)
+    # Body text without blank lines is cut into paragraphs at short lines; a reference list
+    # is not (its short lines end entries, or are a page range "95–115." that continues one):
+    # the entry splitter reads its lines.
+    split, seen = [], 0
+    for group in groups:
+        split += _split_long_group(group, len(group) if refs_from is None else max(0, refs_from - seen))
+        seen += len(group)
+    groups = split
+    if refs_from is not None:  # the heading a group of its own
+        groups = _split_at(_split_at(groups, refs_from), refs_from + 1)
+    groups = _split_heading_lines(groups)
     blocks: list[Block] = []
     seen = 0  # nonblank lines in the groups so far (groups partition them in order)
     for group in groups:
@@ -387,9 +394,10 @@ def _split_at(groups: list[list[str]], line: int) -> list[list[str]]:
     return out
 
 
-def _split_long_group(group: list[str]) -> list[list[str]]:
+def _split_long_group(group: list[str], upto: Optional[int] = None) -> list[list[str]]:
     """Text extracted line by line without blank lines: a line clearly
-    shorter than the column width ends a paragraph (or is a heading)."""
+    shorter than the column width ends a paragraph (or is a heading).
+    Only the first ``upto`` lines are cut so (all when None); the rest stay one group."""
     if len(group) < 15:
         return [group]
     lengths = sorted(len(ln.strip()) for ln in group)
@@ -400,7 +408,7 @@ def _split_long_group(group: list[str]) -> list[list[str]]:
         cur.append(ln)
         t = ln.strip()
         # Rows of a table (mostly numbers) stay together: one row is no paragraph (nor a heading).
-        if len(t) < 0.7 * width and not t.endswith("-") \
+        if (upto is None or i < upto) and len(t) < 0.7 * width and not t.endswith("-") \
                 and not (_table_row(t) and i + 1 < len(group) and _table_row(group[i + 1])):
             out.append(cur)
             cur = []
