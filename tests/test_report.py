@@ -384,3 +384,27 @@ def test_records_embed_as_asdict_would():
                                                                      if k != "refs"})
     assert to_json(ReportContext(1, 2, "", "As Jessop (2002) argues")) == {
         "paper": 1, "page": 2, "section": "", "sentence": "As Jessop (2002) argues"}
+
+
+def test_untitled_paper_is_named_by_its_label_not_its_file(tmp_path):
+    # issue 18: no file name or hash as a paper's name, in the papers table, search index or detail page
+    import dataclasses
+
+    path = str(tmp_path / "untitled.db")
+    with Store(path, write=True) as store:
+        for n, row in enumerate(PAPERS[:3]):
+            doc = make_document(n + 1, row)
+            if n == 0:
+                doc = dataclasses.replace(
+                    doc, source=dataclasses.replace(doc.source, path="/corpus/000_bf02feee84df81f6.txt"),
+                    metadata=dataclasses.replace(doc.metadata, title=None, authors=()))
+            store.save_document(doc)
+        from litmap.batch.works import resolve_corpus_works
+
+        resolve_corpus_works(store)
+        build_report(store, tmp_path / "r", FAST)
+    page = (tmp_path / "r/index.html").read_text(encoding="utf-8")
+    table = page[page.index('id="paper-table"'):page.index("</table>", page.index('id="paper-table"'))]
+    assert "000_bf02feee84df81f6" not in table
+    assert "(no title found in the file)" in table
+    assert "p.title || p.file" not in page  # the script names untitled papers by their label too

@@ -94,7 +94,7 @@
     var topics = (p.topics || []).filter(function (t) { return TOPICS[t[0]]; });
     var concepts = (D.concepts && D.concepts.by_paper && D.concepts.by_paper[String(pid)]) || [];
     return [
-      h("h2", { id: "detail-heading" }, p.title || p.file),
+      h("h2", { id: "detail-heading" }, p.title || p.label),
       dl([["Authors", p.authors.join("; ")], ["Year", p.year], ["Journal", [p.journal || "", p.volume ? " " + p.volume : "", p.issue ? "(" + p.issue + ")" : "", p.pages ? ": " + p.pages : ""].join("")],
         ["DOI", doiLink(p.doi)], ["File", p.file + " (" + p.n_pages + " pages" + (p.ocr ? ", OCR" : "") + ")"],
         ["In-text citations", p.n_citations]]),
@@ -185,7 +185,7 @@
 
   // ---- search ----------------------------------------------------------------
   var INDEX = [];
-  D.papers.forEach(function (p) { INDEX.push({ text: [p.title, p.authors.join(" "), p.year, p.journal].join(" ").toLowerCase(), route: "paper/" + p.id, label: (p.label + ": " + (p.title || p.file)), kind: "paper" }); });
+  D.papers.forEach(function (p) { INDEX.push({ text: [p.title, p.authors.join(" "), p.year, p.journal].join(" ").toLowerCase(), route: "paper/" + p.id, label: (p.label + ": " + (p.title || p.label)), kind: "paper" }); });
   Object.keys(WORKS).forEach(function (k) { var w = WORKS[k]; if (w.paper === null || !PAPERS[w.paper]) { INDEX.push({ text: [w.label, w.title, w.author, w.year].join(" ").toLowerCase(), route: "work/" + encodeURIComponent(k), label: w.label + (w.title ? ": " + w.title : ""), kind: "cited work", weight: w.cited_by.length }); } });
   var results = document.getElementById("search-results"), input = document.getElementById("search");
   function closeSearch() { results.textContent = ""; }
@@ -306,7 +306,7 @@
         var b = h("button", { type: "button", "class": "linklike", "data-node": m.id }, m.label); return h("li", null, b); }))] : null]);
     if (n.paper !== undefined && PAPERS[n.paper]) {
       var p = PAPERS[n.paper];
-      add(info, [h("p", null, h("cite", null, p.title || p.file)), h("p", { "class": "muted" }, p.authors.join("; ")),
+      add(info, [h("p", null, h("cite", null, p.title || p.label)), h("p", { "class": "muted" }, p.authors.join("; ")),
         h("p", null, link("paper/" + n.paper, "Open the paper's page"))]);
     } else if (n.work !== undefined && WORKS[n.work]) {
       var w = WORKS[n.work], ctx = (detail().works[n.work] || []).slice(0, 4);
