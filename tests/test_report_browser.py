@@ -272,6 +272,36 @@ def test_map_zooms_pans_and_taps_with_the_mouse(page, report_url, tmp_path):
     assert page.problems == []
 
 
+def test_resizing_the_window_keeps_the_users_zoom_and_pan(page, report_url, tmp_path):
+    """A resize used to refit the map, losing the reader's zoom and pan: the view is kept, scaled around its centre;
+    a map the reader has not moved is fitted again."""
+    _ready(page, report_url + "#/networks/cocitation")
+    page.wait_for_function(f"() => {CY} && {CY}.lastDrawMs !== undefined")
+    page.set_viewport_size({"width": 1300, "height": 950})  # not moved yet: fitted again to the new width
+    page.wait_for_timeout(200)
+    assert page.evaluate(f"() => {CY}.k === {CY}.kfit")
+    box = page.locator("#cy").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.4)
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(150)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.3 + 60, box["y"] + box["height"] * 0.4 - 30, steps=4)
+    page.mouse.up()
+    page.wait_for_timeout(150)
+    view = f"() => {{ const m = {CY}; return [m.k / m.kfit, (m.W / 2 - m.tx) / m.k, (m.H / 2 - m.ty) / m.k, m.W, m.k]; }}"
+    before = page.evaluate(view)
+    assert before[0] > 1.5
+    page.set_viewport_size({"width": 1000, "height": 950})
+    page.wait_for_timeout(300)
+    after = page.evaluate(view)
+    assert after[3] < before[3]  # the map did get narrower
+    assert abs(after[0] - before[0]) < 1e-6  # the zoom against the fit is kept
+    assert abs(after[1] - before[1]) < 1e-6 and abs(after[2] - before[2]) < 1e-6  # the same point sits at the centre
+    assert after[4] < before[4]  # scaled with the window
+    _screenshot(page, tmp_path, "h20_map_resized_kept.png")
+    assert page.problems == []
+
+
 def test_overlay_colours_works_by_average_citing_year(page, report_url, tmp_path):
     _ready(page, report_url + "#/networks/cocitation")
     page.wait_for_selector("#cy canvas")
@@ -394,13 +424,16 @@ def test_thematic_map_places_themes_in_their_quadrants(page, report_url, tmp_pat
     end = html.index("</script>", start)
     data = json.loads(html[start:end])
     quads = {"motor": (9.0, 90.0), "niche": (1.0, 80.0), "emerging": (1.5, 10.0), "basic": (8.0, 20.0)}
+    from litmap.analyse.sciencemaps.thematic import place_themes
+
+    themes = [{"id": i, "label": f"{q} theme, term", "centrality": c, "density": d, "size": 3 + i,
+               "occurrences": 5 + 3 * i, "terms": [f"{q} theme", "term"], "papers": [[1, 2]]}
+              for i, (q, (c, d)) in enumerate(quads.items())]
     data["science"]["thematic"] = {
-        "splits": {"centrality": 5.0, "density": 50.0}, "documents": 10,
+        "splits": place_themes(themes), "documents": 10,
         "quadrant_names": {"motor": "Motor themes", "niche": "Niche themes", "emerging": "Emerging or declining themes",
                            "basic": "Basic themes"},
-        "themes": [{"id": i, "label": f"{q} theme, term", "quadrant": q, "centrality": c, "density": d, "size": 3 + i,
-                    "occurrences": 5 + 3 * i, "terms": [f"{q} theme", "term"], "papers": [[1, 2]]}
-                   for i, (q, (c, d)) in enumerate(quads.items())],
+        "themes": themes,
     }
     from litmap.report.html import safe_json
 

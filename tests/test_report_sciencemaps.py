@@ -59,3 +59,16 @@ def test_page_shows_the_tables(built):
     assert '<table class="lotka">' in html and '<table class="productive">' in html
     assert '<table class="flows">' in html
     assert '<table class="themes">' in html or "No thematic map:" in html
+
+
+def test_charts_over_time_roll_a_window_of_years_over_the_papers():
+    """A year holding one paper no longer makes a spike of its own: its neighbours' papers weigh in, and a year
+    whose window holds no paper is left out (the line breaks there)."""
+    from litmap.report.figures import rolling_per_paper
+
+    papers = {2000: 4, 2001: 1, 2002: 4, 2010: 2}
+    counts = {2000: 0.0, 2001: 3.0, 2002: 0.0, 2010: 2.0}
+    got = {y: (round(v, 3), n) for y, v, n in rolling_per_paper(sorted(papers), counts, papers)}
+    assert got[2001] == (round(3 / 9, 3), 9)  # was 3 passages per paper, now 0.333 over the window's 9 papers
+    assert got[2000] == (0.6, 5) and got[2003] == (0.0, 4)
+    assert 2005 not in got and got[2009] == (1.0, 2) and max(got) == 2010

@@ -58,3 +58,27 @@ def test_lotka_on_an_inverse_square_distribution():
     assert got["productive"][0]["papers"] == 3
     assert got["cited"][0] == {"author": "Brenner, N.", "citing_papers": 2}
     assert author_key("N. Brenner") == author_key("Brenner, Neil") == "brenner n"
+
+
+def test_three_themes_are_placed_by_rank_with_the_means_as_lines():
+    """The mixed corpus's three themes: split at the medians two were 'emerging' and each median theme sat on a
+    line (at the mean rank, as bibliometrix, too); ranked with the means, no theme sits on a line."""
+    from litmap.analyse.sciencemaps.thematic import place_themes, ranks
+
+    themes = [{"label": "gentrification", "centrality": 573.0, "density": 265.0},
+              {"label": "capital accumulation", "centrality": 833.0, "density": 218.0},
+              {"label": "decentralisation", "centrality": 1023.0, "density": 598.0}]
+    splits = place_themes(themes)
+    assert (splits["centrality"], splits["density"], splits["ranks"]) == (2.0, 3.0, 4)  # means 809.7 and 360.3
+    assert [(t["rank_centrality"], t["rank_density"]) for t in themes] == [(1, 2), (3, 1), (4, 4)]
+    assert [t["quadrant"] for t in themes] == ["emerging", "basic", "motor"]
+    assert ranks([3.0, 1.0, 3.0, 2.0]) == [3.5, 1.0, 3.5, 2.0]
+    four = [{"centrality": c, "density": d} for c, d in ((9, 90), (1, 80), (1.5, 10), (8, 20))]
+    splits = place_themes(four)
+    assert [t["quadrant"] for t in four] == ["motor", "niche", "emerging", "basic"]
+    assert all(t["rank_centrality"] != splits["centrality"] and t["rank_density"] != splits["density"] for t in four)
+    average = [{"centrality": c, "density": d} for c, d in ((1, 1), (2, 2), (3, 3))]
+    splits = place_themes(average)  # the middle theme truly is average: on both lines, low
+    assert (average[1]["rank_centrality"], average[1]["rank_density"]) == (splits["centrality"], splits["density"])
+    assert average[1]["quadrant"] == "emerging"
+

@@ -129,33 +129,63 @@ def _years(overview: ReportOverview, path: Path) -> bool:
 THIN_YEAR = 3  # years with fewer corpus papers are marked in charts over time (one paper makes a spike)
 
 
-def _per_paper_lines(ax: Any, years: list[int], series: list[tuple[str, list[float]]],
-                     papers: dict[int, int], ylabel: str) -> None:
-    """Lines per year, values already divided by the year's papers; years with fewer than THIN_YEAR papers
-    shaded and their points hollow, so a one-paper spike reads as one."""
-    thin = [y for y in years if papers.get(y, 0) < THIN_YEAR]
-    for y in thin:
-        ax.axvspan(y - 0.5, y + 0.5, color="#eeeeee", zorder=0, lw=0)
-    for i, (label, values) in enumerate(series):
-        c = PALETTE[i % len(PALETTE)]
-        ax.plot(years, values, lw=1.6, color=c, label=label, zorder=2)
-        ax.scatter([y for y in years if y not in thin], [v for y, v in zip(years, values) if y not in thin],
-                   s=10, color=c, zorder=3)
-        ax.scatter([y for y in years if y in thin], [v for y, v in zip(years, values) if y in thin],
-                   s=14, facecolors="white", edgecolors=c, zorder=3)
-    if thin:
-        from matplotlib.patches import Patch
+WINDOW = 3  # years in the rolling window of charts over time (centred): most years of a small corpus hold one paper
 
-        handles, labels = ax.get_legend_handles_labels()
-        handles.append(Patch(color="#eeeeee"))
-        labels.append(f"fewer than {THIN_YEAR} papers that year")
-        ax.legend(handles, labels, fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    else:
-        ax.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    ax.set_xlabel("Publication year")
-    ax.set_ylabel(ylabel)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+
+def rolling_per_paper(years: list[int], counts: dict[int, float], papers: dict[int, int],
+                      window: int = WINDOW) -> list[tuple[int, float, int]]:
+    """``(year, value, papers)`` for each year from the first to the last: the counts of the ``window`` years
+    centred on it divided by the corpus papers of those years, and how many papers that is; years whose window
+    holds no paper are left out.  One paper no longer makes a spike of its own, its neighbours weigh in."""
+    if not years:
+        return []
+    half = window // 2
+    out = []
+    for y in range(min(years), max(years) + 1):
+        span = range(y - half, y + half + 1)
+        n = sum(papers.get(x, 0) for x in span)
+        if n:
+            out.append((y, sum(counts.get(x, 0.0) for x in span) / n, n))
+    return out
+
+
+def _per_paper_panels(plt: Any, years: list[int], series: list[tuple[str, dict[int, float]]],
+                      papers: dict[int, int], ylabel: str) -> Any:
+    """Small multiples, one panel per series (no lines crossing), of a rolling ``WINDOW``-year value per paper;
+    stretches whose window holds fewer than THIN_YEAR papers are drawn hollow and shaded, each year's own
+    value per paper a faint dot (hollow where the year holds fewer than THIN_YEAR papers)."""
+    cols = 2 if len(series) > 3 else 1
+    rows = (len(series) + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(8, 0.4 + 1.25 * rows), sharex=True, sharey=True, squeeze=False)
+    for k, (label, counts) in enumerate(series):
+        ax = axes[k // cols][k % cols]
+        c = PALETTE[k % len(PALETTE)]
+        roll = rolling_per_paper(years, counts, papers)
+        got = {y: v for y, v, _ in roll}  # a year whose window holds no paper breaks the line
+        xs = list(range(min(years), max(years) + 1))
+        vs = [got.get(y, float("nan")) for y in xs]
+        for y, _, n in roll:
+            if n < THIN_YEAR:
+                ax.axvspan(y - 0.5, y + 0.5, color="#f0f0f0", zorder=0, lw=0)
+        ax.fill_between(xs, vs, color=c, alpha=0.25, lw=0, zorder=1)
+        ax.plot(xs, vs, lw=1.4, color=c, zorder=2)
+        own = [(y, counts.get(y, 0.0) / papers[y]) for y in years if papers.get(y)]
+        ax.scatter([y for y, _ in own if papers[y] >= THIN_YEAR], [v for y, v in own if papers[y] >= THIN_YEAR],
+                   s=6, color=c, alpha=0.6, zorder=3, lw=0)
+        ax.scatter([y for y, _ in own if papers[y] < THIN_YEAR], [v for y, v in own if papers[y] < THIN_YEAR],
+                   s=7, facecolors="none", edgecolors=c, alpha=0.5, zorder=3, lw=0.6)
+        ax.set_title(label, fontsize=7.5, loc="left", pad=2)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(labelsize=7)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    for k in range(len(series), rows * cols):
+        axes[k // cols][k % cols].set_visible(False)
+    fig.supxlabel(f"Publication year ({WINDOW}-year rolling window over the corpus papers; shaded: fewer than "
+                  f"{THIN_YEAR} papers in the window; dots: each year on its own, hollow under {THIN_YEAR} papers)",
+                  fontsize=7.5)
+    fig.supylabel(ylabel, fontsize=8)
+    fig.tight_layout()
+    return fig
 
 
 def _papers_per_year(section: dict[str, Any]) -> dict[int, int]:
@@ -163,7 +193,7 @@ def _papers_per_year(section: dict[str, Any]) -> dict[int, int]:
 
 
 def _topics_over_time(topics: dict[str, Any], path: Path, top: int = 8) -> bool:
-    """Topic passages per corpus paper of each year (normalised by the year's papers), thin years marked."""
+    """Topic passages per corpus paper, in a rolling window of years, one panel per topic, thin years marked."""
     rows = topics.get("over_time") or []
     if not rows:
         return False
@@ -172,16 +202,13 @@ def _topics_over_time(topics: dict[str, Any], path: Path, top: int = 8) -> bool:
     order = [t["id"] for t in topics["topics"]][:top]
     years = sorted({y for _, y, _ in rows})
     papers = _papers_per_year(topics) or {y: 1 for y in years}
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    series = [(_short(labels.get(t, str(t)), 40),
-               [sum(n for tt, yy, n in rows if tt == t and yy == y) / (papers.get(y) or 1) for y in years])
-              for t in order]
-    _per_paper_lines(ax, years, series, papers, "Passages per paper of the year")
-    return _save(fig, path)
+    series = [(_short(labels.get(t, str(t)), 60),
+               {y: float(sum(n for tt, yy, n in rows if tt == t and yy == y)) for y in years}) for t in order]
+    return _save(_per_paper_panels(plt, years, series, papers, "Topic passages per paper"), path)
 
 
 def _concepts_over_time(concepts: dict[str, Any], path: Path, top: int = 8) -> bool:
-    """Concept timeline: share of each year's papers mentioning the concept, thin years marked."""
+    """Concept timeline: share of papers mentioning the concept in a rolling window of years, one panel each."""
     rows = [r for r in concepts.get("by_year") or [] if len(r) >= 4]
     papers = _papers_per_year(concepts)
     if not rows or not papers:
@@ -191,10 +218,8 @@ def _concepts_over_time(concepts: dict[str, Any], path: Path, top: int = 8) -> b
     labels = {c["id"]: c["label"] for c in concepts.get("concepts") or []}
     years = sorted(papers)
     got = {(r[0], r[1]): r[3] for r in rows}
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    series = [(_short(labels.get(c, c), 40), [100.0 * got.get((y, c), 0) / papers[y] for y in years]) for c in order]
-    _per_paper_lines(ax, years, series, papers, "Papers of the year mentioning it (%)")
-    return _save(fig, path)
+    series = [(_short(labels.get(c, c), 60), {y: 100.0 * got.get((y, c), 0) for y in years}) for c in order]
+    return _save(_per_paper_panels(plt, years, series, papers, "Papers mentioning it (%)"), path)
 
 
 def _short(text: str, n: int) -> str:
@@ -309,7 +334,8 @@ def _thematic_map(data: Any, path: Path) -> bool:
     plt = _plt()
     fig, ax = plt.subplots(figsize=(7.5, 6))
     smax = max(t["size"] for t in themes) or 1
-    ax.scatter([t["centrality"] for t in themes], [t["density"] for t in themes],
+    # placed by rank (1 = lowest) as bibliometrix, so a few themes spread evenly; the lines are the means, ranked
+    ax.scatter([t["rank_centrality"] for t in themes], [t["rank_density"] for t in themes],
                s=[150 + 1500 * t["size"] / smax for t in themes], alpha=0.55,
                c=[_QUADRANT_COLOURS[t["quadrant"]] for t in themes], edgecolors="white", zorder=2)
     ax.axvline(got["splits"]["centrality"], color="#888", lw=0.8, ls="--", zorder=1)
@@ -318,13 +344,18 @@ def _thematic_map(data: Any, path: Path) -> bool:
                             (0.01, 0.01, "left", "bottom", "emerging"), (0.99, 0.01, "right", "bottom", "basic")):
         ax.text(x, y, QUADRANTS[q].split(":")[0], transform=ax.transAxes, ha=ha, va=va, fontsize=8,
                 color=_QUADRANT_COLOURS[q], style="italic")
-    ax.set_xlabel("Callon centrality (relevance: links to other themes)")
-    ax.set_ylabel("Callon density (development: links within the theme)")
-    ax.set_title(f"Thematic map of {len(themes)} concept clusters ({got['documents']} papers)", fontsize=10)
+    n = got["splits"]["ranks"]
+    ax.set_xlabel("Callon centrality, rank (relevance: links to other themes) →")
+    ax.set_ylabel("Callon density, rank (development: links within the theme) →")
+    ax.set_title(f"Thematic map of {len(themes)} concept clusters ({got['documents']} papers)\n"
+                 "placed by rank (as bibliometrix); dashed lines: the mean of all themes", fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.margins(0.15)
-    ax.autoscale_view()
-    _place_labels(fig, ax, [(t["centrality"], t["density"], _short(t["label"], 36))
+    pad = 0.6 + 0.08 * n  # room for the bubbles and the corner names
+    ax.set_xlim(1 - pad, n + pad)
+    ax.set_ylim(1 - pad, n + pad)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    _place_labels(fig, ax, [(t["rank_centrality"], t["rank_density"], _short(t["label"], 36))
                             for t in sorted(themes, key=lambda t: -t["size"])], fontsize=7, radius=3)
     return _save(fig, path)
 

@@ -87,7 +87,8 @@ def science_json(science: dict[str, Any]) -> dict[str, Any]:
     if tm and len(tm.get("themes") or ()) >= 2:
         out["thematic"] = {
             "splits": tm["splits"], "documents": tm["documents"], "quadrant_names": tm["quadrant_names"],
-            "themes": [{k: t[k] for k in ("id", "label", "quadrant", "centrality", "density", "size", "occurrences")}
+            "themes": [{k: t[k] for k in ("id", "label", "quadrant", "centrality", "density", "rank_centrality",
+                                                 "rank_density", "size", "occurrences")}
                        | {"terms": t["terms"][:15], "papers": t.get("papers", [])} for t in tm["themes"]],
         }
     tf = science.get("three_field")

@@ -9,9 +9,16 @@ and each cluster placed by
 - **Callon density** ``100 × Σ e_ij / n`` over links inside it (``n`` terms):
   how developed the theme is internally.
 
-Split at the medians (strictly above is high), the four quadrants are bibliometrix's: **motor** themes
-(central and dense), **niche** (dense, peripheral), **emerging or declining**
-(neither) and **basic** (central, not dense).
+Themes are placed, as bibliometrix's ``thematicMap`` places them, by the
+rank of their centrality and of their density (1 = lowest, ties share the
+mean rank), so that a handful of themes spread evenly.  The quadrant lines
+are the mean centrality and mean density of all themes, ranked among the
+themes: a theme above the mean is high, and only a theme exactly at the
+mean sits on a line (bibliometrix splits at the mean rank, where the
+middle one of an odd number of themes always sits, as at the median).  The four
+quadrants are bibliometrix's: **motor** themes (central and dense),
+**niche** (dense, peripheral), **emerging or declining** (neither) and
+**basic** (central, not dense).
 """
 
 from __future__ import annotations
@@ -19,7 +26,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable, Mapping, Optional
 
-__all__ = ["thematic_map", "QUADRANTS", "quadrant"]
+__all__ = ["thematic_map", "QUADRANTS", "quadrant", "ranks", "place_themes", "SPLIT_RULE"]
+
+#: The placement and split rule in words, for captions.
+SPLIT_RULE = ("placed by the rank of their centrality and density (1 = lowest, as bibliometrix); the quadrant lines "
+              "are the mean centrality and density of all themes, ranked among them")
 
 QUADRANTS = {
     "motor": "Motor themes: central and well developed",
@@ -34,10 +45,19 @@ def quadrant(centrality: float, density: float, c_split: float, d_split: float) 
     return "motor" if high_c and high_d else "niche" if high_d else "basic" if high_c else "emerging"
 
 
-def _median(xs: list[float]) -> float:
-    s = sorted(xs)
-    m = len(s) // 2
-    return s[m] if len(s) % 2 else (s[m - 1] + s[m]) / 2
+def ranks(values: list[float]) -> list[float]:
+    """Ranks from 1 (lowest); tied values share their mean rank (R's ``rank``)."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            out[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return out
 
 
 def thematic_map(
@@ -51,8 +71,9 @@ def thematic_map(
     most frequent kept.  Each theme: ``id``, ``label`` (its three most
     frequent terms), ``terms`` (most frequent first), ``size`` (documents
     holding one of its terms), ``occurrences``, ``centrality``, ``density``
-    and ``quadrant``.  Clusters with fewer than ``min_cluster`` terms are left
-    out (a lone term has no density).
+    ``rank_centrality``, ``rank_density`` (1 = lowest) and ``quadrant``;
+    ``splits`` holds the ranks of the mean values, where the quadrant lines
+    are drawn, and the means.  Clusters with fewer than ``min_cluster`` terms are left out (a lone term has no density).
     """
     import networkx as nx
 
@@ -92,10 +113,24 @@ def thematic_map(
         })
     if not themes:
         return out
-    c_split = _median([t["centrality"] for t in themes])
-    d_split = _median([t["density"] for t in themes])
-    for t in themes:
-        t["quadrant"] = quadrant(t["centrality"], t["density"], c_split, d_split)
+    splits = place_themes(themes)
     out["themes"] = themes
-    out["splits"] = {"centrality": c_split, "density": d_split}
+    out["splits"] = splits
     return out
+
+
+def place_themes(themes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Give each theme (``centrality``, ``density``) its ranks and quadrant, in place; the splits drawn.
+
+    The mean of each measure is ranked with the themes: its rank is where the line is drawn, and a theme
+    is high when its value is above the mean.
+    """
+    c_mean = sum(t["centrality"] for t in themes) / len(themes)
+    d_mean = sum(t["density"] for t in themes) / len(themes)
+    rc = ranks([t["centrality"] for t in themes] + [c_mean])
+    rd = ranks([t["density"] for t in themes] + [d_mean])
+    for t, c, d in zip(themes, rc, rd):
+        t["rank_centrality"], t["rank_density"] = c, d
+        t["quadrant"] = quadrant(t["centrality"], t["density"], c_mean, d_mean)
+    return {"centrality": rc[-1], "density": rd[-1], "by": "rank", "ranks": len(themes) + 1,
+            "mean_centrality": round(c_mean, 4), "mean_density": round(d_mean, 4)}

@@ -473,12 +473,13 @@
     if (fv && S.three_field) { drawThreeField(fv, S.three_field); } else if (fv) { fv.hidden = true; }
   }
   function showInfo(view, parts) { var a = view.querySelector(".sci-info"); a.textContent = ""; add(a, parts); }
-  // Callon centrality (x) by density (y), split at the medians into motor, niche, emerging/declining and basic themes.
+  // Callon centrality (x) by density (y), placed by rank (1 = lowest) and split at the mean rank, as bibliometrix's
+  // thematicMap: a handful of themes spread evenly instead of sitting on a median line.
   function drawThematic(view, T) {
     var W = 760, H = 520, L = 56, R = 20, TOP = 20, B = 50, themes = T.themes;
     var QC = { motor: "#0072B2", niche: "#009E73", emerging: "#D55E00", basic: "#CC79A7" };
-    var cs = themes.map(function (t) { return t.centrality; }), ds = themes.map(function (t) { return t.density; });
-    function span(v, split) { var lo = Math.min.apply(null, v.concat([split])), hi = Math.max.apply(null, v.concat([split])), pad = (hi - lo) * 0.18 || 1; return [lo - pad, hi + pad]; }
+    var cs = themes.map(function (t) { return t.rank_centrality; }), ds = themes.map(function (t) { return t.rank_density; });
+    function span(v, split) { var lo = Math.min.apply(null, v.concat([split])), hi = Math.max.apply(null, v.concat([split])), pad = 0.45 + 0.12 * (hi - lo) || 1; return [lo - pad, hi + pad]; }
     var cx = span(cs, T.splits.centrality), dy = span(ds, T.splits.density);
     function X(c) { return L + (W - L - R) * (c - cx[0]) / (cx[1] - cx[0]); }
     function Y(d) { return H - B - (H - TOP - B) * (d - dy[0]) / (dy[1] - dy[0]); }
@@ -493,12 +494,12 @@
       ["emerging", L + 8, H - B - 10, "start"], ["basic", W - R - 8, H - B - 10, "end"]].forEach(function (q) {
       svg.appendChild(sv("text", { x: q[1], y: q[2], "text-anchor": q[3], "class": "q-label", fill: QC[q[0]] }, names[q[0]] || q[0]));
     });
-    svg.appendChild(sv("text", { x: (L + W - R) / 2, y: H - 14, "text-anchor": "middle", "class": "axis-label" }, "Centrality (links to other themes) →"));
-    svg.appendChild(sv("text", { x: 16, y: (TOP + H - B) / 2, "text-anchor": "middle", "class": "axis-label", transform: "rotate(-90 16 " + (TOP + H - B) / 2 + ")" }, "Density (links within the theme) →"));
+    svg.appendChild(sv("text", { x: (L + W - R) / 2, y: H - 14, "text-anchor": "middle", "class": "axis-label" }, "Centrality rank (links to other themes) →"));
+    svg.appendChild(sv("text", { x: 16, y: (TOP + H - B) / 2, "text-anchor": "middle", "class": "axis-label", transform: "rotate(-90 16 " + (TOP + H - B) / 2 + ")" }, "Density rank (links within the theme) →"));
     // quadrant names sit in the corners: labels keep clear of them
     var placed = [[L, TOP, L + 230, TOP + 26], [W - R - 230, TOP, W - R, TOP + 26], [L, H - B - 26, L + 260, H - B], [W - R - 230, H - B - 26, W - R, H - B]];
     var order = themes.map(function (t, i) { return i; }).sort(function (a, b) { return themes[b].occurrences - themes[a].occurrences; });
-    var geo = themes.map(function (t) { return { x: X(t.centrality), y: Y(t.density), r: 8 + 26 * Math.sqrt(t.occurrences / omax) }; });
+    var geo = themes.map(function (t) { return { x: X(t.rank_centrality), y: Y(t.rank_density), r: 8 + 26 * Math.sqrt(t.occurrences / omax) }; });
     geo.forEach(function (g) { placed.push([g.x - g.r * 0.7, g.y - g.r * 0.7, g.x + g.r * 0.7, g.y + g.r * 0.7]); });
     var groups = [];
     order.forEach(function (i) {
@@ -529,9 +530,10 @@
       var grp = groups.filter(function (x) { return x[1] === i; })[0][0];
       grp.appendChild(sv("text", { x: tx, y: best[1][1] + 11.5, "text-anchor": best[0][2], "class": "theme-label" }, t.label));
     });
+    function side(v, mean, digits) { return mean === undefined ? "" : (v > mean ? " (above" : v < mean ? " (below" : " (at") + " the mean " + mean.toFixed(digits) + ")"; }
     function info(t) {
-      showInfo(view, [h("h4", null, t.label), dl([["Quadrant", names[t.quadrant] || t.quadrant], ["Centrality", t.centrality.toFixed(2)],
-        ["Density", t.density.toFixed(1)], ["Papers", t.size], ["Occurrences", t.occurrences]]),
+      showInfo(view, [h("h4", null, t.label), dl([["Quadrant", names[t.quadrant] || t.quadrant], ["Centrality", t.centrality.toFixed(2) + side(t.centrality, T.splits.mean_centrality, 2)],
+        ["Density", t.density.toFixed(1) + side(t.density, T.splits.mean_density, 1)], ["Papers", t.size], ["Occurrences", t.occurrences]]),
         h("p", null, "Concepts: ", t.terms.join(", ")),
         t.papers.length ? [h("p", null, "Papers holding most of its concepts:"), h("ul", null, t.papers.map(function (x) { return h("li", null, paperLink(x[0]), " (" + x[1] + ")"); }))] : null]);
     }

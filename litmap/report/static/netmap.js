@@ -39,11 +39,17 @@
 
   P.resize = function () {
     var W = this.box.clientWidth || 800, H = this.box.clientHeight || 600, r = window.devicePixelRatio || 1;
-    var changed = this.W !== undefined && (W !== this.W || H !== this.H);
+    var oldW = this.W, oldH = this.H, changed = oldW !== undefined && (W !== oldW || H !== oldH);
     this.W = W; this.H = H; this.dpr = r;
-    if (changed && this.lastFit) { this.cv.width = Math.round(W * r); this.cv.height = Math.round(H * r); this.fit(this.lastFit[0], this.lastFit[1]); return; }
     this.cv.width = Math.round(W * r); this.cv.height = Math.round(H * r);
     this.cv.style.width = W + "px"; this.cv.style.height = H + "px";
+    if (changed && this.lastFit && !this.moved) { this.fit(this.lastFit[0], this.lastFit[1]); return; }
+    if (changed && oldW > 0 && oldH > 0) {
+      // the user zoomed or panned: keep that view, scaled with the window around its centre
+      var s = Math.min(W / oldW, H / oldH), cx = (oldW / 2 - this.tx) / this.k, cy = (oldH / 2 - this.ty) / this.k;
+      this.k *= s; this.kfit *= s;
+      this.tx = W / 2 - cx * this.k; this.ty = H / 2 - cy * this.k;
+    }
     this.redraw();
   };
   P.zrel = function () { return this.k / this.kfit; };
@@ -54,7 +60,7 @@
   // Fit the given nodes (default: all shown) in the canvas with `pad` px to spare, counting the
   // labels of the larger nodes (the ones likely to be labelled) so none is cut off at an edge.
   P.fit = function (which, pad) {
-    this.lastFit = [which, pad];
+    this.lastFit = [which, pad]; this.moved = false;
     var self = this, ns = (which || this.nodes.map(function (n, i) { return i; })).filter(function (i) { return !self.nodes[i].hidden; });
     if (!ns.length) { this.redraw(); return; }
     pad = pad === undefined ? 20 : pad;
@@ -88,9 +94,9 @@
   };
   P.zoomAt = function (factor, x, y) {
     var k = Math.max(this.kfit * 0.1, Math.min(this.kfit * 40, this.k * factor)), f = k / this.k;
-    this.tx = x - (x - this.tx) * f; this.ty = y - (y - this.ty) * f; this.k = k; this.redraw();
+    this.tx = x - (x - this.tx) * f; this.ty = y - (y - this.ty) * f; this.k = k; this.moved = true; this.redraw();
   };
-  P.panBy = function (dx, dy) { this.tx += dx; this.ty += dy; this.redraw(); };
+  P.panBy = function (dx, dy) { this.tx += dx; this.ty += dy; this.moved = true; this.redraw(); };
   P.focusOn = function (i) {
     var self = this, f = {}; f[i] = true;
     this.adj[i].forEach(function (k) { var e = self.edges[k]; f[e[0]] = true; f[e[1]] = true; });
