@@ -519,10 +519,11 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
     last_font = ""
     upright, rotated = True, 0
     for m in _WORD.finditer(text):
-        a, b = m.start(), m.end() - 1
+        a, end = m.span()
+        b = end - 1
         word = m.group()
         if combine or "\x00" in word:
-            word = unicodedata.normalize("NFC", "".join(text[i] + combine.get(i, "") for i in range(a, m.end())))
+            word = unicodedata.normalize("NFC", "".join(text[i] + combine.get(i, "") for i in range(a, end)))
             word = word.replace("\x00", "")
             if not word:
                 continue
@@ -556,12 +557,15 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
             if b > a:
                 b -= 1  # the mark's box is a sliver; the word's last letter is reliable
         get_box_at(page_at, a, rect_at)
-        x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
+        x0, r_top, r_bottom = rect.left, rect.top, rect.bottom  # each ctypes field read once
+        top, bottom = height - r_top, height - r_bottom
         if b != a:
             get_box_at(page_at, b, rect_at)
+            r_top, r_bottom = rect.top, rect.bottom
+        r_right = rect.right
         # A last glyph set smaller than the first (loose boxes scale with the
         # effective size, whether set by Tf or by the text matrix) may be a marker.
-        if b > a and not combine and "\x00" not in word and rect.top - rect.bottom < 0.9 * (bottom - top):
+        if b > a and not combine and "\x00" not in word and r_top - r_bottom < 0.9 * (bottom - top):
             cut = _superscript_tail(textpage, a, b)
             if cut is not None and not keeps_superscript(text[a:cut], text[cut:b + 1]):
                 # "Hartwell" + superscript "a": an affiliation or note marker, not
@@ -569,12 +573,18 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
                 out.extend(_glyphs(textpage, text, a, cut, height, combine))
                 out.extend(_glyphs(textpage, text, cut, b + 1, height, combine))
                 continue
-        x1 = rect.right + (0.3 * (rect.top - rect.bottom) if b < m.end() - 1 else 0.0)
-        if abs((height - rect.top) - top) > 0.5 * max(bottom - top, 1.0) or x1 < x0:
+        x1 = r_right + (0.3 * (r_top - r_bottom) if b < end - 1 else 0.0)
+        # max(h, 1.0), min(...) and max(...) below spelt out (same results, NaN included: max(p, q) is q if q > p else p)
+        h = bottom - top
+        b_top, b_bottom = height - r_top, height - r_bottom
+        if abs(b_top - top) > 0.5 * (1.0 if 1.0 > h else h) or x1 < x0:
             # glyphs of one "word" on different lines or backwards: split per glyph
             out.extend(_glyphs(textpage, text, a, b + 1, height, combine))
             continue
-        top, bottom = min(top, height - rect.top), max(bottom, height - rect.bottom)
+        if b_top < top:
+            top = b_top
+        if b_bottom > bottom:
+            bottom = b_bottom
         out.append(new_char(word, x0, top, x1, bottom, size, last_font))
     if rotated > len(out) // 3 and not keep_rotated:
         # Mostly turned text (a table set sideways) is content, not margin furniture: keep it.

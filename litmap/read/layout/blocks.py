@@ -12,7 +12,7 @@ from statistics import median
 from typing import Optional, Sequence
 
 from litmap.read.layout.pages import Block, LaidOutPage, PageChars
-from litmap.read.layout.lines import Segment, Word, _cluster_rows, drop_margin_numbers, page_words, segments
+from litmap.read.layout.lines import Segment, Word, _cluster_rows, margin_numbers_and_rows, page_words, segments
 
 __all__ = ["layout_page", "find_gutter", "reading_order", "split_sidebar", "Gutter"]
 
@@ -34,9 +34,10 @@ def layout_page(page: PageChars) -> LaidOutPage:
     words = page_words(page)
     if not words:
         return LaidOutPage(page.number, page.width, page.height, (), ocr=page.ocr)
-    words = drop_margin_numbers(words, page.height)
-    words, side = split_sidebar(words, page.width, page.height)
-    segs = _drop_line_numbers(segments(words))
+    words, rows = margin_numbers_and_rows(words, page.height)
+    kept, side = split_sidebar(words, page.width, page.height)
+    # the margin-number pass clustered these words into rows already, unless the sidebar took some
+    segs = _drop_line_numbers(segments(kept, rows if kept is words else None))
     gutter = find_gutter(segs, page.width)
     ordered = reading_order(segs, gutter)
     body = _body_size(segs)
@@ -78,7 +79,8 @@ def split_sidebar(words: list[Word], width: float, height: float) -> tuple[list[
             if _is_sidebar(side, [w for w in inner if w.x0 >= x0]):
                 keep = {id(w) for w in side}
                 return [w for w in words if id(w) not in keep], side
-        reach = max(reach, x1)
+        if x1 > reach:  # max(reach, x1), spelt out: this runs for every word of most pages
+            reach = x1
     return words, []
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from statistics import median
 from typing import Sequence
 
 from litmap.read.layout.pages import Char, PageChars
 
-__all__ = ["Word", "Segment", "page_words", "segments", "is_bold", "drop_margin_numbers"]
+__all__ = ["Word", "Segment", "page_words", "segments", "is_bold", "drop_margin_numbers", "margin_numbers_and_rows"]
 
 #: Accents some typesetters draw as separate glyphs; alone they split lines apart.
 _LOOSE_ACCENTS = frozenset("¨´`ˆ˜ˇ¸˘˙˚˝")
@@ -53,9 +53,11 @@ class Segment:
     bold: bool
     nchars: int
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        # cached in the instance's __dict__ (not a field: equality and hashing ignore it);
+        # layout and cleaning read a segment's text several times
+        return " ".join([w.text for w in self.words])
 
 
 def _new_word(text: str, x0: float, top: float, x1: float, bottom: float, size: float, bold: bool) -> Word:
@@ -324,8 +326,14 @@ def drop_margin_numbers(words: list[Word], height: float) -> list[Word]:
     edge (a table's index column has lines of text crossing that strip).
     Left in, they split references and citations ("Kuhn 29 & Vaughan").
     """
+    return margin_numbers_and_rows(words, height)[0]
+
+
+def margin_numbers_and_rows(words: list[Word], height: float) -> tuple[list[Word], list[list[Word]] | None]:
+    """:func:`drop_margin_numbers`, and the rows it clustered (each sorted by x)
+    when it drops nothing, for :func:`segments` to reuse; else ``None``."""
     if sum(1 for w in words if w.text.isdigit() and len(w.text) <= LINE_NO_DIGITS) < LINE_NO_MIN:
-        return words
+        return words, None
     rows = _cluster_rows(list(words))
     gaps: list[float] = []
     for row in rows:
@@ -334,7 +342,7 @@ def drop_margin_numbers(words: list[Word], height: float) -> list[Word]:
             b.x0 - a.x1 for a, b in zip(row, row[1:]) if 0 < b.x0 - a.x1 < SEGMENT_GAP * max(a.size, 4.0)
         )
     if len(gaps) < LINE_NO_MIN:
-        return words
+        return words, rows
     word_gap = median(gaps)
     cands: list[tuple[Word, Word | None, int]] = []
     for row in rows:
@@ -356,7 +364,9 @@ def drop_margin_numbers(words: list[Word], height: float) -> list[Word]:
         if not group:
             break
         drop.update(id(c[0]) for c in group)
-    return [w for w in words if id(w) not in drop] if drop else words
+    if drop:
+        return [w for w in words if id(w) not in drop], None
+    return words, rows
 
 
 def _aligned_numbers(
@@ -394,13 +404,15 @@ def _aligned_numbers(
     return best if crossing <= max(1, len(best) // 10) else []
 
 
-def segments(words: list[Word]) -> list[Segment]:
-    """Cluster words into rows, split rows at wide gaps; sorted top to bottom."""
+def segments(words: list[Word], rows: list[list[Word]] | None = None) -> list[Segment]:
+    """Cluster words into rows, split rows at wide gaps; sorted top to bottom.
+
+    ``rows``: the words' rows as :func:`margin_numbers_and_rows` clustered them
+    (the same clustering of the same words), to save clustering them again."""
     out: list[Segment] = []
-    for r, row in enumerate(_cluster_rows(words)):
-        row.sort(key=lambda w: w.x0)
-        sizes = sorted(w.size for w in row)
-        gap_limit = SEGMENT_GAP * max(median(sizes), 4.0)
+    for r, row in enumerate(_cluster_rows(words) if rows is None else rows):
+        row.sort(key=_x0)
+        gap_limit = SEGMENT_GAP * max(_median([w.size for w in row]), 4.0)
         cur: list[Word] = [row[0]]
         for w in row[1:]:
             if w.x0 - cur[-1].x1 > gap_limit:
@@ -429,4 +441,22 @@ def _segment(words: list[Word], row: int) -> Segment:
             x1 = w.x1
     # The body of the line decides its size, not a superscript or drop cap.
     size = max(weights, key=weights.__getitem__)
-    return Segment(tuple(words), row, words[0].x0, top, x1, bottom, size, nbold * 2 > total, total)
+    # Segment(...) without the frozen dataclass's per-field object.__setattr__, as _new_word
+    seg = _new(Segment)
+    seg.__dict__.update(words=tuple(words), row=row, x0=words[0].x0, top=top, x1=x1, bottom=bottom, size=size,
+                        bold=nbold * 2 > total, nchars=total)
+    return seg
+
+
+def _x0(w: Word) -> float:
+    return w.x0
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` of floats, the same arithmetic without its generality."""
+    values.sort()
+    n = len(values)
+    if n % 2 == 1:
+        return values[n // 2]
+    i = n // 2
+    return (values[i - 1] + values[i]) / 2
