@@ -213,3 +213,39 @@ def test_comma_journal_first_words_are_literal() -> None:
     for first, pattern in repair_journals._patterns():
         assert first and pattern.pattern.startswith(r"(?<![^\W\d_])" + re.escape(first))
         assert not pattern.flags & re.IGNORECASE
+
+
+_STREAM_BITS = [b"stream", b"endstream", b"\r", b"\n", b"\r\n", b" ", b"\t", b"0", b"12", b"7", b"obj", b"endobj",
+                b"o", b"b", b"j", b"x", b"e", b"nd", b"<<", b"/Length 5", b"/Filter/FlateDecode"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_stream_scan_as_patterns(seed: int) -> None:
+    """The decompression-bomb scan's stream starts and object heads, found with bytes.find and a
+    short window first, are the matches of the patterns they replaced."""
+    from litmap.read import engines
+
+    rnd = random.Random(seed)
+    for _ in range(3000):
+        data = b"".join(rnd.choice(_STREAM_BITS) for _ in range(rnd.randint(0, 500)))
+        assert list(engines._stream_starts(data)) == [(m.start(), m.end()) for m in engines._STREAM.finditer(data)]
+        hi = rnd.randint(0, len(data))
+        lo = max(0, hi - rnd.choice([10, 100, 600, 4096]))
+        heads = list(engines._OBJ_HEAD.finditer(data, lo, hi))
+        got = engines._last_obj_head(data, lo, hi)
+        if not heads:
+            assert got is None
+        else:
+            assert got is not None and got.span() == heads[-1].span() and got.group(1) == heads[-1].group(1)
+
+
+def test_segment_text_and_fields() -> None:
+    """Segments built without the dataclass __init__ equal those built with it, text included."""
+    words = [lines._new_word(t, x, 10.0, x + 20.0, 20.0, s, b)
+             for t, x, s, b in (("One", 0.0, 10.0, False), ("two", 25.0, 10.0, True), ("3", 50.0, 7.0, False))]
+    seg = lines._segment(words, 4)
+    plain = lines.Segment(tuple(words), 4, 0.0, 10.0, 70.0, 20.0, 10.0, False, 7)
+    assert seg == plain and hash(seg) == hash(plain) and repr(seg) == repr(plain)
+    assert seg.text == plain.text == "One two 3"
+    with pytest.raises(AttributeError):
+        seg.row = 5  # type: ignore[misc]

@@ -211,19 +211,66 @@ def _oversized_streams(path: str, limit: int) -> list[tuple[int, int]]:
         return []
     view = memoryview(data)
     found: list[tuple[int, int]] = []
-    for m in _STREAM.finditer(data):
-        heads = list(_OBJ_HEAD.finditer(data, max(0, m.start() - 4096), m.start()))
-        if not heads:
+    for start, end in _stream_starts(data):
+        last = _last_obj_head(data, max(0, start - 4096), start)
+        if last is None:
             continue
-        obj, head = int(heads[-1].group(1)), data[heads[-1].end():m.start()]
-        if re.search(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b", head):
+        obj, head = int(last.group(1)), data[last.end():start]
+        if _NOT_CONTENT.search(head):
             continue
         layers = _flate_layers(head)
         if layers:
-            size = _inflated_size(view[m.end():], layers, limit)
+            size = _inflated_size(view[end:], layers, limit)
             if size > limit:
                 found.append((obj, size))
     return found
+
+
+_NOT_CONTENT = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")
+#: Bytes no match of ``_OBJ_HEAD`` holds (not a digit, white space or a letter of "obj").
+_OUTSIDE_HEAD = frozenset(range(256)) - frozenset(b"0123456789 \t\n\r\f\vobj")
+
+
+def _stream_starts(data: bytes) -> Iterator[tuple[int, int]]:
+    """``(m.start(), m.end())`` of each match of ``_STREAM.finditer(data)``, found with
+    ``bytes.find`` (the pattern's look-behind keeps ``re`` from searching for its literal fast)."""
+    pos = 0
+    find = data.find
+    while True:
+        k = find(b"stream", pos)
+        if k < 0:
+            return
+        pos = k + 1
+        if k >= 3 and data[k - 3:k] == b"end":
+            continue
+        after = data[k + 6:k + 8]
+        if after[:1] == b"\n":
+            end = k + 7
+        elif after[:1] == b"\r":
+            end = k + 8 if after == b"\r\n" else k + 7
+        else:
+            continue
+        yield k, end
+        pos = end
+
+
+def _last_obj_head(data: bytes, lo: int, hi: int) -> Optional[re.Match[bytes]]:
+    """The last match of ``_OBJ_HEAD.finditer(data, lo, hi)``, searched first in the
+    window's last 512 bytes: from a byte no match holds, a scan finds the same matches
+    as one from ``lo`` (none crosses that byte), so a match there is the last one."""
+    cut = hi - 512
+    while cut > lo and data[cut - 1] not in _OUTSIDE_HEAD:
+        cut -= 1
+    if cut > lo:
+        last = None
+        for last in _OBJ_HEAD.finditer(data, cut, hi):
+            pass
+        if last is not None:
+            return last
+    last = None
+    for last in _OBJ_HEAD.finditer(data, lo, hi):
+        pass
+    return last
 
 
 def _flate_layers(head: bytes) -> int:
