@@ -30,6 +30,8 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # ("Smoothing\x03An").  Runs of them between formulas, and C1 codes of symbol fonts in equations,
 # are how math is drawn in some well-read papers: not counted.
 _CONTROL_IN_WORDS = re.compile(r"(?<=[^\W\d_])[\x00-\x08\x0b\x0e-\x1f](?=[^\W\d_])")
+#: Any such control character: a cheap search that rules out the look-behind scan on almost every page.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def garbled_reason(text: str, words: frozenset[str] = frozenset(), *, spaced: bool = True) -> str:
@@ -39,7 +41,7 @@ def garbled_reason(text: str, words: frozenset[str] = frozenset(), *, spaced: bo
     visible = sum(map(len, text.split()))  # the characters that are not white space
     if visible < _MIN_CHARS:
         return ""
-    control = len(_CONTROL_IN_WORDS.findall(text))
+    control = len(_CONTROL_IN_WORDS.findall(text)) if _CONTROL.search(text) else 0
     if control > MAX_CONTROL_SHARE * visible:
         return f"{control} control characters in {visible}"
     if not spaced:
