@@ -188,9 +188,11 @@ def main() -> None:
         return halves(args)
     sample = args.sample or (600 if args.quick else 0)
     syn_n = 10000 if args.quick and args.synthetic == 30000 else args.synthetic
-    real = real_corpus(args.pdfs)
+    real_by_paper = real_corpus_by_paper(args.pdfs)
+    real = [t for _, t in real_by_paper]
     rng = random.Random(0)
-    texts = rng.sample(real, sample) if sample and sample < len(real) else real
+    picked = rng.sample(real_by_paper, sample) if sample and sample < len(real) else real_by_paper
+    texts = [t for _, t in picked]
     print(f"real corpus: {len(real)} passages, using {len(texts)}; mean {sum(map(len, texts)) / len(texts):.0f} chars")
 
     t = time.time()
@@ -202,7 +204,8 @@ def main() -> None:
     emb_rows: list[tuple] = []
     s_emb, s_dt = timed_encode(static, texts)
     emit(emb_rows, ("minilm-static", len(texts), len(texts) / s_dt))
-    res = run_litmap("litmap default (minilm-static)", texts, s_emb, static, settings, rows, s_dt)
+    res = run_litmap("litmap default (minilm-static)", texts, s_emb, static, settings, rows, s_dt,
+                     papers=[d for d, _ in picked])
     k = max(2, len(res.topics))
     if not args.no_transformer:
         full = SentenceTransformerEmbedder(FULL_MODEL, max_seq_length=256)

@@ -13,6 +13,15 @@ Keywords are c-TF-IDF with two changes that a reader notices:
 - among a topic's strongest candidates, those that co-occur with the others
   in its passages are preferred (coherence): the 10 are picked greedily on
   c-TF-IDF rank plus mean NPMI with the words already picked.
+
+A topic is a theme of the literature, not one paper's content: when asked
+(``max_paper_share`` < 1; ``TopicSettings.merge_single_paper``, off by
+default, which marks such topics instead), a topic where one paper holds more
+than ``max_paper_share`` of the passages (and the corpus has at least
+:data:`MIN_PAPERS_FOR_SPREAD` papers) is merged into its most similar topic
+(:func:`absorb_single_paper`).  With a
+fixed count, the cut is chosen so that the count after these merges is the
+one asked for, where the tree allows it.
 """
 
 from __future__ import annotations
@@ -25,13 +34,16 @@ if TYPE_CHECKING:
     import numpy as np
     from scipy.sparse import csr_matrix
 
-__all__ = ["Described", "count_range", "describe", "ctfidf", "pick_keywords", "npmi_matrix", "overlap"]
+__all__ = ["Described", "count_range", "describe", "ctfidf", "pick_keywords", "npmi_matrix", "overlap",
+           "absorb_single_paper"]
 
 #: Candidates per topic for the coherence-aware pick; weight of coherence against c-TF-IDF rank.
 _CANDIDATES = 25
 _COHERENCE_WEIGHT = 1.0
 #: Top-10 words two topics may share before they count as near-duplicates (the issue's 30%).
 MAX_SHARED = 3
+#: Below this many papers, single-paper topics are kept (a 3-paper corpus has little else).
+MIN_PAPERS_FOR_SPREAD = 4
 
 
 @dataclass(frozen=True)
@@ -81,8 +93,12 @@ def npmi_matrix(binary: "csr_matrix", cols: Sequence[int]) -> "np.ndarray":
 
 
 def pick_keywords(scores: "np.ndarray", binary: "csr_matrix", terms: Sequence[str], top_n: int,
-                  coherence_weight: float = _COHERENCE_WEIGHT) -> list[list[tuple[str, float]]]:
-    """Keywords of each topic row of ``scores`` (c-TF-IDF), diverse and coherent (module doc)."""
+                  coherence_weight: float = _COHERENCE_WEIGHT,
+                  exclude: "frozenset[int]" = frozenset()) -> list[list[tuple[str, float]]]:
+    """Keywords of each topic row of ``scores`` (c-TF-IDF), diverse and coherent (module doc).
+
+    ``exclude``: term columns that are never keywords (speakers' names in quoted interviews).
+    """
     import numpy as np
 
     k, v = scores.shape
@@ -96,6 +112,8 @@ def pick_keywords(scores: "np.ndarray", binary: "csr_matrix", terms: Sequence[st
         for rank, j in enumerate(order[t]):
             if scores[t, j] <= 0 or len(cands) >= _CANDIDATES:
                 break
+            if int(j) in exclude:
+                continue
             if best[j] == t or rank < 3:
                 cands.append(int(j))
         if not cands:
@@ -147,13 +165,56 @@ def _merge_tree(counts: "np.ndarray", centroids: "np.ndarray") -> "np.ndarray":
     return linkage(squareform(d, checks=False), method="average")
 
 
+def _similarity(counts: "np.ndarray", centroids: "np.ndarray") -> "np.ndarray":
+    """½ c-TF-IDF cosine + ½ centroid cosine between rows (the merge tree's similarity)."""
+    import numpy as np
+
+    s = ctfidf(counts)
+    s = s / np.maximum(np.linalg.norm(s, axis=1, keepdims=True), 1e-12)
+    c = centroids / np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    return 0.5 * (s @ s.T + c @ c.T)
+
+
+def absorb_single_paper(groups: "np.ndarray", counts: "np.ndarray", centroids: "np.ndarray",
+                        paper_counts: "np.ndarray", max_paper_share: float) -> "np.ndarray":
+    """Merge groups where one paper holds more than ``max_paper_share`` of the passages into their nearest group.
+
+    ``groups``: group (1..k) of each cluster; ``counts``/``centroids``/``paper_counts``: per cluster (terms,
+    embedding sums, passages per paper).  The smallest such group goes first; merging stops at 2 groups.
+    Returns groups renumbered 1..k'.
+    """
+    import numpy as np
+
+    g = np.asarray(groups).copy()
+    while True:
+        ks = np.unique(g)
+        if len(ks) <= 2:
+            break
+        gm = (g[None, :] == ks[:, None]).astype(np.float64)
+        per_paper = gm @ paper_counts
+        size = per_paper.sum(axis=1)
+        dominance = per_paper.max(axis=1) / np.maximum(size, 1.0)
+        single = np.flatnonzero(dominance > max_paper_share)
+        if not len(single):
+            break
+        i = int(single[np.lexsort((ks[single], size[single]))[0]])
+        sim = _similarity(gm @ counts, gm @ centroids)[i]
+        sim[i] = -np.inf
+        g[g == ks[i]] = ks[int(np.argmax(sim))]
+    _, renumbered = np.unique(g, return_inverse=True)
+    return renumbered + 1
+
+
 def describe(
     clusters: Sequence[int], matrix: "csr_matrix", terms: Sequence[str], embeddings: "np.ndarray",
-    *, top_n: int = 10, n_topics: Optional[int] = None,
+    *, top_n: int = 10, n_topics: Optional[int] = None, papers: Optional[Sequence[int]] = None,
+    max_paper_share: float = 1.0, exclude: "frozenset[int]" = frozenset(),
 ) -> Described:
     """Merge ``clusters`` (one per passage, −1 outlier) to the chosen count and describe the topics.
 
-    ``matrix``: passages × ``terms`` counts; ``n_topics`` fixes the count.
+    ``matrix``: passages × ``terms`` counts; ``n_topics`` fixes the count; ``papers``: each passage's
+    paper, for merging topics drawn from one paper (``max_paper_share`` < 1; module doc); ``exclude``:
+    term columns that are never keywords.
     """
     import numpy as np
     from scipy.cluster.hierarchy import fcluster
@@ -171,28 +232,49 @@ def describe(
                         shape=(len(ids), len(labels)))
     counts = np.asarray((member @ matrix).toarray(), dtype=np.float64)
     cents = np.asarray(member @ embeddings)
+    spread = None
+    if papers is not None and max_paper_share < 1.0 and len(set(papers)) >= MIN_PAPERS_FOR_SPREAD:
+        _, pinv = np.unique(np.asarray(papers), return_inverse=True)
+        onehot = csr_matrix((np.ones(len(labels)), (np.arange(len(labels)), pinv)),
+                            shape=(len(labels), int(pinv.max()) + 1))
+        spread = np.asarray((member @ onehot).toarray(), dtype=np.float64)
+
+    def cut_at(k: int) -> "np.ndarray":
+        g = fcluster(tree, t=k, criterion="maxclust")
+        return g if spread is None else absorb_single_paper(g, counts, cents, spread, max_paper_share)
+
     scanned: dict[int, float] = {}
     if len(ids) <= 2:
         groups = np.arange(1, len(ids) + 1)
     else:
         tree = _merge_tree(counts, cents)
         lo, hi = count_range(len(labels), len(ids))
+        cut: dict[int, np.ndarray] = {}
         if n_topics:
-            ks = [min(n_topics, len(ids))]
+            want = min(n_topics, len(ids))
+            ks = [want]
+            cut[want] = cut_at(want)
+            k = want
+            while spread is not None and int(cut[ks[0]].max()) < want and k < len(ids):
+                k += 1  # single-paper topics merged away: cut finer until the count asked for is reached
+                g = cut_at(k)
+                if int(g.max()) >= want:
+                    cut[ks[0]] = g
         else:
             ks = list(range(lo, hi + 1))
         best: Optional[tuple[float, int]] = None
-        cut: dict[int, np.ndarray] = {}
         for k in ks:
-            g = fcluster(tree, t=k, criterion="maxclust")
-            cut[k] = g
+            if k not in cut:
+                cut[k] = cut_at(k)
+            g = cut[k]
             if len(ks) == 1:
                 break
-            words = _keywords_for(g, counts, binary, terms, top_n)
+            words = _keywords_for(g, counts, binary, terms, top_n, exclude)
             diversity = len({w for ws in words for w in ws}) / max(1, sum(len(ws) for ws in words))
             near_dup = sum(overlap(a, b, top_n) > MAX_SHARED for i, a in enumerate(words) for b in words[i + 1:])
             score = (1.0 + _mean_npmi(words, binary, col)) / 2 * diversity - 0.05 * near_dup
-            scanned[k] = round(score, 4)
+            n_groups = int(g.max())  # the count after single-paper merges (k without them)
+            scanned[n_groups] = max(scanned.get(n_groups, -math.inf), round(score, 4))
             if best is None or score > best[0] + 1e-9:
                 best = (score, k)
         groups = cut[best[1] if best else ks[0]]
@@ -210,18 +292,18 @@ def describe(
     for ci, c in enumerate(ids):
         gm[final[group_of[c]], ci] = 1.0
     tcounts = gm @ counts
-    kw = pick_keywords(ctfidf(tcounts), binary, terms, top_n)
+    kw = pick_keywords(ctfidf(tcounts), binary, terms, top_n, exclude=exclude)
     keywords = {t: kw[t] for t in range(k)}
     tree_final = _merge_tree(tcounts, gm @ cents) if k >= 3 else None
     return Described(topics, keywords, tree_final, scanned)
 
 
 def _keywords_for(groups: "np.ndarray", counts: "np.ndarray", binary: "csr_matrix", terms: Sequence[str],
-                  top_n: int) -> list[list[str]]:
+                  top_n: int, exclude: "frozenset[int]" = frozenset()) -> list[list[str]]:
     import numpy as np
 
     k = int(groups.max())
     gm = np.zeros((k, len(groups)))
     gm[groups - 1, np.arange(len(groups))] = 1.0
-    kw = pick_keywords(ctfidf(gm @ counts), binary, terms, top_n)
+    kw = pick_keywords(ctfidf(gm @ counts), binary, terms, top_n, exclude=exclude)
     return [[w for w, _ in ws] for ws in kw]

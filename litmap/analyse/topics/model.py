@@ -12,7 +12,7 @@ from litmap.errors import AnalysisError
 from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.store.topics import BodyParagraph, EmbeddingCache
 
-from litmap.analyse.topics.describe import Described, describe
+from litmap.analyse.topics.describe import MIN_PAPERS_FOR_SPREAD, Described, describe
 from litmap.analyse.topics.embed import Embedder, embed_texts_cached, make_embedder
 from litmap.analyse.topics.passages import Passage, make_passages
 from litmap.analyse.topics.phrases import phrase_labels
@@ -24,7 +24,8 @@ from litmap.analyse.topics.words import Vocabulary, build_vocabulary
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["TooFewPassages", "FitCore", "check_enough", "fit_core", "fit_topics", "fit_on_passages"]
+__all__ = ["ONE_PAPER", "single_paper_topics", "TooFewPassages", "FitCore", "check_enough", "fit_core",
+           "fit_topics", "fit_on_passages"]
 
 log = logging.getLogger(__name__)
 
@@ -114,12 +115,34 @@ def fit_core(
     vocab = build_vocabulary(docs, list(papers) if papers is not None else list(range(len(docs))),
                              extra_stop_words=settings.extra_stop_words, ubiquity=settings.ubiquity)
     fixed = settings.nr_topics or (settings.n_clusters if clusterer == "pca-kmeans" else None)
-    desc = describe(clusters, vocab.matrix, vocab.terms, embeddings, top_n=settings.top_n_words, n_topics=fixed)
+    paper_of = list(papers) if papers is not None else list(range(len(docs)))
+    desc = describe(clusters, vocab.matrix, vocab.terms, embeddings, top_n=settings.top_n_words, n_topics=fixed,
+                    papers=paper_of, exclude=vocab.not_keywords(),
+                    max_paper_share=settings.max_paper_share if settings.merge_single_paper else 1.0)
     labels = phrase_labels(docs, desc.topics, embeddings, desc.keywords, embedder,
                            extra_stop_words=settings.extra_stop_words, acronyms=vocab.acronyms,
-                           undefined_acronyms=vocab.undefined_acronyms)
+                           undefined_acronyms=vocab.undefined_acronyms + vocab.speaker_names, papers=paper_of)
+    for t in single_paper_topics(desc.topics, paper_of, settings.max_paper_share):
+        labels[t] = f"{labels[t]} {ONE_PAPER}"
     return FitCore(desc.topics, desc.keywords, labels, _hierarchy(desc, labels), clusterer, fallback, vocab,
                    desc.scanned)
+
+
+#: Appended to the label of a topic drawn (almost) from one paper: that paper's subject, not a shared theme.
+ONE_PAPER = "(one paper)"
+
+
+def single_paper_topics(topics: Sequence[int], papers: Sequence[int], max_paper_share: float) -> list[int]:
+    """Topics where one paper holds more than ``max_paper_share`` of the passages (from 4 papers up)."""
+    from collections import Counter
+
+    if max_paper_share >= 1.0 or len(set(papers)) < MIN_PAPERS_FOR_SPREAD:
+        return []
+    per: dict[int, Counter[int]] = {}
+    for t, p in zip(topics, papers):
+        if t != -1:
+            per.setdefault(t, Counter())[p] += 1
+    return sorted(t for t, c in per.items() if max(c.values()) > max_paper_share * sum(c.values()))
 
 
 def _hierarchy(desc: Described, labels: dict[int, str]) -> tuple[HierarchyNode, ...]:

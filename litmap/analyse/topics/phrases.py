@@ -7,9 +7,19 @@ part-of-speech-like rule — no filler or stop word at either end, no adverb
 end, at most two small connecting words inside ("right to the city",
 "state-led gentrification in Helsinki"), and at least one of the topic's
 keywords.  Each candidate scores on how often it occurs in the topic, how
-much of its use falls in this topic, and (KeyBERT-style) how close its
-embedding lies to the topic centroid; maximal marginal relevance then keeps
-labels of different topics apart.  Acronyms show their spelled-out form.
+much of its use falls in this topic, how widely it is used across the
+topic's papers, and (KeyBERT-style) how close its embedding lies to the
+topic centroid; maximal marginal relevance then keeps labels of different
+topics apart.  Acronyms show their spelled-out form.
+
+A label speaks for the topic's papers, not for the one that repeats a phrase
+most: frequency is counted as Σ log(1 + uses in each paper), the score is
+weighted by the share of the topic's passages whose paper uses the phrase
+and by the share of the phrase's words that are among the topic's keywords
+("state rescaling" over "management committee" for a topic whose keywords
+are state, rescaling, management…), and where the topic draws on two or more
+papers (each with ≥ 10% of its passages), only phrases used in at least two
+papers qualify (when any does).
 """
 
 from __future__ import annotations
@@ -90,18 +100,24 @@ def phrase_labels(
     texts: Sequence[str], topics: Sequence[int], embeddings: "np.ndarray",
     keywords: Mapping[int, Sequence[tuple[str, float]]], embedder: Optional["Embedder"], *,
     extra_stop_words: Sequence[str] = (), acronyms: Optional[Mapping[str, str]] = None,
-    undefined_acronyms: Sequence[str] = (),
+    undefined_acronyms: Sequence[str] = (), papers: Optional[Sequence[int]] = None,
 ) -> dict[int, str]:
-    """A 2–4 word label for each topic (its top keywords when no phrase qualifies)."""
+    """A 2–4 word label for each topic (its top keywords when no phrase qualifies).
+
+    ``papers``: each passage's paper (one paper per passage when absent), for the spread (module doc).
+    """
     import numpy as np
 
     acronyms = acronyms or {}
     stop = base_stop_words(extra_stop_words) | frozenset(undefined_acronyms)
     arr = np.asarray(topics)
     ids = sorted(set(int(t) for t in topics) - {-1})
+    paper_of = list(papers) if papers is not None else list(range(len(texts)))
     per_topic: dict[int, Counter[str]] = {}
+    spread: dict[int, dict[str, tuple[float, float, int]]] = {}  # phrase -> (Σ√uses, passage share, papers)
     forms: dict[int, dict[str, Counter[str]]] = {}
     centroids: dict[int, np.ndarray] = {}
+    multi: dict[int, bool] = {}
     for t in ids:
         idx = np.flatnonzero(arr == t)
         c = embeddings[idx].mean(axis=0)
@@ -109,8 +125,23 @@ def phrase_labels(
         centroids[t] = c
         near = idx[np.argsort(-(embeddings[idx] @ c), kind="stable")[:_PER_TOPIC]]
         scale = len(idx) / len(near)
-        counts, forms[t] = candidate_phrases([texts[i] for i in near], stop)
+        by_paper: dict[int, list[int]] = defaultdict(list)
+        for i in near:
+            by_paper[paper_of[int(i)]].append(int(i))
+        counts: Counter[str] = Counter()
+        forms[t] = defaultdict(Counter)
+        uses: dict[str, list[tuple[int, int]]] = defaultdict(list)  # phrase -> (count, passages of that paper)
+        for paper in sorted(by_paper):
+            got, got_forms = candidate_phrases([texts[i] for i in by_paper[paper]], stop)
+            counts.update(got)
+            for w, f in got_forms.items():
+                forms[t][w].update(f)
+            for ph, n in got.items():
+                uses[ph].append((n, len(by_paper[paper])))
         per_topic[t] = Counter({p: n * scale for p, n in counts.items()})
+        spread[t] = {ph: (sum(math.log1p(n) for n, _ in u) * scale, sum(m for _, m in u) / len(near), len(u))
+                     for ph, u in uses.items()}
+        multi[t] = sum(len(v) >= 0.1 * len(near) for v in by_paper.values()) >= 2
     total: Counter[str] = Counter()
     for c in per_topic.values():
         total.update(c)
@@ -120,16 +151,22 @@ def phrase_labels(
         min_n = 3 if sum(arr == t) >= 60 else 2
         cands = [(p, n) for p, n in per_topic[t].items()
                  if n >= min_n and set(p.split()) & kw_tokens and sum(w in acronyms for w in p.split()) <= 1]
-        cands.sort(key=lambda x: -x[1])
+        if multi[t] and any(spread[t][p][2] >= 2 for p, _ in cands):
+            cands = [(p, n) for p, n in cands if spread[t][p][2] >= 2]
+        cands.sort(key=lambda x: (-spread[t][x[0]][0], x[0]))
         cands = cands[:40]
         if not cands:
             scored[t] = []
             continue
-        top = max(n for _, n in cands)
+        top = max(spread[t][p][0] for p, _ in cands)
         rel = []
         for p, n in cands:
             share = n / total[p]
-            rel.append(math.log1p(n) / math.log1p(top) * math.sqrt(share) * (1.0 + 0.1 * (len(p.split()) - 2)))
+            freq, covered, _ = spread[t][p]
+            content = [w for w in p.split() if w not in _CONNECTORS]
+            on_topic = sum(w in kw_tokens for w in content) / len(content)
+            rel.append(math.log1p(freq) / math.log1p(top) * math.sqrt(share) * math.sqrt(covered)
+                       * (0.5 + 0.5 * on_topic) * (1.0 + 0.1 * (len(p.split()) - 2)))
         scored[t] = sorted(zip(rel, (p for p, _ in cands)), reverse=True)
     # KeyBERT-style closeness to the centroid, then MMR across topics (largest first).
     phr = sorted({p for lst in scored.values() for _, p in lst})

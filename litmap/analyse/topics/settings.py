@@ -49,6 +49,11 @@ class TopicSettings:
     # Corpus-wide terms (in more than this share of papers, and a quarter of it of passages)
     # are no keywords; 1.0 keeps them.
     ubiquity: float = 0.5
+    # A topic is a theme of several papers: one where a single paper holds more than this share of the
+    # passages is labelled "(one paper)", or with merge_single_paper merged into its nearest topic
+    # (from 4 papers up; docs/topics.md).  1.0 switches both off.
+    max_paper_share: float = 0.8
+    merge_single_paper: bool = False
     reduce_outliers: bool = True
     outlier_threshold: float = 0.3
     assign_threshold: float = 0.35
@@ -92,7 +97,8 @@ class TopicSettings:
             bad("nr_topics", "must be >= 2 or unset")
         if self.refit_growth < 0:
             bad("refit_growth", "must be >= 0 (0 switches the growth trigger off)")
-        for name in ("ubiquity", "outlier_threshold", "assign_threshold", "match_threshold", "refit_unfit"):
+        for name in ("ubiquity", "max_paper_share", "outlier_threshold", "assign_threshold", "match_threshold",
+                     "refit_unfit"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 bad(name, "must lie in [0, 1]")
         if self.top_n_words < 1 or self.n_representatives < 1:

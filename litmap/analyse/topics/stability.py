@@ -304,12 +304,14 @@ def _form_topics(old: TopicResult, passages: Sequence[Passage], vectors: "np.nda
         member = csr_matrix((np.ones(len(ok)), ([row[topics[k]] for k in ok], ok)), shape=(len(tid), n))
         counts = (member @ vocab.matrix).toarray()
         kw = pick_keywords(ctfidf(counts), (vocab.matrix > 0).astype(np.float32).tocsc(), vocab.terms,
-                           settings.top_n_words)
+                           settings.top_n_words, exclude=vocab.not_keywords())
         for t in formed:
             keywords[t] = kw[row[t]]
         new_labels = phrase_labels(docs, [t if t in formed else -1 for t in topics], vectors,
                                    {t: keywords[t] for t in formed}, emb, extra_stop_words=settings.extra_stop_words,
-                                   acronyms=vocab.acronyms, undefined_acronyms=vocab.undefined_acronyms)
+                                   acronyms=vocab.acronyms,
+                                   undefined_acronyms=vocab.undefined_acronyms + vocab.speaker_names,
+                                   papers=[p.doc_id for p in passages])
         labels.update(new_labels)
         log.info("refresh formed %d new topics from %d poorly fitting passages: %s", len(formed), len(pool),
                  [labels[t] for t in formed])

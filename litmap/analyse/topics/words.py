@@ -10,7 +10,16 @@ Three kinds of word never describe a topic:
   Science City (ZGC)") stay, and labels show the spelled-out form;
 - **corpus-wide terms**: words in more than ``ubiquity`` of the passages *and*
   of the papers (``gentrification`` in a gentrification corpus): they say what
-  the corpus is about, not how its topics differ.
+  the corpus is about, not how its topics differ;
+- **speakers' names in quoted interviews**: a name that attributes a
+  quotation (``(Sandra, age 28)``, or ``Sandra:`` opening a transcript line)
+  and is written with a capital (nearly) everywhere: a respondent's name says
+  nothing about a theme.  Such names stay in the counts (they still tell one
+  cluster from another) but are never keywords or label words.  Place names
+  and cited authors are kept: in a corpus of case studies they are the signal
+  (leaving out every capitalised word found in one paper cost 0.05 NPMI on
+  the 1,001 benchmark passages and turned "Historic Cairo" into "apartment
+  houses").
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
+    import numpy as np
     from scipy.sparse import csr_matrix
 
 __all__ = [
@@ -76,6 +86,12 @@ FILLER_WORDS = frozenset(ACADEMIC_STOP_WORDS) | frozenset(TRANSCRIPT_STOP_WORDS)
 #: Words (letters, inner hyphens or apostrophes), never numbers or ids such as ``usj_097104``.
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*\b"
 
+#: A speaker's name attributing a quotation: "(Sandra, age 28)", "(Sandra, 28, tenant)", or "Sandra: …" opening
+#: a line of a transcript.
+_SPEAKER = re.compile(r"\(\s*([A-Z][a-z]+)(?:\s+[A-Z]\.?)?,\s*(?:aged?\s*)?\d{1,3}\b|(?:^|\n)\s*([A-Z][a-z]+):\s")
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:[-'’][^\W\d_]+)*\b")
+#: Share of a word's occurrences written with a capital for it to count as a name.
+_NAME_SHARE = 0.9
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&]{1,9})s?\b")
 _WORD = re.compile(TOKEN_PATTERN)
 
@@ -171,6 +187,14 @@ class Vocabulary:
     corpus_terms: tuple[str, ...]  # corpus-wide terms left out
     acronyms: dict[str, str]  # spelled out: acronym (lower case) -> the long form
     undefined_acronyms: tuple[str, ...]
+    # Speakers' names in quoted interviews: kept in the matrix (they still tell clusters apart) but
+    # never keywords or label words (:meth:`not_keywords`).
+    speaker_names: tuple[str, ...] = ()
+
+    def not_keywords(self) -> frozenset[int]:
+        """Columns of :attr:`terms` that may not be keywords: speakers' names and bigrams holding one."""
+        names = set(self.speaker_names)
+        return frozenset(i for i, t in enumerate(self.terms) if set(t.split()) & names)
 
 
 def build_vocabulary(
@@ -195,15 +219,18 @@ def build_vocabulary(
     x = vec.fit_transform(texts).tocsc()
     terms = vec.get_feature_names_out()
     corpus_terms: list[str] = []
-    if ubiquity < 1.0 and len(set(papers)) >= 4:
+    names = _speaker_names(texts, terms, x)
+    if len(set(papers)) >= 4:
         doc_share = np.asarray((x > 0).sum(axis=0)).ravel() / n
         paper_ids = np.asarray(papers)
         uniq, inv = np.unique(paper_ids, return_inverse=True)
         from scipy.sparse import csr_matrix
 
         onehot = csr_matrix((np.ones(n), (inv, np.arange(n))), shape=(len(uniq), n))
-        paper_share = np.asarray(((onehot @ (x > 0).astype(np.float32)) > 0).sum(axis=0)).ravel() / len(uniq)
-        bad = np.flatnonzero((paper_share > ubiquity) & (doc_share > ubiquity / 4))
+        in_papers = np.asarray(((onehot @ (x > 0).astype(np.float32)) > 0).sum(axis=0)).ravel()
+        paper_share = in_papers / len(uniq)
+        bad: Sequence[int] = (np.flatnonzero((paper_share > ubiquity) & (doc_share > ubiquity / 4)).tolist()
+                              if ubiquity < 1.0 else [])
         unigram_bad = {terms[i] for i in bad if " " not in terms[i]}
         corpus_terms = sorted(unigram_bad)
         drop = set(bad) | {i for i, t in enumerate(terms) if " " in t and set(t.split()) & unigram_bad}
@@ -211,4 +238,30 @@ def build_vocabulary(
         x = x[:, keep]
         terms = terms[keep]
     return Vocabulary(x.tocsr(), tuple(str(t) for t in terms), stop, tuple(corpus_terms),
-                      {k: v for k, v in defined.items()}, tuple(sorted(undefined)))
+                      {k: v for k, v in defined.items()}, tuple(sorted(undefined)), tuple(names))
+
+
+def _speaker_names(texts: Sequence[str], terms: Sequence[str], x: "csr_matrix") -> list[str]:
+    """Names that attribute quoted speech (``(Sandra, age 28)``, ``Sandra:`` opening a line) and are written
+    with a capital in ≥ 90% of their occurrences (so ``Note:`` or ``Source:`` are not names)."""
+    import numpy as np
+
+    col = {t: i for i, t in enumerate(terms)}
+    speakers: set[int] = set()
+    for text in texts:
+        if "(" not in text and ":" not in text:
+            continue
+        for m in _SPEAKER.finditer(text):
+            j = col.get(normalise(m.group(1) or m.group(2)))
+            if j is not None:
+                speakers.add(j)
+    if not speakers:
+        return []
+    capital: Counter[int] = Counter()
+    for text in texts:
+        for m in _CAPITALISED.finditer(text):
+            j = col.get(normalise(m.group(0)))
+            if j in speakers:
+                capital[j] += 1
+    total = np.asarray(x.sum(axis=0)).ravel()
+    return sorted(str(terms[j]) for j in speakers if capital[j] >= _NAME_SHARE * total[j])
