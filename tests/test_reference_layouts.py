@@ -6,6 +6,7 @@ generational suffixes, and numbers that are no pages."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -217,3 +218,153 @@ def test_gost_list_with_russian_heading_and_first_line_indent(tmp_path):
     doc = extract_file(str(_gost_pdf(tmp_path / "gost.pdf")))
     assert [r.raw[:2] for r in doc.references] == ["1.", "2.", "3.", "4."]
     assert doc.references[2].year == 2010
+
+
+def _vancouver_pdf(path, gap):
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    entries = [
+        "Brenner N. New State Spaces: Urban Governance and the Rescaling of Statehood. Oxford: Oxford University Press; 2004.",
+        "Harvey D. From managerialism to entrepreneurialism: the transformation in urban governance. Geogr Ann B. 1989;71(1):3-17.",
+        "Jonas AEG, Ward K. Introduction to a debate on city-regions: new geographies of governance. Int J Urban Reg Res. 2007;31(1):169-78.",
+        "Keil R. The global city comes home: internalised globalisation in Frankfurt Rhine-Main. Urban Stud. 2011;48(12):2495-517.",
+        "Peck J, Tickell A. Neoliberalizing space. Antipode. 2002;34(3):380-404.",
+    ]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = A4[1] - 80
+    c.setFont("Times-Roman", 10)
+    for line in textwrap.wrap("City regions have been studied for a long time, and the state changes its form. " * 8, 100):
+        c.drawString(54, y, line)
+        y -= 13
+    y -= 16
+    # No heading; each number in a column of its own, the text column `gap` points to its right.
+    for k, entry in enumerate(entries, 1):
+        c.drawString(54, y, f"{k}.")
+        for line in textwrap.wrap(entry, 85):
+            c.drawString(54 + gap, y, line)
+            y -= 12
+        y -= 2
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("gap", [14, 30, 50], ids=["narrow", "wide", "wider"])
+def test_unheaded_vancouver_list_with_numbers_in_their_own_column(tmp_path, gap):
+    from litmap.batch.extract import extract_file
+
+    doc = extract_file(str(_vancouver_pdf(tmp_path / "vancouver.pdf", gap)))
+    assert [r.raw[:2] for r in doc.references] == ["1.", "2.", "3.", "4.", "5."]
+    assert doc.references[0].year == 2004 and doc.references[1].raw.endswith("3-17.")
+
+
+def test_text_list_compound_surname_org_title_and_initials_before_surname():
+    # Real shapes from gentrification .txt lists: a space left before the hyphen of a
+    # compound surname, a title running on to a line that opens "Word (2018–2022)", and an
+    # author list broken between a last author's initials and surname.
+    text = """Bergstrom, J. C. (2001). Postproductivism and rural land values .
+Brown ‐Saracino, J. (2010). The Gentrification Debates . Routledge.
+CPC Central Committee, & State Council. (2018). Strategic Plan of Rural
+Revitalisation (2018 –2022) . People's Publishing House.
+Paker, J.N. (2018), Negotiating the Space between Avant- Garde and Hip Enough. City &
+Community 17(2), pp. 438– 460.
+Pastak, I.E., T.T. Kindsiko, R. Kleinhans & V.H.
+Maarten (2019), Commercial Gentrification in Postindustrial Neighborhoods.
+Tijdschrift voor Economische en Sociale Geografie 110(5), pp. 588– 604.
+Peck, J. & A. Tickell (2002), Neoliberalizing Space. Antipode 34, pp. 380– 404."""
+    entries = split_reference_text(text)
+    assert [e[:12] for e in entries] == ["Bergstrom, J", "Brown ‐Sarac", "CPC Central ", "Paker, J.N. ", "Pastak, I.E.", "Peck, J. & A"]
+    assert entries[2].endswith("Publishing House.") and "Maarten (2019)" in entries[4]
+
+
+def test_text_list_letter_spaced_line_long_organisation_and_back_matter():
+    # A .txt list (Paper8's shapes): an author line set letter by letter, an
+    # organisation's name run over two lines before its year, and the
+    # "Supporting information" note that follows the list.
+    text = """Slater, T. (2009). Missing Marcuse: On gentrification and displacement. City,
+13(2-3), 292–311. https://doi.org/10.1080/13604810902982250
+S m i t h ,T . ,N o b l e ,M . ,N o b l e ,S . ,W r i g h t ,G . ,M c L e n n a n ,D . ,&P l u n k e t t ,
+E. (2015). The English indices of deprivation 2015. ( Research Report ):
+London: Department for Communities & Local Government.
+Tinson, A., Ayrton, C., Barker, K., Born, T. B., Aldridge, H., & Kenway,
+P. (2016). Monitoring poverty and social exclusion 2016. York: Joseph
+Rowntree Foundation.
+University of Essex Institute of Economic and Social Research, & NatCen
+Social Research and Kantar Public (2016). https://doi.org/10.5255/
+UKDA-SN-6614-9, Understanding society: Waves 1-6, 2009-2015.
+SN: 6614. Colchester: UK Data Archive.
+Vigdor, J. L. (2002). Does gentrification harm the poor? Brookings-Wharton
+Papers on Urban Affairs 2002, 133–182. https://doi.org/10.1353/urb.
+2002.0012
+SUPPORTING INFORMATION
+Additional supporting information may be found online in the
+Supporting Information section at the end of the article."""
+    entries = split_reference_text(text)
+    assert [e[:10] for e in entries] == ["Slater, T.", "Smith, T.,", "Tinson, A.", "University", "Vigdor, J."]
+    assert entries[-1].endswith("2002.0012") and entries[2].endswith("Rowntree Foundation.")
+    assert _families(parse_reference(entries[1]))[:2] == ["Smith", "Noble"]
+
+
+def _page(blocks):
+    from litmap.read.layout.pages import Block, LaidOutPage
+
+    out, top = [], 80.0
+    for kind, x, text in blocks:
+        lines = tuple(re.split(r"\s(?=\[\d+\] )", text))  # a line per bracketed entry, as a PDF sets them
+        out.append(Block(page=1, x0=x, top=top, x1=540.0, bottom=top + 12 * len(lines), text=" ".join(lines),
+                         size=10.0, kind=kind, lines=lines,
+                         indents=tuple(0.0 for _ in lines)))
+        top += 12 * len(lines) + 4
+    return LaidOutPage(number=1, width=595.0, height=842.0, blocks=tuple(out))
+
+
+def _references_of(page):
+    from litmap.parse.references.splitting import split_references
+    from litmap.parse.structure import structure_document
+
+    return split_references(structure_document([page]).reference_blocks)
+
+
+BODY = "City regions have been studied for a long time, and the state changes its form as it rescales. " * 4
+
+
+def test_entry_numbers_the_layout_calls_footnotes_stay_in_the_list():
+    # A BMC list: the numbers in a column of their own, small and short enough
+    # for the layout to call them footnotes (cermine test1.pdf lost entries 2-9).
+    rows = [("body", 54.0, BODY), ("heading", 54.0, "References")]
+    entries = ["Kudsk KA, Fabian TC: Silent deep vein thrombosis. Am J Surg 1989, 158:515-9.",
+               "Geerts WH, Code KI: A prospective study of venous thromboembolism. N Engl J Med 1994, 331:1601-6.",
+               "Acosta JA, Yang JC: Lethal injuries and time to death. J Am Coll Surg 1998, 186:528-33.",
+               "Weitz JI: Low-molecular-weight heparins. N Engl J Med 1997, 337:688-98."]
+    for k, e in enumerate(entries, 1):
+        rows += [("footnote" if k > 1 else "body", 54.0, f"{k}."), ("body", 70.0, e)]
+    refs = _references_of(_page(rows))
+    assert [t[:3] for t, _ in refs] == ["1. ", "2. ", "3. ", "4. "]
+
+
+def test_unheaded_bracket_list_reflowed_with_author_fragments():
+    # No heading; entries reflowed into paragraphs, an author list broken into
+    # blocks of a name each (refextract 2301.05883, raimbault paper.pdf).
+    rows = [("body", 54.0, BODY),
+            ("body", 54.0, "[1] J.M.Grames, C.K.Sinclair, Phys. Rev. C 102, 015501 (2020) [2] E.A.Uehling, Phys. Rev. 48, 55 "
+                           "(1935) [3] G.Soff and P.J.Mohr, Phys. Rev. A 38, 5066 (1988) [4] O.Koshchii,"),
+            ("body", 54.0, "M.Gorchtein,"), ("body", 54.0, "X.Roca-Maza and"),
+            ("body", 54.0, "H.Spiesberger, Phys. Rev. C 103, 064316 (2021) [5] L.I.Schiff, Phys. Rev. 98, 756 (1955). "
+                           "[6] R.R.Lewis, Phys. Rev. 102, 544 (1956). [7] J.L.Friar and M.Rosen, Ann. Phys. 87, 289 (1974).")]
+    refs = _references_of(_page(rows))
+    assert refs and refs[0][0].startswith("[1] J.M.Grames")
+    assert sum(1 for t, _ in refs if t.startswith("[")) == 7
+
+
+def test_numbered_list_page_range_end_glued_to_the_next_number():
+    text = """35. Elliott CG, Dudney TM: Calf-thigh sequential pneumatic compression. J Trauma 1999, 47:25-32.
+36. Lachmann EA, Rook JL, Tunkel R, Nagler W: Complications associated with
+intermittent pneumatic compression. Arch Phys Med Rehabil 1992, 73:482-
+5. 37. McGrory BJ, Burke DW: Peroneal nerve palsy following intermittent
+sequential pneumatic compression. Orthopedics 2000, 23:1103-5.
+38. Pittman GR: Peroneal nerve palsy. Jama 1989, 261:2201-2."""
+    entries = split_reference_text(text)
+    assert [e[:3] for e in entries] == ["35.", "36.", "37.", "38."]
+    assert entries[1].endswith("73:482-5.")

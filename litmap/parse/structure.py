@@ -145,7 +145,9 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
             cur = secs[-1] if secs else None
             in_front = cur is None or cur.kind == "front"
             in_refs = cur is not None and cur.kind == "references"
-            if b0.kind in _ASIDE_KINDS:
+            # An entry's number set in a column of its own is small and short enough
+            # for the layout to call it a footnote; inside the list it is the list's.
+            if b0.kind in _ASIDE_KINDS and not (in_refs and _NUMBER_ONLY.match(b0.text)):
                 asides.append((b0.page, _Para(_ASIDE_KINDS[b0.kind], b0.text.strip(), b0.page, b0.page, -1)))
                 continue
             if in_refs and is_ref_part(b0, ref_number):
@@ -212,11 +214,32 @@ def _ref_like(p: _Para) -> bool:
     """A paragraph that reads like reference entries: name-first line starts and years."""
     lines = [ln for b in p.blocks for ln in (b.lines or (b.text,))] or [p.text]
     starts = sum(bool(_REF_START.match(ln.strip())) for ln in lines)
+    # A numbered list reflowed into one paragraph: "[1] … (2020) [2] … (2018)",
+    # at least three numbers in a row.
+    marks = [int(k) for k in re.findall(r"(?:^|\s)\[(\d{1,3})\]\s", p.text)]
+    if len(marks) >= 3 and all(b == a + 1 for a, b in zip(marks, marks[1:])):
+        starts = max(starts, len(marks))
     years = len(_REF_YEAR.findall(p.text))
     return starts >= max(1, len(lines) // 5) and years >= max(1, starts // 2) and not _TERMINAL_Q.search(p.text[:200])
 
 
+_NUMBER_ONLY = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.|\(\d{1,4}\))\s*$")
 _TERMINAL_Q = re.compile(r"\b(?:we|our|this paper|this article|in this)\b", re.I)
+
+
+def _over_fragments(items: list[_Para], begin: int) -> Optional[int]:
+    """Where the run of reference-like paragraphs goes on past short
+    fragments before ``begin``: an author list or a title broken into blocks
+    of a line each ("M.Gorchtein," / "X.Roca-Maza and", "arXiv preprint"),
+    with a reference-like paragraph before them; None when there is none."""
+    k = begin
+    while k > 0 and begin - k < 12:
+        p = items[k - 1]
+        lines = [ln for b in p.blocks for ln in (b.lines or (b.text,))] or [p.text]
+        if len(lines) > 1 or len(p.text) >= 60 or _ref_like(p):
+            break
+        k -= 1
+    return k - 1 if k < begin and k > 0 and _ref_like(items[k - 1]) else None
 
 
 def _unheaded_references(secs: list[_Sec]) -> list[Block]:
@@ -237,14 +260,22 @@ def _unheaded_references(secs: list[_Sec]) -> list[Block]:
             end -= 1
         begin, misses = end, 0
         while begin > 0 and misses <= 1:
+            bridged = _over_fragments(items, begin)
             if _ref_like(items[begin - 1]):
                 begin -= 1
+                misses = 0
+            elif bridged is not None:
+                begin = bridged
                 misses = 0
             elif begin - 1 > 0 and _ref_like(items[begin - 2]):
                 begin -= 1
                 misses += 1
             else:
                 break
+        # A Vancouver list's first number set in a column of its own ("1." a block
+        # of its own, with no year) opens the list; later numbers ride on misses.
+        if begin > 0 and _NUMBER_ONLY.match(items[begin - 1].text):
+            begin -= 1
         run = items[begin:end]
         n_lines = sum(len(b.lines or (b.text,)) for p in run for b in p.blocks)
         if not run or (len(run) < 3 and n_lines < 6):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 __all__ = ["Line", "is_entry_start", "year_near", "NUMBERED", "DASH", "ENTRY_START", "ORG_START", "INITIAL_FIRST",
-           "STRONG_START", "YEAR", "ENDS_ENTRY"]
+           "STRONG_START", "YEAR", "ENDS_ENTRY", "NAMES_GO_ON"]
 
 
 # "[12]", "12. ", "12.Alvarado", "(12)"
@@ -22,7 +22,8 @@ __all__ = ["Line", "is_entry_start", "year_near", "NUMBERED", "DASH", "ENTRY_STA
 NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s|[A-ZÀ-ÞА-ЯЁΑ-Ω][a-zà-ÿа-яёα-ω])|\((\d{1,4})\))\s*\S")
 #: A repeated-author dash "——." — or the comma after one the text layer lost: ", 1988: Title".
 DASH = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—|(?=,\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?\s*[:.,;]))\s*[.,]?")
-_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]+)?)"
+#: A surname, also compound with a space left before its hyphen by the text layer ("Brown ‐Saracino").
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]*(?:\s[\-‐][A-ZÀ-ÖØ-Þ][\w'’`´\-‐]+)?(?:\s+[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]+)?)"
 _PARTICLE = r"(?:(?:van|von|de|du|da|di|dos|das|le|la|del|della|der|den|ten|ter|el|al)\s+){1,3}"
 #: A particle after the surname, as German lists invert it ("Hantelmann von, Dorothea").
 _TRAILING_PARTICLE = r"(?:von|van|de|der|den|du|da|di|la|le|zu|vom)(?=[\s,])"
@@ -49,6 +50,10 @@ ORG_START = re.compile(
 )
 INITIAL_FIRST = re.compile(rf"^\s*(?:[A-Z]\.\s?){{1,3}}(?:-[A-Z]\.\s?)?\s*(?:{_PARTICLE})?[A-Z][\w'’\-]+")
 YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\b|n\.\s?d\.|in press|forthcoming", re.I)
+#: A line that breaks off inside an author list: after a comma, "&" or "and",
+#: or after the initials of a last author whose surname is on the next line
+#: ("R. Kleinhans & V.H." / "Maarten (2019), …").
+NAMES_GO_ON = re.compile(r"(?:,|&|\band|(?:&|\band)\s+(?:[A-Z]\.\s?-?){1,3})\s*$")
 ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|[a-z0-9]/\S*|\b\w+)\s*$")
 
 
@@ -78,7 +83,7 @@ def year_near(lines: Sequence[Line], i: int, chars: int = 220) -> bool:
     text = lines[i].text
     j = i + 1
     while len(text) < chars and j < len(lines) and j <= i + 2:
-        if lines[j].blank_before or is_entry_start(lines[j].text):
+        if lines[j].blank_before or is_entry_start(lines[j].text) and not NAMES_GO_ON.search(text):
             break
         text += " " + lines[j].text
         j += 1

@@ -92,9 +92,22 @@ _BIO = re.compile(
 )
 
 
+#: A back-matter heading on a line of its own after the list, in a text where
+#: it did not open a section of its own ("SUPPORTING INFORMATION" / "Additional
+#: supporting information may be found online …" after a .txt list).
+_BACK_MATTER = re.compile(
+    r"^\s*(?:supporting information|supplementary (?:information|materials?|data)|online appendix"
+    r"|notes on contributors|author biograph(?:y|ies)|data availability(?: statement)?"
+    r"|conflicts? of interests?(?: statement)?|declaration of (?:competing|conflicting) interests?)\s*:?\s*$",
+    re.I,
+)
+
+
 def cut_at_end_marker(lines: list[Line]) -> list[Line]:
-    """The lines before a "cite as" box or a contributor note (never the first line)."""
-    end = next((i for i, ln in enumerate(lines) if i and (_CITE_AS.match(ln.text) or _BIO.match(ln.text))), None)
+    """The lines before a "cite as" box, a contributor note or a back-matter
+    heading (never the first line)."""
+    end = next((i for i, ln in enumerate(lines)
+                if i and (_CITE_AS.match(ln.text) or _BIO.match(ln.text) or _BACK_MATTER.match(ln.text))), None)
     if end is not None:
         lines = lines[:end]
     return lines

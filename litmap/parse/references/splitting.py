@@ -34,6 +34,7 @@ from litmap.parse.references.entry_starts import (
     ENDS_ENTRY,
     ENTRY_START,
     INITIAL_FIRST,
+    NAMES_GO_ON,
     NUMBERED,
     ORG_START,
     STRONG_START,
@@ -69,16 +70,40 @@ def _text_starts(lines: Sequence[Line]) -> list[bool]:
         if DASH.match(ln.text):
             starts[i] = True
             continue
+        if i + 1 < n and _ended(lines[i - 1].text) and _ORG_OVER_LINES.match(f"{ln.text} {lines[i + 1].text}"):
+            starts[i] = True
+            continue
         if not (ENTRY_START.match(ln.text) or INITIAL_FIRST.match(ln.text) or ORG_START.match(ln.text)) \
                 or not year_near(lines, i):
             continue
         prev = lines[i - 1].text
         prev_ends = bool(ENDS_ENTRY.search(prev)) and not re.search(r"(?:\b[A-Z]\.|,|&|\band|:|-)\s*$", prev)
         short_prev = len(prev) < 0.8 * typical
-        strong = bool(STRONG_START.match(ln.text)) and not re.search(r"(?:,|&|\band|-)\s*$", prev)
-        ended = prev.rstrip().endswith((".", ")", "]")) or re.search(r"\d\s*$", prev) is not None
+        ended = _ended(prev)
+        strong = bool(STRONG_START.match(ln.text)) and not NAMES_GO_ON.search(prev) and not prev.rstrip().endswith(("-", "‐")) \
+            and (ended or not _BARE_NAME_YEAR.match(ln.text) or re.search(r"/\S*$", prev) is not None)
         starts[i] = strong or ln.blank_before or (prev_ends and (short_prev or ended))
     return starts
+
+
+#: An organisation's name too long for one line, then its bracketed year:
+#: "University of Essex Institute of Economic and Social Research, & NatCen" /
+#: "Social Research and Kantar Public (2016). https://…" (names and small words only).
+_ORG_WORD = r"(?:[A-ZÀ-Þ][\w'’&\-]*|&|of|for|on|in|and|the|für|und|de|des|du|la|le|et|voor|van)"
+_ORG_OVER_LINES = re.compile(
+    rf"^\s*[A-ZÀ-Þ][\w'’&\-]+(?:,?\s+{_ORG_WORD}){{3,24}}\s*\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)[.,:]?(?:\s|$)")
+
+
+def _ended(prev: str) -> bool:
+    """The line ends like a finished entry: a full stop, a bracket, a page number."""
+    return prev.rstrip().endswith((".", ")", "]")) or re.search(r"\d\s*$", prev) is not None
+
+
+#: A start with no given names, a name and then a range of years ("Revitalisation
+#: (2018–2022) …"): strong only after a line that ended; after one that broke off
+#: it is the rest of a title ("World Bank (2009)" after "…, Oxford" stays strong).
+_BARE_NAME_YEAR = re.compile(
+    r"^\s*[A-ZÀ-Þ][\w'’\-‐]*(?:\s+[A-ZÀ-Þ][\w'’\-‐]*)?\s*[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)\s*[-‐–]\s*\d{2,4}")
 
 
 def _numbered_starts(lines: Sequence[Line]) -> Optional[list[bool]]:
@@ -297,9 +322,57 @@ def _numbers_joined(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _letters_closed(lines: list[Line]) -> list[Line]:
+    """A line set letter by letter in the text layer ("S m i t h ,T . ,N o b l e ,M .")
+    read closed up ("Smith, T., Noble, M."), so that it can start an entry: only
+    lines of at least 12 pieces, nearly all of one character, that then begin
+    like an entry."""
+    out = []
+    for ln in lines:
+        pieces = ln.text.split()
+        if len(pieces) >= 12 and sum(1 for p in pieces if len(p) == 1) >= 0.7 * len(pieces):
+            closed = re.sub(r"\s*&\s*", " & ", re.sub(r"([,;])(?=\S)", r"\1 ", "".join(pieces)))
+            if ENTRY_START.match(closed):
+                ln = replace(ln, text=closed)
+        out.append(ln)
+    return out
+
+
+#: The end of a page range broken over lines, then the next entry's number:
+#: "…Rehabil 1992, 73:482-" / "5. 37. McGrory BJ, …".
+_RANGE_END_THEN_NUMBER = re.compile(r"^(\s*\d{1,4}[.,;]?)\s+((?:\[(\d{1,4})\]|(\d{1,4})\.)\s+\S.*)$")
+
+
+def _range_ends_apart(lines: list[Line]) -> list[Line]:
+    """In a numbered list, a line holding the end of the previous entry's
+    page range and then the next entry's number becomes two lines, so that
+    the number opens its entry: only where the number follows the last one
+    seen and the line before broke off after a dash."""
+    out: list[Line] = []
+    last: Optional[int] = None
+    for ln in lines:
+        m = NUMBERED.match(ln.text)
+        glued = _RANGE_END_THEN_NUMBER.match(ln.text)
+        if glued and last is not None and out and re.search(r"[-‐–]\s*$", out[-1].text):
+            k = int(glued.group(3) or glued.group(4))
+            if k == last + 1:
+                out.append(replace(ln, text=glued.group(1).strip()))
+                out.append(replace(ln, text=glued.group(2), first_in_block=False))
+                last = k
+                continue
+        if m:
+            k = int(next(g for g in m.groups() if g))
+            if last is None or last < k <= last + 3:
+                last = k
+        out.append(ln)
+    return out
+
+
 def _split_lines(lines: list[Line]) -> list[tuple[str, int]]:
-    lines = clean_lines(lines)
+    lines = _letters_closed(clean_lines(lines))
     lines = cut_at_end_marker(_numbers_joined(lines))
+    if _numbered_starts(lines) is not None:
+        lines = _range_ends_apart(lines)
     if not lines:
         return []
     bulleted = _bullet_starts(lines)
