@@ -64,7 +64,14 @@ def _new_word(text: str, x0: float, top: float, x1: float, bottom: float, size: 
     """``Word(...)`` without the frozen dataclass's field-by-field ``object.__setattr__``
     (about twice as fast; one is made per word of every page)."""
     w = _new(Word)
-    w.__dict__.update(text=text, x0=x0, top=top, x1=x1, bottom=bottom, size=size, bold=bold)
+    d = w.__dict__  # item by item: cheaper than update(**fields), same order
+    d["text"] = text
+    d["x0"] = x0
+    d["top"] = top
+    d["x1"] = x1
+    d["bottom"] = bottom
+    d["size"] = size
+    d["bold"] = bold
     return w
 
 
@@ -443,8 +450,16 @@ def _segment(words: list[Word], row: int) -> Segment:
     size = max(weights, key=weights.__getitem__)
     # Segment(...) without the frozen dataclass's per-field object.__setattr__, as _new_word
     seg = _new(Segment)
-    seg.__dict__.update(words=tuple(words), row=row, x0=words[0].x0, top=top, x1=x1, bottom=bottom, size=size,
-                        bold=nbold * 2 > total, nchars=total)
+    d = seg.__dict__  # item by item, in field order
+    d["words"] = tuple(words)
+    d["row"] = row
+    d["x0"] = words[0].x0
+    d["top"] = top
+    d["x1"] = x1
+    d["bottom"] = bottom
+    d["size"] = size
+    d["bold"] = nbold * 2 > total
+    d["nchars"] = total
     return seg
 
 
