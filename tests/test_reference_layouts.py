@@ -368,3 +368,13 @@ sequential pneumatic compression. Orthopedics 2000, 23:1103-5.
     entries = split_reference_text(text)
     assert [e[:3] for e in entries] == ["35.", "36.", "37.", "38."]
     assert entries[1].endswith("73:482-5.")
+
+
+def test_compound_surname_with_a_space_before_its_hyphen():
+    # The text layer of a Wiley paper (gentrification Paper29) sets "Brown ‐Saracino"
+    # in the list and in the text; both read as one surname, so the citations link.
+    cites = _cite("The literature regards it as a debate (Atkinson, 2003 ; Brown ‐Saracino, 2010 ). "
+                  "Not an inner ‐city - Range (Smith, 2001).")
+    assert [w.surnames for c in cites for w in c.cites][:2] == [("Atkinson",), ("Brown‐Saracino",)]
+    ref = parse_reference("Brown ‐Saracino, J. (2010). The Gentrification Debates . Routledge.")
+    assert _families(ref) == ["Brown‐Saracino"] and ref.year == 2010

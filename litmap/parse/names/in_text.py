@@ -27,6 +27,7 @@ from litmap.parse.names.organisations import ORG_HEADS, ORG_LINKS
 
 __all__ = [
     "UPPER",
+    "COMPOUND_SPACE",
     "NAME_PARTICLES",
     "Narrative",
     "clean_names",
@@ -117,9 +118,15 @@ _NARRATIVE_TAIL_RE = re.compile(
 )
 
 
+#: A space the text layer left before the hyphen of a compound surname: "Brown ‐Saracino".
+COMPOUND_SPACE = re.compile(r"(?<=[a-zà-ÿ])\s+([-‐])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
 def clean_names(s: str) -> str:
-    """``s`` with line-break hyphens rejoined (``Bren- ner``) and spaces collapsed."""
+    """``s`` with line-break hyphens rejoined (``Bren- ner``), compound
+    surnames closed up (``Brown ‐Saracino``) and spaces collapsed."""
     s = re.sub(rf"({_LETTER})-\s+({_LETTER})", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), s)
+    s = COMPOUND_SPACE.sub(r"\1", s)
     return re.sub(r"\s+", " ", s).strip(" ,;")
 
 

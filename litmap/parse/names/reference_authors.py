@@ -13,6 +13,7 @@ import functools
 import re
 
 from litmap.models import Author
+from litmap.parse.names.in_text import COMPOUND_SPACE
 from litmap.parse.names.normalise import PARTICLES
 
 __all__ = ["parse_authors", "looks_like_organisation"]
@@ -134,6 +135,8 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     text = re.sub(r"[\s,]+(?:and|und|&)$", "", text.strip(" ,;:")).strip(" ,;:")
     if text.endswith(".") and not re.search(r"\b[A-ZА-ЯЁ]\.$", text):
         text = text[:-1]
+    # "Brown ‐Saracino, J.": a space the text layer left before a compound surname's hyphen.
+    text = COMPOUND_SPACE.sub(r"\1", text)
     # "Lam, N. S. -N.": the second half of a hyphenated given name (Siu-Ngan) set apart.
     text = re.sub(r"(?<=\b[A-Z]\.)\s+[-‐]\s?(?=[A-Z]\.)", "-", text)
     # "King, Martin Luther, Jr.", "Martin Jr, R. L.": a generational suffix is no author or part of a surname.
