@@ -74,6 +74,7 @@ def test_speakers_names_in_quoted_interviews_are_not_keywords():
     papers.append(4)
     vocab = build_vocabulary(texts, papers)
     assert vocab.speaker_names == ("sandra",)  # not Cairo (a place), not Note (lower case elsewhere)
+    assert "age" not in vocab.terms and "sandra age" not in vocab.terms  # the attribution is not counted
     banned = {vocab.terms[i] for i in vocab.not_keywords()}
     assert "sandra" in banned and any(" " in t and "sandra" in t for t in banned) and "cairo" not in banned
     topics = [0 if p == 0 else 1 for p in papers]
