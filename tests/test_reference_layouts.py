@@ -312,7 +312,7 @@ def _page(blocks):
 
     out, top = [], 80.0
     for kind, x, text in blocks:
-        lines = tuple(re.split(r"\s(?=\[\d+\] )", text))  # a line per bracketed entry, as a PDF sets them
+        lines = tuple(re.split(r"\n|\s(?=\[\d+\] )", text))  # a line per bracketed entry, as a PDF sets them
         out.append(Block(page=1, x0=x, top=top, x1=540.0, bottom=top + 12 * len(lines), text=" ".join(lines),
                          size=10.0, kind=kind, lines=lines,
                          indents=tuple(0.0 for _ in lines)))
@@ -350,7 +350,7 @@ def test_unheaded_bracket_list_reflowed_with_author_fragments():
     rows = [("body", 54.0, BODY),
             ("body", 54.0, "[1] J.M.Grames, C.K.Sinclair, Phys. Rev. C 102, 015501 (2020) [2] E.A.Uehling, Phys. Rev. 48, 55 "
                            "(1935) [3] G.Soff and P.J.Mohr, Phys. Rev. A 38, 5066 (1988) [4] O.Koshchii,"),
-            ("body", 54.0, "M.Gorchtein,"), ("body", 54.0, "X.Roca-Maza and"),
+            ("body", 54.0, "M.Gorchtein,"), ("body", 54.0, "X.Roca-Maza\nand"),
             ("body", 54.0, "H.Spiesberger, Phys. Rev. C 103, 064316 (2021) [5] L.I.Schiff, Phys. Rev. 98, 756 (1955). "
                            "[6] R.R.Lewis, Phys. Rev. 102, 544 (1956). [7] J.L.Friar and M.Rosen, Ann. Phys. 87, 289 (1974).")]
     refs = _references_of(_page(rows))

@@ -230,13 +230,13 @@ _TERMINAL_Q = re.compile(r"\b(?:we|our|this paper|this article|in this)\b", re.I
 def _over_fragments(items: list[_Para], begin: int) -> Optional[int]:
     """Where the run of reference-like paragraphs goes on past short
     fragments before ``begin``: an author list or a title broken into blocks
-    of a line each ("M.Gorchtein," / "X.Roca-Maza and", "arXiv preprint"),
+    of a line or two ("M.Gorchtein," / "X.Roca-Maza and", "arXiv preprint"),
     with a reference-like paragraph before them; None when there is none."""
     k = begin
     while k > 0 and begin - k < 12:
         p = items[k - 1]
         lines = [ln for b in p.blocks for ln in (b.lines or (b.text,))] or [p.text]
-        if len(lines) > 1 or len(p.text) >= 60 or _ref_like(p):
+        if len(lines) > 2 or len(p.text) >= 60 or _ref_like(p):
             break
         k -= 1
     return k - 1 if k < begin and k > 0 and _ref_like(items[k - 1]) else None
