@@ -408,3 +408,11 @@ def test_untitled_paper_is_named_by_its_label_not_its_file(tmp_path):
     assert "000_bf02feee84df81f6" not in table
     assert "(no title found in the file)" in table
     assert "p.title || p.file" not in page  # the script names untitled papers by their label too
+
+
+def test_label_of_a_paper_with_nothing_but_a_year_keeps_the_year_beside_the_number():
+    from litmap.store.corpusdata import Paper
+
+    assert Paper(65, None, 2021).label == "paper 65 (2021), title unknown"
+    assert Paper(7, None, None).label == "paper 7, title unknown"
+    assert Paper(7, None, 2021, journal="Cities").label == "Cities 2021"

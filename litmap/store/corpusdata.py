@@ -48,8 +48,8 @@ class Paper:
             first = self.title if len(self.title) <= 30 else self.title[:29].rstrip() + "…"
         elif self.journal:
             first = self.journal
-        else:
-            first = f"paper {self.id}, title unknown"
+        else:  # "paper 65 (2021), title unknown", not "… title unknown 2021"
+            return f"paper {self.id}{f' ({self.year})' if self.year else ''}, title unknown"
         return f"{first} {self.year}" if self.year else first
 
 
