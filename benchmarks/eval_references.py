@@ -1,7 +1,16 @@
 """Evaluate reference parsing (fields) and reference-list segmentation.
 
     .venv/bin/python benchmarks/eval_references.py [--data ../shared/data] [--only fields|segmentation|joss]
-        [--methods rules,crf,hybrid] [--model other.crfsuite]
+        [--methods rules,crf,hybrid] [--model other.crfsuite] [--split tune|heldout|all]
+
+``--split`` (issue 17, 2026-12-07) scores one half of the sets litmap is
+tuned on from now: EXCITE by paper (``crc32(paper id) % 2``: 0 is the tune
+half, 1 the held-out half; fields, segmentation and end to end alike) and
+the "clean unseen" string sets — ParsCit computer science, ParsCit
+humanities test half and JATS, each only the strings no training source of
+the shipped CRF holds — by ``crc32("unseen:" + string) % 2`` (0 tune, 1
+held out).  Without ``--split`` every set is scored whole, as before, and
+the clean unseen sets are not printed.
 
 Every gold set in the shared data that applies to references is scored:
 
@@ -50,6 +59,7 @@ import functools
 import json
 import re
 import sys
+import zlib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,11 +213,55 @@ def _ccby_doc_golds(pdf: Path) -> list[Gold]:
     return []
 
 
-def load_excite(data: Path) -> list[Gold]:
+def excite_half(doc_id: str) -> str:
+    """"tune" or "heldout": EXCITE's papers split by a hash of their id."""
+    return "tune" if zlib.crc32(doc_id.encode("utf-8")) % 2 == 0 else "heldout"
+
+
+def unseen_half(raw: str) -> str:
+    """"tune" or "heldout": a clean-unseen string's half, by a salted hash of
+    the string (the humanities test half is itself ``crc32 % 2 == 1``)."""
+    return "tune" if zlib.crc32(("unseen:" + raw).encode("utf-8")) % 2 == 0 else "heldout"
+
+
+def _in_split(half: str, split: Optional[str]) -> bool:
+    return split in (None, "all") or half == split
+
+
+def load_excite(data: Path, split: Optional[str] = None) -> list[Gold]:
     golds = []
     for path in sorted((data / "excite" / "refs_segmented").glob("*.xml")):
-        golds += [g for g in _excite_doc_golds(data, path.stem) if g.fields]
+        if _in_split(excite_half(path.stem), split):
+            golds += [g for g in _excite_doc_golds(data, path.stem) if g.fields]
     return golds
+
+
+@functools.lru_cache(maxsize=1)
+def _training_keys(data: Path) -> frozenset[str]:
+    """Normalised strings the shipped CRF was trained on (its recipe's sources)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_refparser import _held_out_strings, _norm, base_sources  # noqa: PLC0415
+
+    return frozenset(_norm(raw) for raw, _ in base_sources(data, _held_out_strings(data)))
+
+
+def load_clean_unseen(data: Path, split: Optional[str] = None) -> list[tuple[str, list[Gold], bool]]:
+    """ParsCit computer science, ParsCit humanities test half and JATS, only
+    the strings no training source of the shipped CRF holds, in ``split``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gold_untuned import load_jats_mixed, load_parscit  # noqa: PLC0415
+    from train_refparser import _norm  # noqa: PLC0415
+
+    trained = _training_keys(data)
+    tag = f", {split} half" if split in ("tune", "heldout") else ""
+    out: list[tuple[str, list[Gold], bool]] = []
+    sets = [(n, g, True) for n, g in load_parscit(data) if "dev half" not in n and "both halves" not in n]
+    sets.append(("JATS mixed-citation", load_jats_mixed(data), False))
+    for name, golds, all_name_words in sets:
+        keep = [g for g in golds if _norm(g.raw) not in trained and _in_split(unseen_half(g.raw), split)]
+        if keep:
+            out.append((f"clean unseen{tag}: {name.split(' (')[0]}", keep, all_name_words))
+    return out
 
 
 def _excite_doc_golds(data: Path, doc_id: str) -> list[Gold]:
@@ -341,8 +395,16 @@ def load_grobid_heldout(data: Path) -> list[Gold]:
     return golds
 
 
-def eval_fields(data: Path, methods: tuple[str, ...] = ("rules", "crf", "hybrid")) -> dict:
-    """Per gold set and parsing method: per-field table and micro F1."""
+def eval_fields(data: Path, methods: tuple[str, ...] = ("rules", "crf", "hybrid"), split: Optional[str] = None) -> dict:
+    """Per gold set and parsing method: per-field table and micro F1.  With
+    ``split`` only EXCITE's half and the clean unseen sets' halves."""
+    if split is not None:
+        sets = []
+        excite = load_excite(data, split)
+        if excite:
+            sets.append((f"EXCITE refs_segmented, {split}", excite, False))
+        sets += load_clean_unseen(data, split)
+        return _score_sets(sets, methods)
     sets: list[tuple[str, list[Gold], bool]] = []
     both: list[Gold] = []
     for name, golds in load_ccby(data):
@@ -366,6 +428,10 @@ def eval_fields(data: Path, methods: tuple[str, ...] = ("rules", "crf", "hybrid"
     jats = load_jats_mixed(data)
     if jats:
         sets.append(("JATS mixed-citation (never tuned on)", jats, False))
+    return _score_sets(sets, methods)
+
+
+def _score_sets(sets: list[tuple[str, list[Gold], bool]], methods: tuple[str, ...]) -> dict:
     results: dict = {}
     for name, golds, any_style in sets:
         for m in methods:
@@ -473,25 +539,25 @@ def _blocks_refs(pdf: Path) -> Optional[list[str]]:
     return [t for t, _ in split_references(blocks)]
 
 
-def _seg_cases(data: Path) -> Iterator[tuple[str, Path, list[str]]]:
-    for path in sorted((data / "pdfs" / "urban_studies_cc_by").glob("*.gold.json")):
+def _seg_cases(data: Path, split: Optional[str] = None) -> Iterator[tuple[str, Path, list[str]]]:
+    for path in sorted((data / "pdfs" / "urban_studies_cc_by").glob("*.gold.json")) if split is None else []:
         gold = [r["raw"] for r in json.loads(path.read_text(encoding="utf-8"))["references"]]
         yield "CC BY", path.with_name(path.name.replace(".gold.json", ".pdf")), gold
     for csv in sorted((data / "excite" / "refs_extracted").glob("*.csv")):
         gold = [ln.strip() for ln in csv.read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
         pdf = data / "excite" / "pdfs" / (csv.stem + ".pdf")
-        if pdf.exists() and gold:
+        if pdf.exists() and gold and _in_split(excite_half(csv.stem), split):
             yield "EXCITE", pdf, gold
 
 
-def eval_segmentation(data: Path, verbose: bool = False) -> dict:
+def eval_segmentation(data: Path, verbose: bool = False, split: Optional[str] = None) -> dict:
     from litmap.parse.references.splitting import split_reference_text
 
     totals: dict[tuple[str, str], list[int]] = {}
     e2e_pred: list[str] = []
     e2e_gold: list[Gold] = []
     e2e_total = 0
-    for set_name, pdf, gold in _seg_cases(data):
+    for set_name, pdf, gold in _seg_cases(data, split):
         for method in ("pdftotext+text", "blocks"):
             if method == "blocks":
                 pred = _blocks_refs(pdf)
@@ -524,7 +590,7 @@ def eval_segmentation(data: Path, verbose: bool = False) -> dict:
         # End to end: PDF → blocks → entries → fields, on the entries found.
         golds = [Gold(raw, g.fields) for raw, g in zip(e2e_pred, e2e_gold)]
         res = report_fields(
-            f"end to end, EXCITE + CC BY (PDF → blocks → entries → fields; {len(golds)} of {e2e_total} gold entries segmented)",
+            f"end to end, {'EXCITE ' + split if split else 'EXCITE + CC BY'} (PDF → blocks → entries → fields; {len(golds)} of {e2e_total} gold entries segmented)",
             score(golds, parse_reference),
         )
         out["end to end"] = res
@@ -539,6 +605,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--model", type=Path, help="score this reference CRF instead of the shipped one")
     ap.add_argument("--methods", default="rules,crf,hybrid", help="field parsing methods to score (comma-separated)")
+    ap.add_argument("--split", choices=("tune", "heldout", "all"),
+                    help="only EXCITE's papers of this half (by paper id hash) and the clean unseen sets' half")
     args = ap.parse_args(argv)
     if args.model:
         from litmap.parse.references import crf as refparse_crf
@@ -549,10 +617,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     out: dict = {}
     if args.only in (None, "fields"):
-        out["fields"] = eval_fields(args.data, tuple(m.strip() for m in args.methods.split(",") if m.strip()))
+        out["fields"] = eval_fields(args.data, tuple(m.strip() for m in args.methods.split(",") if m.strip()), args.split)
     if args.only in (None, "segmentation"):
-        out["segmentation"] = eval_segmentation(args.data, verbose=args.verbose)
-    if args.only in (None, "joss"):
+        out["segmentation"] = eval_segmentation(args.data, verbose=args.verbose, split=args.split)
+    if args.only in (None, "joss") and args.split is None:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from eval_joss_references import eval_joss  # noqa: PLC0415 - it imports this module
 
