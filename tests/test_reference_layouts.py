@@ -378,3 +378,34 @@ def test_compound_surname_with_a_space_before_its_hyphen():
     assert [w.surnames for c in cites for w in c.cites][:2] == [("Atkinson",), ("Brown‐Saracino",)]
     ref = parse_reference("Brown ‐Saracino, J. (2010). The Gentrification Debates . Routledge.")
     assert _families(ref) == ["Brown‐Saracino"] and ref.year == 2010
+
+
+GLUED_MID_LINE = """Hong, S.J. & X.C. Zhang (2016), Rent Gap, Gentrification and Urban Redevelopment.
+Urban Development Studies 3, pp. 101– 110.
+Hubbard, P. (2017), The Battle for the High Street: Retail Gentrification, Class and Disgust,
+London: Palgrave Macmillan.Jeong, Y., J. Heo & C. Jung (2015), Behind the Bustling Street:
+Commercial Gentrification of Gyeongridan, Seoul. Social and Behavioral Sciences 170, pp. 146– 154.
+Wu, F. (2002), China’s Changing Urban Governance in the Transition Towards a More
+Market- Economy. Urban Studies 39, pp. 1071– 1093.Zheng, J. (2011), ‘Creative Industry
+Clusters’ and the ‘Entrepreneurial City’ of Shanghai. Urban Studies 48, pp. 3561– 3582.
+Zhao, Y. (2019). When guesthouse meets home. Geoforum ,100,6 0 –67.Zhu, J., He, S., & Hao, J. (2022).
+Growing rights consciousness of the marginalised. Population, Space and Place ,28(1), e2510."""
+
+
+GLUED_OTHER_SHAPE = """Brenner N (2004) New State Spaces. Oxford: Oxford University Press.
+Harvey D (1989) From managerialism to entrepreneurialism. Geografiska Annaler B 71(1): 3-17.
+Jonas A and Ward K (2007) Introduction to a debate on city-regions. Int J Urban Reg Res 31(1): 169-178.
+Keil R (2011) The global city, as read in Toronto.Ontario, C. (2010) is the report. Urban Studies 48(12): 2495-2517."""
+
+
+@pytest.mark.parametrize("glued, n", [(True, 7), (False, 4)], ids=["family-initial list", "list of another shape"])
+def test_entries_glued_mid_line_by_the_text_layer(glued, n):
+    # The text layer of a .txt list (gentrification Paper28/29) runs an entry's
+    # last full stop into the next entry's "Family, I.": split there, only where
+    # the list's entries open that way.
+    text = GLUED_MID_LINE if glued else GLUED_OTHER_SHAPE
+    entries = split_reference_text(text)
+    assert len(entries) == n
+    if glued:
+        assert [e.split(",")[0] for e in entries] == ["Hong", "Hubbard", "Jeong", "Wu", "Zheng", "Zhao", "Zhu"]
+        assert entries[1].endswith("Palgrave Macmillan.") and entries[5].endswith("–67.")

@@ -368,6 +368,35 @@ def _range_ends_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: An entry's last full stop glued to the next entry's "Family, I." by the text
+#: layer: "…London: Palgrave Macmillan.Jeong, Y., J. Heo & C. Jung (2015), …",
+#: "…pp. 1071– 1093.Zheng, J. (2011), …", "…6 0 –67.Zhu, J., He, S., & Hao, J. (2022)".
+_GLUED_START = re.compile(
+    r"(?<=[a-z0-9)])\.(?=(?:[A-ZÀ-ÖØ-Þ][\w'’\-‐]+,\s?(?:[A-ZÀ-Þ]\.\s?-?){1,3})[,\s(&]"
+    r".{0,80}?\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]?\s)")
+#: An entry that opens "Family, I." (the shape a glued start must share with the list).
+_FAMILY_INITIAL = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][\w'’\-‐]+,\s?[A-ZÀ-Þ]\.")
+
+
+def _glued_entries_apart(entries: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Entries run together mid-line by the text layer, split where one ends
+    with a full stop and the next's "Family, I." follows with no space,
+    then a year: only in a list where most entries open "Family, I." (at
+    least three), so an abbreviation glued to a capital elsewhere stays."""
+    shaped = sum(1 for t, _ in entries if _FAMILY_INITIAL.match(t))
+    if shaped < 3 or shaped < 0.5 * len(entries):
+        return entries
+    out: list[tuple[str, int]] = []
+    for text, page in entries:
+        start = 0
+        for m in _GLUED_START.finditer(text):
+            if m.start() - start >= 20:  # a whole entry before it
+                out.append((text[start : m.end()].strip(), page))
+                start = m.end()
+        out.append((text[start:].strip(), page))
+    return out
+
+
 def _split_lines(lines: list[Line]) -> list[tuple[str, int]]:
     lines = _letters_closed(clean_lines(lines))
     lines = cut_at_end_marker(_numbers_joined(lines))
@@ -384,7 +413,7 @@ def _split_lines(lines: list[Line]) -> list[tuple[str, int]]:
         starts = _geometry_starts(lines, text_starts) if lines[0].x is not None else None
         if starts is None:
             starts = _block_starts(lines, text_starts)
-    return trim_tail(_assemble(lines, starts if starts is not None else text_starts))
+    return trim_tail(_glued_entries_apart(_assemble(lines, starts if starts is not None else text_starts)))
 
 
 def split_references(blocks: Sequence[Block]) -> list[tuple[str, int]]:
