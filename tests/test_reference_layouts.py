@@ -409,3 +409,40 @@ def test_entries_glued_mid_line_by_the_text_layer(glued, n):
     if glued:
         assert [e.split(",")[0] for e in entries] == ["Hong", "Hubbard", "Jeong", "Wu", "Zheng", "Zhao", "Zhu"]
         assert entries[1].endswith("Palgrave Macmillan.") and entries[5].endswith("–67.")
+
+
+def _blocks(rows):
+    """Blocks of one page from (text, size, bold) rows, a block per row, lines split at newlines."""
+    from litmap.read.layout.pages import Block
+
+    out, top = [], 80.0
+    for text, size, bold in rows:
+        lines = tuple(text.split("\n"))
+        out.append(Block(page=1, x0=60.0, top=top, x1=540.0, bottom=top + 12 * len(lines), text=" ".join(lines),
+                         size=size, bold=bold, kind="body", lines=lines, indents=tuple(0.0 for _ in lines)))
+        top += 12 * len(lines) + 4
+    return out
+
+
+LIST_ROWS = [
+    ("Brenner, N. (2004) New State Spaces. Oxford: Oxford University Press.", 9.0, False),
+    ("Harvey, D. (1989) From managerialism to entrepreneurialism. Geografiska Annaler B 71(1): 3-17.", 9.0, False),
+    ("Jonas, A. and Ward, K. (2007) Introduction to a debate on city-regions. IJURR 31(1): 169-178.", 9.0, False),
+]
+
+
+@pytest.mark.parametrize("after", [
+    [("Zivilgesellschaft und Landnutzungspolitik in Uganda:\nDer Konflikt um das Mabira-Naturschutzgebiet", 9.0, True),
+     ("Zusammenfassung: In den vergangenen Jahren hat die Regierung wiederholt Schritte eingeleitet,\n"
+      "um den Boden einem Agrarunternehmen zu übergeben.", 9.0, False),
+     ("Schlagwörter: Uganda, Zivilgesellschaft, Protestbewegung", 9.0, False)],
+    [("Videos", 12.0, True), ("Audio_1: http://www.youtube.com/v/KW5UAESviaA&hl=en (300 x 200)", 9.0, False)],
+    [("Appendix", 9.0, True), ("Table A1. Interviews held in 2004, by city and role of the person.", 9.0, False)],
+], ids=["abstract-in-another-language-with-its-title", "videos-heading-in-its-own-size", "appendix-heading"])
+def test_material_after_the_list_is_cut(after):
+    # An abstract and keywords printed after the list (EXCITE 42505), an FQS
+    # "Videos" list after the references (EXCITE 9082), an appendix.
+    from litmap.parse.references.splitting import split_references
+
+    entries = [t for t, _ in split_references(_blocks(LIST_ROWS + after))]
+    assert entries == [t for t, _, _ in LIST_ROWS]

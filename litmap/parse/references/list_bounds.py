@@ -98,19 +98,41 @@ _BIO = re.compile(
 _BACK_MATTER = re.compile(
     r"^\s*(?:supporting information|supplementary (?:information|materials?|data)|online appendix"
     r"|notes on contributors|author biograph(?:y|ies)|data availability(?: statement)?"
-    r"|conflicts? of interests?(?: statement)?|declaration of (?:competing|conflicting) interests?)\s*:?\s*$",
+    r"|conflicts? of interests?(?: statement)?|declaration of (?:competing|conflicting) interests?"
+    r"|appendix|appendices|anhang|annexes?|videos?|audio(?: files)?)\s*:?\s*$",
+    re.I,
+)
+
+#: An abstract or keywords in another language after the list, as some journals
+#: print them at the end ("Zusammenfassung: In den vergangenen Jahren …",
+#: "Schlagwörter: Uganda, …"): the list has ended.
+_ABSTRACT_AFTER = re.compile(
+    r"^\s*(?:zusammenfassung|abstract|r[ée]sum[ée]|resumen|resumo|riassunto|sommario|samenvatting|аннотация"
+    r"|schlagw[öo]rter|keywords|key words|mots[- ]cl[ée]s|palabras clave|palavras[- ]chave|parole chiave"
+    r"|ключевые слова)\s*:\s*\S",
     re.I,
 )
 
 
 def cut_at_end_marker(lines: list[Line]) -> list[Line]:
-    """The lines before a "cite as" box, a contributor note or a back-matter
-    heading (never the first line)."""
+    """The lines before a "cite as" box, a contributor note, a back-matter
+    heading or an abstract after the list (never the first line); an
+    abstract's title, a block of its own with no year just before it, goes
+    with it."""
     end = next((i for i, ln in enumerate(lines)
-                if i and (_CITE_AS.match(ln.text) or _BIO.match(ln.text) or _BACK_MATTER.match(ln.text))), None)
-    if end is not None:
-        lines = lines[:end]
-    return lines
+                if i and (_CITE_AS.match(ln.text) or _BIO.match(ln.text) or _BACK_MATTER.match(ln.text)
+                          or ln.first_in_block and _ABSTRACT_AFTER.match(ln.text))), None)
+    if end is None:
+        return lines
+    if _ABSTRACT_AFTER.match(lines[end].text):
+        head = end
+        while head > 1 and lines[head - 1].block == lines[end - 1].block != lines[end].block:
+            head -= 1
+        title = " ".join(ln.text for ln in lines[head:end])
+        if head < end and lines[head].first_in_block and end - head <= 3 and not YEAR.search(title) \
+                and lines[head - 1].block != lines[head].block:
+            end = head
+    return lines[:end]
 
 
 def _ref_like(entry: str) -> bool:
@@ -144,7 +166,8 @@ def same_type(blocks: Sequence[Block]) -> list[Block]:
     that do not read like an entry (author notes set beside the list).
 
     The list's size is taken from its start, because what follows it can
-    be longer than the list itself.
+    be longer than the list itself.  A back-matter heading in another size
+    ends the list.
     """
     body = [b for b in blocks if b.kind not in FURNITURE_KINDS and b.text.strip()]
     if len(body) < 2 or any(b.size <= 0 for b in body):
@@ -172,6 +195,8 @@ def same_type(blocks: Sequence[Block]) -> list[Block]:
             break
         rest_chars -= chars[k]
         rest_other -= chars[k] if other[k] else 0
+    # A back-matter heading set in its own size ("Videos", "Appendix") ends the list.
+    cut = next((k for k, b in enumerate(body[:cut]) if k and other[k] and _BACK_MATTER.match(b.text)), cut)
     keep = {id(b) for k, b in enumerate(body[:cut])
             if not other[k] or k == 0 or (is_entry_start(b.text) and YEAR.search(b.text[:300]))}
     return [b for b in blocks if id(b) in keep]
