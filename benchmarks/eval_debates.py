@@ -10,6 +10,16 @@ reason from its abstract or introduction.  Every other debate of the
 lexicon was judged *not* engaged, so each paper gives one judgement per
 debate (73 papers x 13 debates).  The scanned Davidson PDF was left out:
 its OCR text starts in the reference list, so its abstract could not be read.
+Rows added later carry ``batch`` (``wave5``: 81 EXCITE social-science, JOSS
+and pdfs/misc papers, all ``heldout``, kind ``social-science``,
+``gis-methods`` or ``other``; ``doubtful`` notes where the annotator
+hesitated, for a debate judged engaged or not); rows without it are batch
+``original``.  ``--batch`` scores one batch (default ``original``, as before
+wave 5, so the wave-5 rows stay unscored and unprinted unless asked for); for
+``wave5`` or ``all`` the store holds every gold paper, so the batch is judged
+inside the whole mixed corpus.  Files whose
+names clash (JOSS ``paper.pdf``) are copied and matched under their path
+with ``/`` replaced by ``__``.
 
 The papers must be in a litmap store: ``--db`` names one (a store of the
 mixed folder plus the extra gentrification texts, see docs/debates.md);
@@ -18,7 +28,8 @@ without it the gold files are copied into a temporary folder and ingested
 
 Usage::
 
-    python benchmarks/eval_debates.py [--db STORE] [--data ../shared/data] [--split tune|heldout|all] [--errors]
+    python benchmarks/eval_debates.py [--db STORE] [--data ../shared/data] [--split tune|heldout|all]
+        [--batch original|wave5|all] [--errors]
 
 Reports engagement precision and recall (micro over paper x debate pairs,
 and per debate), the GIS-methods papers listed as engaging a rescaling
@@ -46,6 +57,15 @@ RESCALING = ("state-rescaling", "new-state-spaces", "scale-politics", "city-regi
              "territory-relational")
 
 
+def _names(rows: list[dict]) -> dict[str, str]:
+    """The file name each gold file has in the store: its own, or its path flattened where names clash."""
+    count: dict[str, int] = defaultdict(int)
+    for r in rows:
+        count[Path(r["file"]).name] += 1
+    return {r["file"]: Path(r["file"]).name if count[Path(r["file"]).name] == 1 else r["file"].replace("/", "__")
+            for r in rows}
+
+
 def _build_store(data: Path, rows: list[dict], folder: Path) -> Path:
     from litmap.batch.ingest import IngestSettings, ingest
     from litmap.batch.works import resolve_corpus_works
@@ -53,8 +73,9 @@ def _build_store(data: Path, rows: list[dict], folder: Path) -> Path:
 
     src = folder / "in"
     src.mkdir()
+    names = _names(rows)
     for r in rows:
-        shutil.copy(data / r["file"], src / Path(r["file"]).name)
+        shutil.copy(data / r["file"], src / names[r["file"]])
     db = folder / "gold.db"
     with Store(str(db)) as store:
         ingest(store, [str(src)], IngestSettings())
@@ -67,13 +88,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", help="a litmap store holding the gold papers (matched by file name)")
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--split", default="all", choices=("tune", "heldout", "all"))
+    ap.add_argument("--batch", default="original",
+                    help="score only this batch of gold rows: 'original' (rows without one; the default), 'wave5' or "
+                         "'all'; for any but 'original' the store holds every gold paper")
     ap.add_argument("--errors", action="store_true", help="list every wrong judgement")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.is_dir():
         print(f"skipped: shared data folder {data} not found")
         return 0
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    every = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    names = _names(every)
+    rows = [r for r in every if args.batch == "all" or r.get("batch", "original") == args.batch]
+    if not rows:
+        print(f"no gold rows in batch {args.batch!r}")
+        return 1
 
     from litmap.analyse.concepts import load_lexicon
     from litmap.analyse.debates.data import load_debate_inputs, text_memos
@@ -83,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     db = args.db
     if db is None:
         tmp = tempfile.mkdtemp(prefix="litmap-eval-debates-")
-        db = str(_build_store(data, rows, Path(tmp)))
+        db = str(_build_store(data, rows if args.batch == "original" else every, Path(tmp)))
     try:
         lexicon = load_lexicon()
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -98,16 +127,16 @@ def main(argv: list[str] | None = None) -> int:
     evidence = {(m.id, e.paper_id): e for m in maps for e in m.papers}
     debates = sorted(lexicon.debates)
     splits = ("tune", "heldout") if args.split == "all" else (args.split,)
-    missing = [r["file"] for r in rows if Path(r["file"]).name not in by_name]
+    missing = [r["file"] for r in rows if names[r["file"]] not in by_name]
     if missing:
         print(f"{len(missing)} gold paper(s) not in the store (left out): {', '.join(missing[:5])}")
     for split in splits + (("all",) if args.split == "all" else ()):
-        use = [r for r in rows if (split == "all" or r["split"] == split) and Path(r["file"]).name in by_name]
+        use = [r for r in rows if (split == "all" or r["split"] == split) and names[r["file"]] in by_name]
         tp = fp = fn = 0
         per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         errors = []
         for r in use:
-            pid = by_name[Path(r["file"]).name]
+            pid = by_name[names[r["file"]]]
             for d in debates:
                 gold = d in r["engages"]
                 got = pid in engaged.get(d, ())
@@ -135,10 +164,10 @@ def main(argv: list[str] | None = None) -> int:
                       f"(tp {a}, fp {b}, fn {c})")
         if args.errors:
             print("\n".join(errors))
-    gis = {by_name[Path(r["file"]).name] for r in rows if r["kind"] == "gis-methods" and Path(r["file"]).name in by_name}
+    gis = {by_name[names[r["file"]]] for r in rows if r["kind"] == "gis-methods" and names[r["file"]] in by_name}
     listed = [(d, pid) for d in RESCALING for pid in engaged.get(d, ()) if pid in gis]
     print(f"GIS-methods papers listed as engaging a rescaling debate: {len(listed)}")
-    seeds = {Path(r["file"]).name: r for r in rows if r["kind"] == "seed"}
+    seeds = {names[r["file"]]: r for r in rows if r["kind"] == "seed"}
     for name, r in sorted(seeds.items()):
         if name not in by_name:
             continue
