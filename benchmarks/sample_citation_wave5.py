@@ -26,6 +26,14 @@ before any was labelled, labelled by hand blind (litmap's classifier was never r
   with a critique, contrast or shortcoming word or "but/however/while … we/our/this paper/here/I"
   (``CRITIQUE``), no cap per paper: what is left of critique vocabulary in these papers after wave 4.
 
+Of 281 drawn (direction 135, random 75, target 26, rest 45), 205 were labelled (112, 54, 6, 33) and 76 left
+out: reference-list lines (19), running headers read as a citation or inside the sentence (19), a citation
+that belongs to the previous sentence or quotation (12), tables, figures and captions (11), a date or data
+period taken for a citation (6), footnotes run together (5), other garbled text (4).  Labels: 174
+background, 16 uses, 11 supports, 4 critiques (3 of them doubtful); 19 rows carry ``"doubtful": true``.  150
+of the 205 carry a cue word of ``DIRECTION`` or ``CRITIQUE`` (direction matters).  Critiques are rare:
+after wave 4 these papers had only some 50 sentences with critique vocabulary left, all drawn here.
+
 Every row is ``"split": "heldout"``: the whole batch is for scoring, nothing is tuned on it.  Prints one
 line per sentence, citation in ``[[ ]]``; ``--json`` writes the rows (without label) for annotation;
 ``--check`` verifies that every wave-5 gold row is re-drawn.
