@@ -446,3 +446,20 @@ def test_material_after_the_list_is_cut(after):
 
     entries = [t for t, _ in split_references(_blocks(LIST_ROWS + after))]
     assert entries == [t for t, _, _ in LIST_ROWS]
+
+
+_TEN = "10.Alvarado LC, Silva FP. Pain in outpatients with chronic venous ulcer. Rev Estima. 2011;9(1):14-23."
+_LINO = "Lino Junior RS, Ferreira PS. Venous ulcers. Clin Dermatol. 2007;25(1):121-30."
+_TWELVE = "12. Morrell CJ, Walters SJ. Cost effectiveness of community leg ulcer clinics. BMJ. 1998;316:1487-91."
+
+
+@pytest.mark.parametrize("lines, firsts", [
+    ([_TEN, "1." + _LINO, _TWELVE], ["10.", "1.L", "12."]),
+    ([_TEN, "11." + _LINO, _TWELVE], ["10.", "11.", "12."]),
+    ([_TEN, "1. Aufl. Berlin: Springer.", "11." + _LINO, _TWELVE], ["10.", "11.", "12."]),
+], ids=["number-lost-a-digit", "number-whole", "edition-line-before-the-next-number"])
+def test_entry_number_that_lost_a_digit_between_its_neighbours(lines, firsts):
+    # EXCITE 53995's text layer prints entry 11 as "1.Lino …" between 10 and 12;
+    # a line opening "1." before the real 11 continues entry 10.
+    entries = split_reference_text("\n".join(lines))
+    assert [e[:3] for e in entries] == firsts

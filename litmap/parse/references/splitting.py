@@ -121,13 +121,23 @@ def _numbered_starts(lines: Sequence[Line]) -> Optional[list[bool]]:
     expected = found[0]  # the first number, nums[first]
     hits = 0
     for i, k in enumerate(nums):
-        # Tolerate a few numbers lost to extraction (10, 11 missing).
+        # Tolerate a few numbers lost to extraction (10, 11 missing), and a
+        # number that lost a digit ("1.Lino" for 11) between its neighbours.
+        if k is not None and k < expected and _lost_digit(k, expected) \
+                and next((x for x in nums[i + 1 :] if x is not None), None) == expected + 1:
+            k = expected
         if k is not None and expected <= k <= expected + 3:
             starts[i] = True
             expected = k + 1
             hits += 1
     # A numbered list if most numbers run in sequence.
     return starts if hits >= max(3, 0.6 * len(found)) else None
+
+
+def _lost_digit(k: int, expected: int) -> bool:
+    """``k`` reads like ``expected`` with one digit lost: 1 for 11, 2 for 12 or 21, 10 for 110."""
+    a, b = str(k), str(expected)
+    return len(b) == len(a) + 1 and any(b[:j] + b[j + 1 :] == a for j in range(len(b)))
 
 
 def _geometry_starts(lines: Sequence[Line], text_starts: Sequence[bool]) -> Optional[list[bool]]:
