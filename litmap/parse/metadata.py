@@ -30,6 +30,7 @@ from litmap.parse.metadata_authors import (
     authors_near_title,
     clean_field,
     looks_like_affiliation,
+    looks_like_institution,
     parse_author_line,
     strip_glued_markers,
 )
@@ -87,6 +88,15 @@ def _sane_pdf_title(t: str) -> bool:
     return not bad.search(t) and sum(c.isalpha() for c in t) > 0.7 * len(t.replace(" ", ""))
 
 
+def _whole_clean_title(title: str, info: str) -> bool:
+    """The page's title is as long as the Info title and reads cleanly (a spelling or punctuation
+    variant, "Hanover" / "Hannover."): the page, which the reader sees, wins."""
+    words = len(title.split())
+    if abs(words - len(info.split())) > 1 or len(title) < 0.95 * len(info.rstrip(". ")):
+        return False
+    return not re.search(r"[\x00-\x1f\ufffd]|\(cid:|\b\w \w \w\b|\w-\s\w", title)
+
+
 #: Blocks that never hold the title: page furniture, footnotes, captions.
 _NOT_TITLE_KINDS = FURNITURE_KINDS | {"footnote", "caption"}
 
@@ -102,6 +112,9 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
              and not looks_like_section_heading(b.text)]
     if not cands:
         return None, -1
+    # An article-type label ("RESEARCH", "REFLECTION") or the journal's name over its issue line, set in the
+    # page's largest type above the real title: the title is what follows in smaller type.
+    cands = [(i, b) for i, b in cands if not _type_label(page, i) and not _journal_in_large_type(page, i)] or cands
     top_size = max(b.size for _, b in cands)
     if body and top_size < body + 0.5:
         # Nothing larger than body text (plain text, or a plain layout):
@@ -188,10 +201,62 @@ def chapter_heading(page: LaidOutPage, body: float) -> tuple[Optional[str], tupl
 def _interleaved_masthead(page: LaidOutPage, chosen: list) -> bool:
     """Short blocks in the largest type with issue/date lines between them: a journal's masthead."""
     idx = [i for i, _ in chosen[:4]]
-    if len(idx) < 2 or any(len(b.text.split()) > 4 for _, b in chosen[:4]):
+    if len(idx) < 2 or any(len(b.text.split()) > 4 and len(b.text.replace(" ", "")) > 24 for _, b in chosen[:4]):
+        # (letter-spaced names, "S O C IAL RES EARCH", count by their letters)
         return False
     return any(k not in idx and (_masthead_block(page, k) or is_date_line(page.blocks[k].text))
                for k in range(idx[0] + 1, idx[-1]))
+
+
+_LETTERS_ONLY = re.compile(r"[^A-Za-zÀ-ÖØ-öø-ÿ]+")
+#: An issue line under a journal's name: "January 2007, Volume 18, Issue 3.", "Vol 12(1): 133–135".
+_ISSUE_LINE = re.compile(r"\bvol(?:ume|\.)?\s*\d|\bissue\s*\d|\bno\.\s*\d|\b\d{1,4}\s*\(\d{1,3}\)\s*[:,]", re.I)
+
+
+def _type_label(page: LaidOutPage, i: int) -> bool:
+    """One word in capitals ("RESEARCH", "REFLECTIION", "EDITORIAL") set above a longer title-like
+    line in the next blocks: the article's type, not its title (a one-word title has its authors next)."""
+    text = page.blocks[i].text.strip()
+    letters = _LETTERS_ONLY.sub("", text)
+    if len(text.split()) != 1 or not 4 <= len(letters) <= 20 or not letters.isupper():
+        return False
+    for b in page.blocks[i + 1:i + 4]:
+        t = clean_field(b.text)
+        if parse_author_line(t):
+            return False  # the title's authors come next
+        if (3 <= len(t.split()) <= 30 and t[:1].isupper() and not t.endswith(".") and not _NOT_TITLE.search(t)
+                and not _LABEL.match(t) and not looks_like_affiliation(t)):
+            return True
+    return False
+
+
+def _journal_in_large_type(page: LaidOutPage, i: int) -> bool:
+    """A short block that is the journal's name: its issue line follows it ("Journal of Statistical
+    Software" / "January 2007, Volume 18, Issue 3."), or the page cites it with volume numbers
+    ("Africa Spectrum" / "…, in: Africa Spectrum, 49, 2, 53-77")."""
+    b = page.blocks[i]
+    name = clean_field(b.text)
+    if not 1 <= len(name.split()) <= 6 or name.endswith(("?", "!", ":")):
+        return False
+    if any(abs(o.size - b.size) <= 0.15 for o in page.blocks[i + 1:i + 4]):
+        return False  # a name over several lines between its issue lines: see _interleaved_masthead
+    nxt = next((o for o in page.blocks[i + 1:i + 3] if len(o.text.strip()) > 2), None)
+    if nxt is not None and _ISSUE_LINE.search(nxt.text) and len(nxt.text) < 80 and nxt.size < b.size:
+        return True
+    cited = re.compile(re.escape(name) + r"\s*[,:]?\s*(?:vol\.?\s*)?\d{1,4}\s*(?:[,/(]\s*\d|:\s*\d)", re.I)
+    return any(cited.search(o.text) for k, o in enumerate(page.blocks) if k != i)
+
+
+def _affiliation_line(text: str, after: str) -> bool:
+    """An affiliation rather than a subtitle: an institution's name ("Vrije Universiteit Amsterdam",
+    "Department of Geography"), unless the author line follows it (a subtitle stands between the title
+    and its authors; "Academics' life in the globally wired university" is a subtitle)."""
+    if not looks_like_affiliation(text) or text.rstrip().endswith("?"):
+        return False
+    if parse_author_line(after) and not looks_like_affiliation(after):
+        return False
+    return looks_like_institution(text)
+
 
 
 def _with_subtitle(page: LaidOutPage, title: str, last_i: int, body: float, top_size: float) -> tuple[str, int]:
@@ -206,8 +271,9 @@ def _with_subtitle(page: LaidOutPage, title: str, last_i: int, body: float, top_
     words = text.split()
     if not (body + 2 <= b.size < top_size - 0.15) or b.kind in _NOT_TITLE_KINDS or not 1 <= len(words) <= 20:
         return title, last_i
+    after = page.blocks[k + 1].text if k + 1 < len(page.blocks) else ""
     if (_NOT_TITLE.search(text) or _LABEL.match(text) or parse_author_line(text) or author_like(text, title)
-            or looks_like_affiliation(text) or looks_like_section_heading(text) or text.endswith((".", ","))
+            or _affiliation_line(text, after) or looks_like_section_heading(text) or text.endswith((".", ","))
             or text[:1].islower() or sane_title(f"{title} {text}") is None):
         return title, last_i
     sep = " " if title.endswith((":", "?", ".", "!", "—", "–", "-")) else ": "
@@ -240,6 +306,8 @@ def _continued_title(page: LaidOutPage, i: int) -> tuple[str, int]:
         return clean_field(parts[0]), i  # already runs into its authors: sane_title cuts it
     for j in range(i + 1, min(i + 4, len(page.blocks))):
         t = clean_field(page.blocks[j].text)
+        if page.blocks[i].bold and not page.blocks[j].bold and not parts[-1].rstrip().endswith(":"):
+            break  # a bold title over its translation in roman type (multilingual title pages)
         words = t.split()
         joined = " ".join(parts + [t])
         if (not 1 <= len(words) <= 12 or t.endswith((".", ";")) or ";" in t or _NOT_TITLE.search(t) or _LABEL.match(t)
@@ -337,7 +405,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
 
         squash = re.compile(r"[\W_]+")
         same = title and squash.sub("", title.lower()) == squash.sub("", pdf_title.lower())
-        if not title or (not same and fuzz.token_sort_ratio(pdf_title.lower(), title.lower()) >= 80):
+        if not title or (not same and fuzz.token_sort_ratio(pdf_title.lower(), title.lower()) >= 80
+                         and not _whole_clean_title(title, pdf_title)):
             log.debug("%s: title from PDF Info (%r) rather than the page (%r)", path, pdf_title, title)
             title = pdf_title  # the clean form of a title the page shows garbled or cut
     cite_title: Optional[str] = None

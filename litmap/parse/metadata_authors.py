@@ -16,7 +16,7 @@ from typing import Optional
 from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.models import Author
 
-__all__ = ["parse_author_line", "looks_like_affiliation", "family_first", "author_like", "authors_near_title",
+__all__ = ["parse_author_line", "looks_like_affiliation", "looks_like_institution", "family_first", "author_like", "authors_near_title",
            "affiliations_after_title", "strip_glued_markers", "clean_field"]
 
 
@@ -41,6 +41,20 @@ def looks_like_affiliation(text: str) -> bool:
     return bool(_AFFIL.search(text))
 
 
+#: An institution's name, not merely a line that holds "research" or "center": "Vrije Universiteit Amsterdam",
+#: "Department of Geography", "London School of Economics".
+_INSTITUTION = re.compile(
+    r"\b(?:Universit\w*|Department|Dept\.|Institut\w*|School|College|Faculty|Cent(?:re|er)|Laborator\w*|Ministry|"
+    r"Agency|Academy|Bureau)\s+(?:of|for|de|di|für|d')\b|\b[A-Z][\w'’\-]+\s+(?:Universit\w*|Institut\w*|College)\b|"
+    r"^\s*(?:The\s+)?Universit|@|\bUSA\b|\bUK\b|\b\d{4,5}\b|\bResearch\s+(?:Cent|Institut|Group|Unit|Council)")
+
+
+def looks_like_institution(text: str) -> bool:
+    """Whether an affiliation-like line names an institution (stricter than :func:`looks_like_affiliation`:
+    "Prevalence of venous ulcers … of a health center in Vitória" is a translated title, not an address)."""
+    return bool(_INSTITUTION.search(text))
+
+
 def _title_case(token: str) -> str:
     if token.isupper() and len(token.rstrip(".")) > 1:
         return "-".join(p.capitalize() for p in token.split("-"))
@@ -50,7 +64,9 @@ def _title_case(token: str) -> str:
 def _person(part: str) -> Optional[Author]:
     tokens = [t.strip(",;") for t in part.split()]
     # Affiliation markers and stray superscripts: "a,b", "1", "*".
-    tokens = [t for t in tokens if t and not re.fullmatch(r"[a-h\d*†‡§¶,]{1,4}", t)]
+    # A particle inside a name ("Marianne de Jong", "Patrícia da Silva") is no marker.
+    tokens = [t for k, t in enumerate(tokens) if t and not (re.fullmatch(r"[a-h\d*†‡§¶,]{1,4}", t) and not (
+        t in _PARTICLES and 0 < k < len(tokens) - 1 and tokens[k + 1][:1].isupper()))]
     if not 2 <= len(tokens) <= 5 or _NOT_NAME.search(" ".join(tokens)):
         return None
     if any(c.isdigit() for t in tokens for c in t):
@@ -67,8 +83,12 @@ def _person(part: str) -> Optional[Author]:
     return Author(family=family, given=" ".join(tokens[:i]) or None)
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def parse_author_line(text: str) -> tuple[Author, ...]:
     """Names from a header author line ("Robert G. Cromley, Jie Lin & David A. Merwin")."""
+    text = text.translate(_SUPERSCRIPTS)  # "Oliveira¹, Daniela Arruda Soares²": markers like "Wu1,2"
     t = re.sub(r"\S+@\S+|https?://\S+|\(cid:\d+\)|orcid\S*|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", " ", text, flags=re.I)
     t = re.sub(r"[*∗⁎†‡§¶⇑✉☆•]|\(\s*\)", " ", t)
     t = re.sub(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*\b|(?<=[a-zà-ÿ])[a-h](?:,[a-h])+\b", " ", t)  # "Wu1,2", "Lia,b"
@@ -206,8 +226,9 @@ def _first_author_block(b: Block) -> Optional[tuple[Author, ...]]:
         return ()  # stray superscript markers
     if looks_like_affiliation(text) or text.lower().startswith(("abstract", "keywords", "a b s t r a c t")):
         if looks_like_affiliation(text) and not text.lower().startswith(("abstract", "keywords")):
-            # "P F Fisher, M Langford Midlands Regional Research Laboratory…": names before the affiliation.
-            return parse_author_line(text) or None
+            # "P F Fisher, M Langford Midlands Regional Research Laboratory…": names before the affiliation;
+            # a line naming no institution (a translated title with "center" in it) is looked past.
+            return parse_author_line(text) or (None if looks_like_institution(text) else ())
         return None
     return parse_author_line(text)
 

@@ -1,0 +1,114 @@
+"""Header failure families of the spent held-out halves (issue 18): labels, mastheads, subtitles and
+multilingual title pages, each on generated blocks — the layout rule, not the paper."""
+
+from __future__ import annotations
+
+from litmap.models import Author
+from litmap.parse.metadata import parse_author_line
+from tests.test_metadata import BODY, blk, meta_of, page
+
+
+def test_article_type_label_in_the_largest_type_is_not_the_title() -> None:
+    # "RESEARCH" (or a misspelt "REFLECTIION") over a bold title in body-size type and its translations.
+    p = page(1, blk("RESEARCH", size=18, bold=True),
+             blk("Prevalência de úlceras venosas e fatores associados entre adultos de um centro de saúde de",
+                 size=10, bold=True),
+             blk("Vitória da Conquista – BA", size=10, bold=True),
+             blk("Prevalence of venous ulcers and associated factors among adults of a health center in Vitória",
+                 size=10),
+             blk("Shirley Batista Oliveira¹, Daniela Arruda Soares², Patrícia da Silva Pires³", size=10),
+             blk("ABSTRACT", size=11, bold=True), blk(BODY, size=11), blk(BODY, size=11))
+    m = meta_of([p])
+    assert m.title == ("Prevalência de úlceras venosas e fatores associados entre adultos de um centro de saúde de "
+                       "Vitória da Conquista – BA")
+    assert m.authors[0] == Author("Oliveira", "Shirley Batista")
+    assert m.authors[2] == Author("Pires", "Patrícia da Silva")
+
+
+def test_bold_title_does_not_run_into_its_translation_in_roman_type() -> None:
+    p = page(1, blk("REFLECTIION", size=18, bold=True),
+             blk("Nursing theories and models that enhance professional practice", size=11, bold=True),
+             blk("Teorias de enfermagem e modelos que fortalecem a prática profissional", size=11),
+             blk("Teoría de enfermería y modelos que fortalecen la práctica profesional", size=11),
+             blk("Adrize Rutz Porto 1 , Maira Buss Thofehrn 2", size=10),
+             blk(BODY, size=11), blk(BODY, size=11))
+    m = meta_of([p])
+    assert m.title == "Nursing theories and models that enhance professional practice"
+    assert m.authors[0].family == "Porto"
+
+
+def test_one_word_title_with_its_author_next_is_kept() -> None:
+    p = page(1, blk("GENTRIFICATION", size=20, bold=True), blk("Loretta Lees", size=12),
+             blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([p]).title == "GENTRIFICATION"
+
+
+def test_letter_spaced_journal_name_between_issue_lines_is_not_the_title() -> None:
+    p = page(1, blk("FORUM : QUALITATIVE", size=12.8, bold=True), blk("Volume 9, No. 2, Art. 62", size=9),
+             blk("S O C IAL RES EARCH", size=12.8, bold=True), blk("May 2008", size=9),
+             blk("S OZIALFORS CHUNG", size=12.8, bold=True),
+             blk("Performing Proximity—\"Learning To Fly\"", size=12, bold=True),
+             blk("Felicia Herrschaft", size=11), blk(BODY, size=9), blk(BODY, size=11))
+    m = meta_of([p])
+    assert m.title == "Performing Proximity—\"Learning To Fly\""
+    assert m.authors == (Author("Herrschaft", "Felicia"),)
+
+
+def test_journal_name_over_its_issue_line_is_not_the_title() -> None:
+    p = page(1, blk("Journal of Statistical Software", size=27.9),
+             blk("January 2007, Volume 18, Issue 3.", size=10),
+             blk("TIMP: An R Package for Modeling Multi-way Spectroscopic Measurements", size=17.2),
+             blk("Katharine M. Mullen", size=12), blk("Vrije Universiteit Amsterdam", size=10.9),
+             blk("Abstract", size=10), blk(BODY, size=10.9), blk(BODY, size=10.9))
+    m = meta_of([p])
+    assert m.title == "TIMP: An R Package for Modeling Multi-way Spectroscopic Measurements"
+    assert m.authors == (Author("Mullen", "Katharine M."),)
+
+
+def test_journal_name_the_page_cites_with_volume_numbers_is_not_the_title() -> None:
+    p = page(1, blk("Africa Spectrum", size=24),
+             blk("Hönig, Patrick (2014), Civil Society and Land Use Policy in Uganda: The Mabira Forest Case, in: "
+                 "Africa Spectrum, 49, 2, 53-77.", size=9),
+             blk("ISSN: 1868-6869 (online), ISSN: 0002-0397 (print)", size=9), blk(BODY, size=10.5))
+    m = meta_of([p], {"Title": "Civil Society and Land Use Policy in Uganda: The Mabira Forest Case"})
+    assert m.title == "Civil Society and Land Use Policy in Uganda: The Mabira Forest Case"
+
+
+def test_subtitle_naming_a_university_or_research_is_not_an_affiliation() -> None:
+    p = page(1, blk("No Time to Think", size=18, bold=True),
+             blk("Academics’ life in the globally wired university", size=14, bold=True),
+             blk("Heather Menzies and Janice Newson", size=12, bold=True),
+             blk(BODY, size=9), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.title == "No Time to Think: Academics’ life in the globally wired university"
+    assert m.authors[0] == Author("Menzies", "Heather")
+    q = page(1, blk("For Whom the Gate Tolls?", size=14),
+             blk("How and Why to Free the Refereed Research Literature Online Through Author/Institution "
+                 "Self-Archiving, Now", size=13),
+             blk("Stevan Harnad ∗", size=12), blk(BODY, size=9.5), blk(BODY, size=9.5))
+    m = meta_of([q])
+    assert m.title is not None and m.title.endswith("Self-Archiving, Now")
+    assert m.authors == (Author("Harnad", "Stevan"),)
+    # An institution under the title is still no subtitle.
+    r = page(1, blk("Modelling errors in areal interpolation", size=18, bold=True),
+             blk("Department of Geography, University of Leicester", size=14),
+             blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([r]).title == "Modelling errors in areal interpolation"
+
+
+def test_the_page_title_wins_over_an_info_title_spelt_differently() -> None:
+    p = page(1, blk("discussion paper", size=15, bold=True),
+             blk("First line supervision without any supervisor:", size=12),
+             blk("What Do Workers Think About Groupwork?", size=12, bold=True),
+             blk("Anthropological Fieldwork at Volkswagen Hanover", size=12),
+             blk("Delphine Corteel*", size=12), blk(BODY, size=12), blk(BODY, size=12))
+    info = {"Title": "First line supervision without any supervisor. What do workers think about groupwork? "
+                     "Anthropological fieldwork at Volkswagen Hannover."}
+    assert meta_of([p], info).title == ("First line supervision without any supervisor: What Do Workers Think About "
+                                        "Groupwork? Anthropological Fieldwork at Volkswagen Hanover")
+
+
+def test_particles_inside_names_are_not_affiliation_markers() -> None:
+    assert parse_author_line("M. de Jong, MD")[0] == Author("de Jong", "M.")
+    assert parse_author_line("Jie Lin a, Robert G. Cromley b,1") == (Author("Lin", "Jie"),
+                                                                     Author("Cromley", "Robert G."))
