@@ -34,7 +34,7 @@ from litmap.parse.references.spans import MONTH, is_place
 from litmap.parse.references.text import squash
 
 __all__ = [
-    "chicago_book_editors", "date_only_imprint", "in_book_title", "newspaper_date", "quoted_title",
+    "chicago_book_editors", "date_only_imprint", "in_book_title", "in_colon_container", "newspaper_date", "quoted_title",
     "slashed_container", "unclosed_bracket",
 ]
 
@@ -160,6 +160,34 @@ def in_book_title(entry: EntryText, fields: RefFields) -> RefFields:
             return RefFields.from_values(out)
         book = f"{book}{between}{cont}".strip(" ,;:")
     out["title"], out["container"] = title[: m.start()].strip(), book
+    return RefFields.from_values(out)
+
+
+#: "in:" / "In:" with its colon inside a container value: where the container begins.
+_IN_COLON = re.compile(r"[,.;]?\s+[Ii]n:\s+(?=\S)")
+
+
+def in_colon_container(entry: EntryText, fields: RefFields) -> RefFields:
+    """"Title, in: Journal" / "Title. In: Book" with the title's last words
+    read as the start of the container ("Démocratie de “Mouvement”,
+    Légitimité et Pouvoir en Ouganda, in: Politique Africaine", container
+    "…Ouganda, in: Politique Africaine"): the container begins after "in:",
+    and what stood before it goes back to the title, as printed."""
+    out = fields.as_dict()
+    title, cont = out.get("title"), out.get("container")
+    if not title or not cont:
+        return fields
+    m = _IN_COLON.search(cont)
+    if not m or m.start() == 0 or re.search(r"\d", cont[: m.start()]):
+        return fields
+    text = entry.text
+    at = text.find(title[: min(len(title), 20)])
+    prefix_at = text.find(cont[: m.start()], at + 1) if at >= 0 else -1
+    # Only a quote, "in" or punctuation the labeller dropped may lie between them.
+    if at < 0 or prefix_at < 0 or prefix_at - (at + len(title)) > 8 or re.search(r"\d", text[at + len(title): prefix_at]):
+        return fields
+    out["title"] = text[at: prefix_at + m.start()].strip(" ,.;:")
+    out["container"] = cont[m.end():].strip() or None
     return RefFields.from_values(out)
 
 
