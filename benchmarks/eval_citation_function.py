@@ -15,7 +15,7 @@ Texts that may not be shipped are re-read from the shared data folder; for the C
 Usage::
 
     python benchmarks/eval_citation_function.py [--data ../shared/data] [--split heldout]
-        [--batch original|wave4|all] [--skip-doubtful] [--errors (with --split tune only)]
+        [--batch original|wave4|spent|all] [--skip-doubtful] [--errors (with --split tune only)]
 
 Skips cleanly (exit status 0, a message) when the data folder is absent.
 """
@@ -30,13 +30,15 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Collection, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from litmap.analyse.debates.citefunction import LABELS, classify_citation  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold") / "citation_function.jsonl"
+# Batches whose held-out halves were scored (2026-12-07: all their rows may be read and tuned on).
+SPENT = ("original", "wave4")
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -51,13 +53,16 @@ def _read_file(path: Path, extract: Optional[str]) -> Optional[str]:
     return path.read_text(encoding="utf-8")
 
 
-def load_items(data: Path) -> tuple[list[dict], int]:
-    """Gold rows with their ``sentence`` filled in; also the count skipped."""
+def load_items(data: Path, batches: Optional[Collection[str]] = None) -> tuple[list[dict], int]:
+    """Gold rows with their ``sentence`` filled in; also the count skipped.  With ``batches`` only the rows of
+    those batches ("original" for rows without one) are read at all: a batch kept blind is never loaded."""
     cache: dict[str, Optional[str]] = {}
     items: list[dict] = []
     skipped = 0
     for line in GOLD.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
+        if batches is not None and row.get("batch", "original") not in batches:
+            continue
         key = row["file"]
         if key not in cache:
             cache[key] = _read_file(data / key, row.get("extract"))
@@ -113,7 +118,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     ap.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
     ap.add_argument("--batch", default="all",
-                    help="score only the rows of this batch: 'wave4', 'original' (rows without a batch) or 'all'")
+                    help="score only the rows of this batch: 'wave4', 'original' (rows without a batch), 'spent' (both: "
+                         "the batches whose held-out halves have been scored) or 'all'")
     ap.add_argument("--skip-doubtful", action="store_true", help="leave out the labels marked doubtful")
     ap.add_argument("--errors", action="store_true",
                     help="print the misclassified sentences of the tune half (only with --split tune: the held-out "
@@ -124,12 +130,11 @@ def main() -> int:
     if not args.data.is_dir():
         print(f"skipped: data folder {args.data} not found")
         return 0
-    items, skipped = load_items(args.data)
-    if args.batch != "all":
-        items = [it for it in items if it.get("batch", "original") == args.batch]
-        if not items:
-            print(f"no gold rows in batch {args.batch!r}")
-            return 1
+    batches = None if args.batch == "all" else set(SPENT) if args.batch == "spent" else {args.batch}
+    items, skipped = load_items(args.data, batches)  # rows of other batches are never read
+    if not items:
+        print(f"no gold rows in batch {args.batch!r}")
+        return 1
     if args.skip_doubtful:
         items = [it for it in items if not it.get("doubtful")]
     if skipped:

@@ -54,13 +54,16 @@ from typing import Sequence
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_citation_function import DEFAULT_DATA, load_items  # noqa: E402
+from eval_citation_function import DEFAULT_DATA, SPENT, load_items  # noqa: E402
 
 from litmap.analyse.debates.citefunction import LABELS, classify_citation, model_features  # noqa: E402
 from litmap.analyse.debates.citemodel import MODEL_FILE, CitationModel, feature_values  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "litmap" / "data" / MODEL_FILE
 MIN_DF = 2
+# The gold batches whose held-out halves have been scored: every row of them may be read and trained on.  Any
+# other batch (wave5, labelled blind for one final score) is never loaded by these scripts.
+SPENT_BATCHES = SPENT
 
 def _featurise(items: list[dict], text_only: bool = False) -> list[tuple[frozenset[str], str]]:
     out = []

@@ -230,3 +230,40 @@ def test_the_shipped_model_loads_offline_and_round_trips():
 ])
 def test_critique_cues_must_be_aimed_at_the_cited_work(sentence, expected):
     assert classify_citation(sentence, model=False).label == expected
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # a full stop between cue and citation: two sentences the finder ran together
+    ("Rents rose in the district (City Statistics, 2020).1 These towns have suffered long-term neglect and decline.",
+     "(City Statistics, 2020)", "background"),
+    # the cited work speaks the clause that holds the cue: it is the critic
+    ("Smith (2009) has suggested that these quantitative studies fail to capture displacement.", "Smith (2009)",
+     "background"),
+    ("As Smith (2009) notes, such accounts fail to explain local agency.", "Smith (2009)", "background"),
+    ("According to Smith (2009), these studies overlook the tenants who stay.", "Smith (2009)", "background"),
+    # "not only" does not negate
+    ("Our survey not only confirms what others have documented about stress (Kinman and Jones, 2004).",
+     "(Kinman and Jones, 2004)", "supports"),
+    # a negated finding of the cited work is its own finding, not the citing authors' critique
+    ("More recently, Schmidt and Wagner (2005) did not confirm the greater consistency of falsified data.",
+     "(2005)", "background"),
+    # a negation before a first-person cue is not the cue's
+    ("Solidarity could not 1 I take Solidarity to be a paradigmatic movement (Ost 1990).", "(Ost 1990)", "uses"),
+    # "a challenge" as a difficulty, "problematic to" an action: the citation is a source
+    ("Modelling wages and health together is a challenge (see Strauss and Thomas (1998) for a review).",
+     "Strauss and Thomas (1998)", "background"),
+    ("For counts it can be problematic to carry them over to the new zones (Flowerdew et al., 1991).",
+     "(Flowerdew et al., 1991)", "background"),
+    ("It is problematic to apply the model of Alonso (1964) to Chinese cities.", "Alonso (1964)", "critiques"),
+    # an opening contrast with the citing authors' own findings
+    ("Unlike the much reported flagship case of Audi, where innovations were intended (Kessel 1998), our case "
+     "studies revealed weak intentions.", "(Kessel 1998)", "critiques"),
+    # shortcomings: under/overestimation, a flawed survey; people suffering are not a flawed work
+    ("A recent study by Chall (1984) documents the process but seriously underestimates its extent.", "Chall (1984)",
+     "critiques"),
+    ("In a recent survey, which suffers from some vital methodological problems, Schill and Nathan (1983) assert "
+     "that displaced households pay more.", "Schill and Nathan (1983)", "critiques"),
+    ("Many displaced residents suffer from health problems (Fullilove 2004).", "(Fullilove 2004)", "background"),
+])
+def test_critique_voice_breaks_and_shortcomings(sentence, cite, expected):
+    assert _label(sentence, cite) == expected

@@ -96,7 +96,11 @@ _IN_CLAUSE: list[_Cue] = (
     + _cues("supports", 1.0, [
         r"in line with", r"consistent with", r"in keeping with", r"in agreement with", r"in accordance with",
         r"confirm(?:s|ed|ing)?", r"corroborat\w+", r"as (?:shown|demonstrated|found|documented|evidenced|substantiated) (?:by|in) (?-i:(?:[A-Z(]|(?:many|several|recent|previous|prior|other|earlier) ))",
-        r"similar(?:ly)? to (?:the )?(?:findings?|results?|conclusions?|those)", r"(?:echo|echoes|echoed|mirrors?)",
+        r"similar(?:ly)? to (?:the )?(?:findings?|results?|conclusions?|those)", r"(?:echo|echoes|echoed|echoing|mirrors?)",
+        r"reinforc(?:e|es|ed|ing) (?:the |this |these |our |one of the |earlier |previous |\w+'s? )?(?:\w+ ){0,2}"
+        r"(?:findings?|results?|conclusions?|concerns?|arguments?|views?|claims?|observations?|evidence|points?)", r"(?:finds?|found) (?:its |their |a |some )?resonance", r"resonates? with",
+        r"similar (?:findings|results|conclusions|patterns) (?:have been|were|are) (?:\w+ )?(?:reported|found|observed|documented)",
+        r"bears? (?:\w+ ){0,2}similarit(?:y|ies)",
         r"support(?:s|ed|ing)? (?:the|this|our|these) (?:\w+ )?(?:view|argument|claim|finding|findings|proposition|idea|ongoing)",
         r"(?:we|I) (?:agree|concur)", r"agree with", r"replicat\w+", r"(?:have|has) substantiated",
         r"key insight", r"(?:are|is) convincing", r"rightly", r"(?:as|like) many other", r"common ?denominators",
@@ -110,14 +114,17 @@ _IN_CLAUSE: list[_Cue] = (
         r"simplistic", r"questionable", r"downplay\w*", r"(?:we|I) (?:depart|differ|disagree)", r"depart from",
         r"cautious about", r"(?:we|I) (?:do|did) not (?:follow|adopt|use|share|incorporate|accept)",
         r"does not (?:account|explain|capture)", r"cannot (?:explain|account)", r"(?:only )?partially linked",
-        r"misread\w*", r"misunderst\w+", r"inapplicable", r"not applicable", r"(?:we|I) (?:question|reject)",
+        r"misread\w*", r"misunderst\w+", r"(?:under|over)estimat\w+", r"(?:over|under)stat(?:e|es|ed|ing)\b",
+        r"exaggerat\w+", r"suffer\w* from (?:\w+ ){0,3}(?:problems|limitations|weakness(?:es)?|shortcomings|flaws|bias(?:es)?)",
+        r"inapplicable", r"not applicable", r"(?:we|I) (?:question|reject)",
         r"(?:as|in the way) [A-Z]\w+ (?:and [A-Z]\w+ )?(?:\(\d{4}\) )?did",
         r"rebuk\w*", r"rebut\w*", r"refut\w*", r"contradict\w*", r"runs? counter to",
         r"(?:difficult|hard|impossible|impractical) to (?:\w+ )?(?:apply|use|adopt|implement|extend|generali[sz]e|transfer)",
     ])
 )
 
-_NEGATORS = re.compile(r"\b(?:not|no|never|neither|nor|hardly|without|cannot)\b|n't\b", re.I)
+_NEGATORS = re.compile(r"\b(?:not(?! (?:only|just|merely|simply|least|surprisingly)\b)|no|never|neither|nor|hardly|without|"
+                       r"cannot)\b|n't\b", re.I)
 # Pronouns in any case ("We draw on …" opens sentences), but "I" only as a capital.
 _FIRST_PERSON = re.compile(
     r"\b(?:(?i:we|our|us|this (?:paper|article|study|research|chapter)|the present (?:paper|study)|here)|I)\b"
@@ -128,6 +135,7 @@ _SELF_SUBJECT = re.compile(
     r"our (?:case|study|analysis|findings|results|approach|research|argument|paper|article)))\b"
 )
 _CONTRAST_OPENER = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|in contrast|instead|rather)\b", re.I)
+_CONTRAST_LEAD = re.compile(r"^\W*(?:unlike|in (?:\w+ )?contrast (?:to|with)|contrary to|as opposed to)\b", re.I)
 _CONCESSIVE_START = re.compile(r"^\W*(?:while|whilst|although|though|whereas|despite)\b", re.I)
 _AGENT_VERB = re.compile(
     r"^\W{0,3}(?:\w+ ){0,4}?(?:criticis|criticiz|critique|challenge|refute|question|reject|argue[sd]? against|problemati[sz])",
@@ -202,7 +210,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _negated(clause_text: str, cue_start: int) -> bool:
-    window = clause_text[max(0, cue_start - 25) : cue_start]
+    window = re.split(r"[,;]", clause_text[max(0, cue_start - 25) : cue_start])[-1]  # "did not, reinforcing …"
     return bool(_NEGATORS.search(window))
 
 
@@ -277,15 +285,21 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
                 continue  # inside the citation itself, unless it opens it: "(contrary to Jander et al. 1992)"
             if _quoted_cue(text, a, ms, c0):
                 continue  # the cited author's own words
+            if _SENTENCE_END.search(_outside_parens(text[min(me, c1) : max(ms, c0)])):
+                continue  # a sentence the splitter ran on into this one: "... (X, 2020). These cities suffered neglect"
             hits.append((ms, me, cue, m.group(0)))
     # A cue inside a longer cue ("limits of" in "avoid the limits of") yields to it.
     hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
     best: Optional[FunctionLabel] = None
     for ms, me, cue, matched in hits:
         label = cue.label
-        if not _NEGATORS.search(matched) and _negated(clause, ms - a) and not c0 <= ms < c1:
+        if (not _NEGATORS.search(matched) and _negated(clause, ms - a) and not c0 <= ms < c1
+                and not _SELF_FIRST.match(matched)):  # "... could not. I take X to be ...": the negation is not the cue's
             label = {"critiques": "background", "supports": "critiques", "uses": "critiques"}[label]
+            if label == "critiques" and cue.label == "supports" and _cited_is_reporter(text, c0, c1, ms, any_verb=True):
+                label = "background"  # "X (2005) did not confirm ...": the cited work's own finding
         elif label == "critiques" and (_cited_is_agent(text, c0, c1, ms) or _reported_critique(text, c0, c1, ms)
+                                       or _cited_is_reporter(text, c0, c1, ms)
                                        or _POSSESSED_CRITIQUE.search(text[max(0, ms - 12) : me])):
             label = "background"  # the cited work is the critic, not the target
         elif label == "critiques" and not _aimed_critique(text, a, c0, c1, ms, me, matched):
@@ -317,6 +331,47 @@ def _cited_is_agent(text: str, c0: int, c1: int, cue_start: int) -> bool:
     if c1 <= cue_start and _AGENT_VERB.match(text[c1 : cue_start + 20]) and cue_start - c1 < 60:
         return True
     return bool(_BY_BEFORE.search(text[max(0, c0 - 40) : c0]))
+
+
+# "X (2009) has suggested that these studies fail to …", "As X (2009) notes, …", "According to X (2009), …": the
+# critique is said in the cited work's voice, so the cited work is the critic, not the target.
+_REPORTING = re.compile(
+    r"^\W{0,3}(?:(?:has|have|had|also|further|recently|rightly|convincingly|famously|similarly|likewise|then|"
+    r"for example|for instance|e\.g\.,?)\s+){0,3}(?:suggest|argu|note|noting|claim|contend|show|shew|demonstrat|"
+    r"find|found|point(?:s|ed)? out|observ|stat(?:e|es|ed|ing)\b|assert|maintain|propos|emphasi|stress|highlight|"
+    r"conclud|report|warn|caution|insist|remark|writ|wrote|explain|posit|hold|held|believ|reason|concede|"
+    r"acknowledg|recogni|lament|complain)",
+    re.I)
+# A verb right after the citation: the citation is its subject ("X (2005) did not confirm …").
+_ANY_VERB_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:and|&) [A-Z][\w'\-]+ (?:\([^()]*\) )?)*(?:(?:has|have|had|also|further|recently|more recently|"
+    r"then|however|both)\s+){0,3}(?:do|does|did|could|can|have|has|had|were|was|is|are|\w+ed|\w+s)\b", re.I)
+_VOICE_BEFORE = re.compile(r"(?:\baccording to|^\W*as|[,;:]\s*as|\bin the (?:words|view) of)\s+$", re.I)
+
+
+def _cited_is_reporter(text: str, c0: int, c1: int, cue_start: int, any_verb: bool = False) -> bool:
+    """The cited work speaks the clause that holds the cue: a narrative citation as the subject of a reporting
+    verb before it ("Slater (2009) has suggested that these studies fail to …"; with ``any_verb``, of any verb:
+    "Schräpler and Wagner (2005) did not confirm …"), or a citation introduced as the voice ("According to X
+    (2009), …", "As X (2009) notes, …"), with no first-person subject between it and the cue."""
+    if cue_start < c1 or _SELF_SUBJECT.search(text[c1:cue_start]) or cue_start - c1 > 250:
+        return False
+    narrative = text[c1 - 1 : c1] == ")" and (text[c0 : c0 + 1].isupper() or bool(re.match(r"\(\s*" + _YEAR, text[c0:c1]))
+                                              and bool(_NAMES_BEFORE.search(text[max(0, c0 - 60) : c0])))
+    if narrative:
+        after = text[c1 : cue_start + 1]
+        if _REPORTING.match(after) or (any_verb and _ANY_VERB_AFTER.match(after) and cue_start - c1 < 80):
+            return True
+    start = _citation_start(text, 0, c0)
+    return bool(_VOICE_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+# A full stop between a cue and the citation: the sentence finder ran two sentences together ("… (Central Bureau
+# of Statistics, 2020).1 These cities have suffered long-term neglect").  Initials, "et al." and common
+# abbreviations do not end a sentence.
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bcf)(?<!\bvs)(?<!\bSt)(?<!\bDr)(?<!\bpp)(?<!\bed)(?<!\beds)(?<!\bFig)"
+                           r"(?<!\be\.g)(?<!\bi\.e)(?<!\bno)(?<!\betc)[.!?]\d{0,2}\s+[\"']?[A-Z][a-z]")
+_SELF_FIRST = re.compile(r"(?:we|I)\b", re.I)
 
 
 # A critique the sentence reports rather than makes: "Another critique is that … (X, 2010)",
@@ -402,12 +457,16 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
         before = text[max(a, cue_start - 60) : cue_start]
         noun = m.startswith("criticism") or text[cue_end : cue_end + 3] == " of" or bool(_NOUN_BEFORE.search(before))
         if noun and m.startswith("challenge"):
-            return _aimed_at_work(text, c0, c1, cue_end)  # "the challenges of …": the older, narrower test
+            # "is a challenge (see X for a review)", "the challenges of …": a difficulty, not a critique of X;
+            # "a challenge to the claim of X (2004)" is one
+            return text[cue_end : cue_end + 4] == " to " and _in_object(text, cue_start, cue_end, c0, scholarly=True)
         if noun:
             return bool(_OWNER.search(before[-40:])) and _in_object(text, cue_start, cue_end, c0)
         if _SELF_SUBJECT.search(before):
             return c0 >= cue_end and not _SENTENCE_BREAK.search(_outside_parens(text[cue_end:c0]))
         return _in_object(text, cue_start, cue_end, c0, scholarly=True)
+    if m.startswith("suffer"):
+        m = "suffers from"  # "a survey, which suffers from vital methodological problems, X (1983) …": the subject's flaw
     if _SUBJECT_CRITIQUE.fullmatch(m):
         if c1 <= cue_start and cue_start - c1 < 60 and not _SELF_SUBJECT.search(text[c1:cue_start]):
             return True
@@ -415,6 +474,10 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
         if _SCHOLAR_NOUN.search(subject) and not _SELF_SUBJECT.search(subject):
             return True
         return text[cue_end : cue_end + 4] == " by " and _in_object(text, cue_start, cue_end, c0)
+    if m == "problematic" and re.match(r" to \w", text[cue_end : cue_end + 5]):
+        # "it can be problematic to carry them over to the new objects (Flowerdew et al., 1991)": an action judged
+        # difficult, with X as the source; "problematic to apply the model of X (2004)" aims at X's work
+        return _in_object(text, cue_start, cue_end, c0, scholarly=True)
     if _WEAK_CRITIQUE.fullmatch(m):
         return _aimed_at_work(text, c0, c1, cue_end)
     return True
@@ -425,14 +488,15 @@ _OBJECT_VERB = re.compile(r"(?:rebuk|rebut|refut|contradict|runs? counter|diffic
                           re.I)
 _CRITIQUE_WORD = re.compile(r"(?:critici[sz]|critiqu|challeng|critical of)", re.I)
 _SUBJECT_CRITIQUE = re.compile(
-    r"(?:fail(?:s|ed|ing)? to|neglect\w*|overlook\w*|ignor\w*|downplay\w*|misread\w*|misunderst\w+)", re.I)
+    r"(?:fail(?:s|ed|ing)? to|neglect\w*|overlook\w*|ignor\w*|downplay\w*|misread\w*|misunderst\w+|"
+    r"(?:under|over)estimat\w+|(?:over|under)stat\w+|exaggerat\w+|suffer\w* from)", re.I)
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|these|those|its|their|our|my|his|her|of|main|major|key|many|several|such|detailed|"
     r"strong|further|recent|similar|common|other|new|some)|\w's|s')\s*$", re.I)
 _OWNER = re.compile(r"\b(?:(?i:our|my|we|this (?:paper|article|study|chapter))|I)\b")
 _SCHOLAR_NOUN = re.compile(
     r"\b(?:theor(?:y|ies)|approach(?:es)?|stud(?:y|ies)|literature|accounts?|scholars?|scholarship|arguments?|"
-    r"models?|frameworks?|research|authors?|analys[ie]s|explanations?|perspectives?|methods?|works?)\b", re.I)
+    r"models?|frameworks?|research|authors?|analys[ie]s|explanations?|perspectives?|methods?|works?|surveys?)\b", re.I)
 _CLAIM_NOUN = re.compile(
     r"\b(?:claims?|views?|arguments?|assumptions?|ideas?|notions?|contentions?|thesis|hypothes[ie]s|suggestions?|"
     r"expectations?|beliefs?|predictions?|studies|literature|research|scholarship|accounts|approaches|"
@@ -515,7 +579,8 @@ def _quoted_cue(text: str, a: int, cue_start: int, c0: int) -> bool:
 _SHORTCOMING = (
     r"(?:(?:also|still|often|generally|largely|clearly|ultimately)\s+)?"
     r"(?:(?:do|does|did|could|can|has|have|had|is|are|was|were)(?:n't| not| never)\b|cannot\b|fail(?:s|ed)?\b|"
-    r"lack(?:s|ed)?\b|neglect(?:s|ed)?\b|overlook(?:s|ed)?\b|ignor(?:es|ed)\b|miss(?:es|ed)\b|omit(?:s|ted)?\b)"
+    r"lack(?:s|ed)?\b|neglect(?:s|ed)?\b|overlook(?:s|ed)?\b|ignor(?:es|ed)\b|miss(?:es|ed)\b|omit(?:s|ted)?\b|"
+    r"(?:\w+ly )?(?:under|over)estimat(?:es|ed)\b|exaggerat(?:es|ed)\b)"
 )
 _ANAPHOR = (
     r"(?:they|it|he|she|(?P<noun>(?:these|this|their|its|his|her|such|those|the|that) (?:\w+ ){0,2}?"
@@ -564,6 +629,12 @@ def _structural(text: str, clauses: list[tuple[int, int]], k: int, c0: int = 0, 
         shortcoming = _ANAPHOR_SHORTCOMING.match(main)
         if shortcoming and (shortcoming.group("noun") or _cited_is_subject(text, a, c0, c1)):
             return FunctionLabel("critiques", " ".join(shortcoming.group(0).split())[:24], 0.8)
+    # "Unlike the flagship case …, where … (X 1998), our case studies revealed …": the cited case set against
+    # the citing authors' own findings, named before them
+    if _CONTRAST_LEAD.match(text) and k <= 1:
+        own = _SELF_SUBJECT.search(text, c1)
+        if own and not _SELF_SUBJECT.search(text[: c0]) and own.start() - c1 < 200:
+            return FunctionLabel("critiques", text.split()[0] + " … " + own.group(0), 0.8)
     # "X (2004) argues …; however, we …"
     for ca, cb in later[:2]:
         clause = text[ca:cb]
