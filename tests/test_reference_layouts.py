@@ -138,9 +138,14 @@ def test_author_year_citations_in_square_brackets():
     ("Barba Lata, I. and Smith, J. (2019) Urban mining in a circular economy. Geoforum 98: 1-10.",
      [("Barba Lata", "I."), ("Smith", "J.")]),
     ("Abu-Lughod, J. L. (1989) Before European Hegemony. New York: Oxford University Press.", [("Abu-Lughod", "J. L.")]),
+    # a given-first name whose given name is printed again after a comma (a reference manager's slip)
+    ("Huinink, Johannes, and Dirk Konietzka, Dirk. 2003. Lebensformen und Familiengründung. Opladen: Leske & Budrich.",
+     [("Huinink", "Johannes"), ("Konietzka", "Dirk")]),
+    ("Ruiz Jiménez, R. and Egea, A. (2011) Spain: Euroscepticism. South European Society and Politics 16: 105-31.",
+     [("Ruiz Jiménez", "R."), ("Egea", "A.")]),
 ], ids=["jr-after-given", "jr-after-given-first-name", "jr-after-surname", "jr-in-a-vancouver-list", "glued-initials",
      "compound-surname",
-     "hyphenated-arabic"])
+     "hyphenated-arabic", "given-name-repeated-after-the-name", "compound-surname-and-its-initial-stay"])
 def test_names(raw, authors):
     assert [(a.family, a.given) for a in parse_reference(raw).authors] == authors
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from litmap.models import Author
 from litmap.parse.names.in_text import COMPOUND_SPACE
@@ -198,7 +199,20 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
                 continue
             authors.append(_person_from_words(chunk, given_first=chicago, alone=single))
             i += 1
+    authors = [_given_repeated(a) for a in authors]
     return tuple(_with_suffixes([a for a in authors if a.family], suffixed, suffixes)), et_al
+
+
+def _given_repeated(author: Author) -> Author:
+    """A given-first name with its given name printed again after a comma,
+    as reference managers leave it ("and Gabriele Peitz, Gabriele", "and
+    Dirk Konietzka, Dirk"): the surname is the rest, not "Gabriele Peitz".
+    Only a whole given name (never an initial: "Ruiz Jiménez, R." stays)."""
+    words = author.family.split()
+    given = (author.given or "").strip()
+    if len(words) >= 2 and len(given) >= 2 and " " not in given and not given.endswith(".") and words[0] == given:
+        return replace(author, family=" ".join(words[1:]), given=given)
+    return author
 
 
 def _is_person_words(words: list[str]) -> bool:
