@@ -112,3 +112,33 @@ def test_particles_inside_names_are_not_affiliation_markers() -> None:
     assert parse_author_line("M. de Jong, MD")[0] == Author("de Jong", "M.")
     assert parse_author_line("Jie Lin a, Robert G. Cromley b,1") == (Author("Lin", "Jie"),
                                                                      Author("Cromley", "Robert G."))
+
+
+def test_author_lines_with_symbol_marks_glued_initials_and_numbered_affiliations() -> None:
+    assert parse_author_line("Kalpesh Krishna ♠ ∗") == (Author("Krishna", "Kalpesh"),)
+    assert [a.family for a in parse_author_line("Kyle Lo†∗ Lucy Lu Wang†∗ Mark Neumann†")] == ["Lo", "Wang", "Neumann"]
+    assert parse_author_line("Yu.A.Pusep1*, D.Smirnov 2 , and A.I.Toropov 3")[0] == Author("Pusep", "Yu. A.")
+    assert parse_author_line("J. Raimbault1,2,3. (1) CASA, UCL, London, United Kingdom, j.raimbault@ucl.ac.uk.") == (
+        Author("Raimbault", "J."),)
+
+
+def test_names_run_into_their_institution_or_into_each_other() -> None:
+    assert parse_author_line("D. H. Jakubassa-Amundsen Mathematics Institute, University of Munich, "
+                             "Theresienstrasse 39, 80333 Munich") == (Author("Jakubassa-Amundsen", "D. H."),)
+    assert parse_author_line("Ruifang Ge Raymond J. Mooney Department of Computer Sciences University of Texas") == (
+        Author("Ge", "Ruifang"), Author("Mooney", "Raymond J."))
+
+
+def test_names_set_side_by_side_are_read_left_to_right() -> None:
+    from dataclasses import replace
+
+    p = page(1, blk("Smooth Sensitivity and Sampling in Private Data Analysis", size=18, bold=True),
+             blk("Sofya Raskhodnikova", size=12), blk("Kobbi Nissim", size=12), blk("Adam Smith", size=12),
+             blk("Dept. of Computer Science", size=10), blk(BODY, size=9), blk(BODY, size=9))
+    b = list(p.blocks)
+    row = b[1].top
+    b[1] = replace(b[1], x0=240.0, x1=360.0)
+    b[2] = replace(b[2], x0=100.0, x1=180.0, top=row, bottom=b[1].bottom)
+    b[3] = replace(b[3], x0=400.0, x1=480.0, top=row, bottom=b[1].bottom)
+    m = meta_of([replace(p, blocks=tuple(b))])
+    assert [a.family for a in m.authors] == ["Nissim", "Raskhodnikova", "Smith"]

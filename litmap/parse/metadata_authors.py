@@ -11,6 +11,7 @@ and :mod:`litmap.parse.metadata_cover`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from litmap.read.layout.pages import Block, LaidOutPage
@@ -90,8 +91,14 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
     """Names from a header author line ("Robert G. Cromley, Jie Lin & David A. Merwin")."""
     text = text.translate(_SUPERSCRIPTS)  # "Oliveira¹, Daniela Arruda Soares²": markers like "Wu1,2"
     t = re.sub(r"\S+@\S+|https?://\S+|\(cid:\d+\)|orcid\S*|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", " ", text, flags=re.I)
+    # A note mark after a name and before the next one is their separator: "Kyle Lo†∗ Lucy Lu Wang†∗ Mark Neumann†".
+    t = re.sub(r"(?<=[a-zà-ÿ])\s?(?:[*∗⁎†‡§¶⇑✉☆•♠♢♡♣]\s?)+(?=\s[A-ZÀ-Þ][a-zà-ÿ])", ",", t)
     t = re.sub(r"[*∗⁎†‡§¶⇑✉☆•]|\(\s*\)", " ", t)
+    t = "".join(" " if unicodedata.category(c) in ("So", "Sm") and c not in "&" else c for c in t)  # "Krishna ♠"
+    # An affiliation list numbered in parentheses after the names: "J. Raimbault1,2,3. (1) CASA, UCL, …".
+    t = re.sub(r"\.?\s+\(\d{1,2}\)\s+\S.*$", "", t) if re.search(r"[a-z]\S*\s+\(\d{1,2}\)\s+\S", t) else t
     t = re.sub(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*\b|(?<=[a-zà-ÿ])[a-h](?:,[a-h])+\b", " ", t)  # "Wu1,2", "Lia,b"
+    t = re.sub(r"\b([A-Z][a-z]?\.)(?=[A-Z])", r"\1 ", t)  # initials glued to the name: "Yu.A.Pusep"
     # Markers set apart from the name: "Jie Lin a, ⁎, Robert G. Cromley b,1", "Fang Qiu 1", "Jukka Hirvonen 1 · …".
     t = re.sub(r"(?<=[a-zà-ÿ])\s+(?:[a-h]|\d{1,2})(?:\s*,\s*(?:[a-h]|\d{1,2})\b)*(?=\s*(?:[,·;&]|and\b|$))", "", t)
     t = re.sub(r"(?<=\b[A-Z])[;:]\.", ".", t)  # OCR: "Peter I;. Fisher"
@@ -102,7 +109,7 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
     aff = _AFFIL.search(t)
     if aff and aff.start() > 0:
         t = re.sub(r"(?:\s+[A-Z][a-z]+){0,2}\s*$", "", t[: aff.start()]) if aff.group(0).lower() in (
-            "research", "laborator") else t[: aff.start()]
+            "research", "laborator") else _without_modifier(t[: aff.start()], t[aff.start():])
     if re.search(r"\b[A-Z]{2,}\s+[A-Z]{2,}\b", t) and (caps_end := re.search(r"\b[A-Z][A-Z'’-]+\s+(?=[A-Z][a-z])", t)):
         t = t[: caps_end.end()]  # "… and MONTY HINDMAN Minnesota Population": names in capitals end at the affiliation
     listed = _family_first_list(t)
@@ -129,12 +136,38 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
             if all(pairs):
                 out.extend(p for p in pairs if p)
                 continue
+        if person is not None and len(parts) == 1 and (run := _split_run(words)):
+            out.extend(run)
+            continue
         if person is None:
             if out:
                 break  # names end where the affiliation begins
             return ()
         out.append(person)
     return tuple(out)
+
+
+def _without_modifier(names: str, rest: str) -> str:
+    """The names before an institution whose name opens with a modifier word ("D. H. Jakubassa-Amundsen
+    Mathematics Institute, …"): that word goes with the institution when the names keep a family name
+    after their initials; "Department of …", "University of …" open the affiliation themselves."""
+    if re.match(r"\w+\s+(?:of|for)\b", rest):
+        return names
+    tokens = names.split()
+    if (len(tokens) >= 3 and re.fullmatch(r"[A-Z][a-z]+", tokens[-1]) and _NAME_TOKEN.match(tokens[-2])
+            and not re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", tokens[-2]) and re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", tokens[0])):
+        return " ".join(tokens[:-1])
+    return names
+
+
+def _split_run(words: list[str]) -> Optional[list[Author]]:
+    """"Ruifang Ge Raymond J. Mooney": names without separators, split where a middle initial shows
+    the second name's start (Given Family Given I. Family)."""
+    initials = [k for k, w in enumerate(words) if re.fullmatch(r"[A-Z]\.", w)]
+    if len(words) != 5 or initials != [3]:
+        return None
+    pair = [_person(" ".join(words[:2])), _person(" ".join(words[2:]))]
+    return [p for p in pair if p] if all(pair) else None
 
 
 def _family_first_list(t: str) -> tuple[Author, ...]:
@@ -192,18 +225,34 @@ def authors_near_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
 def _authors_after_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
     """The author lines under the title: the first names found, and the names of later
     blocks that follow them (one name per block, each with its affiliation under it)."""
-    for k, b in enumerate(page.blocks[title_i + 1:title_i + 8], start=title_i + 1):
+    zone = _by_rows(page.blocks[title_i + 1:title_i + 16])
+    for k, b in enumerate(zone[:7]):
         names = _first_author_block(b)
         if names is None:
             break
         if names:
-            return names + _more_author_blocks(page, k + 1)
+            return names + _more_author_blocks(zone[k + 1:k + 9])
     return ()
 
 
-def _more_author_blocks(page: LaidOutPage, start: int) -> tuple[Author, ...]:
+def _by_rows(blocks: tuple[Block, ...]) -> list[Block]:
+    """Blocks in reading order by rows: names set side by side on one line ("Kobbi Nissim", "Sofya
+    Raskhodnikova", "Adam Smith" at one height) come left to right, whatever order the layout gave them."""
+    out = list(blocks)
+    if not any(abs(a.top - b.top) <= 2 and a is not b for a in out for b in out):
+        return out
+    rows: list[list[Block]] = []
+    for b in sorted(out, key=lambda b: b.top):
+        if rows and abs(b.top - rows[-1][0].top) <= 2:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    return [b for row in rows for b in sorted(row, key=lambda b: b.x0)]
+
+
+def _more_author_blocks(blocks: list[Block]) -> tuple[Author, ...]:
     out: list[Author] = []
-    for b in page.blocks[start:start + 8]:
+    for b in blocks:
         text = b.text.strip().lstrip("·&,; ")
         text = re.sub(r"^and\s+", "", text)
         if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
