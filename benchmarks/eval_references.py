@@ -78,6 +78,7 @@ FIELDS = ("authors", "year", "title", "container", "volume", "issue", "pages", "
 class Gold:
     raw: str
     fields: dict  # field -> normalised gold value (only fields the gold set labels)
+    key: str = ""  # what a split hashes, when not ``raw`` (kept stable when a loader's ``raw`` was corrected)
 
 
 @dataclass
@@ -218,10 +219,11 @@ def excite_half(doc_id: str) -> str:
     return "tune" if zlib.crc32(doc_id.encode("utf-8")) % 2 == 0 else "heldout"
 
 
-def unseen_half(raw: str) -> str:
+def unseen_half(gold: Gold) -> str:
     """"tune" or "heldout": a clean-unseen string's half, by a salted hash of
-    the string (the humanities test half is itself ``crc32 % 2 == 1``)."""
-    return "tune" if zlib.crc32(("unseen:" + raw).encode("utf-8")) % 2 == 0 else "heldout"
+    the string (its ``key`` where set; the humanities test half is itself
+    ``crc32 % 2 == 1``)."""
+    return "tune" if zlib.crc32(("unseen:" + (gold.key or gold.raw)).encode("utf-8")) % 2 == 0 else "heldout"
 
 
 def _in_split(half: str, split: Optional[str]) -> bool:
@@ -258,7 +260,7 @@ def load_clean_unseen(data: Path, split: Optional[str] = None) -> list[tuple[str
     sets = [(n, g, True) for n, g in load_parscit(data) if "dev half" not in n and "both halves" not in n]
     sets.append(("JATS mixed-citation", load_jats_mixed(data), False))
     for name, golds, all_name_words in sets:
-        keep = [g for g in golds if _norm(g.raw) not in trained and _in_split(unseen_half(g.raw), split)]
+        keep = [g for g in golds if _norm(g.raw) not in trained and _in_split(unseen_half(g), split)]
         if keep:
             out.append((f"clean unseen{tag}: {name.split(' (')[0]}", keep, all_name_words))
     return out
