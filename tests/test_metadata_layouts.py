@@ -142,3 +142,36 @@ def test_names_set_side_by_side_are_read_left_to_right() -> None:
     b[3] = replace(b[3], x0=400.0, x1=480.0, top=row, bottom=b[1].bottom)
     m = meta_of([replace(p, blocks=tuple(b))])
     assert [a.family for a in m.authors] == ["Nissim", "Raskhodnikova", "Smith"]
+
+
+def test_years_from_journal_year_volume_line_series_number_and_suggested_citation() -> None:
+    p = page(1, blk("International Psychogeriatrics (2014), 26:1, 147–154", size=8),
+             blk("Stressful life events are not associated with the development of dementia", size=16),
+             blk("Anna Sundström", size=11), blk("Received 9 May 2013; accepted 18 Sep 2013.", size=8),
+             blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([p]).year == 2014
+    q = page(1, blk("Working Paper Series of the Research Network 1989", size=16, bold=True),
+             blk("Working Paper 2/2008 ISSN 1867-2833", size=14, bold=True),
+             blk("EU-focused knowledge and its potential for mobilization", size=20, bold=True),
+             blk("Karin Pieper", size=12, bold=True), blk(BODY, size=12), blk(BODY, size=12))
+    assert meta_of([q]).year == 2008
+    r = page(1, blk("National business systems and the international transfer of industrial models", size=18),
+             blk("Dörrenbächer, Christoph", size=13),
+             blk("Empfohlene Zitierung / Suggested Citation:", size=9, bold=True),
+             blk("Dörrenbächer, Christoph ; Wissenschaftszentrum Berlin für Sozialforschung gGmbH (Ed.): National "
+                 "business systems and the international transfer of industrial models. Berlin, 2002 (Discussion "
+                 "Papers 02-102). http://nbn-resolving.de/urn:nbn:de:0168-ssoar-112461", size=9),
+             blk(BODY, size=12), blk(BODY, size=12))
+    assert meta_of([r]).year == 2002
+
+
+def test_line_numbered_draft_keeps_its_date_line_and_loses_the_title_note_mark() -> None:
+    p = page(1, blk("Quantitative Finance", size=10, bold=True),
+             blk("LOCAL LIKELIHOOD ESTIMATORS IN A REGRESSION", size=12, bold=True),
+             blk("MODEL FOR STOCK RETURNS 1", size=12, bold=True), blk("Uwe Christian Jönck", size=10, bold=True),
+             blk("5 6", size=10), blk("Department Mathematik (SPST), Universität Hamburg", size=10),
+             blk("7 8", size=10), blk("Bundesstr. 55, 20146 Hamburg, Germany", size=10), blk("9 10", size=10),
+             blk("30 March 2007", size=10), blk(BODY, size=10), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.title == "LOCAL LIKELIHOOD ESTIMATORS IN A REGRESSION MODEL FOR STOCK RETURNS"
+    assert m.year == 2007

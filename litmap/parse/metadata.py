@@ -174,6 +174,8 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
     if re.match(r"^\d{1,3}\s", title) and re.search(r"\s\d{1,3}\s", title):
         title = clean_field(re.sub(r"(?:^|\s)\d{1,3}(?=\s)", " ", title))  # line-numbered drafts
     title = re.sub(r"(?<=[a-z])\s?[1-9]$", "", title)  # a footnote mark: "… An Intergenerational Approach 1"
+    if title.isupper():
+        title = re.sub(r"(?<=[A-Z])\s[1-9]$", "", title)  # "… FOR STOCK RETURNS 1"
     title, last_i = _with_subtitle(page, title, last_i, body, top_size)
     return title, last_i
 

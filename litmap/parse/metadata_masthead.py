@@ -51,6 +51,9 @@ _JOURNAL_YEAR_VOLUME = re.compile(r"^(?P<journal>[A-Z][A-Za-z&.,:\s]+?)\s+(?P<ye
                                   re.I)
 
 
+_YEAR_VOLUME = re.compile(r"\(" + _YEAR + r"\),?\s*\d+\s*:\s*\d+")
+
+
 def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
     """Journal, volume, pages and year from the masthead of the first content page."""
     out: dict[str, str] = {}
@@ -67,6 +70,10 @@ def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
             m = _JOURNAL_YEAR_VOLUME.search(clean_field(line)) if len(line) < 120 else None
             if m:
                 out.update(journal=clean_field(m.group("journal")), volume=m.group("vol"), year=m.group("year"))
+                return out
+            m = _YEAR_VOLUME.search(clean_field(line)) if len(line) < 120 else None
+            if m:
+                out["year"] = m.group(1)
                 return out
         for b in page.blocks:
             text = clean_field(b.text)
@@ -92,7 +99,8 @@ def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
                 if pm:
                     out["pages"] = f"{pm.group(1)}–{pm.group(2)}"
                 return out
-            m = re.search(r"\(" + _YEAR + r"\)\s*\d+\s*:\s*\d+", text)  # "Popul Res Policy Rev (2007) 26:619–633"
+            # "Popul Res Policy Rev (2007) 26:619–633", "International Psychogeriatrics (2014), 26:1, 147–154"
+            m = _YEAR_VOLUME.search(text)
             if m:
                 out["year"] = m.group(1)
                 return out
@@ -114,7 +122,9 @@ def is_date_line(text: str) -> bool:
 def date_line_year(page: LaidOutPage) -> Optional[int]:
     """A date printed alone under the title ("April 22, 2024", "05 July 2022", "January 2001 ISSN …"),
     or a year alone in the masthead above it ("Number 9" / "2014")."""
-    for k, b in enumerate(page.blocks[:8]):
+    # Line numbers of a draft ("5 6", "11 12 13 14") set as blocks of their own do not use up the first blocks.
+    blocks = [b for b in page.blocks if not re.fullmatch(r"\d{1,3}(?:\s+\d{1,3})*", b.text.strip())]
+    for k, b in enumerate(blocks[:8]):
         text = clean_field(b.text)
         m = _DATE_LINE.match(text) or (_YEAR_LINE.match(text) if k < 3 else None)
         if m:
@@ -148,6 +158,16 @@ def year_fallback(text: str) -> Optional[int]:
         m = re.search(pat, text, re.I)
         if m:
             return int(m.group(1))
+    # A series number: "Working Paper 2/2008", "Discussion Paper No. 12/2003", "Methodenbericht 2005/08".
+    m = re.search(r"\b(?:paper|bericht|report)\s+(?:no\.?\s*|nr\.?\s*)?(?:\d{1,3}\s*/\s*" + _YEAR + r"|" + _YEAR
+                  + r"\s*/\s*\d{1,3})\b", text, re.I)
+    if m:
+        return int(m.group(1) or m.group(2))
+    # A repository's suggested citation: "Suggested Citation: Dörrenbächer, Christoph …: National … Berlin, 2002 (…)".
+    m = re.search(r"(?:suggested citation|empfohlene zitierung|recommended citation)\s*:(?:(?!https?://|urn:).){0,400}?"
+                  r"\b" + _YEAR + r"\b", text, re.I | re.S)
+    if m:
+        return int(m.group(1))
     dates = re.findall(r"(?:received|accepted|revised)[^;.]{0,40}?\b" + _YEAR, text, re.I)
     if dates:
         return max(int(y) for y in dates)
