@@ -175,3 +175,9 @@ def test_line_numbered_draft_keeps_its_date_line_and_loses_the_title_note_mark()
     m = meta_of([p])
     assert m.title == "LOCAL LIKELIHOOD ESTIMATORS IN A REGRESSION MODEL FOR STOCK RETURNS"
     assert m.year == 2007
+
+
+def test_creation_date_of_a_file_that_cites_nothing_readable_is_not_guessed() -> None:
+    # A scan read without OCR (or a garbled layer): no cited years, so the file's date (the scanner's) says nothing.
+    p = page(1, blk("\x03\x04\x05 \x06\x07", size=10), blk("\x0e\x0f", size=10))
+    assert meta_of([p], {"CreationDate": "D:20110512053740"}).year is None

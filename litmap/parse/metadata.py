@@ -453,7 +453,9 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         # The file's creation date: right for born-digital drafts, wrong for a scan or a re-saved copy.
         # Used only when the cited years do not contradict it, and marked as a guess.
         newest = _newest_cited_year(structure.text)
-        if newest is None or newest <= guess <= newest + _DRAFT_LAG:
+        # A file citing nothing readable (a scan without OCR, a garbled text layer) gives no evidence that its
+        # creation date is the paper's: a scanner's date ("Fisher & Langford 1996" -> 2011) is not guessed.
+        if newest is not None and newest <= guess <= newest + _DRAFT_LAG:
             year = guess
             provenance.append("year:pdf-date guess")
         else:
