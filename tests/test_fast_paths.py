@@ -249,3 +249,65 @@ def test_segment_text_and_fields() -> None:
     assert seg.text == plain.text == "One two 3"
     with pytest.raises(AttributeError):
         seg.row = 5  # type: ignore[misc]
+
+
+def _plain_cluster_rows(items: list) -> list[list]:
+    """lines._cluster_rows as it was: Python's sort by top + bottom, box attributes read one by one."""
+    rows: list[list] = []
+    anchor = tol = 0.0
+    for c in sorted(items, key=lambda c: c.top + c.bottom):
+        mid, h = (c.top + c.bottom) / 2, c.bottom - c.top
+        t = 0.45 * h if h > 1.0 else 0.45
+        if rows and (abs(mid - anchor) <= (tol if tol > t else t) or lines._attached(c, rows[-1])):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+            anchor, tol = mid, t
+    return lines._nearest_rows(rows) if len(rows) > 1 else rows
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_cluster_rows_as_python_sort(seed: int) -> None:
+    # ties (equal keys keep their order), zero-height boxes and NaN edges (Python's sort order kept)
+    rng = random.Random(seed)
+    words = []
+    for _ in range(rng.randint(0, 80)):
+        top = rng.choice([100.0, 100.0, 111.5, 123.0, 123.5, 200.0]) + rng.choice([0.0, 0.0, 0.25, -0.5])
+        height = rng.choice([10.0, 10.0, 6.0, 0.0, 0.5])
+        if rng.random() < 0.03 * (seed % 3):
+            top = float("nan")
+        x = rng.uniform(0, 500)
+        words.append(lines.Word("w", x, top, x + rng.uniform(1, 30), top + height, rng.choice([10.0, 6.0]), False))
+    got = lines._cluster_rows(list(words))
+    want = _plain_cluster_rows(list(words))
+    assert [[id(c) for c in r] for r in got] == [[id(c) for c in r] for r in want]
+
+
+def test_glyph_text_as_glyph_by_glyph(tmp_path) -> None:
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from reportlab.pdfgen import canvas
+
+    from litmap.read import engines
+
+    path = str(tmp_path / "glyphs.pdf")
+    c = canvas.Canvas(path)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 700, "Urban governance \u2013 caf\u00e9 \u201cscale\u201d re-")
+    c.drawString(72, 686, "structuring, 12\u00b0 (fi) and \u00a9 2024")
+    c.save()
+    doc = pdfium.PdfDocument(path)
+    try:
+        page = doc[0]
+        textpage = page.get_textpage()
+        n = textpage.count_chars()
+        assert n > 40
+        want = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(n))
+        got = engines._glyph_text(ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0, n)
+        assert got == want and len(got) == n
+        textpage.close()
+        page.close()
+    finally:
+        doc.close()

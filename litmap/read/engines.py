@@ -22,6 +22,7 @@ import os
 import re
 import unicodedata
 import zlib
+from itertools import repeat
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from litmap.errors import ExtractionError
@@ -542,8 +543,11 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
         return []
     text = textpage.get_text_range(0, n)
     textpage = textpage.raw  # the raw handle skips a Python hop on every ctypes call
-    if len(text) != n:  # surrogate pairs etc.: map glyph by glyph
-        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(n))
+    # The calls made for every word or text object, typed with plain addresses (half the ctypes cost).
+    get_obj, get_box_at, get_mat, get_size, get_weight, _ = _word_calls()
+    page_at = ctypes.cast(textpage, ctypes.c_void_p).value or 0
+    if len(text) != n:  # surrogate pairs, glyphs get_text_range leaves out: map glyph by glyph
+        text = _glyph_text(page_at, n)
     combine: dict[int, str] = {}
     if _ACCENT_RE.search(text):
         text = _attach_accents(textpage, text, combine)
@@ -554,9 +558,6 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     get_info = raw.FPDFText_GetFontInfo
-    # The calls made for every word or text object, typed with plain addresses (half the ctypes cost).
-    get_obj, get_box_at, get_mat, get_size, get_weight = _word_calls()
-    page_at = ctypes.cast(textpage, ctypes.c_void_p).value
     rect_at = ctypes.addressof(rect)
     mat_at = ctypes.addressof(mat)
     out: list[Char] = []
@@ -639,14 +640,22 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
     return out
 
 
-_WORD_CALLS: Optional[tuple[Any, Any, Any, Any, Any]] = None
+def _glyph_text(page_at: int, n: int) -> str:
+    """The text of glyphs ``0..n-1`` of a text page (its address), one character per glyph:
+    ``chr(FPDFText_GetUnicode(page, i) or 0xFFFD)`` for each, with the loop in C
+    (``map``; only code 0 gives ``"\x00"``)."""
+    get_unicode = _word_calls()[5]
+    return "".join(map(chr, map(get_unicode, repeat(page_at, n), range(n)))).replace("\x00", "\ufffd")
 
 
-def _word_calls() -> tuple[Any, Any, Any, Any, Any]:
+_WORD_CALLS: Optional[tuple[Any, Any, Any, Any, Any, Any]] = None
+
+
+def _word_calls() -> tuple[Any, Any, Any, Any, Any, Any]:
     """``FPDFText_GetTextObject`` returning the object's address (an int, or None),
     ``FPDFText_GetLooseCharBox`` and ``FPDFText_GetMatrix`` taking addresses, and
-    ``FPDFText_GetFontSize`` and ``FPDFText_GetFontWeight``: the same pdfium functions
-    with ``void *`` in place of typed pointers, which ctypes converts faster."""
+    ``FPDFText_GetFontSize``, ``FPDFText_GetFontWeight`` and ``FPDFText_GetUnicode``: the same
+    pdfium functions with ``void *`` in place of typed pointers, which ctypes converts faster."""
     global _WORD_CALLS
     if _WORD_CALLS is None:
         import pypdfium2.raw as raw
@@ -661,7 +670,8 @@ def _word_calls() -> tuple[Any, Any, Any, Any, Any]:
         get_mat = ctypes.CFUNCTYPE(c_int, vp, c_int, vp)(address(raw.FPDFText_GetMatrix))
         get_size = ctypes.CFUNCTYPE(ctypes.c_double, vp, c_int)(address(raw.FPDFText_GetFontSize))
         get_weight = ctypes.CFUNCTYPE(c_int, vp, c_int)(address(raw.FPDFText_GetFontWeight))
-        _WORD_CALLS = (get_obj, get_box, get_mat, get_size, get_weight)
+        get_unicode = ctypes.CFUNCTYPE(ctypes.c_uint, vp, c_int)(address(raw.FPDFText_GetUnicode))
+        _WORD_CALLS = (get_obj, get_box, get_mat, get_size, get_weight, get_unicode)
     return _WORD_CALLS
 
 

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from statistics import median
 from typing import Sequence
 
@@ -141,9 +142,9 @@ def _may_slant(chars: Sequence[Char]) -> bool:
     shown = [c for c in chars if c.text.strip()]
     if len(shown) < DIAGONAL_RUN:
         return False
-    x0 = np.fromiter((c.x0 for c in shown), dtype=np.float64, count=len(shown))
-    top = np.fromiter((c.top for c in shown), dtype=np.float64, count=len(shown))
-    size = np.fromiter((c.size for c in shown), dtype=np.float64, count=len(shown))
+    x0 = np.fromiter(map(_x0, shown), dtype=np.float64, count=len(shown))
+    top = np.fromiter(map(_top, shown), dtype=np.float64, count=len(shown))
+    size = np.fromiter(map(_size, shown), dtype=np.float64, count=len(shown))
     min_step = 0.2 * np.maximum(np.maximum(size[1:], size[:-1]), 1.0)
     slanted = ((np.abs(np.diff(x0)) >= min_step) & (np.abs(np.diff(top)) >= min_step)
                & (np.abs(size[1:] - size[:-1]) < 0.5))
@@ -206,19 +207,31 @@ def _cluster_rows(items: list) -> list[list]:
     box can land in the wrong one; a second pass gives every box to the
     row whose dominant boxes' middle is clearly nearest.
     """
-    items = sorted(items, key=lambda c: c.top + c.bottom)
+    import numpy as np
+
+    n = len(items)
+    tops = np.fromiter(map(_top, items), dtype=np.float64, count=n)
+    bottoms = np.fromiter(map(_bottom, items), dtype=np.float64, count=n)
+    key = tops + bottoms
+    if np.isnan(key).any():  # NaN keys: keep Python's own sort order
+        order = np.array(sorted(range(n), key=key.tolist().__getitem__), dtype=np.intp)
+    else:  # a stable sort by the same keys gives the same order
+        order = np.argsort(key, kind="stable")
+    items = [items[i] for i in order.tolist()]
+    tops, bottoms = tops[order], bottoms[order]
+    mids = (tops + bottoms) / 2
+    hs = bottoms - tops
     rows: list[list] = []
     anchor = tol = 0.0
-    for c in items:
-        mid = (c.top + c.bottom) / 2
-        h = c.bottom - c.top
+    for c, mid, h in zip(items, mids.tolist(), hs.tolist()):
         t = 0.45 * h if h > 1.0 else 0.45
         if rows and (abs(mid - anchor) <= (tol if tol > t else t) or _attached(c, rows[-1])):
             rows[-1].append(c)
         else:
             rows.append([c])
             anchor, tol = mid, t
-    return _nearest_rows(rows) if len(rows) > 1 else rows
+    # the rows hold the sorted boxes in order: the second pass reuses their arrays
+    return _nearest_rows(rows, items, tops, bottoms) if len(rows) > 1 else rows
 
 
 def _attached(c, row: list) -> bool:
@@ -235,20 +248,23 @@ def _attached(c, row: list) -> bool:
     return False
 
 
-def _nearest_rows(rows: list[list]) -> list[list]:
+def _nearest_rows(rows: list[list], items: list | None = None, tops=None, bottoms=None) -> list[list]:
     """The second pass of :func:`_cluster_rows`, vectorised over all boxes of the page.
 
     Each box of a row of several may move to the row whose anchor (see
     :func:`_row_anchor`) is clearly nearer: the candidates are the two rows
     whose anchors bracket its middle.  The arithmetic is the same IEEE
     double arithmetic, in the same order, as a box-by-box loop would do.
+    ``items``, ``tops``, ``bottoms``: the rows' boxes in order and their edges as
+    arrays, when the caller has them.
     """
     import numpy as np
 
-    sizes = np.fromiter((len(r) for r in rows), dtype=np.intp, count=len(rows))
-    items = [c for r in rows for c in r]
-    tops = np.fromiter((c.top for c in items), dtype=np.float64, count=len(items))
-    bottoms = np.fromiter((c.bottom for c in items), dtype=np.float64, count=len(items))
+    sizes = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+    if items is None:
+        items = [c for r in rows for c in r]
+        tops = np.fromiter(map(_top, items), dtype=np.float64, count=len(items))
+        bottoms = np.fromiter(map(_bottom, items), dtype=np.float64, count=len(items))
     row_of = np.repeat(np.arange(len(rows), dtype=np.intp), sizes)
     mid = (tops + bottoms) / 2
     h = bottoms - tops
@@ -463,8 +479,10 @@ def _segment(words: list[Word], row: int) -> Segment:
     return seg
 
 
-def _x0(w: Word) -> float:
-    return w.x0
+_x0 = attrgetter("x0")
+_top = attrgetter("top")
+_bottom = attrgetter("bottom")
+_size = attrgetter("size")
 
 
 def _median(values: list[float]) -> float:
