@@ -143,11 +143,29 @@ def test_author_year_citations_in_square_brackets():
      [("Huinink", "Johannes"), ("Konietzka", "Dirk")]),
     ("Ruiz Jiménez, R. and Egea, A. (2011) Spain: Euroscepticism. South European Society and Politics 16: 105-31.",
      [("Ruiz Jiménez", "R."), ("Egea", "A.")]),
+    # a Vancouver name before a bare year is no part of the title
+    ("Thirgood SJ 1996 Ecological factors influencing sexual segregation in fallow deer (Dama dama). J Zool. 239:783–797.",
+     [("Thirgood", "SJ")]),
 ], ids=["jr-after-given", "jr-after-given-first-name", "jr-after-surname", "jr-in-a-vancouver-list", "glued-initials",
      "compound-surname",
-     "hyphenated-arabic", "given-name-repeated-after-the-name", "compound-surname-and-its-initial-stay"])
+     "hyphenated-arabic", "given-name-repeated-after-the-name", "compound-surname-and-its-initial-stay",
+     "vancouver-name-before-a-bare-year"])
 def test_names(raw, authors):
-    assert [(a.family, a.given) for a in parse_reference(raw).authors] == authors
+    ref = parse_reference(raw)
+    assert [(a.family, a.given) for a in ref.authors] == authors
+    assert ref.year is None or str(ref.year) not in (ref.title or "")
+
+
+@pytest.mark.parametrize("raw, editors, title", [
+    ("M. Mancini (a c. di), La letteratura francese medievale, Bologna 1997.", ["Mancini"], "La letteratura francese medievale"),
+    ("G. Cavallo (a cura di), Le biblioteche nel mondo antico e medievale, Roma - Bari 1997.", ["Cavallo"],
+     "Le biblioteche nel mondo antico e medievale"),
+], ids=["a-c-di", "a-cura-di"])
+def test_italian_editors_mark(raw, editors, title):
+    ref = parse_reference(raw)
+    assert [a.family for a in ref.editors] == editors and not ref.authors and ref.title == title
+
+
 
 
 @pytest.mark.parametrize("raw, expected", [

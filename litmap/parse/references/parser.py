@@ -154,7 +154,13 @@ def _merge(rules: dict[str, Any], crf: dict[str, Any], text: str) -> dict[str, A
     if rules.get("dash_authors") or (not out.get("authors") and rules.get("authors_confident") and not not_names):
         out["authors"], out["et_al"] = rules["authors"], rules.get("et_al")
         names = squash(" ".join(a.family for a in out["authors"]))
-        if out.get("title") and squash(out["title"]) in names and rules.get("title"):
+        title_key = squash(out.get("title") or "")
+        if out.get("title") and rules.get("title") and out.get("year") and str(out["year"]) in out["title"] \
+                and title_key.startswith(squash(out["authors"][0].family)) and title_key.endswith(squash(rules["title"])):
+            # The CRF read the names and year as the title's start ("Thirgood SJ
+            # 1996 Ecological factors …", a Vancouver name before a bare year).
+            out["title"] = rules["title"]
+        elif out.get("title") and title_key in names and rules.get("title"):
             # The CRF read the organisation ("OECD (Organisation for …) (2015).")
             # as the title; the rules read what follows the year.
             out["title"] = rules["title"]

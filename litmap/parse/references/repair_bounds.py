@@ -34,7 +34,7 @@ from litmap.parse.references.spans import MONTH, is_place
 from litmap.parse.references.text import squash
 
 __all__ = [
-    "chicago_book_editors", "date_only_imprint", "in_book_title", "in_colon_container", "newspaper_date", "quoted_title",
+    "chicago_book_editors", "date_only_imprint", "in_book_title", "in_colon_container", "title_opening_in", "newspaper_date", "quoted_title",
     "slashed_container", "unclosed_bracket",
 ]
 
@@ -144,12 +144,14 @@ _EDITED = re.compile(r"\bedited by\b|\(eds?\.?\)|\beds?\.\s|\(hrsg\.?\)|\(dir\.?
 def in_book_title(entry: EntryText, fields: RefFields) -> RefFields:
     """Chicago "Chapter. In Book, edited by …" read as one title: the
     book after ". In" is the container (with any part of it the CRF had
-    already read as the container)."""
+    already read as the container).  Without editors only after "In:",
+    which opens a container ("Title. In: Book. London: Batsford")."""
     text, values = entry.text, fields.as_dict()
     out = dict(values)
     title = out.get("title") or ""
     m = _IN_BOOK.search(title)
-    if not m or not (out.get("editors") or _EDITED.search(text)) or len(title[: m.start()].split()) < 2:
+    marked = bool(m) and title[m.start(): m.end()].rstrip().endswith(":")  # "In:" opens a container, never a subtitle
+    if not m or not (out.get("editors") or _EDITED.search(text) or marked) or len(title[: m.start()].split()) < 2:
         return RefFields.from_values(out)
     book = title[m.end():].strip(" ,.;:")
     cont = out.get("container")
@@ -161,6 +163,20 @@ def in_book_title(entry: EntryText, fields: RefFields) -> RefFields:
         book = f"{book}{between}{cont}".strip(" ,;:")
     out["title"], out["container"] = title[: m.start()].strip(), book
     return RefFields.from_values(out)
+
+
+def title_opening_in(entry: EntryText, fields: RefFields) -> RefFields:
+    """A title that opens with "In" right after the year ("Marzluff JM,
+    Angell T 2005 In the company of crows and ravens. New Haven: Yale"),
+    read without it as if "In" marked a container: with no container
+    found, the "In" is the title's."""
+    title = fields.title
+    if not title or fields.container or fields.year is None:
+        return fields
+    m = re.search(rf"\b{fields.year}[a-z]?[).,:]?\s+(In\s+){re.escape(title[:12])}", entry.text)
+    if not m:
+        return fields
+    return RefFields.from_values({**fields.as_dict(), "title": f"In {title}"})
 
 
 #: "in:" / "In:" with its colon inside a container value: where the container begins.

@@ -52,7 +52,13 @@ _ARXIV = re.compile(
 _GLUED_YEAR = re.compile(r"(?<![\w./:-])((?:1[5-9]|20)\d\d[a-z]?)\.(?=[A-ZÀ-Þ][a-zß-ÿ])")
 
 
+#: The Italian editors' mark "(a c. di)", "(a cura di)": read as "(ed.)", which every stage knows.
+_A_CURA_DI = re.compile(r"\(\s*a\s?(?:c\.|cura)\s?di\s*\)", re.I)
+
+
 def strip_noise(raw: str) -> str:
     """The reference string without software versions, record and arXiv
-    identifiers, and with a year glued to the title set apart."""
-    return _GLUED_YEAR.sub(r"\1. ", _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw))))
+    identifiers, with a year glued to the title set apart and the Italian
+    editors' mark "(a c. di)" written "(ed.)"."""
+    text = _GLUED_YEAR.sub(r"\1. ", _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw))))
+    return _A_CURA_DI.sub("(ed.)", text) if "di" in text else text
