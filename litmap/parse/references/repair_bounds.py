@@ -150,7 +150,7 @@ def in_book_title(entry: EntryText, fields: RefFields) -> RefFields:
     out = dict(values)
     title = out.get("title") or ""
     m = _IN_BOOK.search(title)
-    marked = bool(m) and title[m.start(): m.end()].rstrip().endswith(":")  # "In:" opens a container, never a subtitle
+    marked = m is not None and title[m.start(): m.end()].rstrip().endswith(":")  # "In:" opens a container, never a subtitle
     if not m or not (out.get("editors") or _EDITED.search(text) or marked) or len(title[: m.start()].split()) < 2:
         return RefFields.from_values(out)
     book = title[m.end():].strip(" ,.;:")
