@@ -181,3 +181,25 @@ def test_creation_date_of_a_file_that_cites_nothing_readable_is_not_guessed() ->
     # A scan read without OCR (or a garbled layer): no cited years, so the file's date (the scanner's) says nothing.
     p = page(1, blk("\x03\x04\x05 \x06\x07", size=10), blk("\x0e\x0f", size=10))
     assert meta_of([p], {"CreationDate": "D:20110512053740"}).year is None
+
+
+def test_names_over_the_title_with_an_abstract_column_beside_it() -> None:
+    from dataclasses import replace
+
+    abstract = "This article is devoted to the Northern Dimension initiative of the EU which also includes Russia"
+    p = page(1, blk("Irina Busygina Mikhail Filippov", size=12, bold=True), blk(abstract, size=9),
+             blk("NORTHERN DIMENSION:", size=11, bold=True),
+             blk("perspective can be considered as part of strategic multi-level interactions between", size=9),
+             blk("PARTICIPANT", size=11, bold=True), blk("STRATEGIES", size=11, bold=True),
+             blk("Key words: European Union (EU), Russia, cross-border cooperation", size=10),
+             blk(BODY, size=11), blk(BODY, size=11), blk(BODY, size=11))
+    left, right = dict(x0=127.0, x1=260.0), dict(x0=281.0, x1=473.0)
+    b = [replace(x, **(right if k in (1, 3, 6) else left)) for k, x in enumerate(p.blocks)]
+    p = replace(p, blocks=tuple(b), furniture=("Irina Busygina, Mikhail Filippov",))
+    m = meta_of([p])
+    assert m.title == "NORTHERN DIMENSION: PARTICIPANT STRATEGIES"
+    assert [a.family for a in m.authors] == ["Busygina", "Filippov"]
+    # A title whose first parts read as names is still the title.
+    q = page(1, blk("Health Shocks, Job Quality, and Self-Employment in Africa ∗", size=18),
+             blk("Justin Monk and Francis Teal", size=12), blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([q]).title == "Health Shocks, Job Quality, and Self-Employment in Africa"

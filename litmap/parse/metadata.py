@@ -114,7 +114,8 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
         return None, -1
     # An article-type label ("RESEARCH", "REFLECTION") or the journal's name over its issue line, set in the
     # page's largest type above the real title: the title is what follows in smaller type.
-    cands = [(i, b) for i, b in cands if not _type_label(page, i) and not _journal_in_large_type(page, i)] or cands
+    cands = [(i, b) for i, b in cands if not _type_label(page, i) and not _journal_in_large_type(page, i)
+             and not _names_over_title(page, i)] or cands
     top_size = max(b.size for _, b in cands)
     if body and top_size < body + 0.5:
         # Nothing larger than body text (plain text, or a plain layout):
@@ -130,6 +131,8 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
             nxt = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
             if _masthead_block(page, i) or (parse_author_line(b.text) and looks_like_affiliation(nxt)):
                 continue  # masthead, or the author's name above the affiliation
+            if b.size < body - 1.5:
+                continue  # well under the text's size: an abstract or a note beside the title, never the title
             words = b.text.split()
             # A longer block may be a title glued to its author and affiliation lines (text extractions);
             # sane_title cuts it there, and rejects it when it is a paragraph.
@@ -232,6 +235,18 @@ def _type_label(page: LaidOutPage, i: int) -> bool:
     return False
 
 
+def _names_over_title(page: LaidOutPage, i: int) -> bool:
+    """Two or more names set above the title in larger type ("Irina Busygina Mikhail Filippov" over
+    "NORTHERN DIMENSION: PARTICIPANT STRATEGIES"): marked as names by separators or initials, or
+    printed again as the running head ("Irina Busygina, Mikhail Filippov")."""
+    text = clean_field(page.blocks[i].text)
+    names = parse_author_line(text)
+    if len(names) < 2 or not re.sub(r"[\W\d_]+$", "", text).endswith(names[-1].family):
+        return False  # every part a name, to the line's end ("Health Shocks, Job Quality, and …" is a title)
+    squash = re.sub(r"[\W\d_]+", "", text.lower())
+    return author_like(text, "") or any(re.sub(r"[\W\d_]+", "", f.lower()) == squash for f in page.furniture)
+
+
 def _journal_in_large_type(page: LaidOutPage, i: int) -> bool:
     """A short block that is the journal's name: its issue line follows it ("Journal of Statistical
     Software" / "January 2007, Volume 18, Issue 3."), or the page cites it with volume numbers
@@ -306,8 +321,15 @@ def _continued_title(page: LaidOutPage, i: int) -> tuple[str, int]:
     parts, last = [page.blocks[i].text], i
     if sane_title(parts[0]) not in (None, clean_field(parts[0])):
         return clean_field(parts[0]), i  # already runs into its authors: sane_title cuts it
-    for j in range(i + 1, min(i + 4, len(page.blocks))):
-        t = clean_field(page.blocks[j].text)
+    first = page.blocks[i]
+    j, examined = i, 0
+    while examined < 3 and j + 1 < min(i + 7, len(page.blocks)):
+        j += 1
+        o = page.blocks[j]
+        if abs(o.size - first.size) > 0.5 and (o.x0 >= first.x1 or o.x1 <= first.x0):
+            continue  # a column beside the title (an abstract set next to it), not its next line
+        examined += 1
+        t = clean_field(o.text)
         if page.blocks[i].bold and not page.blocks[j].bold and not parts[-1].rstrip().endswith(":"):
             break  # a bold title over its translation in roman type (multilingual title pages)
         words = t.split()

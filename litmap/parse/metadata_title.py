@@ -86,7 +86,7 @@ def sane_title(title: Optional[str]) -> Optional[str]:
     if letters < 6:
         return None
     # A title's own note mark ("… geographies☆", "… cities*") is no part of it.
-    return re.sub(r"\s*[☆★*†‡§¶]+$", "", t)
+    return re.sub(r"\s*[☆★*∗⁎†‡§¶]+$", "", t)
 
 
 # "To cite this paper: He, S. (2018) Three waves …", "How to cite this paper: Leite, R. P. (2015). Cities …"
