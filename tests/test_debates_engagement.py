@@ -132,3 +132,20 @@ def test_anchors_rank_by_specificity_not_raw_frequency():
     assert spec["brenner2004"] == 3 / 4 and spec["smith1979"] == 6 / 25
     ranked = anchors(inputs, idxs, members, function_counts(inputs, idxs), top=2, n_quotes=1)
     assert [a.work_id for a in ranked] == ["brenner2004", "smith1979"]
+
+
+def test_a_debate_touched_in_passing_stays_below_the_debate_floor():
+    """A long paper naming a neighbouring debate 13 times in 10,000 words (1.3 per 1,000, broad enough) does
+    not engage it: debates have a floor of 1.4 per 1,000 words; the same mentions still count for a map of
+    the single concept, whose floor is 1.0."""
+    lex = load_lexicon()
+    members = frozenset(c.id for c in lex.in_debate("state-rescaling"))
+    paras = {
+        (1, 0): {"state-rescaling": 30, "rescaling": 10},  # a paper on the debate: 4 per 1,000
+        (2, 0): {"state-rescaling": 6, "upscaling": 4}, (2, 1): {"state-rescaling": 3},  # 1.3 per 1,000
+    }
+    inputs = _inputs(paras, {1: 10000, 2: 10000})
+    got = engagements(inputs, lex, "state-rescaling", members, DebateSettings())
+    assert [e.paper_id for e in got] == [1]
+    one = engagements(inputs, lex, None, frozenset({"state-rescaling", "upscaling"}), DebateSettings())
+    assert {e.paper_id for e in one} == {1, 2}
