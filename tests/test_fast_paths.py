@@ -311,3 +311,28 @@ def test_glyph_text_as_glyph_by_glyph(tmp_path) -> None:
         page.close()
     finally:
         doc.close()
+
+
+@pytest.mark.parametrize("layers", [1, 2])
+def test_stream_scan_skips_only_streams_that_cannot_pass(tmp_path, layers: int) -> None:
+    """A stream is left uninflated only when the bytes left in the file, at Flate's
+    largest ratio, cannot pass the limit: the scan finds what inflating every stream finds."""
+    import zlib
+
+    from litmap.read import engines
+
+    assert len(zlib.compress(bytes(8 << 20), 9)) * engines._MAX_INFLATE >= 8 << 20  # zeros: the best case
+    filters = b"/Filter [" + b"/FlateDecode " * layers + b"]"
+    for mbytes in (1, 3, 8):
+        body = bytes(mbytes << 20)
+        for _ in range(layers):
+            body = zlib.compress(body, 9)
+        data = (b"%PDF-1.4\n1 0 obj\n<< /Length " + str(len(body)).encode() + b" " + filters + b" >>\nstream\n"
+                + body + b"\nendstream\nendobj\n%%EOF\n")
+        path = tmp_path / f"s{mbytes}.pdf"
+        path.write_bytes(data)
+        for limit in (512 << 10, (mbytes << 20) - 1, mbytes << 20, 16 << 20):
+            start, end = next(engines._stream_starts(data))
+            size = engines._inflated_size(memoryview(data)[end:], layers, limit)
+            want = [(1, size)] if size > limit else []
+            assert engines._oversized_streams(str(path), limit) == want

@@ -220,13 +220,17 @@ def _oversized_streams(path: str, limit: int) -> list[tuple[int, int]]:
         if _NOT_CONTENT.search(head):
             continue
         layers = _flate_layers(head)
-        if layers:
+        # Deflate inflates at most 1032-fold: a stream with too few bytes left in the file to pass
+        # the limit is not inflated (most content streams of a paper, every one of a small file).
+        if layers and (len(data) - end) * _MAX_INFLATE ** layers > limit:
             size = _inflated_size(view[end:], layers, limit)
             if size > limit:
                 found.append((obj, size))
     return found
 
 
+#: The largest ratio of inflated to deflated bytes a Flate stream can reach (zlib's technical notes: 1032:1).
+_MAX_INFLATE = 1032
 _NOT_CONTENT = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")
 #: Bytes no match of ``_OBJ_HEAD`` holds (not a digit, white space or a letter of "obj").
 _OUTSIDE_HEAD = frozenset(range(256)) - frozenset(b"0123456789 \t\n\r\f\vobj")
