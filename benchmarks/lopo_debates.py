@@ -73,20 +73,20 @@ def main() -> int:
             score: dict[int, float] = {}
             for (pid, _), ev in engagement.paragraph_evidence(inputs, lexicon, d, members).items():
                 score[pid] = score.get(pid, 0.0) + ev.score
-            dens = [1000.0 * s / inputs.words[p] for p, s in score.items() if s > 0 and inputs.words.get(p)]
-            median = statistics.median(dens) if dens else 0.0
+            per_k = [1000.0 * s / inputs.words[p] for p, s in score.items() if s > 0 and inputs.words.get(p)]
+            median = statistics.median(per_k) if per_k else 0.0
             for e in engagement.engagements(inputs, lexicon, d, members, DebateSettings(relative_threshold=0.0)):
                 found[(d, e.paper_id)] = (e.density, median)
     finally:
         engagement.DEBATE_MIN_DENSITY = saved
-    pairs = []
+    pairs: list[dict] = []
     for r in rows:
-        pid = by_name.get(Path(r["file"]).name)
-        if pid is None:
+        paper = by_name.get(Path(r["file"]).name)
+        if paper is None:
             continue
         for d in sorted(lexicon.debates):
-            dens, med = found.get((d, pid), (0.0, 0.0))
-            pairs.append({"file": r["file"], "gold": d in r["engages"], "candidate": (d, pid) in found,
+            dens, med = found.get((d, paper), (0.0, 0.0))
+            pairs.append({"file": r["file"], "gold": d in r["engages"], "candidate": (d, paper) in found,
                           "density": dens, "median": med})
     grid = list(itertools.product(FLOORS, RELATIVE))
     print(f"{len({p['file'] for p in pairs})} gold papers in the store, {len(pairs)} paper x debate pairs")
