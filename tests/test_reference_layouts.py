@@ -143,13 +143,17 @@ def test_author_year_citations_in_square_brackets():
      [("Huinink", "Johannes"), ("Konietzka", "Dirk")]),
     ("Ruiz Jiménez, R. and Egea, A. (2011) Spain: Euroscepticism. South European Society and Politics 16: 105-31.",
      [("Ruiz Jiménez", "R."), ("Egea", "A.")]),
+    # a particle printed after the given names stays with them ("von", "von der")
+    ("Goethe, Johann Wolfgang von (1981). Aus meinem Leben. München: Beck.", [("Goethe", "Johann Wolfgang von")]),
+    ("Keim, Sylvia, Lippe, Holger von der 2007: Social Influences on Fertility. J Mixed Methods Res, 1(1), 23–47.",
+     [("Keim", "Sylvia"), ("Lippe", "Holger von der")]),
     # a Vancouver name before a bare year is no part of the title
     ("Thirgood SJ 1996 Ecological factors influencing sexual segregation in fallow deer (Dama dama). J Zool. 239:783–797.",
      [("Thirgood", "SJ")]),
 ], ids=["jr-after-given", "jr-after-given-first-name", "jr-after-surname", "jr-in-a-vancouver-list", "glued-initials",
      "compound-surname",
      "hyphenated-arabic", "given-name-repeated-after-the-name", "compound-surname-and-its-initial-stay",
-     "vancouver-name-before-a-bare-year"])
+     "particle-after-given-names", "particles-after-given-names-in-a-list", "vancouver-name-before-a-bare-year"])
 def test_names(raw, authors):
     ref = parse_reference(raw)
     assert [(a.family, a.given) for a in ref.authors] == authors

@@ -222,8 +222,12 @@ def _is_person_words(words: list[str]) -> bool:
 
 
 def _is_name_pair(chunk: str) -> bool:
-    """"Neil Smith" (a full given-first name) rather than "Neil"."""
+    """"Neil Smith" (a full given-first name) rather than "Neil"; never
+    given names with a particle after them ("Johann Wolfgang von", "Holger
+    von der"): a name does not end with a lower-case particle."""
     words = chunk.split()
+    if len(words) >= 2 and words[-1] in PARTICLES:
+        return False
     return len(words) >= 2 and not any(_is_initials(w) for w in words) and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
 
 
