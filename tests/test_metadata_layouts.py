@@ -203,3 +203,28 @@ def test_names_over_the_title_with_an_abstract_column_beside_it() -> None:
     q = page(1, blk("Health Shocks, Job Quality, and Self-Employment in Africa ∗", size=18),
              blk("Justin Monk and Francis Teal", size=12), blk(BODY, size=10), blk(BODY, size=10))
     assert meta_of([q]).title == "Health Shocks, Job Quality, and Self-Employment in Africa"
+
+
+def test_title_in_capitals_at_text_size_with_a_labelled_numbered_author_list() -> None:
+    title = ("INTERGENERATIONAL SUPPORT AND REPRODUCTION OF GENDER INEQUALITIES: A CASE STUDY FROM WESTERN AND "
+             "EASTERN GERMANY")
+    p = page(1, blk(title, size=12, bold=True),
+             blk("Authors 1. Andreas Klärner, associate professor at: University of Hamburg, Department of Social "
+                 "Economics", size=12, bold=True),
+             blk("2. Sylvia Keim, assistant professor at: University of Rostock", size=12, bold=True),
+             blk(BODY, size=12), blk(BODY, size=12))
+    m = meta_of([p])
+    assert m.title == title
+    assert m.authors[0] == Author("Klärner", "Andreas")
+
+
+def test_author_line_last_in_a_block_of_subtitle_lines() -> None:
+    from dataclasses import replace
+
+    lines = ("Report to the ISSP General Assembly", "on monitoring work undertaken for the ISSP", "by ZUMA, Germany",
+             "Evi Scholz, Janet Harkness and Timo Faaß")
+    sub = replace(blk(" ".join(lines), size=12, bold=True), lines=lines)
+    p = page(1, blk("ZUMA Methodenbericht 2005/08", size=12), blk("ISSP Study Monitoring 2003", size=13.9, bold=True),
+             sub, blk("November 2005", size=12, bold=True), blk(BODY, size=12), blk(BODY, size=12))
+    m = meta_of([p])
+    assert [a.family for a in m.authors] == ["Scholz", "Harkness", "Faaß"]

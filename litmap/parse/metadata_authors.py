@@ -17,7 +17,7 @@ from typing import Optional
 from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.models import Author
 
-__all__ = ["parse_author_line", "looks_like_affiliation", "looks_like_institution", "family_first", "author_like", "authors_near_title",
+__all__ = ["parse_author_line", "looks_like_affiliation", "looks_like_institution", "mostly_names", "family_first", "author_like", "authors_near_title",
            "affiliations_after_title", "strip_glued_markers", "clean_field"]
 
 
@@ -170,6 +170,14 @@ def _split_run(words: list[str]) -> Optional[list[Author]]:
     return [p for p in pair if p] if all(pair) else None
 
 
+def mostly_names(text: str) -> bool:
+    """Most of the line's words are the names read from it ("JANE DOE", "Jie Lin a, Robert G. Cromley b,1"),
+    not a title in capitals whose first words parse as a name ("INTERGENERATIONAL SUPPORT AND …")."""
+    names = parse_author_line(text)
+    used = sum(len(f"{a.given or ''} {a.family}".split()) for a in names)
+    return bool(names) and used >= 0.6 * len(re.findall(r"[^\W\d_]{2,}", text))
+
+
 def _family_first_list(t: str) -> tuple[Author, ...]:
     """"Della Porta, Donatella; Caiani, Manuela" (repository covers): every ";" part is "Family, Given"."""
     parts = [p.strip() for p in t.split(";") if p.strip()]
@@ -228,6 +236,13 @@ def _authors_after_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
     zone = _by_rows(page.blocks[title_i + 1:title_i + 16])
     for k, b in enumerate(zone[:7]):
         names = _first_author_block(b)
+        if not names:
+            # The author line last in a block of subtitle lines ("… by ZUMA, Germany" / "Evi Scholz, Janet
+            # Harkness and Timo Faaß"): a line of its own that is names only.
+            tail = next((ln for ln in b.lines[1:] if not looks_like_affiliation(ln) and mostly_names(ln)
+                         and (len(parse_author_line(ln)) >= 2 or re.search(r",|\band\b|&", ln))), None)
+            if tail:
+                return parse_author_line(tail)
         if names is None:
             break
         if names:
@@ -270,7 +285,9 @@ def _more_author_blocks(blocks: list[Block]) -> tuple[Author, ...]:
 
 def _first_author_block(b: Block) -> Optional[tuple[Author, ...]]:
     """Names in block ``b`` (empty: none, look further), or None: the author zone has ended."""
-    text = re.sub(r"^(?:prepared by|written by|by)\s*:?\s*", "", b.text.strip(), flags=re.I)
+    # "By", "Prepared by", "Authors 1. Andreas Klärner, associate professor at: …" (a label and a list number).
+    text = re.sub(r"^(?:prepared by|written by|by|authors?(?:\(s\))?)\s*:?\s*(?:\d{1,2}\.\s+)?", "", b.text.strip(),
+                  flags=re.I)
     if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
         return ()  # stray superscript markers
     if looks_like_affiliation(text) or text.lower().startswith(("abstract", "keywords", "a b s t r a c t")):
