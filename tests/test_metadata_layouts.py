@@ -228,3 +228,19 @@ def test_author_line_last_in_a_block_of_subtitle_lines() -> None:
              sub, blk("November 2005", size=12, bold=True), blk(BODY, size=12), blk(BODY, size=12))
     m = meta_of([p])
     assert [a.family for a in m.authors] == ["Scholz", "Harkness", "Faaß"]
+
+
+def test_book_review_is_titled_by_the_book_and_authored_by_its_reviewers() -> None:
+    from dataclasses import replace
+
+    first = page(1, blk("health: An Interdisciplinary Journal Copyright © 2007 SAGE", size=8),
+                 blk("Book review", size=16), blk("Vol 12(1): 133–135", size=8),
+                 blk("Dolly Mixtures: The Remaking of Genealogy", size=11, bold=True),
+                 blk("Sarah Franklin. Durham, NC, Duke University Press, 2007. 253 pp. ISBN 13 978–0-8223–3903–8",
+                     size=10),
+                 blk(BODY, size=10), blk(BODY, size=10))
+    signed = ("Gwendolyn Blue", "University of Calgary", "Melanie Rock", "University of Calgary")
+    last = page(2, blk(BODY, size=10), replace(blk(" ".join(signed), size=10), lines=signed), blk("135", size=10))
+    m = meta_of([first, last])
+    assert m.title == "Book review: Dolly Mixtures: The Remaking of Genealogy"
+    assert [a.family for a in m.authors] == ["Blue", "Rock"]

@@ -448,6 +448,14 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     if title != sane:
         log.debug("%s: title %r cut or rejected as %r", path, title, sane)
     title = sane
+    review = _book_review(content) if content and not cover.title else None
+    if review is not None:
+        # A book review: the reviewed book's title marked as reviewed, and the reviewers who sign at the end
+        # (the name under the book's title is the book's author, not this text's).
+        title, review_authors = review
+        cover = replace(cover, authors=review_authors)
+        hint = replace(hint, authors=())
+        title_i = -1
     chapter_authors: tuple[Author, ...] = ()
     if not title and not cover.title and content:
         # A book chapter: "15. New-build gentrification" / "Mark Davidson" in the page's largest type.
@@ -504,6 +512,31 @@ _TEXT_HEAD_BLOCKS = 15
 #: Years a born-digital draft is saved after the newest work it cites, at most.
 _DRAFT_LAG = 4
 _CITED_YEAR = re.compile(r"(?:\(|,\s|;\s|\s)((?:19[0-9]|20[0-4])\d)[a-z]?(?=\)|[;,.:]\s|\.$)")
+
+
+_REVIEW_LABEL = re.compile(r"^\s*(?:book\s+reviews?|reviews?\s+of\s+books|rezension(?:en)?|compte\s+rendu)\s*$", re.I)
+_BOOK_LINE = re.compile(r"\bISBN\b|\b\d{2,4}\s*pp\.|\bpp\.\s*\d", re.I)
+
+
+def _book_review(content: Sequence[LaidOutPage]) -> Optional[tuple[Optional[str], tuple[Author, ...]]]:
+    """A book review: a "Book review" label and a book's title over its publication line ("Sarah Franklin.
+    Durham, NC, Duke University Press, 2007. 253 pp. ISBN …") on the first page → ("Book review: <book
+    title>", the reviewers signing at the end: a name over its affiliation), or None."""
+    blocks = content[0].blocks[:8]
+    label = next((k for k, b in enumerate(blocks) if _REVIEW_LABEL.match(b.text)), None)
+    if label is None:
+        return None
+    book = next((k for k in range(label + 1, len(blocks) - 1) if _BOOK_LINE.search(blocks[k + 1].text)
+                 and not _BOOK_LINE.search(blocks[k].text)), None)
+    if book is None:
+        return None
+    title = sane_title(blocks[book].text)
+    lines = [ln for b in content[-1].blocks[-8:] for ln in (b.lines or (b.text,))]
+    reviewers: list[Author] = []
+    for ln, nxt in zip(lines, lines[1:]):
+        if len(ln.split()) <= 4 and mostly_names(ln) and looks_like_affiliation(nxt) and not looks_like_affiliation(ln):
+            reviewers.extend(parse_author_line(ln))
+    return (f"Book review: {title}" if title else None), tuple(reviewers)
 
 
 def _newest_cited_year(text: str) -> Optional[int]:
