@@ -244,3 +244,11 @@ def test_book_review_is_titled_by_the_book_and_authored_by_its_reviewers() -> No
     m = meta_of([first, last])
     assert m.title == "Book review: Dolly Mixtures: The Remaking of Genealogy"
     assert [a.family for a in m.authors] == ["Blue", "Rock"]
+
+
+def test_info_author_takes_the_spelling_the_page_prints() -> None:
+    p = page(1, blk("Africa Spectrum", size=24),
+             blk("Hönig, Patrick (2014), Civil Society and Land Use Policy in Uganda, in: Africa Spectrum, 49, 2, 53-77.",
+                 size=9), blk(BODY, size=10.5))
+    m = meta_of([p], {"Title": "Civil Society and Land Use Policy in Uganda", "Author": "Patrick Hoenig"})
+    assert m.authors == (Author("Hönig", "Patrick"),)

@@ -467,6 +467,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     if not authors and meta.get("author"):
         # "Neven, Damien J.; Röller, Lars-Hendrik" (repository Info) is read family first as it stands.
         authors = parse_author_line(meta["author"]) or parse_author_line(meta["author"].replace(";", ","))
+        authors = _as_printed(authors, " ".join(b.text for p in content[:2] for b in p.blocks[:30]))
     affiliations = affiliations_after_title(content[0], title_i) if content and title_i >= 0 else ()
 
     first_text = " ".join(b.text for p in content[:2] for b in p.blocks)
@@ -512,6 +513,24 @@ _TEXT_HEAD_BLOCKS = 15
 #: Years a born-digital draft is saved after the newest work it cites, at most.
 _DRAFT_LAG = 4
 _CITED_YEAR = re.compile(r"(?:\(|,\s|;\s|\s)((?:19[0-9]|20[0-4])\d)[a-z]?(?=\)|[;,.:]\s|\.$)")
+
+
+_TRANSLIT = {"ae": "(?:ae|ä)", "oe": "(?:oe|ö)", "ue": "(?:ue|ü)", "ss": "(?:ss|ß)", "Ae": "(?:Ae|Ä)", "Oe": "(?:Oe|Ö)",
+             "Ue": "(?:Ue|Ü)"}
+
+
+def _as_printed(authors: tuple[Author, ...], text: str) -> tuple[Author, ...]:
+    """Info-field names in the spelling the pages print: "Hoenig" (ASCII Info) → "Hönig" (page)."""
+    out = []
+    for a in authors:
+        parts = re.split(r"(ae|oe|ue|ss|Ae|Oe|Ue)", a.family)
+        if len(parts) == 1:
+            out.append(a)
+            continue
+        pattern = "".join(_TRANSLIT.get(p, re.escape(p)) for p in parts)
+        m = re.search(rf"\b{pattern}\b", text)
+        out.append(replace(a, family=m.group(0)) if m else a)
+    return tuple(out)
 
 
 _REVIEW_LABEL = re.compile(r"^\s*(?:book\s+reviews?|reviews?\s+of\s+books|rezension(?:en)?|compte\s+rendu)\s*$", re.I)
