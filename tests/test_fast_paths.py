@@ -336,3 +336,24 @@ def test_stream_scan_skips_only_streams_that_cannot_pass(tmp_path, layers: int) 
             size = engines._inflated_size(memoryview(data)[end:], layers, limit)
             want = [(1, size)] if size > limit else []
             assert engines._oversized_streams(str(path), limit) == want
+
+
+_LINE_BITS = ["urban", "re-", "scaling", "-", "\u00ad", " ", "City-Region", "x_y", "12", "\u00e9t\u00e9", "\u0130", "--",
+              "Anglo-", "K", "\n", ".", "post-war", "a", "'s", "\u2013", "\u017f"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_compounds_and_broken_words_as_patterns(seed: int) -> None:
+    """clean_pages' hyphenated compounds (only lines holding a hyphen are read) and the word
+    broken at a line end (searched in the tail first) are what the plain code gave."""
+    from litmap.read.layout import furniture
+
+    rnd = random.Random(seed)
+    for _ in range(2000):
+        lines_ = ["".join(rnd.choice(_LINE_BITS) for _ in range(rnd.randint(0, 30))) for _ in range(rnd.randint(0, 6))]
+        assert furniture.compounds_of(lines_) == furniture.vocabulary_of(lines_)[1]
+        out = "".join(rnd.choice(_LINE_BITS) for _ in range(rnd.randint(0, 80))) + "-"
+        head = re.search(r"[\w-]*-$", out)
+        assert furniture._broken_word(out) == (head.group(0)[:-1] if head else "")
+    long_word = "a" * 100 + "-"  # a run reaching past the tail searched first
+    assert furniture._broken_word("x " + long_word) == "a" * 100

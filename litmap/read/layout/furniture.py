@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from litmap.read.layout.pages import FURNITURE_KINDS, Block, LaidOutPage
 from litmap.util.accents import attach_spacing_accents
 
-__all__ = ["clean_pages", "clean_text", "join_lines", "vocabulary", "DROPPED_KINDS"]
+__all__ = ["clean_pages", "clean_text", "join_lines", "vocabulary", "compounds_of", "DROPPED_KINDS"]
 
 #: Kinds removed from the pages; ``cover`` blocks stay for the metadata stage.
 DROPPED_KINDS = FURNITURE_KINDS - {"cover"}
@@ -100,6 +100,16 @@ def vocabulary_of(lines: Iterable[str]) -> tuple[Counter, set[str]]:
     return words, compounds
 
 
+def compounds_of(lines: Iterable[str]) -> set[str]:
+    """``vocabulary_of(lines)[1]`` without counting every word: only a line holding a
+    hyphen can hold a hyphenated token (lower-casing makes no hyphen)."""
+    compounds: set[str] = set()
+    for line in lines:
+        if "-" in line:
+            compounds.update(t for t in _TOKEN.findall(line.rstrip("-\u00ad").lower()) if "-" in t)
+    return compounds
+
+
 def join_lines(lines: Sequence[str], compounds: set[str]) -> str:
     """Join a block's lines into one paragraph, repairing line-break hyphens.
 
@@ -118,9 +128,8 @@ def join_lines(lines: Sequence[str], compounds: set[str]) -> str:
         if out.endswith("\u00ad"):
             out = out[:-1] + line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].isalpha():
-            head = re.search(r"[\w-]*-$", out)
-            first = head.group(0)[:-1] if head else ""
-            tail = re.match(r"[\w-]+", line)
+            first = _broken_word(out)
+            tail = _WORD_START.match(line)
             second = tail.group(0) if tail else ""
             if line[0].isupper() or f"{first}-{second}".lower() in compounds:
                 out = out + line
@@ -129,6 +138,20 @@ def join_lines(lines: Sequence[str], compounds: set[str]) -> str:
         else:
             out = out + " " + line
     return out
+
+
+_WORD_END = re.compile(r"[\w-]*-$")
+_WORD_START = re.compile(r"[\w-]+")
+
+
+def _broken_word(out: str) -> str:
+    r"""``re.search(r"[\w-]*-$", out)``'s match less its hyphen, or "", searched in the
+    last 64 characters first: a match starting after their first character is the one
+    a search of the whole text finds (no run of word characters reaches further back)."""
+    head = _WORD_END.search(out, max(len(out) - 64, 0))
+    if head is None or (head.start() == max(len(out) - 64, 0) and head.start() > 0):
+        head = _WORD_END.search(out)
+    return head.group(0)[:-1] if head else ""
 
 
 def _norm(text: str) -> str:
@@ -215,7 +238,7 @@ def clean_pages(pages: Sequence[LaidOutPage]) -> list[LaidOutPage]:
             if lines:
                 blocks.append((b, kind, lines))
         cleaned_lines.append((page, blocks))
-    _, compounds = vocabulary_of(line for _, blocks in cleaned_lines for _, _, lines in blocks for line in lines)
+    compounds = compounds_of(line for _, blocks in cleaned_lines for _, _, lines in blocks for line in lines)
     out = []
     for page, blocks in cleaned_lines:
         kept = tuple(
