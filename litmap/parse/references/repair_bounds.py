@@ -34,7 +34,7 @@ from litmap.parse.references.spans import MONTH, is_place
 from litmap.parse.references.text import squash
 
 __all__ = [
-    "chicago_book_editors", "date_only_imprint", "in_book_title", "in_colon_container", "title_opening_in", "newspaper_date", "quoted_title",
+    "chicago_book_editors", "date_only_imprint", "in_book_title", "in_colon_container", "title_opening_in", "unmarked_boundary", "newspaper_date", "quoted_title",
     "slashed_container", "unclosed_bracket",
 ]
 
@@ -177,6 +177,52 @@ def title_opening_in(entry: EntryText, fields: RefFields) -> RefFields:
     if not m:
         return fields
     return RefFields.from_values({**fields.as_dict(), "title": f"In {title}"})
+
+
+#: A field boundary the printed string marks: a sentence end, a comma, a colon.
+_MARKED_END = re.compile(r"[.?!,;:]\s+(?=\S)")
+_WORDS_MOVED = 5
+
+
+def unmarked_boundary(entry: EntryText, fields: RefFields) -> RefFields:
+    """A title/container or container/publisher boundary read between two
+    words with no mark between them, while the string marks one a few
+    words away ("Freeing the Refereed | Journal Corpus Online. Computer Law
+    & Security Report", "…in Southern Europe, 2010–11. South European |
+    Society and Politics"): the boundary moves to that mark (the nearest,
+    at most five words away, forward first)."""
+    out = fields.as_dict()
+    text = entry.text
+    changed = False
+    for a_key, b_key in (("title", "container"), ("container", "publisher")):
+        a, b = out.get(a_key), out.get(b_key)
+        if not a or not b:
+            continue
+        at = text.find(a)
+        bt = text.find(b, at + len(a)) if at >= 0 else -1
+        # Letters on both sides: a string without marks ("… 2003 COSIT 2003") is left alone.
+        if at < 0 or bt < 0 or not text[at + len(a): bt].isspace() or not (a[-1:].isalpha() and b[:1].isalpha()):
+            continue
+        fwd = next((m for m in _MARKED_END.finditer(b) if not _abbreviation_before(b, m.start())), None)
+        back = [m for m in _MARKED_END.finditer(a) if a[m.start()] in ".?!" and not _abbreviation_before(a, m.start())]
+        if fwd and len(b[: fwd.start()].split()) <= _WORDS_MOVED and b[fwd.end():].strip() \
+                and not re.search(r"\d", b[: fwd.start()]):
+            out[a_key] = f"{a} {b[: fwd.start()]}"
+            out[b_key] = b[fwd.end():].strip()
+            changed = True
+        elif back and len(a[back[-1].end():].split()) <= _WORDS_MOVED and a[: back[-1].start()].strip() \
+                and not re.search(r"\d", a[back[-1].end():]):
+            moved = a[back[-1].end():]
+            out[a_key] = a[: back[-1].start()].strip()
+            out[b_key] = b if re.fullmatch(r"[Ii]n:?", moved.strip()) else f"{moved} {b}"  # "In" marks the container
+            changed = True
+    return RefFields.from_values(out) if changed else fields
+
+
+def _abbreviation_before(text: str, at: int) -> bool:
+    """The mark at ``at`` is the full stop of an abbreviation ("Int.", "J.", "Proc.")."""
+    word = re.search(r"(\S+)$", text[:at])
+    return text[at] == "." and word is not None and bool(re.fullmatch(r"[A-Z][a-z]{0,3}|[A-Z]{1,3}|[a-z]{1,3}", word.group(1)))
 
 
 #: "in:" / "In:" with its colon inside a container value: where the container begins.

@@ -37,10 +37,11 @@ from litmap.parse.references.repair_bounds import (
     in_book_title,
     in_colon_container,
     newspaper_date,
-    title_opening_in,
     quoted_title,
     slashed_container,
+    title_opening_in,
     unclosed_bracket,
+    unmarked_boundary,
 )
 from litmap.parse.references.repair_editors import in_names
 from litmap.parse.references.repair_grey import grey_containers
@@ -110,6 +111,7 @@ REPAIRS: tuple[Repair, ...] = tuple(
         place_year_imprint,
         bracketed_imprint,
         comma_journal,
+        unmarked_boundary,
         grey_containers,
         year_range_in_title,
         meeting_days,
