@@ -252,3 +252,13 @@ def test_info_author_takes_the_spelling_the_page_prints() -> None:
                  size=9), blk(BODY, size=10.5))
     m = meta_of([p], {"Title": "Civil Society and Land Use Policy in Uganda", "Author": "Patrick Hoenig"})
     assert m.authors == (Author("Hönig", "Patrick"),)
+
+
+def test_a_title_naming_a_department_as_its_place_is_not_cut_there() -> None:
+    from litmap.parse.metadata_title import sane_title
+
+    t = ("Understanding the barriers to setting up a healthcare quality improvement process: a situational analysis "
+         "at the Medical Department of Kamuzu Central Hospital in Lilongwe, Malawi")
+    assert sane_title(t) == t
+    assert sane_title("Unequal Displacement in Philadelphia Jane Doe Department of Sociology, Stanford") == (
+        "Unequal Displacement in Philadelphia Jane Doe")

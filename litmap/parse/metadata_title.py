@@ -28,6 +28,8 @@ _EMAIL = re.compile(r"\s*(?:\b(?:e-?mail|correspondence)\s*:?\s*)?\S+@\S+", re.I
 _AFFIL_START = re.compile(
     r"\s(?:(?:The\s+)?(?:[A-Z][\w\-]+\s+){0,3}University\b|University\s+of\b|Department\s+of\b|Dept\.\s|"
     r"Faculty\s+of\b|School\s+of\b|Institute\s+(?:of|for)\b|Centre\s+for\b|Center\s+for\b)")
+# "… a situational analysis at the Medical Department of Kamuzu Central Hospital": a place the title names.
+_NAMED_PLACE = re.compile(r"\b(?:at|of|in|from|for|within)\s+the\s+[A-Z][\w\-]+$")
 # "(Davidson and Lees 2005, 2010)", "(Glass 1964)", "Smith (2005)": citations are never in a title;
 # a period such as "(1990–2010)" may be.
 _CITATION = re.compile(r"\([^()]*[A-Z][a-z]+[^()]*?\b(?:1[89]|20)\d{2}[a-z]?\b[^()]*\)|\((?:1[89]|20)\d{2}[a-z]?\)")
@@ -69,7 +71,7 @@ def sane_title(title: Optional[str]) -> Optional[str]:
     if m:
         t = t[: m.start()]
     m = _AFFIL_START.search(t)
-    if m and len(t[: m.start()].split()) >= 3:
+    if m and len(t[: m.start()].split()) >= 3 and not _NAMED_PLACE.search(t[: m.start()]):
         t = t[: m.start()]
     if t != t0:  # the cut affiliation's own marker ("… Kovács b,c,* a Department of …")
         t = re.sub(r"(?:\s+[a-h\d]{1,2})+$", "", clean_field(t))
