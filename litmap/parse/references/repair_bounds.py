@@ -110,15 +110,18 @@ def slashed_container(entry: EntryText, fields: RefFields) -> RefFields:
     return RefFields.from_values(out)
 
 
+#: One editor's name: initials ("M. Taylor", "M, Taylor") or given names ("Leonid Hurwicz").
+_ED_NAME = r"(?:(?:[A-Z][.,]\s?)+|(?:[A-Z][a-zà-ÿ]+\s+){1,2})[A-Z][\w'-]+"
 _IN_BOOK_ED = re.compile(
     r"\b[Ii]n:?\s+(?P<book>[A-Z][^.]{3,}?),?\s+(?:eds?\.|edited by|ed\. by)\s+"
-    r"(?P<names>(?:[A-Z]\.\s?)+[A-Z][\w'-]+(?:(?:,|,?\s+and|\s*&)\s+(?:[A-Z][.,]\s?)+[A-Z][\w'-]+)*)\s*[.,]"
+    rf"(?P<names>{_ED_NAME}(?:(?:,|,?\s+and|\s*&)\s+{_ED_NAME})*)\s*[.,]"
 )
 
 
 def chicago_book_editors(entry: EntryText, fields: RefFields) -> RefFields:
-    """"In Book, ed. M. Taylor.": the book read as editors and the editors
-    as the container are put back."""
+    """"In Book, ed. M. Taylor." / "In Book ed. Leonid Hurwicz, David
+    Schmeidler and Hugo Sonnenschein.": the book read as editors and the
+    editors as the container are put back."""
     text, values = entry.text, fields.as_dict()
     out = dict(values)
     m = _IN_BOOK_ED.search(text)
@@ -126,8 +129,8 @@ def chicago_book_editors(entry: EntryText, fields: RefFields) -> RefFields:
         return RefFields.from_values(out)
     book, names = m.group("book").strip(), m.group("names")
     cont = out.get("container")
-    if squash(cont) == squash(book):
-        return RefFields.from_values(out)  # read right already
+    if squash(cont) == squash(book) or squash(book) in squash(out.get("title")):
+        return RefFields.from_values(out)  # read right already, or run into the title (in_book_title's case)
     if cont and squash(cont) not in squash(names) and squash(names) not in squash(cont):
         return RefFields.from_values(out)
     editors, _ = parse_authors(re.sub(r"(?<=[A-Z]),\s", ". ", names))

@@ -14,7 +14,7 @@ from typing import Any
 from litmap.parse.names.reference_authors import parse_authors
 from litmap.parse.references.record import EntryText, RefFields
 
-__all__ = ["in_names"]
+__all__ = ["in_names", "in_names_book"]
 
 
 #: "in: Deckmyn / Thomson, pp." (a short form of an edited book listed
@@ -22,6 +22,14 @@ __all__ = ["in_names"]
 _IN_SLASH = re.compile(r"\bin:?\s+(?P<n>[A-Z][\w'-]+(?:\s*/\s*[A-Z][\w'-]+)+)\s*,\s*(?:pp?\.|S\.)")
 _IN_INITIALS = re.compile(r"\bin:?\s+(?P<n>(?:[A-Z]\.\s?){1,3}[A-Z][\w'-]+(?:(?:,|\s+and|\s*&)\s+(?:[A-Z]\.\s?){1,3}[A-Z][\w'-]+)*),\s+")
 _PUBLISHER_WORDS = re.compile(r"verlag|press|publish|buchhandlung|books\b|editions?\b|university", re.I)
+#: "In Sigmund Freud, Standard edition (Vol. 14 …" / "In Erich Trunz, Werke." (given names first) and
+#: Vancouver "In: Jorge SA, Dantas SRPE. Abordagem … de feridas." (surname and initials): the names, then the book.
+_PERSON = r"(?:[A-Z][a-zà-ÿ]+\s+){1,2}[A-Z][a-zà-ÿ'-]+"
+_VANCOUVER = r"[A-Z][a-zà-ÿ'-]+\s+[A-Z]{1,4}"
+_IN_NAMES_BOOK = re.compile(
+    rf"\b[Ii]n:?\s+(?P<n>{_PERSON}(?:(?:,|\s+and|\s*&)\s+{_PERSON})*|{_VANCOUVER}(?:,\s+{_VANCOUVER})*)[,.]\s+"
+    r"(?P<b>[A-Z][^.(\[]*?[^\s.,(])(?=\s*(?:\(|\[|\.\s|\.?$|,\s*(?:pp?\.|\d)))"
+)
 
 
 def in_names(entry: EntryText, fields: RefFields) -> RefFields:
@@ -54,4 +62,38 @@ def in_names(entry: EntryText, fields: RefFields) -> RefFields:
             if _PUBLISHER_WORDS.search(pub):
                 out["container"], out["publisher"] = book, pub
         break
+    return RefFields.from_values(out)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def in_names_book(entry: EntryText, fields: RefFields) -> RefFields:
+    """Editors printed bare after "In" with full given names or in Vancouver
+    form, then the book ("In Sigmund Freud, Standard edition (Vol. 14,
+    pp.159-204)", "In: Jorge SA, Dantas SRPE. Abordagem multiprofissional
+    no tratamento de feridas."), the names read as the container: they are
+    the editors and the book is the container."""
+    out = fields.as_dict()
+    cont = out.get("container")
+    if not cont:
+        return fields
+    m = _IN_NAMES_BOOK.search(entry.text)
+    if not m:
+        return fields
+    names, book = m.group("n"), m.group("b").strip()
+    key, names_key = _key(cont), _key(names)
+    pieces = [_key(p) for p in re.split(r",\s+|\s+and\s+|\s*&\s+", names) if p.strip()]
+    # The container read is the names, or opens with a Vancouver name ("Dantas SRPE. Abordagem …"):
+    # a book's title can look like given names ("In Unnatural Narratives, Unnatural Narratology").
+    vancouver = re.fullmatch(rf"{_VANCOUVER}(?:,\s+{_VANCOUVER})*", names) is not None
+    if not (key == names_key or vancouver and any(key.startswith(p) for p in pieces)):
+        return fields
+    if re.match(r"(?:volumes?|vols?|band|bd|part|teil|tome|book|chapter|section)\b", book, re.I):
+        return fields  # "In Literary Criticism, Volume Two": the book and its volume
+    editors, _ = parse_authors(names)
+    if not editors or any(a.organisation for a in editors):
+        return fields
+    out["editors"], out["container"] = editors, book
     return RefFields.from_values(out)

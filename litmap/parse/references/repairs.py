@@ -43,7 +43,7 @@ from litmap.parse.references.repair_bounds import (
     unclosed_bracket,
     unmarked_boundary,
 )
-from litmap.parse.references.repair_editors import in_names
+from litmap.parse.references.repair_editors import in_names, in_names_book
 from litmap.parse.references.repair_grey import grey_containers
 from litmap.parse.references.repair_imprint import bracketed_imprint, place_year_imprint
 from litmap.parse.references.repair_journals import comma_journal, question_title, volume_in_journal_name
@@ -99,6 +99,7 @@ REPAIRS: tuple[Repair, ...] = tuple(
         volume_in_journal_name,
         question_title,
         in_names,
+        in_names_book,
         quoted_title,
         slashed_container,
         chicago_book_editors,
