@@ -267,3 +267,36 @@ def test_critique_cues_must_be_aimed_at_the_cited_work(sentence, expected):
 ])
 def test_critique_voice_breaks_and_shortcomings(sentence, cite, expected):
     assert _label(sentence, cite) == expected
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # an evaluative cue judges a work only when scholarship, a narrative citation or the cue's own phrase holds it
+    ("Overly dense blocks are common in the suburbs (Wu 2016).", "(Wu 2016)", "background"),
+    ("The limitations of rural bus services are well known (Smith 2010).", "(Smith 2010)", "background"),
+    ("The rent gap theory was depicted as overly deterministic (Hamnett 1991).", "(Hamnett 1991)", "critiques"),
+    ("Here there is no transition to private ownership (Maschaykh 2016), rendering the value gap theory "
+     "inapplicable.", "(Maschaykh 2016)", "critiques"),
+])
+def test_evaluative_cues_need_a_work_to_judge(sentence, cite, expected):
+    assert _label(sentence, cite) == expected
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # "; however" answers a claim or explanation of the cited work, not a fact it is the source of
+    ("Rents rose in London (Smith 2010); however, prices fell in the suburbs.", "(Smith 2010)", "background"),
+    ("Gentrification is attributed to the rent gap (Smith, 2002); however, land prices follow the market "
+     "transition.", "(Smith, 2002)", "critiques"),
+    # "problematic" judges a work only when it is named as the subject or object
+    ("This is problematic for tenants (Smith 2010).", "(Smith 2010)", "background"),
+    ("Such accounts are problematic (Smith 2010).", "(Smith 2010)", "critiques"),
+    ("This supports the results of earlier studies on social capital (Lewicka 2011).", "(Lewicka 2011)", "supports"),
+])
+def test_however_problematic_and_supported_results(sentence, cite, expected):
+    assert _label(sentence, cite) == expected
+
+
+def test_a_numbered_heading_after_the_sentence_belongs_to_the_next_one():
+    s = ("Bonding capital was strong in old estates, as several studies show (Lewicka 2011). 4.2 \x07Problematic "
+         "neighbour relations Our results imply that the sense of community has decreased.")
+    start = s.index("(Lewicka 2011)")
+    assert classify_citation(s, (start, start + 14), model=False).label == "background"

@@ -101,7 +101,7 @@ _IN_CLAUSE: list[_Cue] = (
         r"(?:findings?|results?|conclusions?|concerns?|arguments?|views?|claims?|observations?|evidence|points?)", r"(?:finds?|found) (?:its |their |a |some )?resonance", r"resonates? with",
         r"similar (?:findings|results|conclusions|patterns) (?:have been|were|are) (?:\w+ )?(?:reported|found|observed|documented)",
         r"bears? (?:\w+ ){0,2}similarit(?:y|ies)",
-        r"support(?:s|ed|ing)? (?:the|this|our|these) (?:\w+ )?(?:view|argument|claim|finding|findings|proposition|idea|ongoing)",
+        r"support(?:s|ed|ing)? (?:the|this|our|these) (?:\w+ )?(?:view|argument|claim|finding|findings|results?|conclusions?|proposition|idea|ongoing)",
         r"(?:we|I) (?:agree|concur)", r"agree with", r"replicat\w+", r"(?:have|has) substantiated",
         r"key insight", r"(?:are|is) convincing", r"rightly", r"(?:as|like) many other", r"common ?denominators",
         r"evidence of this", r"for evidence", r"(?:we|I) (?:was|were) able to (?:observe|explore|show)",
@@ -135,6 +135,12 @@ _SELF_SUBJECT = re.compile(
     r"our (?:case|study|analysis|findings|results|approach|research|argument|paper|article)))\b"
 )
 _CONTRAST_OPENER = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|in contrast|instead|rather)\b", re.I)
+# A clause that states the cited work's claim or explanation, which a "; however" then answers ("X (2004) argues
+# …; however, …", "… is attributed to … (Smith, 2002); however, …"); a fact with its source ("Rents rose (X);
+# however, prices fell") is not set against the cited work.
+_ATTRIBUTED = re.compile(
+    r"\b(?:argu|suggest|claim|contend|propos|assum|attribut|explain|posit|hypothesi[sz]|predict|maintain|"
+    r"insist|believ|thought|consider|regard|view|see[ns]?\b|describ|conceptuali[sz]|theori[sz]|interpret)\w*", re.I)
 _CONTRAST_LEAD = re.compile(r"^\W*(?:unlike|in (?:\w+ )?contrast (?:to|with)|contrary to|as opposed to)\b", re.I)
 _CONCESSIVE_START = re.compile(r"^\W*(?:while|whilst|although|though|whereas|despite)\b", re.I)
 _AGENT_VERB = re.compile(
@@ -285,7 +291,7 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
                 continue  # inside the citation itself, unless it opens it: "(contrary to Jander et al. 1992)"
             if _quoted_cue(text, a, ms, c0):
                 continue  # the cited author's own words
-            if _SENTENCE_END.search(_outside_parens(text[min(me, c1) : max(ms, c0)])):
+            if _SENTENCE_END.search(_outside_parens(text[min(me, c1) : max(ms, c0)]) + text[max(ms, c0) : max(ms, c0) + 2]):
                 continue  # a sentence the splitter ran on into this one: "... (X, 2020). These cities suffered neglect"
             hits.append((ms, me, cue, m.group(0)))
     # A cue inside a longer cue ("limits of" in "avoid the limits of") yields to it.
@@ -370,7 +376,7 @@ def _cited_is_reporter(text: str, c0: int, c1: int, cue_start: int, any_verb: bo
 # of Statistics, 2020).1 These cities have suffered long-term neglect").  Initials, "et al." and common
 # abbreviations do not end a sentence.
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bcf)(?<!\bvs)(?<!\bSt)(?<!\bDr)(?<!\bpp)(?<!\bed)(?<!\beds)(?<!\bFig)"
-                           r"(?<!\be\.g)(?<!\bi\.e)(?<!\bno)(?<!\betc)[.!?]\d{0,2}\s+[\"']?[A-Z][a-z]")
+                           r"(?<!\be\.g)(?<!\bi\.e)(?<!\bno)(?<!\betc)[.!?]\d{0,2}\s+(?:\d+(?:\.\d+)*\.?\s+)?[^\w\s]{0,2}[A-Z][a-z]")
 _SELF_FIRST = re.compile(r"(?:we|I)\b", re.I)
 
 
@@ -478,9 +484,16 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
         # "it can be problematic to carry them over to the new objects (Flowerdew et al., 1991)": an action judged
         # difficult, with X as the source; "problematic to apply the model of X (2004)" aims at X's work
         return _in_object(text, cue_start, cue_end, c0, scholarly=True)
-    if _WEAK_CRITIQUE.fullmatch(m):
+    if _WEAK_CRITIQUE.fullmatch(m) and m != "problematic":
         return _aimed_at_work(text, c0, c1, cue_end)
-    return True
+    if _OWNER.match(m) or m.startswith("as "):
+        return True  # the citing authors' own stance: "we depart from", "we do not follow", "as X did"
+    # an evaluative word ("overly", "simplistic", "inapplicable", "limitations of") judges a work when the
+    # clause names scholarship before it ("rendering the value gap theory inapplicable"), a narrative citation is
+    # its subject, or the citation ends the phrase it opens ("overly deterministic (Hamnett 1991)"); "overly
+    # dense blocks are common in the suburbs (X 2016)" judges no work
+    narrative_subject = c1 <= cue_start and cue_start - c1 < 60 and text[c1 - 1 : c1] == ")" and text[c0 : c0 + 1].isupper()
+    return bool(_SCHOLAR_NOUN.search(text[a:cue_start])) or narrative_subject or _in_object(text, cue_start, cue_end, c0)
 
 
 _CONTRAST_START = re.compile(r"(?:unlike|in (?:\w+ )?contrast|stands? in|contrary to|contra|pace)\b", re.I)
@@ -640,6 +653,7 @@ def _structural(text: str, clauses: list[tuple[int, int]], k: int, c0: int = 0, 
         clause = text[ca:cb]
         if _CONTRAST_OPENER.match(clause) and _FIRST_PERSON.search(_HEDGE.sub("", clause[:80])[:60]):
             return FunctionLabel("critiques", clause.strip()[:20], 0.7)
-        if re.match(r"^\W*however\b", clause, re.I) and text[ca - 1 : ca] == ";":
+        if (re.match(r"^\W*however\b", clause, re.I) and text[ca - 1 : ca] == ";"
+                and _ATTRIBUTED.search(text[a:b])):
             return FunctionLabel("critiques", "; however", 0.6)
     return _shortcoming_after(text, a, c0, c1) if c1 else None
