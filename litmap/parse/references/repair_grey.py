@@ -28,7 +28,7 @@ from litmap.parse.references.record import EntryText, RefFields
 from litmap.parse.references.text import squash
 from litmap.parse.references.spans import MONTH
 
-__all__ = ["grey_containers", "PAPER_SERIES", "PRESS_DATE"]
+__all__ = ["genre_words", "grey_containers", "PAPER_SERIES", "PRESS_DATE"]
 
 #: "IZA Discussion Paper no. 97": named series (capitalised words right
 #: after punctuation), its kind of paper, then maybe its number.
@@ -57,6 +57,45 @@ def grey_containers(entry: EntryText, fields: RefFields) -> RefFields:
     APA press date, a journal after German "in:" (see the module docstring)."""
     text, values = entry.text, fields.as_dict()
     return RefFields.from_values(_in_journal(text, _newspaper(text, _series(text, values))))
+
+
+#: A kind of work, not a name: "Preprint", "Diplomarbeit", "Unpublished PhD dissertation", "[dissertação]", "(Book)".
+_GENRE = (r"(?:unpublished\s+)?(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc\.?|diploma|bachelor'?s?)\s+)?"
+          r"(?:dissertation|thesis|dissertação|tese|tesis|diplomarbeit|magisterarbeit|habilitationsschrift"
+          r"|manuscript|preprint|mimeo|book)")
+_GENRE_ONLY = re.compile(rf"{_GENRE}\.?", re.I)
+#: In the title: bracketed anywhere ("[dissertação]", "(Book)"), or as a sentence of its own at its end
+#: (". Unpublished PhD dissertation"; a title may end in "Book": "A History of the Book").
+_GENRE_IN_TITLE = re.compile(rf"(?:\s*(?P<br>[\[(]{_GENRE}[\])])|\s*\.\s+(?P<own>{_GENRE})(?=\.?$))(?P<rest>.*)$", re.I)
+_INSTITUTION = re.compile(r"universit|institut|college|school|hochschule|faculdade|faculty|department|centre|center", re.I)
+
+
+def genre_words(entry: EntryText, fields: RefFields) -> RefFields:
+    """The kind of a work read as its publisher ("Preprint", "Diplomarbeit,
+    Universität Hamburg" → publisher "Diplomarbeit") or left in its title
+    ("… Kroatien [online]. Unpublished PhD dissertation", "… universitário
+    [dissertação]. Natal (RN", "Human resource Management (Book)"): the
+    kind is no field of its own; an institution read as the place is the
+    publisher, a place after the kind in the title is the place."""
+    out = fields.as_dict()
+    changed = False
+    pub = out.get("publisher")
+    if pub and _GENRE_ONLY.fullmatch(pub.strip()):
+        place = out.get("place")
+        out["publisher"] = place if place and _INSTITUTION.search(place) else None
+        out["place"] = None if out["publisher"] else place
+        changed = True
+    title = out.get("title")
+    m = _GENRE_IN_TITLE.search(title) if title else None
+    if title and m and len(title[: m.start()].split()) >= 2:
+        rest = m.group("rest").strip(" .,;:")
+        if rest and not re.fullmatch(r"[A-ZÀ-Þ][\w\s-]{0,30}(?:\([A-Z]{2,3}\)?)?", rest):
+            return RefFields.from_values(out) if changed else fields  # more than a place after it
+        out["title"] = title[: m.start()].rstrip(" .,;:")
+        if rest and not out.get("place"):
+            out["place"] = rest + (")" if rest.count("(") > rest.count(")") else "")
+        changed = True
+    return RefFields.from_values(out) if changed else fields
 
 
 def _open_for(values: dict[str, Any], container: str) -> bool:

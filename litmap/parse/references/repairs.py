@@ -44,7 +44,7 @@ from litmap.parse.references.repair_bounds import (
     unmarked_boundary,
 )
 from litmap.parse.references.repair_editors import in_names, in_names_book
-from litmap.parse.references.repair_grey import grey_containers
+from litmap.parse.references.repair_grey import genre_words, grey_containers
 from litmap.parse.references.repair_imprint import bracketed_imprint, place_year_imprint
 from litmap.parse.references.repair_journals import comma_journal, question_title, volume_in_journal_name
 from litmap.parse.references.repair_numbers import (
@@ -114,6 +114,7 @@ REPAIRS: tuple[Repair, ...] = tuple(
         comma_journal,
         unmarked_boundary,
         grey_containers,
+        genre_words,
         year_range_in_title,
         meeting_days,
         roman_volume,
