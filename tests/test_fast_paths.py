@@ -357,3 +357,20 @@ def test_compounds_and_broken_words_as_patterns(seed: int) -> None:
         assert furniture._broken_word(out) == (head.group(0)[:-1] if head else "")
     long_word = "a" * 100 + "-"  # a run reaching past the tail searched first
     assert furniture._broken_word("x " + long_word) == "a" * 100
+
+
+def test_page_words_as_field_by_field() -> None:
+    """Words copied from the engine's Char field dicts equal Word(...) built field by field."""
+    from litmap.read.layout.pages import PageChars
+
+    chars = (Char("Urban", 10.0, 20.0, 40.0, 30.0, 10.0, "Times-Bold"), new_char("scale", 45.0, 20.0, 70.0, 30.0, 10.0, "Times"),
+             Char(" ", 71.0, 20.0, 72.0, 30.0, 10.0), Char("¨", 73.0, 20.0, 75.0, 30.0, 10.0),
+             Char("back", 90.0, 20.0, 80.0, 30.0, 10.0), new_char("2", 76.0, 18.0, 79.0, 25.0, 6.0, "Arial,Bold"))
+    got = lines.page_words(PageChars(1, 600.0, 800.0, chars, words=True))
+    want = [lines.Word(c.text, c.x0, c.top, c.x1, c.bottom, c.size, lines.is_bold(c.font))
+            for c in chars if c.text.strip() and c.text != "¨" and c.x1 >= c.x0]
+    assert got == want and [w.text for w in got] == ["Urban", "scale", "2"]
+    assert [list(vars(w)) for w in got] == [list(vars(w)) for w in want]  # same field order: same pickles
+    assert [w.bold for w in got] == [True, False, True]
+    with pytest.raises(AttributeError):
+        got[0].text = "x"  # type: ignore[misc]
