@@ -300,3 +300,25 @@ def test_a_numbered_heading_after_the_sentence_belongs_to_the_next_one():
          "neighbour relations Our results imply that the sense of community has decreased.")
     start = s.index("(Lewicka 2011)")
     assert classify_citation(s, (start, start + 14), model=False).label == "background"
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # uses: extending, mirroring or following a cited work's method; "as in X (year)"; a definition adopted here
+    ("This paper extends the setting of Mugglin and Carlin (1997) to include smoothing.", "Mugglin and Carlin (1997)",
+     "uses"),
+    ("The applications use 2010 block data, again mirroring the approach of Schroeder (2013).", "Schroeder (2013)",
+     "uses"),
+    ("A mediational analysis that followed Baron and Kenny's (1986) criteria was conducted.", "(1986)", "uses"),
+    ("Following the argumentation of Fan and Yao (2003), we drop the bias term.", "Fan and Yao (2003)", "uses"),
+    ("Before the study we ran a pilot with an ambiguous context as in Hornsey et al. (2002).", "Hornsey et al. (2002)",
+     "uses"),
+    ("Poverty is defined here in relative terms as the inability to participate (Nolan, 1996).", "(Nolan, 1996)",
+     "uses"),
+    # a use said of the cited work is its own use
+    ("However, Langford (2013) found different results when he adopted the areal weighting method.", "Langford (2013)",
+     "background"),
+    ("Rents are higher in inner London, as in London (Smith 2004) generally.", "(Smith 2004)", "background"),
+])
+def test_uses_cues_and_the_cited_work_as_user(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected

@@ -77,6 +77,7 @@ _IN_CLAUSE: list[_Cue] = (
         r"draw(?:s|ing)? (?:up)?on", r"drew (?:up)?on", r"build(?:s|ing)? (?:up)?on", r"built (?:up)?on",
         r"borrow(?:s|ing|ed)?", r"inspired by", r"informed by", r"based on",
         r"from (?:a|the|this) (?:\w+ ){0,2}(?:perspective|viewpoint|lens)",
+        r"(?-i:as in [A-Z][\w\-]+(?: et al\.?| (?:and|&) [A-Z][\w\-]+)? \()",
         r"(?:threshold|benchmark|criteri(?:on|a)|guidelines?|recommendations?|standards?) (?:\w+ ){0,3}(?:for|of)",
     ], needs_self=True)
     + _cues("uses", 1.0, [
@@ -84,8 +85,14 @@ _IN_CLAUSE: list[_Cue] = (
         r"(?:we|I) (?:will |shall |would |also |thus |therefore |then ){0,3}(?:adopt|apply|use|employ|follow|take|borrow|extend|rely on|implement|deploy|mobili[sz]e)",
         r"(?:is|are|was|were) (?:adopted|applied|employed|used) (?:here|in this|for this)",
         r"(?:adopt(?:s|ed)?|appl(?:y|ies|ied)|employ(?:s|ed)?) (?:\w+ ){0,3}(?:definition|concept|framework|approach|notion|lens|method)",
-        r"(?-i:[Ff]ollowing (?:[A-Z]\w+|the (?:\w+ )?(?:work|approach|insights?) of|(?:existing|prior|previous|earlier|established) (?:\w+ )?(?:approaches|studies|work|research)))", r"(?-i:after [A-Z]\w+'s)", r"building block", r"(?:based|drawing) on the (?:\w+ ){0,2}of",
+        r"(?-i:[Ff]ollowing (?:[A-Z]\w+|the (?:\w+ )?(?:work|approach|insights?|argumentation|argument|method|procedure|"
+        r"definition|suggestions?|recommendations?|strategy|logic|framework) of|(?:existing|prior|previous|earlier|established) (?:\w+ )?(?:approaches|studies|work|research)))", r"(?-i:after [A-Z]\w+'s)", r"building block", r"(?:based|drawing) on the (?:\w+ ){0,2}of",
         r"the reference here is to",
+        r"extend(?:s|ed|ing)? the (?:\w+ ){0,2}(?:setting|model|framework|approach|work|analysis|method) of",
+        r"(?:mirror|replicat|follow)(?:s|ed|ing)? the (?:\w+ ){0,2}(?:approach|method|procedure|strategy|design|criteria|"
+        r"specification) of",
+        r"(?-i:follow(?:s|ed|ing)? [A-Z][\w\-]+(?: (?:and|&) [A-Z][\w\-]+| et al\.)?'s?(?= |$))",
+        r"(?:is|are) (?:\w+ ){0,2}defined here",
         r"(?:we|I) (?:are|am) mindful of", r"respond(?:s|ing)? to the (?:\w+ )?call", r"addresses the (?:\w+ )?call",
         r"(?:to avoid|avoid(?:ing)?) (?:the )?(?:limits of|assuming|falling)",
         r"term(?:ed)? (?:by|from)", r"(?:we|I) (?:refer|turn) to", r"repeat(?:s|ing)? (?:the|a) (?:\w+ ){0,2}(?:study|exercise|analysis)",
@@ -312,6 +319,8 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
             label = "background"  # "Criticizing one's own group (X, 1998)": not aimed at the cited work
         elif label == "supports" and c1 <= ms and _SUBJECT_GAP.match(text[c1:ms]) and _REPORT_VERB.match(matched):
             label = "background"  # "Wu (2016) confirmed …": the cited work's own finding
+        elif label == "uses" and _cited_uses(text, c0, c1, ms, matched):
+            label = "background"  # "Langford (2013) found … when he adopted the point-based method": its own use
         distance = len(text[min(me, c0) : max(ms, c1)].split()) if (me <= c0 or ms >= c1) else 0
         score = cue.weight / (1.0 + distance / 15.0)
         if best is None or score > best.score:
@@ -370,6 +379,18 @@ def _cited_is_reporter(text: str, c0: int, c1: int, cue_start: int, any_verb: bo
             return True
     start = _citation_start(text, 0, c0)
     return bool(_VOICE_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+def _cited_uses(text: str, c0: int, c1: int, cue_start: int, matched: str) -> bool:
+    """A use cue said of the cited work, not of the citing authors: a narrative citation before it in the clause,
+    with no first-person subject between and no "here/this paper" in the cue ("Langford (2013) found different
+    results when he adopted the point-based method")."""
+    if cue_start < c1 or cue_start - c1 > 150 or _FIRST_PERSON.search(matched) or re.search(r"\bhere\b", matched):
+        return False
+    narrative = text[c1 - 1 : c1] == ")" and (text[c0 : c0 + 1].isupper() or bool(re.match(r"\(\s*" + _YEAR, text[c0:c1]))
+                                              and bool(_NAMES_BEFORE.search(text[max(0, c0 - 60) : c0])))
+    between = text[c1:cue_start]
+    return narrative and not _SELF_SUBJECT.search(between) and not _SENTENCE_END.search(between) and ";" not in between
 
 
 # A full stop between a cue and the citation: the sentence finder ran two sentences together ("… (Central Bureau
