@@ -490,3 +490,16 @@ def test_entry_number_that_lost_a_digit_between_its_neighbours(lines, firsts):
     # a line opening "1." before the real 11 continues entry 10.
     entries = split_reference_text("\n".join(lines))
     assert [e[:3] for e in entries] == firsts
+
+
+def test_a_page_range_ended_on_a_line_of_its_own_in_a_pdf_list():
+    # EXCITE 12325: "… J Abnorm Psychol 114:557–" then "559" alone on the next
+    # line; a number alone on its line is otherwise a page number and dropped.
+    from litmap.parse.references.splitting import split_references
+
+    rows = [("13. Insel T (2010) Rethinking schizophrenia. Nature 468:187–193", 9.0, False),
+            ("14. Kupfer DJ (2005) Dimensional models for research and\ndilemma. J Abnorm Psychol 114:557–\n559", 9.0, False),
+            ("15. Lahey BB (2004) Commentary: role of temperament. J Clin Child Psychol 33:88–93", 9.0, False),
+            ("16", 9.0, False)]
+    entries = [t for t, _ in split_references(_blocks(rows))]
+    assert len(entries) == 3 and entries[1].endswith("114:557– 559") and entries[2].endswith("88–93")

@@ -31,12 +31,19 @@ def clean_lines(lines: list[Line]) -> list[Line]:
     out = []
     for i, ln in enumerate(lines):
         t = ln.text.strip()
-        if not t or _PAGE_NUMBER.match(t):
+        if not t or _PAGE_NUMBER.match(t) and not _range_end(out, t):
             continue
         if i < 3 and _HEADING.match(t):
             continue
         out.append(ln)
     return _drop_stray_furniture(out)
+
+
+def _range_end(kept: list[Line], t: str) -> bool:
+    """A number alone on its line that ends the page range the line before
+    broke off ("… J Abnorm Psychol 114:557–" / "559"): no page number."""
+    m = re.search(r"(\d{1,5})\s*[-–—‐]\s*$", kept[-1].text) if kept and t.isdigit() else None
+    return m is not None and int(m.group(1)) < int(t) < int(m.group(1)) + 1000
 
 
 def _drop_stray_furniture(lines: list[Line]) -> list[Line]:

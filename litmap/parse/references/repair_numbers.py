@@ -189,7 +189,13 @@ _RANGE = re.compile(r"(?<![\d.])(?P<a>\d{1,4})\s*[-–]\s*(?P<b>\d{1,4})(?![\d])
 def meeting_days(entry: EntryText, fields: RefFields) -> RefFields:
     """A conference's days ("Berlin, 12-14 June 2001, 45-60", "June
     12–14, 2001") read as the pages: the pages are the range printed apart
-    from a month, or none."""
+    from a month, or none.  A day read as the volume ("… Association, 31
+    May–2 June, Madison") when the number is printed only as a day is none."""
+    vol = fields.volume
+    if vol and re.fullmatch(r"\d{1,2}", vol):
+        uses = [m for m in re.finditer(rf"(?<![\d.,:/-]){vol}(?![\d])", entry.text)]
+        if uses and all(re.match(rf"\s*{_MONTHS_NAME}", entry.text[m.end():]) for m in uses):
+            fields = dataclasses.replace(fields, volume=None)
     pages = fields.pages
     if not pages or not re.fullmatch(r"\d{1,2}–\d{1,2}", pages):
         return fields
