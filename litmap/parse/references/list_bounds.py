@@ -28,7 +28,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|page \d+(?: of \d+)?|[ivxlc]{1,6})\s*
 
 def clean_lines(lines: list[Line]) -> list[Line]:
     """Without blank lines, page numbers, the list's heading and stray running heads."""
-    out = []
+    out: list[Line] = []
     for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t or _PAGE_NUMBER.match(t) and not _range_end(out, t):
