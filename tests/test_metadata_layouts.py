@@ -262,3 +262,30 @@ def test_a_title_naming_a_department_as_its_place_is_not_cut_there() -> None:
     assert sane_title(t) == t
     assert sane_title("Unequal Displacement in Philadelphia Jane Doe Department of Sociology, Stanford") == (
         "Unequal Displacement in Philadelphia Jane Doe")
+
+
+def test_text_file_masthead_is_read_from_its_head_not_a_reference_line(tmp_path) -> None:
+    from litmap.read.textfiles import read_text_file
+    from litmap.parse.metadata import extract_metadata
+    from litmap.parse.structure import structure_document
+
+    refs = "\n\n".join(f"Author{k}, A. ({2000 + k % 9}). A study of arsenic.\n\n      Science 314(5806):1687-1688."
+                       for k in range(60))
+    body = "\n\n".join(["Arsenic in groundwater is studied across many wells in the delta region. " * 4] * 50)
+    text = ("THE FATE OF ARSENIC\n\nA DISSERTATION SUBMITTED TO THE DEPARTMENT OF CIVIL ENGINEERING\n\n"
+            "LUCAS PUENTE\nJULY 2015\n\n" + body + "\n\nReferences\n\n" + refs + "\n")
+    p = tmp_path / "thesis.txt"
+    p.write_text(text, encoding="utf-8")
+    ep = read_text_file(str(p))
+    m = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+    assert m.year != 5806 and m.journal is None
+    assert all(a.family != "July" for a in m.authors)
+
+
+def test_institution_names_in_capitals_and_dates_after_names() -> None:
+    from litmap.parse.metadata_authors import looks_like_institution
+
+    assert looks_like_institution("A DISSERTATION SUBMITTED TO THE DEPARTMENT OF POLITICAL SCIENCE")
+    assert looks_like_institution("STANFORD UNIVERSITY")
+    assert not looks_like_institution("Academics’ life in the globally wired university")
+    assert parse_author_line("LUCAS PUENTE JULY 2015") == (Author("Puente", "Lucas"),)

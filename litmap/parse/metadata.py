@@ -404,7 +404,10 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         # PubMed Central author manuscripts cite the final version on page 1.
         cover = replace(cover, year=int(nih.group("year")), journal=clean_field(nih.group("journal")),
                         volume=nih.group("vol"), issue=nih.group("issue"), pages=nih.group("pages"))
-    header = header_info(content)
+    # A text file is one pseudo page: its masthead is among the first blocks, never a reference line
+    # ("Science 314(5806):1687") deep in the text.
+    header = header_info([replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])]
+                         if text_head and content else content)
     body = structure.body_size
     if text_head and content:
         # A text file's head: its title and author lines read back from "Abstract" (no type sizes to go by),
@@ -510,6 +513,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
 
 #: A text file's title and authors are looked for among its first blocks only.
 _TEXT_HEAD_BLOCKS = 15
+#: …and its journal masthead among its first page's worth of blocks.
+_TEXT_MASTHEAD_BLOCKS = 40
 #: Years a born-digital draft is saved after the newest work it cites, at most.
 _DRAFT_LAG = 4
 _CITED_YEAR = re.compile(r"(?:\(|,\s|;\s|\s)((?:19[0-9]|20[0-4])\d)[a-z]?(?=\)|[;,.:]\s|\.$)")

@@ -45,9 +45,9 @@ def looks_like_affiliation(text: str) -> bool:
 #: An institution's name, not merely a line that holds "research" or "center": "Vrije Universiteit Amsterdam",
 #: "Department of Geography", "London School of Economics".
 _INSTITUTION = re.compile(
-    r"\b(?:Universit\w*|Department|Dept\.|Institut\w*|School|College|Faculty|Cent(?:re|er)|Laborator\w*|Ministry|"
-    r"Agency|Academy|Bureau)\s+(?:of|for|de|di|für|d')\b|\b[A-Z][\w'’\-]+\s+(?:Universit\w*|Institut\w*|College)\b|"
-    r"^\s*(?:The\s+)?Universit|@|\bUSA\b|\bUK\b|\b\d{4,5}\b|\bResearch\s+(?:Cent|Institut|Group|Unit|Council)")
+    r"\b(?i:Universit\w*|Department|Dept\.|Institut\w*|School|College|Faculty|Cent(?:re|er)|Laborator\w*|Ministry|"
+    r"Agency|Academy|Bureau)\s+(?i:of|for|de|di|für|d')\b|\b[A-Z][\w'’\-]+\s+(?i:Universit\w*|Institut\w*|College)\b|"
+    r"^\s*(?i:(?:The\s+)?Universit)|@|\bUSA\b|\bUK\b|\b\d{4,5}\b|\b(?i:Research\s+(?:Cent|Institut|Group|Unit|Council))")
 
 
 def looks_like_institution(text: str) -> bool:
@@ -105,6 +105,9 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
     # Academic ranks before a name: "Associate Professor Michael PHILLIPS-ANDERSON".
     t = re.sub(r"\b(?:(?:Associate|Assistant|Full|Emeritus)\s+)?(?:Professor|Prof\.|Dr\.|Independent Scholar)\s+", "", t)
     t = re.sub(r"(?:\s*,)+\s*,", ",", t).strip(" ,·")
+    # A date set after the names ("LUCAS PUENTE JULY 2015") is no part of them.
+    t = re.sub(r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+               r"\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*$", "", t, flags=re.I)
     t = t.replace(" Æ ", ", ").replace("·", ",")
     aff = _AFFIL.search(t)
     if aff and aff.start() > 0:

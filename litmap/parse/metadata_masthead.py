@@ -43,7 +43,7 @@ def journal_names(page: LaidOutPage) -> set[str]:
     return names
 
 
-_MASTHEAD = re.compile(r"(?P<journal>[A-Z][A-Za-z&,.:\s]+?)\s+(?P<vol>\d{1,4})\s*\((?P<year>\d{4})\)\s*"
+_MASTHEAD = re.compile(r"(?P<journal>[A-Z][A-Za-z&,.:\s]+?)\s+(?P<vol>\d{1,4})\s*\((?P<year>" + _YEAR + r")\)\s*"
                        r"(?P<pages>\d+(?:\s*[–\-]?\s*\d+)?)?")
 
 
