@@ -289,3 +289,17 @@ def test_institution_names_in_capitals_and_dates_after_names() -> None:
     assert looks_like_institution("STANFORD UNIVERSITY")
     assert not looks_like_institution("Academics’ life in the globally wired university")
     assert parse_author_line("LUCAS PUENTE JULY 2015") == (Author("Puente", "Lucas"),)
+
+
+def test_text_head_with_a_by_line_between_title_and_names(tmp_path) -> None:
+    from litmap.read.textfiles import read_text_file
+    from litmap.parse.metadata import extract_metadata
+    from litmap.parse.structure import structure_document
+
+    p = tmp_path / "paper.txt"
+    p.write_text("Thin-film Magneto-Inductive Cables\nby\nR.R.A.Syms * , L.Solymar, I.R.Young and T.Floume\nAbstract\n"
+                 + BODY + "\n", encoding="utf-8")
+    ep = read_text_file(str(p))
+    m = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+    assert [a.family for a in m.authors][:2] == ["Syms", "Solymar"]
+    assert m.title == "Thin-film Magneto-Inductive Cables"

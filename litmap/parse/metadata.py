@@ -130,7 +130,7 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
             if i >= first_heading or sum(not _masthead_block(page, k) for k in range(i)) >= 3:
                 break
             nxt = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
-            if _masthead_block(page, i) or (mostly_names(b.text) and looks_like_affiliation(nxt)):
+            if _masthead_block(page, i) or (_names_line(b.text) and looks_like_affiliation(nxt)):
                 continue  # masthead, or the author's name above the affiliation
             if b.size < body - 1.5:
                 continue  # well under the text's size: an abstract or a note beside the title, never the title
@@ -139,7 +139,7 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
             # sane_title cuts it there, and rejects it when it is a paragraph.
             if (2 <= len(words) <= (25 if sane_title(b.text) is None else 60)
                     and not b.text.rstrip().endswith((".", ",", "-")) and not _LABEL.match(b.text)
-                    and not b.text.lstrip()[:1].islower() and not (author_like(b.text, "x") and mostly_names(b.text))):
+                    and not b.text.lstrip()[:1].islower() and not (author_like(b.text, "x") and _names_line(b.text))):
                 title, last = _continued_title(page, i)
                 squashed = re.sub(r"[\W_]+", "", title.lower())
                 if len(squashed) <= 45 and any(squashed in re.sub(r"[\W_]+", "", o.text.lower())
@@ -234,6 +234,12 @@ def _type_label(page: LaidOutPage, i: int) -> bool:
                 and not _LABEL.match(t) and not looks_like_affiliation(t)):
             return True
     return False
+
+
+def _names_line(text: str) -> bool:
+    """A line read as names; in capitals only when names make most of its words (a title in capitals
+    whose first words parse as a name, "INTERGENERATIONAL SUPPORT AND …", is no author line)."""
+    return mostly_names(text) if text.isupper() else bool(parse_author_line(text))
 
 
 def _names_over_title(page: LaidOutPage, i: int) -> bool:

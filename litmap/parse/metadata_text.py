@@ -65,6 +65,9 @@ def text_header(head: str) -> Metadata:
         if not ln or re.fullmatch(r"[\W\d]{0,4}", ln):
             i -= 1
             continue
+        if seen_names and re.fullmatch(r"by:?", ln, re.I):
+            i -= 1  # "Thin-film Magneto-Inductive Cables" / "by" / "R.R.A. Syms, …": the title is above "by"
+            break
         if looks_like_affiliation(ln) and len(ln) < 200:
             i -= 1
             continue
