@@ -503,3 +503,30 @@ def test_a_page_range_ended_on_a_line_of_its_own_in_a_pdf_list():
             ("16", 9.0, False)]
     entries = [t for t, _ in split_references(_blocks(rows))]
     assert len(entries) == 3 and entries[1].endswith("114:557– 559") and entries[2].endswith("88–93")
+
+
+@pytest.mark.parametrize("line, closed", [
+    ("Lees, L. (2014). The Urban injustices: T h ec a s eo ft h eA y l e s b u r yE s t a t ei nL o n d o n . Antipode ,46(4), 921–947.",
+     "Lees, L. (2014). The Urban injustices: The case of the Aylesbury Estate in London. Antipode ,46(4), 921–947."),
+    ("Nolan, B., & Whelan, C. (1996). Resources, deprivation and poverty .O x f o r d : Oxford University Press.",
+     "Nolan, B., & Whelan, C. (1996). Resources, deprivation and poverty. Oxford: Oxford University Press."),
+    ("Z h u ,J . ,L i ,B . ,&H e ,B . ‐J. (2019). Is linked migration overlooked. Habitat International ,94, 102046.",
+     "Zhu, J., Li, B., & He, B. ‐J. (2019). Is linked migration overlooked. Habitat International ,94, 102046."),
+    ("Leith B M, Ng S C C and Wiltshire D L, 2008 Astrophys. J. 672 L91.", None),
+], ids=["words-set-letter-by-letter", "place-set-letter-by-letter", "authors-set-letter-by-letter", "initials-without-dots-stay"])
+def test_letter_spaced_runs_inside_an_entry_are_closed_up(line, closed):
+    # The text layer of a .txt list (gentrification Paper8, Paper29) sets parts of lines letter by letter.
+    text = "Brenner, N. (2004) New State Spaces. Oxford: Oxford University Press.\n" + line
+    assert split_reference_text(text)[-1].endswith(closed or line)
+
+
+def test_a_bracketed_year_opening_a_line_is_no_entry_number():
+    # A long APA author line wraps its year to the next line: "(2009)." is no
+    # numbered entry "(12)", so the author line still opens its entry (Paper29's Zukin).
+    text = """Zhao, Y. (2019). When guesthouse meets home. Geoforum, 100, 60–67.
+Zhu, J., Li, B., & He, B. ‐J. (2019). Is linked migration overlooked in Peri ‐Urban shanghai?
+Habitat International, 94, 102046.
+Zukin, S., Trujillo, V., Frase, P., Jackson, D., Recuber, T., & Walker, A.
+(2009). New retail capital and neighborhood change: Boutiques
+and gentrification in New York city. City & Community, 8(1), 47–64."""
+    assert [e.split(",")[0] for e in split_reference_text(text)] == ["Zhao", "Zhu", "Zukin"]

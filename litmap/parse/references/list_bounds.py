@@ -46,6 +46,11 @@ def _range_end(kept: list[Line], t: str) -> bool:
     return m is not None and int(m.group(1)) < int(t) < int(m.group(1)) + 1000
 
 
+#: A line opening with a bracketed year: an APA year wrapped from a long author
+#: line, or an entry whose repeated-author dash the layer lost — list content.
+_YEAR_OPENS = re.compile(r"^\s*\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)")
+
+
 def _drop_stray_furniture(lines: list[Line]) -> list[Line]:
     """Drop a running header/footer that slipped through cleaning: the first
     or last line of a page, set at an x that is neither the margin nor the
@@ -63,7 +68,7 @@ def _drop_stray_furniture(lines: list[Line]) -> list[Line]:
     keep = []
     for i, ln in enumerate(lines):
         edge = i == 0 or i == len(lines) - 1 or lines[i - 1].page != ln.page or lines[i + 1].page != ln.page
-        if edge and ln.x is not None and not is_entry_start(ln.text):
+        if edge and ln.x is not None and not is_entry_start(ln.text) and not _YEAR_OPENS.match(ln.text):
             off = ln.x - by_group[ln.group]
             if off > 3 and abs(off - indent) > 8:
                 continue
@@ -205,5 +210,5 @@ def same_type(blocks: Sequence[Block]) -> list[Block]:
     # A back-matter heading set in its own size ("Videos", "Appendix") ends the list.
     cut = next((k for k, b in enumerate(body[:cut]) if k and other[k] and _BACK_MATTER.match(b.text)), cut)
     keep = {id(b) for k, b in enumerate(body[:cut])
-            if not other[k] or k == 0 or (is_entry_start(b.text) and YEAR.search(b.text[:300]))}
+            if not other[k] or k == 0 or (is_entry_start(b.text) and YEAR.search(b.text[:300])) or _YEAR_OPENS.match(b.text)}
     return [b for b in blocks if id(b) in keep]

@@ -344,8 +344,35 @@ def _letters_closed(lines: list[Line]) -> list[Line]:
             closed = re.sub(r"\s*&\s*", " & ", re.sub(r"([,;])(?=\S)", r"\1 ", "".join(pieces)))
             if ENTRY_START.match(closed):
                 ln = replace(ln, text=closed)
+        if _SPACED_RUN.search(ln.text):
+            ln = replace(ln, text=_close_spaced_runs(ln.text))
         out.append(ln)
     return out
+
+
+#: A run of pieces of one or two characters inside a line: text set letter by letter.
+_SPACED_RUN = re.compile(r"(?<!\S)(?:\S{1,2}|[^\w\s]{2}\w)(?:\s(?:\S{1,2}|[^\w\s]{2}\w)){5,}(?!\S)")
+
+
+def _close_spaced_runs(text: str) -> str:
+    """Runs inside a line that the text layer set letter by letter, closed
+    up ("methodology .L o n d o n :" → "methodology. London:", "T h ec a s
+    eo ft h eA y l e s b u r y" → "The case of the Aylesbury", "Z h u ,J .
+    ,L i ,B . ,&H e" → "Zhu, J., Li, B., & He"): the letters of a word are
+    pieces of their own, and a piece of two characters (or two marks and a
+    letter) holds the end of one word and the start of the next, whose
+    spaces the layer lost.  Only runs of six or more pieces, most of them a
+    single character and at least three a lower-case letter."""
+    def close(m: re.Match[str]) -> str:
+        pieces = m.group(0).split()
+        # Mostly single characters, several of them lower-case letters (initials
+        # without dots, "Leith B M, Ng S C C", are capitals).
+        if sum(1 for p in pieces if len(p) == 1) < 0.6 * len(pieces) or sum(1 for p in pieces if p.islower() and len(p) == 1) < 3:
+            return m.group(0)
+        return "".join(" ".join(p) for p in pieces)
+
+    closed = _SPACED_RUN.sub(close, text)
+    return re.sub(r"\s+([.,;:)])(?=\s|$)", r"\1", re.sub(r"\s+([.,;:])(?=\s[A-Z])", r"\1", closed)) if closed != text else text
 
 
 #: The end of a page range broken over lines, then the next entry's number:
