@@ -273,7 +273,6 @@ def test_critique_voice_breaks_and_shortcomings(sentence, cite, expected):
     # an evaluative cue judges a work only when scholarship, a narrative citation or the cue's own phrase holds it
     ("Overly dense blocks are common in the suburbs (Wu 2016).", "(Wu 2016)", "background"),
     ("The limitations of rural bus services are well known (Smith 2010).", "(Smith 2010)", "background"),
-    ("The rent gap theory was depicted as overly deterministic (Hamnett 1991).", "(Hamnett 1991)", "critiques"),
     ("Here there is no transition to private ownership (Maschaykh 2016), rendering the value gap theory "
      "inapplicable.", "(Maschaykh 2016)", "critiques"),
 ])
@@ -320,5 +319,75 @@ def test_a_numbered_heading_after_the_sentence_belongs_to_the_next_one():
     ("Rents are higher in inner London, as in London (Smith 2004) generally.", "(Smith 2004)", "background"),
 ])
 def test_uses_cues_and_the_cited_work_as_user(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # a judgement others made, reported by the citing authors: the citation is the critic's
+    ("Critics have argued that the rent gap theory is too simplistic (Hamnett 1991).", "(Hamnett 1991)", "background"),
+    ("The rent gap theory was depicted as overly deterministic (Hamnett 1991).", "(Hamnett 1991)", "background"),
+    ("We argue that the rent gap theory is too simplistic (Hamnett 1991).", "(Hamnett 1991)", "critiques"),
+    # an evaluative phrase followed by its source, and the limits of something that is no work
+    ("Gentrification is a problematic term (Smith 2002).", "(Smith 2002)", "background"),
+    ("Smith (2010) alludes to the limits of the state in shaping rents.", "Smith (2010)", "background"),
+    ("We stress the limits of the approach of Smith (2010).", "Smith (2010)", "critiques"),
+    ("This is an overly simplistic reading of Smith (2010).", "Smith (2010)", "critiques"),
+])
+def test_reported_judgements_and_the_source_of_an_evaluation(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected
+
+
+# Hand-written hedges, verbs of mention, reported critiques and contrasts that are not critiques, beside true
+# critiques: a guard for critique precision on unseen text (issue 19).
+@pytest.mark.parametrize("sentence, cite, expected", [
+    ('Smith (2010) alludes to the limits of the state in shaping rents.', 'Smith (2010)', 'background'),
+    ('Several authors note the failure of regeneration schemes (Smith 2010; Lees 2014).', '(Smith 2010; Lees 2014)', 'background'),
+    ('Smith (2010) suggests that earlier studies overlooked displacement.', 'Smith (2010)', 'background'),
+    ('As Lees (2014) points out, these policies ignore tenants.', 'Lees (2014)', 'background'),
+    ('Brenner (2004) criticises the methodological nationalism of regulation theory.', 'Brenner (2004)', 'background'),
+    ('Harvey (1989) challenged the view that cities are passive.', 'Harvey (1989)', 'background'),
+    ('Another critique concerns the neglect of agency (Allen and Cochrane 2010).', '(Allen and Cochrane 2010)', 'background'),
+    ('Critics have argued that the rent gap theory is too simplistic (Hamnett 1991).', '(Hamnett 1991)', 'background'),
+    ('The rent gap has been widely criticised (Hamnett 1991; Ley 1986).', '(Hamnett 1991; Ley 1986)', 'background'),
+    ('Scholars have questioned whether rescaling is new (Jessop 2002).', '(Jessop 2002)', 'background'),
+    ('In contrast, Ley (1986) emphasised consumption.', 'Ley (1986)', 'background'),
+    ('However, Ley (1986) emphasised consumption rather than production.', 'Ley (1986)', 'background'),
+    ('Ley (1986), by contrast, emphasised consumption.', 'Ley (1986)', 'background'),
+    ('Smith (1979) emphasised production, whereas Ley (1986) emphasised consumption.', 'Ley (1986)', 'background'),
+    ('Smith (1979) emphasised production, whereas Ley (1986) emphasised consumption.', 'Smith (1979)', 'background'),
+    ('The literature has largely neglected small towns (Smith 2010).', '(Smith 2010)', 'critiques'),
+    ('Yet these studies fail to explain why rents fell (Smith 2010).', '(Smith 2010)', 'critiques'),
+    ('We challenge the claim that gentrification is global (Smith 2002).', '(Smith 2002)', 'critiques'),
+    ('Our findings contradict those of Smith (2010).', 'Smith (2010)', 'critiques'),
+    ('Smith (2010) fails to consider the role of the state.', 'Smith (2010)', 'critiques'),
+    ('While Smith (2010) focuses on capital, we focus on the state.', 'Smith (2010)', 'critiques'),
+    ('Contrary to Smith (2010), we find no displacement.', 'Smith (2010)', 'critiques'),
+    ('This finding challenges the assumption of Alonso (1964) that land values fall with distance.', 'Alonso (1964)', 'critiques'),
+    ('However, little attention has been paid to small towns (Smith 2010).', '(Smith 2010)', 'background'),
+    ('Despite this, the state remains central (Brenner 2004).', '(Brenner 2004)', 'background'),
+    ('These changes pose a challenge for local governments (Wu 2016).', '(Wu 2016)', 'background'),
+    ('Migrants often face challenges in finding housing (Wu 2016).', '(Wu 2016)', 'background'),
+    ('Such policies were heavily criticised by residents (Wu 2016).', '(Wu 2016)', 'background'),
+    ('The project was contested by local activists (Lees 2014).', '(Lees 2014)', 'background'),
+    ('Rescaling is a contested process (Brenner 2004).', '(Brenner 2004)', 'background'),
+    ('This is not to say that the state is absent (Brenner 2004).', '(Brenner 2004)', 'background'),
+    ('The state did not fail to act (Brenner 2004).', '(Brenner 2004)', 'background'),
+    ('Unlike in Europe, Chinese cities grew quickly (Wu 2016).', '(Wu 2016)', 'background'),
+    ('Brenner (2019) refutes the assemblage critique of scale.', 'Brenner (2019)', 'background'),
+    ('This view has been challenged by Smith (1996).', 'Smith (1996)', 'background'),
+    ('Smith (1996) and Ley (1996) disagree on the causes of gentrification.', 'Smith (1996)', 'background'),
+    ('For a critique of this view, see Smith (1996).', 'Smith (1996)', 'background'),
+    ('Smith (1996) offers a powerful critique of consumption-side explanations.', 'Smith (1996)', 'background'),
+    ('Neoliberal policies have neglected social housing (Hackworth 2007).', '(Hackworth 2007)', 'background'),
+    ('Local states often ignore central directives (Wu 2016).', '(Wu 2016)', 'background'),
+    ('Previous studies have overlooked the role of small landlords (Smith 2010).', '(Smith 2010)', 'critiques'),
+    ('It is difficult to measure displacement (Atkinson 2000).', '(Atkinson 2000)', 'background'),
+    ('Gentrification is a problematic term (Smith 2002).', '(Smith 2002)', 'background'),
+    ('Gentrification is more pronounced in London than in Paris (Clerval 2013).', '(Clerval 2013)', 'background'),
+    ('The method of Smith (2010) is more accurate than that of Jones (2012).', 'Smith (2010)', 'background'),
+])
+def test_hedges_mentions_and_reported_critiques(sentence, cite, expected):
     start = sentence.index(cite)
     assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected

@@ -312,7 +312,7 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
             if label == "critiques" and cue.label == "supports" and _cited_is_reporter(text, c0, c1, ms, any_verb=True):
                 label = "background"  # "X (2005) did not confirm ...": the cited work's own finding
         elif label == "critiques" and (_cited_is_agent(text, c0, c1, ms) or _reported_critique(text, c0, c1, ms)
-                                       or _cited_is_reporter(text, c0, c1, ms)
+                                       or _cited_is_reporter(text, c0, c1, ms) or _third_party_voice(text, a, ms)
                                        or _POSSESSED_CRITIQUE.search(text[max(0, ms - 12) : me])):
             label = "background"  # the cited work is the critic, not the target
         elif label == "critiques" and not _aimed_critique(text, a, c0, c1, ms, me, matched):
@@ -364,6 +364,15 @@ _ANY_VERB_AFTER = re.compile(
 _VOICE_BEFORE = re.compile(r"(?:\baccording to|^\W*as|[,;:]\s*as|\bin the (?:words|view) of)\s+$", re.I)
 
 
+def _third_party_voice(text: str, clause_start: int, cue_start: int) -> bool:
+    """The cue sits in a "that"-clause of a reporting verb whose subject is not the citing authors ("Critics have
+    argued that the rent gap theory is too simplistic (Hamnett 1991)")."""
+    for m in _THIRD_PARTY_VOICE.finditer(text, clause_start, cue_start):
+        if not _FIRST_PERSON.search(text[clause_start : m.start()]) and not _SELF_SUBJECT.search(text[m.end() : cue_start]):
+            return True
+    return False
+
+
 def _cited_is_reporter(text: str, c0: int, c1: int, cue_start: int, any_verb: bool = False) -> bool:
     """The cited work speaks the clause that holds the cue: a narrative citation as the subject of a reporting
     verb before it ("Slater (2009) has suggested that these studies fail to …"; with ``any_verb``, of any verb:
@@ -407,9 +416,17 @@ _REPORTED_FRAME = re.compile(
     r"\b(?:(?:another|a|an|one|the|this|that|their|his|her|its|common|main|major|further|similar|severe|strong)"
     r" (?:\w+ )?(?:critique|criticism)s? (?:is|was|has|of|that|from|by)\b|"
     r"(?:has|have|had|been|was|were|is|are) (?:\w+ ){0,2}(?:criticis|criticiz|critiqu|challeng|question|reject)\w*"
-    r" (?:for|by|as|on)\b|met (?:\w+ ){0,2}critici\w+|[\w)]'s? critique)",
+    r" (?:for|by|as|on)\b|met (?:\w+ ){0,2}critici\w+|[\w)]'s? critique|"
+    r"(?:been|was|were|is|are) (?:\w+ ){0,2}(?:depicted|described|portrayed|characteri[sz]ed|labell?ed|dismissed|"
+    r"seen|viewed|regarded|considered|deemed) as)",
     re.I,
 )
+# "Critics have argued that …", "It has been suggested that …", "Some note that …": a judgement others made, which
+# the citing authors report; a citation in it is the critic's.
+_THIRD_PARTY_VOICE = re.compile(
+    r"\b(?:argu\w*|suggest\w*|claim\w*|contend\w*|not(?:e|es|ed)|point(?:s|ed)? out|observ\w*|assert\w*|"
+    r"maintain\w*|propos\w*|show(?:s|n|ed)?|demonstrat\w*|f(?:i|ou)nds?|conclud\w*|insist\w*|warn\w*)(?: that\b|,)",
+    re.I)
 # "Maloutas' critique of …", "their criticism": a critique someone else owns, not the citing authors'.
 _POSSESSED_CRITIQUE = re.compile(r"(?:\w'|\w's|\b(?:his|her|their|its)) (?:critiques?|criticisms?)$", re.I)
 _CRITIQUE_VERB = re.compile(r"(?:criticis|criticiz|critiqu|challeng|question|reject|refut|dismiss)", re.I)
@@ -511,10 +528,18 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
         return True  # the citing authors' own stance: "we depart from", "we do not follow", "as X did"
     # an evaluative word ("overly", "simplistic", "inapplicable", "limitations of") judges a work when the
     # clause names scholarship before it ("rendering the value gap theory inapplicable"), a narrative citation is
-    # its subject, or the citation ends the phrase it opens ("overly deterministic (Hamnett 1991)"); "overly
-    # dense blocks are common in the suburbs (X 2016)" judges no work
+    # its subject, or its phrase names the work ("an overly simplistic reading of X (2004)"); "overly dense blocks
+    # are common in the suburbs (X 2016)" judges no work
+    if re.match(r"limit(?:s|ations?) of", m):
+        return _in_object(text, cue_start, cue_end, c0, scholarly=True)  # "the limits of Smith's (2010) approach"
+    if re.match(r"(?:depart from|misread|misunderst|cautious about)", m):
+        return _in_object(text, cue_start, cue_end, c0)  # a verb whose object is the work: "depart from X (2004)"
     narrative_subject = c1 <= cue_start and cue_start - c1 < 60 and text[c1 - 1 : c1] == ")" and text[c0 : c0 + 1].isupper()
-    return bool(_SCHOLAR_NOUN.search(text[a:cue_start])) or narrative_subject or _in_object(text, cue_start, cue_end, c0)
+    # a parenthetical citation after the judged phrase is its source ("a problematic term (Smith 2002)"), unless
+    # the phrase names the work ("an overly simplistic reading of Smith (2010)")
+    linked = c0 >= cue_end and bool(re.search(r"\b(?:of|by)\b", _outside_parens(text[cue_end:c0])))
+    return (bool(_SCHOLAR_NOUN.search(text[a:cue_start])) or narrative_subject
+            or (linked and _in_object(text, cue_start, cue_end, c0)))
 
 
 _CONTRAST_START = re.compile(r"(?:unlike|in (?:\w+ )?contrast|stands? in|contrary to|contra|pace)\b", re.I)
