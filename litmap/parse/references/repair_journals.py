@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from litmap.parse.references.record import EntryText, RefFields
 
-__all__ = ["COMMA_JOURNALS", "comma_journal", "question_title", "volume_in_journal_name"]
+__all__ = ["COMMA_JOURNALS", "comma_journal", "journal_volume_year", "question_title", "volume_in_journal_name"]
 
 COMMA_JOURNALS = (
     # geography, planning, urban and regional studies
@@ -184,4 +184,38 @@ def question_title(entry: EntryText, fields: RefFields) -> RefFields:
     m = re.fullmatch(r"(?P<sub>(?:[^.?]|(?<=\d)\.)+)\.\s+(?P<j>[A-Z][^?]+)", cont)
     if m and len(m.group("sub").split()) >= 3 and text.find(m.group("sub")) > text.find(title.rstrip("?")) >= 0:
         out["title"], out["container"] = f"{title.rstrip()} {m.group('sub').strip()}", m.group("j").strip()
+    return RefFields.from_values(out)
+
+
+#: Continental humanities style: "‘Title’, Testo 47 (2004), pp. 29-41", "…, Speculum, 76.4 (2001), pp. 1043-1044":
+#: the journal, its volume (and issue after a dot), the year in brackets, then the pages.
+_JOURNAL_VOLUME_YEAR = re.compile(
+    r"[’'”\",]\s*,?\s+(?P<j>[A-ZÀ-Þ][^,()’'”\"]{1,80}?),?\s+(?P<v>\d{1,4})(?:\.(?P<i>\d{1,3}))?\s+"
+    r"\((?:1[5-9]\d\d|20[0-4]\d)(?:[-–/]\d{2,4})?\)\s*,\s*(?:pp?\.|col\.|S\.)\s*\d"
+)
+
+
+def journal_volume_year(entry: EntryText, fields: RefFields) -> RefFields:
+    """A journal printed "Journal Vol (Year), pp." after the title, as
+    continental humanities lists print it ("‘Divagari necesse’, Testo 47
+    (2004), pp. 29-41", "…, Speculum, 76.4 (2001), pp. 1043-1044"), left
+    out or run into the title: the journal is the container, the number
+    its volume (and issue)."""
+    if fields.container and fields.volume:
+        return fields
+    m = _JOURNAL_VOLUME_YEAR.search(entry.text)
+    if not m:
+        return fields
+    journal, volume, issue = m.group("j").strip(), m.group("v"), m.group("i")
+    if len(journal.split()) > 8 or re.search(r"\b(?:in|ed|eds|hrsg|a cura)\b\.?", journal, re.I):
+        return fields
+    out = fields.as_dict()
+    title = out.get("title") or ""
+    if title.endswith(journal):
+        out["title"] = title[: -len(journal)].rstrip(" ,.;:") or None
+    elif out.get("container") and out["container"] != journal:
+        return fields  # another container was read; leave it
+    out["container"], out["volume"] = journal, volume
+    if issue and not out.get("issue"):
+        out["issue"] = issue
     return RefFields.from_values(out)
