@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
@@ -70,14 +69,11 @@ def _cluster(embeddings: "np.ndarray", settings: TopicSettings) -> tuple[list[in
             )
     if clusterer == "umap-hdbscan":
         from hdbscan import HDBSCAN
-        from umap import UMAP
 
-        with warnings.catch_warnings():  # a seed means one thread, which UMAP says each time: we know
-            warnings.filterwarnings("ignore", message="n_jobs value", category=UserWarning)
-            reduced = UMAP(
-                n_neighbors=min(settings.n_neighbors, n - 1), n_components=settings.n_components,
-                min_dist=0.0, metric="cosine", random_state=settings.seed, low_memory=True,
-            ).fit_transform(embeddings)
+        from litmap.analyse.topics.reduce import umap_reduce
+
+        reduced = umap_reduce(embeddings, n_neighbors=min(settings.n_neighbors, n - 1),
+                              n_components=settings.n_components, seed=settings.seed)
         # Scale the smallest cluster with the corpus so 30,000 passages give
         # tens of clusters, not hundreds; merging then picks the count.
         min_size = max(settings.min_topic_size, n // 500)
