@@ -303,3 +303,16 @@ def test_text_head_with_a_by_line_between_title_and_names(tmp_path) -> None:
     m = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
     assert [a.family for a in m.authors][:2] == ["Syms", "Solymar"]
     assert m.title == "Thin-film Magneto-Inductive Cables"
+
+
+def test_text_head_title_line_that_reads_as_a_name_over_the_author_lines() -> None:
+    from litmap.parse.metadata_text import text_header
+
+    m = text_header("THE COMPLEXITY OF COMPUTING\nMAXIMAL WORD FUNCTIONS\nEric Allender, Danilo Bruschi\n"
+                    "and Giovanni Pighizzini\nAbstract.\n" + BODY)
+    assert m.title == "THE COMPLEXITY OF COMPUTING MAXIMAL WORD FUNCTIONS"
+    assert [a.family for a in m.authors] == ["Allender", "Bruschi", "Pighizzini"]
+    # Two names stacked under a title stay names.
+    m = text_header("Housing class revisited in Helsinki\nJane Doe\nJohn Smith\nAbstract\n" + BODY)
+    assert m.title == "Housing class revisited in Helsinki" and [a.family for a in m.authors] == ["Doe", "Smith"]
+    assert [a.family for a in parse_author_line("Mirta B. Gordon (1), Jean-Pierre Nadal (2,3),")] == ["Gordon", "Nadal"]

@@ -98,6 +98,7 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
     # An affiliation list numbered in parentheses after the names: "J. Raimbault1,2,3. (1) CASA, UCL, …".
     t = re.sub(r"\.?\s+\(\d{1,2}\)\s+\S.*$", "", t) if re.search(r"[a-z]\S*\s+\(\d{1,2}\)\s+\S", t) else t
     t = re.sub(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*\b|(?<=[a-zà-ÿ])[a-h](?:,[a-h])+\b", " ", t)  # "Wu1,2", "Lia,b"
+    t = re.sub(r"(?<=[a-zà-ÿ])\s*\(\d{1,2}(?:\s*,\s*\d{1,2})*\)", " ", t)  # "Mirta B. Gordon (1), Jean-Pierre Nadal (2,3)"
     t = re.sub(r"\b([A-Z][a-z]?\.)(?=[A-Z])", r"\1 ", t)  # initials glued to the name: "Yu.A.Pusep"
     # Markers set apart from the name: "Jie Lin a, ⁎, Robert G. Cromley b,1", "Fang Qiu 1", "Jukka Hirvonen 1 · …".
     t = re.sub(r"(?<=[a-zà-ÿ])\s+(?:[a-h]|\d{1,2})(?:\s*,\s*(?:[a-h]|\d{1,2})\b)*(?=\s*(?:[,·;&]|and\b|$))", "", t)

@@ -72,6 +72,10 @@ def text_header(head: str) -> Metadata:
             i -= 1
             continue
         names = _is_name_line(ln)
+        if not names and i > 0 and re.match(r"(?:and|&)\s+[A-ZÀ-Þ]", ln) and _is_name_line(lines[i - 1]):
+            names = _is_name_line(re.sub(r"^(?:and|&)\s+", "", ln))  # "Eric Allender, Danilo Bruschi" / "and Giovanni …"
+        if names and seen_names and _title_line_over_names(lines, i, names):
+            break  # "Discrete Choices under Social Influence:" / "Generic Properties" / "Mirta B. Gordon (1), …"
         if names and (len(ln.split()) <= 8 or "," in ln or " and " in ln):
             authors[:0] = names
             seen_names = True
@@ -103,6 +107,21 @@ def text_header(head: str) -> Metadata:
     title = _LABEL_PREFIX.sub("", clean_field(" ".join(parts)))
     title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)  # a footnote mark on the title's last line
     return Metadata(title=sane_title(title) if title else None, authors=tuple(authors))
+
+
+def _title_line_over_names(lines: Sequence[str], i: int, names: tuple[Author, ...]) -> bool:
+    """Line ``i`` reads as one name but is the title's last line over the author lines: no separator,
+    initial or marker in it, the author line right under it, and a title line above it that ends in ":"
+    or shares its capitals where the names under it do not ("THE COMPLEXITY OF COMPUTING" /
+    "MAXIMAL WORD FUNCTIONS" / "Eric Allender, Danilo Bruschi")."""
+    ln = lines[i].strip()
+    if len(names) != 1 or re.search(r"[,&*\d]|\band\b|\b[A-Z]\.", ln) or i == 0:
+        return False
+    above = lines[i - 1].strip()
+    below = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+    if not above or _is_name_line(above) or not _is_name_line(below):
+        return False
+    return above.endswith(":") or (ln.isupper() and above.isupper() and not below.isupper())
 
 
 def _labelled(lines: Sequence[str]) -> Metadata:
