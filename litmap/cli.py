@@ -417,6 +417,10 @@ def _run_once(opts: dict[str, Any]) -> Any:
                    f"{lib['unmatched']} entries matching no paper")
     if summary.report:
         click.echo(f"report: {_safe(summary.report)}")
+    if summary.stages:
+        from litmap.progress import format_stages
+
+        click.echo(_safe(f"time: {format_stages(summary.stages)}"))
     return summary
 
 
@@ -621,6 +625,11 @@ def runs(db: str, limit: int, compare: Optional[tuple[int, int]], as_json: bool)
             click.echo(_safe("      stages: " + ", ".join(
                 f"{s.get('stage')} {float(s.get('seconds') or 0):.1f} s ({float(s.get('peak_mb') or 0):.0f} MB)"
                 for s in stages) + f"; {total:.1f} s in all"))
+            for s in stages:
+                steps = [t for t in s.get("steps") or [] if isinstance(t, dict)]
+                if steps:
+                    click.echo(_safe(f"        {s.get('stage')}: " + ", ".join(
+                        f"{t.get('step')} {float(t.get('seconds') or 0):.1f} s" for t in steps)))
 
 
 @cli.command()

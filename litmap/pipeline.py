@@ -61,7 +61,9 @@ class RunSummary:
     def counts(self) -> dict[str, Any]:
         return {**self.ingest.counts(), "topics": self.topics, "topic_mode": self.topic_mode,
                 "report": self.report, "notes": self.notes, "library": self.library,
-                "stages": [{"stage": s.stage, "seconds": s.seconds, "peak_mb": s.peak_mb} for s in self.stages]}
+                "stages": [{"stage": s.stage, "seconds": s.seconds, "peak_mb": s.peak_mb,
+                            **({"steps": [{"step": n, "seconds": sec} for n, sec in s.steps]} if s.steps else {})}
+                           for s in self.stages]}
 
 
 def run_pipeline(

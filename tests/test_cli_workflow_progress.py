@@ -132,3 +132,15 @@ def test_runs_and_the_report_footer_show_stage_times(logged_run):
     html = (folder / "outputs" / "review" / "index.html").read_text()
     footer = re.search(r'<p class="timings">This run: (.*?)</p>', html)
     assert footer and "reading " in footer.group(1) and " MB)" in footer.group(1), footer
+
+
+def test_a_run_ends_with_its_stage_and_step_times(logged_run):
+    folder, res = logged_run
+    line = next((t for t in res.stdout.splitlines() if t.startswith("time: ")), "")
+    assert line.startswith("time: reading ") and " report " in line and line.endswith(" s in all"), res.stdout
+    runs = json.loads(run_litmap("runs", "--json", cwd=str(folder)).stdout)["items"]
+    report = next(s for s in runs[0]["counts"]["stages"] if s["stage"] == "report")
+    steps = [t["step"] for t in report["steps"]]
+    assert "figures and pages" in steps and "concepts" in steps, report
+    assert sum(t["seconds"] for t in report["steps"]) <= report["seconds"] + 0.05
+    assert "        report: " in run_litmap("runs", cwd=str(folder)).stdout

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from litmap.errors import InputError
-from litmap.progress import Progress
+from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.store.db import Store
 from litmap.store.topics import EmbeddingCache, iter_body_paragraphs, load_topic_result, save_topic_result
 
@@ -73,5 +73,7 @@ def _fit(store: Store, settings: Any, mode: str, progress: Optional[Progress], r
     else:
         result = update_topics(old, paragraphs, settings, progress, cache=cache, refit=(mode == "refit"))
     result = apply_labels(result, names, settings.top_n_words)
+    # a step of its own in the run's timing (closed by the next stage)
+    resolve(progress)(ProgressEvent("cluster", 0, 1, message="saving topics"))
     save_topic_result(store.conn, result, run_id)
     return result

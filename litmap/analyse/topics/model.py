@@ -101,13 +101,17 @@ def _cluster(embeddings: "np.ndarray", settings: TopicSettings) -> tuple[list[in
 
 def fit_core(
     docs: Sequence[str], embeddings: "np.ndarray", embedder: Optional[Embedder], settings: TopicSettings,
-    papers: Optional[Sequence[int]] = None,
+    papers: Optional[Sequence[int]] = None, progress: Optional[Progress] = None,
 ) -> FitCore:
     """Cluster passages, merge clusters to the chosen count and describe the topics (fixed seeds).
 
     ``papers``: each passage's paper (for corpus-wide terms); one paper per passage when absent.
+    ``progress`` hears each step by name (stage ``cluster``), for the run's stage timing.
     """
+    report = resolve(progress)
+    report(ProgressEvent("cluster", 0, FIT_STEPS, message="reducing and clustering"))
     clusters, clusterer, fallback = _cluster(embeddings, settings)
+    report(ProgressEvent("cluster", 1, FIT_STEPS, message="vocabulary and keywords"))
     vocab = build_vocabulary(docs, list(papers) if papers is not None else list(range(len(docs))),
                              extra_stop_words=settings.extra_stop_words, ubiquity=settings.ubiquity)
     fixed = settings.nr_topics or (settings.n_clusters if clusterer == "pca-kmeans" else None)
@@ -115,6 +119,7 @@ def fit_core(
     desc = describe(clusters, vocab.matrix, vocab.terms, embeddings, top_n=settings.top_n_words, n_topics=fixed,
                     papers=paper_of, exclude=vocab.not_keywords(),
                     max_paper_share=settings.max_paper_share if settings.merge_single_paper else 1.0)
+    report(ProgressEvent("cluster", 2, FIT_STEPS, message="labels"))
     labels = phrase_labels(docs, desc.topics, embeddings, desc.keywords, embedder,
                            extra_stop_words=settings.extra_stop_words, acronyms=vocab.acronyms,
                            undefined_acronyms=vocab.undefined_acronyms + vocab.speaker_names, papers=paper_of)
@@ -123,6 +128,9 @@ def fit_core(
     return FitCore(desc.topics, desc.keywords, labels, _hierarchy(desc, labels), clusterer, fallback, vocab,
                    desc.scanned)
 
+
+#: Named steps of a fit (``cluster`` events 0..3 of this total), for the run's stage timing.
+FIT_STEPS = 4
 
 #: Appended to the label of a topic drawn (almost) from one paper: that paper's subject, not a shared theme.
 ONE_PAPER = "(one paper)"
@@ -169,12 +177,13 @@ def check_enough(passages: Sequence[Passage], settings: TopicSettings) -> None:
 
 def fit_on_passages(
     passages: Sequence[Passage], embeddings: "np.ndarray", embedder: Embedder, settings: TopicSettings,
-    *, n_embedded: int = 0,
+    *, n_embedded: int = 0, progress: Optional[Progress] = None,
 ) -> TopicResult:
     """Fit and aggregate, given passages and their embeddings (no store access)."""
     check_enough(passages, settings)
     docs = [p.text for p in passages]
-    core = fit_core(docs, embeddings, embedder, settings, [p.doc_id for p in passages])
+    core = fit_core(docs, embeddings, embedder, settings, [p.doc_id for p in passages], progress)
+    resolve(progress)(ProgressEvent("cluster", 3, FIT_STEPS, message="topic shares and quality"))
     assign, topics, centroids, mixtures, over_time, per_journal = aggregate(
         passages, core.topics, embeddings, core.keywords, n_representatives=settings.n_representatives,
         labels=core.labels,
@@ -221,7 +230,7 @@ def fit_topics(
     vectors, n_new = embed_texts_cached(cache, [p.text for p in passages], [p.text_hash for p in passages],
                                         emb, progress)
     report(ProgressEvent("cluster", 0, 1))
-    result = fit_on_passages(passages, vectors, emb, settings, n_embedded=n_new)
+    result = fit_on_passages(passages, vectors, emb, settings, n_embedded=n_new, progress=progress)
     report(ProgressEvent("cluster", 1, 1, message=f"{len(result.topics)} topics"))
     log.info("topics: %d passages (%d embedded now), %d topics, quality %s",
              len(passages), n_new, len(result.topics), result.quality)
