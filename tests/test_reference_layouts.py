@@ -530,3 +530,16 @@ Zukin, S., Trujillo, V., Frase, P., Jackson, D., Recuber, T., & Walker, A.
 (2009). New retail capital and neighborhood change: Boutiques
 and gentrification in New York city. City & Community, 8(1), 47–64."""
     assert [e.split(",")[0] for e in split_reference_text(text)] == ["Zhao", "Zhu", "Zukin"]
+
+
+@pytest.mark.parametrize("raw, year, title, publisher", [
+    ("P. Zumthor, La presenza della voce. Introduzione alla poesia orale, Bologna 1984 (ed. or. Paris 1983).",
+     1984, "La presenza della voce. Introduzione alla poesia orale", None),
+    ("Mannheim, Karl (2005). Man and society in an age of reconstruction. New York: Routledge. [Orig. 1936]",
+     2005, "Man and society in an age of reconstruction", "Routledge"),
+    ("Smith, J. Title of a reprint. London: Verso (orig. 1983).", 1983, None, "Verso"),
+], ids=["ed-or-after-place-year", "orig-after-publisher", "the-only-year-stays"])
+def test_a_note_on_the_original_edition_is_no_field(raw, year, title, publisher):
+    ref = parse_reference(raw)
+    assert ref.year == year and ref.publisher == publisher
+    assert title is None or ref.title == title

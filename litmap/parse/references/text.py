@@ -56,9 +56,20 @@ _GLUED_YEAR = re.compile(r"(?<![\w./:-])((?:1[5-9]|20)\d\d[a-z]?)\.(?=[A-ZÀ-Þ]
 _A_CURA_DI = re.compile(r"\(\s*a\s?(?:c\.|cura)\s?di\s*\)", re.I)
 
 
+#: A closing note on the original edition: "(ed. or. Paris 1983)", "[Orig. 1936]", "(first published 1925)".
+_ORIGINAL_EDITION = re.compile(
+    r"\s*[\[(](?:ed\.\s*or\.|orig(?:inal)?\.?(?:\s*(?:ed\.|edn\.|edition|publ\.))?|first published|erstmals|"
+    r"urspr(?:\.|ünglich))\s[^\[\]()]*(?:1[5-9]\d\d|20[0-4]\d)[^\[\]()]*[\])]\.?\s*$", re.I)
+
+
 def strip_noise(raw: str) -> str:
     """The reference string without software versions, record and arXiv
-    identifiers, with a year glued to the title set apart and the Italian
-    editors' mark "(a c. di)" written "(ed.)"."""
+    identifiers and a closing note on the original edition ("(ed. or.
+    Paris 1983)", "[Orig. 1936]": its year is not the entry's), with a year
+    glued to the title set apart and the Italian editors' mark "(a c. di)"
+    written "(ed.)"."""
     text = _GLUED_YEAR.sub(r"\1. ", _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw))))
+    if ("(" in text or "[" in text) and _ORIGINAL_EDITION.search(text):
+        cut = _ORIGINAL_EDITION.sub(lambda m: "." if m.group(0).rstrip().endswith(".") else "", text)
+        text = cut if re.search(r"(?:1[5-9]\d\d|20[0-4]\d)", cut) else text  # another year is printed
     return _A_CURA_DI.sub("(ed.)", text) if "di" in text else text
