@@ -394,3 +394,20 @@ def test_read_pdf_restores_gc_thresholds(tmp_path) -> None:
     with pytest.raises(ExtractionError):
         pdf.read_pdf(str(bad))
     assert gc.get_threshold() == old
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_gutter_coverage_as_bin_by_bin(seed: int) -> None:
+    """find_gutter's count of segments over each bin, from range starts and ends, is the bin-by-bin count."""
+    from litmap.read.layout import blocks
+
+    rnd = random.Random(seed)
+    for _ in range(500):
+        nbins = rnd.randint(1, 400)
+        spans = [(max(rnd.randint(-20, nbins + 20), 0), min(rnd.randint(-20, nbins + 20), nbins))
+                 for _ in range(rnd.randint(0, 60))]
+        want = [0] * (nbins + 1)
+        for lo, hi in spans:
+            for b in range(lo, hi + 1):
+                want[b] += 1
+        assert blocks._coverage(spans, nbins) == want

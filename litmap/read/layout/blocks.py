@@ -8,6 +8,7 @@ read before the right one.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from statistics import median
 from typing import Optional, Sequence
 
@@ -155,10 +156,7 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
     if len(narrow) < 6:
         return None
     nbins = max(int(width / 2), 1)
-    cover = [0] * (nbins + 1)
-    for s in narrow:
-        for b in range(max(int(s.x0 / 2), 0), min(int(s.x1 / 2), nbins) + 1):
-            cover[b] += 1
+    cover = _coverage([(max(int(s.x0 / 2), 0), min(int(s.x1 / 2), nbins)) for s in narrow], nbins)
     # centred headings, journal banners and the odd wide line may cross the gutter
     limit = 0 if few else max(2, len(narrow) // 12)
     best = widest_empty(cover, int(0.22 * nbins), int(0.78 * nbins), limit)
@@ -181,6 +179,17 @@ def find_gutter(segs: Sequence[Segment], width: float) -> Optional[Gutter]:
         if len(left) < 5 or len(right) < 5 or len(rows) < 5:
             return None
     return g
+
+
+def _coverage(spans: list[tuple[int, int]], nbins: int) -> list[int]:
+    """How many of the bin ranges ``lo..hi`` (inclusive; ``hi <= nbins``) hold each bin
+    ``0..nbins``: a count per bin, from the ranges' starts and ends (not bin by bin)."""
+    steps = [0] * (nbins + 2)
+    for lo, hi in spans:
+        if lo <= hi:
+            steps[lo] += 1
+            steps[hi + 1] -= 1
+    return list(accumulate(steps[:-1]))
 
 
 def widest_empty(cover: list[int], lo: int, hi: int, limit: int) -> Optional[tuple[int, int]]:
@@ -228,10 +237,7 @@ def _sub_gutter(segs: Sequence[Segment]) -> Optional[Gutter]:
     if len(narrow) < 12 or width < 100:
         return None
     nbins = int(width / 2) + 1
-    cover = [0] * (nbins + 1)
-    for s in narrow:
-        for b in range(max(int((s.x0 - lo_x) / 2), 0), min(int((s.x1 - lo_x) / 2), nbins) + 1):
-            cover[b] += 1
+    cover = _coverage([(max(int((s.x0 - lo_x) / 2), 0), min(int((s.x1 - lo_x) / 2), nbins)) for s in narrow], nbins)
     limit = max(1, len(narrow) // 15)
     best = widest_empty(cover, int(0.2 * nbins), int(0.8 * nbins), limit)
     if best is None or best[1] - best[0] < 3:

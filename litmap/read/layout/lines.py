@@ -363,7 +363,13 @@ def drop_margin_numbers(words: list[Word], height: float) -> list[Word]:
 def margin_numbers_and_rows(words: list[Word], height: float) -> tuple[list[Word], list[list[Word]] | None]:
     """:func:`drop_margin_numbers`, and the rows it clustered (each sorted by x)
     when it drops nothing, for :func:`segments` to reuse; else ``None``."""
-    if sum(1 for w in words if w.text.isdigit() and len(w.text) <= LINE_NO_DIGITS) < LINE_NO_MIN:
+    found = 0
+    for w in words:  # counted only up to what decides
+        if w.text.isdigit() and len(w.text) <= LINE_NO_DIGITS:
+            found += 1
+            if found >= LINE_NO_MIN:
+                break
+    else:
         return words, None
     rows = _cluster_rows(list(words))
     gaps: list[float] = []
