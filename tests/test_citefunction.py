@@ -391,3 +391,22 @@ def test_reported_judgements_and_the_source_of_an_evaluation(sentence, cite, exp
 def test_hedges_mentions_and_reported_critiques(sentence, cite, expected):
     start = sentence.index(cite)
     assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # agreement between two cited works is a comparison, not support of the citing authors' claim
+    ("Smith (2010) is consistent with Jones (2012).", "Jones (2012)", "background"),
+    ("Smith (2010) is consistent with Jones (2012).", "Smith (2010)", "background"),
+    ("Wu (2016) echoes Brenner (2004) in stressing the state.", "Brenner (2004)", "background"),
+    ("Our findings are consistent with Smith (2010) and Jones (2012).", "Smith (2010)", "supports"),
+    # "as shown by" before a narrative citation; not before a figure
+    ("As shown by Li (2012), zones grew.", "Li (2012)", "supports"),
+    ("The zones grew, as shown in (Li 2012).", "(Li 2012)", "supports"),
+    ("We replace the portion as shown in Figure 4 (Li 2012).", "(Li 2012)", "background"),
+    # a heading number with a parenthesis ends the sentence before it
+    ("This is called periodic continuation (Stoyan 1995). 3) If T does not lie in Z, we replace it as shown in "
+     "recent work.", "(Stoyan 1995)", "background"),
+])
+def test_two_cited_works_compared_and_as_shown_by(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected

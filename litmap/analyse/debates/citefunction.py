@@ -102,7 +102,8 @@ _IN_CLAUSE: list[_Cue] = (
     ])
     + _cues("supports", 1.0, [
         r"in line with", r"consistent with", r"in keeping with", r"in agreement with", r"in accordance with",
-        r"confirm(?:s|ed|ing)?", r"corroborat\w+", r"as (?:shown|demonstrated|found|documented|evidenced|substantiated) (?:by|in) (?-i:(?:[A-Z(]|(?:many|several|recent|previous|prior|other|earlier) ))",
+        r"confirm(?:s|ed|ing)?", r"corroborat\w+", r"as (?:shown|demonstrated|found|documented|evidenced|substantiated) (?:by|in) (?-i:(?:(?=[A-Z])(?!(?:Fig|Figure|Table|Section|Appendix|Equation|Eq|Chapter|Box|Map|Panel)\b)|\(|"
+        r"(?:many|several|recent|previous|prior|other|earlier) ))",
         r"similar(?:ly)? to (?:the )?(?:findings?|results?|conclusions?|those)", r"(?:echo|echoes|echoed|echoing|mirrors?)",
         r"reinforc(?:e|es|ed|ing) (?:the |this |these |our |one of the |earlier |previous |\w+'s? )?(?:\w+ ){0,2}"
         r"(?:findings?|results?|conclusions?|concerns?|arguments?|views?|claims?|observations?|evidence|points?)", r"(?:finds?|found) (?:its |their |a |some )?resonance", r"resonates? with",
@@ -319,6 +320,8 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
             label = "background"  # "Criticizing one's own group (X, 1998)": not aimed at the cited work
         elif label == "supports" and c1 <= ms and _SUBJECT_GAP.match(text[c1:ms]) and _REPORT_VERB.match(matched):
             label = "background"  # "Wu (2016) confirmed …": the cited work's own finding
+        elif label == "supports" and _two_works_compared(text, a, b, c0, c1, ms, me):
+            label = "background"  # "Smith (2010) is consistent with Jones (2012)": agreement between cited works
         elif label == "uses" and _cited_uses(text, c0, c1, ms, matched):
             label = "background"  # "Langford (2013) found … when he adopted the point-based method": its own use
         distance = len(text[min(me, c0) : max(ms, c1)].split()) if (me <= c0 or ms >= c1) else 0
@@ -390,6 +393,20 @@ def _cited_is_reporter(text: str, c0: int, c1: int, cue_start: int, any_verb: bo
     return bool(_VOICE_BEFORE.search(text[max(0, start - 30) : start]))
 
 
+def _two_works_compared(text: str, a: int, b: int, c0: int, c1: int, cue_start: int, cue_end: int) -> bool:
+    """An agreement cue between two cited works, one on each side of it in the clause, with the citing authors
+    silent ("Wu (2016) echoes Brenner (2004)", "the fate of villagers (Shin 2016) mirrors that of residents (Jou
+    2016)"): the scheme's comparison of cited works, not support of the citing authors' claim."""
+    if _FIRST_PERSON.search(text[a:b]) or re.match(r"(?:these|our|the present) (?:results|findings)", text[a:cue_start].strip(), re.I):
+        return False
+    other = [(s, e) for s, e in _spans_in(text, a, b) if not (s < c1 and c0 < e)]
+    if c1 <= cue_start:
+        return any(s >= cue_end for s, _ in other)
+    if c0 >= cue_end:
+        return any(e <= cue_start for _, e in other)
+    return False
+
+
 def _cited_uses(text: str, c0: int, c1: int, cue_start: int, matched: str) -> bool:
     """A use cue said of the cited work, not of the citing authors: a narrative citation before it in the clause,
     with no first-person subject between and no "here/this paper" in the cue ("Langford (2013) found different
@@ -406,7 +423,7 @@ def _cited_uses(text: str, c0: int, c1: int, cue_start: int, matched: str) -> bo
 # of Statistics, 2020).1 These cities have suffered long-term neglect").  Initials, "et al." and common
 # abbreviations do not end a sentence.
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bcf)(?<!\bvs)(?<!\bSt)(?<!\bDr)(?<!\bpp)(?<!\bed)(?<!\beds)(?<!\bFig)"
-                           r"(?<!\be\.g)(?<!\bi\.e)(?<!\bno)(?<!\betc)[.!?]\d{0,2}\s+(?:\d+(?:\.\d+)*\.?\s+)?[^\w\s]{0,2}[A-Z][a-z]")
+                           r"(?<!\be\.g)(?<!\bi\.e)(?<!\bno)(?<!\betc)[.!?]\d{0,2}\s+(?:\d+(?:\.\d+)*[.)]?\s+)?[^\w\s]{0,2}[A-Z][a-z]")
 _SELF_FIRST = re.compile(r"(?:we|I)\b", re.I)
 
 
