@@ -76,7 +76,8 @@ def genre_words(entry: EntryText, fields: RefFields) -> RefFields:
     ("… Kroatien [online]. Unpublished PhD dissertation", "… universitário
     [dissertação]. Natal (RN", "Human resource Management (Book)"): the
     kind is no field of its own; an institution read as the place is the
-    publisher, a place after the kind in the title is the place."""
+    publisher, a place after the kind in the title is the place.  So is
+    the medium before an address ("…, online: <www.hrw.org/…>")."""
     out = fields.as_dict()
     changed = False
     pub = out.get("publisher")
@@ -86,6 +87,11 @@ def genre_words(entry: EntryText, fields: RefFields) -> RefFields:
         out["place"] = None if out["publisher"] else place
         changed = True
     title = out.get("title")
+    # "…, online: <www.hrw.org/…>": the medium before an address is no part of the title.
+    medium = re.search(r"[,.;]?\s+(?:online|available online|on-?line)$", title, re.I) if title else None
+    if title and medium and re.search(re.escape(title[medium.start():].lstrip(" ,.;")) + r"\s*:\s*\S", entry.text):
+        out["title"] = title = title[: medium.start()].rstrip(" ,.;:") or None
+        changed = True
     m = _GENRE_IN_TITLE.search(title) if title else None
     if title and m and len(title[: m.start()].split()) >= 2:
         rest = m.group("rest").strip(" .,;:")
