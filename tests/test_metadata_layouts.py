@@ -316,3 +316,22 @@ def test_text_head_title_line_that_reads_as_a_name_over_the_author_lines() -> No
     m = text_header("Housing class revisited in Helsinki\nJane Doe\nJohn Smith\nAbstract\n" + BODY)
     assert m.title == "Housing class revisited in Helsinki" and [a.family for a in m.authors] == ["Doe", "Smith"]
     assert [a.family for a in parse_author_line("Mirta B. Gordon (1), Jean-Pierre Nadal (2,3),")] == ["Gordon", "Nadal"]
+
+
+def test_text_heads_from_pdftotext_history_lines_by_lines_and_title_lines_that_read_as_names() -> None:
+    from litmap.parse.metadata_text import text_header
+
+    m = text_header("Rev World Econ (2009) 145:469–488\nDOI 10.1007/s10290-009-0022-5\nORIGINAL PAPER\n\n"
+                    "Driving forces of vertical intra-industry trade\nin Europe 1996–2005\nLars Jensen Æ Teit Lüthje\n\n"
+                    "Published online: 11 August 2009\n\nAbstract A common feature in the empirical literature of "
+                    "intra-industry trade is\n" + BODY)
+    assert m.title == "Driving forces of vertical intra-industry trade in Europe 1996–2005"
+    assert [a.family for a in m.authors] == ["Jensen", "Lüthje"]
+    m = text_header("ABSTRACT\nDiffusion of ISO 9000 Standards and International Trade\nby Michal Grajek*\n"
+                    "Investigating the link between ISO 9000 standards and bilateral exports, this\n" + BODY)
+    assert m.title == "Diffusion of ISO 9000 Standards and International Trade"
+    assert m.authors[0].family == "Grajek"
+    m = text_header("TIMP: An R Package for Modeling Multi-way\nSpectroscopic Measurements\nKatharine M. Mullen\n"
+                    "Ivo H. M. van Stokkum\nVrije Universiteit Amsterdam\nAbstract\n" + BODY)
+    assert m.title == "TIMP: An R Package for Modeling Multi-way Spectroscopic Measurements"
+    assert [a.family for a in m.authors] == ["Mullen", "van Stokkum"]

@@ -17,7 +17,7 @@ import re
 from typing import Optional, Sequence
 
 from litmap.models import Author, Metadata
-from litmap.parse.metadata_authors import clean_field, family_first, looks_like_affiliation, parse_author_line
+from litmap.parse.metadata_authors import clean_field, family_first, looks_like_affiliation, mostly_names, parse_author_line
 from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
@@ -29,6 +29,11 @@ _ABSTRACT = re.compile(r"^\s*(?:abstract|a b s t r a c t|summary)\b\s*[:.]?\s*$"
 _MASTHEAD = re.compile(r"©|doi|https?://|www\.|\bvol\.|issn|received|accepted|published|copyright|reprints|"
                        r"permissions|^\s*(?:research|original|review)\s+article\s*$", re.I)
 _PROSE_CHARS = 55
+#: What marks a line as an author line rather than a capitalised title line: separators, initials, markers.
+_AUTHOR_MARKS = re.compile(r"[,&;·*∗†‡]|\band\b|\b[A-Z]\.|\d|\bby\b", re.I)
+#: Publication-history and copyright lines set between the author lines and the abstract.
+_HISTORY = re.compile(r"^\W{0,2}(?:published|received|accepted|revised|available online|first published|©|copyright|"
+                      r"paper first received)", re.I)
 _LABEL_PREFIX = re.compile(r"^\s*(?:research|original|review)\s+(?:article|paper)\s+", re.I)
 
 
@@ -55,10 +60,10 @@ def text_header(head: str) -> Metadata:
                 break
             short += bool(ln.strip())
     if abstract_at is None:
-        return Metadata()
+        return _by_line(lines)
     i = abstract_at - 1
     authors: list[Author] = []
-    seen_names = False
+    seen_names = seen_marked = False
     # Backwards over the author block: names, each maybe followed by its affiliation lines.
     while i >= 0:
         ln = lines[i].strip()
@@ -71,12 +76,18 @@ def text_header(head: str) -> Metadata:
         if looks_like_affiliation(ln) and len(ln) < 200:
             i -= 1
             continue
+        if not seen_names and _HISTORY.search(ln) and len(ln) < 160:
+            i -= 1  # "Published online: 11 August 2009" / "© Kiel Institute 2009" between the names and "Abstract"
+            continue
         names = _is_name_line(ln)
         if not names and i > 0 and re.match(r"(?:and|&)\s+[A-ZÀ-Þ]", ln) and _is_name_line(lines[i - 1]):
             names = _is_name_line(re.sub(r"^(?:and|&)\s+", "", ln))  # "Eric Allender, Danilo Bruschi" / "and Giovanni …"
         if names and seen_names and _title_line_over_names(lines, i, names):
             break  # "Discrete Choices under Social Influence:" / "Generic Properties" / "Mirta B. Gordon (1), …"
+        if names and seen_marked and not _AUTHOR_MARKS.search(ln):
+            break  # over "Lindsey L. Johnston a , Andrew J. Ursini a , …", a bare capitalised line is the title's
         if names and (len(ln.split()) <= 8 or "," in ln or " and " in ln):
+            seen_marked = seen_marked or bool(_AUTHOR_MARKS.search(ln))
             authors[:0] = names
             seen_names = True
             i -= 1
@@ -87,7 +98,7 @@ def text_header(head: str) -> Metadata:
             continue
         break
     if not seen_names:
-        return Metadata()
+        return _by_line(lines)
     parts: list[str] = []
     while i >= 0 and len(parts) < 5:
         ln = lines[i].strip()
@@ -107,6 +118,33 @@ def text_header(head: str) -> Metadata:
     title = _LABEL_PREFIX.sub("", clean_field(" ".join(parts)))
     title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)  # a footnote mark on the title's last line
     return Metadata(title=sane_title(title) if title else None, authors=tuple(authors))
+
+
+_BY_LINE = re.compile(r"^\s*by\s+(?P<names>[A-ZÀ-Þ].{2,200})$", re.I)
+
+
+def _by_line(lines: Sequence[str]) -> Metadata:
+    """A head whose authors follow "by" under the title ("ABSTRACT" / "Diffusion of ISO 9000 Standards and
+    International Trade" / "by Michal Grajek*"), wherever its abstract label stands."""
+    for k, ln in enumerate(lines[:40]):
+        m = _BY_LINE.match(ln)
+        if not m or k == 0 or re.fullmatch(r"\s*[\w\-]+,\s*[\w\-]+\s*", m.group("names")):
+            continue  # "by ZUMA, Germany": an organisation and its country, not given-first names
+        authors = parse_author_line(m.group("names"))
+        if not authors or not mostly_names(m.group("names")) or m.group("names").rstrip().endswith("."):
+            continue  # "by Badros, Borning, Marriott and Stuckey [4]. It is …": a sentence of the abstract
+        parts: list[str] = []
+        j = k - 1
+        while j >= 0 and len(parts) < 4:
+            t = lines[j].strip()
+            if not t or _ABSTRACT.match(t) or _MASTHEAD.search(t) or t.endswith((".", ";")) or len(t) > 140:
+                break
+            parts.insert(0, t)
+            j -= 1
+        title = sane_title(_LABEL_PREFIX.sub("", clean_field(" ".join(parts)))) if parts else None
+        if title:
+            return Metadata(title=title, authors=authors)
+    return Metadata()
 
 
 def _title_line_over_names(lines: Sequence[str], i: int, names: tuple[Author, ...]) -> bool:
