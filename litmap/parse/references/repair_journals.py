@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from litmap.parse.references.record import EntryText, RefFields
 
-__all__ = ["COMMA_JOURNALS", "comma_journal", "journal_volume_year", "question_title", "volume_in_journal_name"]
+__all__ = ["COMMA_JOURNALS", "comma_journal", "journal_volume_year", "question_title", "subtitle_in_container", "volume_in_journal_name"]
 
 COMMA_JOURNALS = (
     # geography, planning, urban and regional studies
@@ -219,3 +219,21 @@ def journal_volume_year(entry: EntryText, fields: RefFields) -> RefFields:
     if issue and not out.get("issue"):
         out["issue"] = issue
     return RefFields.from_values(out)
+
+
+def subtitle_in_container(entry: EntryText, fields: RefFields) -> RefFields:
+    """A title's subtitle after a colon read as the start of the journal
+    ("Informal Institutions and Comparative Politics: A Research Agenda,
+    Perspectives on Politics 2, 725-40" → journal "A Research Agenda,
+    Perspectives on Politics"): the part before the journal's first comma
+    goes back to the title, unless the whole is a journal named with commas."""
+    title, cont = fields.title, fields.container
+    if not title or not cont or ", " not in cont or not fields.volume:
+        return fields
+    head, _, rest = cont.partition(", ")
+    text = entry.text
+    if not re.search(re.escape(title) + r"\s*:\s+" + re.escape(head) + r",\s+" + re.escape(rest), text):
+        return fields
+    if any(pat.search(cont) for _, pat in _patterns()) or len(rest.split()) < 1 or re.search(r"\d", head):
+        return fields
+    return RefFields.from_values({**fields.as_dict(), "title": f"{title}: {head}", "container": rest})

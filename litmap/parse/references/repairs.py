@@ -46,7 +46,13 @@ from litmap.parse.references.repair_bounds import (
 from litmap.parse.references.repair_editors import in_names, in_names_book
 from litmap.parse.references.repair_grey import genre_words, grey_containers
 from litmap.parse.references.repair_imprint import bracketed_imprint, place_year_imprint
-from litmap.parse.references.repair_journals import comma_journal, journal_volume_year, question_title, volume_in_journal_name
+from litmap.parse.references.repair_journals import (
+    comma_journal,
+    journal_volume_year,
+    question_title,
+    subtitle_in_container,
+    volume_in_journal_name,
+)
 from litmap.parse.references.repair_numbers import (
     date_volume,
     issue_after_volume,
@@ -112,6 +118,7 @@ REPAIRS: tuple[Repair, ...] = tuple(
         place_year_imprint,
         bracketed_imprint,
         comma_journal,
+        subtitle_in_container,
         journal_volume_year,
         unmarked_boundary,
         grey_containers,
