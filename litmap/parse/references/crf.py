@@ -179,6 +179,8 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
             "next_seg": "end" if not nxt_seg else "num" if start[:1].isdigit() else "in" if start.lower() == "in"
             else "quote" if start in "\"“‘«" else "cap" if start[:1].isupper() else "punct" if not start[:1].isalnum() else "low",
         }
+    lows = [w["low"] for w in words]
+    shapes = [w["shape"] for w in words]
     out: list[dict[str, Any]] = []
     depth = 0
     quote = False
@@ -189,37 +191,41 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
     after_eds = False
     seg = 0
     seg_pos = 0
+    last_inner = n - 2  # tokens from here on carry "last"; the four neighbours exist for 2 <= i < last_inner
     for i, tok in enumerate(toks):
+        # One dict per token, keys in the order the model was trained with (the order crfsuite sums
+        # the attribute weights in): the word's own features, position, context, segment, neighbours.
         f = dict(words[i])
-        f["pos"] = int(10 * i / max(n, 1))
+        f["pos"] = int(10 * i / n)
         if i < 3:
             f["first"] = i
-        if i >= n - 2:
+        if i >= last_inner:
             f["last"] = n - i
-        f["depth"] = depth
-        f["quote"] = quote
-        f["quoted"] = quoted
-        f["dots"] = min(dots, 6)
-        f["after_year"] = seen_year
-        f["after_in"] = after_in
-        f["after_eds"] = after_eds
-        f["seg"] = min(seg, 8)
-        f["seg_pos"] = min(seg_pos, 4)
-        f["segs_left"] = min(segs_left[i], 6)
-        f["next_num"] = _bucket(next_num[i]) if next_num[i] < n else "none"
+        nn = next_num[i]
+        f.update({
+            "depth": depth, "quote": quote, "quoted": quoted, "dots": dots if dots < 6 else 6,
+            "after_year": seen_year, "after_in": after_in, "after_eds": after_eds,
+            "seg": seg if seg < 8 else 8, "seg_pos": seg_pos if seg_pos < 4 else 4,
+            "segs_left": segs_left[i] if segs_left[i] < 6 else 6,
+            "next_num": _bucket(nn) if nn < n else "none",
+        })
         f.update(seg_info[seg_of[i]])
-        prev = words[i - 1]["low"] if i else "^"
-        f["bi"] = f"{prev}|{words[i]['low']}"[:30]
+        low = lows[i]
+        f["bi"] = f"{lows[i - 1] if i else '^'}|{low}"[:30]
         if seg_pos == 0 and tok[:1].isupper():
             f["seg_cap"] = True
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                w = words[j]
-                f[f"{d}:low"] = w["low"]
-                f[f"{d}:shape"] = w["shape"]
-            else:
-                f[f"{d}:edge"] = True
+        if 2 <= i < last_inner:
+            f.update({"-2:low": lows[i - 2], "-2:shape": shapes[i - 2], "-1:low": lows[i - 1],
+                      "-1:shape": shapes[i - 1], "1:low": lows[i + 1], "1:shape": shapes[i + 1],
+                      "2:low": lows[i + 2], "2:shape": shapes[i + 2]})
+        else:
+            for d, key_low, key_shape, key_edge in _NEIGHBOURS:
+                j = i + d
+                if 0 <= j < n:
+                    f[key_low] = lows[j]
+                    f[key_shape] = shapes[j]
+                else:
+                    f[key_edge] = True
         out.append(f)
         if tok in "([":
             depth += 1
@@ -238,13 +244,13 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
             dots += 1
         if words[i].get("year"):
             seen_year = True
-        low = words[i]["low"]
         # "In: Eds (eds.), Book": the book title follows; "in" inside a
         # title ("trust in cities") is lower-case and mid-segment.
-        nxt_tok = toks[i + 1] if i + 1 < n else ""
-        if low == "in" and seg_pos == 0 and i > 3 and (tok == "In" or nxt_tok == ":" or nxt_tok[:1].isupper()):
-            after_in = True
-        if low in ("ed", "eds", "hrsg", "hg", "editor", "editors") or low == "edited":
+        if low == "in" and seg_pos == 0 and i > 3:
+            nxt_tok = toks[i + 1] if i + 1 < n else ""
+            if tok == "In" or nxt_tok == ":" or nxt_tok[:1].isupper():
+                after_in = True
+        if low in _EDITOR_WORDS:
             after_eds = after_eds or seen_year
         if seps[i]:
             seg += 1
@@ -252,6 +258,12 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
         else:
             seg_pos += 1
     return out
+
+
+#: Neighbour offsets and their feature names (word, shape, or "past the edge").
+_NEIGHBOURS = tuple((d, f"{d}:low", f"{d}:shape", f"{d}:edge") for d in (-2, -1, 1, 2))
+#: Words that mark editors ("eds.", "Hrsg.", "edited"): after a year, a book's editors.
+_EDITOR_WORDS = frozenset(("ed", "eds", "hrsg", "hg", "editor", "editors", "edited"))
 
 
 #: A model other than the shipped one (cross-validation, experiments).
