@@ -335,3 +335,21 @@ def test_text_heads_from_pdftotext_history_lines_by_lines_and_title_lines_that_r
                     "Ivo H. M. van Stokkum\nVrije Universiteit Amsterdam\nAbstract\n" + BODY)
     assert m.title == "TIMP: An R Package for Modeling Multi-way Spectroscopic Measurements"
     assert [a.family for a in m.authors] == ["Mullen", "van Stokkum"]
+
+
+def test_text_heads_with_publisher_lines_lone_affiliation_letters_and_spaced_labels() -> None:
+    from litmap.parse.metadata_text import text_header
+
+    m = text_header("Popul Res Policy Rev (2007) 26:619–633\n\nAreal Interpolation of Population Counts\n"
+                    "Using Pre-classified Land Cover Data\nMichael Reibel Æ Aditya Agrawal\n\n"
+                    "Published online: 19 September 2007\n Springer Science+Business Media B.V. 2007\n\n"
+                    "Abstract The need to combine spatial data representing sociodemographic information\n" + BODY)
+    assert m.title == "Areal Interpolation of Population Counts Using Pre-classified Land Cover Data"
+    assert [a.family for a in m.authors] == ["Reibel", "Agrawal"]
+    m = text_header("Applied Geography 66 (2016) 100e108\n\nDasymetric modeling: A hybrid approach using land cover "
+                    "and tax\nparcel data for mapping population in Alachua County, Florida\nPeng Jia a, *, Andrea E. "
+                    "Gaughan b\na\nb\n\nDepartment of Epidemiology, University at Buffalo, Buffalo, NY, USA\n\n"
+                    "a r t i c l e i n f o\n\na b s t r a c t\n" + BODY)
+    assert m.title == ("Dasymetric modeling: A hybrid approach using land cover and tax parcel data for mapping "
+                       "population in Alachua County, Florida")
+    assert [a.family for a in m.authors] == ["Jia", "Gaughan"]

@@ -471,8 +471,9 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         title, chapter_authors = chapter_heading(content[0], body)
     authors = cover.authors or cite_authors or hint.authors or chapter_authors or (
         authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
-    if content and not cover.authors and not cite_authors and not hint.authors:
-        authors = strip_glued_markers(authors, content[0])
+    if content and not cover.authors and not cite_authors:
+        # Also a text head's names ("Konstantin Krivoruchkoa" over "a Environmental Systems Research Institute").
+        authors = strip_glued_markers(authors, head_page or content[0])
     if not authors and meta.get("author"):
         # "Neven, Damien J.; Röller, Lars-Hendrik" (repository Info) is read family first as it stands.
         authors = parse_author_line(meta["author"]) or parse_author_line(meta["author"].replace(";", ","))

@@ -33,7 +33,9 @@ _PROSE_CHARS = 55
 _AUTHOR_MARKS = re.compile(r"[,&;·*∗†‡]|\band\b|\b[A-Z]\.|\d|\bby\b", re.I)
 #: Publication-history and copyright lines set between the author lines and the abstract.
 _HISTORY = re.compile(r"^\W{0,2}(?:published|received|accepted|revised|available online|first published|©|copyright|"
-                      r"paper first received)", re.I)
+                      r"paper first received)|^.{0,50}\b(?:B\.V\.|Ltd|Inc|GmbH|Media|Press|Publishing|Society|Springer|"
+                      r"Elsevier|Wiley|SAGE|Taylor\s*&\s*Francis)\W{0,3}(?:19|20)\d\d\W?$", re.I)
+_SPACED = re.compile(r"(?:\w\s){4,}\w")
 _LABEL_PREFIX = re.compile(r"^\s*(?:research|original|review)\s+(?:article|paper)\s+", re.I)
 
 
@@ -67,8 +69,8 @@ def text_header(head: str) -> Metadata:
     # Backwards over the author block: names, each maybe followed by its affiliation lines.
     while i >= 0:
         ln = lines[i].strip()
-        if not ln or re.fullmatch(r"[\W\d]{0,4}", ln):
-            i -= 1
+        if not ln or re.fullmatch(r"[\W\d]{0,4}", ln) or re.fullmatch(r"[a-h](?:\s*,\s*[a-h])*[*∗]?", ln) or _SPACED.fullmatch(ln):
+            i -= 1  # blank, a lone affiliation letter ("a"), or a letter-spaced label ("a r t i c l e i n f o")
             continue
         if seen_names and re.fullmatch(r"by:?", ln, re.I):
             i -= 1  # "Thin-film Magneto-Inductive Cables" / "by" / "R.R.A. Syms, …": the title is above "by"
