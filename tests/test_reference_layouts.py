@@ -543,3 +543,13 @@ def test_a_note_on_the_original_edition_is_no_field(raw, year, title, publisher)
     ref = parse_reference(raw)
     assert ref.year == year and ref.publisher == publisher
     assert title is None or ref.title == title
+
+
+@pytest.mark.parametrize("raw, kind", [
+    ("Malkin, J. (2003, July 1). In engaged Buddhism, peace begins with you. Lions Roar, https://www.lionsroar.com/in-engaged/",
+     "article"),
+    ("Oppenheim, C. (2001). The legal and regulatory environment. Infonortics. http://www.infonortics.com/legal4.html", "web"),
+    ("Lee, A. 2010. Rescaling Cities. In Search of the Region, edited by B. Kim. Oxford: Blackwell.", "chapter"),
+], ids=["title-opening-with-in-is-no-chapter", "site-before-the-address-is-web", "in-book-is-a-chapter"])
+def test_reference_type(raw, kind):
+    assert parse_reference(raw).type == kind

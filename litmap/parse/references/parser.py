@@ -265,7 +265,10 @@ def _type_of(v: RefFields, rules: dict[str, Any], raw: str) -> str:
     if THESIS.search(raw) and not v.volume:
         return "thesis"
     edited_book = v.editors and not v.authors and not v.container
-    if (v.editors and not edited_book) or re.search(r"\bIn:?\s+(?!press\b)", raw) and v.container and not v.volume:
+    # "In" that opens a book's title, not the title's own first word ("(2003). In engaged Buddhism, …").
+    in_book = any(not (v.title and v.title.startswith(raw[m.start(): m.start() + len(v.title[:12])]))
+                  for m in re.finditer(r"\bIn:?\s+(?!press\b)", raw))
+    if (v.editors and not edited_book) or in_book and v.container and not v.volume:
         return "chapter"
     if v.container and PAPER_SERIES.search(v.container):
         return "report"  # "IZA Discussion Paper no. 97"
@@ -273,6 +276,9 @@ def _type_of(v: RefFields, rules: dict[str, Any], raw: str) -> str:
         return "article"
     if v.container and rules.get("type") == "article":
         return "article"
+    if rules.get("url") and v.container and not (v.publisher or v.place or v.editors) \
+            and re.search(re.escape(v.container) + r"[.,]?\s+<?(?:https?://|www\.)", raw):
+        return "web"  # a site or magazine named right before the address: "… Infonortics. http://…"
     authors = v.authors or ()
     if (authors and authors[0].organisation) or REPORT.search(raw):
         if not v.container:

@@ -28,7 +28,7 @@ from litmap.parse.references.record import EntryText, RefFields
 from litmap.parse.references.text import squash
 from litmap.parse.references.spans import MONTH
 
-__all__ = ["genre_words", "grey_containers", "PAPER_SERIES", "PRESS_DATE"]
+__all__ = ["genre_words", "grey_containers", "site_before_url", "PAPER_SERIES", "PRESS_DATE"]
 
 #: "IZA Discussion Paper no. 97": named series (capitalised words right
 #: after punctuation), its kind of paper, then maybe its number.
@@ -101,6 +101,37 @@ def genre_words(entry: EntryText, fields: RefFields) -> RefFields:
         if rest and not out.get("place"):
             out["place"] = rest + (")" if rest.count("(") > rest.count(")") else "")
         changed = True
+    return RefFields.from_values(out) if changed else fields
+
+
+#: The last sentence of a title: a short name in capitals ("Interdisciplines", "Times Higher Education Supplement").
+_SITE_NAME = re.compile(r"^(?P<head>.{8,}?[^\s.])\.\s+(?P<site>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|and|&|the|for|on)){0,5})$")
+_BODY = re.compile(r"\b(?:Australia|Association|Institute|Council|Foundation|Society|Agency|Ministry|Department|University|"
+                   r"Centre|Center|Office|Commission|Trust|Bank|Organi[sz]ation|Government|Network|Alliance|Federation)\b")
+_URL_START = re.compile(r"\s*[.,]?\s*(?:URL:?\s*|Available (?:at|from):?\s*)?<?(?:https?://|www\.)", re.I)
+
+
+def site_before_url(entry: EntryText, fields: RefFields) -> RefFields:
+    """A magazine, newspaper or web site named between the title and its
+    address, read into the title ("… at the Speed of Thought.
+    Interdisciplines. http://…", "Research Access, Impact and Assessment.
+    Times Higher Education Supplement. http://…" read whole as the
+    container): the short last sentence before the address is the
+    container.  An address read as the publisher is none."""
+    out = fields.as_dict()
+    changed = False
+    if out.get("publisher") and re.match(r"(?:https?://|www\.)", out["publisher"]):
+        out["publisher"], changed = None, True
+    key = "title" if out.get("title") and not out.get("container") else "container" if out.get("container") and not out.get("title") else None
+    m = _SITE_NAME.match(out[key]) if key else None
+    if m and key and not (out.get("volume") or out.get("pages") or out.get("publisher")):
+        at = entry.text.find(m.group("site"), entry.text.find(m.group("head")[:20]))
+        if at >= 0 and _URL_START.match(entry.text[at + len(m.group("site")):]):
+            site = m.group("site")
+            out["title"] = m.group("head")
+            # A body's name is the publisher: "Dementia, lesbians and gay men. Alzheimer’s Australia. http://…".
+            out["publisher" if _BODY.search(site) else "container"] = site
+            changed = True
     return RefFields.from_values(out) if changed else fields
 
 

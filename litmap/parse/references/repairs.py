@@ -44,7 +44,7 @@ from litmap.parse.references.repair_bounds import (
     unmarked_boundary,
 )
 from litmap.parse.references.repair_editors import in_names, in_names_book
-from litmap.parse.references.repair_grey import genre_words, grey_containers
+from litmap.parse.references.repair_grey import genre_words, grey_containers, site_before_url
 from litmap.parse.references.repair_imprint import bracketed_imprint, place_year_imprint
 from litmap.parse.references.repair_journals import (
     comma_journal,
@@ -123,6 +123,7 @@ REPAIRS: tuple[Repair, ...] = tuple(
         unmarked_boundary,
         grey_containers,
         genre_words,
+        site_before_url,
         year_range_in_title,
         meeting_days,
         roman_volume,
