@@ -353,3 +353,22 @@ def test_text_heads_with_publisher_lines_lone_affiliation_letters_and_spaced_lab
     assert m.title == ("Dasymetric modeling: A hybrid approach using land cover and tax parcel data for mapping "
                        "population in Alachua County, Florida")
     assert [a.family for a in m.authors] == ["Jia", "Gaughan"]
+
+
+def test_text_heads_with_an_inline_abstract_label_an_address_tail_and_article_info() -> None:
+    from litmap.parse.metadata_text import text_header
+
+    m = text_header("J Geograph Syst (1999) 1:323±346\n\nAccuracy of areal interpolation: A comparison of\n"
+                    "alternative methods\nYukio Sadahiro\nCenter for Spatial Information Science University of Tokyo, "
+                    "7-3-1, Hongo,\nTokyo 113-8656, Japan\n(e-mail: sada@okabe.t.u-tokyo.ac.jp)\n"
+                    "Received: 19 February 1999 / Accepted 17 September 1999\n\n"
+                    "Abstract. This paper discusses the accuracy of spatial data estimated by areal\n" + BODY)
+    assert m.title == "Accuracy of areal interpolation: A comparison of alternative methods"
+    assert [a.family for a in m.authors] == ["Sadahiro"]
+    m = text_header("Computers, Environment and Urban Systems 54 (2015) 23–31\n\nA local polycategorical approach "
+                    "to areal interpolation\nJie Lin a,⁎, Robert G. Cromley b,1\na\nb\n\nSchool of Earth Sciences, "
+                    "Zhejiang University, Hangzhou 310027, PR China\n\na r t i c l e\n\ni n f o\n\nArticle history:\n"
+                    "Received 2 December 2014\n\nKeywords:\nAreal interpolation\nDasymetric mapping\n\n"
+                    "a b s t r a c t\n" + BODY)
+    assert m.title == "A local polycategorical approach to areal interpolation"
+    assert [a.family for a in m.authors] == ["Lin", "Cromley"]

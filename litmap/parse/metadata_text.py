@@ -29,6 +29,12 @@ _ABSTRACT = re.compile(r"^\s*(?:abstract|a b s t r a c t|summary)\b\s*[:.]?\s*$"
 _MASTHEAD = re.compile(r"©|doi|https?://|www\.|\bvol\.|issn|received|accepted|published|copyright|reprints|"
                        r"permissions|^\s*(?:research|original|review)\s+article\s*$", re.I)
 _PROSE_CHARS = 55
+_ADDRESS = re.compile(r"\b\d{3,}(?:-\d+)?\b.*,|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s?\d[A-Z]{2}\b|^\(?e-?mail|"
+                      r",\s*(?:USA|U\.S\.A\.|UK|England|Scotland|Germany|France|Japan|China|Canada|Australia|Italy|Spain|"
+                      r"(?:The\s+)?Netherlands|Sweden|Switzerland|Brazil|India|Finland|Norway|Denmark|Belgium|Austria|Israel|"
+                      r"Korea|Taiwan|Singapore|Portugal|Poland|Hungary|Ireland|South Africa|New Zealand|Mexico|Chile)\.?\)?$")
+_ABSTRACT_INLINE = re.compile(r"^\s*(?:abstract|summary)\s*[.:—–-]?\s+[A-Z]", re.I)
+_ARTICLE_INFO = re.compile(r"^\s*(?:a r t i c l e(?:\s+i n f o)?|article\s*info(?:rmation)?)\s*$", re.I)
 #: What marks a line as an author line rather than a capitalised title line: separators, initials, markers.
 _AUTHOR_MARKS = re.compile(r"[,&;·*∗†‡]|\band\b|\b[A-Z]\.|\d|\bby\b", re.I)
 #: Publication-history and copyright lines set between the author lines and the abstract.
@@ -52,7 +58,11 @@ def text_header(head: str) -> Metadata:
     labelled = _labelled(lines)
     if labelled.title:
         return labelled
-    abstract_at = next((i for i, ln in enumerate(lines[:120]) if _ABSTRACT.match(ln)), None)
+    abstract_at = next((i for i, ln in enumerate(lines[:120]) if _ABSTRACT.match(ln)
+                        or (len(ln) >= 40 and _ABSTRACT_INLINE.match(ln))), None)
+    info_at = next((i for i, ln in enumerate(lines[:120]) if _ARTICLE_INFO.match(ln)), None)
+    if info_at is not None and (abstract_at is None or info_at < abstract_at):
+        abstract_at = info_at  # Elsevier: the head ends at "a r t i c l e i n f o" (history, keywords follow)
     if abstract_at is None:
         # No "Abstract" label: the head ends at the first line of prose.
         short = 0
@@ -84,6 +94,9 @@ def text_header(head: str) -> Metadata:
         names = _is_name_line(ln)
         if not names and i > 0 and re.match(r"(?:and|&)\s+[A-ZÀ-Þ]", ln) and _is_name_line(lines[i - 1]):
             names = _is_name_line(re.sub(r"^(?:and|&)\s+", "", ln))  # "Eric Allender, Danilo Bruschi" / "and Giovanni …"
+        if not names and not seen_names and _ADDRESS.search(ln) and len(ln) < 120:
+            i -= 1  # the rest of an address under the names: "Tokyo 113-8656, Japan", "Leicester LEI 7RH, England"
+            continue
         if names and seen_names and _title_line_over_names(lines, i, names):
             break  # "Discrete Choices under Social Influence:" / "Generic Properties" / "Mirta B. Gordon (1), …"
         if names and seen_marked and not _AUTHOR_MARKS.search(ln):
@@ -117,6 +130,8 @@ def text_header(head: str) -> Metadata:
             break
         parts.insert(0, ln)
         i -= 1
+    if parts and (_ADDRESS.search(parts[-1]) or looks_like_affiliation(parts[-1])):
+        return Metadata()  # the walk stopped in another author's address: no head read here
     title = _LABEL_PREFIX.sub("", clean_field(" ".join(parts)))
     title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)  # a footnote mark on the title's last line
     return Metadata(title=sane_title(title) if title else None, authors=tuple(authors))
