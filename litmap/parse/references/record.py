@@ -41,17 +41,24 @@ class RefFields:
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> "RefFields":
         """The record of a field mapping (keys outside :data:`FIELD_NAMES`
-        are ignored; missing names and lists read as empty)."""
-        return cls(
-            authors=tuple(values.get("authors") or ()),
-            editors=tuple(values.get("editors") or ()),
-            et_al=bool(values.get("et_al")),
-            **{k: values.get(k) for k in _SCALARS},
-        )
+        are ignored; missing names and lists read as empty).  Built as the
+        generated ``__init__`` would (each field in order into the instance
+        dict) without its per-field frozen ``object.__setattr__``: every repair
+        step makes one (issue 23)."""
+        get = values.get
+        obj = object.__new__(cls)
+        d = obj.__dict__
+        d["authors"] = tuple(get("authors") or ())
+        d["editors"] = tuple(get("editors") or ())
+        d["et_al"] = bool(get("et_al"))
+        for k in _SCALARS:
+            d[k] = get(k)
+        return obj
 
     def as_dict(self) -> dict[str, Any]:
-        """A working copy of the fields, for a repair step to edit."""
-        return {name: getattr(self, name) for name in FIELD_NAMES}
+        """A working copy of the fields, for a repair step to edit (the instance
+        dict holds exactly the fields, in order)."""
+        return dict(self.__dict__)
 
 
 #: Every field of :class:`RefFields`, in the order a ``Reference`` takes them.
