@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from operator import attrgetter
 from statistics import median
 from typing import Optional, Sequence
 
 from litmap.read.layout.pages import Block, LaidOutPage, PageChars
 from litmap.read.layout.lines import Segment, Word, _cluster_rows, margin_numbers_and_rows, page_words, segments
+
+_x0, _x1, _size = attrgetter("x0"), attrgetter("x1"), attrgetter("size")
 
 __all__ = ["layout_page", "find_gutter", "reading_order", "split_sidebar", "Gutter"]
 
@@ -68,14 +71,16 @@ def split_sidebar(words: list[Word], width: float, height: float) -> tuple[list[
     the labels of a numbered list) beside at least as many lines of text,
     and the text holds most of the page.
     """
-    inner = [w for w in words if w.top >= _EDGE * height and w.bottom <= (1 - _EDGE) * height]
+    upper, lower = _EDGE * height, (1 - _EDGE) * height
+    inner = [w for w in words if w.top >= upper and w.bottom <= lower]
     if len(inner) < 20:
         return words, []
-    size = median(w.size for w in inner)
-    spans = sorted((w.x0, w.x1) for w in inner)
+    size = median(map(_size, inner))
+    spans = sorted(zip(map(_x0, inner), map(_x1, inner)))
     reach = spans[0][1]
+    gap, left, right = max(0.6 * size, 5.0), 0.05 * width, SIDEBAR_MAX * width  # the same each step
     for x0, x1 in spans[1:]:
-        if x0 - reach >= max(0.6 * size, 5.0) and 0.05 * width < reach < SIDEBAR_MAX * width:
+        if x0 - reach >= gap and left < reach < right:
             side = [w for w in inner if w.x1 <= reach]
             if _is_sidebar(side, [w for w in inner if w.x0 >= x0]):
                 keep = {id(w) for w in side}
