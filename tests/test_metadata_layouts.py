@@ -372,3 +372,24 @@ def test_text_heads_with_an_inline_abstract_label_an_address_tail_and_article_in
                     "a b s t r a c t\n" + BODY)
     assert m.title == "A local polycategorical approach to areal interpolation"
     assert [a.family for a in m.authors] == ["Lin", "Cromley"]
+
+
+def test_text_title_block_running_into_its_author_line_is_cut_there(tmp_path) -> None:
+    from litmap.read.textfiles import read_text_file
+    from litmap.parse.metadata import extract_metadata
+    from litmap.parse.structure import structure_document
+
+    def meta(text: str):
+        p = tmp_path / "paper.txt"
+        p.write_text(text, encoding="utf-8")
+        ep = read_text_file(str(p))
+        return extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)
+
+    m = meta("Information Synthesis for Answer Validation\nRui Wang1 and Günter Neumann2\n1 Saarland University\n"
+             "66123 Saarbrücken, Germany\nrwang@coli.uni-sb.de\n\n" + BODY + "\n")
+    assert m.title == "Information Synthesis for Answer Validation"
+    from litmap.parse.metadata_text import trim_at_name_line
+
+    head = "Decentralized Fusion with Relative Measurements for\nDelayed Sensor Networks *\nQuanbo Ge\n"
+    title = "Decentralized Fusion with Relative Measurements for Delayed Sensor Networks *"
+    assert trim_at_name_line(title, head) == title  # never cut where the kept part dangles

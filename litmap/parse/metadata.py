@@ -52,7 +52,7 @@ from litmap.parse.metadata_masthead import (
     subject_info,
     year_fallback,
 )
-from litmap.parse.metadata_text import TEXT_HEAD_KEY, text_header
+from litmap.parse.metadata_text import TEXT_HEAD_KEY, text_header, trim_at_name_line
 from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
@@ -451,6 +451,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         page_text = " ".join(b.text for b in content[0].blocks[: max(title_i, 0) + 6])
         cite_title, cite_authors, cite_year = title_from_cite_line(page_text, hint.title or title)
         title = cite_title or hint.title or title
+    if text_head and title and not hint.title and not cover.title:
+        title = trim_at_name_line(title, text_head)  # a text block's title that runs on into its author line
     sane = sane_title(title)
     if title and not sane and pdf_title and _sane_pdf_title(pdf_title):
         sane = sane_title(pdf_title)

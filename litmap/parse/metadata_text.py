@@ -21,7 +21,7 @@ from litmap.parse.metadata_authors import clean_field, family_first, looks_like_
 from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
-__all__ = ["TEXT_HEAD_KEY", "text_header"]
+__all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line"]
 
 _LABELLED = re.compile(r"^\s*(?P<key>title|authors?|by|journal|source|year|date|published|doi)\s*:\s*(?P<value>\S.*)$",
                        re.I)
@@ -162,6 +162,24 @@ def _by_line(lines: Sequence[str]) -> Metadata:
         if title:
             return Metadata(title=title, authors=authors)
     return Metadata()
+
+
+def trim_at_name_line(title: str, head: str) -> str:
+    """``title`` (a text block joined from several raw lines) cut before the first of its lines that is
+    an author line ("Information Synthesis for Answer Validation" / "Rui Wang1 and Günter Neumann2")."""
+    flat = " ".join(title.split())
+    for ln in head.split("\n")[:60]:
+        ln = " ".join(ln.split())
+        at = flat.find(ln) if len(ln) > 3 else -1
+        if at <= 0:
+            continue
+        names = _is_name_line(ln)
+        if ln.isupper() and not mostly_names(ln):
+            continue  # "FREE MOVEMENT OF CAPITAL, THE REAL ESTATE MARKET …": a title line in capitals
+        kept = re.sub(r"\s+(?:authors?|by)\s*:?$", "", flat[:at].strip(), flags=re.I)
+        if names and (_AUTHOR_MARKS.search(ln) or len(names) >= 2) and len(kept.split()) >= 3 and sane_title(kept):
+            return kept  # (not where the kept part dangles: "… Measurements for" / "Delayed Sensor Networks *")
+    return title
 
 
 def _title_line_over_names(lines: Sequence[str], i: int, names: tuple[Author, ...]) -> bool:
