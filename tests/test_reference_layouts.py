@@ -553,3 +553,26 @@ def test_a_note_on_the_original_edition_is_no_field(raw, year, title, publisher)
 ], ids=["title-opening-with-in-is-no-chapter", "site-before-the-address-is-web", "in-book-is-a-chapter"])
 def test_reference_type(raw, kind):
     assert parse_reference(raw).type == kind
+
+
+CHICAGO_JOINED = """Owens, Ann. 2012. “Neighborhoods on the Rise.” City and Community 11 (4): 345–69. Papachristos, Andrew V., Chris M. Smith, Mary L. Scherer, and Melissa A. Fugiero. 2011. “More Coffee, Less Crime?” City and Community 10 (3): 215–40.
+Smith, Neil. 1996. The New Urban Frontier. London: Routledge.
+Zukin, Sharon. 1987. “Gentrification: Culture and Capital in the Urban Core.” Annual Review of Sociology 13: 129–47.
+Zukin, Sharon. 2010. Naked City. New York: Oxford University Press. See also Smith, Neil. The text of a note. 2001."""
+
+APA_ADDRESS_GLUED = """McKinnish, T., Walsh, R., & White, T. K. (2010). Who gentrifies? Journal of Urban Economics ,67, 180–193. https://doi. org/10.1016/j.jue.2009.08.003Morgan, S., & Winship, C. (2014). Counterfactuals and causal inference. Cambridge: CUP.
+Ministry of Agriculture. (2013). Comments. http://jiuban.moa.gov.cn/t20130222_3223999.htmNelson, L., Trautman, L., & Nelson, P. B. (2015). Latino immigrants. Annals 105(5), 1-9.
+Nolan, B., & Whelan, C. (1996). Resources, deprivation and poverty. Oxford: Oxford University Press.
+Slater, T. (2009). Missing Marcuse. City, 13(2), 292–311."""
+
+
+@pytest.mark.parametrize("text, firsts", [
+    (CHICAGO_JOINED, ["Owens", "Papachristos", "Smith", "Zukin", "Zukin"]),
+    (APA_ADDRESS_GLUED, ["McKinnish", "Morgan", "Ministry of Agriculture. (2013). Comments. http://jiuban.moa.gov.cn/t20130222_3223999.htm",
+                         "Nelson", "Nolan", "Slater"]),
+], ids=["chicago-lines-joined-after-a-full-stop", "address-end-glued-to-the-next-entry"])
+def test_entries_joined_after_a_full_stop_or_an_address(text, firsts):
+    # gentrification Paper1 ("…345 –69. Papachristos, Andrew V., …"), Paper8 ("…08.003Morgan, S.,"),
+    # Paper29 ("…htmNelson, L.,"); a name inside a note ("See also Smith, Neil. The text") stays.
+    entries = split_reference_text(text)
+    assert [e if e.startswith("Ministry") else e.split(",")[0] for e in entries] == firsts

@@ -413,23 +413,51 @@ _GLUED_START = re.compile(
     r".{0,80}?\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]?\s)")
 #: An entry that opens "Family, I." (the shape a glued start must share with the list).
 _FAMILY_INITIAL = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][\w'’\-‐]+,\s?[A-ZÀ-Þ]\.")
+#: … or "Family, Given" (Chicago author-date).
+_FAMILY_GIVEN = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][\w'’\-‐]+,\s[A-ZÀ-Þ][a-zà-ÿ]+")
+_YEAR_AFTER_NAMES = r".{0,80}?\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]?\s"
+#: An address's end glued to the next entry: "…https://doi. org/10.1016/j.jue.2009.08.003Morgan, S., & Winship, C. (2014)".
+_GLUED_AFTER_ADDRESS = re.compile(
+    rf"(?<=[0-9a-z/])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’\-‐]+,\s?(?:[A-ZÀ-Þ]\.\s?-?){{1,3}}[,\s(&]{_YEAR_AFTER_NAMES})")
+#: A sentence end, a space and the next entry, where the text reader joined two lines:
+#: "…11 (4): 345 –69. Papachristos, Andrew V., Chris M. Smith, … 2011. “More Coffee …".
+_SPACED_START = re.compile(r"(?<=[a-z0-9)\]’”\"])\.\s+(?=[A-ZÀ-ÖØ-Þ][\w'’\-‐]+,\s[A-ZÀ-Þ])")
+_NAMES_THEN_YEAR = re.compile(r"^(?P<names>[^()]{4,160}?)[.,]?\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,:]\s")
 
 
 def _glued_entries_apart(entries: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Entries run together mid-line by the text layer, split where one ends
-    with a full stop and the next's "Family, I." follows with no space,
-    then a year: only in a list where most entries open "Family, I." (at
-    least three), so an abbreviation glued to a capital elsewhere stays."""
-    shaped = sum(1 for t, _ in entries if _FAMILY_INITIAL.match(t))
+    """Entries run together mid-line, split where the next one's "Family,
+    I." (or "Family, Given") and its year follow: after a full stop with no
+    space ("…Palgrave Macmillan.Jeong, Y., …") or after the end of an
+    address ("…2009.08.003Morgan, S., …") as the text layer glues them, or
+    after a full stop and a space, where a text reader joined two lines
+    ("…345 –69. Papachristos, Andrew V., …, and Melissa A. Fugiero. 2011.")
+    — then only what follows is names alone up to the year and what
+    precedes holds a year of its own.  Only in a list where most entries
+    open that way (at least three), so an abbreviation glued to a capital
+    elsewhere stays."""
+    initial = sum(1 for t, _ in entries if _FAMILY_INITIAL.match(t))
+    given = sum(1 for t, _ in entries if _FAMILY_GIVEN.match(t) and not _FAMILY_INITIAL.match(t))
+    shaped = max(initial, given)
     if shaped < 3 or shaped < 0.5 * len(entries):
         return entries
+    shape = _FAMILY_INITIAL if initial >= given else _FAMILY_GIVEN
     out: list[tuple[str, int]] = []
     for text, page in entries:
+        cuts = [m.end() for m in _GLUED_START.finditer(text)] if shape is _FAMILY_INITIAL else []
+        cuts += [m.start() for m in _GLUED_AFTER_ADDRESS.finditer(text) if shape is _FAMILY_INITIAL
+                 and re.search(r"https?:|doi|www\.|\.html?$|10\.\d{4,9}/", text[: m.start()].split()[-1] if text[: m.start()].split() else "")]
+        for m in _SPACED_START.finditer(text):
+            rest = text[m.end():]
+            names = _NAMES_THEN_YEAR.match(rest)
+            if shape.match(rest) and names and not re.search(r"[a-zà-ÿ]{3,}[.:;]\s", names.group("names")) \
+                    and YEAR.search(text[: m.start()]):
+                cuts.append(m.end())
         start = 0
-        for m in _GLUED_START.finditer(text):
-            if m.start() - start >= 20:  # a whole entry before it
-                out.append((text[start : m.end()].strip(), page))
-                start = m.end()
+        for cut in sorted(cuts):
+            if cut - start >= 20:  # a whole entry before it
+                out.append((text[start:cut].strip(), page))
+                start = cut
         out.append((text[start:].strip(), page))
     return out
 
