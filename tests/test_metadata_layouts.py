@@ -393,3 +393,17 @@ def test_text_title_block_running_into_its_author_line_is_cut_there(tmp_path) ->
     head = "Decentralized Fusion with Relative Measurements for\nDelayed Sensor Networks *\nQuanbo Ge\n"
     title = "Decentralized Fusion with Relative Measurements for Delayed Sensor Networks *"
     assert trim_at_name_line(title, head) == title  # never cut where the kept part dangles
+
+
+def test_text_head_names_under_a_layout_title_and_affiliation_letters_on_their_own_line() -> None:
+    from litmap.parse.metadata_text import names_after_title, strip_line_markers
+
+    head = ("Information Synthesis for Answer Validation\nRui Wang1 and Günter Neumann2\n1\n\nSaarland University\n")
+    assert [a.family for a in names_after_title("Information Synthesis for Answer Validation", head)] == [
+        "Wang", "Neumann"]
+    head = ("Multivariate Areal Interpolation for\nContinuous and Count Data\nKonstantin Krivoruchkoa, Alexander "
+            "Gribova, Eric Krausea\na\n\nEnvironmental Systems Research Institute, 380 New York St, Redlands\n")
+    names = parse_author_line("Konstantin Krivoruchkoa, Alexander Gribova, Eric Krausea")
+    assert [a.family for a in strip_line_markers(names, head)] == ["Krivoruchko", "Gribov", "Krause"]
+    # Names that end in the letter and are printed so elsewhere keep it.
+    assert strip_line_markers(names, head + "Contact: Eric Krausea, krausea@esri.com\n") == names

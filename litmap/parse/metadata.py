@@ -52,7 +52,7 @@ from litmap.parse.metadata_masthead import (
     subject_info,
     year_fallback,
 )
-from litmap.parse.metadata_text import TEXT_HEAD_KEY, text_header, trim_at_name_line
+from litmap.parse.metadata_text import TEXT_HEAD_KEY, names_after_title, strip_line_markers, text_header, trim_at_name_line
 from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
@@ -474,8 +474,11 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     authors = cover.authors or cite_authors or hint.authors or chapter_authors or (
         authors_near_title(content[0], title_i) if content and title_i >= 0 else ())
     if content and not cover.authors and not cite_authors:
-        # Also a text head's names ("Konstantin Krivoruchkoa" over "a Environmental Systems Research Institute").
-        authors = strip_glued_markers(authors, head_page or content[0])
+        authors = strip_glued_markers(authors, content[0])
+        if text_head:
+            authors = strip_line_markers(authors, text_head)  # "Konstantin Krivoruchkoa" over a lone "a" line
+    if not authors and text_head and title:
+        authors = names_after_title(title, text_head)  # "Information Synthesis …" / "Rui Wang1 and Günter Neumann2"
     if not authors and meta.get("author"):
         # "Neven, Damien J.; Röller, Lars-Hendrik" (repository Info) is read family first as it stands.
         authors = parse_author_line(meta["author"]) or parse_author_line(meta["author"].replace(";", ","))

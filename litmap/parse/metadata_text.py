@@ -21,7 +21,7 @@ from litmap.parse.metadata_authors import clean_field, family_first, looks_like_
 from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
-__all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line"]
+__all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title"]
 
 _LABELLED = re.compile(r"^\s*(?P<key>title|authors?|by|journal|source|year|date|published|doi)\s*:\s*(?P<value>\S.*)$",
                        re.I)
@@ -162,6 +162,39 @@ def _by_line(lines: Sequence[str]) -> Metadata:
         if title:
             return Metadata(title=title, authors=authors)
     return Metadata()
+
+
+def strip_line_markers(authors: tuple[Author, ...], head: str) -> tuple[Author, ...]:
+    """"Krivoruchkoa", "Krausea" → "Krivoruchko", "Krause": every surname ends in the affiliation letter that
+    stands on a line of its own under the names ("a" / "Environmental Systems Research Institute, …"),
+    unless a surname is printed with that letter elsewhere in the head (an e-mail, a contact line)."""
+    fams = [a.family for a in authors]
+    if not fams or any(len(f) <= 3 for f in fams) or len({f[-1] for f in fams}) != 1:
+        return authors
+    letter = fams[0][-1]
+    lines = [ln.strip() for ln in head.split("\n")[:80]]
+    if letter not in "abcdef" or not any(f[-2].islower() for f in fams) or letter not in lines:
+        return authors
+    rest = " ".join(ln for ln in lines if not all(f in ln for f in fams)).lower()
+    if any(re.search(rf"{re.escape(f.lower())}\b", rest) for f in fams):
+        return authors
+    return tuple(Author(family=a.family[:-1], given=a.given, organisation=a.organisation) for a in authors)
+
+
+def names_after_title(title: str, head: str) -> tuple[Author, ...]:
+    """The author line right under the raw lines that hold ``title`` (a title the layout rules found
+    in a text file whose head could not be read back from "Abstract")."""
+    flat = re.sub(r"[\W_]+", "", title.lower())
+    lines = head.split("\n")[:60]
+    for k, ln in enumerate(lines):
+        key = re.sub(r"[\W_]+", "", ln.lower())
+        if len(key) < 8 or not flat.endswith(key):
+            continue
+        nxt = next((x.strip() for x in lines[k + 1:k + 3] if x.strip()), "")
+        names = _is_name_line(nxt)
+        if names and (_AUTHOR_MARKS.search(nxt) or len(names) >= 2 or len(nxt.split()) <= 4):
+            return names
+    return ()
 
 
 def trim_at_name_line(title: str, head: str) -> str:
