@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 from litmap.parse.references.record import EntryText, RefFields
 
-__all__ = ["date_volume", "issue_after_volume", "meeting_days", "roman_volume", "year_range_in_title"]
+__all__ = ["date_volume", "issue_after_volume", "marked_pages", "meeting_days", "roman_volume", "year_range_in_title"]
 
 
 #: Vancouver/ICMJE "Journal. 2011;4(2):7–14" (also "2001 Nov;…", "2001
@@ -227,3 +227,31 @@ def roman_volume(entry: EntryText, fields: RefFields) -> RefFields:
     if not re.match(r"\s*(?:\(|[,:.]\s*\d|\d)", after):
         return fields
     return dataclasses.replace(fields, container=m.group("c").rstrip(" ,."), volume=m.group("v"))
+
+
+#: Pages after their mark: "(p.410)", "(pp.11- 98)", ", pp. 47-83" (not German "S.", an initial as often).
+_MARKED_PAGES = re.compile(r"(?<![\w.])pp?\.\s?(?P<a>[A-Z]?\d{1,6})(?:\s*[-‐–—]+\s*(?P<b>[A-Z]?\d{1,6}))?(?![\d.,]\d)")
+
+
+def marked_pages(entry: EntryText, fields: RefFields) -> RefFields:
+    """Pages printed after "p."/"pp." while another number was read as the
+    pages ("Sculpture project Münster 07 (p.410)" → pages "07", "(pp.11-
+    98)" → pages "98"): the marked pages win, when there is one mark."""
+    marks = list(_MARKED_PAGES.finditer(entry.text))
+    if len(marks) != 1:
+        return fields
+    a, b = marks[0].group("a"), marks[0].group("b")
+    if not b and re.fullmatch(r"1[5-9]\d\d|20[0-4]\d", a):
+        return fields  # "p. 1994": more likely a year
+    pages = f"{a}–{b}" if b else a
+    have = fields.pages or ""
+    if have == pages or (have and have.split("–")[0] == a):
+        return fields
+    if have and re.search(rf"(?<![\w.])pp?\.\s?{re.escape(have.split('–')[0])}", entry.text):
+        return fields  # the pages read are marked too
+    out = fields.as_dict()
+    out["pages"] = pages
+    cont = fields.container
+    if cont and re.fullmatch(r"\d{1,4}", have) and not fields.volume and re.search(rf"{re.escape(cont)}\s+{have}\b", entry.text):
+        out["container"] = f"{cont} {have}"  # "Sculpture project Münster 07": the number was the name's
+    return RefFields.from_values(out)

@@ -56,6 +56,7 @@ from litmap.parse.references.repair_journals import (
 from litmap.parse.references.repair_numbers import (
     date_volume,
     issue_after_volume,
+    marked_pages,
     meeting_days,
     roman_volume,
     year_range_in_title,
@@ -126,6 +127,7 @@ REPAIRS: tuple[Repair, ...] = tuple(
         site_before_url,
         year_range_in_title,
         meeting_days,
+        marked_pages,
         roman_volume,
         stray_brackets,
     )
