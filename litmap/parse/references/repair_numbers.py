@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 from litmap.parse.references.record import EntryText, RefFields
 
-__all__ = ["date_volume", "issue_after_volume", "marked_pages", "meeting_days", "roman_volume", "year_range_in_title"]
+__all__ = ["date_volume", "issue_after_volume", "marked_pages", "meeting_days", "roman_volume", "volume_before_range", "year_range_in_title"]
 
 
 #: Vancouver/ICMJE "Journal. 2011;4(2):7–14" (also "2001 Nov;…", "2001
@@ -255,3 +255,16 @@ def marked_pages(entry: EntryText, fields: RefFields) -> RefFields:
     if cont and re.fullmatch(r"\d{1,4}", have) and not fields.volume and re.search(rf"{re.escape(cont)}\s+{have}\b", entry.text):
         out["container"] = f"{cont} {have}"  # "Sculpture project Münster 07": the number was the name's
     return RefFields.from_values(out)
+
+
+def volume_before_range(entry: EntryText, fields: RefFields) -> RefFields:
+    """A journal's volume read as the pages when the page range follows it
+    after a full stop ("In: Schmollers Jahrbuch 127. 335-342." → pages
+    "127"): the number is the volume, the range the pages."""
+    pages = fields.pages
+    if not pages or fields.volume or not re.fullmatch(r"\d{1,4}", pages) or not fields.container:
+        return fields
+    m = re.search(rf"{re.escape(fields.container)}[,.]?\s+{pages}[.,;:]\s+(?P<a>\d{{1,5}})\s*[-‐–—]+\s*(?P<b>\d{{1,5}})(?![\d])", entry.text)
+    if not m or re.fullmatch(r"1[5-9]\d\d|20[0-4]\d", pages):
+        return fields
+    return dataclasses.replace(fields, volume=pages, pages=f"{m.group('a')}–{m.group('b')}")

@@ -59,6 +59,7 @@ from litmap.parse.references.repair_numbers import (
     marked_pages,
     meeting_days,
     roman_volume,
+    volume_before_range,
     year_range_in_title,
 )
 from litmap.parse.references.spans import split_place
@@ -128,6 +129,7 @@ REPAIRS: tuple[Repair, ...] = tuple(
         year_range_in_title,
         meeting_days,
         marked_pages,
+        volume_before_range,
         roman_volume,
         stray_brackets,
     )
