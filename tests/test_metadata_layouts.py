@@ -407,3 +407,18 @@ def test_text_head_names_under_a_layout_title_and_affiliation_letters_on_their_o
     assert [a.family for a in strip_line_markers(names, head)] == ["Krivoruchko", "Gribov", "Krause"]
     # Names that end in the letter and are printed so elsewhere keep it.
     assert strip_line_markers(names, head + "Contact: Eric Krausea, krausea@esri.com\n") == names
+
+
+def test_text_year_from_a_date_line_in_the_head_not_a_citation_in_the_body(tmp_path) -> None:
+    from litmap.read.textfiles import read_text_file
+    from litmap.parse.metadata import extract_metadata
+    from litmap.parse.structure import structure_document
+
+    body = "\n\n".join(f"Later work revised the theory (PARIN, 1983). Copyright 1983 Elsevier. [{k}] " * 3
+                       for k in range(50))
+    p = tmp_path / "fqs.txt"
+    p.write_text("FORUM: QUALITATIVE\nSOCIAL RESEARCH\nSOZIALFORSCHUNG\n\nVolume 13, No. 3, Art. 22\nSeptember 2012\n\n"
+                 "Socialization, Language, and Scenic Understanding\nHenning Salling Olesen & Kirsten Weber\n"
+                 "Key words: culture\n\n" + body + "\n", encoding="utf-8")
+    ep = read_text_file(str(p))
+    assert extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata).year == 2012

@@ -485,7 +485,10 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         authors = _as_printed(authors, " ".join(b.text for p in content[:2] for b in p.blocks[:30]))
     affiliations = affiliations_after_title(content[0], title_i) if content and title_i >= 0 else ()
 
-    first_text = " ".join(b.text for p in content[:2] for b in p.blocks)
+    # A text file is one pseudo page: its "first pages" are its first blocks, not the whole text (a
+    # "© 1983" in a reference list is not the paper's year).
+    first_text = " ".join(b.text for p in content[:2] for b in (p.blocks[:_TEXT_MASTHEAD_BLOCKS] if text_head
+                                                                else p.blocks))
     doi = _best_doi([normalise_doi(meta.get("doi")), cover.doi,
                      find_doi(" ".join(b.text for p in content[:1] for b in p.blocks)),
                      normalise_doi(meta.get("subject")), normalise_doi(meta.get("title")), find_doi(first_text)])
@@ -493,8 +496,11 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     for key, val in subject.items():
         header.setdefault(key, val)
     year = (cover.year or cite_year or (int(header["year"]) if header.get("year") else None)
-            or (date_line_year(content[0]) if content else None) or year_fallback(cover_text + " " + first_text)
-            or _footer_citation_year(content[:2]) or _please_cite_year(first_text) or hint.year
+            or (date_line_year(content[0]) if content else None)
+            or (hint.year if text_head else None)  # a text's date line ("September 2012") before any "… 1983)"
+            or year_fallback(cover_text + " " + first_text)
+            or _footer_citation_year(
+                [replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])] if text_head else content[:2]) or _please_cite_year(first_text) or hint.year
             or _self_citation_year(cover_text + " " + first_text, title))
     if year is None and (guess := pdf_date_year(meta)):
         # The file's creation date: right for born-digital drafts, wrong for a scan or a re-saved copy.

@@ -14,10 +14,12 @@ the file's first raw lines (:mod:`litmap.read.textfiles` passes them as the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from litmap.models import Author, Metadata
 from litmap.parse.metadata_authors import clean_field, family_first, looks_like_affiliation, mostly_names, parse_author_line
+from litmap.parse.metadata_masthead import is_date_line
 from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
@@ -53,8 +55,25 @@ def _is_name_line(line: str) -> tuple[Author, ...]:
 
 
 def text_header(head: str) -> Metadata:
-    """Title and authors read from the first raw lines of a text file (fields may be missing)."""
+    """Title, authors and a date line's year read from the first raw lines of a text file (fields may be
+    missing)."""
     lines = [ln.rstrip() for ln in head.split("\n")]
+    meta = _text_header(lines)
+    if meta.year is None and (year := _date_line_year(lines)):
+        meta = replace(meta, year=year)
+    return meta
+
+
+def _date_line_year(lines: Sequence[str]) -> Optional[int]:
+    """A date or a year printed alone on one of the first lines ("January 2008", "2014")."""
+    for k, ln in enumerate(x for x in lines[:40] if x.strip()):
+        t = ln.strip()
+        if is_date_line(t) or (k < 8 and re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", t)):
+            return int(re.findall(r"(?:19|20)\d\d", t)[-1])
+    return None
+
+
+def _text_header(lines: list[str]) -> Metadata:
     labelled = _labelled(lines)
     if labelled.title:
         return labelled
