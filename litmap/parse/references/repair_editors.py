@@ -14,7 +14,7 @@ from typing import Any
 from litmap.parse.names.reference_authors import parse_authors
 from litmap.parse.references.record import EntryText, RefFields
 
-__all__ = ["in_names", "in_names_book"]
+__all__ = ["editors_in_container", "in_names", "in_names_book"]
 
 
 #: "in: Deckmyn / Thomson, pp." (a short form of an edited book listed
@@ -97,3 +97,22 @@ def in_names_book(entry: EntryText, fields: RefFields) -> RefFields:
         return fields
     out["editors"], out["container"] = editors, book
     return RefFields.from_values(out)
+
+
+_EDS_IN_BOOK = re.compile(r"\s*\((?:eds?|edd|hrsg|hg|éds?|dirs?)\.?\)[\s.,:]*", re.I)
+
+
+def editors_in_container(entry: EntryText, fields: RefFields) -> RefFields:
+    """A book's editors and their "(ed.)" read into the book's title ("in
+    par M. Baratin - C. Jacob (ed.), Le pouvoir des bibliothèques, Paris
+    1996"): the names are the editors (joined by "-", after "par"/"by"),
+    the rest is the book."""
+    cont = fields.container
+    m = _EDS_IN_BOOK.search(cont) if cont else None
+    if not cont or not m or m.start() == 0 or len(cont[m.end():].split()) < 2:
+        return fields
+    names = re.sub(r"^(?:par|by|von|di|de|hg\.? v\.)\s+", "", cont[: m.start()].strip(), flags=re.I)
+    editors, _ = parse_authors(re.sub(r"\s+[-–]\s+", " and ", names))
+    if not editors or any(a.organisation for a in editors) or len(names.split()) > 12:
+        return fields
+    return RefFields.from_values({**fields.as_dict(), "container": cont[m.end():].strip(), "editors": editors})

@@ -43,7 +43,7 @@ from litmap.parse.references.repair_bounds import (
     unclosed_bracket,
     unmarked_boundary,
 )
-from litmap.parse.references.repair_editors import in_names, in_names_book
+from litmap.parse.references.repair_editors import editors_in_container, in_names, in_names_book
 from litmap.parse.references.repair_grey import genre_words, grey_containers, site_before_url
 from litmap.parse.references.repair_imprint import bracketed_imprint, place_year_imprint
 from litmap.parse.references.repair_journals import (
@@ -126,6 +126,7 @@ REPAIRS: tuple[Repair, ...] = tuple(
         grey_containers,
         genre_words,
         site_before_url,
+        editors_in_container,
         year_range_in_title,
         meeting_days,
         marked_pages,
