@@ -247,6 +247,7 @@ def test_segment_text_and_fields() -> None:
     plain = lines.Segment(tuple(words), 4, 0.0, 10.0, 70.0, 20.0, 10.0, False, 7)
     assert seg == plain and hash(seg) == hash(plain) and repr(seg) == repr(plain)
     assert seg.text == plain.text == "One two 3"
+    assert list(vars(seg).items()) == list(vars(plain).items())  # text stored where the cached property puts it
     with pytest.raises(AttributeError):
         seg.row = 5  # type: ignore[misc]
 

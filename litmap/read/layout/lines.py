@@ -490,6 +490,9 @@ def _segment(words: list[Word], row: int) -> Segment:
     d["size"] = size
     d["bold"] = nbold * 2 > total
     d["nchars"] = total
+    # Segment.text, filled in now where the cached property would put it: layout reads
+    # every segment's text, and the property's lookup costs more than the join
+    d["text"] = " ".join([w.text for w in words])
     return seg
 
 
