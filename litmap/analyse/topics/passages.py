@@ -45,7 +45,7 @@ def _sha1(text: str) -> str:
 
 
 def _is_boilerplate(text: str) -> bool:
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))  # bools summed in C (a generator cost 1.7M Python steps a first run)
     if letters < 0.6 * len(text):
         return True
     # Short paragraphs dominated by licence/URL matter.
