@@ -193,7 +193,9 @@ def unmarked_boundary(entry: EntryText, fields: RefFields) -> RefFields:
     words away ("Freeing the Refereed | Journal Corpus Online. Computer Law
     & Security Report", "…in Southern Europe, 2010–11. South European |
     Society and Politics"): the boundary moves to that mark (the nearest,
-    at most five words away, forward first)."""
+    at most five words away, forward first).  A first part ending in
+    "for", "of", "and" … takes the second whole when it holds no mark
+    ("… A Subversive Proposal for | Electronic Publishing. Washington")."""
     out = fields.as_dict()
     text = entry.text
     changed = False
@@ -212,6 +214,16 @@ def unmarked_boundary(entry: EntryText, fields: RefFields) -> RefFields:
                 and not re.search(r"\d", b[: fwd.start()]):
             out[a_key] = f"{a} {b[: fwd.start()]}"
             out[b_key] = b[fwd.end():].strip()
+            changed = True
+        elif re.search(r"\s(?:for|of|the|and|&|in|on|to|with|a|an)$", a, re.I) and not _MARKED_END.search(b) \
+                and b[:1].isupper() and not re.search(r"\d", b) and len(b.split()) <= _WORDS_MOVED:
+            # "… A Subversive Proposal for | Electronic Publishing": no name ends with "for";
+            # "…, University of | Chicago Press": the publisher's start, after the last comma.
+            tail = re.search(r",\s+(?P<t>(?:University|Univ\.|Universit\w+|Institute|Presses)\b[^,]*)$", a)
+            if b_key == "publisher" and tail:
+                out[a_key], out[b_key] = a[: tail.start()].strip(), f"{tail.group('t')} {b}"
+            else:
+                out[a_key], out[b_key] = f"{a} {b}", None
             changed = True
         elif back and len(a[back[-1].end():].split()) <= _WORDS_MOVED and a[: back[-1].start()].strip() \
                 and not re.search(r"\d", a[back[-1].end():]):

@@ -78,8 +78,12 @@ def stray_brackets(entry: EntryText, fields: RefFields) -> RefFields:
     """A bracket closing what opened in another field, or opening what was
     cut off (") Revitalizing cities", "under review) The …", "… sustainable
     ("), is cut from the title, container, publisher and place; a value of
-    numbers alone ("45巻 1号" left as "45 1") is no title and is dropped."""
+    numbers alone ("45巻 1号" left as "45 1") is no title and is dropped; a
+    container's own "In" before the book ('“Sartre on Freedom,” In The
+    Philosophy of …') is no part of it."""
     out = fields.as_dict()
+    if out.get("container") and re.match(r"In:?\s+[A-Z\d]", out["container"]):
+        out["container"] = re.sub(r"^In:?\s+", "", out["container"])  # '“Sartre on Freedom,” In The Philosophy of …'
     for key in ("title", "container", "publisher", "place"):
         if out.get(key):
             value = re.sub(r"^(?:(?:under review|in press|forthcoming|submitted)\s*)?[)\]]\s*", "", out[key], flags=re.I)
