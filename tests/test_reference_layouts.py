@@ -576,3 +576,13 @@ def test_entries_joined_after_a_full_stop_or_an_address(text, firsts):
     # Paper29 ("…htmNelson, L.,"); a name inside a note ("See also Smith, Neil. The text") stays.
     entries = split_reference_text(text)
     assert [e if e.startswith("Ministry") else e.split(",")[0] for e in entries] == firsts
+
+
+@pytest.mark.parametrize("raw, volume, pages", [
+    ("Deventer SA, Schwab C 2016 Behavioural type affects space use in crows. Ethology. 122:881–891.27840464", "122", "881–891"),
+    ("Kulahci IG, Schwab C 2016 Social networks predict selective observation in ravens. R Soc Open Sci. 3:160256.27493780",
+     "3", "160256"),
+], ids=["after-a-page-range", "after-an-article-number"])
+def test_a_pubmed_id_glued_after_the_pages_is_no_number_of_the_entry(raw, volume, pages):
+    ref = parse_reference(raw)
+    assert (ref.volume, ref.pages) == (volume, pages)

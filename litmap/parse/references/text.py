@@ -37,6 +37,8 @@ _IDENTIFIERS = re.compile(
     r"|\bEpub(?: ahead of print)?\s*(?:\d{4}\s*/\s*\d{1,2}\s*/\s*\d{1,2})?[.;]?",
     re.IGNORECASE,
 )
+#: A PubMed id whose label was an image or a link, glued after the pages at the end: "122:881–891.27840464".
+_GLUED_PMID = re.compile(r"(?P<p>(?::|\d\s?[-–]\s?)\d{1,6})\.\d{7,8}\s*$")
 
 
 #: arXiv identifiers ("arXiv:1502.01589v2 [hep-th]", "arXiv.org:astro-ph/0509330"):
@@ -64,11 +66,14 @@ _ORIGINAL_EDITION = re.compile(
 
 def strip_noise(raw: str) -> str:
     """The reference string without software versions, record and arXiv
-    identifiers and a closing note on the original edition ("(ed. or.
+    identifiers (also a PubMed id glued after the pages, "881–891.27840464")
+    and a closing note on the original edition ("(ed. or.
     Paris 1983)", "[Orig. 1936]": its year is not the entry's), with a year
     glued to the title set apart and the Italian editors' mark "(a c. di)"
     written "(ed.)"."""
     text = _GLUED_YEAR.sub(r"\1. ", _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw))))
+    if text[-1:].isdigit():
+        text = _GLUED_PMID.sub(r"\g<p>.", text)
     if ("(" in text or "[" in text) and _ORIGINAL_EDITION.search(text):
         cut = _ORIGINAL_EDITION.sub(lambda m: "." if m.group(0).rstrip().endswith(".") else "", text)
         text = cut if re.search(r"(?:1[5-9]\d\d|20[0-4]\d)", cut) else text  # another year is printed
