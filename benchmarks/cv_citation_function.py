@@ -66,6 +66,8 @@ def main() -> int:
     ap.add_argument("--thresholds", default="0.6")
     ap.add_argument("--vetoes", default="0.1,0.2,0.3",
                     help="critique vetoes of the model with the rules' verdict ('' for none: skips that model)")
+    ap.add_argument("--without-cue-features", action="store_true",
+                    help="also run the fill designs without the engineered cue-family features (x:...)")
     ap.add_argument("--critique-fill", default="",
                     help="probabilities from which the text model may also add a critique where the rules say background")
     args = ap.parse_args()
@@ -79,6 +81,9 @@ def main() -> int:
     print(f"{len(items)} rows of {len(set(files))} papers, batches {sorted(batches)} ({skipped} not re-read)")
     full = _featurise(items, text_only=False)
     text = [(frozenset(f for f in fs if not f.startswith("rule")), r) for fs, r in full]
+    # the text features without the engineered cue families ("x:"), to measure what those add
+    plain = [(frozenset(f for f in fs if not f.startswith("x:")), r) for fs, r in text]
+    sets = {"": text, " -x": plain} if args.without_cue_features else {"": text}
     rule = [r for _, r in text]
     results: dict[str, list[dict[str, float]]] = {"rules (in-sample)": [scores(list(zip(gold, rule)))]}
     once = [i for i, it in enumerate(items) if it["split"] == "heldout"]
@@ -93,23 +98,26 @@ def main() -> int:
         for k in range(args.folds):
             tr = [i for i, f in enumerate(fold) if f != k]
             te = [i for i, f in enumerate(fold) if f == k]
-            for c in grid:
-                tm = _fit([text[i][0] for i in tr], [gold[i] for i in tr], c)
-                fm = _fit([full[i][0] for i in tr], [gold[i] for i in tr], c) if vetoes else None
+            for c, (tag, feats) in ((c, kv) for c in grid for kv in sets.items()):
+                tm = _fit([feats[i][0] for i in tr], [gold[i] for i in tr], c)
+                fm = _fit([full[i][0] for i in tr], [gold[i] for i in tr], c) if vetoes and not tag else None
                 for i in te:
                     if fm is not None:
                         per.setdefault(f"model+rules C={c}", []).append((gold[i], fm.predict(full[i][0])[0]))
                     for t in thresholds:
-                        filled = combine(rule[i], tm, text[i][0], t, ("uses", "supports"))
-                        per.setdefault(f"rules+fill C={c} p>={t}", []).append((gold[i], filled))
+                        filled = combine(rule[i], tm, feats[i][0], t, ("uses", "supports"))
+                        per.setdefault(f"rules+fill{tag} C={c} p>={t}", []).append((gold[i], filled))
+                        if tag:
+                            continue
                         for q in critique_fill:
                             more = filled
                             if filled == "background":
-                                lab, prob = tm.predict(text[i][0])
+                                lab, prob = tm.predict(feats[i][0])
                                 more = "critiques" if lab == "critiques" and prob >= q else filled
                             per.setdefault(f"rules+fill C={c} p>={t} +crit p>={q}", []).append((gold[i], more))
                         for v in vetoes:
-                            assert fm is not None
+                            if fm is None:
+                                continue
                             out = filled
                             if filled == "critiques" and fm.probabilities(full[i][0])["critiques"] < v:
                                 out = "background"
