@@ -422,3 +422,19 @@ def test_text_year_from_a_date_line_in_the_head_not_a_citation_in_the_body(tmp_p
                  "Key words: culture\n\n" + body + "\n", encoding="utf-8")
     ep = read_text_file(str(p))
     assert extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata).year == 2012
+
+
+def test_text_heads_with_an_abstract_label_run_in_rules_and_a_date_under_the_affiliation() -> None:
+    from litmap.parse.metadata_text import text_header
+
+    m = text_header("Performative Social Science and Psychology\nMary M. Gergen & Kenneth J. Gergen ∗\n"
+                    "Abstract: »Performative Sozialwissenschaft und Psychologie«. This article\n" + BODY)
+    assert m.title == "Performative Social Science and Psychology" and m.authors[0].family == "Gergen"
+    m = text_header("Health and Self-Employment in Africa∗\nCourtney Monk and Francis Teal\nCentre for the Study of "
+                    "African Economies\nUniversity of Oxford\nJanuary 2008\nAbstract\n" + BODY)
+    assert m.title == "Health and Self-Employment in Africa" and m.authors[0].family == "Monk"
+    assert m.year == 2008
+    m = text_header("Democratic Values of Young People\n" + "_" * 60 + "\nGanka Cvetanova and Bojana Naumovska\n"
+                    "Institute for Sociological, Political and Legal Research\nDate of submission: March 17th, 2015\n"
+                    + "_" * 60 + "\nAbstract\n" + BODY)
+    assert m.authors[0].family == "Cvetanova"

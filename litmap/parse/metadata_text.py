@@ -35,13 +35,13 @@ _ADDRESS = re.compile(r"\b\d{3,}(?:-\d+)?\b.*,|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s?\d[A-
                       r",\s*(?:USA|U\.S\.A\.|UK|England|Scotland|Germany|France|Japan|China|Canada|Australia|Italy|Spain|"
                       r"(?:The\s+)?Netherlands|Sweden|Switzerland|Brazil|India|Finland|Norway|Denmark|Belgium|Austria|Israel|"
                       r"Korea|Taiwan|Singapore|Portugal|Poland|Hungary|Ireland|South Africa|New Zealand|Mexico|Chile)\.?\)?$")
-_ABSTRACT_INLINE = re.compile(r"^\s*(?:abstract|summary)\s*[.:—–-]?\s+[A-Z]", re.I)
+_ABSTRACT_INLINE = re.compile(r"^\s*(?:abstract|summary)(?:\s*[.:—–-]\s*\S|\s+[A-Z«»\"“])", re.I)
 _ARTICLE_INFO = re.compile(r"^\s*(?:a r t i c l e(?:\s+i n f o)?|article\s*info(?:rmation)?)\s*$", re.I)
 #: What marks a line as an author line rather than a capitalised title line: separators, initials, markers.
 _AUTHOR_MARKS = re.compile(r"[,&;·*∗†‡]|\band\b|\b[A-Z]\.|\d|\bby\b", re.I)
 #: Publication-history and copyright lines set between the author lines and the abstract.
 _HISTORY = re.compile(r"^\W{0,2}(?:published|received|accepted|revised|available online|first published|©|copyright|"
-                      r"paper first received)|^.{0,50}\b(?:B\.V\.|Ltd|Inc|GmbH|Media|Press|Publishing|Society|Springer|"
+                      r"paper first received|date of (?:submission|acceptance|publication))|^.{0,50}\b(?:B\.V\.|Ltd|Inc|GmbH|Media|Press|Publishing|Society|Springer|"
                       r"Elsevier|Wiley|SAGE|Taylor\s*&\s*Francis)\W{0,3}(?:19|20)\d\d\W?$", re.I)
 _SPACED = re.compile(r"(?:\w\s){4,}\w")
 _LABEL_PREFIX = re.compile(r"^\s*(?:research|original|review)\s+(?:article|paper)\s+", re.I)
@@ -98,8 +98,12 @@ def _text_header(lines: list[str]) -> Metadata:
     # Backwards over the author block: names, each maybe followed by its affiliation lines.
     while i >= 0:
         ln = lines[i].strip()
-        if not ln or re.fullmatch(r"[\W\d]{0,4}", ln) or re.fullmatch(r"[a-h](?:\s*,\s*[a-h])*[*∗]?", ln) or _SPACED.fullmatch(ln):
-            i -= 1  # blank, a lone affiliation letter ("a"), or a letter-spaced label ("a r t i c l e i n f o")
+        if (not ln or re.fullmatch(r"[\W\d]{0,4}|[\W_]+", ln) or re.fullmatch(r"[a-h](?:\s*,\s*[a-h])*[*∗]?", ln)
+                or _SPACED.fullmatch(ln) or (not seen_names and is_date_line(ln) and i > 0 and (
+                    looks_like_affiliation(lines[i - 1]) or _is_name_line(lines[i - 1])))):
+            # Blank, a rule ("_____"), a lone affiliation letter ("a"), a letter-spaced label ("a r t i c l e
+            # i n f o"), or the date under the author block ("University of Oxford" / "January 2008").
+            i -= 1
             continue
         if seen_names and re.fullmatch(r"by:?", ln, re.I):
             i -= 1  # "Thin-film Magneto-Inductive Cables" / "by" / "R.R.A. Syms, …": the title is above "by"
