@@ -80,8 +80,17 @@ def stray_brackets(entry: EntryText, fields: RefFields) -> RefFields:
     ("), is cut from the title, container, publisher and place; a value of
     numbers alone ("45巻 1号" left as "45 1") is no title and is dropped; a
     container's own "In" before the book ('“Sartre on Freedom,” In The
-    Philosophy of …') is no part of it."""
+    Philosophy of …') is no part of it, nor is the second piece of an
+    address broken by a space part of the title ("History. org/history")."""
     out = fields.as_dict()
+    if out.get("title") and re.search(r"https?://|www\.", entry.text):
+        # An address broken by a space: its second piece left in the title ("History. org/history",
+        # "… resistance. : document/philosophy-nonviolence-…").
+        cut = re.sub(r"\s*[.,;:]\s*(?:[.,;:]\s*)*[a-z][\w.~%-]*/[\w./~%?=&#-]*$", "", out["title"])
+        # An address left in the title itself, with what announced it.
+        cut = re.sub(r"[\s.,;:]+(?:(?:available|retrieved)\s+(?:at|from|on)\s*:?\s*)?(?:https?://|www\.)\S*.*$", "", cut, flags=re.I)
+        if cut != out["title"] and len(cut.split()) >= 1:
+            out["title"] = cut.rstrip(" .,;:")
     if out.get("container") and re.match(r"In:?\s+[A-Z\d]", out["container"]):
         out["container"] = re.sub(r"^In:?\s+", "", out["container"])  # '“Sartre on Freedom,” In The Philosophy of …'
     for key in ("title", "container", "publisher", "place"):
