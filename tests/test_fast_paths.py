@@ -412,3 +412,15 @@ def test_gutter_coverage_as_bin_by_bin(seed: int) -> None:
             for b in range(lo, hi + 1):
                 want[b] += 1
         assert blocks._coverage(spans, nbins) == want
+
+
+def test_new_block_is_an_ordinary_block() -> None:
+    """Blocks built field by field into their dict equal Block(...), fields in the same order (same pickles)."""
+    from litmap.read.layout.pages import Block, new_block
+
+    fields = (3, 10.0, 20.0, 300.0, 40.0, "Urban\nscale", 10.5, True, "heading", 1, ("Urban", "scale"), (0.0, 2.5))
+    a, b = Block(*fields), new_block(*fields)
+    assert a == b and hash(a) == hash(b) and repr(a) == repr(b)
+    assert list(vars(a).items()) == list(vars(b).items())
+    with pytest.raises(AttributeError):
+        b.text = "other"  # type: ignore[misc]

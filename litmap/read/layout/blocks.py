@@ -13,10 +13,11 @@ from operator import attrgetter
 from statistics import median
 from typing import Optional, Sequence
 
-from litmap.read.layout.pages import Block, LaidOutPage, PageChars
+from litmap.read.layout.pages import Block, LaidOutPage, PageChars, new_block
 from litmap.read.layout.lines import Segment, Word, _cluster_rows, margin_numbers_and_rows, page_words, segments
 
 _x0, _x1, _size = attrgetter("x0"), attrgetter("x1"), attrgetter("size")
+_top, _bottom, _text = attrgetter("top"), attrgetter("bottom"), attrgetter("text")
 
 __all__ = ["layout_page", "find_gutter", "reading_order", "split_sidebar", "Gutter"]
 
@@ -372,24 +373,16 @@ def _breaks(lines: list[Segment], seg: Segment, new_col: bool, line_gap: float, 
 
 
 def _block(lines: list[Segment], page: int, col: int) -> Block:
-    x0 = min(s.x0 for s in lines)
+    x0 = min(map(_x0, lines))
     weight: dict[float, int] = {}
     nbold = total = 0
     for s in lines:
         weight[s.size] = weight.get(s.size, 0) + s.nchars
         total += s.nchars
         nbold += s.nchars if s.bold else 0
-    texts = tuple(s.text for s in lines)
-    return Block(
-        page=page,
-        x0=x0,
-        top=min(s.top for s in lines),
-        x1=max(s.x1 for s in lines),
-        bottom=max(s.bottom for s in lines),
-        text="\n".join(texts),
-        size=max(weight, key=lambda k: weight[k]),
-        bold=nbold * 2 > total,
-        column=col,
-        lines=texts,
-        indents=tuple(round(s.x0 - x0, 1) for s in lines),
+    texts = tuple(map(_text, lines))
+    return new_block(
+        page, x0, min(map(_top, lines)), max(map(_x1, lines)), max(map(_bottom, lines)), "\n".join(texts),
+        max(weight, key=weight.__getitem__), nbold * 2 > total, "body", col, texts,
+        tuple([round(s.x0 - x0, 1) for s in lines]),
     )

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from litmap.read.layout.pages import FURNITURE_KINDS, Block, LaidOutPage
+from litmap.read.layout.pages import FURNITURE_KINDS, Block, LaidOutPage, new_block
 from litmap.util.accents import attach_spacing_accents
 
 __all__ = ["clean_pages", "clean_text", "join_lines", "vocabulary", "compounds_of", "DROPPED_KINDS"]
@@ -242,8 +242,8 @@ def clean_pages(pages: Sequence[LaidOutPage]) -> list[LaidOutPage]:
     out = []
     for page, blocks in cleaned_lines:
         kept = tuple(
-            Block(b.page, b.x0, b.top, b.x1, b.bottom, join_lines(lines, compounds), b.size, b.bold, kind,
-                  b.column, lines, b.indents)
+            new_block(b.page, b.x0, b.top, b.x1, b.bottom, join_lines(lines, compounds), b.size, b.bold, kind,
+                      b.column, lines, b.indents)
             for b, kind, lines in blocks if kind not in DROPPED_KINDS
         )
         furniture = tuple(

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Protocol
 
-__all__ = ["Char", "new_char", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS", "FURNITURE_KINDS"]
+__all__ = ["Char", "new_char", "new_block", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS", "FURNITURE_KINDS"]
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,27 @@ class Block:
     column: int = 0
     lines: tuple[str, ...] = ()
     indents: tuple[float, ...] = ()
+
+
+def new_block(page: int, x0: float, top: float, x1: float, bottom: float, text: str, size: float, bold: bool,
+              kind: str, column: int, lines: tuple[str, ...], indents: tuple[float, ...]) -> Block:
+    """``Block(...)`` with every field given, built as :func:`new_char` builds a ``Char``
+    (layout and cleaning make each block once)."""
+    b = _new(Block)
+    d = b.__dict__  # item by item, in field order
+    d["page"] = page
+    d["x0"] = x0
+    d["top"] = top
+    d["x1"] = x1
+    d["bottom"] = bottom
+    d["text"] = text
+    d["size"] = size
+    d["bold"] = bold
+    d["kind"] = kind
+    d["column"] = column
+    d["lines"] = lines
+    d["indents"] = indents
+    return b
 
 
 @dataclass(frozen=True)
