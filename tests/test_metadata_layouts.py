@@ -438,3 +438,17 @@ def test_text_heads_with_an_abstract_label_run_in_rules_and_a_date_under_the_aff
                     "Institute for Sociological, Political and Legal Research\nDate of submission: March 17th, 2015\n"
                     + "_" * 60 + "\nAbstract\n" + BODY)
     assert m.authors[0].family == "Cvetanova"
+
+
+def test_text_file_read_whole_as_a_cover_page_does_not_crash(tmp_path) -> None:
+    from litmap.read.textfiles import read_text_file
+    from litmap.parse.metadata import extract_metadata
+    from litmap.parse.structure import structure_document
+
+    # A cover note whose citation line has no "(year)": no cover year, and no content page after the cover.
+    p = tmp_path / "cover.txt"
+    p.write_text("Conference Series: Materials Science\nPAPER • OPEN ACCESS\nHousing markets in a northern region\n"
+                 "To cite this article: Anna Author 2019 Conf. Ser.: Mater. Sci. Eng. 667 012027\n\n" + BODY + "\n",
+                 encoding="utf-8")
+    ep = read_text_file(str(p))
+    extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata)  # no IndexError

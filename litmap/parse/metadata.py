@@ -500,7 +500,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
             or (hint.year if text_head else None)  # a text's date line ("September 2012") before any "… 1983)"
             or year_fallback(cover_text + " " + first_text)
             or _footer_citation_year(
-                [replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])] if text_head else content[:2]) or _please_cite_year(first_text) or hint.year
+                [replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])] if text_head and content
+                else content[:2]) or _please_cite_year(first_text) or hint.year
             or _self_citation_year(cover_text + " " + first_text, title))
     if year is None and (guess := pdf_date_year(meta)):
         # The file's creation date: right for born-digital drafts, wrong for a scan or a re-saved copy.
