@@ -570,11 +570,15 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
     last_key: tuple[float, int] = (-1.0, -1)
     last_font = ""
     upright, rotated = True, 0
+    # Tests that fail for every word of most pages, made once per page.
+    placeholders = bool(combine) or "\x00" in text
+    marks = "\ufffe" in text or "\x02" in text
+    new = _new
     for m in _WORD.finditer(text):
         a, end = m.span()
         b = end - 1
         word = m.group()
-        if combine or "\x00" in word:
+        if placeholders and (combine or "\x00" in word):
             word = unicodedata.normalize("NFC", "".join(text[i] + combine.get(i, "") for i in range(a, end)))
             word = word.replace("\x00", "")
             if not word:
@@ -604,7 +608,7 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
         if not upright and not keep_rotated:
             rotated += 1
             continue
-        if word[-1] in _HYPHEN_MARKS:
+        if marks and word[-1] in _HYPHEN_MARKS:
             word = word[:-1] + "-"
             if b > a:
                 b -= 1  # the mark's box is a sliver; the word's last letter is reliable
@@ -617,7 +621,7 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
         r_right = rect.right
         # A last glyph set smaller than the first (loose boxes scale with the
         # effective size, whether set by Tf or by the text matrix) may be a marker.
-        if b > a and not combine and "\x00" not in word and r_top - r_bottom < 0.9 * (bottom - top):
+        if r_top - r_bottom < 0.9 * (bottom - top) and b > a and not combine and "\x00" not in word:
             cut = _superscript_tail(textpage, a, b)
             if cut is not None and not keeps_superscript(text[a:cut], text[cut:b + 1]):
                 # "Hartwell" + superscript "a": an affiliation or note marker, not
@@ -637,7 +641,16 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
             top = b_top
         if b_bottom > bottom:
             bottom = b_bottom
-        out.append(new_char(word, x0, top, x1, bottom, size, last_font))
+        c = new(Char)  # new_char(word, x0, top, x1, bottom, size, last_font), inlined: one call less a word
+        d = c.__dict__
+        d["text"] = word
+        d["x0"] = x0
+        d["top"] = top
+        d["x1"] = x1
+        d["bottom"] = bottom
+        d["size"] = size
+        d["font"] = last_font
+        out.append(c)
     if rotated > len(out) // 3 and not keep_rotated:
         # Mostly turned text (a table set sideways) is content, not margin furniture: keep it.
         return _pdfium_words(page_text, height, keep_rotated=True)
@@ -651,6 +664,8 @@ def _glyph_text(page_at: int, n: int) -> str:
     get_unicode = _word_calls()[5]
     return "".join(map(chr, map(get_unicode, repeat(page_at, n), range(n)))).replace("\x00", "\ufffd")
 
+
+_new = object.__new__
 
 _WORD_CALLS: Optional[tuple[Any, Any, Any, Any, Any, Any]] = None
 
