@@ -425,3 +425,14 @@ def test_the_model_reads_engineered_cue_families_in_the_citation_clause():
     assert {"x:agree", "x:agree_after", "x:agree_cited_subject"} <= cited and "x:self_subject" not in cited
     hedged = feats("Some authors suggest that planners neglect rescaling (Smith 2010).", "(Smith 2010)")
     assert {"x:hedge", "x:report_verb", "x:critique_word_before"} <= hedged and "x:critique_word_self" not in hedged
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # ", however," between a subject and its verb does not cut the clause; ", however, we" still opens one
+    ("This approach, however, ignores the role of the state (Smith 2010).", "(Smith 2010)", "critiques"),
+    ("Smith (2004) argues that rents rise, however, we find that they fall.", "Smith (2004)", "critiques"),
+    ("Rents, however, rose after 2008 (Smith 2010).", "(Smith 2010)", "background"),
+])
+def test_an_inner_however_keeps_the_clause(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected

@@ -187,6 +187,10 @@ _OPENER = re.compile(
 )
 
 
+# ", however, <verb>" inside a clause (no new subject follows); ", however, we …" still opens a clause.
+_INNER_HOWEVER = re.compile(
+    r" however, (?!(?i:we|i|this|that|the|these|those|it|its|they|their|there|our|a|an|such|some|many|most|in|on|"
+    r"at|as|for|by|when|if|since|because|to)\b)[a-z]")
 _APPOSITIVE = re.compile(r" (?:including|such as|especially|particularly|notably|for example|for instance|e\.g\.|i\.e\.)")
 
 
@@ -216,6 +220,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
             elif closing:
                 bounds.append(i + 1)
                 closing = False
+            elif _INNER_HOWEVER.match(text, i + 1):
+                pass  # "This approach, however, ignores …": a discourse adverb between subject and verb
             elif re.match(r" (?:but|yet|whereas|while|whilst|although|though|however)\b", lowered[i + 1 : i + 12]):
                 bounds.append(i + 1)
                 closing = bool(re.match(r" (?:while|whilst|although|though|whereas)\b", lowered[i + 1 : i + 12]))
