@@ -61,6 +61,16 @@ def test_large_inputs_left_to_umap(monkeypatch):
     assert EXACT_BELOW == 4096  # umap_.py's own limit
 
 
+def test_without_the_compiled_kernel_umap_finds_its_own_neighbours(monkeypatch):
+    """A numba that cannot cache (no writable folder) fails the kernel's import: same result, slower."""
+    import sys
+
+    x = _points(120, 12, 5)
+    expected = umap_reduce(x, n_neighbors=8, n_components=3, seed=3)
+    monkeypatch.setitem(sys.modules, "litmap.analyse.topics.cosine_knn", None)  # import raises ImportError
+    assert umap_reduce(x, n_neighbors=8, n_components=3, seed=3).tobytes() == expected.tobytes()
+
+
 def test_jit_cache_enabled_once():
     enable_jit_cache()
     assert enable_jit_cache() == 0

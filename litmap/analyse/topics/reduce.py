@@ -84,9 +84,12 @@ def umap_reduce(embeddings: "np.ndarray", *, n_neighbors: int, n_components: int
     knn: Any = (None, None, None)
     if precompute and x.ndim == 2 and 1 < n_neighbors < len(x) < EXACT_BELOW \
             and x.dtype in (np.float32, np.float64) and x.flags.c_contiguous:
-        from litmap.analyse.topics.cosine_knn import exact_cosine_knn
-
-        knn = exact_cosine_knn(x, n_neighbors)
+        try:
+            from litmap.analyse.topics.cosine_knn import exact_cosine_knn
+        except Exception as exc:  # e.g. numba finds no writable cache folder: UMAP finds them itself
+            log.info("exact neighbours left to UMAP: %s", exc)
+        else:
+            knn = exact_cosine_knn(x, n_neighbors)
     with warnings.catch_warnings():
         # a seed means one thread, which UMAP says each time; precomputed neighbours have no
         # search index, so UMAP says transform() is unavailable (litmap never calls it)
