@@ -436,3 +436,19 @@ def test_the_model_reads_engineered_cue_families_in_the_citation_clause():
 def test_an_inner_however_keeps_the_clause(sentence, cite, expected):
     start = sentence.index(cite)
     assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # supports: "As X (year) also found, …" (not "As X notes"), "similar to X's findings", "provides support for"
+    ("As Murray and O'Kelly (2002) also found, the centroid needed fewer sites.", "Murray and O'Kelly (2002)",
+     "supports"),
+    ("As Smith (2010) notes, rents rose.", "Smith (2010)", "background"),
+    ("Similar to Eicher and Brewer's (2001) findings, the method errs on urban fringes.", "(2001)", "supports"),
+    ("This mapping provides further support for the generic view of gentrification (Harvey 2010).", "(Harvey 2010)",
+     "supports"),
+    # ... said of the cited work itself: its own finding
+    ("Smith (2010) provides support for the rent gap thesis.", "Smith (2010)", "background"),
+])
+def test_supports_found_similar_and_support_for(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected

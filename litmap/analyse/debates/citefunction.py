@@ -109,6 +109,10 @@ _IN_CLAUSE: list[_Cue] = (
         r"(?:findings?|results?|conclusions?|concerns?|arguments?|views?|claims?|observations?|evidence|points?)", r"(?:finds?|found) (?:its |their |a |some )?resonance", r"resonates? with",
         r"similar (?:findings|results|conclusions|patterns) (?:have been|were|are) (?:\w+ )?(?:reported|found|observed|documented)",
         r"bears? (?:\w+ ){0,2}similarit(?:y|ies)",
+        r"(?:provides?|provided|lends?|lent|offers?|gives?) (?:\w+ ){0,2}support (?:for|to)",
+        r"similar(?:ly)? to [^.;:]{0,60}?(?:findings?|results?|conclusions?|observations?)",
+        r"(?-i:[Aa]s (?:[A-Z][\w'\-]+,? (?:and |& |et al\.,? )?)+\(\d{4}[^()]{0,20}\),? (?:also |has |have |had |similarly )*"
+        r"(?:found|shown|showed|demonstrated|documented|observed|confirmed|evidenced))",
         r"support(?:s|ed|ing)? (?:the|this|our|these) (?:\w+ )?(?:view|argument|claim|finding|findings|results?|conclusions?|proposition|idea|ongoing)",
         r"(?:we|I) (?:agree|concur)", r"agree with", r"replicat\w+", r"(?:have|has) substantiated",
         r"key insight", r"(?:are|is) convincing", r"rightly", r"(?:as|like) many other", r"common ?denominators",
@@ -157,7 +161,7 @@ _AGENT_VERB = re.compile(
 )
 # A citation directly before a verb is its subject ("Wu (2016) has confirmed").
 _SUBJECT_GAP = re.compile(r"^\W{0,3}(?:(?:has|have|had|also|further|recently|clearly) )*$", re.I)
-_REPORT_VERB = re.compile(r"(?:confirm|corroborat|replicat|echo|mirror)", re.I)
+_REPORT_VERB = re.compile(r"(?:confirm|corroborat|replicat|echo|mirror|provide|lend|lent|offer|give|reinforc|support)", re.I)
 # "criticised by X (2004)" or "has been critiqued (X, 2004)": X is the critic.
 _BY_BEFORE = re.compile(
     r"(?:(?:criticis|criticiz|critiqu|challeng|question|reject)\w* by\W*|"
