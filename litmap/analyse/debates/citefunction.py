@@ -315,6 +315,7 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
     # A cue inside a longer cue ("limits of" in "avoid the limits of") yields to it.
     hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
     best: Optional[FunctionLabel] = None
+    scored: list[tuple[str, float, str, int, int, str]] = []
     for ms, me, cue, matched in hits:
         label = cue.label
         if (not _NEGATORS.search(matched) and _negated(clause, ms - a) and not c0 <= ms < c1
@@ -335,7 +336,13 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
         elif label == "uses" and _cited_uses(text, c0, c1, ms, matched):
             label = "background"  # "Langford (2013) found … when he adopted the point-based method": its own use
         distance = len(text[min(me, c0) : max(ms, c1)].split()) if (me <= c0 or ms >= c1) else 0
-        score = cue.weight / (1.0 + distance / 15.0)
+        scored.append((label, cue.weight / (1.0 + distance / 15.0), matched, ms, me, cue.label))
+    # A critique word that is the object of a use cue ("Drawing on critiques of neoliberal urbanism (Peck 2010), we
+    # …", "Building on the critique of … by Smith (1996)") names what is used; turned to background, it does not compete.
+    uses_ends = [end for label, _, _, _, end, _ in scored if label == "uses"]
+    for label, score, matched, ms, me, source in scored:
+        if label == "background" and source == "critiques" and any(0 <= ms - end <= 30 for end in uses_ends):
+            continue
         if best is None or score > best.score:
             best = FunctionLabel(label, matched, round(score, 3))
     return best
