@@ -62,7 +62,11 @@ def enable_jit_cache() -> int:
     enabled = 0
     for module_name, name in _UNCACHED:
         try:
-            fn = getattr(importlib.import_module(module_name), name)
+            module = importlib.import_module(module_name)
+            fn = getattr(module, name)
+            twin = getattr(module, name + "_parallel", None)
+            if twin is not None and type(getattr(twin, "_cache", None)).__name__ != "NullCache":
+                continue  # a umap that caches the parallel twin: one cache file for both, leave it
             if hasattr(fn, "enable_caching") and not fn.signatures:
                 fn.enable_caching()
                 enabled += 1
