@@ -466,3 +466,37 @@ def test_supports_found_similar_and_support_for(sentence, cite, expected):
 def test_a_critique_used_is_a_use(sentence, cite, expected):
     start = sentence.index(cite)
     assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # "contrast with" a cited work's results; two cited works set side by side are background
+    ("Our results contrast with those of Freeman (2005).", "Freeman (2005)", "critiques"),
+    ("This contrasts with the European experience (Brenner 2004).", "(Brenner 2004)", "background"),
+    ("Smith (2010) contrasts with Jones (2012).", "Jones (2012)", "background"),
+    ("Unlike Smith (2010), Jones (2012) finds displacement.", "Smith (2010)", "background"),
+    ("This is a significant improvement from global measures such as those of Simpson (2002) and Gregory and Ell "
+     "(2005).", "Simpson (2002)", "critiques"),
+    # discourse contrasts, concessions about facts, difficulties and limits that are no critique of the cited work
+    ("While gentrification was first observed in London (Glass 1964), it has since spread globally.", "(Glass 1964)",
+     "background"),
+    ("While some scholars emphasise capital (Smith 1979), others stress culture (Ley 1996).", "(Ley 1996)",
+     "background"),
+    ("Although the state retreated in some sectors (Jessop 2002), it expanded in others.", "(Jessop 2002)",
+     "background"),
+    ("Although rescaling is often framed as neoliberal (Brenner 2004), this paper shows a developmental state.",
+     "(Brenner 2004)", "critiques"),
+    ("The policy aimed to mix incomes (Lees 2008), but it displaced tenants.", "(Lees 2008)", "background"),
+    ("Smith (2010) studied London, but did not examine the suburbs.", "Smith (2010)", "critiques"),
+    ("One limitation of this study is the small sample (Smith 2010).", "(Smith 2010)", "background"),
+    ("The main challenge is to measure displacement (Atkinson 2000).", "(Atkinson 2000)", "background"),
+    ("This view challenges the dominant narrative of decline (Smith 2010).", "(Smith 2010)", "background"),
+    ("Yet, as Harvey (1989) points out, entrepreneurialism carries risks.", "Harvey (1989)", "background"),
+    ("By contrast, Freeman (2005) finds no displacement.", "Freeman (2005)", "background"),
+    ("Rather than retreating, the state reorganised itself (Brenner 2004).", "(Brenner 2004)", "background"),
+    ("The rent gap thesis has its critics (Hamnett 1991; Ley 1986).", "(Hamnett 1991; Ley 1986)", "background"),
+    ("The concept has been questioned for its vagueness (Smith 2010).", "(Smith 2010)", "background"),
+    ("Some question the usefulness of the concept (Smith 2010).", "(Smith 2010)", "background"),
+])
+def test_contrasts_between_works_and_with_the_authors(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected

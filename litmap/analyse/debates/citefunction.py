@@ -63,7 +63,8 @@ _CONTRAST_OBJECT = (
     r"expectations?|assumptions?|arguments?|predictions?|views?|findings|results|hypothes[ie]s|theor(?:y|ies))))"
 )
 # "unlike X", "in (strong) contrast to that of studies", "contrary to some suggestions in the literature".
-_CONTRAST_CUE = r"(?:unlike|(?:in|stands? in) (?:\w+ )?contrast (?:to|with)|contrary to|contra|pace) " + _CONTRAST_OBJECT
+_CONTRAST_CUE = (r"(?:unlike|(?:in|stands? in) (?:\w+ )?contrast (?:to|with)|contrast(?:s|ed|ing)? (?:sharply |starkly )?with|"
+                 r"contrary to|contra|pace) " + _CONTRAST_OBJECT)
 # The citing work bettered or set apart from a cited one: "more flexible than that of X", "an improvement from
 # ... X", "a different spin than X".  Counts only with the cited work as what is compared against (_aimed_critique).
 _COMPARATIVE_CUE = (
@@ -519,6 +520,13 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
       ("overly", "simplistic", "limits of", "inapplicable", "we depart from" …) count within the clause.
     """
     m = matched.lower()
+    if (_CONTRAST_START.match(m) or re.fullmatch(_COMPARATIVE_CUE, m)) and not _FIRST_PERSON.search(text[a : cue_end + 200]):
+        others = [(s, e) for s, e in _spans_in(text, a, min(len(text), cue_end + 200)) if not (s < c1 and c0 < e)]
+        # "X (2010) contrasts with Y (2012)", "Unlike Smith (2010), Jones (2012) finds …": two cited works set side by
+        # side; "an improvement from measures such as those of X (2002) and Y (2005)" sets both against the authors'
+        if any(e <= cue_start for _, e in others) or any(
+                s >= c1 and "," in _outside_parens(text[c1:s]) for s, _ in others):
+            return False
     if c0 <= cue_start < c1 or cue_start < c0 < cue_end:
         return True  # "(contrary to Jander et al. 1992)", "contrary to Smith (1996)": the cue's object is the citation
     if _CONTRAST_START.match(m) or re.fullmatch(_COMPARATIVE_CUE, m) or _OBJECT_VERB.match(m):
@@ -576,7 +584,8 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
             or (linked and _in_object(text, cue_start, cue_end, c0)))
 
 
-_CONTRAST_START = re.compile(r"(?:unlike|in (?:\w+ )?contrast|stands? in|contrary to|contra|pace)\b", re.I)
+_CONTRAST_START = re.compile(r"(?:unlike|in (?:\w+ )?contrast|stands? in|contrast(?:s|ed|ing)? (?:sharply |starkly )?with|"
+                             r"contrary to|contra|pace)\b", re.I)
 _OBJECT_VERB = re.compile(r"(?:rebuk|rebut|refut|contradict|runs? counter|difficult to|hard to|impossible to|impractical to)",
                           re.I)
 _CRITIQUE_WORD = re.compile(r"(?:critici[sz]|critiqu|challeng|critical of)", re.I)
