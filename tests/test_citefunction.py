@@ -500,3 +500,19 @@ def test_a_critique_used_is_a_use(sentence, cite, expected):
 def test_contrasts_between_works_and_with_the_authors(sentence, cite, expected):
     start = sentence.index(cite)
     assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # uses needs the citing authors as agent: other scholars using a work is background
+    ("Following Smith (2010), many studies use census tracts.", "Smith (2010)", "background"),
+    ("Many studies have adopted the framework of Brenner (2004).", "Brenner (2004)", "background"),
+    ("We use the definition of gentrification given by Clark (2005).", "Clark (2005)", "uses"),
+    # agreement with a work, its findings or scholarship; not with a plan or a policy
+    ("In line with government policy, rents were capped (Smith 2010).", "(Smith 2010)", "background"),
+    ("Consistent with the plan, the zone expanded (Wu 2016).", "(Wu 2016)", "background"),
+    ("This is consistent with earlier findings (Smith 2010).", "(Smith 2010)", "supports"),
+    ("In line with Jonas (2013), the region is held together by informal ties.", "Jonas (2013)", "supports"),
+])
+def test_uses_needs_the_authors_and_agreement_needs_a_work(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected

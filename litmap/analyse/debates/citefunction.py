@@ -334,6 +334,10 @@ def _best_cue(text: str, a: int, b: int, c0: int, c1: int, has_self: bool) -> Op
             label = "background"  # "Wu (2016) confirmed …": the cited work's own finding
         elif label == "supports" and _two_works_compared(text, a, b, c0, c1, ms, me):
             label = "background"  # "Smith (2010) is consistent with Jones (2012)": agreement between cited works
+        elif label == "supports" and not _agreement_aimed(text, c0, ms, me, matched):
+            label = "background"  # "Consistent with the plan, the zone expanded (Wu 2016)": not agreement with a work
+        elif label == "uses" and not _FIRST_PERSON.search(text) and _THIRD_PARTY_USERS.search(text):
+            label = "background"  # "Following Smith (2010), many studies use …": others use it, not the citing authors
         elif label == "uses" and _cited_uses(text, c0, c1, ms, matched):
             label = "background"  # "Langford (2013) found … when he adopted the point-based method": its own use
         distance = len(text[min(me, c0) : max(ms, c1)].split()) if (me <= c0 or ms >= c1) else 0
@@ -409,6 +413,32 @@ def _cited_is_reporter(text: str, c0: int, c1: int, cue_start: int, any_verb: bo
             return True
     start = _citation_start(text, 0, c0)
     return bool(_VOICE_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+# Scholars other than the citing authors as the users of a work.
+_THIRD_PARTY_USERS = re.compile(
+    r"\b(?:(?:many|most|several|some|other|these|those|such|previous|prior|earlier|recent|numerous|subsequent|later)\s+"
+    r"(?:\w+\s+)?(?:studies|scholars|researchers|authors|works|analyses|papers|geographers|commentators)|others)\b", re.I)
+_AGREEMENT_CUE = re.compile(r"(?:in line|consistent|in keeping|in agreement|in accordance) with", re.I)
+_AGREED_THING = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:findings?|results?|conclusions?|evidence|observations?|studies|study|work|research|"
+    r"literature|scholarship|arguments?|views?|claims?|theor(?:y|ies)|predictions?|hypothes[ie]s|accounts?|analys[ie]s|"
+    r"estimates?|those|that of|the idea|the notion|the thesis|the model)\b", re.I)
+
+
+def _agreement_aimed(text: str, c0: int, cue_start: int, cue_end: int, matched: str) -> bool:
+    """An agreement phrase ("consistent with", "in line with") supports a work when its object is the work, its
+    findings or scholarship ("consistent with earlier findings (X)", "in line with Jonas (2013)"), or the citation
+    closes a short object phrase; "Consistent with the plan, the zone expanded (Wu 2016)" and "in line with
+    government policy (X)" agree with no work."""
+    if not _AGREEMENT_CUE.fullmatch(matched.strip()):
+        return True
+    if _AGREED_THING.match(text[cue_end : cue_end + 80]):
+        return True
+    if c0 >= cue_end:
+        gap = _outside_parens(text[cue_end:c0])
+        return "," not in gap and len(gap.split()) <= 8 and not _SENTENCE_END.search(gap)
+    return False
 
 
 def _two_works_compared(text: str, a: int, b: int, c0: int, c1: int, cue_start: int, cue_end: int) -> bool:
