@@ -16,6 +16,7 @@ Designs:
   ``uses``/``supports`` where the rules say background, from probability p;
 * ``... +veto v``: the same, and a rule ``critiques`` the model (text features plus the rules' verdict)
   gives a critique probability below v becomes background (a precision guard);
+* ``rules+fill uses only``: the model may fill ``uses`` only (``--uses-only``);
 * ``... +crit p>=q``: the same, and the text model also adds ``critiques`` where the rules say background
   from probability q (``--critique-fill``);
 * ``model+rules C``: the model with the rules' verdict as features deciding every label.
@@ -68,6 +69,7 @@ def main() -> int:
                     help="critique vetoes of the model with the rules' verdict ('' for none: skips that model)")
     ap.add_argument("--without-cue-features", action="store_true",
                     help="also run the fill designs without the engineered cue-family features (x:...)")
+    ap.add_argument("--uses-only", action="store_true", help="also run the fill design filling only uses")
     ap.add_argument("--critique-fill", default="",
                     help="probabilities from which the text model may also add a critique where the rules say background")
     args = ap.parse_args()
@@ -109,6 +111,9 @@ def main() -> int:
                         per.setdefault(f"rules+fill{tag} C={c} p>={t}", []).append((gold[i], filled))
                         if tag:
                             continue
+                        if args.uses_only:
+                            only = combine(rule[i], tm, feats[i][0], t, ("uses",))
+                            per.setdefault(f"rules+fill uses only C={c} p>={t}", []).append((gold[i], only))
                         for q in critique_fill:
                             more = filled
                             if filled == "background":

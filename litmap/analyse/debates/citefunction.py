@@ -3,7 +3,7 @@ mention the work it cites?
 
 Rules over cue phrases with scope, documented in ``docs/citation-function.md``;
 where they find no cue, a small trained model (:mod:`.citemodel`) may read a
-citation as ``uses`` or ``supports``.
+citation as ``uses``.
 The unit is the citing sentence; the citation's own clause is the scope of
 most cues, and a few sentence patterns reach across clauses ("While X (2004)
 …, we …"; "X (2004) argues …; however, we …").  A critique cue counts only when it is
@@ -248,7 +248,7 @@ def classify_citation(sentence: str, citation_span: Optional[tuple[int, int]] = 
     Returns a :class:`FunctionLabel`; ``background`` is the default when no
     cue governs the citation's clause, unless (``model=True``) the small
     trained model of :mod:`litmap.analyse.debates.citemodel` reads it as
-    ``uses`` or ``supports`` with enough confidence (cue ``"model"``, score
+    ``uses`` (:data:`citemodel.FILL_LABELS`) with enough confidence (cue ``"model"``, score
     its probability).
     """
     found = _rules(sentence, citation_span)
