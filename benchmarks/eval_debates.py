@@ -77,8 +77,8 @@ def _build_store(data: Path, rows: list[dict], folder: Path) -> Path:
     for r in rows:
         shutil.copy(data / r["file"], src / names[r["file"]])
     db = folder / "gold.db"
-    with Store(str(db)) as store:
-        ingest(store, [str(src)], IngestSettings())
+    with Store(str(db), write=True) as store:
+        ingest([str(src)], store, IngestSettings())
         resolve_corpus_works(store)
     return db
 
