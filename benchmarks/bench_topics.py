@@ -68,7 +68,7 @@ def real_corpus_by_paper(pdfs: bool) -> list[tuple[int, str]]:
             r = subprocess.run(["pdftotext", "-q", pdf, "-"], capture_output=True, text=True)
             texts.append(r.stdout)
     # The gentrification texts are one paragraph per line, not blank-line separated.
-    passages = []
+    passages: list[tuple[int, str]] = []
     for i, t in enumerate(texts):
         t = t if "\n\n" in t else t.replace("\n", "\n\n")
         passages.extend((i, p) for p in paragraphs(t))
@@ -77,7 +77,7 @@ def real_corpus_by_paper(pdfs: bool) -> list[tuple[int, str]]:
 
 def synthetic(real: list[str], n: int, seed: int = 0) -> list[str]:
     rng = random.Random(seed)
-    out = []
+    out: list[str] = []
     while len(out) < n:
         sents = re.split(r"(?<=[.!?])\s+", rng.choice(real))
         rng.shuffle(sents)

@@ -124,7 +124,7 @@ def eval_cc_by() -> dict[str, float]:
     if not golds:
         print("cc_by: skipped (no gold files)")
         return {}
-    tot = Counter()
+    tot: Counter[str] = Counter()
     for gpath in golds:
         gold = json.loads(gpath.read_text())
         pdf = folder / gold["file"]
@@ -188,7 +188,7 @@ def _bib_references(bib: Path) -> list[Reference]:
     text = bib.read_text(errors="replace")
     raw = {e.key: e.fields_dict.get("author") or e.fields_dict.get("editor") for e in bibtexparser.parse_string(text).entries}
     lib = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
-    out = []
+    out: list[Reference] = []
     for e in lib.entries:
         f = e.fields_dict
         author = f.get("author") or f.get("editor")
@@ -196,7 +196,8 @@ def _bib_references(bib: Path) -> list[Reference]:
         if not author or not year:
             continue
         authors = []
-        raw_names = re.split(r"\s+and\s+", str(raw[e.key].value).strip()) if raw.get(e.key) else []
+        raw_field = raw.get(e.key)
+        raw_names = re.split(r"\s+and\s+", str(raw_field.value).strip()) if raw_field else []
         for k, a in enumerate(re.split(r"\s+and\s+", str(author.value).strip())):
             braced = k < len(raw_names) and raw_names[k].startswith("{") and raw_names[k].endswith("}")
             a = a.strip("{} ")
@@ -219,9 +220,9 @@ def _bib_keys(bib: Path) -> dict[str, tuple[str, int]]:
     text = bib.read_text(errors="replace")
     # braces ("{Stan Development Team}") mark an organisation; decoding drops them
     raw_authors = {
-        e.key: str((e.fields_dict.get("author") or e.fields_dict.get("editor")).value)
+        e.key: str(names.value)
         for e in bibtexparser.parse_string(text).entries
-        if e.fields_dict.get("author") or e.fields_dict.get("editor")
+        if (names := e.fields_dict.get("author") or e.fields_dict.get("editor"))
     }
     lib = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
     out = {}
@@ -393,7 +394,7 @@ def _joss_paper(d: Path) -> Optional[Counter]:
     # every citation spot of paper.md (also keys missing from the bibliography) as a marker
     md_l = _letters(_MD_BROKEN_RE.sub(" zzcitezz ", _MD_GROUP_RE.sub(" zzcitezz ", body)))[0]
     claimed: set[int] = set()
-    tot = Counter()
+    tot: Counter[str] = Counter()
     cursor = 0
     for gi, (a, b, works) in enumerate(groups):
         prev_end = groups[gi - 1][1] if gi else 0
@@ -454,7 +455,7 @@ def eval_joss() -> dict[str, float]:
     if not folder.exists():
         print("joss: skipped")
         return {}
-    tot = Counter()
+    tot: Counter[str] = Counter()
     for d in sorted(p for p in folder.iterdir() if p.is_dir()):
         res = _joss_paper(d)
         if res is None:
@@ -497,7 +498,7 @@ def eval_seeds() -> dict[str, float]:
         print("seeds: skipped (no benchmarks/gold/seed_citations.json)")
         return {}
     gold = json.loads(GOLD_SEEDS.read_text())
-    tot = Counter()
+    tot: Counter[str] = Counter()
     for fname, spec in gold["files"].items():
         path = SHARED / "seeds" / fname
         if not path.exists():

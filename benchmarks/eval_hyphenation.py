@@ -39,7 +39,7 @@ from collections import Counter
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from eval_ligatures import raw_blocks  # noqa: E402  (block texts as ingest makes them, before any repair)
-from litmap.read.repairs.hyphenation import find_hyphen_repairs, repair_hyphenation  # noqa: E402
+from litmap.read.repairs.hyphenation import HyphenRepair, find_hyphen_repairs, repair_hyphenation  # noqa: E402
 from litmap.read.textfiles import read_text_file  # noqa: E402
 
 DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
@@ -118,7 +118,7 @@ def broken(texts: list[str], whole: Counter[str], compound: Counter[str], min_co
     return out
 
 
-def evaluate(files: list[str], min_corpus: int, label: str) -> list[tuple[str, object, str]]:
+def evaluate(files: list[str], min_corpus: int, label: str) -> list[tuple[str, HyphenRepair, str]]:
     before = {f: raw_blocks(f) for f in files}
     t0 = time.perf_counter()
     after_h = {f: repair_hyphenation(before[f])[0] for f in files}

@@ -139,8 +139,8 @@ def match(preds: list[Reference], golds: list[tuple[str, Gold]]) -> list[tuple[i
             s = _in_text(tk, rk)
             if s < _MATCH:
                 continue
-            authors = g.fields["authors"] or ()
-            tie = (g.fields["year"] or "#") in ref.raw
+            authors: tuple[str, ...] = g.fields["authors"] or ()
+            tie = int((g.fields["year"] or "#") in ref.raw)
             tie += bool(authors) and authors[0] in _seg_key(ref.raw)
             cands.append((s, tie, -pi, -gi))
     pairs, used_p, used_g = [], set(), set()

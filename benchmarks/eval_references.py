@@ -63,13 +63,13 @@ import zlib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from litmap.models import Reference  # noqa: E402
 from litmap.parse.names import normalise_doi, normalise_surname, normalise_title  # noqa: E402
-from litmap.parse.references.parser import parse_reference  # noqa: E402
+from litmap.parse.references.parser import METHODS, Method, parse_reference  # noqa: E402
 
 FIELDS = ("authors", "year", "title", "container", "volume", "issue", "pages", "publisher", "doi", "url")
 
@@ -397,17 +397,16 @@ def load_grobid_heldout(data: Path) -> list[Gold]:
     return golds
 
 
-def eval_fields(data: Path, methods: tuple[str, ...] = ("rules", "crf", "hybrid"), split: Optional[str] = None) -> dict:
+def eval_fields(data: Path, methods: tuple[Method, ...] = ("rules", "crf", "hybrid"), split: Optional[str] = None) -> dict:
     """Per gold set and parsing method: per-field table and micro F1.  With
     ``split`` only EXCITE's half and the clean unseen sets' halves."""
+    sets: list[tuple[str, list[Gold], bool]] = []
     if split is not None:
-        sets = []
         excite = load_excite(data, split)
         if excite:
             sets.append((f"EXCITE refs_segmented, {split}", excite, False))
         sets += load_clean_unseen(data, split)
         return _score_sets(sets, methods)
-    sets: list[tuple[str, list[Gold], bool]] = []
     both: list[Gold] = []
     for name, golds in load_ccby(data):
         sets.append((name, golds, False))
@@ -433,7 +432,7 @@ def eval_fields(data: Path, methods: tuple[str, ...] = ("rules", "crf", "hybrid"
     return _score_sets(sets, methods)
 
 
-def _score_sets(sets: list[tuple[str, list[Gold], bool]], methods: tuple[str, ...]) -> dict:
+def _score_sets(sets: list[tuple[str, list[Gold], bool]], methods: tuple[Method, ...]) -> dict:
     results: dict = {}
     for name, golds, any_style in sets:
         for m in methods:
@@ -617,9 +616,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not args.data.exists():
         print(f"no evaluation data at {args.data}; skipping")
         return 0
+    methods = tuple(m.strip() for m in args.methods.split(",") if m.strip())
+    if any(m not in METHODS for m in methods):
+        ap.error(f"--methods takes a comma-separated subset of {','.join(METHODS)}, not {args.methods!r}")
     out: dict = {}
     if args.only in (None, "fields"):
-        out["fields"] = eval_fields(args.data, tuple(m.strip() for m in args.methods.split(",") if m.strip()), args.split)
+        out["fields"] = eval_fields(args.data, cast("tuple[Method, ...]", methods), args.split)
     if args.only in (None, "segmentation"):
         out["segmentation"] = eval_segmentation(args.data, verbose=args.verbose, split=args.split)
     if args.only in (None, "joss") and args.split is None:

@@ -44,6 +44,7 @@ the model small (< 3 MB).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -352,7 +353,7 @@ def cross_validate(data: Path, k: int, params: dict, fold_dir: Optional[Path] = 
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import eval_references as ev  # noqa: PLC0415
-    from litmap.parse.references.parser import parse_reference  # noqa: PLC0415
+    from litmap.parse.references.parser import Method, parse_reference  # noqa: PLC0415
 
     docs = excite_documents(data / "excite" / "refs_segmented")
     if not docs:
@@ -361,7 +362,8 @@ def cross_validate(data: Path, k: int, params: dict, fold_dir: Optional[Path] = 
     held_out = _held_out_strings(data)
     base = base_sources(data, held_out)
     ids = sorted(docs)
-    totals = {m: ev.Score() for m in ("hybrid", "crf")}
+    methods: tuple[Method, ...] = ("hybrid", "crf")
+    totals = {m: ev.Score() for m in methods}
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = fold_dir or Path(tmp_dir)
         tmp.mkdir(parents=True, exist_ok=True)
@@ -377,7 +379,7 @@ def cross_validate(data: Path, k: int, params: dict, fold_dir: Optional[Path] = 
             refparse_crf.use_model(path)
             try:
                 for m, total in totals.items():
-                    sc = ev.score(golds, lambda raw, m=m: parse_reference(raw, method=m))
+                    sc = ev.score(golds, functools.partial(parse_reference, method=m))
                     for d in ("tp", "fp", "fn"):
                         for f, v in getattr(sc, d).items():
                             getattr(total, d)[f] += v
