@@ -83,3 +83,26 @@ def test_rules_title_wins_and_a_missing_model_keeps_the_rules(tmp_path, monkeypa
     monkeypatch.setattr(thm, "load_model", lambda path_text="": None)
     assert metadata_text.text_header(HEAD).title is None
     assert label_head(["a line"]) == ["other"]
+
+
+def test_text_read_as_a_cover_page_keeps_its_head(tmp_path) -> None:
+    """A text file is one pseudo page; a "How to cite this article" line deep in it marks that page as a cover
+    page, which used to leave the file with no title (fresh gentrification texts, issue 18)."""
+    from litmap.parse.metadata import extract_metadata, is_cover_page
+    from litmap.parse.structure import structure_document
+    from litmap.read.textfiles import read_text_file
+
+    body = " ".join(["The rent gap has been read as a feature of inner cities, and this paper follows it out."] * 3)
+    data = ("Received: 3 March 2020 | Accepted: 17 February 2021\nDOI: 10.1002/psp.9999\nRESEARCH ARTICLE\n"
+            "Rent gaps, displacement and poverty\ndynamics on the urban fringe\nAnna Novak\n"
+            "School of Geography, University of Leeds, Leeds, UK\nCorrespondence\nAnna Novak, School of Geography.\n"
+            "Email: a.novak@leeds.ac.uk\n"
+            "© 2021 The Authors. Population, Space and Place published by John Wiley & Sons Ltd.\n\n" + body
+            + "\n\nHow to cite this article: Novak A. Rent gaps on the fringe. 2021;27:e9999.\n")
+    path = tmp_path / "x.txt"
+    path.write_text(data, encoding="utf-8")
+    ep = read_text_file(str(path))
+    assert is_cover_page(ep.pages[0])
+    meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata, path=str(path))
+    assert meta.title == "Rent gaps, displacement and poverty dynamics on the urban fringe"
+    assert meta.authors[0].family == "Novak"

@@ -415,7 +415,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     header = header_info([replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])]
                          if text_head and content else content)
     body = structure.body_size
-    if text_head and content:
+    if text_head:
         # A text file's head: its title and author lines read back from "Abstract" (no type sizes to go by),
         # and the layout rules kept to its first blocks, never a heading deep in the body.
         hint = text_header(text_head)
@@ -451,6 +451,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         page_text = " ".join(b.text for b in content[0].blocks[: max(title_i, 0) + 6])
         cite_title, cite_authors, cite_year = title_from_cite_line(page_text, hint.title or title)
         title = cite_title or hint.title or title
+    elif not cover.title and hint.title:
+        title = hint.title  # a text file whose one page reads as a cover page (history, DOI, licence lines)
     if text_head and title and not hint.title and not cover.title:
         title = trim_at_name_line(title, text_head)  # a text block's title that runs on into its author line
     sane = sane_title(title)

@@ -219,7 +219,8 @@ def _join_title(parts: Sequence[str]) -> str:
             out = out[:-1] + p  # a word hyphenated at the line end
         else:
             out = f"{out} {p}" if out else p
-    return re.sub(r"(?<=[a-z])[∗*†‡]+$|(?<=[a-z])\d{1,2}$", "", out).strip()
+    # Footnote marks: "1Gentrification: causes …", "… in Philadelphia1", "… Relaxation Systems*".
+    return re.sub(r"(?<=[a-z])[∗*†‡]+$|(?<=[a-z])\d{1,2}$|^\d{1,2}(?=[A-Z][a-z])", "", out).strip()
 
 
 def _runs(labels: Sequence[str], want: str) -> list[tuple[int, int]]:
