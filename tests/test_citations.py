@@ -338,3 +338,36 @@ def test_bracketed_numbers_in_an_author_year_paper_are_no_citations():
     assert _stray_numbers_dropped([author_year, number], unnumbered) == [author_year]
     assert _stray_numbers_dropped([author_year, number], numbered) == [author_year, number]
     assert _stray_numbers_dropped([number], unnumbered) == [number]  # a numeric paper whose list lost its numbers
+
+
+def test_running_head_masthead_left_out_of_the_citing_sentence():
+    # a .txt input (or a head that differs per page) keeps "Journal Volume (Year) pages" in the body flow
+    text = "E. Kovács Cities 157 (2025) 105586 Gentrification rose (Lees, 2000) in many places."
+    (c,) = cite(text)
+    assert c.raw == "(Lees, 2000)"
+    assert c.sentence == "Gentrification rose (Lees, 2000) in many places."
+
+
+def test_repeated_running_head_without_pages_left_out_of_sentences():
+    head = "Urban Studies Review 45 (2008)"
+    paras = [
+        Paragraph(text=f"{head} As argued (Brenner, 2004) states rescale.", page=2, section=0, char_start=0, char_end=60),
+        Paragraph(text=f"Cities grow. {head} so Jessop (2002) says.", page=3, section=0, char_start=60, char_end=120),
+    ]
+    found = find_citations(paras, [Section(heading=None, kind="body", page=2, page_end=3, text="")])
+    assert [c.raw for c in found] == ["(Brenner, 2004)", "Jessop (2002)"]
+    assert [c.sentence for c in found] == ["As argued (Brenner, 2004) states rescale.", "so Jessop (2002) says."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Applied Geography 58 (2015) 1–10 and the text goes on.",
+        "In Applied Geography 58 (2015) the authors show this.",
+        "Population grew sharply (1990–1995) in the suburbs.",
+        "Brenner, N. (2004). New State Spaces. Oxford University Press.",
+        "Smith, N., & Williams, P. (1986). Gentrification of the City. London: Allen & Unwin.",
+    ],
+)
+def test_mastheads_date_ranges_and_reference_lines_are_no_citations(text):
+    assert cite(text) == []

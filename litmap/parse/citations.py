@@ -312,6 +312,49 @@ def _co_authors_with(text: str) -> str:
     return _WITH_RE.sub(lambda m: m.group(0) if m.group(1).lower() in _NOT_WITH else f"{m.group(1)} and  ", text)
 
 
+#: A journal masthead or running head, "Applied Geography 58 (2015) 1–10",
+#: "Cities 157 (2025) 105586", "HSR 41 (2016) 4 │ 216": title words, a volume,
+#: a year in brackets, then page or article numbers.  Never an author-year
+#: citation; page furniture that survived into a paragraph (a .txt input, or a
+#: head that differs per page) and would otherwise sit in the citing sentence.
+_MASTHEAD_RE = re.compile(
+    rf"(?<![\w(])(?P<head>(?:[{UPPER}][\w&’'.:-]*\s+){{1,6}}\d{{1,4}}\s*\(\s*{_YEAR}\s*\))"
+    r"(?P<pages>\s*\d[\d–-]*(?:\s*[│|]\s*\d+)?)?"
+)
+
+
+def _masthead_spans(text: str, repeated: set[str]) -> list[tuple[int, int]]:
+    """Spans of running heads in ``text``: the full masthead form (with pages),
+    or its head alone where the document repeats it (one per page)."""
+    return [
+        (m.start(), m.end())
+        for m in _MASTHEAD_RE.finditer(text)
+        if m.group("pages") or " ".join(m.group("head").split()) in repeated
+    ]
+
+
+def _repeated_mastheads(paragraphs: Sequence[Paragraph]) -> set[str]:
+    seen: dict[str, int] = {}
+    for para in paragraphs:
+        for m in _MASTHEAD_RE.finditer(para.text or ""):
+            key = " ".join(m.group("head").split())
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n > 1}
+
+
+def _citing_sentence(text: str, s0: int, s1: int, start: int, end: int, furniture: list[tuple[int, int]]) -> str:
+    """``text[s0:s1]`` without running heads (those not overlapping the citation)."""
+    pieces = []
+    pos = s0
+    for a, b in furniture:
+        if b <= s0 or a >= s1 or (a < end and start < b):
+            continue
+        pieces.append(text[pos:max(pos, a)])
+        pos = max(pos, b)
+    pieces.append(text[pos:s1])
+    return re.sub(r"\s{2,}", " ", " ".join(p.strip() for p in pieces if p.strip())).strip()
+
+
 def find_citations(paragraphs: Sequence[Paragraph], sections: Sequence[Section]) -> list[Citation]:
     """All in-text citations in the body paragraphs and footnotes.
 
@@ -319,13 +362,17 @@ def find_citations(paragraphs: Sequence[Paragraph], sections: Sequence[Section])
     offset in the paragraph); ``paragraph`` is the index into ``paragraphs``.
     """
     out: list[Citation] = []
+    repeated = _repeated_mastheads(paragraphs)
     for p_index, para in enumerate(paragraphs):
         if para.kind not in CITED_KINDS or not para.text:
             continue
         heading = sections[para.section].heading if 0 <= para.section < len(sections) else None
         sentences = split_sentences(para.text)
         starts = [s for s, _ in sentences]
+        furniture = _masthead_spans(para.text, repeated)
         for start, end, kind, works in _scan_paragraph(_co_authors_with(para.text)):
+            if any(a < end and start < b for a, b in furniture):
+                continue  # "Urban Studies 45 (2008)": a masthead, not a citation
             si = max(0, bisect_right(starts, start) - 1)
             s0, s1 = sentences[si] if sentences else (0, len(para.text))
             out.append(
@@ -334,7 +381,7 @@ def find_citations(paragraphs: Sequence[Paragraph], sections: Sequence[Section])
                     kind=kind,
                     page=para.page,
                     section=heading,
-                    sentence=para.text[s0:max(s1, end)].strip(),
+                    sentence=_citing_sentence(para.text, s0, max(s1, end), start, end, furniture),
                     paragraph=p_index,
                     cites=tuple(works),
                     char_start=para.char_start + start,
