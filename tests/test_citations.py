@@ -371,3 +371,32 @@ def test_repeated_running_head_without_pages_left_out_of_sentences():
 )
 def test_mastheads_date_ranges_and_reference_lines_are_no_citations(text):
     assert cite(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reference-list lines that reached the body flow (a .txt, a missed reference heading)
+        "Cohen J (1986) Weighted kappa: nominal scale agreement with provision for scaled disagreement.",
+        "Brenner N (2004) New state spaces. Oxford University Press, Oxford",
+        "Maathai, Wangari (2009), The Challenge for Africa: A New Vision, London: William Heinemann.",
+        "Amin, Samir (2010), Millennium Development Goals: A Critique from the South.",
+        "Brenner, Neil (2004): New State Spaces. Oxford: OUP.",
+        "Verlag. Herrschaft, Felicia (2008).",
+    ],
+)
+def test_reference_entry_heads_are_no_narrative_citations(text):
+    assert cite(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, surnames",
+    [
+        ("Samir Amin (2010), a staunch critic of the consensus, asserts this.", ("Amin",)),
+        ("Furthermore, Boyde (2000), Mulenga (1999) and others agree.", ("Boyde",)),
+        ("However, Langford (2006) argues so.", ("Langford",)),
+        ("Sources: Central Bureau of Statistics, OECD (2002).", ("OECD",)),
+    ],
+)
+def test_narrative_citations_shaped_near_reference_entries_kept(text, surnames):
+    assert cite(text)[0].cites[0].surnames == surnames

@@ -242,6 +242,31 @@ def _next_part(part: str, before: list[CitedWork]) -> list[CitedWork]:
     return parsed or []
 
 
+#: What follows the year of a reference-list entry: a title or the entry's end
+#: ("(2009), The Challenge for Africa", "(1986) Weighted kappa", "(2008)."),
+#: not the next narrative citation of a list ("Boyde (2000), Mulenga (1999)").
+_ENTRY_TAIL_RE = re.compile(
+    r"\s*[.,:]?\s*(?![{UP}][\w'’-]*(?:\s+(?:et\s+al\.?|and|&)(?:\s+[{UP}][\w'’-]*)?)?\s*\(\s*(?:1[5-9]|20)\d\d)"
+    r"(?:[\"“‘'(]?[{UP}]|$)".replace("{UP}", UPPER)
+)
+#: The text of a sentence before a narrative's names when the entry inverts
+#: the first author's name: "Maathai, | Wangari (2009)".
+_INVERTED_HEAD_RE = re.compile(rf"(?:^|[.!?]['’\"”)]*\s+)\W*[{UPPER}][\w'’-]+(?:[- ][{UPPER}][\w'’-]+)?,\s*$")
+
+
+def _reference_entry_head(text: str, start: int, end: int, authors: tuple[str, ...], initials: Optional[str]) -> bool:
+    """A reference-list line in the body flow read as a narrative citation:
+    "Cohen J (1986) Weighted kappa ..." (surname, initials without dots: the
+    names read as given name "Cohen" + surname "J") or "Maathai, Wangari
+    (2009), The Challenge ..." (surname, comma, given name) -- the year
+    followed by a title or the entry's end."""
+    if not _ENTRY_TAIL_RE.match(text, end):
+        return False
+    if initials and len(authors) == 1 and re.fullmatch(r"[A-Z]{1,3}", authors[0]):
+        return True
+    return _INVERTED_HEAD_RE.search(text[max(0, start - 120):start]) is not None
+
+
 #: Dot leaders after a bracket: a table of contents or list of figures.
 _LEADER_RE = re.compile(r"\s*(?:\.\s?){4,}|\s*…{2,}")
 
@@ -262,6 +287,8 @@ def _scan_paragraph(text: str) -> list[tuple[int, int, str, list[CitedWork]]]:
             if nm is None:
                 continue
             authors, initials, et_al = parse_authors(nm.names + (" et al." if nm.et_al else ""))
+            if _reference_entry_head(text, nm.start, pm.end(), authors, nm.initials):
+                continue
             works = [
                 dataclasses.replace(w, surnames=authors, initials=nm.initials or initials, et_al=et_al) for w in head
             ]
