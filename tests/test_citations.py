@@ -400,3 +400,9 @@ def test_reference_entry_heads_are_no_narrative_citations(text):
 )
 def test_narrative_citations_shaped_near_reference_entries_kept(text, surnames):
     assert cite(text)[0].cites[0].surnames == surnames
+
+
+def test_sentence_conjunction_is_no_given_name():
+    (c, _) = cite("If Smith (1979) and Clark (1987) saw the devaluation as a way to widen the rent gap.")
+    assert c.raw == "Smith (1979)"
+    assert c.cites[0].initials is None
