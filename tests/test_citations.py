@@ -383,6 +383,8 @@ def test_mastheads_date_ranges_and_reference_lines_are_no_citations(text):
         "Amin, Samir (2010), Millennium Development Goals: A Critique from the South.",
         "Brenner, Neil (2004): New State Spaces. Oxford: OUP.",
         "Verlag. Herrschaft, Felicia (2008).",
+        "Ansorg, Nadine, Felix Haaß, and Julia Strasheim (2013), Institutions for Sustainable Peace, in: Global Governance.",
+        "Mehler, Andreas, and Sabine Kurtenbach (2013), Introduction: Institutions for Sustainable Peace?",
     ],
 )
 def test_reference_entry_heads_are_no_narrative_citations(text):
@@ -395,6 +397,7 @@ def test_reference_entry_heads_are_no_narrative_citations(text):
         ("Samir Amin (2010), a staunch critic of the consensus, asserts this.", ("Amin",)),
         ("Furthermore, Boyde (2000), Mulenga (1999) and others agree.", ("Boyde",)),
         ("However, Langford (2006) argues so.", ("Langford",)),
+        ("Perhaps, Qiu, Sridharan, and Chun (2010) demonstrate that it works.", ("Qiu", "Sridharan", "Chun")),
         ("Sources: Central Bureau of Statistics, OECD (2002).", ("OECD",)),
     ],
 )

@@ -250,8 +250,12 @@ _ENTRY_TAIL_RE = re.compile(
     r"(?:[\"“‘'(]?[{UP}]|$)".replace("{UP}", UPPER)
 )
 #: The text of a sentence before a narrative's names when the entry inverts
-#: the first author's name: "Maathai, | Wangari (2009)".
-_INVERTED_HEAD_RE = re.compile(rf"(?:^|[.!?]['’\"”)]*\s+)\W*[{UPPER}][\w'’-]+(?:[- ][{UPPER}][\w'’-]+)?,\s*$")
+#: the first author's name: "Maathai, | Wangari (2009)", "Ansorg, Nadine, and
+#: | Felix Haaß (2013)", "Ansorg, Nadine, | Felix Haaß, and Julia Strasheim (2013)".
+_INVERTED_HEAD_RE = re.compile(
+    rf"(?:^|[.!?]['’\"”)]*\s+)\W*[{UPPER}][\w'’-]+(?:[- ][{UPPER}][\w'’-]+)?,\s*"
+    rf"(?:[{UPPER}][\w'’-]+(?:[- ][{UPPER}][\w'’-]+)*(?:\s+[{UPPER}]\.)*,\s*(?:and\s+|&\s*)?)?$"
+)
 
 
 def _reference_entry_head(text: str, start: int, end: int, authors: tuple[str, ...], initials: Optional[str]) -> bool:

@@ -60,7 +60,7 @@ _LEAD_WORDS = set(
     "nonetheless specifically consequently importantly interestingly alternatively previously subsequently "
     "later earlier overall again rather in for as following unlike like by while whereas although since "
     "then now today critically crucially similarly elsewhere besides further next if though unless whether because "
-    "but and or nor".split()
+    "but and or nor perhaps".split()
 )
 # Capitalised words that end titles and events, not author names
 # ("the twenty first Century (2014)", "the Eleventh Five-Year Plan (2006)").
