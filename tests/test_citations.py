@@ -385,6 +385,8 @@ def test_mastheads_date_ranges_and_reference_lines_are_no_citations(text):
         "Verlag. Herrschaft, Felicia (2008).",
         "Ansorg, Nadine, Felix Haaß, and Julia Strasheim (2013), Institutions for Sustainable Peace, in: Global Governance.",
         "Mehler, Andreas, and Sabine Kurtenbach (2013), Introduction: Institutions for Sustainable Peace?",
+        "Salling Olesen, Henning & Weber, Kirsten (2012).",
+        "Science Policy Forum (1998) http://www.sciencemag.org/cgi/content/full/281/5382/1459",
     ],
 )
 def test_reference_entry_heads_are_no_narrative_citations(text):

@@ -251,11 +251,16 @@ _ENTRY_TAIL_RE = re.compile(
 )
 #: The text of a sentence before a narrative's names when the entry inverts
 #: the first author's name: "Maathai, | Wangari (2009)", "Ansorg, Nadine, and
-#: | Felix Haaß (2013)", "Ansorg, Nadine, | Felix Haaß, and Julia Strasheim (2013)".
+#: | Felix Haaß (2013)", "Ansorg, Nadine, | Felix Haaß, and Julia Strasheim (2013)",
+#: "Salling Olesen, Henning & Weber, | Kirsten (2012)".
+_SURNAME_WORDS = rf"[{UPPER}][\w'’-]+(?:[- ][{UPPER}][\w'’-]+)?"
+_INVERTED_AUTHOR = rf"{_SURNAME_WORDS},\s*[{UPPER}][\w'’-]+(?:[- ][{UPPER}][\w'’-]+)*(?:\s+[{UPPER}]\.)*"
 _INVERTED_HEAD_RE = re.compile(
-    rf"(?:^|[.!?]['’\"”)]*\s+)\W*[{UPPER}][\w'’-]+(?:[- ][{UPPER}][\w'’-]+)?,\s*"
-    rf"(?:[{UPPER}][\w'’-]+(?:[- ][{UPPER}][\w'’-]+)*(?:\s+[{UPPER}]\.)*,\s*(?:and\s+|&\s*)?)?$"
+    rf"(?:^|[.!?]['’\"”)]*\s+)\W*(?:{_INVERTED_AUTHOR}(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*))*"
+    rf"(?:{_SURNAME_WORDS},\s*|{_INVERTED_AUTHOR},\s*(?:and\s+|&\s*)?)$"
 )
+#: A link right after the year: a list of sources, "Proposal (1994) http://www.arl.org/...".
+_URL_TAIL_RE = re.compile(r"\s*[.,:]?\s*(?:https?://|www\.)")
 
 
 def _reference_entry_head(text: str, start: int, end: int, authors: tuple[str, ...], initials: Optional[str]) -> bool:
@@ -263,7 +268,10 @@ def _reference_entry_head(text: str, start: int, end: int, authors: tuple[str, .
     "Cohen J (1986) Weighted kappa ..." (surname, initials without dots: the
     names read as given name "Cohen" + surname "J") or "Maathai, Wangari
     (2009), The Challenge ..." (surname, comma, given name) -- the year
-    followed by a title or the entry's end."""
+    followed by a title or the entry's end; or any narrative year followed
+    by a link ("Proposal (1994) http://...")."""
+    if _URL_TAIL_RE.match(text, end):
+        return True
     if not _ENTRY_TAIL_RE.match(text, end):
         return False
     if initials and len(authors) == 1 and re.fullmatch(r"[A-Z]{1,3}", authors[0]):
