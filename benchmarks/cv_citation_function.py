@@ -1,7 +1,7 @@
 """Grouped cross-validation of citation-function designs over every spent gold row, folds by paper.
 
-Reads benchmarks/gold/citation_function.jsonl, only the batches named (default: ``original`` and ``wave4``,
-both splits; a batch kept blind, such as ``wave5``, is refused and never loaded), and compares designs by
+Reads benchmarks/gold/citation_function.jsonl, only the batches named (default: the spent ones, ``original``,
+``wave4`` and ``wave5``, both splits; a batch kept blind is refused and never loaded), and compares designs by
 K-fold cross-validation whose folds are **papers** (the ``file`` of a row), never sentences: a paper's
 sentences are all in one fold, so a model is never scored on a paper it was trained on.  Folds are drawn
 by hashing each paper with the repeat's seed, ``--repeats`` times.

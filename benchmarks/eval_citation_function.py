@@ -38,7 +38,9 @@ from litmap.analyse.debates.citefunction import LABELS, classify_citation  # noq
 
 GOLD = Path(__file__).with_name("gold") / "citation_function.jsonl"
 # Batches whose held-out halves were scored (2026-12-07: all their rows may be read and tuned on).
-SPENT = ("original", "wave4")
+SPENT = ("original", "wave4", "wave5")
+# Batches of which only the "tune" rows may be read (their held-out rows are never loaded, printed or scored).
+TUNE_ONLY = ("wave6",)
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -53,15 +55,20 @@ def _read_file(path: Path, extract: Optional[str]) -> Optional[str]:
     return path.read_text(encoding="utf-8")
 
 
-def load_items(data: Path, batches: Optional[Collection[str]] = None) -> tuple[list[dict], int]:
+def load_items(data: Path, batches: Optional[Collection[str]] = None,
+               tune_only: Collection[str] = ()) -> tuple[list[dict], int]:
     """Gold rows with their ``sentence`` filled in; also the count skipped.  With ``batches`` only the rows of
-    those batches ("original" for rows without one) are read at all: a batch kept blind is never loaded."""
+    those batches ("original" for rows without one) are read at all: a batch kept blind is never loaded.  Of a
+    batch in ``tune_only`` only the rows with ``"split": "tune"`` are read (its held-out rows are skipped before
+    their sentences are looked up)."""
     cache: dict[str, Optional[str]] = {}
     items: list[dict] = []
     skipped = 0
     for line in GOLD.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         if batches is not None and row.get("batch", "original") not in batches:
+            continue
+        if row.get("batch", "original") in tune_only and row.get("split") != "tune":
             continue
         key = row["file"]
         if key not in cache:

@@ -2,8 +2,9 @@
 
 Reads benchmarks/gold/citation_function.jsonl (sentences re-read from the
 shared data folder, as eval_citation_function.py does), only the **spent**
-batches (``original`` and ``wave4``, whose held-out halves have been scored;
-any other batch, such as ``wave5`` labelled blind, is never loaded), both
+batches (``original``, ``wave4`` and ``wave5``, whose held-out rows have been
+scored; with ``--wave6-tune`` also the tune rows of ``wave6``, never its held-out
+rows; any other batch is never loaded), both
 halves by default (``--split tune`` keeps the older tune-only behaviour), and
 compares by repeated stratified cross-validation (5 folds x 4 repeats, seeded;
 folds by sentence: ``benchmarks/cv_citation_function.py`` has folds by paper,
@@ -30,7 +31,10 @@ docs/citation-function.md: the rules with the text-only model filling in
 +0.012 macro-F1 in CV and shipped (fit on the 243 original tune rows); after
 the wave-4 labels and the aimed-critique rules it gained +0.022 in CV on all
 461 tune rows and was refit on them; on 2026-12-07 it was refit on all 768
-spent rows (the setting chosen by grouped CV, see docs/citation-function.md).
+spent rows (the setting chosen by grouped CV, see docs/citation-function.md); late on 2026-12-07 the
+written model gained role features and a cue weight and fills uses or supports (C=1, cue weight 0.4,
+p >= 0.7: ``--c``, ``--cue-weight``, ``--min-probability``, ``--fill``), chosen by
+benchmarks/xsplit_citation_function.py (leave one batch / field / paper group out), fit on all 973 spent rows.
 
 Which rows train: every gold row of the spent batches named by ``--batch``
 (default ``all``: the original labels, rows without ``batch``, and the wave-4
@@ -55,12 +59,12 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_citation_function import DEFAULT_DATA, SPENT, load_items  # noqa: E402
+from eval_citation_function import DEFAULT_DATA, SPENT, TUNE_ONLY, load_items  # noqa: E402
 
 from litmap.analyse.debates.citefunction import LABELS, classify_citation, model_features  # noqa: E402
 from litmap.analyse.debates.citemodel import MODEL_FILE, CitationModel, feature_values  # noqa: E402
@@ -82,7 +86,8 @@ def _featurise(items: list[dict], text_only: bool = False) -> list[tuple[frozens
     return out
 
 
-def _fit(feats: Sequence[frozenset[str]], labels: Sequence[str], c: float) -> CitationModel:
+def _fit(feats: Sequence[frozenset[str]], labels: Sequence[str], c: float,
+         cue_weight: Optional[float] = None) -> CitationModel:
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -92,7 +97,7 @@ def _fit(feats: Sequence[frozenset[str]], labels: Sequence[str], c: float) -> Ci
     index = {f: i for i, f in enumerate(vocab)}
     rows, cols, vals = [], [], []
     for r, fs in enumerate(feats):
-        for f, value in feature_values(sorted(f for f in fs if f in index)).items():
+        for f, value in feature_values(sorted(f for f in fs if f in index), cue_weight).items():
             rows.append(r)
             cols.append(index[f])
             vals.append(value)
@@ -104,7 +109,7 @@ def _fit(feats: Sequence[frozenset[str]], labels: Sequence[str], c: float) -> Ci
     coef = lr.coef_
     weights = {f: tuple(float(coef[j, index[f]]) for j in range(len(classes))) for f in vocab
                if any(abs(coef[j, index[f]]) > 1e-6 for j in range(len(classes)))}
-    return CitationModel(tuple(classes), tuple(float(v) for v in lr.intercept_), weights)
+    return CitationModel(tuple(classes), tuple(float(v) for v in lr.intercept_), weights, cue_weight=cue_weight)
 
 
 def combine(rule_label: str, model: CitationModel, feats: frozenset[str], min_probability: float,
@@ -185,16 +190,22 @@ def main() -> int:
                     help=f"fit the text-only model on the whole tune half and write litmap/data/{MODEL_FILE}")
     ap.add_argument("--batch", choices=["all", *SPENT_BATCHES], default="all",
                     help="train/cross-validate on the rows of this batch ('original': rows without a batch; 'all': the "
-                         "spent batches, original and wave4; no other batch is ever read)")
+                         "spent batches, original, wave4 and wave5; of wave6 only its tune rows, with --wave6-tune)")
     ap.add_argument("--split", choices=["all", "tune"], default="all",
                     help="which rows of those batches: 'all' (both halves: they are spent) or 'tune'")
-    ap.add_argument("--c", type=float, default=3.0)
-    ap.add_argument("--min-probability", type=float, default=0.6)
+    ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--min-probability", type=float, default=0.7)
+    ap.add_argument("--cue-weight", type=float, default=0.4,
+                    help="value of each cue/role feature (x:, r:) in the written model (negative: share the words' length)")
+    ap.add_argument("--fill", default="uses,supports", help="the labels the written model may put where the rules say background")
+    ap.add_argument("--wave6-tune", action="store_true",
+                    help="also train on the tune rows of wave6 (its held-out rows are never read)")
     args = ap.parse_args()
     if not args.data.is_dir():
         print(f"skipped: data folder {args.data} not found")
         return 0
-    items, skipped = load_items(args.data, set(SPENT_BATCHES) if args.batch == "all" else {args.batch})
+    batches = set(SPENT_BATCHES) if args.batch == "all" else {args.batch}
+    items, skipped = load_items(args.data, batches | (set(TUNE_ONLY) if args.wave6_tune else set()), TUNE_ONLY)
     tune = [it for it in items if args.split == "all" or it["split"] == "tune"]
     mix = {b: dict(sorted(Counter(it["label"] for it in tune if it.get("batch", "original") == b).items()))
            for b in sorted({it.get("batch", "original") for it in tune})}
@@ -205,11 +216,14 @@ def main() -> int:
     data = _featurise(tune, args.text_only or args.write)
     gold = [it["label"] for it in tune]
     if args.write:
-        model = _fit([fs for fs, _ in data], gold, args.c)
+        cue_weight = args.cue_weight if args.cue_weight >= 0 else None
+        model = _fit([fs for fs, _ in data], gold, args.c, cue_weight)
         model = CitationModel(model.labels, model.intercept, model.weights, args.min_probability,
-                              f"split {args.split} of benchmarks/gold/citation_function.jsonl, batch {args.batch}: "
+                              f"split {args.split} of benchmarks/gold/citation_function.jsonl, batch {args.batch}"
+                              f"{' + wave6 tune rows' if args.wave6_tune else ''}: "
                               f"{len(tune)} sentences {json.dumps(mix, sort_keys=True)}, rows sha1 {keys}; "
-                              f"text features, C={args.c}, min_df={MIN_DF}, balanced class weights")
+                              f"text, cue and role features, C={args.c}, cue weight {cue_weight}, min_df={MIN_DF}, "
+                              f"balanced class weights", cue_weight, tuple(args.fill.split(",")))
         OUT.write_text(json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {OUT} ({len(model.weights)} features, {OUT.stat().st_size} bytes)")
         return 0

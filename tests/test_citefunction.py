@@ -518,3 +518,82 @@ def test_contrasts_between_works_and_with_the_authors(sentence, cite, expected):
 def test_uses_needs_the_authors_and_agreement_needs_a_work(sentence, cite, expected):
     start = sentence.index(cite)
     assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # role features: general forms of method/instrument attribution and agreement, from fields the rules never saw
+    ("Religiosity was measured with a scale of intrinsic religiosity (α = .79; Feagin, 1964).",
+     {"r:method_noun_paren", "r:stat_paren"}),
+    ("Interviews were coded with the technique suggested by Braun and Clarke (2006).",
+     {"r:source_verb_by", "r:method_noun_by", "r:by_cite"}),
+    ("The term was coined by Glass (1964).", {"r:source_verb_by", "r:by_cite"}),
+    ("This agrees with the results from Lees (2008).", {"r:agree_with"}),
+    ("These findings add support to earlier studies such as Smith (1996).", {"r:adds_support"}),
+    ("We are persuaded by Brenner (2004) that scale matters.", {"r:persuaded", "r:we_verb_cite"}),
+    ("We revert to qualitative interviews (cf. Lees, 2008).", {"r:cf_cite", "r:we_verb_cite"}),
+    ("Smith (2010) found that rents rose.", {"r:cite_subject", "r:cite_finds"}),
+])
+def test_role_features_name_how_the_citation_stands_in_its_clause(sentence, expected):
+    from litmap.analyse.debates.citefunction import model_features
+
+    assert expected <= model_features(sentence)
+
+
+def test_role_features_stay_off_a_plain_background_citation():
+    from litmap.analyse.debates.citefunction import model_features
+
+    roles = {f for f in model_features("Gentrification has been widely studied in London (Smith, 1996).")
+             if f.startswith("r:")}
+    assert roles == {"r:cite_paren"}
+
+
+def test_cue_weight_gives_cue_and_role_features_a_fixed_value():
+    from litmap.analyse.debates.citemodel import feature_values
+
+    feats = ["w:a", "w:b", "w:c", "w:d", "x:agree", "r:by_cite", "rule=uses"]
+    shared = feature_values(feats)
+    assert shared["x:agree"] == shared["w:a"] == pytest.approx(1 / 6 ** 0.5) and shared["rule=uses"] == 1.0
+    fixed = feature_values(feats, 0.4)
+    assert fixed["x:agree"] == fixed["r:by_cite"] == 0.4 and fixed["w:a"] == pytest.approx(0.5)
+
+
+def test_a_model_may_fill_supports_when_its_fill_labels_say_so(monkeypatch):
+    from litmap.analyse.debates import citemodel
+
+    labels = ("background", "critiques", "supports", "uses")
+    model = citemodel.CitationModel(labels, (0.0,) * 4, {"w:tracts": (0.0, 0.0, 40.0, 0.0)}, 0.7, "", 0.4,
+                                    ("uses", "supports"))
+    assert citemodel.CitationModel.from_json(model.to_json()) == model
+    monkeypatch.setattr(citemodel, "load_model", lambda: model)
+    got = classify_citation("The panel was drawn from the census tracts of Logan et al. (2014).")
+    assert (got.label, got.cue) == ("supports", "model")
+
+
+def test_the_shipped_model_reads_method_attribution_from_another_field_as_uses():
+    got = classify_citation("We measured attachment with the place attachment scale developed by Williams and "
+                            "Vaske (2003).")
+    assert (got.label, got.cue) == ("uses", "model")
+
+
+def test_gold_loader_never_reads_the_held_out_rows_of_a_tune_only_batch(tmp_path, monkeypatch):
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import eval_citation_function as ev
+
+    (tmp_path / "a.txt").write_text("Alpha beta (Smith 2010). Gamma delta.", encoding="utf-8")
+    rows = [{"file": f, "offset": 0, "length": 24, "cite": [11, 23], "label": "background", "split": s,
+             "sample": "random", "batch": "wave6", "sha1_40": "", "text": "Alpha beta (Smith 2010)."}
+            for f, s in (("a.txt", "tune"), ("b.txt", "heldout"))]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    monkeypatch.setattr(ev, "GOLD", gold)
+    seen: list[str] = []
+    real = ev._read_file
+    monkeypatch.setattr(ev, "_read_file", lambda path, extract: seen.append(path.name) or real(path, extract))
+    items, _ = ev.load_items(tmp_path, {"wave6"}, tune_only=("wave6",))
+    assert [it["split"] for it in items] == ["tune"] and seen == ["a.txt"]
+    everything, _ = ev.load_items(tmp_path, {"wave6"})
+    assert len(everything) == 2

@@ -1,24 +1,27 @@
 """A small trained model of citation function, consulted where the rules find no cue.
 
 The rules of :mod:`litmap.analyse.debates.citefunction` decide; where they
-leave a citation as ``background``, this model may relabel it ``uses``
-(:data:`FILL_LABELS`) when it gives that label a probability of at least the
-model's ``min_probability`` (it never adds a critique: critique precision is
-the rules'; nor a support: its supports did not hold up in cross-validation).  Features of one citation in its sentence (:func:`citation_features`):
-the words and word pairs of the sentence and of the citation's clause with the
-citation replaced by ``CITE`` (other citations by ``OCITE``), the 4 words
-before and after it, narrative citation, citation first/last, first person,
-negation in the clause, several clauses, and engineered cue families
-(``x:``: use verbs, method nouns, agreement, contrast, critique words,
-reporting verbs, hedges, negation in the clause, each also marked before or
-after the citation, with the citing authors as subject, or with a narrative
-citation as the subject).  A multinomial logistic regression (balanced class
-weights) over these binary features (L2-normalised per citation) was fitted on
-every row of the spent batches of ``benchmarks/gold/citation_function.jsonl``
-(original and wave 4, both halves) by
-``benchmarks/train_citation_function.py --write`` (C = 3, p >= 0.6, chosen by
-cross-validation with folds by paper, ``benchmarks/cv_citation_function.py``); its weights ship as
-``litmap/data/citation_function_model.json`` and are applied here in plain
+leave a citation as ``background``, this model may relabel it with one of the
+model's ``fill_labels`` (the shipped model: ``uses`` or ``supports``) when it
+gives that label a probability of at least its ``min_probability`` (it never
+adds a critique: critique precision is the rules').  Features of one citation
+in its sentence (:func:`citation_features`): the words and word pairs of the
+sentence and of the citation's clause with the citation replaced by ``CITE``
+(other citations by ``OCITE``), the 4 words before and after it, narrative
+citation, citation first/last, first person, negation in the clause, several
+clauses, engineered cue families (``x:``: use verbs, method nouns, agreement,
+contrast, critique words, reporting verbs, hedges, negation, each also marked
+before or after the citation, with the citing authors or a narrative citation
+as subject) and role features (``r:``, :func:`_role_features`: the citation as
+the source of a method or instrument, "by CITE", "cf. CITE", statistics beside
+it, agreement with it, its grammatical role).  A multinomial logistic
+regression (balanced class weights; the word features share unit length, each
+cue and role feature counts ``cue_weight``) was fitted on every spent row of
+``benchmarks/gold/citation_function.jsonl`` (original, wave 4, wave 5) by
+``benchmarks/train_citation_function.py --write`` (C = 1, cue weight 0.4,
+p >= 0.7, chosen by leave-one-batch-out, leave-one-field-out and grouped-by-paper
+cross-validation, ``benchmarks/xsplit_citation_function.py``); its weights ship
+as ``litmap/data/citation_function_model.json`` and are applied here in plain
 Python, so the result is the same on every machine.  See
 ``docs/citation-function.md``.
 """
@@ -37,9 +40,9 @@ from typing import Any, Mapping, Optional, Sequence
 __all__ = ["CitationModel", "MODEL_FILE", "citation_features", "feature_values", "load_model", "model_text"]
 
 MODEL_FILE = "citation_function_model.json"
-# Labels the model may give a citation the rules left as background.  Only ``uses``: in cross-validation with
-# folds by paper (2026-12-07) the model's ``supports`` were all wrong (supports P 0.91 -> 0.87 at the same recall)
-# and filling ``uses`` alone gave macro-F1 0.810 against 0.806 for both, higher in every repeat.
+# Labels a model without ``fill_labels`` in its file may give a citation the rules left as background (the model
+# of early 2026-12-07 filled ``uses`` only; the shipped model's file names ``uses`` and ``supports``: with the role
+# features and cue weight its supports held up across batches and fields, docs/citation-function.md).
 FILL_LABELS: tuple[str, ...] = ("uses",)
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|CITE|OCITE|[;:]")
@@ -64,6 +67,59 @@ _CUE_FAMILIES: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((name, re.compi
 ))
 _SELF_SUBJ = re.compile(r"\b(?:(?i:we|this (?:paper|article|study|research|chapter)|the present (?:paper|study)|"
                         r"our (?:analysis|approach|study|results|findings|model|method|data))|I)\b")
+
+
+# Role features ("r:"): how the citation stands in its clause (text with the citation as CITE), read from general
+# forms rather than from the words of the spent rows: the source of a method or instrument ("a scale of
+# religiosity (alpha = .79; CITE)", "the method suggested by CITE", "coined by CITE", "cf. CITE"), agreement
+# with a cited result ("this agrees with the results from CITE", "adds support to ... CITE", "persuaded by CITE"),
+# and the citation's grammatical role (subject, agent of a by-phrase, parenthetical, after "cf.").
+_METHOD_NOUNS = (r"(?:method|methodology|approach|framework|model|measure|measurement|index|indices|scale|item|"
+                 r"technique|procedure|instrument|questionnaire|survey|inventory|typology|classification|algorithm|"
+                 r"formula|estimator|test|protocol|coding scheme|scheme|design|strategy|concept|term|definition|"
+                 r"software|package|tool|data ?set|dataset|sample|guidelines?|criteria|specification)s?")
+_SOURCE_VERBS = (r"(?:developed|suggested|proposed|coined|identified|introduced|described|adapted|devised|designed|"
+                 r"created|outlined|recommended|presented|provided|used|employed|applied|defined|formulated|"
+                 r"validated|constructed|established|implemented|modified|translated)")
+_ROLE_PATTERNS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
+    ("source_verb_by", _SOURCE_VERBS + r"\s+(?:\w+\s+){0,2}(?:by|in|from)\s+CITE"),
+    ("method_noun_by", r"\b" + _METHOD_NOUNS + r"\b[^.;:]{0,60}?\b(?:by|of|from|in)\s+CITE"),
+    ("method_noun_paren", r"\b" + _METHOD_NOUNS + r"\b[^.;:()]{0,80}(?:\([^()]*)?CITE"),
+    ("by_cite", r"\bby\s+CITE"),
+    ("cf_cite", r"\b(?:cf|see|see also|e\.g|following)\.?,?\s+(?:\w+\s+)?CITE"),
+    ("agree_with", r"\b(?:agree[sd]?|in agreement|accord[sd]?|concur[sd]?|coincide[sd]?|correspond[sd]?|"
+                   r"consistent|in line|compatible|congruent|similar|comparable|parallel[s]?|echo(?:es|ed)?|"
+                   r"mirror[sd]?|match(?:es|ed)?)\b[^.;:]{0,80}\b(?:with|to|by|of|from)\b[^.;:]{0,60}CITE"),
+    ("adds_support", r"\b(?:add[sd]?|lend[s]?|lent|provide[sd]?|offer[sd]?|give[sd]?)\s+(?:\w+\s+){0,2}"
+                     r"(?:support|weight|credence|evidence)\b[^.;:]{0,100}CITE"),
+    ("persuaded", r"\b(?:persuaded|convinced|agree)\s+(?:\w+\s+){0,2}(?:by|with)\s+(?:\w+\s+){0,3}CITE"),
+    ("we_verb_cite", r"\b(?:we|our|I)\b[^.;:]{0,80}CITE"),
+    ("cite_we_after", r"CITE[^.;:]{0,80}\b(?:we|our)\b"),
+))
+
+
+_STAT = re.compile(r"[=<>\u03b1]|\balpha\b|\d\.\d|\bp\s*[<=]", re.I)
+
+
+def _role_features(clause_masked: str, narrative: bool, citation: str = "") -> set[str]:
+    """Role features of the citation in its clause (masked: the citation is ``CITE``; ``citation`` its text)."""
+    out = {"r:" + name for name, pattern in _ROLE_PATTERNS if pattern.search(clause_masked)}
+    if _STAT.search(citation) or re.search(r"\([^()]*" + _STAT.pattern + r"[^()]*CITE", clause_masked, re.I):
+        out.add("r:stat_paren")  # "(alpha = .79; Feagin, 1964)": an instrument's source
+    if re.match(r"\(?\s*(?:cf|see|e\.g)\b", citation, re.I):
+        out.add("r:cf_cite")
+    head = clause_masked.lstrip(" ,;:(")
+    before = clause_masked.split("CITE", 1)[0]
+    if narrative and head.startswith("CITE"):
+        out.add("r:cite_subject")
+    elif narrative:
+        out.add("r:cite_narrative_inside")
+    elif citation.lstrip().startswith("(") or "(" in before[-3:] or before.rstrip().endswith(";"):
+        out.add("r:cite_paren")
+    if narrative and re.match(r"\s*(?:\)\s*)?(?:has|have|had)?\s*(?:also\s+)?(?:\w+ly\s+)?"
+                              r"(?:found|show|shown|showed|demonstrat|report|observ|confirm)", clause_masked.split("CITE", 1)[-1]):
+        out.add("r:cite_finds")
+    return out
 
 
 def _tokens(text: str) -> list[str]:
@@ -128,6 +184,7 @@ def citation_features(text: str, c0: int, c1: int, spans: Sequence[tuple[int, in
                 feats.add(f"x:{name}_self")
             if narrative and pattern.search(" ".join(after.split()[:4])):
                 feats.add(f"x:{name}_cited_subject")  # "Wu (2016) confirmed …": the cited work does it
+    feats.update(_role_features(masked(a, b), narrative, text[c0:c1]))
     if _SELF_SUBJ.search(clause):
         feats.add("x:self_subject")
     if narrative and _SELF_SUBJ.search(before):
@@ -135,12 +192,17 @@ def citation_features(text: str, c0: int, c1: int, spans: Sequence[tuple[int, in
     return frozenset(feats)
 
 
-def feature_values(known: Sequence[str]) -> dict[str, float]:
-    """Values of the known features of one citation: the rules' verdict counts 1, the text features
-    share a unit length (1/sqrt(n) each), so a long sentence does not drown the rules."""
-    text = [f for f in known if not f.startswith("rule")]
+def feature_values(known: Sequence[str], cue_weight: Optional[float] = None) -> dict[str, float]:
+    """Values of the known features of one citation: the rules' verdict counts 1, the word features share a
+    unit length (1/sqrt(n) each), so a long sentence does not drown the rules; with ``cue_weight`` the cue and
+    role features (``x:``, ``r:``) count ``cue_weight`` each instead of sharing the words' length, so the
+    general forms weigh the same in a long sentence as in a short one."""
+    def fixed(f: str) -> bool:
+        return f.startswith("rule") or (cue_weight is not None and f[:2] in ("x:", "r:"))
+    text = [f for f in known if not fixed(f)]
     norm = math.sqrt(len(text)) or 1.0
-    return {f: (1.0 if f.startswith("rule") else 1.0 / norm) for f in known}
+    return {f: (1.0 if f.startswith("rule") else cue_weight if fixed(f) and cue_weight is not None else 1.0 / norm)
+            for f in known}
 
 
 @dataclass(frozen=True)
@@ -152,11 +214,13 @@ class CitationModel:
     weights: Mapping[str, tuple[float, ...]]
     min_probability: float = 0.6  # a FILL_LABELS label of the model replaces the rules' background from here
     trained_on: str = ""
+    cue_weight: Optional[float] = None  # value of each x:/r: feature (None: they share the words' unit length)
+    fill_labels: tuple[str, ...] = FILL_LABELS  # the labels the model may put where the rules say background
 
     def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
         """Class probabilities (softmax) of a feature set; unknown features are ignored."""
         z = list(self.intercept)
-        for f, value in feature_values(sorted(f for f in feats if f in self.weights)).items():
+        for f, value in feature_values(sorted(f for f in feats if f in self.weights), self.cue_weight).items():
             for j, w in enumerate(self.weights[f]):
                 z[j] += w * value
         top = max(z)
@@ -173,10 +237,13 @@ class CitationModel:
     def fill(self, feats: frozenset[str]) -> Optional[tuple[str, float]]:
         """(label, probability) when the model relabels a background citation, else ``None``."""
         label, p = self.predict(feats)
-        return (label, p) if label in FILL_LABELS and p >= self.min_probability else None
+        return (label, p) if label in self.fill_labels and p >= self.min_probability else None
 
     def to_json(self) -> dict[str, Any]:
-        return {"labels": list(self.labels), "intercept": [round(v, 6) for v in self.intercept],
+        out: dict[str, Any] = {} if self.cue_weight is None else {"cue_weight": self.cue_weight}
+        if self.fill_labels != FILL_LABELS:
+            out["fill_labels"] = list(self.fill_labels)
+        return out | {"labels": list(self.labels), "intercept": [round(v, 6) for v in self.intercept],
                 "min_probability": self.min_probability, "trained_on": self.trained_on,
                 "weights": {f: [round(v, 6) for v in ws] for f, ws in sorted(self.weights.items())}}
 
@@ -184,7 +251,9 @@ class CitationModel:
     def from_json(cls, raw: Mapping[str, Any]) -> "CitationModel":
         return cls(tuple(raw["labels"]), tuple(float(v) for v in raw["intercept"]),
                    {f: tuple(float(v) for v in ws) for f, ws in raw["weights"].items()},
-                   float(raw["min_probability"]), str(raw.get("trained_on", "")))
+                   float(raw["min_probability"]), str(raw.get("trained_on", "")),
+                   None if raw.get("cue_weight") is None else float(raw["cue_weight"]),
+                   tuple(raw.get("fill_labels", FILL_LABELS)))
 
 
 @lru_cache(maxsize=1)
@@ -201,3 +270,4 @@ def load_model() -> Optional[CitationModel]:
     """The shipped model, or ``None`` when the package holds none (the rules then decide alone)."""
     text = model_text()
     return CitationModel.from_json(json.loads(text)) if text else None
+
