@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from litmap.analyse.networks.labels import (
-    cited_names, cluster_passages, ctfidf_labels, label_terms, llr_labels, strip_names,
+    cited_names, cluster_passages, ctfidf_labels, distinct_terms, label_terms, llr_labels, strip_names,
 )
 from litmap.store.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
 
@@ -66,3 +66,17 @@ def test_cluster_labels_name_no_cited_author_or_acronym():
         assert not words & {"brenner", "butler", "robson", "smith", "statistics", "canada", "nna"}, (labeller, labels)
         assert any("rescaling" in t for t, _ in labels[1]) and any("gentrification" in t or "mixing" in t or "housing" in t
                                                                     for t, _ in labels[2]), (labeller, labels)
+
+
+def test_label_terms_do_not_repeat_one_idea():
+    # Seen in a debate's camp label on a real folder: "division, division labor, labor".
+    scored = [("division", 9.0), ("division labor", 8.0), ("labor", 7.0), ("fordism", 6.0), ("crisis", 5.0)]
+    assert distinct_terms(scored, 3) == [("division labor", 9.0), ("fordism", 6.0), ("crisis", 5.0)]
+    # a phrase holding two chosen words takes the first one's place; words merely shared are kept apart
+    scored = [("social", 5.0), ("mixing", 4.0), ("social mixing", 3.0), ("mixed income", 2.0)]
+    assert distinct_terms(scored, 3) == [("social mixing", 5.0), ("mixed income", 2.0)]
+    docs = {1: ["the division of labor and the division of labor again", "division of labor in fordism"] * 2,
+            2: ["urban policy and the state", "state policy in cities"] * 2}
+    for labeller in (llr_labels, ctfidf_labels):
+        terms = [t for t, _ in labeller(docs, top_n=3)[1]]
+        assert not any(a != b and a in b.split() for a in terms for b in terms), (labeller, terms)

@@ -206,7 +206,7 @@ def _knn(G: nx.Graph, nodes: list[Hashable], k: int) -> nx.Graph:
 
 
 def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], data: Any) -> dict[int, str]:
-    from litmap.analyse.networks.labels import llr_labels
+    from litmap.analyse.networks.labels import distinct_terms, llr_labels
 
     if name == "concepts":
         ranked: dict[int, list[tuple[int, str]]] = {}
@@ -224,13 +224,12 @@ def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], 
     # Narrative citations ("Allen and Cochrane (2010) argue") leave names in the text: drop
     # terms made of cited authors' surnames so labels say what a cluster is about.
     names = {(w.first_author or "").lower() for w in data.works.values()} - {""}
-    labels = llr_labels(docs, top_n=12)
+    labels = llr_labels(docs, top_n=12, distinct=False)
     out: dict[int, str] = {}
     for cl, scored in labels.items():
-        kept = [t for t, _ in scored if not any(tok in names for tok in t.split())]
-        kept = [t for t in kept if not any(t != o and t in o.split() for o in kept[:3])]  # "scale" under "scale longer"
+        kept = [(t, v) for t, v in scored if not any(tok in names for tok in t.split())]
         if kept:
-            out[cl] = ", ".join(kept[:3])
+            out[cl] = ", ".join(t for t, _ in distinct_terms(kept, 3))  # "scale" under "scale longer"
     return out
 
 

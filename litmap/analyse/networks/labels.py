@@ -168,8 +168,44 @@ def _counts(docs: Mapping[int, Sequence[str]]) -> dict[int, Counter[str]]:
     return {cl: Counter(t for text in texts for t in label_terms(text)) for cl, texts in docs.items()}
 
 
-def llr_labels(docs: Mapping[int, Sequence[str]], *, top_n: int = 5, min_count: int = 2) -> dict[int, list[tuple[str, float]]]:
-    """Terms over-represented in each cluster's passages, by Dunning's G² against the other clusters."""
+def _inside(part: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether the words ``part`` occur, in order and adjacent, within ``whole``."""
+    n = len(part)
+    return any(list(whole[i:i + n]) == list(part) for i in range(len(whole) - n + 1))
+
+
+def distinct_terms(scored: Sequence[tuple[str, float]], top_n: int) -> list[tuple[str, float]]:
+    """The first ``top_n`` of ``scored`` (best first), each saying something the others do not.
+
+    A label such as "division, division labor, labor" spends three slots on one idea: a term
+    inside a chosen phrase is skipped, and a phrase that holds chosen terms takes the place of
+    the first of them (keeping its rank and the better score).
+    """
+    chosen: list[tuple[str, float]] = []
+    for t, score in scored:
+        words = t.split()
+        if any(_inside(words, c.split()) for c, _ in chosen):
+            continue
+        held = [i for i, (c, _) in enumerate(chosen) if _inside(c.split(), words)]
+        if held:
+            first = held[0]
+            chosen[first] = (t, max(score, chosen[first][1]))
+            for i in reversed(held[1:]):
+                del chosen[i]
+        else:
+            chosen.append((t, score))
+        if len(chosen) >= top_n:
+            break
+    return chosen
+
+
+def llr_labels(docs: Mapping[int, Sequence[str]], *, top_n: int = 5, min_count: int = 2,
+               distinct: bool = True) -> dict[int, list[tuple[str, float]]]:
+    """Terms over-represented in each cluster's passages, by Dunning's G² against the other clusters.
+
+    ``distinct=False`` keeps the plain ranking, for a caller that filters terms before
+    :func:`distinct_terms` (else a good word may merge into a phrase the filter then drops).
+    """
     counts = _counts(docs)
     total = Counter[str]()
     for c in counts.values():
@@ -186,7 +222,7 @@ def llr_labels(docs: Mapping[int, Sequence[str]], *, top_n: int = 5, min_count: 
                 continue
             scored.append((t, _g2(a, b, n1 - a, n2 - b)))
         scored.sort(key=lambda x: (-x[1], x[0]))
-        out[cl] = scored[:top_n]
+        out[cl] = distinct_terms(scored, top_n) if distinct else scored[:top_n]
     return out
 
 
@@ -213,7 +249,7 @@ def ctfidf_labels(docs: Mapping[int, Sequence[str]], *, top_n: int = 5) -> dict[
     for cl, c in counts.items():
         size = sum(c.values()) or 1
         scored = sorted(((t, n / size * math.log(1 + avg / freq[t])) for t, n in c.items()), key=lambda x: (-x[1], x[0]))
-        out[cl] = scored[:top_n]
+        out[cl] = distinct_terms(scored, top_n)
     return out
 
 
