@@ -184,7 +184,7 @@ def test_the_trained_model_fills_in_only_uses_or_supports_where_the_rules_are_si
     assert classify_citation(plain).label == "background"
     fake({"w:tracts": (0.0, 40.0, 0.0, 0.0)})  # the model never adds a critique
     assert classify_citation(plain).label == "background"
-    fake({"w:tracts": (0.0, 0.0, 40.0, 0.0)})  # nor a support (they did not hold up in grouped CV)
+    fake({"w:tracts": (0.0, 0.0, 40.0, 0.0)})  # nor a support, unless its file names supports in fill_labels
     assert classify_citation(plain).label == "background"
     ruled = "We criticise Brenner (2004) for reading the state from above."
     fake({"w:criticise": (0.0, 0.0, 0.0, 40.0)})  # a rule cue decides by itself
