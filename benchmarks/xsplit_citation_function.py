@@ -16,9 +16,10 @@ printed).  Designs (the text models are refit on each fold's training rows):
   the pooled figures flatter every design equally; wave5 and wave6 are out-of-sample for them);
 * ``rules+fill uses (before)``: the design shipped until 2026-12-07 late: a text model without the role features
   (``r:``) fills ``uses`` where the rules say background, C=3, p>=0.6;
-* ``rules+fill u/s +r k.4 C1 p.7 (new)``: the shipped design: the text model with role features, cue and role
-  features counting 0.4 each (``cue_weight``), C=1, fills ``uses`` or ``supports`` from p>=0.7;
-* with ``--more``: the role features at the old weighting, p>=0.6, and the text model deciding every label with
+* ``rules+fill u.6/s.7 +r k.4 C1 (new)``: the shipped design: the text model with role features, cue and role
+  features counting 0.4 each (``cue_weight``), C=1, fills ``uses`` from p>=0.6 or ``supports`` from p>=0.7;
+* with ``--more``: the same filling both from p>=0.7 (chosen before wave6's tune rows came: it lost on them),
+  the role features at the old weighting, p>=0.6, and the text model deciding every label with
   the rules' critiques standing (it lost: macro-F1 0.64-0.66 pooled, see docs/citation-function.md).
 
 Usage::
@@ -40,9 +41,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cv_citation_function import paper_folds  # noqa: E402
 from eval_citation_function import DEFAULT_DATA, SPENT, TUNE_ONLY, load_items  # noqa: E402
-from train_citation_function import _featurise, _fit, combine, scores  # noqa: E402
+from train_citation_function import _featurise, _fit, scores  # noqa: E402
 
 from litmap.analyse.debates.citefunction import LABELS  # noqa: E402
+from litmap.analyse.debates.citemodel import CitationModel  # noqa: E402
 
 
 def field_of(path: str) -> str:
@@ -86,10 +88,16 @@ def main() -> int:
     designs["rules"] = lambda tr, te: [rule[i] for i in te]
 
     def fill(feats: Sequence[frozenset[str]], c: float, cue_weight: Optional[float], p: float,
-             labels: tuple[str, ...]) -> Callable[[list[int], list[int]], list[str]]:
+             labels: tuple[str, ...], floors: Optional[dict[str, float]] = None
+             ) -> Callable[[list[int], list[int]], list[str]]:
         def run(tr: list[int], te: list[int]) -> list[str]:
             m = _fit([feats[i] for i in tr], [gold[i] for i in tr], c, cue_weight)
-            return [combine(rule[i], m, feats[i], p, labels) for i in te]
+            m = CitationModel(m.labels, m.intercept, m.weights, p, "", cue_weight, labels, floors or {})
+            out = []
+            for i in te:
+                filled = m.fill(feats[i]) if rule[i] == "background" else None
+                out.append(filled[0] if filled else rule[i])
+            return out
         return run
 
     def decide_all(c: float, cue_weight: Optional[float]) -> Callable[[list[int], list[int]], list[str]]:
@@ -104,8 +112,9 @@ def main() -> int:
         return run
 
     designs["rules+fill uses (before)"] = fill(old, 3.0, None, 0.6, ("uses",))
-    designs["rules+fill u/s +r k.4 C1 p.7 (new)"] = fill(text, 1.0, 0.4, 0.7, ("uses", "supports"))
+    designs["rules+fill u.6/s.7 +r k.4 C1 (new)"] = fill(text, 1.0, 0.4, 0.6, ("uses", "supports"), {"supports": 0.7})
     if args.more:
+        designs["rules+fill u/s +r k.4 C1 p.7"] = fill(text, 1.0, 0.4, 0.7, ("uses", "supports"))
         designs["rules+fill uses +r (no weight)"] = fill(text, 3.0, None, 0.6, ("uses",))
         designs["rules+fill u/s +r k.4 C1 p.6"] = fill(text, 1.0, 0.4, 0.6, ("uses", "supports"))
         designs["text model decides, rule crit"] = decide_all(1.0, 0.4)

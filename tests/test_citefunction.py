@@ -597,3 +597,15 @@ def test_gold_loader_never_reads_the_held_out_rows_of_a_tune_only_batch(tmp_path
     assert [it["split"] for it in items] == ["tune"] and seen == ["a.txt"]
     everything, _ = ev.load_items(tmp_path, {"wave6"})
     assert len(everything) == 2
+
+
+def test_a_label_may_have_its_own_fill_floor():
+    from litmap.analyse.debates.citemodel import CitationModel
+
+    labels = ("background", "critiques", "supports", "uses")
+    feats = frozenset({"w:tracts"})
+    base = CitationModel(labels, (0.0,) * 4, {"w:tracts": (0.0, 0.0, 1.7, 0.0)}, 0.6, "", 0.4, ("uses", "supports"))
+    p = base.probabilities(feats)["supports"]
+    assert 0.6 < p < 0.7 and base.fill(feats) == ("supports", p)
+    strict = CitationModel(labels, (0.0,) * 4, base.weights, 0.6, "", 0.4, ("uses", "supports"), {"supports": 0.7})
+    assert strict.fill(feats) is None and CitationModel.from_json(strict.to_json()) == strict

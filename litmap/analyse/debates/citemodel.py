@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping, Optional, Sequence
@@ -216,6 +216,7 @@ class CitationModel:
     trained_on: str = ""
     cue_weight: Optional[float] = None  # value of each x:/r: feature (None: they share the words' unit length)
     fill_labels: tuple[str, ...] = FILL_LABELS  # the labels the model may put where the rules say background
+    label_min_probability: Mapping[str, float] = field(default_factory=dict)  # per label, instead of min_probability
 
     def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
         """Class probabilities (softmax) of a feature set; unknown features are ignored."""
@@ -237,12 +238,15 @@ class CitationModel:
     def fill(self, feats: frozenset[str]) -> Optional[tuple[str, float]]:
         """(label, probability) when the model relabels a background citation, else ``None``."""
         label, p = self.predict(feats)
-        return (label, p) if label in self.fill_labels and p >= self.min_probability else None
+        floor = self.label_min_probability.get(label, self.min_probability)
+        return (label, p) if label in self.fill_labels and p >= floor else None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {} if self.cue_weight is None else {"cue_weight": self.cue_weight}
         if self.fill_labels != FILL_LABELS:
             out["fill_labels"] = list(self.fill_labels)
+        if self.label_min_probability:
+            out["label_min_probability"] = dict(sorted(self.label_min_probability.items()))
         return out | {"labels": list(self.labels), "intercept": [round(v, 6) for v in self.intercept],
                 "min_probability": self.min_probability, "trained_on": self.trained_on,
                 "weights": {f: [round(v, 6) for v in ws] for f, ws in sorted(self.weights.items())}}
@@ -253,7 +257,8 @@ class CitationModel:
                    {f: tuple(float(v) for v in ws) for f, ws in raw["weights"].items()},
                    float(raw["min_probability"]), str(raw.get("trained_on", "")),
                    None if raw.get("cue_weight") is None else float(raw["cue_weight"]),
-                   tuple(raw.get("fill_labels", FILL_LABELS)))
+                   tuple(raw.get("fill_labels", FILL_LABELS)),
+                   {str(k): float(v) for k, v in raw.get("label_min_probability", {}).items()})
 
 
 @lru_cache(maxsize=1)
