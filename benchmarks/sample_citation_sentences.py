@@ -21,6 +21,7 @@ import random
 import re
 import subprocess
 from pathlib import Path
+from typing import Callable, Optional, Sequence
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 GOLD = Path(__file__).with_name("gold") / "citation_function.jsonl"
@@ -119,6 +120,50 @@ def main() -> int:
         for x in xs:
             s, (a, b) = x["text"], x["cite"]
             print(name, "|", x["file"], x["offset"], "|", " ".join((s[:a] + "[[" + s[a:b] + "]]" + s[b:]).split()))
+    return 0
+
+
+# Batches in the order they were drawn: each draw left out the gold of the batches before it.
+BATCHES: tuple[Optional[str], ...] = (None, "wave4", "wave5", "wave6")
+
+
+def taken_before(batch: str) -> dict[str, list[tuple[int, int]]]:
+    """Spans of each file's gold sentences from the batches drawn before ``batch`` (the gold as it was then)."""
+    earlier = set(BATCHES[:BATCHES.index(batch)])
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        if g.get("batch") in earlier:
+            taken.setdefault(g["file"], []).append((g["offset"], g["offset"] + g["length"]))
+    return taken
+
+
+def sampler_main(doc: Optional[str], batch: str, draw_rows: Callable[[Path], list[dict]],
+                 keys: Sequence[str], shown: Sequence[str] = ("sample", "file")) -> int:
+    """The command line of a wave's sampler: print the drawn rows, write them (``--json``), or ``--check``
+    that every gold row of ``batch`` is re-drawn with the same ``keys``."""
+    ap = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--json", type=Path, help="write the drawn rows (no label) here")
+    ap.add_argument("--check", action="store_true",
+                    help=f"verify that every {batch} gold row is re-drawn with its {', '.join(keys)}")
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        print(f"skipped: data folder {args.data} not found")
+        return 0
+    rows = draw_rows(args.data)
+    if args.check:
+        drawn = {(r["file"], r["offset"]): tuple(r[k] for k in keys) for r in rows}
+        gold = [g for g in (json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines())
+                if g.get("batch") == batch]
+        bad = [g for g in gold if drawn.get((g["file"], g["offset"])) != tuple(g[k] for k in keys)]
+        print(f"{len(gold) - len(bad)}/{len(gold)} {batch} gold rows re-drawn ({len(rows)} drawn)")
+        return 1 if bad or not gold else 0
+    if args.json:
+        args.json.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    for i, r in enumerate(rows):
+        s, (a, b) = r["text"], r["cite"]
+        print(i, *(r[k] for k in shown), "|", " ".join((s[:a] + "[[" + s[a:b] + "]]" + s[b:]).split()))
     return 0
 
 

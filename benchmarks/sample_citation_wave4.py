@@ -42,10 +42,8 @@ Nothing here looks at litmap's classifier.  Prints one line per sentence, citati
 
 from __future__ import annotations
 
-import argparse
 import glob
 import hashlib
-import json
 import os
 import random
 import re
@@ -55,7 +53,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_citation_sentences import DEFAULT_DATA, GOLD, cites, sentences  # noqa: E402
+from sample_citation_sentences import cites, sampler_main, sentences, taken_before  # noqa: E402
 
 STRONG = re.compile(
     r"\b(critique|critici[sz]|criticism|fail(s|ed|ure)? to|neglect|overlook|ignor(e|es|ed|ing)\b|problematic|"
@@ -112,12 +110,7 @@ def texts(data: Path) -> dict[str, tuple[str, str | None]]:
 
 
 def draw(data: Path) -> list[dict]:
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for g in gold:
-        if g.get("batch") == "wave4":  # the gold as it was before this draw
-            continue
-        taken.setdefault(g["file"], []).append((g["offset"], g["offset"] + g["length"]))
+    taken = taken_before("wave4")  # the gold as it was before this draw
     pools: dict[str, dict[str, list[dict]]] = {"strong": {}, "hedge": {}, "plain": {}}
     long_strong: dict[str, list[dict]] = {}
     everything: dict[str, list[dict]] = {}
@@ -207,30 +200,7 @@ def draw(data: Path) -> list[dict]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--json", type=Path, help="write the drawn rows (no label) here")
-    ap.add_argument("--check", action="store_true",
-                    help="verify that every wave-4 gold row is re-drawn with its sample, split and citation")
-    args = ap.parse_args()
-    if not args.data.is_dir():
-        print(f"skipped: data folder {args.data} not found")
-        return 0
-    rows = draw(args.data)
-    if args.check:
-        drawn = {(r["file"], r["offset"]): (r["sample"], r["split"], r["cite"], r["length"]) for r in rows}
-        gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-        gold = [g for g in gold if g.get("batch") == "wave4"]
-        bad = [g for g in gold if drawn.get((g["file"], g["offset"])) != (g["sample"], g["split"], g["cite"], g["length"])]
-        print(f"{len(gold) - len(bad)}/{len(gold)} wave-4 gold rows re-drawn ({len(rows)} drawn)")
-        return 1 if bad or not gold else 0
-    if args.json:
-        args.json.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    for i, r in enumerate(rows):
-        s, (a, b) = r["text"], r["cite"]
-        print(i, r["sample"], r["split"], r["file"], "|", " ".join((s[:a] + "[[" + s[a:b] + "]]" + s[b:]).split()))
-    return 0
-
+    return sampler_main(__doc__, "wave4", draw, ("sample", "split", "cite", "length"), ("sample", "split", "file"))
 
 if __name__ == "__main__":
     raise SystemExit(main())

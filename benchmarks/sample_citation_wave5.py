@@ -43,8 +43,6 @@ line per sentence, citation in ``[[ ]]``; ``--json`` writes the rows (without la
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
 import sys
@@ -52,7 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_citation_sentences import DEFAULT_DATA, GOLD, cites, sentences  # noqa: E402
+from sample_citation_sentences import cites, sampler_main, sentences, taken_before  # noqa: E402
 from sample_citation_wave4 import FIRST, REFLINE, TARGET, texts  # noqa: E402
 
 DIRECTION = re.compile(
@@ -79,12 +77,7 @@ SIZES = {"direction": 135, "random": 75, "target": 90}
 
 
 def draw(data: Path) -> list[dict]:
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for g in gold:
-        if g.get("batch") == "wave5":  # the gold as it was before this draw
-            continue
-        taken.setdefault(g["file"], []).append((g["offset"], g["offset"] + g["length"]))
+    taken = taken_before("wave5")  # the gold as it was before this draw
     everything: dict[str, list[dict]] = {}
     long: dict[str, list[dict]] = {}  # 601-1,000 characters, for the last sample only
     for f, (t, extract) in sorted(texts(data).items()):
@@ -134,30 +127,7 @@ def draw(data: Path) -> list[dict]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--json", type=Path, help="write the drawn rows (no label) here")
-    ap.add_argument("--check", action="store_true",
-                    help="verify that every wave-5 gold row is re-drawn with its sample and citation")
-    args = ap.parse_args()
-    if not args.data.is_dir():
-        print(f"skipped: data folder {args.data} not found")
-        return 0
-    rows = draw(args.data)
-    if args.check:
-        drawn = {(r["file"], r["offset"]): (r["sample"], r["cite"], r["length"]) for r in rows}
-        gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-        gold = [g for g in gold if g.get("batch") == "wave5"]
-        bad = [g for g in gold if drawn.get((g["file"], g["offset"])) != (g["sample"], g["cite"], g["length"])]
-        print(f"{len(gold) - len(bad)}/{len(gold)} wave-5 gold rows re-drawn ({len(rows)} drawn)")
-        return 1 if bad or not gold else 0
-    if args.json:
-        args.json.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    for i, r in enumerate(rows):
-        s, (a, b) = r["text"], r["cite"]
-        print(i, r["sample"], r["file"], "|", " ".join((s[:a] + "[[" + s[a:b] + "]]" + s[b:]).split()))
-    return 0
-
+    return sampler_main(__doc__, "wave5", draw, ("sample", "cite", "length"))
 
 if __name__ == "__main__":
     raise SystemExit(main())

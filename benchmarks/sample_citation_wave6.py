@@ -44,10 +44,8 @@ label) for annotation; ``--check`` verifies that every wave-6 gold row is re-dra
 
 from __future__ import annotations
 
-import argparse
 import glob
 import hashlib
-import json
 import os
 import random
 import re
@@ -58,7 +56,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_citation_sentences import DEFAULT_DATA, GOLD, cites, sentences  # noqa: E402
+from sample_citation_sentences import cites, sampler_main, sentences, taken_before  # noqa: E402
 from sample_citation_wave4 import REFLINE, texts  # noqa: E402
 
 USES = re.compile(
@@ -123,12 +121,7 @@ def reference_like(s: str, cite: tuple[int, int]) -> bool:
 
 
 def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for g in gold:
-        if g.get("batch") == "wave6":  # the gold as it was before this draw
-            continue
-        taken.setdefault(g["file"], []).append((g["offset"], g["offset"] + g["length"]))
+    taken = taken_before("wave6")  # the gold as it was before this draw
     everything: dict[str, list[dict]] = {}
     for f, (t, extract) in sorted({**texts(data), **more_texts(data)}.items()):
         for a, b in sentences(t):
@@ -177,33 +170,13 @@ def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--json", type=Path, help="write the drawn rows (no label) here")
-    ap.add_argument("--check", action="store_true",
-                    help="verify that every wave-6 gold row is re-drawn with its sample and citation")
-    args = ap.parse_args()
-    if not args.data.is_dir():
-        print(f"skipped: data folder {args.data} not found")
-        return 0
     dropped: Counter[str] = Counter()
-    rows = draw(args.data, dropped)
-    print("junk dropped before drawing:", dict(dropped), file=sys.stderr)
-    if args.check:
-        drawn = {(r["file"], r["offset"]): (r["sample"], r["cite"], r["length"], r["split"]) for r in rows}
-        gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-        gold = [g for g in gold if g.get("batch") == "wave6"]
-        bad = [g for g in gold
-               if drawn.get((g["file"], g["offset"])) != (g["sample"], g["cite"], g["length"], g["split"])]
-        print(f"{len(gold) - len(bad)}/{len(gold)} wave-6 gold rows re-drawn ({len(rows)} drawn)")
-        return 1 if bad or not gold else 0
-    if args.json:
-        args.json.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    for i, r in enumerate(rows):
-        s, (a, b) = r["text"], r["cite"]
-        print(i, r["sample"], r["file"], "|", " ".join((s[:a] + "[[" + s[a:b] + "]]" + s[b:]).split()))
-    return 0
-
+    try:
+        return sampler_main(__doc__, "wave6", lambda data: draw(data, dropped),
+                            ("sample", "cite", "length", "split"))
+    finally:
+        if dropped:
+            print("junk dropped before drawing:", dict(dropped), file=sys.stderr)
 
 if __name__ == "__main__":
     raise SystemExit(main())
