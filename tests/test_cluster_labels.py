@@ -75,6 +75,9 @@ def test_label_terms_do_not_repeat_one_idea():
     # a phrase holding two chosen words takes the first one's place; words merely shared are kept apart
     scored = [("social", 5.0), ("mixing", 4.0), ("social mixing", 3.0), ("mixed income", 2.0)]
     assert distinct_terms(scored, 3) == [("social mixing", 5.0), ("mixed income", 2.0)]
+    # one idea in the singular and the plural ("assemblages, assemblage"); "class" is no plural
+    scored = [("assemblages", 4.0), ("assemblage", 3.0), ("regional assemblage", 2.0), ("class", 1.5), ("clas", 1.0)]
+    assert distinct_terms(scored, 3) == [("regional assemblage", 4.0), ("class", 1.5), ("clas", 1.0)]
     docs = {1: ["the division of labor and the division of labor again", "division of labor in fordism"] * 2,
             2: ["urban policy and the state", "state policy in cities"] * 2}
     for labeller in (llr_labels, ctfidf_labels):

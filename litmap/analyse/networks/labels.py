@@ -174,19 +174,24 @@ def _inside(part: Sequence[str], whole: Sequence[str]) -> bool:
     return any(list(whole[i:i + n]) == list(part) for i in range(len(whole) - n + 1))
 
 
+def _words(term: str) -> list[str]:
+    """A term's words with a plural "s" dropped ("assemblages" and "assemblage" say one thing)."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in term.split()]
+
+
 def distinct_terms(scored: Sequence[tuple[str, float]], top_n: int) -> list[tuple[str, float]]:
     """The first ``top_n`` of ``scored`` (best first), each saying something the others do not.
 
     A label such as "division, division labor, labor" spends three slots on one idea: a term
-    inside a chosen phrase is skipped, and a phrase that holds chosen terms takes the place of
-    the first of them (keeping its rank and the better score).
+    inside a chosen phrase (or the same term in the plural) is skipped, and a phrase that holds
+    chosen terms takes the place of the first of them (keeping its rank and the better score).
     """
     chosen: list[tuple[str, float]] = []
     for t, score in scored:
-        words = t.split()
-        if any(_inside(words, c.split()) for c, _ in chosen):
+        words = _words(t)
+        if any(_inside(words, _words(c)) for c, _ in chosen):
             continue
-        held = [i for i, (c, _) in enumerate(chosen) if _inside(c.split(), words)]
+        held = [i for i, (c, _) in enumerate(chosen) if _inside(_words(c), words)]
         if held:
             first = held[0]
             chosen[first] = (t, max(score, chosen[first][1]))
