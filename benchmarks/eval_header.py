@@ -222,7 +222,8 @@ def run_header(sets: dict[str, list[Gold]], reader: Callable[[str], ExtractedPag
             except Exception as exc:  # a broken file counts as a miss, not a crash
                 print(f"  ! {os.path.basename(gold.path)}: {exc}")
                 ep = None
-            if ep is not None and (not ep.text_layer or not any(p.blocks for p in ep.pages)):
+            # a scan counts when it was OCR'd (--ocr auto); without OCR it has no text to score
+            if ep is not None and ((not ep.text_layer and not ep.ocr) or not any(p.blocks for p in ep.pages)):
                 skipped += 1
                 continue
             if ep is None:
@@ -248,7 +249,7 @@ def run_header(sets: dict[str, list[Gold]], reader: Callable[[str], ExtractedPag
                       f"      got: {meta.title!r} | {meta.authors[:1]} | {meta.year} | {meta.doi}\n"
                       f"     gold: {gold.title!r} | {gold.first_author} | {gold.year} | {gold.doi}")
         report[name] = per
-        note = f"  (skipped {skipped} without text layer)" if skipped else ""
+        note = f"  (skipped {skipped} without a text layer or OCR)" if skipped else ""
         if unprintable:
             note += f"  (first author not scored for {unprintable}: name not in the PDF's text)"
         print(_line(name, per) + note)
