@@ -36,7 +36,10 @@ gold csv; CC BY papers) in which a reference section was found.
 Usage::
 
     .venv/bin/python benchmarks/eval_header.py [--data ../shared/data] [--split tune|heldout|all] [--sets ...]
-        [--ocr never|auto] [--limit N] [-v]
+        [--ocr never|auto] [--as-text] [--limit N] [-v]
+
+``--as-text`` reads every PDF through its ``pdftotext`` export as a .txt file: the text path scored on the
+papers whose gold was typed from their PDFs (texts in the sets are read as they are).
 
 Skips cleanly (exit 0) when the data folder is absent.
 """
@@ -116,6 +119,30 @@ def default_reader(path: str, ocr: str = "never") -> ExtractedPages:
     if not path.lower().endswith(".pdf"):
         return read_text_file(path)  # .txt/.md/.html, as the pipeline reads them
     return read_pdf(path, ocr=ocr)  # by default scored on papers with a text layer
+
+
+class NoText(Exception):
+    """A file with no text to score (a scan that pdftotext reads as blank)."""
+
+
+def pdftotext_reader(path: str) -> ExtractedPages:
+    """A PDF as a plain-text export: ``pdftotext`` (poppler, reading order) into a cache folder, then read as the
+    pipeline reads a .txt file.  Scores the text path on papers whose gold was typed from the PDF."""
+    import subprocess
+    import tempfile
+
+    from litmap.read.textfiles import read_text_file
+
+    if not path.lower().endswith(".pdf"):
+        return read_text_file(path)
+    cache = os.path.join(tempfile.gettempdir(), "litmap_eval_pdftotext")
+    os.makedirs(cache, exist_ok=True)
+    out = os.path.join(cache, hashlib.sha1(os.path.abspath(path).encode()).hexdigest()[:16] + ".txt")
+    if not os.path.exists(out):
+        subprocess.run(["pdftotext", "-enc", "UTF-8", path, out], check=False, capture_output=True, timeout=120)
+    if not os.path.exists(out) or len(re.sub(r"\s+", "", open(out, encoding="utf-8", errors="replace").read())) < 200:
+        raise NoText(path)
+    return read_text_file(out)
 
 
 def cc_by_gold(data: str) -> list[Gold]:
@@ -215,10 +242,14 @@ def run_header(sets: dict[str, list[Gold]], reader: Callable[[str], ExtractedPag
     report = {}
     for name, golds in sets.items():
         per: dict[str, list[int]] = {f: [0, 0] for f in FIELDS}
+        by_kind: dict[str, dict[str, list[int]]] = {}  # ".pdf" / ".txt": the PDF and text groups of a mixed set
         skipped = unprintable = 0
         for gold in golds:
             try:
                 ep = reader(gold.path)
+            except NoText:
+                skipped += 1
+                continue
             except Exception as exc:  # a broken file counts as a miss, not a crash
                 print(f"  ! {os.path.basename(gold.path)}: {exc}")
                 ep = None
@@ -241,6 +272,9 @@ def run_header(sets: dict[str, list[Gold]], reader: Callable[[str], ExtractedPag
                     continue
                 per[f][0] += int(ok)
                 per[f][1] += 1
+                kind = by_kind.setdefault(os.path.splitext(gold.path)[1].lower(), {g: [0, 0] for g in FIELDS})
+                kind[f][0] += int(ok)
+                kind[f][1] += 1
                 totals[f][0] += int(ok)
                 totals[f][1] += 1
             if verbose and meta is not None and not all(v in (True, None) for v in res.values()):
@@ -253,6 +287,9 @@ def run_header(sets: dict[str, list[Gold]], reader: Callable[[str], ExtractedPag
         if unprintable:
             note += f"  (first author not scored for {unprintable}: name not in the PDF's text)"
         print(_line(name, per) + note)
+        if len(by_kind) > 1:
+            for ext, counts in sorted(by_kind.items()):
+                print(_line(f"  {name}{ext}", counts))
     print(_line("overall", totals))
     return {"sets": report, "overall": totals}
 
@@ -309,6 +346,8 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
                     help="comma-separated gold sets (also: fresh)")
     ap.add_argument("--ocr", choices=("never", "auto"), default="never",
                     help="OCR for PDFs without a text layer (default never: they are skipped)")
+    ap.add_argument("--as-text", action="store_true",
+                    help="read each PDF as its pdftotext export (.txt path), not as a PDF")
     ap.add_argument("-v", "--verbose", action="store_true", help="show each miss")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.data):
@@ -321,7 +360,9 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
     sets = {n: [g for g in golds if args.split == "all" or split_of(g.path) == args.split
                 or (n in ALL_HELDOUT and args.split == "heldout")]
             for n, golds in sets.items() if n in wanted and not (n in ALL_HELDOUT and args.split == "tune")}
-    if args.ocr != "never" and reader is default_reader:
+    if args.as_text and reader is default_reader:
+        reader = pdftotext_reader
+    elif args.ocr != "never" and reader is default_reader:
         reader = functools.partial(default_reader, ocr=args.ocr)
     print(f"split: {args.split}")
     run_header(sets, reader, args.verbose)
