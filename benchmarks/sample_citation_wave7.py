@@ -1,0 +1,119 @@
+"""Draw the wave-7 citation-function sentences (issue 19): a fresh batch, not in the gold file, labelled blind.
+
+Drawn so that *direction matters*: critiques and contrasts are rare in random samples, and wave 6's contrast
+vocabulary (``CONTRAST`` of ``sample_citation_wave6.py``) was nearly used up, so this batch widens it.  Sources
+are those of wave 6 (the seeds, the gentrification texts, the CC BY PDFs, ``pdfs/urban_studies``,
+``pdfs/geography``, the 50 EXCITE PDFs, the author-year papers of ``pdfs/misc`` and the JOSS PDFs; PDF text
+by ``pdftotext FILE -``).  Candidates come from the sentence splitter and author-year pattern of
+``sample_citation_sentences.py``: 40-600 characters, overlapping no gold sentence of any earlier batch
+(``taken_before("wave7")``), and not junk: wave 6's filters (``junk_kind``: reference-list lines, URL/volume
+strings, running heads, captions, a date range as the citation) and its stricter reference-line test
+(``reference_like``) are applied before drawing and the drops counted by kind.  Three samples, drawn one after
+another from what the earlier ones left, at most 4 sentences per paper in all:
+
+- ``random`` (seed 701, at most 1 per paper): any candidate, the natural mix;
+- ``critique_wide`` (seed 702, at most 2 per paper): candidates with a word of the wider critique/contrast
+  vocabulary ``CRITIQUE_WIDE``: wave 6's list (unlike, in contrast, however, fail, neglect, critic*,
+  limitation, problematic, overlook, ignore, whereas) plus challenge, question, problem, limit, shortcoming,
+  drawback, weakness, overstate, exaggerate, underestimate, overestimate, downplay, miss, reductive/
+  reductionist, simplistic, oversimplify, too narrow/broad/simple, insufficient, inadequate, lack, contrary to,
+  rather than, debate, disagree, contest, dispute, refute, reject, misleading, misread, flawed, critique/
+  criticise/criticize, counter, instead, but, yet, although, though, depart from, differ from, go beyond;
+- ``support_use`` (seed 703, at most 1 per paper): candidates with agreement or use vocabulary that wave 6's
+  ``USES`` list does not hold (``SUPPORT_USE``): draw on, build on, based on, employ, utilise/utilize,
+  implement, adapt, borrow, inspired by, introduced/developed/proposed/defined/suggested/described/
+  conceptuali[sz]ed by, according to, similar(ly) to, echo, corroborate, replicate, accord with, in keeping
+  with, resonate, concur, reinforce, extend, akin to, mirror, parallel, compatible, as shown/demonstrated/
+  noted/argued by, framework, definition, operationali[sz]e, notion of, concept of, approach of, model of,
+  we take, we rely, relies on.
+
+``SIZES`` are caps on the pooled draws.  Rows carry ``"batch": "wave7"``; ``split`` is by paper as in wave 6
+(the SHA-1 of the file path relative to the data folder, first hex digit even -> ``tune``, odd ->
+``heldout``).  Labelled by hand, blind (litmap's classifier was never run on them, nor any litmap output read
+for them), under the rules of ``docs/citation-function.md``.  Prints one line per sentence, citation in
+``[[ ]]``; ``--json`` writes the rows (without label) for annotation; ``--check`` verifies that every wave-7
+gold row is re-drawn.
+
+    python benchmarks/sample_citation_wave7.py [--data ../shared/data] [--json rows.jsonl] [--check]
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample_citation_sentences import cites, sampler_main, sentences, taken_before  # noqa: E402
+from sample_citation_wave4 import texts  # noqa: E402
+from sample_citation_wave6 import junk_kind, more_texts, reference_like, split_of  # noqa: E402
+
+CRITIQUE_WIDE = re.compile(
+    r"\b(unlike|in contrast|however|fail\w*|neglect\w*|critic\w*|critique\w*|limitation\w*|problematic|"
+    r"overlook\w*|ignor(e|es|ed|ing)|whereas|challeng\w*|question\w*|problem\w*|limit(s|ed)?|shortcoming\w*|"
+    r"drawback\w*|weakness\w*|overstat\w*|exaggerat\w*|underestimat\w*|overestimat\w*|downplay\w*|"
+    r"miss(es|ed|ing)?|reductiv\w*|reductionis\w*|simplistic|oversimplif\w*|too (narrow|broad|simple)\w*|"
+    r"insufficient\w*|inadequa\w*|lack\w*|contrary to|rather than|debat\w*|disagree\w*|contest\w*|disput\w*|"
+    r"refut\w*|reject\w*|misleading|misread\w*|flaw\w*|counter\w*|instead|but|yet|although|though|"
+    r"depart(s|ed|ing)? from|differ(s|ed|ing)? from|go(es)? beyond)\b",
+    re.IGNORECASE,
+)
+SUPPORT_USE = re.compile(
+    r"\b(draw(s|ing)? on|drew on|buil(d|ds|ding|t) (up)?on|based on|employ\w*|utili[sz]\w*|implement\w*|"
+    r"adapt\w*|borrow\w*|inspired by|(introduced|developed|proposed|defined|suggested|described|"
+    r"conceptuali[sz]ed) by|according to|similar(ly)? to|echo\w*|corroborat\w*|replicat\w*|accords? with|"
+    r"in keeping with|resonat\w*|concur\w*|reinforc\w*|extend\w*|akin to|mirror\w*|parallel\w*|compatible|"
+    r"as (shown|demonstrated|noted|argued) by|framework\w*|definition\w*|operationali[sz]\w*|notion of|"
+    r"concept of|approach of|model of|we take|we rely|rel(y|ies|ied) on)\b",
+    re.IGNORECASE,
+)
+SIZES = {"random": 70, "critique_wide": 135, "support_use": 70}
+
+
+def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
+    taken = taken_before("wave7")  # the gold as it was before this draw
+    everything: dict[str, list[dict]] = {}
+    for f, (t, extract) in sorted({**texts(data), **more_texts(data)}.items()):
+        for a, b in sentences(t):
+            s = t[a:b]
+            if len(s) > 600 or len(s) < 40 or any(a < y and x < b for x, y in taken.get(f, [])):
+                continue
+            cs = cites(s)
+            if not cs:
+                continue
+            kind = junk_kind(s, cs[0]) or ("reference_line (strict)" if reference_like(s, cs[0]) else None)
+            if kind:
+                if dropped is not None:
+                    dropped[kind] += 1
+                continue
+            row = dict(file=f, offset=a, length=b - a, cite=list(cs[0]), text=s, extract=extract)
+            everything.setdefault(f, []).append(row)
+    out: list[dict] = []
+    for sample, seed, cap, pat in (("random", 701, 1, None), ("critique_wide", 702, 2, CRITIQUE_WIDE),
+                                    ("support_use", 703, 1, SUPPORT_USE)):
+        seen = {(r["file"], r["offset"]) for r in out}
+        rng = random.Random(seed)
+        drawn: list[dict] = []
+        for f in sorted(everything):
+            pool = [r for r in everything[f] if (f, r["offset"]) not in seen and (pat is None or pat.search(r["text"]))]
+            drawn += rng.sample(pool, min(cap, len(pool)))
+        for row in rng.sample(drawn, min(SIZES[sample], len(drawn))):
+            out.append({**row, "sample": sample, "split": split_of(row["file"]), "batch": "wave7"})
+    return out
+
+
+def main() -> int:
+    dropped: Counter[str] = Counter()
+    try:
+        return sampler_main(__doc__, "wave7", lambda data: draw(data, dropped),
+                            ("sample", "cite", "length", "split"))
+    finally:
+        if dropped:
+            print("junk dropped before drawing:", dict(dropped), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
