@@ -27,7 +27,25 @@ another from what the earlier ones left, at most 4 sentences per paper in all:
   noted/argued by, framework, definition, operationali[sz]e, notion of, concept of, approach of, model of,
   we take, we rely, relies on.
 
-``SIZES`` are caps on the pooled draws.  Rows carry ``"batch": "wave7"``; ``split`` is by paper as in wave 6
+A second round, drawn after the first 275 were labelled (45 junk, 230 labelled, only 10 critiques), added
+``critique_strong`` (seed 704): candidates with the stronger words (``CRITIQUE_STRONG``: the critique words above
+without the bare *but, yet, instead, rather than, problem, limit, lack, debate*, plus *does not, did not, cannot,
+not (yet) explored/addressed/considered*, *too coarse/large/small* and "however/but/while/although ... we/our/this
+paper/here"), filling each paper up to 4 sentences in all.  ``SIZES`` are caps on the pooled draws.
+
+Of 329 drawn (random 70, critique_wide 135, support_use 70, critique_strong 54), 275 were labelled (54, 114, 62,
+45) from 107 papers and 54 left out: garbled text (two-column interleaving, footnotes or headings run in, a
+citation split by the layout) 13, a citation belonging to the previous sentence or quotation 8, reference-list
+lines 16, running heads read as the citation or inside it 6, a date or data period read as the citation 4, not a
+citation (a declaration, events, a data file) 4, interview or personal-communication attributions 2, a table
+source line 1.  Before drawing, the filters dropped 579 reference lines (``junk_kind``), 420 more by the strict
+test (``reference_like``), 265 URL/DOI/volume strings, 35 running heads and 19 captions.  Labels: 216 background,
+37 uses, 7 supports, 15 critiques (random 44/8/1/1, critique_wide 97/8/1/8, support_use 39/18/4/1, critique_strong
+36/3/1/5 as background/uses/supports/critiques); 32 ``"doubtful": true`` (13 background, 10 uses, 5 supports, 4
+critiques).  Split: 134 tune (109 background, 14 uses, 2 supports, 9 critiques), 141 heldout (107, 23, 5, 6).
+Direction was the point of many rows: a ``note`` says why where it was (the cited work as the critic, "Despite
+X ..., we find", "unlike X, we", a gap in the field rather than a fault of the cited work, two cited works
+compared).  Rows carry ``"batch": "wave7"``; ``split`` is by paper as in wave 6
 (the SHA-1 of the file path relative to the data folder, first hex digit even -> ``tune``, odd ->
 ``heldout``).  Labelled by hand, blind (litmap's classifier was never run on them, nor any litmap output read
 for them), under the rules of ``docs/citation-function.md``.  Prints one line per sentence, citation in
@@ -70,7 +88,20 @@ SUPPORT_USE = re.compile(
     r"concept of|approach of|model of|we take|we rely|rel(y|ies|ied) on)\b",
     re.IGNORECASE,
 )
-SIZES = {"random": 70, "critique_wide": 135, "support_use": 70}
+# second round (drawn after the first 275 were labelled: 10 critiques in 230): the stronger words of the list above
+# and the authors set against a citation, without the bare "but/yet/instead/rather than/problem/limit/lack/debate"
+# that had filled the first round with background
+CRITIQUE_STRONG = re.compile(
+    r"\b(critic\w*|critique\w*|fail(s|ed)? to|neglect\w*|overlook\w*|ignor(e|es|ed|ing)|problematic|shortcoming\w*|"
+    r"drawback\w*|weakness\w*|overstat\w*|exaggerat\w*|underestimat\w*|overestimat\w*|downplay\w*|reductiv\w*|"
+    r"reductionis\w*|simplistic|oversimplif\w*|too (narrow|broad|simple|large|small|coarse)|insufficient\w*|inadequa\w*|"
+    r"contrary to|disagree\w*|contest\w*|disput\w*|refut\w*|reject\w*|misleading|misread\w*|flaw\w*|unlike|"
+    r"in contrast|challeng\w*|questionabl\w*|limitation\w*|lack(s|ed|ing)? of|not (yet )?(been )?(explored|addressed|"
+    r"considered|examined|account\w*)|does not|did not|do not|cannot|(however|but|yet|while|whereas|although|though)\b"
+    r"[^.]{0,100}\b(we|our|this (paper|article|study|research)|the present|here)\b)",
+    re.IGNORECASE,
+)
+SIZES = {"random": 70, "critique_wide": 135, "support_use": 70, "critique_strong": 60}
 
 
 def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
@@ -102,6 +133,16 @@ def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
             drawn += rng.sample(pool, min(cap, len(pool)))
         for row in rng.sample(drawn, min(SIZES[sample], len(drawn))):
             out.append({**row, "sample": sample, "split": split_of(row["file"]), "batch": "wave7"})
+    # second round, drawn after the first was labelled: up to 4 per paper in all from ``CRITIQUE_STRONG``
+    per_paper = Counter(r["file"] for r in out)
+    seen = {(r["file"], r["offset"]) for r in out}
+    rng = random.Random(704)
+    drawn = []
+    for f in sorted(everything):
+        pool = [r for r in everything[f] if (f, r["offset"]) not in seen and CRITIQUE_STRONG.search(r["text"])]
+        drawn += rng.sample(pool, min(4 - per_paper[f], len(pool)))
+    for row in rng.sample(drawn, min(SIZES["critique_strong"], len(drawn))):
+        out.append({**row, "sample": "critique_strong", "split": split_of(row["file"]), "batch": "wave7"})
     return out
 
 
