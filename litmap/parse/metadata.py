@@ -52,6 +52,7 @@ from litmap.parse.metadata_masthead import (
     subject_info,
     year_fallback,
 )
+from litmap.parse.metadata_glued import split_glued_title
 from litmap.parse.metadata_text import TEXT_HEAD_KEY, names_after_title, strip_line_markers, text_header, trim_at_name_line
 from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
 from litmap.parse.names import normalise_doi
@@ -460,7 +461,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         sane = sane_title(pdf_title)
     if title != sane:
         log.debug("%s: title %r cut or rejected as %r", path, title, sane)
-    title = sane
+    title = split_glued_title(sane, structure.text)  # "intheGlobalNorth –Aliterature review": lost spaces put back
     review = _book_review(content) if content and not cover.title else None
     if review is not None:
         # A book review: the reviewed book's title marked as reviewed, and the reviewers who sign at the end
