@@ -18,8 +18,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional, TypeVar
 
-from litmap.corpus.authors import NamePrinting, SurnameCorrection, author_forms, misread_surnames
-from litmap.corpus.works import WorkInput, build_works
+from litmap.corpus.authors import (NamePrinting, SurnameCorrection, SuspectName, author_forms, misread_surnames,
+                                   ocr_suspects)
+from litmap.corpus.works import Work, WorkInput, build_works
 from litmap.models import CitedWork, Metadata, Reference
 from litmap.parse.names import normalise_doi
 
@@ -59,15 +60,17 @@ class StoredPaper:
 @dataclass(frozen=True)
 class WorkSources:
     """Everything works resolution reads, over the papers with status ``ok``, in store order;
-    ``ocr_documents`` are the papers with pages read by OCR, ``cited_as`` the surnames
-    printed by the in-text citations linked to each entry ``(doc_id, idx)`` (both only
-    serve to correct names misread in scanned reference lists)."""
+    ``ocr_documents`` are the papers with pages read by OCR, ``ocr_pages`` the pages of
+    each that were (absent or empty: every page), ``cited_as`` the surnames
+    printed by the in-text citations linked to each entry ``(doc_id, idx)`` (all three only
+    serve to correct or mark names misread in scanned reference lists)."""
 
     references: tuple[StoredReference, ...]
     mentions: tuple[StoredMention, ...]
     papers: tuple[StoredPaper, ...]
     ocr_documents: frozenset[int] = frozenset()
     cited_as: Mapping[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+    ocr_pages: Mapping[int, frozenset[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,9 @@ class WorkRow:
     surnames: tuple[str, ...]
     document_id: Optional[int]
     corrected: tuple[str, ...] = ()  # "Cocurane → Cochrane (the paper's in-text citation)"
+    #: Its names are likely OCR misreadings nothing could correct, and only scanned lists cite it:
+    #: "Cocksurn. (unlike a surname, read by OCR and printed by no other paper)".
+    ocr_suspect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,7 @@ class ResolvedWorks:
     mentions: int  # mentions resolved, corpus papers included
     corpus_papers_cited: int  # corpus papers that are also mentioned by some paper
     corrections: tuple[SurnameCorrection, ...] = ()  # names misread by OCR, corrected
+    suspects: tuple[SuspectName, ...] = ()  # names likely misread by OCR that nothing corrected
 
 
 def _drop_stamp_dois(refs: list[WorkInput], own: Optional[str]) -> list[WorkInput]:
@@ -138,13 +145,53 @@ def _inputs(sources: WorkSources) -> tuple[list[WorkInput], dict[tuple[int, int]
     return items, ref_ids, mention_ids
 
 
-def _corrections(sources: WorkSources) -> list[SurnameCorrection]:
-    printings = [NamePrinting(r.doc_id, r.idx, pos, a.family)
-                 for r in sources.references for pos, a in enumerate(r.reference.people) if a.family]
+def _on_ocr_page(sources: WorkSources, r: StoredReference) -> bool:
+    if r.doc_id not in sources.ocr_documents:
+        return False
+    pages = sources.ocr_pages.get(r.doc_id)
+    return not pages or not r.reference.page or r.reference.page in pages
+
+
+def _printings(sources: WorkSources) -> list[NamePrinting]:
+    return [NamePrinting(r.doc_id, r.idx, pos, a.family, _on_ocr_page(sources, r))
+            for r in sources.references for pos, a in enumerate(r.reference.people) if a.family]
+
+
+def _other_names(sources: WorkSources) -> list[tuple[int, str]]:
     others = [(p.doc_id, a.family) for p in sources.papers for a in p.metadata.authors if a.family]
-    others += [(m.doc_id, s) for m in sources.mentions for s in m.work.surnames]
-    return misread_surnames(printings, ocr_documents=sources.ocr_documents, cited_as=sources.cited_as,
-                            other_names=others)
+    return others + [(m.doc_id, s) for m in sources.mentions for s in m.work.surnames]
+
+
+def _corrections(sources: WorkSources) -> tuple[list[SurnameCorrection], list[SuspectName]]:
+    printings, others = _printings(sources), _other_names(sources)
+    fixed = misread_surnames(printings, ocr_documents=sources.ocr_documents, cited_as=sources.cited_as,
+                             other_names=others)
+    suspects = ocr_suspects(printings, ocr_documents=sources.ocr_documents, cited_as=sources.cited_as,
+                            other_names=others, corrections=fixed)
+    return fixed, suspects
+
+
+def _suspect_works(works: Mapping[str, Work], items: Mapping[str, WorkInput],
+                   suspects: list[SuspectName]) -> dict[str, tuple[str, ...]]:
+    """Work id → why its label's names are doubted, for works that only scanned lists cite under
+    names likely misread: every mention is such an entry, with a suspect name among those its label shows."""
+    doubted: dict[str, list[SuspectName]] = {}
+    for sn in suspects:
+        doubted.setdefault(f"r:{sn.doc_id}:{sn.idx}", []).append(sn)
+    out: dict[str, tuple[str, ...]] = {}
+    for wid, work in works.items():
+        ids = work.items
+        reasons: list[str] = []
+        for i in ids:
+            shown = 2 if len(items[i].surnames) == 2 else 1
+            hit = [sn for sn in doubted.get(i, ()) if sn.pos < shown]
+            if not hit:
+                break
+            reasons += [sn.describe() for sn in hit if sn.describe() not in reasons]
+        else:
+            if ids:
+                out[wid] = tuple(reasons)
+    return out
 
 
 def _one_form(items: list[WorkInput], corrections: list[SurnameCorrection]) -> list[WorkInput]:
@@ -165,13 +212,14 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
     form per person (:mod:`litmap.corpus.authors`), so labels and first
     authors do not split one author into several."""
     items, ref_ids, mention_ids = _inputs(sources)
-    corrections = _corrections(sources)
+    corrections, suspects = _corrections(sources)
     items = _one_form(items, corrections)
     noted: dict[str, list[str]] = {}
     for c in corrections:
         noted.setdefault(f"r:{c.doc_id}:{c.idx}", []).append(c.describe())
     mapping, works = build_works(items)
     by_item = {it.item_id: it for it in items}
+    suspect = _suspect_works(works, by_item, suspects)
     cited_papers = 0
     rows: list[WorkRow] = []
     for wid, work in works.items():
@@ -185,6 +233,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
             title=work.title, label=work.label, key=work.key, mentions=len(work.items),
             surnames=first.surnames if first else (), document_id=doc_id,
             corrected=tuple(d for i in work.items for d in noted.get(i, ())),
+            ocr_suspect=suspect.get(wid, ()),
         ))
     return ResolvedWorks(
         works=tuple(rows),
@@ -193,6 +242,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
         mentions=len(items),
         corpus_papers_cited=cited_papers,
         corrections=tuple(corrections),
+        suspects=tuple(suspects),
     )
 
 

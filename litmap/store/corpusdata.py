@@ -68,6 +68,9 @@ class WorkInfo:
     volume: Optional[str] = None
     page: Optional[str] = None
     first_initials: Optional[str] = None  # "N" / "NJ", when the reference gave a given name
+    #: Why its names are likely OCR misreadings (only scanned lists cite it); kept out of
+    #: anchors, labels and top lists, marked where listed (litmap.corpus.resolve.WorkRow.ocr_suspect).
+    ocr_suspect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ transaction, writing only the rows that changed.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from typing import Any, Optional
 
@@ -18,7 +19,7 @@ from litmap.corpus.resolve import ResolvedWorks, StoredMention, StoredPaper, Sto
 from litmap.models import Author, CitedWork, Metadata, Reference
 from litmap.store.db import Store
 
-__all__ = ["load_work_sources", "save_works"]
+__all__ = ["load_work_sources", "save_works", "ocr_pages_of"]
 
 _OK = "SELECT id FROM documents WHERE status='ok'"
 
@@ -35,7 +36,7 @@ def _reference(d: dict[str, Any]) -> Reference:
     """
     return Reference(index=d["index"], raw="", authors=_people(d.get("authors")), editors=_people(d.get("editors")),
                      et_al=bool(d.get("et_al", False)), year=d.get("year"), year_suffix=d.get("year_suffix"),
-                     title=d.get("title"), doi=d.get("doi"))
+                     title=d.get("title"), doi=d.get("doi"), page=int(d.get("page") or 0))
 
 
 def load_work_sources(conn: sqlite3.Connection) -> WorkSources:
@@ -65,7 +66,25 @@ def load_work_sources(conn: sqlite3.Connection) -> WorkSources:
                               f"AND document_id IN ({marks})", sorted(ocr_documents)):
             key = (r["document_id"], r["ref_idx"])
             cited_as[key] = cited_as.get(key, ()) + tuple(json.loads(r["surnames"]))
-    return WorkSources(references, mentions, papers, ocr_documents, cited_as)
+    ocr_pages = {r["id"]: ocr_pages_of(json.loads(r["warnings"] or "[]")) for r in conn.execute(
+        f"SELECT id, warnings FROM documents WHERE ocr > 0 AND id IN ({_OK})")}
+    return WorkSources(references, mentions, papers, ocr_documents, cited_as, ocr_pages)
+
+
+_OCR_PAGES = re.compile(r"^OCR used on pages? ([\d–, ]+)")
+
+
+def ocr_pages_of(warnings: list[str]) -> frozenset[int]:
+    """The pages an extraction warning says were read by OCR ("OCR used on pages 2–16: …");
+    empty when none says (then every page counts as OCR'd)."""
+    pages: set[int] = set()
+    for w in warnings:
+        m = _OCR_PAGES.match(str(w))
+        for part in m.group(1).split(",") if m else ():
+            a, _, b = part.strip().partition("–")
+            if a.isdigit():
+                pages.update(range(int(a), (int(b) if b.isdigit() else int(a)) + 1))
+    return frozenset(pages)
 
 
 def save_works(store: Store, resolved: ResolvedWorks) -> int:
@@ -87,6 +106,8 @@ def _data(w: WorkRow) -> str:
     data: dict[str, Any] = {"key": w.key, "mentions": w.mentions, "surnames": list(w.surnames)}
     if w.corrected:
         data["corrected"] = list(w.corrected)  # names misread by OCR, as corrected
+    if w.ocr_suspect:
+        data["ocr_suspect"] = list(w.ocr_suspect)  # names likely misread by OCR, uncorrected
     return json.dumps(data)
 
 

@@ -1,0 +1,99 @@
+"""OCR-misread names: the letter model, shape checks, corrections in noisy scans and suspect works."""
+
+from __future__ import annotations
+
+import pytest
+
+from litmap.corpus.authors import NamePrinting, author_forms, misread_surnames, noisy_documents, ocr_suspects
+from litmap.corpus.name_plausibility import case_fixed, name_doubt, name_score, odd_capitals
+
+
+@pytest.mark.parametrize("name", ["Smith", "Harvey", "Brenner", "Swyngedouw", "Rodríguez-Pose", "van der Meer",
+                                  "McDonald", "DeLanda", "O'Neill", "Kolmogorov", "Yrjänä", "LANGFORD", "Li"])
+def test_real_names_are_not_doubted(name):
+    assert name_doubt(name) is None
+    assert name_doubt(name, noisy=True) is None
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("Berkow!7z.", "stray characters"), ("Gershmel| Philip", "stray characters"),
+    ("Mo -enkopr", "broken apart"), ("a Crackel", "broken apart"), ("Xqzvjk", "unlike a surname"),
+])
+def test_misread_names_are_doubted(name, reason):
+    assert name_doubt(name) == reason
+
+
+def test_noisy_lists_doubt_more_readily():
+    assert name_score("Gunb") is not None
+    assert name_doubt("Gunb") is None and name_doubt("Gunb", noisy=True) == "unlike a surname"
+
+
+@pytest.mark.parametrize("name, fixed", [("GerTLer", "Gertler"), ("MacGreGor", "MacGregor"), ("NoyeLLe", "Noyelle"),
+                                         ("McDonald", "McDonald"), ("DeLanda", "DeLanda"), ("LeMoli", "LeMoli"),
+                                         ("LANGFORD", "LANGFORD"), ("Smith-Jones", "Smith-Jones")])
+def test_misread_small_capitals_set_in_ordinary_case(name, fixed):
+    assert case_fixed(name) == fixed
+    assert odd_capitals(name) == (name != fixed)
+
+
+def test_author_forms_show_misread_small_capitals_in_ordinary_case():
+    assert author_forms(["GerTLer"])["GerTLer"] == "Gertler"
+    assert author_forms(["DeLanda"])["DeLanda"] == "DeLanda"
+
+
+def _p(doc, idx, name, pos=0, ocr=None):
+    return NamePrinting(doc, idx, pos, name, ocr)
+
+
+_BROKEN = [_p(13, 90 + i, n) for i, n in enumerate(["Berkow!7z.", "GerTLer", "NoyeLLe", "Hudson"])]
+
+
+def test_a_list_with_many_broken_names_is_noisy():
+    assert noisy_documents(_BROKEN + [_p(13, 0, "Scorr.")], ocr_documents={13}) == {13}
+    clean = [_p(44, i, n) for i, n in enumerate(["Tobler", "Kendall", "Parzen", "Wasow", "Birkhoff"])]
+    assert noisy_documents(clean, ocr_documents={44}) == set()
+    assert noisy_documents(_BROKEN, ocr_documents=set()) == set()  # no page read by OCR
+
+
+def test_noisy_scan_corrected_further_by_its_own_citation_and_by_other_papers():
+    printings = _BROKEN + [_p(13, 0, "Scorr."), _p(13, 1, "Lerrner."), _p(13, 2, "LyaL."), _p(13, 3, "Mototcu.")]
+    printings += [_p(2, 0, "Molotch", 1)]
+    cited = {(13, 0): ("Scott",), (13, 1): ("Leitner",), (13, 2): ("Lyall",)}
+    fixed = {c.printed: c.corrected for c in misread_surnames(printings, ocr_documents={13}, cited_as=cited)}
+    assert fixed == {"Scorr.": "Scott", "Lerrner.": "Leitner", "LyaL.": "Lyall", "Mototcu.": "Molotch"}
+    # The same list read cleanly (not noisy): two-letter misreadings are left alone.
+    plain = [p for p in printings if p not in _BROKEN]
+    fixed = {c.printed for c in misread_surnames(plain, ocr_documents={13}, cited_as=cited)}
+    assert fixed == set()
+
+
+def test_suspects_only_on_ocr_pages_uncorrected_and_printed_nowhere_else():
+    printings = _BROKEN + [_p(13, 0, "Gunb"), _p(13, 1, "Gunb", ocr=False), _p(13, 2, "Reapy."),
+                           _p(5, 0, "Reapy"), _p(13, 3, "Xqzvjk"), _p(13, 4, "Xqzvjkw")]
+    cited = {(13, 4): ("Xqzvjkw",)}
+    sus = ocr_suspects(printings, ocr_documents={13}, cited_as=cited)
+    got = {(s.idx, s.printed, s.reason) for s in sus}
+    assert (13 - 13, "Gunb", "unlike a surname") in got  # noisy list: the looser threshold
+    assert not any(s.idx == 1 for s in sus)  # a page with a text layer
+    assert not any(s.printed == "Reapy." for s in sus)  # another paper prints it
+    assert not any(s.idx == 4 for s in sus)  # its own citation prints it so
+    assert any(s.printed == "Berkow!7z." for s in sus)
+
+
+def test_resolution_marks_works_only_scans_cite_under_doubted_names(tmp_path):
+    from litmap.corpus.resolve import StoredReference, WorkSources, resolve_stored_works
+    from litmap.models import Author, Reference
+    from litmap.store.works import ocr_pages_of
+
+    def ref(doc, idx, name, year, title, page=15):
+        return StoredReference(doc, idx, Reference(idx, "raw", (Author(name, "A."),), year=year, title=title, page=page))
+
+    refs = (ref(13, 0, "Xqzvjk", 1986, "Urban dreams"), ref(13, 1, "Berkow!7z.", 1984, "Economic development"),
+            ref(13, 2, "Xqzvjkw", 1980, "City law"), ref(7, 0, "Xqzvjkw", 1980, "City law"),
+            ref(13, 3, "Xzqvjk", 1977, "Text layer page", page=1))
+    pages = ocr_pages_of(["OCR used on pages 2–16: text may contain recognition errors"])
+    assert pages == frozenset(range(2, 17))
+    resolved = resolve_stored_works(WorkSources(refs, (), (), ocr_documents=frozenset({13}), ocr_pages={13: pages}))
+    marked = {w.label: w.ocr_suspect for w in resolved.works if w.ocr_suspect}
+    assert set(marked) == {"Xqzvjk 1986", "Berkow!7z 1984"}  # another paper cites Xqzvjkw 1980; page 1 had a text layer
+    assert "unlike a surname" in marked["Xqzvjk 1986"][0]
