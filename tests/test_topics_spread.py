@@ -110,4 +110,4 @@ def test_topics_from_one_paper_are_marked():
     assert single_paper_topics(topics, papers, 0.8) == [1]  # 9/10 from paper 5; topic 2: 8/10, not more
     assert single_paper_topics(topics, papers, 1.0) == []  # switched off
     assert single_paper_topics(topics[:20], [0] * 10 + [1] * 10, 0.8) == []  # under 4 papers: off
-    assert ONE_PAPER == "(one paper)"
+    assert ONE_PAPER == "(mostly one paper)"

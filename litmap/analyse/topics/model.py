@@ -133,7 +133,7 @@ def fit_core(
 FIT_STEPS = 4
 
 #: Appended to the label of a topic drawn (almost) from one paper: that paper's subject, not a shared theme.
-ONE_PAPER = "(one paper)"
+ONE_PAPER = "(mostly one paper)"
 
 
 def single_paper_topics(topics: Sequence[int], papers: Sequence[int], max_paper_share: float) -> list[int]:
