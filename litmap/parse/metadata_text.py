@@ -23,7 +23,8 @@ from litmap.parse.metadata_masthead import is_date_line
 from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
-__all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title"]
+__all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title",
+           "glued_title_tail", "volume_line_year"]
 
 _LABELLED = re.compile(r"^\s*(?P<key>title|authors?|by|journal|source|year|date|published|doi)\s*:\s*(?P<value>\S.*)$",
                        re.I)
@@ -44,6 +45,14 @@ _HISTORY = re.compile(r"^\W{0,2}(?:published|received|accepted|revised|available
                       r"paper first received|date of (?:submission|acceptance|publication))|^.{0,50}\b(?:B\.V\.|Ltd|Inc|GmbH|Media|Press|Publishing|Society|Springer|"
                       r"Elsevier|Wiley|SAGE|Taylor\s*&\s*Francis)\W{0,3}(?:19|20)\d\d\W?$", re.I)
 _SPACED = re.compile(r"(?:\w\s){4,}\w")
+#: A body line with an in-text citation ("… South Africa (Gotham, 2001; Harvey, The State and …"): no title line.
+_IN_TEXT_CITE = re.compile(r"\([A-Z][\w'’-]+(?: et al\.)?,? (?:19|20)\d\d[a-z]?[;,)]")
+#: Lines standing over a title that are none of it: licence and URL fragments ("4.0/).", "creativecommons.org/"),
+#: an article-type label, a journal's name set as one lower-case word ("sustainability").
+_PRE_TITLE = re.compile(r"[^A-Za-z]*[/()][^A-Za-z]*|(?:research|original|review)?\s*(?:article|paper|communication|letter|"
+                        r"editorial)|(?-i:[a-z]{4,})|\S*(?:https?://|www\.|\.org/|\.com/)\S*", re.I)
+#: Where a title glued onto a junk line starts: after ": ", "; ", a closing bracket or a URL.
+_GLUE_START = re.compile(r"[:;]\s+|\)\s*\.?\s*(?=[A-Z])|https?://\S+?(?=[A-Z][a-z])")
 _LABEL_PREFIX = re.compile(r"^\s*(?:research|original|review)\s+(?:article|paper)\s+", re.I)
 
 
@@ -62,6 +71,37 @@ def text_header(head: str) -> Metadata:
     if meta.year is None and (year := _date_line_year(lines)):
         meta = replace(meta, year=year)
     return meta
+
+
+#: The year of a journal's volume line: "2016, Vol. 53(3) 615–625", "Vol. 66(1), 2021, pp. 61-81", "Cities 157 (2025)
+#: 105586", "GeoJournal (2021) 86:133–143", "… – 2024, DOI:10.1111/tesg.12575, Vol. 115, No. 1".
+_VOLUME_YEAR = (
+    re.compile(r"\b((?:19|20)\d\d)\b[^\n]{0,60}?\bVol(?:\.|ume)?\s*\d+", re.I),
+    re.compile(r"\bVol(?:\.|ume)?\s*\d+(?:\s*\(\d+(?:[-–]\d+)?\))?\s*,\s*(?:(?:No|Issue)\.?\s*\d+\s*,\s*)?\(?((?:19|20)\d\d)\b",
+               re.I),
+    re.compile(r"(?<![\d./-])\d{1,4}\s*\(((?:19|20)\d\d)\)\s*(?:\d{3,}|\d+\s*[:(–-]\s*\d+)"),
+    re.compile(r"[A-Za-z]\s*\(((?:19|20)\d\d)\)\s*\d+\s*(?:\(\d+\))?\s*:\s*\d+"),
+    re.compile(r"\b\d{1,4}\s*\(\d{1,2}\)\s*\d+\s*[–-]\s*\d+,?\s*(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b"),
+)
+
+
+_CITE_THIS = re.compile(r"^\W*(?:to cite this (?:article|paper|chapter)|cite this (?:article|paper)|how to cite(?: this"
+                        r" (?:article|paper))?|citation)\s*:", re.I)
+
+
+def volume_line_year(head: str, max_lines: int = 100) -> Optional[int]:
+    """The publication year a journal prints with its volume, on the first lines of a text's head: the year a
+    paper is cited by, where the online-first, received or © year ("Published online: 9 August 2019",
+    "© 2023 Royal Dutch Geographical Society") may be an earlier one."""
+    lines = [x for x in head.split("\n") if x.strip()][:max_lines]
+    for k, ln in enumerate(lines):
+        if _CITE_THIS.match(ln) and (m := re.search(r"\b((?:19|20)\d\d)\b", " ".join(lines[k:k + 6]))):
+            return int(m.group(1))  # "To cite this article: E. Y. Gorbachevskaya 2019 IOP Conf. Ser. … 667 012027"
+        for rx in _VOLUME_YEAR:
+            m = rx.search(ln)
+            if m:
+                return int(m.group(1))
+    return None
 
 
 def _date_line_year(lines: Sequence[str]) -> Optional[int]:
@@ -166,22 +206,40 @@ def _rules_header(lines: list[str]) -> Metadata:
         ln = lines[i].strip()
         if not ln:
             break
-        if len(ln) > 140 or _MASTHEAD.search(ln):
+        if len(ln) > 140 or _MASTHEAD.search(ln) or _IN_TEXT_CITE.search(ln):
             # A title glued after the first lines of the body (pdftotext of a page whose head
             # overlays the introduction): the tail after the last ": " or "; ".
-            tail = re.split(r"[:;]\s+", ln)[-1].strip()
-            if parts and tail != ln and tail[:1].isupper() and len(tail.split()) <= 10 and ")" not in tail:
+            tail = glued_title_tail(ln)
+            if parts and tail and tail != ln:
                 parts.insert(0, tail)
             break
-        if ln.endswith((".", ",", ";")) and not parts:
-            break
+        if (ln.endswith((".", ",", ";")) and not parts) or _PRE_TITLE.fullmatch(ln):
+            break  # "4.0/)." of a licence, "Article", a journal's name in lower case ("sustainability")
         parts.insert(0, ln)
+        if re.match(r"\d{1,2}[A-Z][a-z]", ln):
+            break  # "1Gentrification: causes …": the footnote mark stands on the title's first line
         i -= 1
     if parts and (_ADDRESS.search(parts[-1]) or looks_like_affiliation(parts[-1])):
         return Metadata()  # the walk stopped in another author's address: no head read here
     title = _LABEL_PREFIX.sub("", clean_field(" ".join(parts)))
-    title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)  # a footnote mark on the title's last line
+    title = re.sub(r"(?<=[a-z])\d{1,2}$|^\d{1,2}(?=[A-Z][a-z])", "", title)  # a footnote mark: "…Philadelphia1", "1Gentrification"
     return Metadata(title=sane_title(title) if title else None, authors=tuple(authors))
+
+
+def glued_title_tail(line: str) -> Optional[str]:
+    """The start of a title glued onto the end of a masthead, licence or body line, or None:
+    "…license ( http://creativecommons.org/licenses/by/4.0/ ).Retheorizing state-led gentrification …",
+    "…Collection (https://hstalks.com/business/)Gentrification and affordable", "… (Gotham, 2001; Harvey, The
+    State and New-build Gentrification" (the last cited author of a cut citation list dropped)."""
+    cuts = [m.end() for m in _GLUE_START.finditer(line)]
+    if not cuts:
+        return None
+    tail = line[cuts[-1]:].strip()
+    if re.search(r"\((?:[^()]*\b(?:19|20)\d\d[a-z]?;)", line[:cuts[-1]]) and (m := re.match(r"[A-Z][\w'’-]+,\s+(?=[A-Z])", tail)):
+        tail = tail[m.end():]  # "(Gotham, 2001; Harvey, The State …": a citation list cut by the title
+    if not tail[:1].isupper() or len(tail.split()) > 12 or ")" in tail or _IN_TEXT_CITE.search(tail):
+        return None
+    return tail
 
 
 _BY_LINE = re.compile(r"^\s*by\s+(?P<names>[A-ZÀ-Þ].{2,200})$", re.I)

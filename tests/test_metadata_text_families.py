@@ -1,0 +1,66 @@
+"""Text-file heads (litmap.parse.metadata_text): the failure families of real text exports, on generated heads."""
+
+from __future__ import annotations
+
+import pytest
+
+from litmap.parse.metadata_text import glued_title_tail, text_header, volume_line_year
+
+_LICENCE_OVER_TITLE = """Citation: Li, X.; Wu, Y. Urban Villages
+and Tourism. Land 2021, 10, 88.
+Copyright: © 2021 by the authors.
+Attribution (CC BY) license (https://
+creativecommons.org/licenses/by/
+4.0/).
+land
+Article
+Urban Villages and the Tourism Economy in
+Southern Yunnan
+Xia Li *, Yong Wu and Mei Chen
+School of Geography, Yunnan University, Kunming 650091, China
+*Correspondence: xli@ynu.edu.cn
+Abstract: This paper studies urban villages in southern Yunnan and the tourism economy that grew there.
+"""
+
+
+def test_licence_fragments_journal_name_and_label_over_a_title_are_left_out() -> None:
+    meta = text_header(_LICENCE_OVER_TITLE)
+    assert meta.title == "Urban Villages and the Tourism Economy in Southern Yunnan"
+    assert meta.authors and meta.authors[0].family == "Li"
+
+
+def test_a_footnote_digit_glued_before_the_title_is_dropped() -> None:
+    head = """Conference Series: Earth Sciences
+1Housing markets and the rental sector in provincial Russia
+Anna Petrova1, Ivan Sokolov2
+1Ural Federal University, Yekaterinburg, Russia
+Abstract. Many researchers deal with the rental housing market in Russia and its development.
+"""
+    assert text_header(head).title == "Housing markets and the rental sector in provincial Russia"
+
+
+@pytest.mark.parametrize("line, tail", [
+    ("0264-2751/© 2022 The Author. This is an open access article under the CC BY license ( http://creativecommons"
+     ".org/licenses/by/4.0/ ).Rethinking displacement in the", "Rethinking displacement in the"),
+    ("Included in the Collection (https://example.org/business/)Gentrification and affordable",
+     "Gentrification and affordable"),
+    ("seen elsewhere and hardly unique to the region (Gotham, 2001; Harvey, The State and New-build Gentrification",
+     "The State and New-build Gentrification"),
+    ("a plain body line without any glued title in it at all", None),
+])
+def test_the_start_of_a_title_glued_onto_a_junk_line(line: str, tail: str | None) -> None:
+    assert glued_title_tail(line) == tail
+
+
+@pytest.mark.parametrize("head, year", [
+    ("Urban Studies\n2016, Vol. 53(3) 615–625\n© Urban Studies Journal Limited 2015", 2016),
+    ("Journal of the Society  (Hum.), Vol. 66(1), 2021, pp. 61-81", 2021),
+    ("Tijdschrift voor Geografie – 2024, DOI:10.1111/tesg.1, Vol. 115, No. 1, pp. 81–95.\n© 2023 Society", 2024),
+    ("Received 3 May 2024; Accepted 12 November 2024Cities  157 (2025)  105586", 2025),
+    ("Published online: 9 August 2019\n© Springer Nature B.V. 2019\n123GeoJournal (2021) 86:133–143", 2021),
+    ("To cite this article: Anna Petrova 2019 IOP Conf. Ser.: Earth Sci. 667 012027", 2019),
+    ("Published online: 9 August 2019\n© Springer Nature B.V. 2019", None),
+    ("Since 2012 (Smith 2010) some 45 people moved in", None),
+])
+def test_the_volume_or_citation_year_is_read_not_the_online_or_copyright_year(head: str, year: int | None) -> None:
+    assert volume_line_year(head) == year
