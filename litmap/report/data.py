@@ -24,7 +24,7 @@ from litmap.store.report_read import (
 )
 
 from litmap.report.records import (
-    Burst, CentralPaper, ContextRow, FailedFile, FlaggedPaper, MostCited, ReportChanges, ReportContext, ReportOverview,
+    OCR_SUSPECT_MARK, Burst, CentralPaper, ContextRow, FailedFile, FlaggedPaper, MostCited, ReportChanges, ReportContext, ReportOverview,
     ReportPaper, ReportRef, ReportWork, UnreferencedPaper,
 )
 from litmap.report.settings import ReportSettings
@@ -92,6 +92,9 @@ def gather_report_data(
     report(ProgressEvent("report", 1, steps, message="works and citing sentences"))
     works, contexts = _works(data, settings, memos.functions if memos else None)
     ranked = sorted(works.values(), key=lambda w: (-len(w.cited_by), w.label, w.id))
+    # Works whose names are likely OCR misreadings (only scans cite them) are marked where listed, never ranked.
+    suspects = suspect_ids(data)
+    ranked = [w for w in ranked if w.id not in suspects]
     most_cited = tuple(MostCited(w.id, len(w.cited_by)) for w in ranked[: settings.top_table] if w.cited_by)
     papers = _link_papers(papers, works)
     report(ProgressEvent("report", 2, steps, message="topics"))
@@ -159,6 +162,7 @@ def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> 
         no_references=tuple(UnreferencedPaper(d.id, _basename(d.path)) for d in unreferenced_documents(conn)),
         ocr=tuple(ocr_document_ids(conn)),
         failures=tuple(FailedFile(_basename(f.path), f.error or "unknown") for f in failed_documents(conn)),
+        ocr_suspect=tuple(sorted((w.label, "; ".join(w.ocr_suspect)) for w in data.works.values() if w.ocr_suspect)),
         **_health(conn),
     )
 
@@ -221,6 +225,11 @@ def _paper_label(p: Any, file: str) -> str:
     return str(p.label)
 
 
+def suspect_ids(data: Any) -> frozenset[str]:
+    """Works whose names are likely OCR misreadings that only scanned lists cite."""
+    return frozenset(w.id for w in data.works.values() if getattr(w, "ocr_suspect", ()))
+
+
 def _works(data: Any, settings: ReportSettings,
            memo: Any = None) -> tuple[dict[str, ReportWork], tuple[ContextRow, ...]]:
     from litmap.analyse.debates.data import classify as classify_memo
@@ -265,7 +274,8 @@ def _works(data: Any, settings: ReportSettings,
                 shown[wid].append(ReportContext(c.paper_id, c.page, c.section or "", c.sentence, fn or None))
     works = {
         wid: ReportWork(
-            id=w.id, label=w.label, title=w.title or "", year=w.year, doi=w.doi, author=w.first_author,
+            id=w.id, label=f"{w.label} {OCR_SUSPECT_MARK}" if w.ocr_suspect else w.label, title=w.title or "",
+            year=w.year, doi=w.doi, author=w.first_author,
             paper=w.document_id, cited_by=cited_by.get(wid, ()), contexts=tuple(shown[wid]),
             n_contexts=n_contexts[wid], functions=functions[wid],
         )

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable, Optional
 
+from litmap.report.records import OCR_SUSPECT_MARK
+
 __all__ = ["render_markdown", "md"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -184,6 +186,9 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
     L.append(f"- Papers with a garbled text layer: {len(ov.garbled)}"
              + (": " + "; ".join(f"{md(x.path)} ({md(x.note)})" for x in ov.garbled[:20]) if ov.garbled else ""))
     L.append(f"- Papers read with OCR: {len(ov.ocr)} ({ov.ocr_pages} pages)")
+    L.append(f"- Cited works named only by a scan, under names likely misread by OCR (marked {OCR_SUSPECT_MARK}, "
+             f"never ranked): {len(ov.ocr_suspect)}"
+             + (": " + "; ".join(f"{md(label)} ({md(why)})" for label, why in ov.ocr_suspect[:20]) if ov.ocr_suspect else ""))
     L.append(f"- Papers with guessed metadata: {len(ov.guessed)}"
              + (": " + ", ".join(f"{md(x.path)} ({md(x.note)})" for x in ov.guessed[:20]) if ov.guessed else ""))
     L.append(f"- Files that could not be read: {len(ov.failures)}")

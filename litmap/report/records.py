@@ -23,6 +23,10 @@ __all__ = [
 
 # -- papers and works ----------------------------------------------------------------
 
+#: Shown after the label of a work whose names are likely OCR misreadings (WorkInfo.ocr_suspect).
+OCR_SUSPECT_MARK = "[OCR?]"
+
+
 @dataclass(frozen=True)
 class ReportRef:
     """One entry of a paper's reference list; ``work`` is the cited work's id when the report has it."""
@@ -168,6 +172,9 @@ class ReportOverview:
     garbled: tuple[FlaggedPaper, ...] = ()  # papers whose text layer is garbled (litmap.read.garbled)
     ocr_pages: int = 0  # pages read by OCR, over every paper
     guessed: tuple[FlaggedPaper, ...] = ()  # papers with guessed header fields ("year")
+    #: (label, why) of the works whose names are likely OCR misreadings only scanned lists cite:
+    #: marked OCR_SUSPECT_MARK where listed, never ranked.
+    ocr_suspect: tuple[tuple[str, str], ...] = ()
 
 
 # -- what changed ---------------------------------------------------------------------------

@@ -161,6 +161,7 @@ def _work(row: Any, valid_docs: set[int]) -> WorkInfo:
         volume=str(extra["volume"]) if extra.get("volume") else None,
         page=str(extra.get("pages") or extra.get("page") or "") or None,
         first_initials=_first_initials(extra.get("authors")),
+        ocr_suspect=tuple(str(x) for x in extra.get("ocr_suspect") or ()),
     )
 
 

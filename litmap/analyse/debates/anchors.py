@@ -90,8 +90,9 @@ def anchors(
     def papers(w: str) -> int:
         return len({data.contexts[i].paper_id for i in by_work[w]})
 
-    ranked = sorted(by_work, key=lambda w: (-round(score[w], 9), -round(frac[w], 9), -papers(w),
-                                            data.works[w].label, w))
+    # A work whose names are likely OCR misreadings (only scans cite it) anchors nothing.
+    ranked = sorted((w for w in by_work if not data.works[w].ocr_suspect),
+                    key=lambda w: (-round(score[w], 9), -round(frac[w], 9), -papers(w), data.works[w].label, w))
     out = []
     for w in ranked[:top]:
         own = by_work[w]

@@ -190,7 +190,7 @@ def _bridges(cx: _Corpus, idxs: Sequence[int], members: frozenset[str],
     for w in sorted({w for i in idxs for w in data.contexts[i].work_ids}):
         others = _strongest(cx.work_debates.get(w, Counter()), own)
         value = b.betweenness.get(f"w:{w}", 0.0)
-        if others and value > 0:
+        if others and value > 0 and not data.works[w].ocr_suspect:  # no bridge from a likely OCR misreading
             works.append(Bridge(w, data.works[w].label, round(value, 6), others))
     concepts = []
     for cid in sorted(members):

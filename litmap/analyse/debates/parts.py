@@ -38,7 +38,9 @@ def build_camps(data: CorpusData, contexts: Sequence[CitationContext], settings:
     from litmap.analyse.networks.build import cooccurrence_graph
 
     counts: Counter[str] = Counter(w for c in contexts for w in c.work_ids)
-    keep = set(sorted(counts, key=lambda w: (-counts[w], data.works[w].label, w))[: settings.camp_works])
+    # Works whose names are likely OCR misreadings (only scans cite them) are no camp's members.
+    keep = set(sorted((w for w in counts if not data.works[w].ocr_suspect),
+                      key=lambda w: (-counts[w], data.works[w].label, w))[: settings.camp_works])
     friendly = [c for c in contexts if c.function != "critiques"]
     G = cooccurrence_graph(_unit_groups(friendly, keep))
     G.remove_nodes_from([n for n in list(G.nodes) if G.degree(n) == 0])
