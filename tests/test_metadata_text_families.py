@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litmap.parse.metadata_text import glued_title_tail, text_header, volume_line_year
+from litmap.parse.metadata_text import glued_title_tail, strip_line_markers, text_header, volume_line_year
 
 _LICENCE_OVER_TITLE = """Citation: Li, X.; Wu, Y. Urban Villages
 and Tourism. Land 2021, 10, 88.
@@ -64,3 +64,33 @@ def test_the_start_of_a_title_glued_onto_a_junk_line(line: str, tail: str | None
 ])
 def test_the_volume_or_citation_year_is_read_not_the_online_or_copyright_year(head: str, year: int | None) -> None:
     assert volume_line_year(head) == year
+
+
+def test_a_title_glued_after_an_e_mail_address() -> None:
+    line = "Jane Roe, Department of Sociology, Main Street, Cambridge, MA 02138 E-mail: jroe@fas.uni.eduDivergent Paths of"
+    assert glued_title_tail(line) == "Divergent Paths of"
+
+
+def _authors(line: str) -> tuple:
+    from litmap.parse.metadata_authors import parse_author_line
+
+    return parse_author_line(line)
+
+
+def test_affiliation_letters_glued_to_surnames_are_stripped_when_the_affiliation_is_glued_too() -> None:
+    head = "A Title of Some Length Here\nJane Roea and Robert J. Smitha\naHarvard University\nAbstract"
+    out = strip_line_markers(_authors("Jane Roea and Robert J. Smitha"), head)
+    assert [a.family for a in out] == ["Roe", "Smith"]
+
+
+def test_one_marked_surname_is_stripped_where_the_head_prints_it_without_the_letter() -> None:
+    head = ("Title\nJackie Hwanga and Robert Costa\naHarvard University\nbYale University\n"
+            "Corresponding Author:\nJackie Hwang, Department of Sociology, Harvard University")
+    out = strip_line_markers(_authors("Jackie Hwanga and Robert Costa"), head)
+    assert [a.family for a in out] == ["Hwang", "Costa"]
+
+
+def test_surnames_ending_in_a_marker_letter_stay_without_evidence() -> None:
+    head = "Title\nMaria Costa and Ana Silva\naUniversity of Lisbon\nContact: maria.costa@ulisboa.pt, Maria Costa"
+    out = strip_line_markers(_authors("Maria Costa and Ana Silva"), head)
+    assert [a.family for a in out] == ["Costa", "Silva"]

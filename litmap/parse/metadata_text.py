@@ -51,8 +51,9 @@ _IN_TEXT_CITE = re.compile(r"\([A-Z][\w'’-]+(?: et al\.)?,? (?:19|20)\d\d[a-z]
 #: an article-type label, a journal's name set as one lower-case word ("sustainability").
 _PRE_TITLE = re.compile(r"[^A-Za-z]*[/()][^A-Za-z]*|(?:research|original|review)?\s*(?:article|paper|communication|letter|"
                         r"editorial)|(?-i:[a-z]{4,})|\S*(?:https?://|www\.|\.org/|\.com/)\S*", re.I)
-#: Where a title glued onto a junk line starts: after ": ", "; ", a closing bracket or a URL.
-_GLUE_START = re.compile(r"[:;]\s+|\)\s*\.?\s*(?=[A-Z])|https?://\S+?(?=[A-Z][a-z])")
+#: Where a title glued onto a junk line starts: after ": ", "; ", a closing bracket, a URL or an e-mail address.
+_GLUE_START = re.compile(r"[:;]\s+|\)\s*\.?\s*(?=[A-Z])|https?://\S+?(?=[A-Z][a-z])|"
+                         r"@[\w-]+(?:\.[\w-]+)*?\.(?:edu|com|org|net|gov|ac\.[a-z]{2}|[a-z]{2})(?=[A-Z][a-z])")
 _LABEL_PREFIX = re.compile(r"^\s*(?:research|original|review)\s+(?:article|paper)\s+", re.I)
 
 
@@ -269,21 +270,52 @@ def _by_line(lines: Sequence[str]) -> Metadata:
     return Metadata()
 
 
+def _marker_letters(lines: Sequence[str]) -> set[str]:
+    """Affiliation letters the head prints: alone on a line ("a"), or before an affiliation, glued or spaced
+    ("aHarvard University", "b University of Szeged")."""
+    out: set[str] = set()
+    for ln in lines:
+        if re.fullmatch(r"[a-h](?:\s*,\s*[a-h])*[*∗]?", ln):
+            out.update(re.findall(r"[a-h]", ln))
+        elif (m := re.match(r"([a-h])\s?(?=[A-Z][a-z])", ln)) and looks_like_affiliation(ln[m.end():]):
+            out.add(m.group(1))
+    return out
+
+
 def strip_line_markers(authors: tuple[Author, ...], head: str) -> tuple[Author, ...]:
-    """"Krivoruchkoa", "Krausea" → "Krivoruchko", "Krause": every surname ends in the affiliation letter that
-    stands on a line of its own under the names ("a" / "Environmental Systems Research Institute, …"),
-    unless a surname is printed with that letter elsewhere in the head (an e-mail, a contact line)."""
+    """"Krivoruchkoa", "Hwanga" → "Krivoruchko", "Hwang": a surname ending in an affiliation letter that the
+    head prints before an affiliation or alone on a line ("a" / "Environmental Systems Research Institute",
+    "aHarvard University").  Stripped when every surname ends in that letter, or, name by name, when the head
+    prints the surname without it elsewhere ("Corresponding Author: Jackelyn Hwang"); never when a surname is
+    printed with the letter elsewhere (an e-mail, a contact line)."""
     fams = [a.family for a in authors]
-    if not fams or any(len(f) <= 3 for f in fams) or len({f[-1] for f in fams}) != 1:
+    if not fams:
         return authors
-    letter = fams[0][-1]
     lines = [ln.strip() for ln in head.split("\n")[:80]]
-    if letter not in "abcdef" or not any(f[-2].islower() for f in fams) or letter not in lines:
+    letters = _marker_letters(lines)
+    if not letters:
         return authors
-    rest = " ".join(ln for ln in lines if not all(f in ln for f in fams)).lower()
-    if any(re.search(rf"{re.escape(f.lower())}\b", rest) for f in fams):
-        return authors
-    return tuple(Author(family=a.family[:-1], given=a.given, organisation=a.organisation) for a in authors)
+    rest_lines = [ln for ln in lines if not all(f in ln for f in fams)]
+    rest = " ".join(rest_lines).lower()
+
+    def marked(f: str) -> bool:
+        return len(f) > 3 and f[-1] in letters and f[-2].islower()
+
+    def printed(word: str) -> bool:
+        return bool(re.search(rf"(?<![\w@.]){re.escape(word.lower())}\b", rest))
+
+    if any(marked(f) and printed(f) for f in fams):
+        return authors  # "Costa" printed so in a contact line: a real surname
+    evidence = [marked(f) and printed(f[:-1]) for f in fams]
+    # Without any surname printed bare elsewhere, all ending in the one letter; else name by name.
+    same = not any(evidence) and len({f[-1] for f in fams}) == 1 and all(marked(f) for f in fams)
+    out = []
+    for a in authors:
+        f = a.family
+        if marked(f) and (same or evidence[len(out)]):
+            a = Author(family=f[:-1], given=a.given, organisation=a.organisation)
+        out.append(a)
+    return tuple(out)
 
 
 def names_after_title(title: str, head: str) -> tuple[Author, ...]:
