@@ -309,7 +309,7 @@ def strip_line_markers(authors: tuple[Author, ...], head: str) -> tuple[Author, 
     evidence = [marked(f) and printed(f[:-1]) for f in fams]
     # Without any surname printed bare elsewhere, all ending in the one letter; else name by name.
     same = not any(evidence) and len({f[-1] for f in fams}) == 1 and all(marked(f) for f in fams)
-    out = []
+    out: list[Author] = []
     for a in authors:
         f = a.family
         if marked(f) and (same or evidence[len(out)]):
