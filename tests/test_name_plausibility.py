@@ -97,3 +97,9 @@ def test_resolution_marks_works_only_scans_cite_under_doubted_names(tmp_path):
     marked = {w.label: w.ocr_suspect for w in resolved.works if w.ocr_suspect}
     assert set(marked) == {"Xqzvjk 1986", "Berkow!7z 1984"}  # another paper cites Xqzvjkw 1980; page 1 had a text layer
     assert "unlike a surname" in marked["Xqzvjk 1986"][0]
+
+
+@pytest.mark.parametrize("name", ["DCLG (Department of Communities and Local Government)", "eBay", "Gurr.T", "CoV",
+                                  "O'Neill", "D'Alembert"])
+def test_organisations_and_initials_keep_their_case(name):
+    assert case_fixed(name) == name

@@ -135,22 +135,32 @@ _PREFIXES = tuple(sorted({"mc", "mac", "fitz", "o'", "o’", "d'", "d’"} | {p 
                          key=len, reverse=True))
 
 
-def _odd_capitals_word(word: str) -> bool:
-    if len(word) < 2 or word.isupper() or word.islower():
-        return False
-    rest = word
+_LETTER_RUN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _prefix_end(word: str) -> int:
+    """Where a name prefix followed by its own capital ends (``Mac|Gregor``, ``De|Landa``), else 0."""
     low = word.casefold()
     for p in _PREFIXES:
         if low.startswith(p) and len(word) > len(p) and word[len(p)].isupper():
-            rest = word[len(p):]
-            break
-    return any(c.isupper() for c in rest[1:])
+            return len(p)
+    return 0
+
+
+def _odd_capitals_word(word: str) -> bool:
+    """A capital right after a small letter, past any prefix, in a word of four letters or more
+    that starts with a capital."""
+    if len(word) < 4 or not word[0].isupper() or word.isupper():  # "CoV" is an acronym
+        return False
+    rest = word[_prefix_end(word):]
+    return any(c.isupper() and rest[i].islower() for i, c in enumerate(rest[1:]))
 
 
 def odd_capitals(name: str) -> bool:
     """Capitals inside a word where no name has them: small capitals misread (``GerTLer``,
-    ``LyaL``, ``NoyeLLe``); ``McDonald``, ``DeLanda``, ``LeMoli``, ``O'Neill``, ``LANGFORD`` are not."""
-    return any(_odd_capitals_word(w) for w in re.split(r"[\s\-‐]+", name.strip().rstrip(".,;:")) if w)
+    ``LyaL``, ``NoyeLLe``); ``McDonald``, ``DeLanda``, ``LeMoli``, ``O'Neill``, ``LANGFORD``,
+    ``DCLG (Department of …)`` are not."""
+    return any(_odd_capitals_word(m.group(0)) for m in _LETTER_RUN.finditer(name))
 
 
 def case_fixed(name: str) -> str:
@@ -163,13 +173,10 @@ def case_fixed(name: str) -> str:
         w = m.group(0)
         if not _odd_capitals_word(w):
             return w
-        low = w.casefold()
-        for p in _PREFIXES:
-            if low.startswith(p) and len(w) > len(p) and w[len(p)].isupper():
-                return w[:len(p)] + w[len(p)] + w[len(p) + 1:].casefold()
-        return w[0].upper() + w[1:].casefold()
+        k = _prefix_end(w)
+        return w[:k] + w[k] + w[k + 1:].casefold()
 
-    return re.sub(r"[^\s\-‐]+", fix, name)
+    return _LETTER_RUN.sub(fix, name)
 
 
 #: Marks OCR leaves inside a name: digits, brackets, bars and stray symbols.
