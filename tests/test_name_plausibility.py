@@ -103,3 +103,28 @@ def test_resolution_marks_works_only_scans_cite_under_doubted_names(tmp_path):
                                   "O'Neill", "D'Alembert"])
 def test_organisations_and_initials_keep_their_case(name):
     assert case_fixed(name) == name
+
+
+def test_scanned_entry_corrected_by_the_unlinked_citation_of_its_year_and_merged_with_it():
+    from litmap.corpus.resolve import StoredMention, StoredReference, WorkSources, resolve_stored_works
+    from litmap.models import Author, CitedWork, Reference
+
+    def ref(idx, names, year, title):
+        return StoredReference(13, idx, Reference(idx, "raw", tuple(Author(n, "A.") for n in names), year=year,
+                                                  title=title, page=15))
+
+    refs = (ref(0, ["Jupp.", "Reapy."], 1986, "Entrepreneurial cities"), ref(1, ["Fru."], 1980, "The city"),
+            ref(2, ["Berkow!7z."], 1984, "Economic development"), ref(3, ["GerTLer"], 1988, "Flexibility"),
+            ref(4, ["NoyeLLe"], 1984, "Services"), ref(5, ["Xavier"], 1990, "Other"))
+    mentions = (StoredMention(13, 0, 0, CitedWork(("Judd", "Ready"), 1986)),
+                StoredMention(13, 1, 0, CitedWork(("Frug",), 1980)),
+                StoredMention(13, 2, 0, CitedWork(("Yang",), 1990)))  # another initial: no evidence
+    resolved = resolve_stored_works(WorkSources(refs, mentions, (), ocr_documents=frozenset({13})))
+    fixed = {c.printed: c.corrected for c in resolved.corrections}
+    assert fixed == {"Jupp.": "Judd", "Reapy.": "Ready", "Fru.": "Frug"}
+    assert resolved.reference_works[(13, 0)] == resolved.mention_works[(13, 0, 0)]
+    assert resolved.reference_works[(13, 1)] == resolved.mention_works[(13, 1, 0)]
+    assert resolved.reference_works[(13, 5)] != resolved.mention_works[(13, 2, 0)]
+    # The same list not read by OCR: nothing is corrected.
+    plain = resolve_stored_works(WorkSources(refs, mentions, (), ocr_documents=frozenset()))
+    assert plain.corrections == ()

@@ -189,8 +189,8 @@ def misread_surnames(
     out: list[SurnameCorrection] = []
     for p in printings:
         key = normalise_surname(p.name)
-        # In a noisy list a short name visibly broken ("LyaL.") may be corrected by its own citation.
-        short = p.doc_id in noisy and visibly_broken(p.name) and len(key) >= 4
+        # In a noisy list a short name ("LyaL.", "Fru.") may be corrected by its own citation.
+        short = p.doc_id in noisy and len(key) >= 3 and (p.doc_id, p.idx) in cited_as
         if not _on_ocr_page(p, ocr) or (len(key) < MIN_CORRECTED_LENGTH and not short) or docs_of[key] != {p.doc_id}:
             continue
         cited_names = [n.strip() for n in cited_as.get((p.doc_id, p.idx), ()) if n.strip()]

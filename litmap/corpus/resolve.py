@@ -22,7 +22,7 @@ from litmap.corpus.authors import (NamePrinting, SurnameCorrection, SuspectName,
                                    ocr_suspects)
 from litmap.corpus.works import Work, WorkInput, build_works
 from litmap.models import CitedWork, Metadata, Reference
-from litmap.parse.names import normalise_doi
+from litmap.parse.names import normalise_doi, normalise_surname
 
 __all__ = ["StoredReference", "StoredMention", "StoredPaper", "WorkSources", "WorkRow", "ResolvedWorks",
            "resolve_stored_works"]
@@ -162,11 +162,36 @@ def _other_names(sources: WorkSources) -> list[tuple[int, str]]:
     return others + [(m.doc_id, s) for m in sources.mentions for s in m.work.surnames]
 
 
+def _unlinked_as(sources: WorkSources) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The names of the in-text citation a scanned entry's own paper prints for it but that was linked
+    to no entry, because the list misread the name ("Judd and Ready (1986)" in the text, "Jupp. D. R.
+    and Reapy. R. L. (1986)" in the list): for each OCR'd entry no citation is linked to, the one
+    citation-only mention of the same paper with the entry's year, initial letter and number of names."""
+    by_year: dict[tuple[int, int], set[tuple[str, ...]]] = {}
+    for m in sources.mentions:
+        if m.doc_id in sources.ocr_documents and m.work.year and m.work.surnames:
+            by_year.setdefault((m.doc_id, m.work.year), set()).add(m.work.surnames)
+    out: dict[tuple[int, int], tuple[str, ...]] = {}
+    for r in sources.references:
+        people = [a.family for a in r.reference.people if a.family]
+        key = (r.doc_id, r.idx)
+        if key in sources.cited_as or not people or not r.reference.year or not _on_ocr_page(sources, r):
+            continue
+        first = normalise_surname(people[0])[:1]
+        n = len(people) if len(people) <= 2 else 1  # "X et al." names one
+        near = [c for c in by_year.get((r.doc_id, r.reference.year), ())
+                if len(c) == n and normalise_surname(c[0])[:1] == first]
+        if len(near) == 1:
+            out[key] = near[0]
+    return out
+
+
 def _corrections(sources: WorkSources) -> tuple[list[SurnameCorrection], list[SuspectName]]:
     printings, others = _printings(sources), _other_names(sources)
-    fixed = misread_surnames(printings, ocr_documents=sources.ocr_documents, cited_as=sources.cited_as,
+    cited_as = {**_unlinked_as(sources), **sources.cited_as}
+    fixed = misread_surnames(printings, ocr_documents=sources.ocr_documents, cited_as=cited_as,
                              other_names=others)
-    suspects = ocr_suspects(printings, ocr_documents=sources.ocr_documents, cited_as=sources.cited_as,
+    suspects = ocr_suspects(printings, ocr_documents=sources.ocr_documents, cited_as=cited_as,
                             other_names=others, corrections=fixed)
     return fixed, suspects
 
