@@ -94,3 +94,21 @@ def test_surnames_ending_in_a_marker_letter_stay_without_evidence() -> None:
     head = "Title\nMaria Costa and Ana Silva\naUniversity of Lisbon\nContact: maria.costa@ulisboa.pt, Maria Costa"
     out = strip_line_markers(_authors("Maria Costa and Ana Silva"), head)
     assert [a.family for a in out] == ["Costa", "Silva"]
+
+
+def test_a_title_glued_after_a_licence_line_and_broken_after_in_the_is_read_whole() -> None:
+    head = ("Cities 130 (2022) 103881\n0264-2751/© 2022 The Author. Open access under the CC BY license "
+            "( http://creativecommons.org/licenses/by/4.0/ ).Rethinking state-led renewal in the\nGlobal South-East\n"
+            "Yael Cohen-Levi\nDepartment of Sociology, University of California San Diego, United States\n"
+            "ARTICLE INFO\nKeywords:\nRenewal\nABSTRACT\nStudies of renewal emphasise the roles of the state.")
+    meta = text_header(head)
+    assert meta.title == "Rethinking state-led renewal in the Global South-East"
+    assert meta.authors and meta.authors[0].family == "Cohen-Levi"
+
+
+def test_a_title_line_in_lower_case_over_the_names_is_no_address() -> None:
+    head = ("the first lines of the body stand over the head in this export of the page and\n"
+            "are hardly unique to the region (Gotham, 2001; Harvey, The State and New-build Renewal\n"
+            "in Central Cape Town, South Africa\nGustav Roe and Nico Doe\n[Paper first received, February 2008]\n"
+            "Abstract\nThe objective of this investigation is to assess the relevance of current trends.")
+    assert text_header(head).title == "The State and New-build Renewal in Central Cape Town, South Africa"

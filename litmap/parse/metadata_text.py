@@ -173,8 +173,8 @@ def _rules_header(lines: list[str]) -> Metadata:
         if seen_names and re.fullmatch(r"by:?", ln, re.I):
             i -= 1  # "Thin-film Magneto-Inductive Cables" / "by" / "R.R.A. Syms, …": the title is above "by"
             break
-        if looks_like_affiliation(ln) and len(ln) < 200:
-            i -= 1
+        if looks_like_affiliation(ln) and len(ln) < 200 and not (seen_names and re.match(r"[a-z]+\s", ln)):
+            i -= 1  # (over the names, a line opening in lower case is the title's: "in Central Cape Town, South Africa")
             continue
         if not seen_names and _HISTORY.search(ln) and len(ln) < 160:
             i -= 1  # "Published online: 11 August 2009" / "© Kiel Institute 2009" between the names and "Abstract"
@@ -220,7 +220,7 @@ def _rules_header(lines: list[str]) -> Metadata:
         if re.match(r"\d{1,2}[A-Z][a-z]", ln):
             break  # "1Gentrification: causes …": the footnote mark stands on the title's first line
         i -= 1
-    if parts and (_ADDRESS.search(parts[-1]) or looks_like_affiliation(parts[-1])):
+    if parts and (_ADDRESS.search(parts[-1]) or looks_like_affiliation(parts[-1])) and not re.match(r"[a-z]+\s", parts[-1]):
         return Metadata()  # the walk stopped in another author's address: no head read here
     title = _LABEL_PREFIX.sub("", clean_field(" ".join(parts)))
     title = re.sub(r"(?<=[a-z])\d{1,2}$|^\d{1,2}(?=[A-Z][a-z])", "", title)  # a footnote mark: "…Philadelphia1", "1Gentrification"
@@ -364,6 +364,8 @@ def _title_line_over_names(lines: Sequence[str], i: int, names: tuple[Author, ..
     below = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     if not above or _is_name_line(above) or not _is_name_line(below):
         return False
+    if re.search(r"\b(?:the|of|in|and|for|on|a|an|to|from|with|by|at)$", above):
+        return True  # "… minority displacement in the" / "Global South-East" / "Yael Shmaryahu-Yeshurun"
     return above.endswith(":") or (ln.isupper() and above.isupper() and not below.isupper())
 
 
