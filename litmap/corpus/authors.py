@@ -101,7 +101,7 @@ class SuspectName:
     reason: str
 
     def describe(self) -> str:
-        return f"{self.printed} ({self.reason}, read by OCR and printed by no other paper)"
+        return f"{self.printed}: {self.reason}, read by OCR and printed by no other paper"
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ class WorkRow:
     document_id: Optional[int]
     corrected: tuple[str, ...] = ()  # "Cocurane → Cochrane (the paper's in-text citation)"
     #: Its names are likely OCR misreadings nothing could correct, and only scanned lists cite it:
-    #: "Cocksurn. (unlike a surname, read by OCR and printed by no other paper)".
+    #: "Gunb: unlike a surname, read by OCR and printed by no other paper".
     ocr_suspect: tuple[str, ...] = ()
 
 
