@@ -1,7 +1,5 @@
 """Draw the wave-8 citation-function sentences (issue 19): a fresh TRAINING batch, not in the gold file, labelled blind.
 
-COUNTS: filled in after labelling.
-
 Every row is ``"split": "tune"``: wave 7 is the held-out test set, and this batch is training data for the
 citation-function model, drawn to hold as many real ``critiques`` (the citing authors against the cited work) and
 ``supports`` as the sources give.  Sources are those of wave 7 (the seeds, the gentrification texts, the CC BY PDFs,
@@ -33,6 +31,31 @@ what the earlier ones left, at most 5 sentences per paper in all:
   similar to, mirrors, resonates with, as X found/showed/demonstrated/reported/observed, supports/lends support,
   our results support) with the citing authors or their results (``OWN``: first person, "this/these/the
   result(s)/finding(s)/pattern(s)", a sentence opening with This/These/Our) or the form "As X (year) found/showed".
+
+A second round, drawn after the first 295 were labelled (66 junk, 229 labelled, only 10 critiques), added
+``critique_syntax2`` (seed 804, at most 2 more per paper, 5 per paper in all): candidates with a comparison to a
+work (more/less/better ... than, than that of, outperform, improve on, compared with, different from), an
+assumption or "only" (only considered/examined/focused ...), a concession (although, though, while, whereas,
+despite, even if), a stronger critique word (critic*, challenge, question, dispute, contest, refute, reject,
+disagree, debate, controversy) or prior work named (previous/existing/most ... studies/approaches/literature)
+(``ROUND2``).  The pool is nearly spent: earlier batches took most citing sentences with critique vocabulary
+(before this draw, 33 of the 42 candidate sentences with "unlike/in contrast/contrary to/..." were gold already),
+and after both rounds no strong form and 128 weak-form candidates are left, 85 of them in papers at the cap.
+
+Of 355 drawn (random 75, critique_syntax 180, support_syntax 40, critique_syntax2 60), 272 were labelled (51, 140,
+38, 43) from 99 papers and 83 left out: garbled text (two-column interleaving, footnotes, headings, abstracts or
+affiliations run in, a citation split by the layout) 30, reference-list lines 13, a citation belonging to the
+previous sentence or quotation 10, running heads read as the citation or inside it 10, a date or data period read
+as the citation 5, not a citation (a declaration, a web page, a parenthetical list of events) 5, interview or
+personal-communication attributions 3, table rows 2, a table source line 1, a figure caption 1, a citation cut
+by the sentence splitter 1, an e-mail/URL line 1, a duplicate of a labelled sentence (the same sentence printed
+twice in one paper) 1.  Before drawing, the filters dropped 579 reference lines (``junk_kind``), 420 more by the
+strict test (``reference_like``), 265 URL/DOI/volume strings, 35 running heads and 19 captions.  Labels: 203
+background, 32 uses, 26 supports, 11 critiques (as background/uses/supports/critiques: random 44/4/2/1,
+critique_syntax 104/20/8/8, support_syntax 16/5/16/1, critique_syntax2 39/3/0/1); 44 ``"doubtful": true`` (18
+background, 13 uses, 7 supports, 6 critiques); 81 rows carry a ``note``, 12 of them ``"neighbour: ..."``: a
+neutral citation sentence whose next sentence sets the authors against the cited work (labelled ``background``,
+doubtful, by the rule below).  All 272 are ``"split": "tune"``, ``"batch": "wave8"``.
 
 Labelling (by hand, blind: litmap's classifier was never run on these sentences nor its output read) follows
 ``docs/citation-function.md``.  Rules applied where direction is the point: a critique the sentence *reports*
@@ -97,7 +120,18 @@ OWN = re.compile(r"\b([Ww]e|[Oo]ur|I|[Tt]his (paper|article|study|research)|[Tt]
                  r"([Tt]his|[Tt]hese|[Tt]he) (results?|findings?|patterns?|observations?|estimates?))\b|^\W*(This|These|Our)\b")
 AS_FOUND = re.compile(r"\b[Aa]s\s+[^.;]{0,80}?\((19|20)\d\d[a-z]?\)\s+(also\s+)?(found|show(s|ed)?|"
                       r"demonstrat\w+|report\w*|observ\w+|note[sd]?|argue[sd]?|suggest\w*|predict\w*)")
-SIZES = {"random": 75, "critique_syntax": 180, "support_syntax": 60}
+# second round (drawn after the first 295 were labelled: 10 critiques in 229): comparisons with a cited work,
+# assumptions and "only", concessions, the stronger critique words and gap statements about prior work
+ROUND2 = re.compile(
+    r"\b(than (that|those) (of|in|by)|more \w+ than|less \w+ than|better than|outperform\w*|improv\w+ (on|over|upon)|"
+    r"advantages? over|superior to|in comparison (to|with)|compared (to|with)|an improvement|differen(t|ce|ces) "
+    r"(from|to|with|between)|only (consider|examin|focus|us|look|address|stud)\w*|assum(e|es|ed|ing|ption|ptions)|"
+    r"although|though|while|whereas|despite|even if|critic\w*|critique\w*|challeng\w*|question\w*|disput\w*|"
+    r"contest\w*|refut\w*|reject\w*|disagree\w*|debat\w*|controvers\w*|(previous|prior|earlier|existing|past|most|"
+    r"many|these|such) (studies|work|research|approaches|methods|models|accounts|literature|analyses|scholarship))\b",
+    re.IGNORECASE,
+)
+SIZES = {"random": 75, "critique_syntax": 180, "support_syntax": 60, "critique_syntax2": 60}
 CAPS = {"random": 1, "critique_syntax": 3, "support_syntax": 2}
 
 
@@ -169,6 +203,17 @@ def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
         for row in rng.sample(drawn, min(SIZES[sample], len(drawn))):
             clean = {k: v for k, v in row.items() if k not in ("critique", "support")}
             out.append({**clean, "sample": sample, "split": "tune", "batch": "wave8"})
+    # second round, drawn after the first was labelled: up to 2 more per paper, 5 per paper in all
+    seen = {(r["file"], r["offset"]) for r in out}
+    per_paper = Counter(r["file"] for r in out)
+    rng = random.Random(804)
+    drawn = []
+    for f in sorted(everything):
+        pool = [r for r in everything[f] if (f, r["offset"]) not in seen and ROUND2.search(r["text"])]
+        drawn += rng.sample(pool, min(2, 5 - per_paper[f], len(pool)))
+    for row in rng.sample(drawn, min(SIZES["critique_syntax2"], len(drawn))):
+        clean = {k: v for k, v in row.items() if k not in ("critique", "support")}
+        out.append({**clean, "sample": "critique_syntax2", "split": "tune", "batch": "wave8"})
     return out
 
 
