@@ -128,3 +128,20 @@ def test_scanned_entry_corrected_by_the_unlinked_citation_of_its_year_and_merged
     # The same list not read by OCR: nothing is corrected.
     plain = resolve_stored_works(WorkSources(refs, mentions, (), ocr_documents=frozenset()))
     assert plain.corrections == ()
+
+
+@pytest.mark.parametrize("name, organisation", [("GLA (Greater London Authority)", True), ("IPUMS", True),
+                                                ("IPUMS", False), ("ESRI", False),
+                                                ("DCLG (Department of Communities and Local Government)", False)])
+def test_organisations_and_acronyms_are_not_doubted(name, organisation):
+    assert name_doubt(name, noisy=True, organisation=organisation) is None
+
+
+@pytest.mark.parametrize("name", ["Japan)", "Goodchild) Michael", "M.1999"])
+def test_unbalanced_brackets_and_digits_are_stray(name):
+    assert name_doubt(name) == "stray characters"
+
+
+def test_a_possessive_citation_corrects_nothing():
+    printings = [_p(14, 29, "Parker")]
+    assert misread_surnames(printings, ocr_documents={14}, cited_as={(14, 29): ("Parker’s",)}) == []

@@ -21,6 +21,7 @@ apart, as they do in works resolution.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
@@ -87,6 +88,7 @@ class NamePrinting:
     pos: int
     name: str
     ocr: Optional[bool] = None
+    organisation: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,9 @@ def _misread_as(right: str, read: str, *, own_citation: bool, noisy: bool = Fals
     return len(diff) == 1 and frozenset(diff[0]) in _CONFUSED
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _on_ocr_page(p: NamePrinting, ocr: set[int]) -> bool:
     return p.ocr if p.ocr is not None else p.doc_id in ocr
 
@@ -193,7 +198,8 @@ def misread_surnames(
         short = p.doc_id in noisy and len(key) >= 3 and (p.doc_id, p.idx) in cited_as
         if not _on_ocr_page(p, ocr) or (len(key) < MIN_CORRECTED_LENGTH and not short) or docs_of[key] != {p.doc_id}:
             continue
-        cited_names = [n.strip() for n in cited_as.get((p.doc_id, p.idx), ()) if n.strip()]
+        # A possessive is no spelling of the name ("Parker’s (1999) model").
+        cited_names = [_POSSESSIVE.sub("", n.strip()) for n in cited_as.get((p.doc_id, p.idx), ()) if n.strip()]
         cited = {normalise_surname(n) for n in cited_names}
         if key in cited:
             continue  # the paper's own text prints it so too
@@ -254,7 +260,7 @@ def ocr_suspects(
             continue
         if key in {normalise_surname(n) for n in cited_as.get((p.doc_id, p.idx), ())}:
             continue  # the paper's own text prints it so too
-        reason = name_doubt(p.name, noisy=p.doc_id in noisy)
+        reason = name_doubt(p.name, noisy=p.doc_id in noisy, organisation=p.organisation)
         if reason:
             out.append(SuspectName(p.doc_id, p.idx, p.pos, p.name, reason))
     return out

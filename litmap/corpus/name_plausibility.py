@@ -181,25 +181,29 @@ def case_fixed(name: str) -> str:
 
 #: Marks OCR leaves inside a name: digits, brackets, bars and stray symbols.
 _JUNK = re.compile(r"[0-9!|()\[\]{}<>@#$%^&*_=+/\\~§°©®?;:\"]")
+#: A bracketed part an organisation's name may hold: "DCLG (Department of Communities and Local Government)".
+_BRACKETED = re.compile(r"\([^()\d]*\)|\[[^\[\]\d]*\]")
 
 
 def junk_characters(name: str) -> bool:
     """A digit or stray mark among the letters (``Berkow!7z``, ``Gershmel| Philip``, ``Goodchild)``);
-    a trailing dot or comma is punctuation, not junk."""
-    return bool(_JUNK.search(name.strip().rstrip(".,;:")))
+    a trailing dot or comma is punctuation, and a closed bracket holding words is part of a name
+    (``GLA (Greater London Authority)``), not junk."""
+    return bool(_JUNK.search(_BRACKETED.sub(" ", name.strip().rstrip(".,;:"))))
 
 
 #: A hyphen set apart or a lone small letter: "Mo -enkopr", "a Crackel" (not "Otero M", an initial).
 _BROKEN = re.compile(r"\s-|-\s|(?:^|\s)[a-z](?:\s|$)")
 
 
-def name_doubt(name: str, model: Optional[NameModel] = None, *, noisy: bool = False) -> Optional[str]:
+def name_doubt(name: str, model: Optional[NameModel] = None, *, noisy: bool = False,
+               organisation: bool = False) -> Optional[str]:
     """Why ``name`` looks misread by OCR, or None when it looks like a real surname.
 
     Always: stray characters, a name broken apart, or letters very unlike a surname's
     (:data:`SCORE_THRESHOLD`); in a ``noisy`` list (one where OCR visibly broke many names, so
     that a misreading is likely), letters less unlike (:data:`NOISY_SCORE_THRESHOLD`).  A word
-    the model was counted from is never doubted."""
+    the model was counted from is never doubted, nor are an ``organisation``'s letters."""
     bare = name.strip().rstrip(".,;:").strip()
     if not bare:
         return None
@@ -208,7 +212,11 @@ def name_doubt(name: str, model: Optional[NameModel] = None, *, noisy: bool = Fa
     if _BROKEN.search(bare):
         return "broken apart"  # "Mo -enkopr", "a Crackel"
     m = model or load_name_model()
-    words = [w for w in _words(case_fixed(bare)) if len(w) >= 3 and not m.is_known(w)]
+    if organisation:
+        return None  # the letter model knows surnames, not "IPUMS" or "Statistics Canada"
+    # An acronym in capitals ("ESRI", "IPUMS") is no surname to score.
+    shown = " ".join(w for w in re.split(r"\s+", case_fixed(bare)) if not (w.isupper() and len(w) <= 5))
+    words = [w for w in _words(shown) if len(w) >= 3 and not m.is_known(w)]
     threshold = NOISY_SCORE_THRESHOLD if noisy else SCORE_THRESHOLD
     if any(m.word_score(w) < threshold for w in words):
         return "unlike a surname"

@@ -153,7 +153,7 @@ def _on_ocr_page(sources: WorkSources, r: StoredReference) -> bool:
 
 
 def _printings(sources: WorkSources) -> list[NamePrinting]:
-    return [NamePrinting(r.doc_id, r.idx, pos, a.family, _on_ocr_page(sources, r))
+    return [NamePrinting(r.doc_id, r.idx, pos, a.family, _on_ocr_page(sources, r), a.organisation)
             for r in sources.references for pos, a in enumerate(r.reference.people) if a.family]
 
 

@@ -25,7 +25,7 @@ _OK = "SELECT id FROM documents WHERE status='ok'"
 
 
 def _people(xs: Any) -> tuple[Author, ...]:
-    return tuple(Author(a["family"], a.get("given")) for a in xs or ())
+    return tuple(Author(a["family"], a.get("given"), bool(a.get("organisation"))) for a in xs or ())
 
 
 def _reference(d: dict[str, Any]) -> Reference:
