@@ -298,7 +298,8 @@ def _bursts(data: Any, settings: ReportSettings) -> dict[str, Any]:
     from litmap.analyse.networks.bursts import citing_years, why_no_bursts, work_bursts
 
     found = work_bursts(data)
-    rows = [Burst(w, b.start, b.end, round(b.strength, 2)) for w, bs in found.items() for b in bs]
+    suspects = suspect_ids(data)  # a likely OCR misreading heads no top list
+    rows = [Burst(w, b.start, b.end, round(b.strength, 2)) for w, bs in found.items() if w not in suspects for b in bs]
     rows.sort(key=lambda r: (-r.strength, r.work))
     years = citing_years(data)
     return {"bursts": tuple(rows[: settings.top_table]), "bursts_note": "" if rows else why_no_bursts(data),
