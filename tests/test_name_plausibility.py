@@ -145,3 +145,16 @@ def test_unbalanced_brackets_and_digits_are_stray(name):
 def test_a_possessive_citation_corrects_nothing():
     printings = [_p(14, 29, "Parker")]
     assert misread_surnames(printings, ocr_documents={14}, cited_as={(14, 29): ("Parker’s",)}) == []
+
+
+def test_scanned_capitals_shown_as_the_papers_text_prints_them():
+    from litmap.corpus.resolve import StoredReference, WorkSources, resolve_stored_works
+    from litmap.models import Author, Reference
+
+    refs = (StoredReference(13, 0, Reference(0, "raw", (Author("ELKIN.", "S."),), year=1987, title="City and regime",
+                                             page=15)),)
+    with_text = resolve_stored_works(WorkSources(refs, (), (), ocr_documents=frozenset({13}),
+                                                 cited_as={(13, 0): ("Elkin",)}))
+    alone = resolve_stored_works(WorkSources(refs, (), (), ocr_documents=frozenset({13})))
+    assert [w.label for w in with_text.works] == ["Elkin 1987"]
+    assert [w.label for w in alone.works] == ["ELKIN 1987"]

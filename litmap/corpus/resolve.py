@@ -219,13 +219,16 @@ def _suspect_works(works: Mapping[str, Work], items: Mapping[str, WorkInput],
     return out
 
 
-def _one_form(items: list[WorkInput], corrections: list[SurnameCorrection]) -> list[WorkInput]:
-    """Each mention with misread names corrected and every name in its shown form."""
+def _one_form(items: list[WorkInput], corrections: list[SurnameCorrection],
+              cited_as: Mapping[tuple[int, int], tuple[str, ...]] = {}) -> list[WorkInput]:
+    """Each mention with misread names corrected and every name in its shown form; the names a scanned
+    paper's in-text citations print count among the printings (its list's ``ELKIN.`` is shown as the
+    text's ``Elkin``)."""
     fixed = {(f"r:{c.doc_id}:{c.idx}", c.pos): c.corrected for c in corrections}
     if fixed:
         items = [replace(it, surnames=tuple(fixed.get((it.item_id, i), s) for i, s in enumerate(it.surnames)))
                  if it.source == "reference" else it for it in items]
-    forms = author_forms(s for it in items for s in it.surnames)
+    forms = author_forms([s for it in items for s in it.surnames] + [n for ns in cited_as.values() for n in ns])
     return [replace(it, surnames=tuple(forms.get(s.strip(), s) for s in it.surnames)) if it.surnames else it
             for it in items]
 
@@ -238,7 +241,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
     authors do not split one author into several."""
     items, ref_ids, mention_ids = _inputs(sources)
     corrections, suspects = _corrections(sources)
-    items = _one_form(items, corrections)
+    items = _one_form(items, corrections, sources.cited_as)
     noted: dict[str, list[str]] = {}
     for c in corrections:
         noted.setdefault(f"r:{c.doc_id}:{c.idx}", []).append(c.describe())
