@@ -15,7 +15,10 @@ Texts that may not be shipped are re-read from the shared data folder; for the C
 Usage::
 
     python benchmarks/eval_citation_function.py [--data ../shared/data] [--split heldout]
-        [--batch original|wave4|spent|all] [--skip-doubtful] [--errors (with --split tune only)]
+        [--batch spent|original|wave4|...|wave7|all] [--skip-doubtful] [--errors (with --split tune only)]
+
+Prints per class precision, recall and F1, macro-F1 (over the classes present in the gold) and accuracy, for each
+half the batch has and for all its rows.
 
 Skips cleanly (exit status 0, a message) when the data folder is absent.
 """
@@ -37,10 +40,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from litmap.analyse.debates.citefunction import LABELS, classify_citation  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold") / "citation_function.jsonl"
-# Batches whose held-out halves were scored (2026-12-07: all their rows may be read and tuned on).
-SPENT = ("original", "wave4", "wave5")
+# Batches whose held-out halves were scored (2026-12-07: all their rows may be read and tuned on; wave6 since its
+# held-out half was scored once on 2026-12-07).  Any other batch (wave7, labelled blind) is never loaded by the
+# training and cross-validation scripts: they read only these, by name.
+SPENT = ("original", "wave4", "wave5", "wave6")
 # Batches of which only the "tune" rows may be read (their held-out rows are never loaded, printed or scored).
-TUNE_ONLY = ("wave6",)
+TUNE_ONLY: tuple[str, ...] = ()
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -98,7 +103,7 @@ def report(items: list[dict], title: str, errors: bool = False) -> float:
             print(f"  gold={it['label']:<10} pred={pred.label:<10} cue={pred.cue!r}\n    {flat[:300]}")
     conf = Counter(pairs)
     print(f"\n== {title}: n={len(pairs)}  gold mix {dict(Counter(g for g, _ in pairs))}")
-    print(f"{'class':<11}{'prec':>6}{'rec':>6}{'F1':>6}{'n':>5}")
+    print(f"{'class':<11}{'prec':>6}{'rec':>6}{'F1':>6}{'n':>5}{'pred':>6}")
     f1s = []
     for lab in LABELS:
         tp = conf[(lab, lab)]
@@ -109,7 +114,7 @@ def report(items: list[dict], title: str, errors: bool = False) -> float:
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         if gp:
             f1s.append(f1)
-        print(f"{lab:<11}{prec:6.2f}{rec:6.2f}{f1:6.2f}{gp:5d}")
+        print(f"{lab:<11}{prec:6.2f}{rec:6.2f}{f1:6.2f}{gp:5d}{pp:6d}")
     macro = sum(f1s) / len(f1s) if f1s else 0.0
     acc = sum(v for (g, p), v in conf.items() if g == p) / max(1, len(pairs))
     print(f"macro-F1 {macro:.3f}  accuracy {acc:.3f}")
@@ -124,9 +129,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     ap.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
-    ap.add_argument("--batch", default="all",
-                    help="score only the rows of this batch: 'wave4', 'original' (rows without a batch), 'spent' (both: "
-                         "the batches whose held-out halves have been scored) or 'all'")
+    ap.add_argument("--batch", default="spent",
+                    help="score only the rows of this batch: any batch name ('wave7', 'wave4', 'original' for rows "
+                         "without a batch), 'spent' (default: original, wave4, wave5, wave6, whose held-out halves have "
+                         "been scored) or 'all' (every row, a blind batch included)")
     ap.add_argument("--skip-doubtful", action="store_true", help="leave out the labels marked doubtful")
     ap.add_argument("--errors", action="store_true",
                     help="print the misclassified sentences of the tune half (only with --split tune: the held-out "
@@ -146,11 +152,12 @@ def main() -> int:
         items = [it for it in items if not it.get("doubtful")]
     if skipped:
         print(f"note: {skipped} gold sentences could not be re-read and were skipped")
-    splits = ["tune", "heldout"] if args.split == "all" else [args.split]
+    # a batch may come without halves (a fresh blind batch is scored whole): report the halves it has, then all
+    splits = sorted({str(it.get("split")) for it in items if it.get("split")}) if args.split == "all" else [args.split]
     for split in splits:
-        sub = [it for it in items if it["split"] == split]
+        sub = [it for it in items if it.get("split") == split]
         report(sub, f"{split} (all samples, batch {args.batch})", errors=args.errors and split == "tune")
-        rnd = [it for it in sub if it["sample"] == "random"]
+        rnd = [it for it in sub if it.get("sample") == "random"]
         if rnd:
             report(rnd, f"{split} (random sample only, batch {args.batch})")
     if args.split == "all":
