@@ -1,55 +1,30 @@
-"""Does a small trained classifier of citation function beat litmap's rules?  And the shipped model's fit.
+"""Train litmap's citation-function model; and the older sentence-fold comparison of rules and text models.
 
-Reads benchmarks/gold/citation_function.jsonl (sentences re-read from the
-shared data folder, as eval_citation_function.py does), only the **spent**
-batches (``original``, ``wave4`` and ``wave5``, whose held-out rows have been
-scored; with ``--wave6-tune`` also the tune rows of ``wave6``, never its held-out
-rows; any other batch is never loaded), both
-halves by default (``--split tune`` keeps the older tune-only behaviour), and
-compares by repeated stratified cross-validation (5 folds x 4 repeats, seeded;
-folds by sentence: ``benchmarks/cv_citation_function.py`` has folds by paper,
-the figure to choose designs by):
+``--write`` (the shipped model, ``--design stacked``): reads every row of the **spent** batches of
+benchmarks/gold/citation_function.jsonl, by name (``original``, ``wave4``, ``wave5``, ``wave6``:
+``eval_citation_function.SPENT``; ``--exclude-batch`` names a batch never to read, default ``wave7``, the blind
+one), sentences re-read from the shared data folder, and fits a multinomial logistic regression (balanced class
+weights, newton-cg, features seen in >= 2 sentences) over the text, cue, role and direction features of
+:mod:`litmap.analyse.debates.citemodel` and the rules' verdict (``rule_features``), C = 0.3, cue weight 0.4.
+The file says ``decides: all``: the model gives every label, ``critiques`` from p >= 0.7, ``uses`` and
+``supports`` from p >= 0.5 (``--critique-min-probability``, ``--min-probability``).  C and the floors were
+chosen by grouped cross-validation by paper (``benchmarks/cv_citation_function.py --select``; the nested estimate
+and the comparison with the rules and the design shipped before are ``cv_citation_function.py`` without flags).
+The file records the row counts per batch and label and the SHA-1 of the sorted ``file:offset:label`` keys;
+the fit is deterministic, so a rerun on the same gold and data writes the same file byte for byte.
+``--design fill`` writes the design shipped before (a text model without direction features filling
+``uses``/``supports`` where the rules say background, C = 1, uses p >= 0.6, supports p >= 0.7).
 
-* the rules alone (litmap.analyse.debates.citefunction; they were written on
-  these rows, so their figure is optimistic);
-* a multinomial logistic regression (class weights balanced) over binary
-  features of the citation in its sentence: words and word pairs of the
-  sentence and of the citation's clause with the citation replaced by CITE
-  (other citations by OCITE), the words just before and after it, narrative
-  citation, citation first/last, first person, negation, several clauses, and
-  the rules' verdict (label, whether a cue fired; these count 1, the text
-  features share unit length), features seen in >= 2 training sentences;
-* the rules with the model deciding where they are silent (a non-background
-  model label from probability p replaces their background);
-* the rules with the model as a veto (a rule label the model gives less than
-  p becomes background).
-
-for each inverse regularisation C of ``--grid`` (``--text-only`` leaves the
-rules' verdict out of the features).  Figures of 2026-12-06 (issue 19) are in
-docs/citation-function.md: the rules with the text-only model filling in
-``uses``/``supports`` where they say background (C=10, p >= 0.6) gained
-+0.012 macro-F1 in CV and shipped (fit on the 243 original tune rows); after
-the wave-4 labels and the aimed-critique rules it gained +0.022 in CV on all
-461 tune rows and was refit on them; on 2026-12-07 it was refit on all 768
-spent rows (the setting chosen by grouped CV, see docs/citation-function.md); late on 2026-12-07 the
-written model gained role features and a cue weight and fills uses or supports (C=1, cue weight 0.4,
-uses from p >= 0.6, supports from p >= 0.7: ``--c``, ``--cue-weight``, ``--min-probability``,
-``--supports-min-probability``, ``--fill``), chosen by benchmarks/xsplit_citation_function.py (leave one batch /
-field / paper group out), fit on all 973 spent rows and the 129 tune rows of wave6 (``--wave6-tune``).
-
-Which rows train: every gold row of the spent batches named by ``--batch``
-(default ``all``: the original labels, rows without ``batch``, and the wave-4
-rows) and of ``--split`` (default ``all``), sentences re-read from the shared
-data folder; rows that cannot be re-read are left out and counted.
-``--write`` fits the text-only model on exactly those rows into
-litmap/data/citation_function_model.json and records in it the row counts per
-batch and label and the SHA-1 of the sorted ``file:offset:label`` keys, so a
-rerun on the same gold and data writes the same file byte for byte (the fit is
-deterministic: lbfgs, no sampling).
+Without ``--write``: repeated stratified cross-validation **by sentence** (5 folds x 4 repeats, seed 19) of the
+rules against text models (``--grid``, ``--thresholds``, ``--text-only``), the comparison of the 2026-12-06
+rounds (docs/citation-function.md); folds by sentence flatter models, so designs are chosen by
+``cv_citation_function.py`` (folds by paper).
 
 Usage::
 
-    python benchmarks/train_citation_function.py [--data ../shared/data] [--batch all|original|wave4] [--split all|tune] [--grid 0.3,1,10] [--thresholds 0.4,0.6] [--text-only] [--write]
+    python benchmarks/train_citation_function.py [--data ../shared/data] --write [--design stacked|fill]
+    python benchmarks/train_citation_function.py [--batch all|original|wave4|wave5|wave6] [--split all|tune]
+        [--grid 0.3,1,10] [--thresholds 0.4,0.6] [--text-only]
 """
 
 from __future__ import annotations
@@ -68,12 +43,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_citation_function import DEFAULT_DATA, SPENT, TUNE_ONLY, load_items  # noqa: E402
 
 from litmap.analyse.debates.citefunction import LABELS, classify_citation, model_features  # noqa: E402
-from litmap.analyse.debates.citemodel import MODEL_FILE, CitationModel, feature_values  # noqa: E402
+from litmap.analyse.debates.citemodel import MODEL_FILE, CitationModel, feature_values, rule_features  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "litmap" / "data" / MODEL_FILE
 MIN_DF = 2
 # The gold batches whose held-out halves have been scored: every row of them may be read and trained on.  Any
-# other batch (wave5, labelled blind for one final score) is never loaded by these scripts.
+# other batch (wave7, labelled blind for one final score) is never loaded by these scripts.
 SPENT_BATCHES = SPENT
 
 def _featurise(items: list[dict], text_only: bool = False) -> list[tuple[frozenset[str], str]]:
@@ -85,6 +60,17 @@ def _featurise(items: list[dict], text_only: bool = False) -> list[tuple[frozens
             feats |= {f"rule={rule.label}", f"rulecue={rule.label}" if rule.cue else "rulecue=none"}
         out.append((feats, rule.label))
     return out
+
+
+def stacked_features(items: list[dict]) -> tuple[list[frozenset[str]], list[str]]:
+    """The features of the model that decides every label (text, cue, role and direction features with the
+    rules' verdict, :func:`citemodel.rule_features`) and the rules' labels, per gold row."""
+    feats, rules = [], []
+    for it in items:
+        rule = classify_citation(it["sentence"], tuple(it["cite"]), model=False)
+        feats.append(model_features(it["sentence"], tuple(it["cite"])) | rule_features(rule.label, rule.cue is not None))
+        rules.append(rule.label)
+    return feats, rules
 
 
 def _fit(feats: Sequence[frozenset[str]], labels: Sequence[str], c: float,
@@ -104,7 +90,7 @@ def _fit(feats: Sequence[frozenset[str]], labels: Sequence[str], c: float,
             vals.append(value)
     x = csr_matrix((vals, (rows, cols)), shape=(len(feats), len(vocab)))
     y = np.array([LABELS.index(lab) for lab in labels])
-    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, solver="lbfgs")
+    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, solver="newton-cg")
     lr.fit(x, y)
     classes = [LABELS[k] for k in lr.classes_]
     coef = lr.coef_
@@ -188,27 +174,35 @@ def main() -> int:
     ap.add_argument("--thresholds", default="0.4,0.5,0.6,0.7")
     ap.add_argument("--text-only", action="store_true", help="leave the rules' verdict out of the model's features")
     ap.add_argument("--write", action="store_true",
-                    help=f"fit the text-only model on the whole tune half and write litmap/data/{MODEL_FILE}")
+                    help=f"fit the model (--design) on the rows read and write litmap/data/{MODEL_FILE}")
+    ap.add_argument("--design", choices=["stacked", "fill"], default="stacked",
+                    help="'stacked' (shipped): the model decides every label from text, cue, role and direction "
+                         "features and the rules' verdict; 'fill': the design shipped before, a text model that fills "
+                         "uses/supports where the rules say background")
     ap.add_argument("--batch", choices=["all", *SPENT_BATCHES], default="all",
                     help="train/cross-validate on the rows of this batch ('original': rows without a batch; 'all': the "
-                         "spent batches, original, wave4 and wave5; of wave6 only its tune rows, with --wave6-tune)")
+                         "spent batches, original, wave4, wave5 and wave6)")
+    ap.add_argument("--exclude-batch", default="wave7", help="a batch never to read (the blind one)")
     ap.add_argument("--split", choices=["all", "tune"], default="all",
                     help="which rows of those batches: 'all' (both halves: they are spent) or 'tune'")
-    ap.add_argument("--c", type=float, default=1.0)
-    ap.add_argument("--min-probability", type=float, default=0.6)
+    ap.add_argument("--c", type=float, default=None, help="C of the written model (stacked 0.3, fill 1)")
+    ap.add_argument("--critique-min-probability", type=float, default=0.7,
+                    help="stacked: the critique floor (critiques from this probability)")
+    ap.add_argument("--min-probability", type=float, default=None,
+                    help="the floor of uses (and, stacked, supports): stacked 0.5, fill 0.6")
     ap.add_argument("--supports-min-probability", type=float, default=0.7,
-                    help="the written model's floor for a supports fill (uses: --min-probability)")
+                    help="fill: the written model's floor for a supports fill (uses: --min-probability)")
     ap.add_argument("--cue-weight", type=float, default=0.4,
-                    help="value of each cue/role feature (x:, r:) in the written model (negative: share the words' length)")
-    ap.add_argument("--fill", default="uses,supports", help="the labels the written model may put where the rules say background")
-    ap.add_argument("--wave6-tune", action="store_true",
-                    help="also train on the tune rows of wave6 (its held-out rows are never read)")
+                    help="value of each cue/role/direction feature (x:, r:, d:) in the written model (negative: share "
+                         "the words' length)")
+    ap.add_argument("--fill", default="uses,supports", help="fill: the labels the model may put where the rules say background")
     args = ap.parse_args()
     if not args.data.is_dir():
         print(f"skipped: data folder {args.data} not found")
         return 0
-    batches = set(SPENT_BATCHES) if args.batch == "all" else {args.batch}
-    items, skipped = load_items(args.data, batches | (set(TUNE_ONLY) if args.wave6_tune else set()), TUNE_ONLY)
+    batches = (set(SPENT_BATCHES) if args.batch == "all" else {args.batch}) - {args.exclude_batch}
+    items, skipped = load_items(args.data, batches, TUNE_ONLY)
+    assert all(it.get("batch", "original") in batches for it in items)
     tune = [it for it in items if args.split == "all" or it["split"] == "tune"]
     mix = {b: dict(sorted(Counter(it["label"] for it in tune if it.get("batch", "original") == b).items()))
            for b in sorted({it.get("batch", "original") for it in tune})}
@@ -216,21 +210,34 @@ def main() -> int:
                         .encode("utf-8")).hexdigest()
     print(f"split {args.split}, batch {args.batch}: {len(tune)} sentences ({skipped} gold rows not re-read), {mix}, "
           f"rows sha1 {keys[:12]}")
-    data = _featurise(tune, args.text_only or args.write)
     gold = [it["label"] for it in tune]
-    if args.write:
-        cue_weight = args.cue_weight if args.cue_weight >= 0 else None
-        model = _fit([fs for fs, _ in data], gold, args.c, cue_weight)
-        model = CitationModel(model.labels, model.intercept, model.weights, args.min_probability,
-                              f"split {args.split} of benchmarks/gold/citation_function.jsonl, batch {args.batch}"
-                              f"{' + wave6 tune rows' if args.wave6_tune else ''}: "
-                              f"{len(tune)} sentences {json.dumps(mix, sort_keys=True)}, rows sha1 {keys}; "
-                              f"text, cue and role features, C={args.c}, cue weight {cue_weight}, min_df={MIN_DF}, "
+    source = (f"split {args.split} of benchmarks/gold/citation_function.jsonl, batches {sorted(batches)}: "
+              f"{len(tune)} sentences {json.dumps(mix, sort_keys=True)}, rows sha1 {keys}")
+    cue_weight = args.cue_weight if args.cue_weight >= 0 else None
+    if args.write and args.design == "stacked":
+        c = 0.3 if args.c is None else args.c
+        floor = 0.5 if args.min_probability is None else args.min_probability
+        feats, _ = stacked_features(tune)
+        model = _fit(feats, gold, c, cue_weight)
+        model = CitationModel(model.labels, model.intercept, model.weights, floor,
+                              f"{source}; text, cue, role and direction features and the rules' verdict, C={c}, cue "
+                              f"weight {cue_weight}, min_df={MIN_DF}, balanced class weights, newton-cg",
+                              cue_weight, (), {"critiques": args.critique_min_probability, "supports": floor,
+                                               "uses": floor}, "all")
+    elif args.write:
+        c = 1.0 if args.c is None else args.c
+        data = _featurise(tune, True)
+        model = _fit([frozenset(f for f in fs if not f.startswith("d:")) for fs, _ in data], gold, c, cue_weight)
+        model = CitationModel(model.labels, model.intercept, model.weights,
+                              0.6 if args.min_probability is None else args.min_probability,
+                              f"{source}; text, cue and role features, C={c}, cue weight {cue_weight}, min_df={MIN_DF}, "
                               f"balanced class weights", cue_weight, tuple(args.fill.split(",")),
                               {"supports": args.supports_min_probability})
+    if args.write:
         OUT.write_text(json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {OUT} ({len(model.weights)} features, {OUT.stat().st_size} bytes)")
         return 0
+    data = _featurise(tune, args.text_only)
     cross_validate(data, gold, [float(v) for v in args.grid.split(",")],
                    [float(v) for v in args.thresholds.split(",")])
     return 0

@@ -609,3 +609,131 @@ def test_a_label_may_have_its_own_fill_floor():
     assert 0.6 < p < 0.7 and base.fill(feats) == ("supports", p)
     strict = CitationModel(labels, (0.0,) * 4, base.weights, 0.6, "", 0.4, ("uses", "supports"), {"supports": 0.7})
     assert strict.fill(feats) is None and CitationModel.from_json(strict.to_json()) == strict
+
+
+# The shipped model decides every label (issue 19, late 2026-12-07): hand-written sentences of each class and
+# direction, none of them in the gold set.  The cited work as critic is background; the citing authors setting
+# themselves against it is a critique.
+@pytest.mark.parametrize("sentence, cite, expected", [
+    ("Unlike Brenner (2004), we argue that rescaling is negotiated from below.", "Brenner (2004)", "critiques"),
+    ("In contrast to Peck (2005), this paper finds that creative-city policy had little effect.", "Peck (2005)",
+     "critiques"),
+    ("We disagree with Harvey (1989) on the role of the local state.", "Harvey (1989)", "critiques"),
+    ("While Smith (1996) stresses capital flows, we show that cultural preferences matter more.", "Smith (1996)",
+     "critiques"),
+    ("The model of Alonso (1964) fails to account for informal housing.", "Alonso (1964)", "critiques"),
+    ("Our results contradict the findings of Glaeser (2008).", "Glaeser (2008)", "critiques"),
+    ("Brenner (2004) criticises the localist trap.", "Brenner (2004)", "background"),
+    ("Purcell (2006) challenges the assumption that the local is more democratic.", "Purcell (2006)", "background"),
+    ("This view has been criticised by Slater (2006).", "Slater (2006)", "background"),
+    ("Another critique is that assemblage thinking is merely descriptive (Allen and Cochrane, 2010).",
+     "(Allen and Cochrane, 2010)", "background"),
+    ("Jessop (2002) alludes to the strategic selectivity of the state.", "Jessop (2002)", "background"),
+    ("As Brenner (2004) points out, scale is a process rather than a thing.", "Brenner (2004)", "background"),
+    ("Gentrification has been studied widely in London (Butler, 2003).", "(Butler, 2003)", "background"),
+    ("Rescaling may perhaps be read as a crisis response (Jessop, 2002).", "(Jessop, 2002)", "background"),
+    ("Drawing on Jessop (2002), we read the state as a social relation.", "Jessop (2002)", "uses"),
+    ("We follow Brenner (2004) in reading rescaling as a process.", "Brenner (2004)", "uses"),
+    ("We measured place attachment with the scale developed by Williams (2003).", "Williams (2003)", "uses"),
+    ("This study applies the dasymetric method of Wright (1936) to census tracts.", "Wright (1936)", "uses"),
+    ("Our findings are consistent with those of Ley (1996).", "Ley (1996)", "supports"),
+    ("This confirms the pattern reported by Hamnett (2003).", "Hamnett (2003)", "supports"),
+    ("In line with Lees (2008), we find that social mixing displaces tenants.", "Lees (2008)", "supports"),
+    ("Our results echo the findings of Atkinson (2004) on displacement.", "Atkinson (2004)", "supports"),
+])
+def test_the_shipped_model_decides_each_class_and_direction(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite))).label == expected
+
+
+def test_the_shipped_model_decides_every_label_deterministically():
+    from litmap.analyse.debates import citemodel
+    from litmap.analyse.debates.citefunction import model_features
+
+    model = citemodel.load_model()
+    assert model is not None and model.decides == "all"
+    assert model.label_min_probability["critiques"] >= 0.5  # critiques only from a calibrated floor
+    assert any(f.startswith("d:") for f in model.weights) and "rule=critiques" in model.weights
+    again = citemodel.CitationModel.from_json(__import__("json").loads(citemodel.model_text()))
+    s = "Unlike Brenner (2004), we argue that rescaling is negotiated from below."
+    feats = model_features(s, (7, 21)) | citemodel.rule_features("critiques", True)
+    assert again.decide(feats) == model.decide(feats) and model.decide(feats)[0] == "critiques"
+    assert [classify_citation(s, (7, 21)) for _ in range(3)] == [classify_citation(s, (7, 21))] * 3
+
+
+def test_a_deciding_model_may_overrule_the_rules_and_uses_its_floors(monkeypatch):
+    from litmap.analyse.debates import citemodel
+
+    labels = ("uses", "supports", "critiques", "background")
+
+    def fake(weights, floors):
+        model = citemodel.CitationModel(labels, (0.0,) * 4, weights, 0.5, "", 0.4, (), floors, "all")
+        assert citemodel.CitationModel.from_json(model.to_json()) == model
+        monkeypatch.setattr(citemodel, "load_model", lambda: model)
+
+    ruled = "We criticise Brenner (2004) for reading the state from above."
+    assert classify_citation(ruled, model=False).label == "critiques"
+    fake({"rule=critiques": (0.0, 0.0, 0.0, 9.0)}, {"critiques": 0.7})  # the model overrules the rules' critique
+    assert (classify_citation(ruled).label, classify_citation(ruled).cue) == ("background", "model")
+    fake({"rule=critiques": (0.0, 0.0, 9.0, 0.0)}, {"critiques": 0.7})  # agreeing, the rules' cue is kept
+    assert classify_citation(ruled) == classify_citation(ruled, model=False)
+    plain = "The panel was drawn from the census tracts of Logan et al. (2014)."
+    fake({"w:tracts": (0.0, 0.0, 2.0, 0.0)}, {"critiques": 0.99})  # a critique below its floor is not given
+    assert classify_citation(plain).label != "critiques"
+    fake({"w:tracts": (0.0, 0.0, 40.0, 0.0)}, {"critiques": 0.99})  # above it, it is
+    assert classify_citation(plain).label == "critiques"
+    fake({"w:tracts": (2.0, 0.0, 0.0, 0.0)}, {"critiques": 0.7, "uses": 0.99})  # uses below its floor: background
+    assert classify_citation(plain).label == "background"
+    fake({"w:tracts": (40.0, 0.0, 0.0, 0.0)}, {"critiques": 0.7, "uses": 0.99})
+    assert (classify_citation(plain).label, classify_citation(plain).cue) == ("uses", "model")
+
+
+@pytest.mark.parametrize("sentence, cite, present, absent", [
+    ("Unlike Brenner (2004), we argue that scale is made.", "Brenner (2004)", {"d:s_contrast_open_self",
+                                                                                "d:contrast_then_cite"},
+     {"d:cite_subj_crit"}),
+    ("Brenner (2004) criticises the localist trap.", "Brenner (2004)", {"d:cite_subj_crit"},
+     {"d:contrast_open_self", "d:self_sentence"}),
+    ("This view has been criticised by Slater (2006).", "Slater (2006)", {"d:crit_by_cite", "d:crit_passive"},
+     {"d:self_crit_cite"}),
+    ("We question the reading of Smith (1996).", "Smith (1996)", {"d:self_crit_cite", "d:self_sentence"},
+     {"d:cite_subj_crit"}),
+    ("Smith (1996) proposed a rent gap, but it fails to explain taxes.", "Smith (1996)", set(),
+     {"d:contrast_open_self"}),
+    ("Rents rose (see also Smith, 1996; Ley, 1996).", "(see also Smith, 1996; Ley, 1996)",
+     {"d:see_eg", "d:group_2", "d:pos_end"}, {"d:pos_start"}),
+])
+def test_direction_features_tell_the_citing_authors_from_the_cited_critic(sentence, cite, present, absent):
+    from litmap.analyse.debates.citefunction import model_features
+
+    start = sentence.index(cite)
+    feats = model_features(sentence, (start, start + len(cite)))
+    assert present <= feats and not absent & feats
+
+
+def test_eval_scores_any_batch_by_class_and_reads_no_other(tmp_path, monkeypatch, capsys):
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import eval_citation_function as ev
+
+    assert "wave7" not in ev.SPENT  # the blind batch is never read by the train and CV scripts
+    sent = "Unlike Brenner (2004), we argue that scale is made."
+    rows = [{"file": "a.txt", "offset": 0, "length": len(sent), "cite": [7, 21], "label": "critiques",
+             "sample": "x", "batch": "wave9", "sha1_40": "", "text": sent},
+            {"file": "b.txt", "offset": 0, "length": len(sent), "cite": [7, 21], "label": "background",
+             "sample": "x", "batch": "wave8", "sha1_40": "", "text": sent}]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    monkeypatch.setattr(ev, "GOLD", gold)
+    seen: list[str] = []
+    real = ev._read_file
+    monkeypatch.setattr(ev, "_read_file", lambda path, extract: seen.append(path.name) or real(path, extract))
+    monkeypatch.setattr(sys, "argv", ["eval", "--data", str(tmp_path), "--batch", "wave9"])
+    assert ev.main() == 0
+    out = capsys.readouterr().out
+    assert seen == ["a.txt"] and "n=1 " in out and "macro-F1 1.000" in out
+    assert [line.split()[:4] for line in out.splitlines() if line.startswith("critiques ") and "." in line][0] == [
+        "critiques", "1.00", "1.00", "1.00"]

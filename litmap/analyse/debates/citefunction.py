@@ -1,9 +1,9 @@
 """Citation function: does a citing sentence use, support, critique or merely
 mention the work it cites?
 
-Rules over cue phrases with scope, documented in ``docs/citation-function.md``;
-where they find no cue, a small trained model (:mod:`.citemodel`) may read a
-citation as ``uses``.
+Rules over cue phrases with scope, documented in ``docs/citation-function.md``,
+and a small trained model (:mod:`.citemodel`) that decides every label with
+the rules' verdict among its features.
 The unit is the citing sentence; the citation's own clause is the scope of
 most cues, and a few sentence patterns reach across clauses ("While X (2004)
 …, we …"; "X (2004) argues …; however, we …").  A critique cue counts only when it is
@@ -245,16 +245,23 @@ def classify_citation(sentence: str, citation_span: Optional[tuple[int, int]] = 
     offsets into ``sentence``; the first author-year citation found when
     ``None``, or the whole sentence if there is none).
 
-    Returns a :class:`FunctionLabel`; ``background`` is the default when no
-    cue governs the citation's clause, unless (``model=True``) the small
-    trained model of :mod:`litmap.analyse.debates.citemodel` reads it as
-    ``uses`` (:data:`citemodel.FILL_LABELS`) with enough confidence (cue ``"model"``, score
-    its probability).
+    Returns a :class:`FunctionLabel`.  With ``model=False`` the rules decide
+    alone (``background`` when no cue governs the citation's clause).  With
+    ``model=True`` the shipped model of :mod:`litmap.analyse.debates.citemodel`
+    decides every label from the sentence and the rules' verdict; where it
+    agrees with the rules their label (cue, score) is returned, else its own
+    with cue ``"model"`` and its probability as score.  (A model file without
+    ``decides: all`` may only relabel the rules' background as ``uses`` or
+    ``supports``.)
     """
     found = _rules(sentence, citation_span)
-    if found.label == "background" and model:
-        trained = citemodel.load_model()
-        filled = trained.fill(model_features(sentence, citation_span)) if trained is not None else None
+    trained = citemodel.load_model() if model else None
+    if trained is not None and trained.decides == "all":
+        feats = model_features(sentence, citation_span) | citemodel.rule_features(found.label, found.cue is not None)
+        label, p = trained.decide(feats)
+        return found if label == found.label else FunctionLabel(label, "model", round(p, 3))
+    if found.label == "background" and trained is not None:
+        filled = trained.fill(model_features(sentence, citation_span))
         if filled is not None:
             return FunctionLabel(filled[0], "model", round(filled[1], 3))
     return found

@@ -1,29 +1,30 @@
-"""A small trained model of citation function, consulted where the rules find no cue.
+"""A small trained model of citation function that decides every label, the rules' verdict among its features.
 
-The rules of :mod:`litmap.analyse.debates.citefunction` decide; where they
-leave a citation as ``background``, this model may relabel it with one of the
-model's ``fill_labels`` (the shipped model: ``uses`` or ``supports``) when it
-gives that label a probability of at least its ``min_probability`` (it never
-adds a critique: critique precision is the rules').  Features of one citation
-in its sentence (:func:`citation_features`): the words and word pairs of the
-sentence and of the citation's clause with the citation replaced by ``CITE``
-(other citations by ``OCITE``), the 4 words before and after it, narrative
-citation, citation first/last, first person, negation in the clause, several
-clauses, engineered cue families (``x:``: use verbs, method nouns, agreement,
-contrast, critique words, reporting verbs, hedges, negation, each also marked
-before or after the citation, with the citing authors or a narrative citation
-as subject) and role features (``r:``, :func:`_role_features`: the citation as
-the source of a method or instrument, "by CITE", "cf. CITE", statistics beside
-it, agreement with it, its grammatical role).  A multinomial logistic
-regression (balanced class weights; the word features share unit length, each
-cue and role feature counts ``cue_weight``) was fitted on every spent row of
-``benchmarks/gold/citation_function.jsonl`` (original, wave 4, wave 5) by
-``benchmarks/train_citation_function.py --write`` (C = 1, cue weight 0.4,
-p >= 0.7, chosen by leave-one-batch-out, leave-one-field-out and grouped-by-paper
-cross-validation, ``benchmarks/xsplit_citation_function.py``); its weights ship
-as ``litmap/data/citation_function_model.json`` and are applied here in plain
-Python, so the result is the same on every machine.  See
-``docs/citation-function.md``.
+The shipped model (``decides == "all"`` in its file) reads the citation in its sentence and the verdict of the
+rules of :mod:`litmap.analyse.debates.citefunction` (:func:`rule_features`: their label, whether a cue fired) and
+gives one of ``uses``, ``supports``, ``critiques``, ``background`` (:meth:`CitationModel.decide`): ``critiques``
+only from a critique probability of ``label_min_probability["critiques"]`` (0.7, chosen by grouped
+cross-validation so that critique precision stays >= 0.85), ``uses`` / ``supports`` only from their floors (0.5),
+else ``background``.  An older file without ``decides`` is a fill model: it may only relabel the rules'
+background as one of its ``fill_labels`` (:meth:`CitationModel.fill`).
+
+Features of one citation in its sentence (:func:`citation_features`): the words and word pairs of the sentence
+and of the citation's clause with the citation replaced by ``CITE`` (other citations by ``OCITE``), the 4 words
+before and after it, narrative citation, citation first/last, first person, negation in the clause, several
+clauses, engineered cue families (``x:``: use verbs, method nouns, agreement, contrast, critique words,
+reporting verbs, hedges, negation, each also marked before or after the citation, with the citing authors or a
+narrative citation as subject), role features (``r:``, :func:`_role_features`: the citation as the source of a
+method or instrument, "by CITE", "cf. CITE", statistics beside it, agreement with it, its grammatical role) and
+direction features (``d:``, :func:`_direction_features`: the citing authors as subject of a contrast or critique
+aimed at the citation, "Unlike CITE, we ...", "CITE ... but fails to ...", against the cited work as the critic,
+"CITE criticises ...", "criticised by CITE", "another critique ... (CITE)"; hedges, verbs of mention, "see/e.g.",
+quotes, citation position, group size).  A multinomial logistic regression (balanced class weights; the word
+features share unit length, each cue, role and direction feature counts ``cue_weight``, the rules' verdict 1) was
+fitted on every spent row of ``benchmarks/gold/citation_function.jsonl`` (original, wave4, wave5, wave6: 1,250
+sentences) by ``benchmarks/train_citation_function.py --write`` (C = 0.3, chosen with the floors by grouped
+cross-validation, ``benchmarks/cv_citation_function.py --select``); its weights ship as
+``litmap/data/citation_function_model.json`` and are applied here in plain Python, so the result is the same on
+every machine.  See ``docs/citation-function.md``.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ from importlib import resources
 from typing import Any, Mapping, Optional, Sequence
 
 
-__all__ = ["CitationModel", "MODEL_FILE", "citation_features", "feature_values", "load_model", "model_text"]
+__all__ = ["CitationModel", "MODEL_FILE", "citation_features", "feature_values", "load_model", "model_text",
+           "rule_features"]
 
 MODEL_FILE = "citation_function_model.json"
 # Labels a model without ``fill_labels`` in its file may give a citation the rules left as background (the model
@@ -122,12 +124,76 @@ def _role_features(clause_masked: str, narrative: bool, citation: str = "") -> s
     return out
 
 
+# Direction features ("d:"): who criticises or sets itself against whom.  The citing authors as subject with a
+# contrast or critique ("Unlike CITE, we argue", "we depart from CITE", "CITE ... but fails to") against the cited
+# work as the critic ("CITE criticises ...", "criticised by CITE", "Another critique ... (CITE)"), hedges, verbs of
+# mention and the citation's place (position, group size, quotes, "see also"/"e.g.").
+_D_SELF = (r"(?:\b(?:we|our|us)\b|(?-i:\bI\b)|\b(?:this|the present|the current) (?:paper|article|study|research|chapter|"
+           r"analysis|work|approach|method|model)\b)")
+_D_CONTRAST = r"(?:unlike|contrary to|in (?:\w+ )?contrast (?:to|with)|as opposed to|rather than|instead of|whereas|" \
+              r"differ(?:s|ent|ently)? (?:\w+ )?from|depart(?:s|ing|ure)? from|contra|pace|than)"
+_D_CRIT = r"(?:critici[sz]\w*|critiqu\w*|challeng\w*|question(?:s|ed|ing)?(?! (?:of|whether|is|was|here)\b)|refut\w*|reject\w*|disput\w*|contest\w*|" \
+          r"rebut\w*|contradict\w*|dismiss\w*|argu\w* against|take issue|disagree\w*)"
+_D_SHORT = r"(?:fail\w*|neglect\w*|overlook\w*|ignor\w*|lack\w*|limit\w*|problematic|flaw\w*|shortcoming\w*|" \
+           r"weakness\w*|inadequa\w*|simplistic|narrow|restrictive|misread\w*|misunderst\w*|(?:under|over)estimat\w*|" \
+           r"(?:did|does|do|could|can)(?: not|n't)|cannot|not (?:account|address|consider|capture|explain|examine|" \
+           r"include|take)|unable|insufficient\w*|bias\w*|problem\w*)"
+_D_HEDGE = r"(?:may|might|could|perhaps|possibly|arguably|seem\w*|appear\w*|suggest\w*|allud\w*|tend\w*|likely)"
+_D_MENTION = r"(?:mention\w*|allud\w*|refer\w*|not(?:e|es|ed)|point\w* out|discuss\w*|review\w*|describ\w*|" \
+             r"summari[sz]\w*|examin\w*|stud(?:y|ies|ied)|investigat\w*|explor\w*|analy[sz]\w*)"
+_D_PATTERNS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
+    ("contrast_then_cite", r"\b" + _D_CONTRAST + r"\b\W+(?:\w+\W+){0,6}?CITE"),
+    ("contrast_open_self", r"^\W*(?:unlike|contrary to|in (?:\w+ )?contrast (?:to|with)|while|whilst|whereas|although|"
+                           r"though|despite|as opposed to)\b[^;]*CITE[^;]*?,[^;]*" + _D_SELF),
+    ("cite_but_self", r"CITE[^;]*?\b(?:but|however|yet|nevertheless|nonetheless|instead)\b[^;]{0,40}" + _D_SELF),
+    ("cite_but_short", r"CITE[^;.]*?\b(?:but|however|yet|although|though|while|whereas)\b[^;.]{0,80}\b" + _D_SHORT + r"\b"),
+    ("self_crit_cite", _D_SELF + r"[^;.]{0,40}\b" + _D_CRIT + r"\b[^;.]{0,100}CITE"),
+    ("self_contrast_cite", _D_SELF + r"[^;.]{0,40}\b(?:depart\w*|differ\w*|diverg\w*|disagree\w*|go beyond|extend\w*|"
+                           r"move beyond|build\w* on|improv\w*|complement\w*)\b[^;.]{0,60}CITE"),
+    ("self_neg_follow", _D_SELF + r"\s+(?:do|did|does|will|would|could)\s+not\s+(?:follow|adopt|use|share|accept|agree)"),
+    ("cite_subj_crit", r"CITE\W{0,3}(?:\w+\W+){0,3}?" + _D_CRIT + r"\b"),
+    ("crit_by_cite", _D_CRIT + r"\b[^;.]{0,30}\bby\s+(?:\w+\s+){0,2}CITE"),
+    ("crit_noun_other", r"\b(?:another|a|the|their|his|her|its|one|these|such|many|several|early|recent)\s+(?:\w+\s+)?"
+                        r"(?:critique|criticism|critic)s?\b[^;.]{0,120}CITE"),
+    ("crit_noun_ours", r"\b(?:our|my)\s+(?:\w+\s+)?(?:critique|criticism)"),
+    ("crit_passive", r"\b(?:has|have|had|was|were|been|be)\s+(?:\w+ly\s+)?" + _D_CRIT + r"[^;.]{0,80}CITE"),
+    ("short_before_cite", r"\b" + _D_SHORT + r"\b[^;.]{0,60}CITE"),
+    ("short_after_cite", r"CITE[^;.]{0,60}\b" + _D_SHORT + r"\b"),
+    ("cite_subj_short", r"CITE\W{0,3}(?:\w+\W+){0,3}?" + _D_SHORT + r"\b"),
+    ("crit_before_cite", r"\b" + _D_CRIT + r"\b[^;.]{0,60}CITE"),
+    ("crit_after_cite", r"CITE[^;.]{0,60}\b" + _D_CRIT + r"\b"),
+    ("hedge_near", r"\b" + _D_HEDGE + r"\b[^;.]{0,30}CITE|CITE\W{0,3}(?:\w+\W+){0,3}?" + _D_HEDGE + r"\b"),
+    ("cite_subj_mention", r"CITE\W{0,3}(?:\w+\W+){0,2}?" + _D_MENTION + r"\b"),
+    ("see_eg", r"\b(?:see|see also|cf|e\.g|for example|for instance|for a review|for an overview|reviewed (?:in|by)|"
+               r"among others|i\.e)\b\.?,?\s*(?:\w+\s+)?CITE|\((?:see|cf|e\.g)"),
+    ("self_sentence", _D_SELF),
+    ("neg_after_cite", r"CITE[^;.]{0,60}\b(?:not|no|never|n't|cannot|neither|nor)\b"),
+))
+
+
+def _direction_features(sent_masked: str, clause_masked: str, citation: str, n_cites: int) -> set[str]:
+    """Direction features of the citation (masked texts: the citation is ``CITE``, other citations ``OCITE``)."""
+    out = {"d:" + name for name, pattern in _D_PATTERNS if pattern.search(clause_masked)}
+    out |= {"d:s_" + name for name, pattern in _D_PATTERNS if pattern.search(sent_masked)}
+    before, _, after = sent_masked.partition("CITE")
+    out.add("d:pos_" + ("start" if not re.search(r"\w", before) or len(before) < 0.15 * len(sent_masked) else
+                        "end" if not re.search(r"\w", after) or len(after) < 0.15 * len(sent_masked) else "mid"))
+    out.add("d:cites_" + ("1" if n_cites <= 1 else "2" if n_cites == 2 else "3+"))
+    group = citation.count(";") + 1
+    out.add("d:group_" + ("1" if group == 1 else "2" if group == 2 else "3+"))
+    if re.match(r"\(?\s*(?:see|cf|e\.g|for example|for instance|for a review)\b", citation, re.I):
+        out.add("d:see_eg")
+    if re.search(r'"[^"]{2,}"\s*\(?\s*CITE|CITE[^"]{0,3}"', sent_masked) or '"' in clause_masked:
+        out.add("d:quote")
+    return out
+
+
 def _tokens(text: str) -> list[str]:
     return [t if t in ("CITE", "OCITE") else t.lower() for t in _TOKEN.findall(text)]
 
 
 def citation_features(text: str, c0: int, c1: int, spans: Sequence[tuple[int, int]],
-                      clauses: Sequence[tuple[int, int]]) -> frozenset[str]:
+                      clauses: Sequence[tuple[int, int]], direction: bool = True) -> frozenset[str]:
     """The binary text features of the citation at ``c0:c1`` of the normalised sentence ``text``, given
     its citation spans and clauses (see :func:`litmap.analyse.debates.citefunction.model_features`)."""
     k = next((j for j, (a, b) in enumerate(clauses) if a <= c0 < b), 0)
@@ -189,6 +255,8 @@ def citation_features(text: str, c0: int, c1: int, spans: Sequence[tuple[int, in
         feats.add("x:self_subject")
     if narrative and _SELF_SUBJ.search(before):
         feats.add("x:self_before_narrative")
+    if direction:
+        feats.update(_direction_features(masked(0, len(text)), masked(a, b), text[c0:c1], len(spans)))
     return frozenset(feats)
 
 
@@ -198,7 +266,7 @@ def feature_values(known: Sequence[str], cue_weight: Optional[float] = None) -> 
     role features (``x:``, ``r:``) count ``cue_weight`` each instead of sharing the words' length, so the
     general forms weigh the same in a long sentence as in a short one."""
     def fixed(f: str) -> bool:
-        return f.startswith("rule") or (cue_weight is not None and f[:2] in ("x:", "r:"))
+        return f.startswith("rule") or (cue_weight is not None and f[:2] in ("x:", "r:", "d:"))
     text = [f for f in known if not fixed(f)]
     norm = math.sqrt(len(text)) or 1.0
     return {f: (1.0 if f.startswith("rule") else cue_weight if fixed(f) and cue_weight is not None else 1.0 / norm)
@@ -217,6 +285,7 @@ class CitationModel:
     cue_weight: Optional[float] = None  # value of each x:/r: feature (None: they share the words' unit length)
     fill_labels: tuple[str, ...] = FILL_LABELS  # the labels the model may put where the rules say background
     label_min_probability: Mapping[str, float] = field(default_factory=dict)  # per label, instead of min_probability
+    decides: str = "fill"  # "fill": relabels the rules' background (fill); "all": decides every label (decide)
 
     def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
         """Class probabilities (softmax) of a feature set; unknown features are ignored."""
@@ -235,6 +304,20 @@ class CitationModel:
         label = max(self.labels, key=lambda lab: (probs[lab], -self.labels.index(lab)))
         return label, probs[label]
 
+    def decide(self, feats: frozenset[str]) -> tuple[str, float]:
+        """The label of a model that decides every label (``decides == "all"``): ``critiques`` when its probability
+        reaches the critique floor; else the most probable other label, which must reach its floor
+        (``label_min_probability``) unless it is ``background``; below it, ``background``."""
+        probs = self.probabilities(feats)
+        floor = self.label_min_probability
+        if "critiques" in probs and probs["critiques"] >= floor.get("critiques", 0.5):
+            return "critiques", probs["critiques"]
+        others = [lab for lab in self.labels if lab != "critiques"]
+        label = max(others, key=lambda lab: (probs[lab], -self.labels.index(lab)))
+        if label != "background" and probs[label] < floor.get(label, self.min_probability):
+            label = "background"
+        return label, probs[label]
+
     def fill(self, feats: frozenset[str]) -> Optional[tuple[str, float]]:
         """(label, probability) when the model relabels a background citation, else ``None``."""
         label, p = self.predict(feats)
@@ -243,6 +326,8 @@ class CitationModel:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {} if self.cue_weight is None else {"cue_weight": self.cue_weight}
+        if self.decides != "fill":
+            out["decides"] = self.decides
         if self.fill_labels != FILL_LABELS:
             out["fill_labels"] = list(self.fill_labels)
         if self.label_min_probability:
@@ -258,7 +343,14 @@ class CitationModel:
                    float(raw["min_probability"]), str(raw.get("trained_on", "")),
                    None if raw.get("cue_weight") is None else float(raw["cue_weight"]),
                    tuple(raw.get("fill_labels", FILL_LABELS)),
-                   {str(k): float(v) for k, v in raw.get("label_min_probability", {}).items()})
+                   {str(k): float(v) for k, v in raw.get("label_min_probability", {}).items()},
+                   str(raw.get("decides", "fill")))
+
+
+def rule_features(label: str, has_cue: bool) -> frozenset[str]:
+    """The rules' verdict as features of a model that decides every label: their label and whether a cue fired
+    (each counts 1, :func:`feature_values`)."""
+    return frozenset({f"rule={label}", f"rulecue={label}" if has_cue else "rulecue=none"})
 
 
 @lru_cache(maxsize=1)
