@@ -190,7 +190,11 @@ def misread_surnames(
     ocr = set(ocr_documents)
     noisy = noisy_documents(printings, ocr_documents=ocr)
     docs_of, printed = _printed(printings, other_names)
-    long_keys = sorted(k for k in docs_of if len(k) >= MIN_CORRECTED_LENGTH)
+    # Another paper's name can only be one of the same length and initial (letters swapped, none lost).
+    alike: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k in docs_of:
+        if len(k) >= MIN_CORRECTED_LENGTH:
+            alike[(k[0], len(k))].append(k)
     out: list[SurnameCorrection] = []
     for p in printings:
         key = normalise_surname(p.name)
@@ -203,7 +207,7 @@ def misread_surnames(
         cited = {normalise_surname(n) for n in cited_names}
         if key in cited:
             continue  # the paper's own text prints it so too
-        near = [k for k in sorted(set(long_keys if len(key) >= MIN_CORRECTED_LENGTH else ()) |
+        near = [k for k in sorted(set(alike.get((key[0], len(key)), ()) if len(key) >= MIN_CORRECTED_LENGTH else ()) |
                                   {c for c in cited if len(c) >= min(len(key), MIN_CORRECTED_LENGTH)})
                 if k != key and k[0] == key[0]
                 and _misread_as(k, key, own_citation=k in cited, noisy=p.doc_id in noisy)
