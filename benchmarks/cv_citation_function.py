@@ -2,7 +2,8 @@
 
 Reads benchmarks/gold/citation_function.jsonl, only the **spent** batches, named one by one (``original``,
 ``wave4``, ``wave5``, ``wave6``: :data:`eval_citation_function.SPENT`); any other batch (``wave7``, labelled
-blind) is dropped before a sentence is read, and ``--exclude-batch`` (default ``wave7``) is refused outright.
+blind) is dropped before a sentence is read, and the batch named by ``--exclude-batch`` (default ``wave7``) is
+dropped even if it were ever listed as spent.
 Folds are **papers** (the ``file`` of a row): a paper's sentences are all in one fold, so no model is scored on
 a paper it was trained on.  Papers are dealt to ``--folds`` folds by a seeded hash, ``--repeats`` times (seeds
 19, 20, ...); every design sees the same folds.
