@@ -106,3 +106,22 @@ def test_text_read_as_a_cover_page_keeps_its_head(tmp_path) -> None:
     meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata, path=str(path))
     assert meta.title == "Rent gaps, displacement and poverty dynamics on the urban fringe"
     assert meta.authors[0].family == "Novak"
+
+
+def test_text_export_labels_are_aligned_to_the_typed_gold() -> None:
+    """benchmarks/train_text_head.align_export: title lines, the first author's line and the names under it,
+    affiliations before the abstract; a masthead and the body are "other"; no title found, no sequence."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "train_text_head.py"
+    spec = importlib.util.spec_from_file_location("train_text_head", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    lines = ["Cities 157 (2025) 105586", "Provincial gentrification in the", "Global North: a review",
+             "Jan Kubes and Zoltan Kovacs", "Department of Geography, University of South Bohemia",
+             "Abstract", "This study aims to explore the main characteristics of gentrification in cities."]
+    labels = mod.align_export(lines, "Provincial gentrification in the Global North: a review", "Kubeš")
+    assert labels == ["other", "title", "title", "author", "affiliation", "other", "other"]
+    assert mod.align_export(lines, "A title printed nowhere in these lines at all", "Kubeš") is None
