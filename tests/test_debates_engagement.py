@@ -84,9 +84,12 @@ def test_core_work_citation_supports_weak_terms_and_the_bar_is_relative():
     inputs = _inputs(paras, {1: 1000, 2: 1000, 3: 1000}, ctx)
     ev = paragraph_evidence(inputs, lex, "state-rescaling", members)
     assert ev[(3, 0)].core_citations == 1 and ev[(3, 0)].score == 4.5
-    # ...yet one weak term is not a debate: breadth keeps paper 3 out.
+    # ...yet one weak term is not a debate: breadth keeps paper 3 out (the model: no strong mention).
     assert [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())] == [1, 2]
-    high = engagements(inputs, lex, "state-rescaling", members, DebateSettings(relative_threshold=1.2))
+    assert [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings(),
+                                            use_model=False)] == [1, 2]
+    high = engagements(inputs, lex, "state-rescaling", members, DebateSettings(relative_threshold=1.2),
+                       use_model=False)
     assert [e.paper_id for e in high] == [1]  # paper 2 (6 per 1,000 words) is below 1.2 x the median (6)
 
 
@@ -103,12 +106,15 @@ def test_head_named_once_counts_with_weak_terms_beside_a_core_work():
         (4, 0): {"state-rescaling": 1}, (4, 2): {"rescaling": 1},  # weak with no core work nearby: not
     }
     inputs = _inputs(paras, {1: 100, 2: 100, 3: 100, 4: 100}, ctx)
-    got = [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())]
+    got = [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings(),
+                                           use_model=False)]
     assert 3 in got and 4 not in got
     # without the head named at all, weak terms beside core works are still not a debate
     paras[(3, 0)] = {"neoliberalisation": 1}
     inputs = _inputs(paras, {1: 100, 2: 100, 3: 100, 4: 100}, ctx)
-    assert 3 not in [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())]
+    for use_model in (False, True):
+        assert 3 not in [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings(),
+                                                         use_model=use_model)]
 
 
 def test_anchors_rank_by_specificity_not_raw_frequency():
@@ -149,3 +155,75 @@ def test_a_debate_touched_in_passing_stays_below_the_debate_floor():
     assert [e.paper_id for e in got] == [1]
     one = engagements(inputs, lex, None, frozenset({"state-rescaling", "upscaling"}), DebateSettings())
     assert {e.paper_id for e in one} == {1, 2}
+
+
+def _matched(paper_paragraphs: dict[int, list[str]], lex) -> tuple[dict[tuple[int, int], dict[str, int]], dict[int, int]]:
+    """Concept counts per paragraph and words per paper, through the real matcher."""
+    from collections import Counter
+
+    paras: dict[tuple[int, int], dict[str, int]] = {}
+    words: dict[int, int] = {}
+    for pid, texts in paper_paragraphs.items():
+        words[pid] = sum(len(t.split()) for t in texts)
+        for i, t in enumerate(texts):
+            found = Counter(h.concept_id for h in match_concepts(t, lex))
+            if found:
+                paras[(pid, i)] = dict(found)
+    return paras, words
+
+
+_URBAN = ("State rescaling reorganised the Chinese state: city-regionalism and the politics of scale, after "
+          "Brenner's new state spaces, frame how rescaling shifted powers upward to the city-region. " * 3)
+_METHODS = ("Our multi-scalar design compares tracts, counties and states: scaling up the estimates from tracts "
+            "to counties and rescaling them to the state level changes the scale of every measure, so each scale "
+            "is reported, and a multi-scalar check repeats the rescaling at every scale. ")
+_GOVERNANCE = ("Multi-level governance is the new game in town: governance of cohesion policy is shared between "
+               "Brussels, national governments and regions. We ask how actors of the new member states take part "
+               "in this governance, and whether governance structures at the regional level change the "
+               "governance of the policy, as multilevel governance predicts. ")
+
+
+def test_model_methods_paper_saying_scale_often_does_not_engage_scale_politics():
+    """A methods paper full of "scale", "rescaling" and "multi-scalar" (weak terms: 48 of them in 543 words)
+    beside one "production of scale" stays out of scale politics and state rescaling, beside two papers on
+    the debates (the model alone would take it: one strong mention and scattered weak ones are too few to judge, MIN_COUNTED)."""
+    from litmap.analyse.debates.engagement_model import load_model
+
+    assert load_model() is not None  # the shipped model decides
+    lex = load_lexicon()
+    review = "Geographers debate the production of scale, but here scale is a property of the data."
+    paras, words = _matched({1: [_URBAN] * 4, 2: [_URBAN] * 3, 3: [review] + [_METHODS] * 12}, lex)
+    assert paras[(3, 0)] == {"production-of-scale": 1} and paras[(3, 1)]["rescaling"] == 2
+    inputs = _inputs(paras, words)
+    for debate in ("scale-politics", "state-rescaling"):
+        members = frozenset(c.id for c in lex.in_debate(debate))
+        got = engagements(inputs, lex, debate, members, DebateSettings())
+        assert 3 not in [e.paper_id for e in got], debate
+        assert 1 in [e.paper_id for e in got] and all(e.probability is not None for e in got)
+
+
+def test_model_short_governance_abstract_engages_governance_and_keeps_its_evidence():
+    """A short EU-policy abstract that writes "governance" (a weak term) around "multi-level governance" twice
+    engages the governance debate, with its terms and passage kept; a long gentrification paper with the same
+    words in passing does not."""
+    lex = load_lexicon()
+    gentrification = ("Gentrification displaced working-class residents as the rent gap closed; "
+                      "state-led gentrification and social mix policies followed. " * 4)
+    paras, words = _matched({1: [_GOVERNANCE], 2: [gentrification] * 30 + [_GOVERNANCE]}, lex)
+    inputs = _inputs(paras, words)
+    members = frozenset(c.id for c in lex.in_debate("governance"))
+    got = engagements(inputs, lex, "governance", members, DebateSettings())
+    assert [e.paper_id for e in got] == [1]
+    (e,) = got
+    assert dict(e.terms)["governance"] >= 4 and dict(e.terms)["multi-level-governance"] == 2
+    assert e.passages and e.passages[0].paragraph == 0 and e.probability is not None and e.probability >= 0.5
+
+
+def test_engagement_model_round_trips_and_refuses_other_features():
+    from litmap.analyse.debates.engagement_model import FEATURES, EngagementModel, load_model
+
+    m = load_model()
+    assert m is not None and m.features == FEATURES and 0 < m.threshold < 1
+    assert EngagementModel.from_json(m.to_json()) == m
+    with pytest.raises(ValueError, match="refit"):
+        EngagementModel.from_json({**m.to_json(), "features": ["strong_density"]})

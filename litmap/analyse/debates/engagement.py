@@ -38,9 +38,11 @@ from typing import Mapping, Optional
 from litmap.analyse.concept_sense import split_by_strength, weak_supported
 from litmap.analyse.concepts import Lexicon
 from litmap.analyse.debates.records import DebateInputs, DebateSettings, Engagement, EvidencePassage
+from litmap.analyse.debates.engagement_model import (EngagementEvidence, EngagementModel, eligible,
+                                                        feature_vector, load_model)
 
 __all__ = ["ParagraphEvidence", "paragraph_evidence", "core_works", "engagements", "MIN_DENSITY", "DEBATE_MIN_DENSITY",
-           "BREADTH"]
+           "BREADTH", "paper_mentions", "paper_evidence", "debate_evidence"]
 
 # Evidence per 1,000 words below which no paper engages, whatever the corpus.
 MIN_DENSITY = 1.0
@@ -115,13 +117,50 @@ def paragraph_evidence(inputs: DebateInputs, lexicon: Lexicon, debate_id: Option
     return out
 
 
+def paper_mentions(inputs: DebateInputs) -> Counter[int]:
+    """Each paper's mentions of any lexicon concept (the denominator of a debate's ``share``)."""
+    out: Counter[int] = Counter()
+    for (pid, _), found in inputs.para_concepts.items():
+        out[pid] += sum(found.values())
+    return out
+
+
+def paper_evidence(paras: list[tuple[int, ParagraphEvidence]], strong_ids: frozenset[str], words: int,
+                   mentions: int) -> EngagementEvidence:
+    """A paper's evidence of a debate for :mod:`~litmap.analyse.debates.engagement_model`: its strong and
+    weak mentions (weak ones counted or not), distinct strong concepts, words and lexicon mentions."""
+    return EngagementEvidence(sum(ev.strong for _, ev in paras), sum(ev.weak for _, ev in paras),
+                              len({k for _, ev in paras for k in ev.terms if k in strong_ids}), words, mentions,
+                              sum(ev.weak for _, ev in paras if ev.score > 0))
+
+
+def debate_evidence(inputs: DebateInputs, lexicon: Lexicon, debate_id: str,
+                    members: frozenset[str]) -> dict[int, EngagementEvidence]:
+    """:func:`paper_evidence` of every paper with any mention of the debate (for fitting the model)."""
+    by_paper: dict[int, list[tuple[int, ParagraphEvidence]]] = defaultdict(list)
+    for (pid, idx), ev in paragraph_evidence(inputs, lexicon, debate_id, members).items():
+        by_paper[pid].append((idx, ev))
+    strong_ids, _ = split_by_strength(lexicon, debate_id, members)
+    total = paper_mentions(inputs)
+    return {pid: paper_evidence(paras, strong_ids, inputs.words.get(pid, 0), total[pid])
+            for pid, paras in by_paper.items()}
+
+
 def engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str], members: frozenset[str],
-                settings: DebateSettings, n_passages: int = 3) -> list[Engagement]:
-    """The papers engaging a debate (or one concept, ``debate_id=None``), most engaged first."""
+                settings: DebateSettings, n_passages: int = 3, *, use_model: bool = True,
+                model: Optional[EngagementModel] = None) -> list[Engagement]:
+    """The papers engaging a debate (or one concept, ``debate_id=None``), most engaged first.
+
+    For a debate the shipped :class:`EngagementModel` (or ``model``) decides, when there is one and
+    ``use_model``; otherwise, and for a single concept, the lexicon rule (density floor and breadth)."""
     evidence = paragraph_evidence(inputs, lexicon, debate_id, members)
     by_paper: dict[int, list[tuple[int, ParagraphEvidence]]] = defaultdict(list)
     for (pid, idx), ev in evidence.items():
         by_paper[pid].append((idx, ev))
+    if debate_id is not None and use_model:
+        model = model if model is not None else load_model()
+        if model is not None:
+            return _model_engagements(inputs, lexicon, debate_id, members, settings, by_paper, model, n_passages)
     scored = []
     for pid, paras in sorted(by_paper.items()):
         score = sum(ev.score for _, ev in paras)
@@ -176,3 +215,48 @@ def engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str]
             weak_dropped=weak_dropped, passages=passages,
         ))
     return sorted(out, key=lambda e: (-e.density, -e.score, e.paper_id))
+
+
+def _passages(counted: list[tuple[int, ParagraphEvidence]], n: int, raw: bool = False) -> tuple[EvidencePassage, ...]:
+    """The ``n`` strongest paragraphs (by their score, or with ``raw`` by every mention plus 0.5 per core citation)."""
+    def score(ev: ParagraphEvidence) -> float:
+        return float(ev.strong + ev.weak) + 0.5 * ev.core_citations if raw else ev.score
+
+    best = sorted(counted, key=lambda x: (-score(x[1]), x[0]))[:n]
+    return tuple(EvidencePassage(idx, round(score(ev), 2),
+                                 tuple(sorted(ev.terms.items(), key=lambda kv: (-kv[1], kv[0]))), ev.core_citations)
+                 for idx, ev in best)
+
+
+def _model_engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: str, members: frozenset[str],
+                       settings: DebateSettings, by_paper: Mapping[int, list[tuple[int, ParagraphEvidence]]],
+                       model: EngagementModel, n_passages: int) -> list[Engagement]:
+    """Engagement decided by the model over each paper's evidence (:func:`eligible` papers only).
+    Every mention of the debate's concepts is evidence here (the model weighs weak ones by the paper's share
+    and strong density), so ``terms`` and ``passages`` show them all; ``score``/``density`` stay the rule's
+    (strong + supported weak + core citations), the order of the list."""
+    strong_ids, _ = split_by_strength(lexicon, debate_id, members)
+    total = paper_mentions(inputs)
+    out = []
+    for pid, paras in sorted(by_paper.items()):
+        words = inputs.words.get(pid, 0)
+        ev = paper_evidence(paras, strong_ids, words, total[pid])
+        if not eligible(ev, settings.min_mentions):
+            continue
+        prob = model.probability(feature_vector(ev))
+        if prob < model.threshold:
+            continue
+        p = inputs.data.papers[pid]
+        score = sum(e.score for _, e in paras)
+        terms: Counter[str] = Counter()
+        for _, e in paras:
+            terms.update(e.terms)
+        mentions = ev.strong + ev.weak
+        out.append(Engagement(
+            pid, p.title, p.year, mentions, round(1000.0 * mentions / words, 2),
+            round(len(paras) / inputs.paragraphs[pid], 3) if inputs.paragraphs.get(pid) else 0.0,
+            score=round(score, 2), density=round(1000.0 * score / words, 3),
+            terms=tuple(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))),
+            weak_dropped=0, passages=_passages(paras, n_passages, raw=True), probability=round(prob, 3),
+        ))
+    return sorted(out, key=lambda e: (-e.density, -(e.probability or 0.0), -e.score, e.paper_id))

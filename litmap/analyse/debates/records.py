@@ -63,7 +63,8 @@ class Engagement:
     weak mentions + 0.5 per core-work citation), ``density`` the score per
     1,000 words; ``terms`` the concepts counted, ``weak_dropped`` weak
     mentions left out (no strong evidence beside them), ``passages`` the
-    strongest paragraphs (see :mod:`litmap.analyse.debates.engagement`)."""
+    strongest paragraphs (see :mod:`litmap.analyse.debates.engagement`); ``probability`` the engagement
+    model's (``None`` when the lexicon rule decided)."""
 
     paper_id: int
     title: Optional[str]
@@ -76,6 +77,8 @@ class Engagement:
     terms: tuple[tuple[str, int], ...] = ()
     weak_dropped: int = 0
     passages: tuple[EvidencePassage, ...] = ()
+    # the engagement model's probability (None: the lexicon rule decided, see engagement_model)
+    probability: Optional[float] = None
 
 
 @dataclass(frozen=True)
