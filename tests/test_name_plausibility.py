@@ -158,3 +158,18 @@ def test_scanned_capitals_shown_as_the_papers_text_prints_them():
     alone = resolve_stored_works(WorkSources(refs, (), (), ocr_documents=frozenset({13})))
     assert [w.label for w in with_text.works] == ["Elkin 1987"]
     assert [w.label for w in alone.works] == ["ELKIN 1987"]
+
+
+@pytest.mark.parametrize("name, cleaned", [("Goodchild) Michael", "Goodchild"), ("a Crackel", "Crackel"),
+                                           ("Gershmel| Philip", "Gershmel"), ("Mo -enkopr", None), ("Smith", None)])
+def test_the_surname_inside_a_broken_name(name, cleaned):
+    from litmap.corpus.name_plausibility import cleaned_name
+    assert cleaned_name(name) == cleaned
+
+
+def test_broken_name_corrected_to_the_surname_inside_when_printed_elsewhere():
+    printings = [_p(8, 11, "Goodchild) Michael"), _p(10, 0, "a Crackel"), _p(12, 0, "Japan)"), _p(3, 0, "Goodchild")]
+    fixed = {c.printed: (c.corrected, c.evidence) for c in
+             misread_surnames(printings, ocr_documents={8, 10, 12}, cited_as={(10, 0): ("Crackel",)})}
+    assert fixed == {"Goodchild) Michael": ("Goodchild", "stray characters dropped, printed so in 1 other paper"),
+                     "a Crackel": ("Crackel", "stray characters dropped, the paper's in-text citation")}

@@ -28,7 +28,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
-from litmap.corpus.name_plausibility import case_fixed, name_doubt, odd_capitals, visibly_broken
+from litmap.corpus.name_plausibility import case_fixed, cleaned_name, name_doubt, odd_capitals, visibly_broken
 from litmap.parse.names import display_surname, normalise_surname, shouted, strip_diacritics
 
 __all__ = ["NamePrinting", "SurnameCorrection", "SuspectName", "author_forms", "misread_surnames",
@@ -207,6 +207,18 @@ def misread_surnames(
         cited = {normalise_surname(n) for n in cited_names}
         if key in cited:
             continue  # the paper's own text prints it so too
+        clean = cleaned_name(p.name)
+        clean_key = normalise_surname(clean) if clean else ""
+        if clean_key and (clean_key in cited or docs_of.get(clean_key, set()) - {p.doc_id}):
+            # "Goodchild) Michael": the surname inside, as the text or another paper prints it.
+            forms = printed[clean_key] + Counter(n for n in cited_names if normalise_surname(n) == clean_key)
+            others = len(docs_of.get(clean_key, set()) - {p.doc_id})
+            evidence = ("the paper's in-text citation" if clean_key in cited
+                        else f"printed so in {others} other paper{'s' * (others != 1)}")
+            out.append(SurnameCorrection(p.doc_id, p.idx, p.pos, p.name,
+                                         _shown(min(forms, key=lambda n: _rank(n, forms[n]))),
+                                         f"stray characters dropped, {evidence}"))
+            continue
         near = [k for k in sorted(set(alike.get((key[0], len(key)), ()) if len(key) >= MIN_CORRECTED_LENGTH else ()) |
                                   {c for c in cited if len(c) >= min(len(key), MIN_CORRECTED_LENGTH)})
                 if k != key and k[0] == key[0]

@@ -32,7 +32,7 @@ import zlib
 from litmap.parse.names import PARTICLES, strip_diacritics
 
 __all__ = ["NameModel", "load_name_model", "name_score", "name_doubt", "case_fixed", "odd_capitals",
-           "junk_characters", "word_hash", "visibly_broken", "SCORE_THRESHOLD",
+           "junk_characters", "cleaned_name", "word_hash", "visibly_broken", "SCORE_THRESHOLD",
            "NOISY_SCORE_THRESHOLD"]
 
 #: Names scoring below this (mean log2-probability per letter) are unlike real surnames: 0.5% of
@@ -194,6 +194,17 @@ def junk_characters(name: str) -> bool:
 
 #: A hyphen set apart or a lone small letter: "Mo -enkopr", "a Crackel" (not "Otero M", an initial).
 _BROKEN = re.compile(r"\s-|-\s|(?:^|\s)[a-z](?:\s|$)")
+
+
+def cleaned_name(name: str) -> Optional[str]:
+    """The surname inside a name OCR broke, when there is one to read: the first word of four
+    letters or more once stray characters and lone small letters are dropped (``Goodchild) Michael``
+    → ``Goodchild``, ``a Crackel`` → ``Crackel``); None for a name not broken so."""
+    bare = name.strip().rstrip(".,;:").strip()
+    if not (junk_characters(bare) or _BROKEN.search(bare)) or re.search(r"\s-|-\s", bare):
+        return None  # a hyphen set apart cuts the name itself ("Mo -enkopr")
+    words = [w for w in re.split(r"[\s\d!|()\[\]{}<>@#$%^&*_=+/\\~§°©®?;:\"]+", bare) if w]
+    return next((w.strip(".,") for w in words if len(w.strip(".,")) >= 4 and w[0].isupper()), None)
 
 
 def name_doubt(name: str, model: Optional[NameModel] = None, *, noisy: bool = False,
