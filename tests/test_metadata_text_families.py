@@ -112,3 +112,33 @@ def test_a_title_line_in_lower_case_over_the_names_is_no_address() -> None:
             "in Central Cape Town, South Africa\nGustav Roe and Nico Doe\n[Paper first received, February 2008]\n"
             "Abstract\nThe objective of this investigation is to assess the relevance of current trends.")
     assert text_header(head).title == "The State and New-build Renewal in Central Cape Town, South Africa"
+
+
+@pytest.mark.parametrize("head, title, first", [
+    # a note mark glued to "and", and a title whose words parse as two names but are mostly no names
+    ("Health Shocks, Job Quality, and Self-Employment in Africa∗\nCourtney Monk†and Francis Teal\n"
+     "Department of Economics\nUniversity of Oxford\nJanuary 2008\nAbstract\nThis paper examines occupations.",
+     "Health Shocks, Job Quality, and Self-Employment in Africa", "Monk"),
+    # the title's second line opening in lower case, over a name line of four words
+    ("Time Perspective and Correlates\nof Wellbeing\nLisa Drake, Elaine Duncan, Fi Sutherland,\n"
+     "Clare Abernethy and Colette Henry\n\nABSTRACT. This study investigated correlates of time perspectives.",
+     "Time Perspective and Correlates of Wellbeing", "Drake"),
+    # the title's last line a lone lower-case word
+    ("No Time to Think\nAcademics’ life in the globally wired\nuniversity\nHeather Menzies and Janice Newson\n\n"
+     "ABSTRACT. This article reports on a study of how academics use on-line technologies.",
+     "No Time to Think Academics’ life in the globally wired university", "Menzies"),
+    # a title line with its note mark, under a line ending in ":", read as one name
+    ("Fatherhood in the Context of Migration:\nAn Intergenerational Approach1\nJulia Brannen\nAbstract\n"
+     "This paper examines fatherhood from an intergenerational perspective.",
+     "Fatherhood in the Context of Migration: An Intergenerational Approach", "Brannen"),
+    # a city and its country under the affiliation, read as "Family, Given"
+    ("Housing markets and the rental sector in Russia\nEvgeniya Yurievna Gorbachevskaya1,\n"
+     "1Irkutsk National Research Technical University Department of\n"
+     "Real Estate Survey and Management, 83 Lermontov st., 664074,\nIrkutsk, Russia\n"
+     "Abstract . Many researchers deal with the rental housing market in Russia and its mechanisms.",
+     "Housing markets and the rental sector in Russia", "Gorbachevskaya"),
+])
+def test_title_lines_and_name_lines_told_apart(head: str, title: str, first: str) -> None:
+    meta = text_header(head)
+    assert meta.title == title
+    assert meta.authors and meta.authors[0].family == first

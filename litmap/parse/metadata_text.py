@@ -35,7 +35,10 @@ _PROSE_CHARS = 55
 _ADDRESS = re.compile(r"\b\d{3,}(?:-\d+)?\b.*,|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s?\d[A-Z]{2}\b|^\(?e-?mail|"
                       r",\s*(?:USA|U\.S\.A\.|UK|England|Scotland|Germany|France|Japan|China|Canada|Australia|Italy|Spain|"
                       r"(?:The\s+)?Netherlands|Sweden|Switzerland|Brazil|India|Finland|Norway|Denmark|Belgium|Austria|Israel|"
-                      r"Korea|Taiwan|Singapore|Portugal|Poland|Hungary|Ireland|South Africa|New Zealand|Mexico|Chile)\.?\)?$")
+                      r"Korea|Taiwan|Singapore|Portugal|Poland|Hungary|Ireland|South Africa|New Zealand|Mexico|Chile|Russia|"
+                      r"Czech Republic|Czechia|Slovakia|Slovenia|Croatia|Serbia|Romania|Bulgaria|Greece|Turkey|Ukraine|"
+                      r"Estonia|Latvia|Lithuania|Egypt|Nigeria|Kenya|Ghana|Ethiopia|Argentina|Colombia|Peru|Indonesia|"
+                      r"Malaysia|Thailand|Vietnam|Philippines|Pakistan|Bangladesh|Iran|Hong Kong|Luxembourg)\.?\)?$")
 _ABSTRACT_INLINE = re.compile(r"^\s*(?:abstract|summary)(?:\s*[.:—–-]\s*\S|\s+[A-Z«»\"“])", re.I)
 _ARTICLE_INFO = re.compile(r"^\s*(?:a r t i c l e(?:\s+i n f o)?|article\s*info(?:rmation)?)\s*$", re.I)
 #: What marks a line as an author line rather than a capitalised title line: separators, initials, markers.
@@ -45,6 +48,7 @@ _HISTORY = re.compile(r"^\W{0,2}(?:published|received|accepted|revised|available
                       r"paper first received|date of (?:submission|acceptance|publication))|^.{0,50}\b(?:B\.V\.|Ltd|Inc|GmbH|Media|Press|Publishing|Society|Springer|"
                       r"Elsevier|Wiley|SAGE|Taylor\s*&\s*Francis)\W{0,3}(?:19|20)\d\d\W?$", re.I)
 _SPACED = re.compile(r"(?:\w\s){4,}\w")
+_GLUED_MARK = re.compile(r"(?<=\w)([*∗†‡§¶]+)(?=[A-Za-z])")
 #: A body line with an in-text citation ("… South Africa (Gotham, 2001; Harvey, The State and …"): no title line.
 _IN_TEXT_CITE = re.compile(r"\([A-Z][\w'’-]+(?: et al\.)?,? (?:19|20)\d\d[a-z]?[;,)]")
 #: Lines standing over a title that are none of it: licence and URL fragments ("4.0/).", "creativecommons.org/"),
@@ -67,7 +71,8 @@ def _is_name_line(line: str) -> tuple[Author, ...]:
 def text_header(head: str) -> Metadata:
     """Title, authors and a date line's year read from the first raw lines of a text file (fields may be
     missing)."""
-    lines = [ln.rstrip() for ln in head.split("\n")]
+    # A note mark glued to the next word ("Courtney Monk†and Francis Teal") stands apart from it.
+    lines = [_GLUED_MARK.sub(r"\1 ", ln.rstrip()) for ln in head.split("\n")]
     meta = _text_header(lines)
     if meta.year is None and (year := _date_line_year(lines)):
         meta = replace(meta, year=year)
@@ -173,7 +178,7 @@ def _rules_header(lines: list[str]) -> Metadata:
         if seen_names and re.fullmatch(r"by:?", ln, re.I):
             i -= 1  # "Thin-film Magneto-Inductive Cables" / "by" / "R.R.A. Syms, …": the title is above "by"
             break
-        if looks_like_affiliation(ln) and len(ln) < 200 and not (seen_names and re.match(r"[a-z]+\s", ln)):
+        if looks_like_affiliation(ln) and len(ln) < 200 and not (seen_names and re.match(r"[a-z]+(?:\s|$)", ln)):
             i -= 1  # (over the names, a line opening in lower case is the title's: "in Central Cape Town, South Africa")
             continue
         if not seen_names and _HISTORY.search(ln) and len(ln) < 160:
@@ -182,11 +187,15 @@ def _rules_header(lines: list[str]) -> Metadata:
         names = _is_name_line(ln)
         if not names and i > 0 and re.match(r"(?:and|&)\s+[A-ZÀ-Þ]", ln) and _is_name_line(lines[i - 1]):
             names = _is_name_line(re.sub(r"^(?:and|&)\s+", "", ln))  # "Eric Allender, Danilo Bruschi" / "and Giovanni …"
-        if not names and not seen_names and _ADDRESS.search(ln) and len(ln) < 120:
+        if (not seen_names and _ADDRESS.search(ln) and len(ln) < 120
+                and (not names or len(ln.split()) <= 3 or not mostly_names(ln))):
+            # (a city and country read as "Family, Given": "Irkutsk, Russia")
             i -= 1  # the rest of an address under the names: "Tokyo 113-8656, Japan", "Leicester LEI 7RH, England"
             continue
         if names and seen_names and _title_line_over_names(lines, i, names):
             break  # "Discrete Choices under Social Influence:" / "Generic Properties" / "Mirta B. Gordon (1), …"
+        if names and seen_names and not mostly_names(ln):
+            break  # "Health Shocks, Job Quality, and Self-Employment in Africa∗" over "Courtney Monk† and …"
         if names and seen_marked and not _AUTHOR_MARKS.search(ln):
             break  # over "Lindsey L. Johnston a , Andrew J. Ursini a , …", a bare capitalised line is the title's
         if names and (len(ln.split()) <= 8 or "," in ln or " and " in ln):
@@ -196,7 +205,7 @@ def _rules_header(lines: list[str]) -> Metadata:
             i -= 1
             continue
         if (i > 0 and len(ln.split()) <= 8 and not ln.endswith(".") and _is_name_line(lines[i - 1])
-                and len(lines[i - 1].split()) <= 4):
+                and len(lines[i - 1].split()) <= 4 and not re.match(r"[a-z]+(?:\s|$)", ln)):
             i -= 1  # an affiliation without a telling word ("Federal Reserve Bank of Philadelphia") under its name
             continue
         break
@@ -214,7 +223,7 @@ def _rules_header(lines: list[str]) -> Metadata:
             if parts and tail and tail != ln:
                 parts.insert(0, tail)
             break
-        if (ln.endswith((".", ",", ";")) and not parts) or _PRE_TITLE.fullmatch(ln):
+        if (ln.endswith((".", ",", ";")) and not parts) or (_PRE_TITLE.fullmatch(ln) and (parts or not ln.islower())):
             break  # "4.0/)." of a licence, "Article", a journal's name in lower case ("sustainability")
         parts.insert(0, ln)
         if re.match(r"\d{1,2}[A-Z][a-z]", ln):
@@ -357,7 +366,7 @@ def _title_line_over_names(lines: Sequence[str], i: int, names: tuple[Author, ..
     initial or marker in it, the author line right under it, and a title line above it that ends in ":"
     or shares its capitals where the names under it do not ("THE COMPLEXITY OF COMPUTING" /
     "MAXIMAL WORD FUNCTIONS" / "Eric Allender, Danilo Bruschi")."""
-    ln = lines[i].strip()
+    ln = re.sub(r"(?<=[a-z])\d{1,2}$", "", lines[i].strip())  # "An Intergenerational Approach1": a title's note mark
     if len(names) != 1 or re.search(r"[,&*\d]|\band\b|\b[A-Z]\.", ln) or i == 0:
         return False
     above = lines[i - 1].strip()
