@@ -14,12 +14,13 @@ lexicon rule and for the engagement model, by the same procedure; ``--fit`` writ
   left-out paper then engages where the model says so and the pair is ``eligible`` (``min_mentions``
   mentions, ``MIN_COUNTED`` counted, one strong), as in litmap.
 
-Prints precision/recall overall, per batch (original, wave5) and per debate, for both.  ``--fit`` fits the
+Prints precision/recall overall, per batch (original, wave5) and per debate, for both; ``--by-batch`` adds the
+same fitted on one batch and scored on the other (does a decision tuned on urban papers carry to others?).  ``--fit`` fits the
 same way on all papers and writes ``litmap/data/engagement_model.json``.
 
 Usage::
 
-    python benchmarks/lopo_debates.py --db STORE [--fit] [--errors]
+    python benchmarks/lopo_debates.py --db STORE [--fit] [--errors] [--by-batch]
 
 STORE: a litmap store holding every gold paper (see benchmarks/eval_debates.py; documents are matched by
 file name, clashing names by their flattened path).
@@ -157,16 +158,17 @@ def load_pairs(db: str) -> tuple[list[dict], list[str]]:
     return pairs, debates
 
 
-def lopo(pairs: list[dict]) -> tuple[dict[str, list[bool]], dict[str, dict[Any, int]]]:
-    """Leave-one-paper-out predictions (in ``pairs`` order) of the rule and the model, and the settings chosen."""
+def lopo(pairs: list[dict], group: str = "file") -> tuple[dict[str, list[bool]], dict[str, dict[Any, int]]]:
+    """Leave-one-group-out predictions (in ``pairs`` order) of the rule and the model, and the settings chosen;
+    ``group`` is ``file`` (leave one paper out) or ``batch`` (fit on one batch, score the other)."""
     grid = list(itertools.product(FLOORS, RELATIVE))
     pred: dict[str, list[bool]] = {"rule": [False] * len(pairs), "model": [False] * len(pairs)}
     chosen: dict[str, dict[Any, int]] = {"rule": defaultdict(int), "model": defaultdict(int)}
     by_file: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(pairs):
-        by_file[p["file"]].append(i)
+        by_file[p[group]].append(i)
     for name, idx in sorted(by_file.items()):
-        train = [p for p in pairs if p["file"] != name]
+        train = [p for p in pairs if p[group] != name]
         g = max(grid, key=lambda g: (_f1(_counts(train, _rule_pred(g))), -abs(g[0] - 1.4) - abs(g[1] - 0.25)))
         chosen["rule"][g] += 1
         m = fit_model(train)
@@ -202,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", required=True)
     ap.add_argument("--fit", action="store_true", help="fit on all gold papers and write " + str(MODEL_OUT))
     ap.add_argument("--errors", action="store_true", help="list every wrong leave-one-paper-out judgement")
+    ap.add_argument("--by-batch", action="store_true",
+                    help="also leave one batch out: fit on the original papers, score wave5, and the reverse")
     args = ap.parse_args(argv)
     pairs, debates = load_pairs(args.db)
     files = {p["file"] for p in pairs}
@@ -211,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("rule", "model"):
         print(f"leave-one-paper-out, {name} (settings chosen per fold: {dict(sorted(chosen[name].items()))}):")
         report(pairs, pred[name], debates, args.errors)
+    if args.by_batch:
+        pred, chosen = lopo(pairs, "batch")
+        for name in ("rule", "model"):
+            print(f"leave-one-batch-out, {name} (settings chosen per fold: {dict(sorted(chosen[name].items()))}):")
+            report(pairs, pred[name], debates, False)
     if args.fit:
         model = fit_model(pairs)
         digest = hashlib.sha1(GOLD.read_bytes()).hexdigest()
