@@ -142,3 +142,12 @@ def test_title_lines_and_name_lines_told_apart(head: str, title: str, first: str
     meta = text_header(head)
     assert meta.title == title
     assert meta.authors and meta.authors[0].family == first
+
+
+@pytest.mark.parametrize("line, families", [
+    ("SONG Weixuan1, WU Qiyan2", ["Song", "Wu"]),            # the family name first, in capitals
+    ("ZHANG Xiao Ming", ["Zhang"]),
+    ("JANE DOE and John Smith", ["Doe", "Smith"]),            # a whole name in capitals: given name first
+])
+def test_a_family_name_printed_first_in_capitals(line: str, families: list[str]) -> None:
+    assert [a.family for a in _authors(line)] == families

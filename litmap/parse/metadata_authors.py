@@ -74,6 +74,10 @@ def _person(part: str) -> Optional[Author]:
         return None  # an address ("ZUMA Quadrat B2"), not a name
     if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in tokens):
         return None
+    if (len(tokens) in (2, 3) and len(tokens[0]) >= 2 and tokens[0].isupper() and tokens[0].isalpha()
+            and all(not t.isupper() and t[:1].isupper() for t in tokens[1:])):
+        # The family name first, in capitals (Chinese and Hungarian usage): "SONG Weixuan", "ZHANG Xiao Ming".
+        return Author(family=_title_case(tokens[0]), given=" ".join(tokens[1:]))
     tokens = [_title_case(t) for t in tokens]
     i = len(tokens) - 1
     while i > 1 and tokens[i - 1].lower() in _PARTICLES:
