@@ -151,3 +151,37 @@ def test_title_lines_and_name_lines_told_apart(head: str, title: str, first: str
 ])
 def test_a_family_name_printed_first_in_capitals(line: str, families: list[str]) -> None:
     assert [a.family for a in _authors(line)] == families
+
+
+def test_names_set_over_the_title() -> None:
+    head = ("\t 14 Łukasz Nowak1 \n \n\t\nSuper -gentrification in a post- socialist city on the example of Poland  \n"
+            " \n  \nAbstract:  The multidimensional process of gentrification is one of the most common processes.")
+    meta = text_header(head)
+    assert meta.title == "Super-gentrification in a post-socialist city on the example of Poland"
+    assert [a.family for a in meta.authors] == ["Nowak"]
+
+
+def test_one_name_a_line_over_the_title_and_no_keyword_label_as_title() -> None:
+    head = ("Irina Petrova\nMikhail Orlov\nNORTHERN DIMENSION:\nPARTICIPANT\nSTRATEGIES\n\n"
+            "This article is devoted to the initiative of the EU which also includes North-West Russia and Norway.")
+    meta = text_header(head)
+    assert meta.title == "NORTHERN DIMENSION: PARTICIPANT STRATEGIES"
+    assert [a.family for a in meta.authors] == ["Petrova", "Orlov"]
+    head = ("Socialization, Language, and Understanding.\nA Contribution to a Psycho-societal Methodology\n"
+            "Henning Olesen & Kirsten Weber\nKey words:\n\nAbstract: The article is a guided tour to a proposal.")
+    assert text_header(head).title != "Key words:"
+
+
+@pytest.mark.parametrize("title, closed", [
+    ("Super -gentrification in a post- socialist state", "Super-gentrification in a post-socialist state"),
+    ("pre- and post-war cities", "pre- and post-war cities"),
+    ("London - a city of villages", "London - a city of villages"),
+])
+def test_spaces_beside_a_words_hyphen_are_closed(title: str, closed: str) -> None:
+    from litmap.parse.metadata_text import close_hyphen_gaps
+
+    assert close_hyphen_gaps(title) == closed
+
+
+def test_central_european_capitals_open_names() -> None:
+    assert [a.family for a in _authors("Żaneta Šťastná and Łukasz Nowak")] == ["Šťastná", "Nowak"]

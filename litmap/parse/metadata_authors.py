@@ -31,7 +31,9 @@ _AFFIL = re.compile(r"universit|department|dept\.|institut|school of|\bcent(?:re
                     re.I)
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "des", "di", "du", "da", "dos", "das", "le", "la",
               "ter", "ten", "zu", "vom", "af", "al", "el", "bin", "ibn", "st", "st."}
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ](?:[\w'’\-.]*[\w.])?|[A-Z]\.(?:-?[A-Z]\.)*)$")
+#: Capitals of Latin Extended-A that open Central European names ("Łukasz", "Šťastný", "Żaneta").
+_EXT_CAPS = "ĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_NAME_TOKEN = re.compile(rf"^(?:[A-ZÀ-ÖØ-Þ{_EXT_CAPS}](?:[\w'’\-.]*[\w.])?|[A-Z]\.(?:-?[A-Z]\.)*)$")
 _NOT_NAME = re.compile(r"\b(?:abstract|keywords|introduction|article|journal|review|received|the|of|for|in|on|with|"
                        r"by|from|to|is|are|this|paper|study|cid|guide|report|data|release|edition|version|volume|chapter|prepared|"
                        r"university|department|series|science|sciences|studies|working|discussion)\b", re.I)

@@ -24,7 +24,7 @@ from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
 __all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title",
-           "glued_title_tail", "volume_line_year"]
+           "glued_title_tail", "volume_line_year", "close_hyphen_gaps"]
 
 _LABELLED = re.compile(r"^\s*(?P<key>title|authors?|by|journal|source|year|date|published|doi)\s*:\s*(?P<value>\S.*)$",
                        re.I)
@@ -48,6 +48,7 @@ _HISTORY = re.compile(r"^\W{0,2}(?:published|received|accepted|revised|available
                       r"paper first received|date of (?:submission|acceptance|publication))|^.{0,50}\b(?:B\.V\.|Ltd|Inc|GmbH|Media|Press|Publishing|Society|Springer|"
                       r"Elsevier|Wiley|SAGE|Taylor\s*&\s*Francis)\W{0,3}(?:19|20)\d\d\W?$", re.I)
 _SPACED = re.compile(r"(?:\w\s){4,}\w")
+_KEYWORDS_LABEL = re.compile(r"^\W*(?:key\s*words?|index terms|jel(?: classification)?)\b", re.I)
 _GLUED_MARK = re.compile(r"(?<=\w)([*∗†‡§¶]+)(?=[A-Za-z])")
 #: A body line with an in-text citation ("… South Africa (Gotham, 2001; Harvey, The State and …"): no title line.
 _IN_TEXT_CITE = re.compile(r"\([A-Z][\w'’-]+(?: et al\.)?,? (?:19|20)\d\d[a-z]?[;,)]")
@@ -74,6 +75,8 @@ def text_header(head: str) -> Metadata:
     # A note mark glued to the next word ("Courtney Monk†and Francis Teal") stands apart from it.
     lines = [_GLUED_MARK.sub(r"\1 ", ln.rstrip()) for ln in head.split("\n")]
     meta = _text_header(lines)
+    if meta.title:
+        meta = replace(meta, title=close_hyphen_gaps(meta.title))
     if meta.year is None and (year := _date_line_year(lines)):
         meta = replace(meta, year=year)
     return meta
@@ -108,6 +111,12 @@ def volume_line_year(head: str, max_lines: int = 100) -> Optional[int]:
             if m:
                 return int(m.group(1))
     return None
+
+
+def close_hyphen_gaps(title: str) -> str:
+    """"Super -gentrification in a post- socialist state" → "Super-gentrification in a post-socialist state":
+    the spaces an export set beside a word's hyphen (a dash between spaces, and "pre- and post-war", stay)."""
+    return re.sub(r"(?<=\w) -(?=\w)|(?<=\w)- (?!(?:and|or|und|et|to)\b)(?=[a-z])", "-", title)
 
 
 def _date_line_year(lines: Sequence[str]) -> Optional[int]:
@@ -210,7 +219,7 @@ def _rules_header(lines: list[str]) -> Metadata:
             continue
         break
     if not seen_names:
-        return _by_line(lines)
+        return _names_over_title(lines, abstract_at) or _by_line(lines)
     parts: list[str] = []
     while i >= 0 and len(parts) < 5:
         ln = lines[i].strip()
@@ -250,6 +259,39 @@ def glued_title_tail(line: str) -> Optional[str]:
     if not tail[:1].isupper() or len(tail.split()) > 12 or ")" in tail or _IN_TEXT_CITE.search(tail):
         return None
     return tail
+
+
+def _names_over_title(lines: Sequence[str], abstract_at: int) -> Optional[Metadata]:
+    """A head whose author line stands over the title ("14 Łukasz Drozda1" / "Super-gentrification in a
+    post-socialist state …" / "Abstract: …"): up to three title lines right over the abstract, and a name
+    line (after a page number) right over them."""
+    j = abstract_at - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    parts: list[str] = []
+    while j >= 0 and lines[j].strip() and len(parts) < 3:
+        ln = lines[j].strip()
+        if len(ln) > 160 or ln.endswith((".", ";", ",")) or _MASTHEAD.search(ln) or _HISTORY.search(ln) \
+                or _is_name_line(ln) or looks_like_affiliation(ln) or _KEYWORDS_LABEL.match(ln):
+            break
+        parts.insert(0, ln)
+        j -= 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if not parts or j < 0:
+        return None
+    names: tuple[Author, ...] = ()
+    while j >= 0 and lines[j].strip():
+        above = re.sub(r"^\d{1,4}\s+", "", lines[j].strip())  # a page number before the name
+        found = _is_name_line(above)
+        if not found or not mostly_names(above):
+            break
+        names = found + names  # "Irina Busygina" / "Mikhail Filippov": one name a line
+        j -= 1
+    if not names:
+        return None
+    title = sane_title(_LABEL_PREFIX.sub("", clean_field(" ".join(parts))))
+    return Metadata(title=title, authors=names) if title else None
 
 
 _BY_LINE = re.compile(r"^\s*by\s+(?P<names>[A-ZÀ-Þ].{2,200})$", re.I)
