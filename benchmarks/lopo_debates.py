@@ -11,8 +11,9 @@ lexicon rule and for the engagement model, by the same procedure; ``--fit`` writ
   model's four features; in each fold they are standardised on the other papers, a logistic regression
   (C=1) is fitted on them, and the probability threshold (0.1-0.9 by 0.05) with the best F1 on those papers
   is chosen (gold engagements without any mention count as misses; ties to the threshold nearest 0.5); the
-  left-out paper then engages where the model says so and the pair is ``eligible`` (``min_mentions``
-  mentions, ``MIN_COUNTED`` counted, one strong), as in litmap.
+  left-out paper then engages where the model says so, the pair is ``eligible`` (``min_mentions``
+  mentions, ``MIN_COUNTED`` counted, one strong) and its density reaches ``relative_threshold`` (the
+  default 0.25, not refit) x the debate's median density, as in litmap.
 
 Prints precision/recall overall, per batch (original, wave5) and per debate, for both; ``--by-batch`` adds the
 same fitted on one batch and scored on the other (does a decision tuned on urban papers carry to others?).  ``--fit`` fits the
@@ -141,7 +142,9 @@ def load_pairs(db: str) -> tuple[list[dict], list[str]]:
             for pid, pe in engagement.debate_evidence(inputs, lexicon, d, members).items():
                 if pe.words:
                     feats[(d, pid)] = feature_vector(pe)
-                    if eligible(pe, settings.min_mentions):
+                    # judged by the model: eligible and above the corpus bar (relative_threshold x median density)
+                    if (eligible(pe, settings.min_mentions)
+                            and 1000.0 * score.get(pid, 0.0) / pe.words >= settings.relative_threshold * median):
                         judged.add((d, pid))
     finally:
         engagement.DEBATE_MIN_DENSITY = saved

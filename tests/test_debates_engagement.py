@@ -88,9 +88,10 @@ def test_core_work_citation_supports_weak_terms_and_the_bar_is_relative():
     assert [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings())] == [1, 2]
     assert [e.paper_id for e in engagements(inputs, lex, "state-rescaling", members, DebateSettings(),
                                             use_model=False)] == [1, 2]
-    high = engagements(inputs, lex, "state-rescaling", members, DebateSettings(relative_threshold=1.2),
-                       use_model=False)
-    assert [e.paper_id for e in high] == [1]  # paper 2 (6 per 1,000 words) is below 1.2 x the median (6)
+    for use_model in (False, True):  # the corpus bar holds for the rule and the model alike
+        high = engagements(inputs, lex, "state-rescaling", members, DebateSettings(relative_threshold=1.2),
+                           use_model=use_model)
+        assert [e.paper_id for e in high] == [1]  # paper 2 (6 per 1,000 words) is below 1.2 x the median (6)
 
 
 def test_head_named_once_counts_with_weak_terms_beside_a_core_work():

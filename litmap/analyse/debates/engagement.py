@@ -231,17 +231,21 @@ def _passages(counted: list[tuple[int, ParagraphEvidence]], n: int, raw: bool = 
 def _model_engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: str, members: frozenset[str],
                        settings: DebateSettings, by_paper: Mapping[int, list[tuple[int, ParagraphEvidence]]],
                        model: EngagementModel, n_passages: int) -> list[Engagement]:
-    """Engagement decided by the model over each paper's evidence (:func:`eligible` papers only).
+    """Engagement decided by the model over each paper's evidence (:func:`eligible` papers whose density
+    reaches ``relative_threshold`` x the debate's median density over the papers with any evidence).
     Every mention of the debate's concepts is evidence here (the model weighs weak ones by the paper's share
     and strong density), so ``terms`` and ``passages`` show them all; ``score``/``density`` stay the rule's
     (strong + supported weak + core citations), the order of the list."""
     strong_ids, _ = split_by_strength(lexicon, debate_id, members)
     total = paper_mentions(inputs)
+    dens = [1000.0 * sum(e.score for _, e in paras) / inputs.words[pid] for pid, paras in by_paper.items()
+            if inputs.words.get(pid) and any(e.score > 0 for _, e in paras)]
+    bar = settings.relative_threshold * statistics.median(dens) if dens else 0.0
     out = []
     for pid, paras in sorted(by_paper.items()):
         words = inputs.words.get(pid, 0)
         ev = paper_evidence(paras, strong_ids, words, total[pid])
-        if not eligible(ev, settings.min_mentions):
+        if not eligible(ev, settings.min_mentions) or 1000.0 * sum(e.score for _, e in paras) / words < bar:
             continue
         prob = model.probability(feature_vector(ev))
         if prob < model.threshold:
