@@ -25,7 +25,12 @@ concept's map): the bar is set by the corpus, so a paper that
 mentions a debate in passing is not listed beside those written about it.
 Every engagement carries its evidence: the terms counted and the strongest
 paragraphs (their text is added by :mod:`litmap.analyse.debates.data`).
-See ``docs/debates.md``.
+
+That rule decides a single concept's map.  For a debate, when the package ships
+its weights, :mod:`litmap.analyse.debates.engagement_model` decides instead: a
+logistic regression over the paper's strong and weak density, breadth and the
+debate's share of its lexicon mentions, for papers with two counted mentions
+(one strong) above the same corpus bar.  See ``docs/debates.md``.
 """
 
 from __future__ import annotations
