@@ -38,13 +38,14 @@ import sqlite3
 import statistics
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_debates import GOLD, _names  # noqa: E402
+from eval_debates import GOLD, _names
 
 FLOORS = [round(0.5 + 0.1 * i, 2) for i in range(16)]
 RELATIVE = [0.0, 0.1, 0.25, 0.5, 0.75, 1.0]

@@ -221,7 +221,11 @@ def test_model_short_governance_abstract_engages_governance_and_keeps_its_eviden
 
 
 def test_engagement_model_round_trips_and_refuses_other_features():
-    from litmap.analyse.debates.engagement_model import FEATURES, EngagementModel, load_model
+    from litmap.analyse.debates.engagement_model import (
+        FEATURES,
+        EngagementModel,
+        load_model,
+    )
 
     m = load_model()
     assert m is not None and m.features == FEATURES and 0 < m.threshold < 1

@@ -37,17 +37,37 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping, Optional
 
 from litmap.analyse.concept_sense import split_by_strength, weak_supported
 from litmap.analyse.concepts import Lexicon
-from litmap.analyse.debates.records import DebateInputs, DebateSettings, Engagement, EvidencePassage
-from litmap.analyse.debates.engagement_model import (EngagementEvidence, EngagementModel, eligible,
-                                                        feature_vector, load_model)
+from litmap.analyse.debates.engagement_model import (
+    EngagementEvidence,
+    EngagementModel,
+    eligible,
+    feature_vector,
+    load_model,
+)
+from litmap.analyse.debates.records import (
+    DebateInputs,
+    DebateSettings,
+    Engagement,
+    EvidencePassage,
+)
 
-__all__ = ["ParagraphEvidence", "paragraph_evidence", "core_works", "engagements", "MIN_DENSITY", "DEBATE_MIN_DENSITY",
-           "BREADTH", "paper_mentions", "paper_evidence", "debate_evidence"]
+__all__ = [
+    "BREADTH",
+    "DEBATE_MIN_DENSITY",
+    "MIN_DENSITY",
+    "ParagraphEvidence",
+    "core_works",
+    "debate_evidence",
+    "engagements",
+    "paper_evidence",
+    "paper_mentions",
+    "paragraph_evidence",
+]
 
 # Evidence per 1,000 words below which no paper engages, whatever the corpus.
 MIN_DENSITY = 1.0
@@ -100,7 +120,7 @@ def core_works(inputs: DebateInputs, strong_paragraphs: set[tuple[int, int]], mi
     return frozenset(w for w, ps in papers.items() if len(ps) >= min_papers and inside[w] >= min_share * total[w])
 
 
-def paragraph_evidence(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str],
+def paragraph_evidence(inputs: DebateInputs, lexicon: Lexicon, debate_id: str | None,
                        members: frozenset[str]) -> dict[tuple[int, int], ParagraphEvidence]:
     """Evidence of a debate in every paragraph that mentions one of its concepts."""
     strong_ids, weak_ids = split_by_strength(lexicon, debate_id, members)
@@ -151,9 +171,9 @@ def debate_evidence(inputs: DebateInputs, lexicon: Lexicon, debate_id: str,
             for pid, paras in by_paper.items()}
 
 
-def engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: Optional[str], members: frozenset[str],
+def engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: str | None, members: frozenset[str],
                 settings: DebateSettings, n_passages: int = 3, *, use_model: bool = True,
-                model: Optional[EngagementModel] = None) -> list[Engagement]:
+                model: EngagementModel | None = None) -> list[Engagement]:
     """The papers engaging a debate (or one concept, ``debate_id=None``), most engaged first.
 
     For a debate the shipped :class:`EngagementModel` (or ``model``) decides, when there is one and

@@ -23,13 +23,22 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping, Optional
+from typing import Any
 
-__all__ = ["FEATURES", "MODEL_FILE", "MIN_COUNTED", "EngagementEvidence", "EngagementModel", "eligible",
-           "feature_vector", "load_model"]
+__all__ = [
+    "FEATURES",
+    "MIN_COUNTED",
+    "MODEL_FILE",
+    "EngagementEvidence",
+    "EngagementModel",
+    "eligible",
+    "feature_vector",
+    "load_model",
+]
 
 MODEL_FILE = "engagement_model.json"
 FEATURES = ("strong_density", "weak_density", "breadth", "share")
@@ -95,7 +104,7 @@ class EngagementModel:
                 "trained_on": self.trained_on}
 
     @classmethod
-    def from_json(cls, raw: Mapping[str, Any]) -> "EngagementModel":
+    def from_json(cls, raw: Mapping[str, Any]) -> EngagementModel:
         features = tuple(str(f) for f in raw["features"])
         if features != FEATURES:
             raise ValueError(f"engagement model features {features} differ from the code's {FEATURES}: refit it "
@@ -106,7 +115,7 @@ class EngagementModel:
 
 
 @lru_cache(maxsize=1)
-def load_model() -> Optional[EngagementModel]:
+def load_model() -> EngagementModel | None:
     """The shipped model, or ``None`` when the package holds none (the lexicon rule then decides)."""
     try:
         text = resources.files("litmap").joinpath("data/" + MODEL_FILE).read_text(encoding="utf-8")
