@@ -185,3 +185,16 @@ def test_spaces_beside_a_words_hyphen_are_closed(title: str, closed: str) -> Non
 
 def test_central_european_capitals_open_names() -> None:
     assert [a.family for a in _authors("Żaneta Šťastná and Łukasz Nowak")] == ["Šťastná", "Nowak"]
+
+
+def test_a_bare_two_word_title_line_is_no_name_over_the_rest_of_the_title() -> None:
+    head = ("Editorial\nVenous Thromboembolism\nProphylaxis in the Craniotomy\nPatient: an Editorial\n"
+            "KEY WORDS\nCraniotomy, prevention, deep venous thrombosis.")
+    assert text_header(head).title != "Prophylaxis in the Craniotomy Patient: an Editorial"
+
+
+def test_names_with_their_marks_under_a_title_stay_names() -> None:
+    head = ("They Really Are That Old: A Validation Study of Centenarian Prevalence in Okinawa\n"
+            "D. Craig Willcox, 1,2,4 Bradley J. Willcox, 2,3,4 Qimei He, 2\n"
+            "1 Pacific Health Research Institute, Honolulu, Hawaii\nAbstract\nBackground. Okinawa has a high prevalence.")
+    assert text_header(head).title == "They Really Are That Old: A Validation Study of Centenarian Prevalence in Okinawa"

@@ -203,7 +203,7 @@ def _rules_header(lines: list[str]) -> Metadata:
             continue
         if names and seen_names and _title_line_over_names(lines, i, names):
             break  # "Discrete Choices under Social Influence:" / "Generic Properties" / "Mirta B. Gordon (1), …"
-        if names and seen_names and not mostly_names(ln):
+        if names and seen_names and not mostly_names(ln) and re.search(r"\b(?:in|of|the|for|on|to|with|from|at)\b", ln):
             break  # "Health Shocks, Job Quality, and Self-Employment in Africa∗" over "Courtney Monk† and …"
         if names and seen_marked and not _AUTHOR_MARKS.search(ln):
             break  # over "Lindsey L. Johnston a , Andrew J. Ursini a , …", a bare capitalised line is the title's
@@ -271,25 +271,32 @@ def _names_over_title(lines: Sequence[str], abstract_at: int) -> Optional[Metada
     parts: list[str] = []
     while j >= 0 and lines[j].strip() and len(parts) < 3:
         ln = lines[j].strip()
-        if len(ln) > 160 or ln.endswith((".", ";", ",")) or _MASTHEAD.search(ln) or _HISTORY.search(ln) \
-                or _is_name_line(ln) or looks_like_affiliation(ln) or _KEYWORDS_LABEL.match(ln):
-            break
+        if (len(ln) > 160 or ln.endswith((".", ";", ",")) or _MASTHEAD.search(ln) or _HISTORY.search(ln)
+                or _is_name_line(ln) or looks_like_affiliation(ln) or _KEYWORDS_LABEL.match(ln) or is_date_line(ln)
+                or re.match(r"[a-z(]", ln) or re.search(r"\babstract\b|[a-z]\.\s+[A-Z][a-z]", ln, re.I)
+                or re.search(r"[^\W\d_]\s?\d(?:,\d)*\s*,", ln)):
+            break  # (no label, date, sentence, line in lower case, or names with their marks: "Hazmi 4,5 , Samia …")
         parts.insert(0, ln)
         j -= 1
+    gap = False
     while j >= 0 and not lines[j].strip():
         j -= 1
+        gap = True
     if not parts or j < 0:
         return None
     names: tuple[Author, ...] = ()
+    name_lines: list[str] = []
     while j >= 0 and lines[j].strip():
         above = re.sub(r"^\d{1,4}\s+", "", lines[j].strip())  # a page number before the name
         found = _is_name_line(above)
         if not found or not mostly_names(above):
             break
         names = found + names  # "Irina Busygina" / "Mikhail Filippov": one name a line
+        name_lines.append(lines[j])
         j -= 1
-    if not names:
-        return None
+    marked = any(re.search(r"[\d*∗†‡]", ln) for ln in name_lines)
+    if not names or not (gap or marked or len(names) >= 2):
+        return None  # one bare two-word line over a title block ("Venous Thromboembolism" / "Prophylaxis in …")
     title = sane_title(_LABEL_PREFIX.sub("", clean_field(" ".join(parts))))
     return Metadata(title=title, authors=names) if title else None
 
