@@ -112,7 +112,7 @@ def load_pairs(db: str) -> tuple[list[dict], list[str]]:
     from litmap.analyse.concepts import load_lexicon
     from litmap.analyse.debates import engagement
     from litmap.analyse.debates.data import load_debate_inputs, text_memos
-    from litmap.analyse.debates.engagement_model import eligible, feature_vector
+    from litmap.analyse.debates.engagement_model import MODEL_MIN_WORDS, eligible, feature_vector
     from litmap.analyse.debates.records import DebateSettings
 
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -158,7 +158,8 @@ def load_pairs(db: str) -> tuple[list[dict], list[str]]:
             dens, med = found.get((d, paper), (0.0, 0.0))
             pairs.append({"file": r["file"], "batch": r.get("batch", "original"), "debate": d,
                           "gold": d in r["engages"], "candidate": (d, paper) in found, "density": dens,
-                          "median": med, "x": feats.get((d, paper)), "eligible": (d, paper) in judged})
+                          "median": med, "x": feats.get((d, paper)), "eligible": (d, paper) in judged,
+                          "short": inputs.words.get(paper, 0) < MODEL_MIN_WORDS})
     return pairs, debates
 
 
@@ -179,7 +180,8 @@ def lopo(pairs: list[dict], group: str = "file") -> tuple[dict[str, list[bool]],
         chosen["model"][m.threshold] += 1
         for i in idx:
             pred["rule"][i] = _rule_pred(g)(pairs[i])
-            pred["model"][i] = _model_pred(m)(pairs[i])
+            # papers shorter than the model's range are judged by the rule, as engagements() does
+            pred["model"][i] = (_rule_pred(g) if pairs[i]["short"] else _model_pred(m))(pairs[i])
     return pred, chosen
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from litmap.analyse.concepts import load_lexicon, match_concepts
 from litmap.analyse.debates.engagement import engagements, paragraph_evidence
+from litmap.analyse.debates.engagement_model import MODEL_MIN_WORDS
 from litmap.analyse.debates.records import DebateInputs, DebateSettings
 from litmap.errors import InputError
 from litmap.store.corpusdata import CitationContext, CorpusData, Paper, WorkInfo
@@ -178,6 +179,9 @@ _URBAN = ("State rescaling reorganised the Chinese state: city-regionalism and t
 _METHODS = ("Our multi-scalar design compares tracts, counties and states: scaling up the estimates from tracts "
             "to counties and rescaling them to the state level changes the scale of every measure, so each scale "
             "is reported, and a multi-scalar check repeats the rescaling at every scale. ")
+_FIELDWORK = ("The interviews were held in the offices of the agencies over two summers, recorded with consent, "
+              "transcribed in full and coded twice by two of the authors, who met weekly to compare their codes "
+              "and to settle the differences in long discussions of the transcripts and the field notes. ")
 _GOVERNANCE = ("Multi-level governance is the new game in town: governance of cohesion policy is shared between "
                "Brussels, national governments and regions. We ask how actors of the new member states take part "
                "in this governance, and whether governance structures at the regional level change the "
@@ -193,7 +197,9 @@ def test_model_methods_paper_saying_scale_often_does_not_engage_scale_politics()
     assert load_model() is not None  # the shipped model decides
     lex = load_lexicon()
     review = "Geographers debate the production of scale, but here scale is a property of the data."
-    paras, words = _matched({1: [_URBAN] * 4, 2: [_URBAN] * 3, 3: [review] + [_METHODS] * 12}, lex)
+    paras, words = _matched({1: [_URBAN] * 4 + [_FIELDWORK] * 6, 2: [_URBAN] * 3 + [_FIELDWORK] * 6,
+                             3: [review] + [_METHODS] * 12}, lex)
+    assert min(words.values()) >= MODEL_MIN_WORDS  # whole papers: the model judges them all
     assert paras[(3, 0)] == {"production-of-scale": 1} and paras[(3, 1)]["rescaling"] == 2
     inputs = _inputs(paras, words)
     for debate in ("scale-politics", "state-rescaling"):
@@ -203,14 +209,15 @@ def test_model_methods_paper_saying_scale_often_does_not_engage_scale_politics()
         assert 1 in [e.paper_id for e in got] and all(e.probability is not None for e in got)
 
 
-def test_model_short_governance_abstract_engages_governance_and_keeps_its_evidence():
-    """A short EU-policy abstract that writes "governance" (a weak term) around "multi-level governance" twice
+def test_model_governance_paper_engages_governance_and_keeps_its_evidence():
+    """An EU-policy paper whose abstract writes "governance" (a weak term) around "multi-level governance" twice
     engages the governance debate, with its terms and passage kept; a long gentrification paper with the same
     words in passing does not."""
     lex = load_lexicon()
     gentrification = ("Gentrification displaced working-class residents as the rent gap closed; "
                       "state-led gentrification and social mix policies followed. " * 4)
-    paras, words = _matched({1: [_GOVERNANCE], 2: [gentrification] * 30 + [_GOVERNANCE]}, lex)
+    paras, words = _matched({1: [_GOVERNANCE] + [_FIELDWORK] * 10, 2: [gentrification] * 30 + [_GOVERNANCE]}, lex)
+    assert words[1] >= MODEL_MIN_WORDS
     inputs = _inputs(paras, words)
     members = frozenset(c.id for c in lex.in_debate("governance"))
     got = engagements(inputs, lex, "governance", members, DebateSettings())
@@ -218,6 +225,27 @@ def test_model_short_governance_abstract_engages_governance_and_keeps_its_eviden
     (e,) = got
     assert dict(e.terms)["governance"] >= 4 and dict(e.terms)["multi-level-governance"] == 2
     assert e.passages and e.passages[0].paragraph == 0 and e.probability is not None and e.probability >= 0.5
+
+
+def test_short_texts_are_judged_by_the_rule_not_the_model():
+    """An abstract-only file is outside the model's range (a single mention is a huge density there): the
+    lexicon rule judges it.  The governance abstract alone still engages governance; abstracts that only say
+    "state rescaling" engage state rescaling, not every debate sharing that concept (the model alone took
+    city regionalism and new state spaces for them)."""
+    lex = load_lexicon()
+    paras, words = _matched({1: [_GOVERNANCE]}, lex)
+    assert words[1] < MODEL_MIN_WORDS
+    members = frozenset(c.id for c in lex.in_debate("governance"))
+    (e,) = engagements(_inputs(paras, words), lex, "governance", members, DebateSettings())
+    assert e.paper_id == 1 and e.probability is None and dict(e.terms)["multi-level-governance"] == 2
+    short = "Fiscal reform and state rescaling moved powers to provinces; state rescaling shaped the new budget rules."
+    paras, words = _matched({1: [short], 2: [short], 3: [short]}, lex)
+    inputs = _inputs(paras, words)
+    took = {d: [e.paper_id for e in engagements(inputs, lex, d, frozenset(c.id for c in lex.in_debate(d)),
+                                                DebateSettings())]
+            for d in ("state-rescaling", "city-regionalism", "new-state-spaces")}
+    assert took["state-rescaling"] == [1, 2, 3]
+    assert took["city-regionalism"] == [] and took["new-state-spaces"] == []
 
 
 def test_engagement_model_round_trips_and_refuses_other_features():

@@ -45,6 +45,7 @@ from litmap.analyse.concepts import Lexicon
 from litmap.analyse.debates.engagement_model import (
     EngagementEvidence,
     EngagementModel,
+    MODEL_MIN_WORDS,
     eligible,
     feature_vector,
     load_model,
@@ -185,7 +186,13 @@ def engagements(inputs: DebateInputs, lexicon: Lexicon, debate_id: str | None, m
     if debate_id is not None and use_model:
         model = model if model is not None else load_model()
         if model is not None:
-            return _model_engagements(inputs, lexicon, debate_id, members, settings, by_paper, model, n_passages)
+            judged = _model_engagements(inputs, lexicon, debate_id, members, settings, by_paper, model, n_passages)
+            short = {pid for pid in by_paper if inputs.words.get(pid, 0) < MODEL_MIN_WORDS}
+            if not short:
+                return judged
+            ruled = engagements(inputs, lexicon, debate_id, members, settings, n_passages, use_model=False)
+            return sorted([e for e in judged if e.paper_id not in short] + [e for e in ruled if e.paper_id in short],
+                          key=lambda e: (-e.density, -(e.probability or 0.0), -e.score, e.paper_id))
     scored = []
     for pid, paras in sorted(by_paper.items()):
         score = sum(ev.score for _, ev in paras)
