@@ -198,3 +198,23 @@ def test_names_with_their_marks_under_a_title_stay_names() -> None:
             "D. Craig Willcox, 1,2,4 Bradley J. Willcox, 2,3,4 Qimei He, 2\n"
             "1 Pacific Health Research Institute, Honolulu, Hawaii\nAbstract\nBackground. Okinawa has a high prevalence.")
     assert text_header(head).title == "They Really Are That Old: A Validation Study of Centenarian Prevalence in Okinawa"
+
+
+@pytest.mark.parametrize("head, year", [
+    ("ZQF 15. Jg., Heft 1‒2/2014, S. 25‒38", 2014),
+    ("Survey Methods\nVol. 12, No. 3/2016, pp. 1-20", 2016),
+])
+def test_a_volume_year_after_an_issue_number(head: str, year: int) -> None:
+    assert volume_line_year(head) == year
+
+
+def test_an_arxiv_stamp_gives_the_preprint_year_and_is_no_title() -> None:
+    from litmap.parse.metadata_text import arxiv_stamp_year
+    from litmap.parse.metadata_title import sane_title
+
+    head = "Testing the first law with waves\nJane Roe\narXiv:2304.10117v1 [gr-qc] 20 Apr 2023\nAbstract"
+    assert arxiv_stamp_year(head) == 2023 and volume_line_year(head) is None
+    assert arxiv_stamp_year("Title\nJane Roe\nAbstract\nWe cite arXiv:2304.10117 here.") is None
+    assert sane_title("arXiv:1706.09498v1 [cs.CV] 28 Jun 2017") is None
+    assert sane_title("Real-time Driver Posture Classification arXiv:1706.09498v1 [cs.CV] 28 Jun 2017") == \
+        "Real-time Driver Posture Classification"

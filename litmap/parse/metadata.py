@@ -53,8 +53,8 @@ from litmap.parse.metadata_masthead import (
     year_fallback,
 )
 from litmap.parse.metadata_glued import split_glued_title
-from litmap.parse.metadata_text import (TEXT_HEAD_KEY, names_after_title, strip_line_markers, text_header,
-                                       trim_at_name_line, volume_line_year)
+from litmap.parse.metadata_text import (TEXT_HEAD_KEY, arxiv_stamp_year, names_after_title, strip_line_markers,
+                                       text_header, trim_at_name_line, volume_line_year)
 from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
@@ -503,6 +503,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
             or (int(header["year"]) if header.get("year") else None)
             or (date_line_year(content[0]) if content else None)
             or (hint.year if text_head else None)  # a text's date line ("September 2012") before any "… 1983)"
+            or (arxiv_stamp_year(text_head) if text_head else None)
             or year_fallback(cover_text + " " + first_text)
             or _footer_citation_year(
                 [replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])] if text_head and content

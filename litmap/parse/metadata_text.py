@@ -24,7 +24,8 @@ from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
 __all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title",
-           "glued_title_tail", "volume_line_year", "close_hyphen_gaps"]
+           "glued_title_tail", "volume_line_year", "close_hyphen_gaps", "ARXIV_STAMP",
+           "arxiv_stamp_year"]
 
 _LABELLED = re.compile(r"^\s*(?P<key>title|authors?|by|journal|source|year|date|published|doi)\s*:\s*(?P<value>\S.*)$",
                        re.I)
@@ -91,7 +92,12 @@ _VOLUME_YEAR = (
     re.compile(r"(?<![\d./-])\d{1,4}\s*\(((?:19|20)\d\d)\)\s*(?:\d{3,}|\d+\s*[:(–-]\s*\d+)"),
     re.compile(r"[A-Za-z]\s*\(((?:19|20)\d\d)\)\s*\d+\s*(?:\(\d+\))?\s*:\s*\d+"),
     re.compile(r"\b\d{1,4}\s*\(\d{1,2}\)\s*\d+\s*[–-]\s*\d+,?\s*(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b"),
+    # "ZQF 15. Jg., Heft 1‒2/2014, S. 25‒38", "No. 3/2014"
+    re.compile(r"\b(?:Heft|No\.|Nr\.|Issue)\s*\d+(?:\s*[‒–-]\s*\d+)?\s*/\s*((?:19|20)\d\d)\b"),
 )
+#: An arXiv stamp: "arXiv:2301.05883v2 [nucl-th] 22 Jul 2023", the preprint's year where nothing else gives one.
+ARXIV_STAMP = re.compile(r"arXiv:\s?(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\s*(?:\[[^\]]{1,30}\])?"
+                         r"\s*(?:\d{1,2}\s+[A-Z][a-z]{2}\s+((?:19|20)\d\d))?")
 
 
 _CITE_THIS = re.compile(r"^\W*(?:to cite this (?:article|paper|chapter)|cite this (?:article|paper)|how to cite(?: this"
@@ -110,6 +116,15 @@ def volume_line_year(head: str, max_lines: int = 100) -> Optional[int]:
             m = rx.search(ln)
             if m:
                 return int(m.group(1))
+    return None
+
+
+def arxiv_stamp_year(head: str, max_lines: int = 100) -> Optional[int]:
+    """The year of an arXiv stamp among a text head's first lines ("arXiv:2301.05883v2 [nucl-th] 22 Jul 2023"):
+    a preprint's year, used where no volume, masthead or date line gives one."""
+    for ln in [x for x in head.split("\n") if x.strip()][:max_lines]:
+        if (m := ARXIV_STAMP.search(ln)) and m.group(1):
+            return int(m.group(1))
     return None
 
 

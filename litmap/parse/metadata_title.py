@@ -57,13 +57,18 @@ def _cut_author_run(title: str) -> str:
     return kept if len(kept.split()) >= 3 else title
 
 
+#: An arXiv stamp ("arXiv:1706.09498v1 [cs.CV] 28 Jun 2017", "arXiv:cond-mat/0103183v1 [cond-mat.supr-con] 8 Mar 2001").
+_ARXIV_STAMP = re.compile(r"arXiv:\s?(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\s*(?:\[[^\]]{1,30}\])?"
+                          r"(?:\s*\d{1,2}\s+[A-Z][a-z]{2}\s+(?:19|20)\d\d)?")
+
+
 def sane_title(title: Optional[str]) -> Optional[str]:
     """``title`` cut before an e-mail, affiliation or marked author run, or
     ``None`` when what remains cannot be a title (a body paragraph with
     citations, a fragment ending on "THE", hundreds of characters)."""
     if not title:
         return None
-    t = clean_field(title)
+    t = clean_field(_ARXIV_STAMP.sub(" ", title))  # the preprint stamp a text export sets into the title's lines
     if re.match(r"(?:Department|Dept\.|Faculty|School|Institute|University|Centre|Center)\s+(?:of|for)\b", t):
         return None  # an affiliation line
     t0 = t
