@@ -218,3 +218,20 @@ def test_an_arxiv_stamp_gives_the_preprint_year_and_is_no_title() -> None:
     assert sane_title("arXiv:1706.09498v1 [cs.CV] 28 Jun 2017") is None
     assert sane_title("Real-time Driver Posture Classification arXiv:1706.09498v1 [cs.CV] 28 Jun 2017") == \
         "Real-time Driver Posture Classification"
+
+
+def test_a_note_digit_after_a_title_in_capitals_and_a_trailing_authors_label_are_dropped() -> None:
+    head = ("LOCAL LIKELIHOOD ESTIMATORS IN A REGRESSION MODEL FOR STOCK RETURNS1\nUwe Christian Jönck\n"
+            "Abstract\nWe estimate a regression model for stock returns with local likelihood methods.")
+    assert text_header(head).title == "LOCAL LIKELIHOOD ESTIMATORS IN A REGRESSION MODEL FOR STOCK RETURNS"
+    head = ("Labelled Heads Are Read Well By Rules Authors\nJane Roe and John Doe\n"
+            "Abstract\nWe read labelled heads of text files with rules.")
+    assert text_header(head).title == "Labelled Heads Are Read Well By Rules"
+
+
+def test_a_web_title_cut_with_an_ellipsis_before_the_whole_title_is_dropped() -> None:
+    from litmap.parse.metadata_title import sane_title
+
+    assert sane_title("Asking Survey Respondents about Their Behavio... Asking Survey Respondents about Their "
+                      "Behavior: A Split Ballot Experiment") == \
+        "Asking Survey Respondents about Their Behavior: A Split Ballot Experiment"

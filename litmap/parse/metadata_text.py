@@ -77,7 +77,9 @@ def text_header(head: str) -> Metadata:
     lines = [_GLUED_MARK.sub(r"\1 ", ln.rstrip()) for ln in head.split("\n")]
     meta = _text_header(lines)
     if meta.title:
-        meta = replace(meta, title=close_hyphen_gaps(meta.title))
+        # "… FOR STOCK RETURNS1": a note mark after a title in capitals; "… EASTERN GERMANY Authors": a label.
+        title = re.sub(r"(?<=[A-Z]{2})\d{1,2}$|\s+(?:Authors?|By)\s*:?$", "", close_hyphen_gaps(meta.title))
+        meta = replace(meta, title=title)
     if meta.year is None and (year := _date_line_year(lines)):
         meta = replace(meta, year=year)
     return meta

@@ -69,6 +69,9 @@ def sane_title(title: Optional[str]) -> Optional[str]:
     if not title:
         return None
     t = clean_field(_ARXIV_STAMP.sub(" ", title))  # the preprint stamp a text export sets into the title's lines
+    cut = re.match(r"(.{12,}?)(?:\.\.\.|…)\s+(.+)$", t)
+    if cut and cut.group(2).lower().startswith(cut.group(1).lower()):
+        t = cut.group(2)  # "Asking Survey … Their Behavio... Asking Survey … Their Behavior: A Split Ballot …"
     if re.match(r"(?:Department|Dept\.|Faculty|School|Institute|University|Centre|Center)\s+(?:of|for)\b", t):
         return None  # an affiliation line
     t0 = t
