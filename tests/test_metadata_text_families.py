@@ -235,3 +235,17 @@ def test_a_web_title_cut_with_an_ellipsis_before_the_whole_title_is_dropped() ->
     assert sane_title("Asking Survey Respondents about Their Behavio... Asking Survey Respondents about Their "
                       "Behavior: A Split Ballot Experiment") == \
         "Asking Survey Respondents about Their Behavior: A Split Ballot Experiment"
+
+
+def test_a_researchgate_cover_page_at_the_top_of_a_text_export() -> None:
+    head = ("See discussions, stats, and author profiles for this publication at:\n"
+            "https://www.researchgate.net/publication/233302534\n\nA Point-Based Intelligent\nApproach to Areal\n"
+            "Interpolation\nArticle in The Professional Geographer · May 2011\nDOI: 10.1080/00330124.2010.547792\n\n"
+            "CITATIONS\n\nREADS\n\n23\n\n125\n\n2 authors:\nCaiyun Zhang\n\nFang Qiu\n\nFlorida Atlantic University\n\n"
+            "University of Texas at Dal…\n\n36 PUBLICATIONS 386\n\nCITATIONS\n\nSEE PROFILE\n\n"
+            "All content following this page was uploaded by Caiyun Zhang on 18 September 2015.\n\n"
+            "The Professional Geographer, 63(2) 2011, pages 1–20\nCaiyun Zhang and Fang Qiu\nAbstract\nWe interpolate.")
+    meta = text_header(head)
+    assert meta.title == "A Point-Based Intelligent Approach to Areal Interpolation"
+    assert [a.family for a in meta.authors] == ["Zhang", "Qiu"]
+    assert meta.year == 2011

@@ -25,7 +25,7 @@ from litmap.read.textfiles import TEXT_HEAD_KEY
 
 __all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title",
            "glued_title_tail", "volume_line_year", "close_hyphen_gaps", "ARXIV_STAMP",
-           "arxiv_stamp_year"]
+           "arxiv_stamp_year", "researchgate_head"]
 
 _LABELLED = re.compile(r"^\s*(?P<key>title|authors?|by|journal|source|year|date|published|doi)\s*:\s*(?P<value>\S.*)$",
                        re.I)
@@ -149,11 +149,58 @@ def _text_header(lines: list[str]) -> Metadata:
     labelled = _labelled(lines)
     if labelled.title:
         return labelled
+    cover = researchgate_head(lines)
+    if cover.title:
+        return cover
     rules = _rules_header(lines)
     if rules.title:
         return rules
     learned = _learned(lines)
     return Metadata(title=learned.title, authors=learned.authors or rules.authors)
+
+
+_RG_START = re.compile(r"^\s*See discussions, stats,? and author profiles for this publication", re.I)
+_RG_KIND = re.compile(r"^\s*(?:(?:Article|Chapter|Conference Paper|Preprint|Thesis|Book|Technical Report|Working Paper|"
+                      r"Research|Presentation|Data)\b.*·|DOI:|CITATIONS\s*$|READS\s*$)", re.I)
+_RG_IN = re.compile(r"^\s*(?:Article|Chapter|Conference Paper|Preprint)\s+in\s+(?P<venue>.+?)\s*·\s*(?:[A-Z][a-z]+\s+)?"
+                    r"(?P<year>(?:19|20)\d\d)\b")
+_RG_END = re.compile(r"^\s*(?:All content following this page|The user has requested enhancement)", re.I)
+_RG_NOISE = re.compile(r"PUBLICATIONS|CITATIONS|SEE PROFILE|READS|^\s*\d+\s*$|authors?(?:, including)?:\s*$", re.I)
+
+
+def researchgate_head(lines: Sequence[str]) -> Metadata:
+    """Title, authors, venue and year from the ResearchGate cover page at the top of a text export ("See
+    discussions, stats, and author profiles for this publication at: …" / the title / "Article in The
+    Professional Geographer · May 2011" / … / "2 authors:" / the names, their affiliations, "SEE PROFILE")."""
+    top = [ln.strip() for ln in lines[:4]]
+    if not any(_RG_START.match(ln) for ln in top):
+        return Metadata()
+    k = next(i for i, ln in enumerate(lines) if _RG_START.match(ln)) + 1
+    parts: list[str] = []
+    venue: Optional[str] = None
+    year: Optional[int] = None
+    while k < len(lines) and len(parts) < 6:
+        ln = lines[k].strip()
+        k += 1
+        if not ln or re.match(r"^\S*(?:https?://|www\.)\S*$", ln):
+            continue  # the link line under the notice
+        if _RG_KIND.match(ln):
+            if m := _RG_IN.match(ln):
+                venue, year = clean_field(m.group("venue")), int(m.group("year"))
+            break
+        parts.append(ln)
+    authors: list[Author] = []
+    for ln in lines[k:k + 60]:
+        ln = ln.strip()
+        if _RG_END.match(ln):
+            break
+        if not ln or _RG_NOISE.search(ln) or _RG_KIND.match(ln) or looks_like_affiliation(ln) or ln.endswith("…"):
+            continue
+        names = _is_name_line(ln)
+        if names and len(names) == 1 and mostly_names(ln):
+            authors.append(names[0])
+    title = sane_title(clean_field(" ".join(parts))) if parts else None
+    return Metadata(title=title, authors=tuple(authors), year=year, journal=venue) if title else Metadata()
 
 
 def _learned(lines: Sequence[str]) -> Metadata:
