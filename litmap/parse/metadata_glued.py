@@ -147,10 +147,9 @@ def _split_part(part: str, ranks: Mapping[str, int], low_doc: Mapping[str, int],
     return out
 
 
-def split_glued(token: str, ranks: Mapping[str, int], doc: Mapping[str, int], flat: str = "") -> str:
-    """One letter run of a title with its lost spaces put back, or as it was.  ``doc`` counts the document's
-    words (:func:`doc_word_counts`); ``flat`` is its text in lower case with single spaces, padded."""
-    low_doc = _lower_doc(doc) if doc else {}
+def split_glued(token: str, ranks: Mapping[str, int], low_doc: Mapping[str, int], flat: str = "") -> str:
+    """One letter run of a title with its lost spaces put back, or as it was.  ``low_doc`` counts the
+    document's words in lower case; ``flat`` is its text in lower case with single spaces, padded."""
     if token.lower() in ranks:
         return token
     parts = _CAMEL.split(token)
@@ -173,11 +172,13 @@ def split_glued_title(title: Optional[str], doc_text: str = "", ranks: Optional[
     if not title:
         return title
     ranks = word_ranks() if ranks is None else ranks
-    doc = doc_word_counts(doc_text) if doc_text else Counter()
-    if not ranks and not doc:
+    if all(m.group(0).lower() in ranks for m in _TOKEN.finditer(title)):
+        return title  # every run a word of the list: nothing glued
+    low_doc = _lower_doc(doc_word_counts(doc_text)) if doc_text else {}
+    if not ranks and not low_doc:
         return title
     flat = f" {' '.join(doc_text.lower().split())} " if doc_text else ""
-    out = _TOKEN.sub(lambda m: split_glued(m.group(0), ranks, doc, flat), title)
+    out = _TOKEN.sub(lambda m: split_glued(m.group(0), ranks, low_doc, flat), title)
     # "North –A literature": the dash that lost its space after it, once its words are back
     out = re.sub(r"(?<=\w) ([–—]) ?(?=\w)", r" \1 ", out) if out != title else out
     if out != title:
