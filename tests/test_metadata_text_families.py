@@ -249,3 +249,17 @@ def test_a_researchgate_cover_page_at_the_top_of_a_text_export() -> None:
     assert meta.title == "A Point-Based Intelligent Approach to Areal Interpolation"
     assert [a.family for a in meta.authors] == ["Zhang", "Qiu"]
     assert meta.year == 2011
+
+
+def test_an_authors_note_between_the_names_and_the_abstract_and_a_history_line_over_the_names() -> None:
+    head = ("Gentrification and affordable\nhousing in a South\nAfrican city\n"
+            "Received (in revised form): 17th August, 2023\nMzu Makalima\n"
+            "PhD Candidate in Economics and Regional Sciences, Hungarian University of Agriculture, Hungary\n"
+            "Mzu Makalima has a BSc degree in construction studies and a BSc Honours degree in quantity surveying from the\n"
+            "University of Witwatersrand. He also holds an MSc in business development from the same university where\n"
+            "Hungarian University of Agriculture and Life Sciences, Pater Karoly ut, 1, 2100, Gödöllő, Hungary\n"
+            "E-mail: mzu@example.com\n"
+            "Abstract  This study explores the impacts of gentrification on affordable housing in the city.")
+    meta = text_header(head)
+    assert meta.title == "Gentrification and affordable housing in a South African city"
+    assert [a.family for a in meta.authors] == ["Makalima"]

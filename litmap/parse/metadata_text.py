@@ -281,6 +281,9 @@ def _rules_header(lines: list[str]) -> Metadata:
                 and len(lines[i - 1].split()) <= 4 and not re.match(r"[a-z]+(?:\s|$)", ln)):
             i -= 1  # an affiliation without a telling word ("Federal Reserve Bank of Philadelphia") under its name
             continue
+        if not seen_names and (bio := _bio_start(lines, i)) is not None:
+            i = bio - 1  # "Mzuchumile Makalima has a BSc degree in …": the author's note between names and abstract
+            continue
         break
     if not seen_names:
         return _names_over_title(lines, abstract_at) or _by_line(lines)
@@ -289,6 +292,9 @@ def _rules_header(lines: list[str]) -> Metadata:
         ln = lines[i].strip()
         if not ln:
             break
+        if not parts and _HISTORY.search(ln) and len(ln) < 80:
+            i -= 1  # "Received (in revised form): 17th August, 2023" between the title and the names
+            continue
         if len(ln) > 140 or _MASTHEAD.search(ln) or _IN_TEXT_CITE.search(ln):
             # A title glued after the first lines of the body (pdftotext of a page whose head
             # overlays the introduction): the tail after the last ": " or "; ".
@@ -472,6 +478,26 @@ def trim_at_name_line(title: str, head: str) -> str:
         if names and (_AUTHOR_MARKS.search(ln) or len(names) >= 2) and len(kept.split()) >= 3 and sane_title(kept):
             return kept  # (not where the kept part dangles: "… Measurements for" / "Delayed Sensor Networks *")
     return title
+
+
+_BIO = re.compile(r"^(?:(?:Dr|Prof)\.?\s+)?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2}\s+(?:has|is|was|holds|"
+                  r"received|earned|works|teaches|completed|joined)\b")
+
+
+def _bio_start(lines: Sequence[str], i: int) -> Optional[int]:
+    """The first line of an author's note that line ``i`` belongs to ("Mzuchumile Makalima has a BSc degree in
+    construction studies …" / "University of Witwatersrand. He also holds …"), when that first line names a
+    person of the name line over it; None otherwise."""
+    for k in range(i, max(i - 6, -1), -1):
+        ln = lines[k].strip()
+        if not ln:
+            return None
+        if _BIO.match(ln):
+            who = re.match(r"^(?:(?:Dr|Prof)\.?\s+)?(.+?)\s+(?:has|is|was|holds|received|earned|works|teaches|"
+                           r"completed|joined)\b", ln)
+            above = " ".join(x.strip() for x in lines[max(k - 4, 0):k])
+            return k if who and who.group(1) in above else None
+    return None
 
 
 def _title_line_over_names(lines: Sequence[str], i: int, names: tuple[Author, ...]) -> bool:
