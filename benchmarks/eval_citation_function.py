@@ -41,9 +41,10 @@ from litmap.analyse.debates.citefunction import LABELS, classify_citation  # noq
 
 GOLD = Path(__file__).with_name("gold") / "citation_function.jsonl"
 # Batches whose held-out halves were scored (2026-12-07: all their rows may be read and tuned on; wave6 since its
-# held-out half was scored once on 2026-12-07).  Any other batch (wave7, labelled blind) is never loaded by the
-# training and cross-validation scripts: they read only these, by name.
-SPENT = ("original", "wave4", "wave5", "wave6")
+# held-out half was scored once on 2026-12-07), and wave8, a training batch (every row "tune", labelled blind to
+# be trained on).  Any other batch (wave7, labelled blind) is never loaded by the training and cross-validation
+# scripts: they read only these, by name.
+SPENT = ("original", "wave4", "wave5", "wave6", "wave8")
 # Batches of which only the "tune" rows may be read (their held-out rows are never loaded, printed or scored).
 TUNE_ONLY: tuple[str, ...] = ()
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -132,7 +133,7 @@ def main() -> int:
     ap.add_argument("--batch", default="spent",
                     help="score only the rows of this batch: any batch name ('wave7', 'wave4', 'original' for rows "
                          "without a batch), 'spent' (default: original, wave4, wave5, wave6, whose held-out halves have "
-                         "been scored) or 'all' (every row, a blind batch included)")
+                         "been scored, and the training batch wave8) or 'all' (every row, a blind batch included)")
     ap.add_argument("--skip-doubtful", action="store_true", help="leave out the labels marked doubtful")
     ap.add_argument("--errors", action="store_true",
                     help="print the misclassified sentences of the tune half (only with --split tune: the held-out "

@@ -1,15 +1,17 @@
 """Train litmap's citation-function model; and the older sentence-fold comparison of rules and text models.
 
-``--write`` (the shipped model, ``--design stacked``): reads every row of the **spent** batches of
-benchmarks/gold/citation_function.jsonl, by name (``original``, ``wave4``, ``wave5``, ``wave6``:
-``eval_citation_function.SPENT``; ``--exclude-batch`` names a batch never to read, default ``wave7``, the blind
-one), sentences re-read from the shared data folder, and fits a multinomial logistic regression (balanced class
-weights, newton-cg, features seen in >= 2 sentences) over the text, cue, role and direction features of
-:mod:`litmap.analyse.debates.citemodel` and the rules' verdict (``rule_features``), C = 0.3, cue weight 0.4.
-The file says ``decides: all``: the model gives every label, ``critiques`` from p >= 0.7, ``uses`` and
-``supports`` from p >= 0.5 (``--critique-min-probability``, ``--min-probability``).  C and the floors were
-chosen by grouped cross-validation by paper (``benchmarks/cv_citation_function.py --select``; the nested estimate
-and the comparison with the rules and the design shipped before are ``cv_citation_function.py`` without flags).
+``--write`` (the shipped model, ``--design stacked``): reads every row of the training batches of
+benchmarks/gold/citation_function.jsonl, by name (``original``, ``wave4``, ``wave5``, ``wave6`` and the training
+batch ``wave8``: ``eval_citation_function.SPENT``; ``--exclude-batch`` names a batch never to read, default
+``wave7``, the blind one), sentences re-read from the shared data folder, and fits a multinomial logistic
+regression (balanced class weights, newton-cg, features seen in >= 2 sentences) over the text, cue, role and
+direction features of :mod:`litmap.analyse.debates.citemodel` and the rules' verdict (``rule_features``), C = 0.3,
+cue weight 0.4.  The file says ``decides: all`` and ``critiques_from: rules``: ``critiques`` are exactly the rules'
+critiques (``--critiques-from model`` instead gives them from p >= ``--critique-min-probability``, the design of
+d9a603f), ``uses`` and ``supports`` come from p >= 0.5 (``--min-probability``), else ``background``.  C, min_df
+and the floor are those of d9a603f; grouped cross-validation by paper (``benchmarks/cv_citation_function.py``)
+compares the design with the rules and the design before, and shows that choosing them again by a nested inner CV
+(``--select`` grid) does not help.
 The file records the row counts per batch and label and the SHA-1 of the sorted ``file:offset:label`` keys;
 the fit is deterministic, so a rerun on the same gold and data writes the same file byte for byte.
 ``--design fill`` writes the design shipped before (a text model without direction features filling
@@ -23,6 +25,7 @@ rounds (docs/citation-function.md); folds by sentence flatter models, so designs
 Usage::
 
     python benchmarks/train_citation_function.py [--data ../shared/data] --write [--design stacked|fill]
+        [--critiques-from rules|model] [--c 0.3] [--min-df 2]
     python benchmarks/train_citation_function.py [--batch all|original|wave4|wave5|wave6] [--split all|tune]
         [--grid 0.3,1,10] [--thresholds 0.4,0.6] [--text-only]
 """
@@ -74,13 +77,13 @@ def stacked_features(items: list[dict]) -> tuple[list[frozenset[str]], list[str]
 
 
 def _fit(feats: Sequence[frozenset[str]], labels: Sequence[str], c: float,
-         cue_weight: Optional[float] = None) -> CitationModel:
+         cue_weight: Optional[float] = None, min_df: int = MIN_DF) -> CitationModel:
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     df = Counter(f for fs in feats for f in fs)
-    vocab = sorted(f for f, n in df.items() if n >= MIN_DF or f.startswith("rule"))
+    vocab = sorted(f for f, n in df.items() if n >= min_df or f.startswith("rule"))
     index = {f: i for i, f in enumerate(vocab)}
     rows, cols, vals = [], [], []
     for r, fs in enumerate(feats):
@@ -181,13 +184,18 @@ def main() -> int:
                          "uses/supports where the rules say background")
     ap.add_argument("--batch", choices=["all", *SPENT_BATCHES], default="all",
                     help="train/cross-validate on the rows of this batch ('original': rows without a batch; 'all': the "
-                         "spent batches, original, wave4, wave5 and wave6)")
+                         "training batches, original, wave4, wave5, wave6 and wave8)")
     ap.add_argument("--exclude-batch", default="wave7", help="a batch never to read (the blind one)")
     ap.add_argument("--split", choices=["all", "tune"], default="all",
                     help="which rows of those batches: 'all' (both halves: they are spent) or 'tune'")
     ap.add_argument("--c", type=float, default=None, help="C of the written model (stacked 0.3, fill 1)")
     ap.add_argument("--critique-min-probability", type=float, default=0.7,
-                    help="stacked: the critique floor (critiques from this probability)")
+                    help="stacked with --critiques-from model: the critique floor (critiques from this probability)")
+    ap.add_argument("--critiques-from", choices=["rules", "model"], default="rules",
+                    help="stacked: 'rules' (shipped): critiques are exactly the rules' critiques, the model decides the "
+                         "other labels; 'model': critiques from the critique floor (the design of d9a603f)")
+    ap.add_argument("--min-df", type=int, default=None,
+                    help=f"features seen in at least this many sentences (default {MIN_DF})")
     ap.add_argument("--min-probability", type=float, default=None,
                     help="the floor of uses (and, stacked, supports): stacked 0.5, fill 0.6")
     ap.add_argument("--supports-min-probability", type=float, default=0.7,
@@ -216,21 +224,26 @@ def main() -> int:
     cue_weight = args.cue_weight if args.cue_weight >= 0 else None
     if args.write and args.design == "stacked":
         c = 0.3 if args.c is None else args.c
+        min_df = MIN_DF if args.min_df is None else args.min_df
         floor = 0.5 if args.min_probability is None else args.min_probability
         feats, _ = stacked_features(tune)
-        model = _fit(feats, gold, c, cue_weight)
+        model = _fit(feats, gold, c, cue_weight, min_df)
+        floors = {"supports": floor, "uses": floor}
+        if args.critiques_from == "model":
+            floors["critiques"] = args.critique_min_probability
         model = CitationModel(model.labels, model.intercept, model.weights, floor,
                               f"{source}; text, cue, role and direction features and the rules' verdict, C={c}, cue "
-                              f"weight {cue_weight}, min_df={MIN_DF}, balanced class weights, newton-cg",
-                              cue_weight, (), {"critiques": args.critique_min_probability, "supports": floor,
-                                               "uses": floor}, "all")
+                              f"weight {cue_weight}, min_df={min_df}, balanced class weights, newton-cg; critiques "
+                              f"from the {args.critiques_from}", cue_weight, (), floors, "all", args.critiques_from)
     elif args.write:
         c = 1.0 if args.c is None else args.c
+        min_df = MIN_DF if args.min_df is None else args.min_df
         data = _featurise(tune, True)
-        model = _fit([frozenset(f for f in fs if not f.startswith("d:")) for fs, _ in data], gold, c, cue_weight)
+        model = _fit([frozenset(f for f in fs if not f.startswith("d:")) for fs, _ in data], gold, c, cue_weight,
+                     min_df)
         model = CitationModel(model.labels, model.intercept, model.weights,
                               0.6 if args.min_probability is None else args.min_probability,
-                              f"{source}; text, cue and role features, C={c}, cue weight {cue_weight}, min_df={MIN_DF}, "
+                              f"{source}; text, cue and role features, C={c}, cue weight {cue_weight}, min_df={min_df}, "
                               f"balanced class weights", cue_weight, tuple(args.fill.split(",")),
                               {"supports": args.supports_min_probability})
     if args.write:

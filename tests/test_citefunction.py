@@ -652,7 +652,8 @@ def test_the_shipped_model_decides_every_label_deterministically():
 
     model = citemodel.load_model()
     assert model is not None and model.decides == "all"
-    assert model.label_min_probability["critiques"] >= 0.5  # critiques only from a calibrated floor
+    # critiques exactly the rules' (issue 19, wave8 round; before it, from a calibrated critique floor >= 0.5)
+    assert model.critiques_from == "rules" and "critiques" not in model.label_min_probability
     assert any(f.startswith("d:") for f in model.weights) and "rule=critiques" in model.weights
     again = citemodel.CitationModel.from_json(__import__("json").loads(citemodel.model_text()))
     s = "Unlike Brenner (2004), we argue that rescaling is negotiated from below."
@@ -737,3 +738,44 @@ def test_eval_scores_any_batch_by_class_and_reads_no_other(tmp_path, monkeypatch
     assert seen == ["a.txt"] and "n=1 " in out and "macro-F1 1.000" in out
     assert [line.split()[:4] for line in out.splitlines() if line.startswith("critiques ") and "." in line][0] == [
         "critiques", "1.00", "1.00", "1.00"]
+
+
+def test_a_model_taking_critiques_from_the_rules_neither_adds_nor_drops_one(monkeypatch):
+    from litmap.analyse.debates import citemodel
+
+    labels = ("uses", "supports", "critiques", "background")
+
+    def fake(weights):
+        model = citemodel.CitationModel(labels, (0.0,) * 4, weights, 0.5, "", 0.4, (),
+                                        {"uses": 0.5, "supports": 0.5}, "all", "rules")
+        assert citemodel.CitationModel.from_json(model.to_json()) == model
+        assert model.to_json()["critiques_from"] == "rules"
+        monkeypatch.setattr(citemodel, "load_model", lambda: model)
+
+    ruled = "We criticise Brenner (2004) for reading the state from above."
+    plain = "The panel was drawn from the census tracts of Logan et al. (2014)."
+    fake({"rule=critiques": (0.0, 0.0, 0.0, 40.0), "w:tracts": (0.0, 0.0, 40.0, 0.0)})
+    assert classify_citation(ruled) == classify_citation(ruled, model=False)  # the model says background: kept
+    assert classify_citation(plain).label == "background"  # the model says critiques: not added
+    fake({"w:tracts": (0.0, 40.0, 0.0, 0.0)})
+    assert (classify_citation(plain).label, classify_citation(plain).cue) == ("supports", "model")
+
+
+@pytest.mark.parametrize("sentence, cite", [
+    ("Our results are not consistent with Wu (2016).", "Wu (2016)"),
+    ("We do not follow Walton (1973) in comparing the two cities.", "Walton (1973)"),
+    ("However, we depart from Brenner (2004) in stressing topology.", "Brenner (2004)"),
+    ("Such accounts fail to explain local agency (Brenner, 2004).", "(Brenner, 2004)"),
+    ("Brenner (2004) criticises the localist trap.", "Brenner (2004)"),
+    ("This view has been criticised by Slater (2006).", "Slater (2006)"),
+    ("Rescaling may perhaps be read as a crisis response (Jessop, 2002).", "(Jessop, 2002)"),
+])
+def test_the_shipped_model_gives_critiques_exactly_where_the_rules_do(sentence, cite):
+    from litmap.analyse.debates import citemodel
+
+    model = citemodel.load_model()
+    start = sentence.index(cite)
+    span = (start, start + len(cite))
+    rules = classify_citation(sentence, span, model=False).label
+    assert model is not None and model.critiques_from == "rules"
+    assert (classify_citation(sentence, span).label == "critiques") == (rules == "critiques")

@@ -248,7 +248,8 @@ def classify_citation(sentence: str, citation_span: Optional[tuple[int, int]] = 
     Returns a :class:`FunctionLabel`.  With ``model=False`` the rules decide
     alone (``background`` when no cue governs the citation's clause).  With
     ``model=True`` the shipped model of :mod:`litmap.analyse.debates.citemodel`
-    decides every label from the sentence and the rules' verdict; where it
+    decides every label from the sentence and the rules' verdict (the shipped
+    file keeps the rules' critiques and adds none); where it
     agrees with the rules their label (cue, score) is returned, else its own
     with cue ``"model"`` and its probability as score.  (A model file without
     ``decides: all`` may only relabel the rules' background as ``uses`` or

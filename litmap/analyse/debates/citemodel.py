@@ -2,11 +2,14 @@
 
 The shipped model (``decides == "all"`` in its file) reads the citation in its sentence and the verdict of the
 rules of :mod:`litmap.analyse.debates.citefunction` (:func:`rule_features`: their label, whether a cue fired) and
-gives one of ``uses``, ``supports``, ``critiques``, ``background`` (:meth:`CitationModel.decide`): ``critiques``
-only from a critique probability of ``label_min_probability["critiques"]`` (0.7, chosen by grouped
-cross-validation so that critique precision stays >= 0.85), ``uses`` / ``supports`` only from their floors (0.5),
-else ``background``.  An older file without ``decides`` is a fill model: it may only relabel the rules'
-background as one of its ``fill_labels`` (:meth:`CitationModel.fill`).
+gives one of ``uses``, ``supports``, ``critiques``, ``background`` (:meth:`CitationModel.decide`).  With
+``critiques_from == "rules"`` (the shipped file) ``critiques`` are exactly the rules' critiques: no model tried
+told the rules' right critiques from their wrong ones on text they were not written on, nor found new ones, and
+every critique floor cost precision (docs/citation-function.md); the model decides ``uses`` / ``supports`` (from
+their floors, 0.5) and ``background`` for the rest.  With ``critiques_from == "model"`` (the file of d9a603f)
+``critiques`` come from a critique probability of ``label_min_probability["critiques"]``.  An older file without
+``decides`` is a fill model: it may only relabel the rules' background as one of its ``fill_labels``
+(:meth:`CitationModel.fill`).
 
 Features of one citation in its sentence (:func:`citation_features`): the words and word pairs of the sentence
 and of the citation's clause with the citation replaced by ``CITE`` (other citations by ``OCITE``), the 4 words
@@ -19,10 +22,11 @@ direction features (``d:``, :func:`_direction_features`: the citing authors as s
 aimed at the citation, "Unlike CITE, we ...", "CITE ... but fails to ...", against the cited work as the critic,
 "CITE criticises ...", "criticised by CITE", "another critique ... (CITE)"; hedges, verbs of mention, "see/e.g.",
 quotes, citation position, group size).  A multinomial logistic regression (balanced class weights; the word
-features share unit length, each cue, role and direction feature counts ``cue_weight``, the rules' verdict 1) was
-fitted on every spent row of ``benchmarks/gold/citation_function.jsonl`` (original, wave4, wave5, wave6: 1,250
-sentences) by ``benchmarks/train_citation_function.py --write`` (C = 0.3, chosen with the floors by grouped
-cross-validation, ``benchmarks/cv_citation_function.py --select``); its weights ship as
+features share unit length, each cue, role and direction feature counts ``cue_weight``, the rules' verdict 1;
+features seen in at least 5 sentences) was fitted on every training row of
+``benchmarks/gold/citation_function.jsonl`` (original, wave4, wave5, wave6, wave8: 1,522 sentences) by
+``benchmarks/train_citation_function.py --write`` (C = 1, min_df 5 and the floors chosen by grouped
+cross-validation by paper, ``benchmarks/cv_citation_function.py --select``); its weights ship as
 ``litmap/data/citation_function_model.json`` and are applied here in plain Python, so the result is the same on
 every machine.  See ``docs/citation-function.md``.
 """
@@ -286,6 +290,7 @@ class CitationModel:
     fill_labels: tuple[str, ...] = FILL_LABELS  # the labels the model may put where the rules say background
     label_min_probability: Mapping[str, float] = field(default_factory=dict)  # per label, instead of min_probability
     decides: str = "fill"  # "fill": relabels the rules' background (fill); "all": decides every label (decide)
+    critiques_from: str = "model"  # "model": critiques from the critique floor; "rules": exactly the rules' critiques
 
     def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
         """Class probabilities (softmax) of a feature set; unknown features are ignored."""
@@ -306,11 +311,15 @@ class CitationModel:
 
     def decide(self, feats: frozenset[str]) -> tuple[str, float]:
         """The label of a model that decides every label (``decides == "all"``): ``critiques`` when its probability
-        reaches the critique floor; else the most probable other label, which must reach its floor
+        reaches the critique floor (with ``critiques_from == "rules"``: exactly when the rules' verdict among
+        ``feats``, ``rule=critiques``, says so); else the most probable other label, which must reach its floor
         (``label_min_probability``) unless it is ``background``; below it, ``background``."""
         probs = self.probabilities(feats)
         floor = self.label_min_probability
-        if "critiques" in probs and probs["critiques"] >= floor.get("critiques", 0.5):
+        if self.critiques_from == "rules":
+            if "rule=critiques" in feats:
+                return "critiques", probs.get("critiques", 1.0)
+        elif "critiques" in probs and probs["critiques"] >= floor.get("critiques", 0.5):
             return "critiques", probs["critiques"]
         others = [lab for lab in self.labels if lab != "critiques"]
         label = max(others, key=lambda lab: (probs[lab], -self.labels.index(lab)))
@@ -328,6 +337,8 @@ class CitationModel:
         out: dict[str, Any] = {} if self.cue_weight is None else {"cue_weight": self.cue_weight}
         if self.decides != "fill":
             out["decides"] = self.decides
+        if self.critiques_from != "model":
+            out["critiques_from"] = self.critiques_from
         if self.fill_labels != FILL_LABELS:
             out["fill_labels"] = list(self.fill_labels)
         if self.label_min_probability:
@@ -344,7 +355,7 @@ class CitationModel:
                    None if raw.get("cue_weight") is None else float(raw["cue_weight"]),
                    tuple(raw.get("fill_labels", FILL_LABELS)),
                    {str(k): float(v) for k, v in raw.get("label_min_probability", {}).items()},
-                   str(raw.get("decides", "fill")))
+                   str(raw.get("decides", "fill")), str(raw.get("critiques_from", "model")))
 
 
 def rule_features(label: str, has_cue: bool) -> frozenset[str]:
