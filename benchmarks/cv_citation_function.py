@@ -1,9 +1,9 @@
 """Grouped cross-validation of citation-function designs over every training gold row, folds by paper.
 
 Reads benchmarks/gold/citation_function.jsonl, only the batches that may be trained on, named one by one
-(``original``, ``wave4``, ``wave5``, ``wave6``, ``wave8``: :data:`eval_citation_function.SPENT`); any other batch
-(``wave7``, labelled blind) is dropped before a sentence is read, and the batch named by ``--exclude-batch``
-(default ``wave7``) is dropped even if it were ever listed as spent.
+(``original``, ``wave4``, ``wave5``, ``wave6``, ``wave7``, ``wave8``: :data:`eval_citation_function.SPENT`); any
+other batch (a future blind one) is dropped before a sentence is read, and the batch named by ``--exclude-batch``
+is dropped even if it is listed as spent.
 Folds are **papers** (the ``file`` of a row): a paper's sentences are all in one fold, so no model is scored on
 a paper it was trained on.  Papers are dealt to ``--folds`` folds by a seeded hash, ``--repeats`` times (seeds
 19, 20, ...); every design sees the same folds.
@@ -11,32 +11,27 @@ a paper it was trained on.  Papers are dealt to ``--folds`` folds by a seeded ha
 Designs:
 
 * ``rules``: :func:`classify_citation` with ``model=False``.  They are not fitted per fold: they were written
-  while reading original and wave4 (in-sample there, a bound); wave5, wave6 and wave8 are out of sample for them;
-* ``before``: the design shipped from d9a603f: the model (text, cue, role and direction features and the rules'
-  verdict, C = 0.3, min_df 2) decides every label, ``critiques`` from p >= 0.7, ``uses``/``supports`` from
-  p >= 0.5, refit on each fold's training papers **without** their wave8 rows (the recipe as shipped);
-* ``before + wave8``: the same recipe with the training papers' wave8 rows too;
-* ``new fixed``: the same features and fit, but ``critiques`` are exactly the rules' (``critiques_from =
-  "rules"``: the model never adds or removes one) and the model decides ``uses`` / ``supports`` / ``background``
-  among the rest, with the shipped setting (``--c``, ``--min-df``, ``--floor``: C = 0.3, min_df 2, floor 0.5, the
-  setting of d9a603f, not chosen again on these folds: the settings ``--select`` prefers, C = 1 and min_df 5, did
-  not hold up under ``new nested``);
-* ``new nested``: the same design, its C and min_df (and the floor, if ``--floors`` names several) chosen
-  **inside** each training part by an inner grouped 3-fold CV (the rule of ``--select``, :func:`choose`: among
-  settings whose critique precision over all inner rows is at least 0.85, the highest mean of the macro-F1 on the
-  inner fresh rows and over all inner rows), then refit on the training part and scored on the held-out papers:
-  the honest estimate.
+  while reading original and wave4, and (2026-12-07, the wave7 round) their critique families while reading the
+  critiques of every batch whose ``sha1(file)`` starts with an even hex digit: in-sample there, a bound;
+* ``new fixed`` (the shipped design): the model (text, cue, role and direction features and the rules' verdict)
+  decides ``uses`` / ``supports`` / ``background``; ``critiques`` are exactly the rules' (``critiques_from =
+  "rules"``), with the shipped setting (``--c``, ``--min-df``, ``--floor``: C = 0.3, min_df 2, floor 0.5, the
+  setting of d9a603f, not chosen again on these folds);
+* ``new nested`` (only with ``--nested``; slow): the same design, its C and min_df (and the floor, if ``--floors``
+  names several) chosen **inside** each training part by an inner grouped 3-fold CV (the rule of ``--select``,
+  :func:`choose`), then refit on the training part and scored on the held-out papers.
 
 Per class P/R/F1 and macro-F1 are pooled over the held-out papers of each repeat and averaged over repeats
-(macro-F1 per repeat printed); ``fresh`` repeats them on the rows of wave5, wave6 and wave8, the batches the
-rules were not written on (the figure that says how a design generalises to new text), and ``wave5+6`` on those
-two only (comparable with the figures of d9a603f), ``wave8`` on the new training batch alone.  ``--select`` prints the grid of the new design (pooled
-grouped CV, all rows and fresh rows), the table the shipped setting was read from.
+(macro-F1 per repeat printed); ``fresh`` repeats them on the rows of wave5, wave6, wave7 and wave8, the batches the
+original rules were not written on (the figure that says how a design generalises to new text), ``wave7`` on
+that batch alone, and ``odd`` on the rows of papers whose ``sha1(file)`` starts with an odd hex digit (the half
+the wave7 round's critique families were not read on) and ``odd fresh`` on its fresh rows.
+``--select`` prints the new design's grid (pooled grouped CV, all rows and fresh rows).
 
 Usage::
 
     python benchmarks/cv_citation_function.py [--data ../shared/data] [--folds 5] [--repeats 4]
-        [--c 0.3] [--min-df 2] [--floor 0.5] [--floors 0.5] [--select] [--exclude-batch wave7]
+        [--c 0.3] [--min-df 2] [--floor 0.5] [--floors 0.5] [--select] [--nested] [--exclude-batch NAME]
 """
 
 from __future__ import annotations
@@ -67,8 +62,7 @@ GRID_C = (0.1, 0.3, 1.0)
 GRID_MIN_DF = (2, 5)
 GRID_FLOOR = (0.5,)  # the uses/supports floor of d9a603f; --floors 0.4,0.5,0.6 lets the inner CV choose it too
 CUE_WEIGHT = 0.4
-BEFORE = (0.3, 0.7, 0.5)  # C, critique floor, uses/supports floor of the design shipped from d9a603f
-FRESH = ("wave5", "wave6", "wave8")  # batches the rules were not written on
+FRESH = ("wave5", "wave6", "wave7", "wave8")  # batches the original rules were not written on
 
 
 def paper_folds(files: Sequence[str], folds: int, seed: int) -> list[int]:
@@ -77,6 +71,11 @@ def paper_folds(files: Sequence[str], folds: int, seed: int) -> list[int]:
     papers = sorted(set(files), key=lambda f: hashlib.sha1(f"{seed}:{f}".encode("utf-8")).hexdigest())
     fold_of = {f: i % folds for i, f in enumerate(papers)}
     return [fold_of[f] for f in files]
+
+
+def paper_half(file: str) -> str:
+    """``even`` or ``odd``: the first hex digit of the paper's ``sha1(file)`` (the split of the wave7 round)."""
+    return "even" if int(hashlib.sha1(file.encode("utf-8")).hexdigest()[0], 16) % 2 == 0 else "odd"
 
 
 def deciding(model: CitationModel, critique_floor: float, floor: float,
@@ -157,7 +156,8 @@ def main() -> int:
     ap.add_argument("--floors", default=",".join(map(str, GRID_FLOOR)),
                     help="the uses/supports floors of the new design's grid (--select and the nested inner CV)")
     ap.add_argument("--select", action="store_true", help="print the new design's grid (the shipped setting's table)")
-    ap.add_argument("--exclude-batch", default="wave7", help="a batch never to read (refused if named as spent)")
+    ap.add_argument("--nested", action="store_true", help="also score the nested design (C, min_df chosen inside)")
+    ap.add_argument("--exclude-batch", default="", help="a batch never to read")
     args = ap.parse_args()
     if not args.data.is_dir():
         print(f"skipped: data folder {args.data} not found")
@@ -174,7 +174,6 @@ def main() -> int:
     stacked, rule = stacked_features(items)
     rows = list(range(len(items)))
     fresh = {i for i in rows if batch[i] in FRESH}
-    old56 = {i for i in rows if batch[i] in ("wave5", "wave6")}
     if args.select:
         tables = [oof_table(stacked, gold, rule, files, fresh, rows, args.folds, 19 + r, floors)
                   for r in range(args.repeats)]
@@ -189,41 +188,40 @@ def main() -> int:
         return 0
     results: dict[str, list[dict[str, float]]] = {}
     chosen: Counter[Setting] = Counter()
-    names = ("rules", "before", "before + wave8", "new fixed", "new nested")
+    names = ("rules", "new fixed") + (("new nested",) if args.nested else ())
+    odd = {i for i in rows if paper_half(files[i]) == "odd"}
+    subsets = {"": set(rows), ", fresh": fresh, ", wave7": {i for i in rows if batch[i] == "wave7"},
+               ", odd": odd, ", odd fresh": odd & fresh}
     for rep in range(args.repeats):
         fold = paper_folds(files, args.folds, 19 + rep)
         pred: dict[str, dict[int, str]] = {"rules": {i: rule[i] for i in rows}}
         for k in range(args.folds):
             tr = [i for i in rows if fold[i] != k]
             te = [i for i in rows if fold[i] == k]
-            for name, part in (("before", [i for i in tr if batch[i] != "wave8"]), ("before + wave8", tr)):
-                m = deciding(_fit([stacked[i] for i in part], [gold[i] for i in part], BEFORE[0], CUE_WEIGHT),
-                             BEFORE[1], BEFORE[2])
-                pred.setdefault(name, {}).update({i: m.decide(stacked[i])[0] for i in te})
             fixed = deciding(_fit([stacked[i] for i in tr], [gold[i] for i in tr], args.c, CUE_WEIGHT, args.min_df),
                              1.0, args.floor, "rules")
             pred.setdefault("new fixed", {}).update({i: fixed.decide(stacked[i])[0] for i in te})
-            setting = choose(oof_table(stacked, gold, rule, files, {i for i in tr if i in fresh}, tr, 3,
-                                       100 + 10 * rep + k, floors))
-            chosen[setting] += 1
-            nested = deciding(_fit([stacked[i] for i in tr], [gold[i] for i in tr], setting[0], CUE_WEIGHT,
-                                   setting[1]), 1.0, setting[2], "rules")
-            pred.setdefault("new nested", {}).update({i: nested.decide(stacked[i])[0] for i in te})
+            if args.nested:
+                setting = choose(oof_table(stacked, gold, rule, files, {i for i in tr if i in fresh}, tr, 3,
+                                           100 + 10 * rep + k, floors))
+                chosen[setting] += 1
+                nested = deciding(_fit([stacked[i] for i in tr], [gold[i] for i in tr], setting[0], CUE_WEIGHT,
+                                       setting[1]), 1.0, setting[2], "rules")
+                pred.setdefault("new nested", {}).update({i: nested.decide(stacked[i])[0] for i in te})
         for name, labels in pred.items():
-            results.setdefault(name, []).append(scores([(gold[i], labels[i]) for i in rows]))
-            results.setdefault(name + ", fresh", []).append(scores([(gold[i], labels[i]) for i in rows if i in fresh]))
-            results.setdefault(name + ", wave5+6", []).append(scores([(gold[i], labels[i]) for i in rows
-                                                                       if i in old56]))
-            results.setdefault(name + ", wave8", []).append(scores([(gold[i], labels[i]) for i in rows
-                                                                     if batch[i] == "wave8"]))
+            for suffix, subset in subsets.items():
+                results.setdefault(name + suffix, []).append(scores([(gold[i], labels[i]) for i in rows
+                                                                      if i in subset]))
         print(f"repeat {rep} done", flush=True)
     print(f"\n== grouped CV by paper, {args.folds} folds x {args.repeats} repeats (seeds 19-{18 + args.repeats}); "
-          f"'fresh': the {len(fresh)} rows of {', '.join(FRESH)}; 'wave5+6': {len(old56)} rows")
+          f"'fresh': {len(fresh)} rows of {', '.join(FRESH)}; 'wave7': {len(subsets[', wave7'])} rows; "
+          f"'odd': {len(odd)} rows of papers whose sha1(file) starts with an odd hex digit")
     header()
-    for suffix in ("", ", fresh", ", wave5+6", ", wave8"):
+    for suffix in subsets:
         for name in names:
             show(name + suffix, results[name + suffix])
-    print("settings chosen by the inner CV (C, min_df, floor): count of outer folds:", dict(chosen.most_common()))
+    if chosen:
+        print("settings chosen by the inner CV (C, min_df, floor): count of outer folds:", dict(chosen.most_common()))
     return 0
 
 

@@ -15,7 +15,7 @@ Texts that may not be shipped are re-read from the shared data folder; for the C
 Usage::
 
     python benchmarks/eval_citation_function.py [--data ../shared/data] [--split heldout]
-        [--batch spent|original|wave4|...|wave7|all] [--skip-doubtful] [--errors (with --split tune only)]
+        [--batch spent|original|wave4|...|wave8|all] [--skip-doubtful] [--errors (with --split tune only)]
 
 Prints per class precision, recall and F1, macro-F1 (over the classes present in the gold) and accuracy, for each
 half the batch has and for all its rows.
@@ -41,10 +41,10 @@ from litmap.analyse.debates.citefunction import LABELS, classify_citation  # noq
 
 GOLD = Path(__file__).with_name("gold") / "citation_function.jsonl"
 # Batches whose held-out halves were scored (2026-12-07: all their rows may be read and tuned on; wave6 since its
-# held-out half was scored once on 2026-12-07), and wave8, a training batch (every row "tune", labelled blind to
-# be trained on).  Any other batch (wave7, labelled blind) is never loaded by the training and cross-validation
-# scripts: they read only these, by name.
-SPENT = ("original", "wave4", "wave5", "wave6", "wave8")
+# held-out half was scored once on 2026-12-07; wave7, the blind batch, since it was scored once whole on
+# 2026-12-07), and wave8, a training batch (every row "tune", labelled blind to be trained on).  Any other batch
+# (a future blind one) is never loaded by the training and cross-validation scripts: they read only these, by name.
+SPENT = ("original", "wave4", "wave5", "wave6", "wave7", "wave8")
 # Batches of which only the "tune" rows may be read (their held-out rows are never loaded, printed or scored).
 TUNE_ONLY: tuple[str, ...] = ()
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -132,8 +132,8 @@ def main() -> int:
     ap.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
     ap.add_argument("--batch", default="spent",
                     help="score only the rows of this batch: any batch name ('wave7', 'wave4', 'original' for rows "
-                         "without a batch), 'spent' (default: original, wave4, wave5, wave6, whose held-out halves have "
-                         "been scored, and the training batch wave8) or 'all' (every row, a blind batch included)")
+                         "without a batch), 'spent' (default: original, wave4, wave5, wave6, wave7, which have been "
+                         "scored, and the training batch wave8) or 'all' (every row, a blind batch included)")
     ap.add_argument("--skip-doubtful", action="store_true", help="leave out the labels marked doubtful")
     ap.add_argument("--errors", action="store_true",
                     help="print the misclassified sentences of the tune half (only with --split tune: the held-out "

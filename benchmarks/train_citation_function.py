@@ -1,9 +1,9 @@
 """Train litmap's citation-function model; and the older sentence-fold comparison of rules and text models.
 
 ``--write`` (the shipped model, ``--design stacked``): reads every row of the training batches of
-benchmarks/gold/citation_function.jsonl, by name (``original``, ``wave4``, ``wave5``, ``wave6`` and the training
-batch ``wave8``: ``eval_citation_function.SPENT``; ``--exclude-batch`` names a batch never to read, default
-``wave7``, the blind one), sentences re-read from the shared data folder, and fits a multinomial logistic
+benchmarks/gold/citation_function.jsonl, by name (``original``, ``wave4``, ``wave5``, ``wave6``, ``wave7`` (scored
+once, then spent) and the training batch ``wave8``: ``eval_citation_function.SPENT``; ``--exclude-batch`` names a
+batch never to read), sentences re-read from the shared data folder, and fits a multinomial logistic
 regression (balanced class weights, newton-cg, features seen in >= 2 sentences) over the text, cue, role and
 direction features of :mod:`litmap.analyse.debates.citemodel` and the rules' verdict (``rule_features``), C = 0.3,
 cue weight 0.4.  The file says ``decides: all`` and ``critiques_from: rules``: ``critiques`` are exactly the rules'
@@ -50,8 +50,8 @@ from litmap.analyse.debates.citemodel import MODEL_FILE, CitationModel, feature_
 
 OUT = Path(__file__).resolve().parents[1] / "litmap" / "data" / MODEL_FILE
 MIN_DF = 2
-# The gold batches whose held-out halves have been scored: every row of them may be read and trained on.  Any
-# other batch (wave7, labelled blind for one final score) is never loaded by these scripts.
+# The gold batches that have been scored: every row of them may be read and trained on.  Any other batch (a
+# future blind one) is never loaded by these scripts.
 SPENT_BATCHES = SPENT
 
 def _featurise(items: list[dict], text_only: bool = False) -> list[tuple[frozenset[str], str]]:
@@ -184,8 +184,8 @@ def main() -> int:
                          "uses/supports where the rules say background")
     ap.add_argument("--batch", choices=["all", *SPENT_BATCHES], default="all",
                     help="train/cross-validate on the rows of this batch ('original': rows without a batch; 'all': the "
-                         "training batches, original, wave4, wave5, wave6 and wave8)")
-    ap.add_argument("--exclude-batch", default="wave7", help="a batch never to read (the blind one)")
+                         "training batches, original, wave4, wave5, wave6, wave7 and wave8)")
+    ap.add_argument("--exclude-batch", default="", help="a batch never to read")
     ap.add_argument("--split", choices=["all", "tune"], default="all",
                     help="which rows of those batches: 'all' (both halves: they are spent) or 'tune'")
     ap.add_argument("--c", type=float, default=None, help="C of the written model (stacked 0.3, fill 1)")
