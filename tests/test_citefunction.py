@@ -720,7 +720,7 @@ def test_eval_scores_any_batch_by_class_and_reads_no_other(tmp_path, monkeypatch
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     import eval_citation_function as ev
 
-    assert "wave7" not in ev.SPENT  # the blind batch is never read by the train and CV scripts
+    assert "wave7" in ev.SPENT and "wave9" not in ev.SPENT  # wave7 is spent (scored once); a batch not listed is never read
     sent = "Unlike Brenner (2004), we argue that scale is made."
     rows = [{"file": "a.txt", "offset": 0, "length": len(sent), "cite": [7, 21], "label": "critiques",
              "sample": "x", "batch": "wave9", "sha1_40": "", "text": sent},
@@ -779,3 +779,53 @@ def test_the_shipped_model_gives_critiques_exactly_where_the_rules_do(sentence, 
     rules = classify_citation(sentence, span, model=False).label
     assert model is not None and model.critiques_from == "rules"
     assert (classify_citation(sentence, span).label == "critiques") == (rules == "critiques")
+
+
+@pytest.mark.parametrize("sentence, cite, expected", [
+    # the citing authors' finding answers a cited claim (concessive clause, own finding in the main clause)
+    ("Despite a widespread belief that renters never vote (Hall 2011), it turned out that most of them did.",
+     "(Hall 2011)", "critiques"),
+    ("Although some scholars warn against self-reported commuting times (Lee 2008), such reports are useful here.",
+     "(Lee 2008)", "critiques"),
+    ("Despite earlier findings linking density to crime (Park 1999) it seems that the link vanishes in small towns.",
+     "(Park 1999)", "critiques"),
+    ("Although rents rose quickly (Hall 2011), it turned out that wages rose faster.", "(Hall 2011)", "background"),
+    ("Although rents rose (Hall 2011), the results of Ng (2014) show a fall.", "(Hall 2011)", "background"),
+    # an evaluative predicate on the cited work after but / however, in the citing authors' voice
+    ("Moss (2003) mapped two districts, but they used an arbitrary threshold to draw the boundaries.",
+     "Moss (2003)", "critiques"),
+    ("Kent (2010) measured sprawl with counties, but these units are too coarse to show the urban edge.",
+     "Kent (2010)", "critiques"),
+    ("Other parsers also tag roles (Ito 2001); however, their trees yield a much simpler structure.",
+     "(Ito 2001)", "critiques"),
+    ("Tax data are released yearly (see e.g. Moss 2003), but, as our interest lies in months, this series is too "
+     "broad a measure.", "Moss 2003", "critiques"),
+    ("Moss (2003) mapped two districts, but the rivers are too large to cross in winter.", "Moss (2003)",
+     "background"),
+    ("The model of (Ito 2001) is close to ours, but does not use the length of the words.", "(Ito 2001)",
+     "background"),
+    # an omission with the cited work as the subject
+    ("Grant et al. (2017) do not report how many runs they averaged.", "Grant et al. (2017)", "critiques"),
+    ("Earlier index methods (Ray 2012; Ono 2015) have yet to take account of commuting.", "(Ray 2012; Ono 2015)",
+     "critiques"),
+    ("Grant et al. (2017) did not find a link between rents and votes.", "Grant et al. (2017)", "background"),
+    ("We do not report the second survey wave here (Grant et al. 2017).", "(Grant et al. 2017)", "background"),
+    # the citing authors' evidence denied to a cited claim
+    ("Our panel gives little support for Ward's (2006) claim that mixing lowers crime.", "Ward's (2006)",
+     "critiques"),
+    ("Our panel gives support for Ward's (2006) claim that mixing lowers crime.", "Ward's (2006)", "supports"),
+    ("Our findings contradict earlier findings that tied rents to schools (Ward 2006; Lin 2009).",
+     "(Ward 2006; Lin 2009)", "critiques"),
+    # prior work judged narrow
+    ("We argue that the existing literature on displacement has taken a narrow view of who moves (Ward 2006).",
+     "(Ward 2006)", "critiques"),
+    ("We sampled a limited set of forty streets (Ward 2006).", "(Ward 2006)", "background"),
+    # a comparison the cited works report, the citing authors silent, is background
+    ("Dasymetric models are often more accurate than areal weighting (Ward 2006; Lin 2009).",
+     "(Ward 2006; Lin 2009)", "background"),
+    ("Our model is more accurate than the kriging method of Lin (2009).", "Lin (2009)", "critiques"),
+    ("This finding differs from earlier work where the gain was larger (Ward 2006).", "(Ward 2006)", "critiques"),
+])
+def test_critique_families_of_the_wave7_round(sentence, cite, expected):
+    start = sentence.index(cite)
+    assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected

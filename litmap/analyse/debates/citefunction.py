@@ -72,6 +72,18 @@ _COMPARATIVE_CUE = (
     r"(?:advance|step forward) (?:from|over|on)|(?:different|differently) (?:\w+ ){0,2}(?:than|from)|differs? from)"
 )
 
+# What a cited work leaves out, with the work as the subject: "X (2019) do not report …", "methods that … (X) have
+# yet to incorporate …" (not "did not find/confirm": the cited work's own finding).
+_OMISSION_CUE = (r"(?:(?:do|does|did) not (?:account|explain|capture|report|provide|consider|address|examine|test|"
+                 r"discuss|control|specify|justify|evaluate|incorporate|take into account)|(?:has|have) yet to)")
+# The citing authors' evidence denied to a cited claim: "little support for X's conclusion", "no evidence for the
+# claim of X (2004)".
+_NO_SUPPORT_CUE = r"(?:little|no|scant|scarce|weak) (?:empirical )?(?:support|evidence) (?:for|of)"
+# Prior work judged as narrow: "the existing research has taken a limited view of …", "previous evaluations …
+# tend to focus on a limited set of tasks" (aimed only with prior scholarship as the subject, _PRIOR_WORK).
+_LIMITED_VIEW_CUE = (r"(?:limited|narrow|partial|one-sided|incomplete) (?:\w+ )?(?:view|picture|account|understanding|"
+                     r"set|scope|focus|perspective|conception)")
+
 # Phrases are regexes over normalised text (straight quotes, single spaces).
 _IN_CLAUSE: list[_Cue] = (
     _cues("uses", 1.0, [
@@ -110,7 +122,7 @@ _IN_CLAUSE: list[_Cue] = (
         r"(?:findings?|results?|conclusions?|concerns?|arguments?|views?|claims?|observations?|evidence|points?)", r"(?:finds?|found) (?:its |their |a |some )?resonance", r"resonates? with",
         r"similar (?:findings|results|conclusions|patterns) (?:have been|were|are) (?:\w+ )?(?:reported|found|observed|documented)",
         r"bears? (?:\w+ ){0,2}similarit(?:y|ies)",
-        r"(?:provides?|provided|lends?|lent|offers?|gives?) (?:\w+ ){0,2}support (?:for|to)",
+        r"(?:provides?|provided|lends?|lent|offers?|gives?) (?!(?:\w+ )?(?:little|no|scant|scarce|limited|weak)\b)(?:\w+ ){0,2}support (?:for|to)",
         r"similar(?:ly)? to [^.;:]{0,60}?(?:findings?|results?|conclusions?|observations?)",
         r"(?-i:[Aa]s (?:[A-Z][\w'\-]+,? (?:and |& |et al\.,? )?)+\(\d{4}[^()]{0,20}\),? (?:also |has |have |had |similarly )*"
         r"(?:found|shown|showed|demonstrated|documented|observed|confirmed|evidenced))",
@@ -126,7 +138,7 @@ _IN_CLAUSE: list[_Cue] = (
         _CONTRAST_CUE, _COMPARATIVE_CUE, r"neglect\w*", r"ignor(?:e|es|ed|ing)", r"overly", r"too (?:narrow|simple|simplistic|deterministic)",
         r"simplistic", r"questionable", r"downplay\w*", r"(?:we|I) (?:depart|differ|disagree)", r"depart from",
         r"cautious about", r"(?:we|I) (?:do|did) not (?:follow|adopt|use|share|incorporate|accept)",
-        r"does not (?:account|explain|capture)", r"cannot (?:explain|account)", r"(?:only )?partially linked",
+        _OMISSION_CUE, r"cannot (?:explain|account)", _NO_SUPPORT_CUE, _LIMITED_VIEW_CUE, r"(?:only )?partially linked",
         r"misread\w*", r"misunderst\w+", r"(?:under|over)estimat\w+", r"(?:over|under)stat(?:e|es|ed|ing)\b",
         r"exaggerat\w+", r"suffer\w* from (?:\w+ ){0,3}(?:problems|limitations|weakness(?:es)?|shortcomings|flaws|bias(?:es)?)",
         r"inapplicable", r"not applicable", r"(?:we|I) (?:question|reject)",
@@ -144,7 +156,7 @@ _FIRST_PERSON = re.compile(
 )
 # The citing authors as the subject of a main clause.
 _SELF_SUBJECT = re.compile(
-    r"\b(?:I|(?i:we|this (?:paper|article|study|research|chapter)|the present (?:paper|study)|"
+    r"\b(?:I|(?i:we|this (?:paper|article|study|research|chapter)|the present (?:paper|study|research|analysis|work)|"
     r"our (?:case|study|analysis|findings|results|approach|research|argument|paper|article)))\b"
 )
 _CONTRAST_OPENER = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|in contrast|instead|rather)\b", re.I)
@@ -154,6 +166,14 @@ _CONTRAST_OPENER = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|
 _ATTRIBUTED = re.compile(
     r"\b(?:argu|suggest|claim|contend|propos|assum|attribut|explain|posit|hypothesi[sz]|predict|maintain|"
     r"insist|believ|thought|consider|regard|view|see[ns]?\b|describ|conceptuali[sz]|theori[sz]|interpret)\w*", re.I)
+# The citing authors' own finding or judgement opening a main clause, answering a concessive clause.
+_OWN_FINDING = re.compile(
+    r"^\W*(?:(?:\w+ly|however|yet|still),?\s+)?(?:it (?:turned out|turns out|emerged|became (?:clear|apparent|evident)|"
+    r"(?:seems|appears|seemed|appeared) (?:that|to be))|in fact\b|actually\b|"
+    r"(?:our|the present|the current|these|this|the) (?:\w+ ){0,2}?(?:data|results|findings|analys[ie]s|study|research|"
+    r"evidence|evaluation) (?:\w+ ){0,2}?(?:show|suggest|reveal|indicate|demonstrate|point|find|found)|"
+    r"(?:\w+ ){1,8}?(?:is|are|remains?|proves?|proved) (?:\w+ly )?(?:useful|valuable|informative|essential|warranted|"
+    r"justified|feasible|worthwhile)\b)", re.I)
 _CONTRAST_LEAD = re.compile(r"^\W*(?:unlike|in (?:\w+ )?contrast (?:to|with)|contrary to|as opposed to)\b", re.I)
 _CONCESSIVE_START = re.compile(r"^\W*(?:while|whilst|although|though|whereas|despite)\b", re.I)
 _AGENT_VERB = re.compile(
@@ -569,6 +589,8 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
         return True  # "(contrary to Jander et al. 1992)", "contrary to Smith (1996)": the cue's object is the citation
     if _CONTRAST_START.match(m) or re.fullmatch(_COMPARATIVE_CUE, m) or _OBJECT_VERB.match(m):
         if re.fullmatch(_COMPARATIVE_CUE, m):
+            if not _FIRST_PERSON.search(text) and text[c0 : c0 + 1] == "(" and not _PROPOSED.search(text[a:cue_start]):
+                return False  # "BD models are often more accurate than multi-class models (X; Y)": X reports it
             if any(c1x <= cue_start for _, c1x in _spans_in(text, a, cue_start)):
                 return False  # "X (2004) is more flexible than Y (2005)": two cited works compared
             start = _citation_start(text, cue_end, c0)
@@ -589,6 +611,12 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
         if _SELF_SUBJECT.search(before):
             return c0 >= cue_end and not _SENTENCE_BREAK.search(_outside_parens(text[cue_end:c0]))
         return _in_object(text, cue_start, cue_end, c0, scholarly=True)
+    if re.fullmatch(_NO_SUPPORT_CUE, m):
+        return _in_object(text, cue_start, cue_end, c0)  # "little support for Flowerdew and Green's (1989) conclusion"
+    if re.fullmatch(_LIMITED_VIEW_CUE, m):
+        # "the existing research … has taken a limited view" judges prior work; "we used a limited set (X)" does not
+        prior = list(_PRIOR_WORK.finditer(text, a, cue_start))
+        return bool(prior) and not _OWNER.search(text[max(a, prior[-1].start() - 12) : prior[-1].start()])
     if m.startswith("suffer"):
         m = "suffers from"  # "a survey, which suffers from vital methodological problems, X (1983) …": the subject's flaw
     if _SUBJECT_CRITIQUE.fullmatch(m):
@@ -622,6 +650,11 @@ def _aimed_critique(text: str, a: int, c0: int, c1: int, cue_start: int, cue_end
             or (linked and _in_object(text, cue_start, cue_end, c0)))
 
 
+_PRIOR_WORK = re.compile(
+    r"\b(?:previous|prior|existing|earlier|past|most|many|much of the|conventional) (?:\w+ ){0,3}?(?:research|studies|"
+    r"literature|work|evaluations?|approaches|methods|models|accounts|scholarship|analyses)\b", re.I)
+# The citing authors' own method named as the better side of a comparison: "the proposed model outperforms …".
+_PROPOSED = re.compile(r"\b(?:(?:the|our) (?:proposed|new|present) \w+|(?:this|these|our) (?:findings?|results?))\b", re.I)
 _CONTRAST_START = re.compile(r"(?:unlike|in (?:\w+ )?contrast|stands? in|contrast(?:s|ed|ing)? (?:sharply |starkly )?with|"
                              r"contrary to|contra|pace)\b", re.I)
 _OBJECT_VERB = re.compile(r"(?:rebuk|rebut|refut|contradict|runs? counter|difficult to|hard to|impossible to|impractical to)",
@@ -629,7 +662,8 @@ _OBJECT_VERB = re.compile(r"(?:rebuk|rebut|refut|contradict|runs? counter|diffic
 _CRITIQUE_WORD = re.compile(r"(?:critici[sz]|critiqu|challeng|critical of)", re.I)
 _SUBJECT_CRITIQUE = re.compile(
     r"(?:fail(?:s|ed|ing)? to|neglect\w*|overlook\w*|ignor\w*|downplay\w*|misread\w*|misunderst\w+|"
-    r"(?:under|over)estimat\w+|(?:over|under)stat\w+|exaggerat\w+|suffer\w* from)", re.I)
+    r"(?:under|over)estimat\w+|(?:over|under)stat\w+|exaggerat\w+|suffer\w* from|"
+    r"(?:do|does|did) not \w+(?: into account)?|(?:has|have) yet to)", re.I)
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|these|those|its|their|our|my|his|her|of|main|major|key|many|several|such|detailed|"
     r"strong|further|recent|similar|common|other|new|some)|\w's|s')\s*$", re.I)
@@ -640,7 +674,7 @@ _SCHOLAR_NOUN = re.compile(
 _CLAIM_NOUN = re.compile(
     r"\b(?:claims?|views?|arguments?|assumptions?|ideas?|notions?|contentions?|thesis|hypothes[ie]s|suggestions?|"
     r"expectations?|beliefs?|predictions?|studies|literature|research|scholarship|accounts|approaches|"
-    r"theor(?:y|ies))\b", re.I)
+    r"theor(?:y|ies)|findings|conclusions?|interpretations?|(?:previous|prior|earlier|past|existing) work)\b", re.I)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?]|\u2026)\s+[\"'\u201c\u2018]?[A-Z0-9]")
 _VERB_OR_RELATIVE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|shall|should|must|do|does|did|"
@@ -718,17 +752,27 @@ def _quoted_cue(text: str, a: int, cue_start: int, c0: int) -> bool:
 # has not been applied" is a gap in the literature, not a shortcoming of the work, and does not match.
 _SHORTCOMING = (
     r"(?:(?:also|still|often|generally|largely|clearly|ultimately)\s+)?"
-    r"(?:(?:do|does|did|could|can|has|have|had|is|are|was|were)(?:n't| not| never)\b|cannot\b|fail(?:s|ed)?\b|"
+    r"(?:(?:do|does|did|could|can|has|have|had|is|are|was|were)(?:n't| not| never)\b"
+    r"(?! (?:use|employ|require|need)\b)|cannot\b|fail(?:s|ed)?\b|"
     r"lack(?:s|ed)?\b|neglect(?:s|ed)?\b|overlook(?:s|ed)?\b|ignor(?:es|ed)\b|miss(?:es|ed)\b|omit(?:s|ted)?\b|"
-    r"(?:\w+ly )?(?:under|over)estimat(?:es|ed)\b|exaggerat(?:es|ed)\b)"
+    r"(?:\w+ly )?(?:under|over)estimat(?:es|ed)\b|exaggerat(?:es|ed)\b|never\b|(?:has|have) yet to\b|"
+    # an evaluative predicate in the citing authors' voice: "but they used a totally subjective scheme", "but these
+    # geographies are too large to assess …", "however, their trees are used to produce a much simpler form"
+    r"(?:(?!(?:do|does|did)\b)[\w'\-]+\s+){0,7}?(?:too (?:large|small|broad|narrow|coarse|crude|general|simple|simplistic|"
+    r"costly|expensive|slow|complex|aggregated|limited) (?:an? \w+|to (?:assess|capture|measure|detect|show|identify|"
+    r"explain|distinguish|represent|reflect|study|examine|analy[sz]e))\b|(?:totally |purely |highly |rather |overly |very |largely )?"
+    r"(?:subjective|arbitrary|ad hoc|simplistic|crude|insufficient|inadequate|unreliable|flawed|biased|"
+    r"prohibitively \w+|labou?r-intensive|time-consuming)\b|(?:much|far|considerably) (?:simpler|cruder|coarser|"
+    r"weaker|poorer)\b|far from (?:ideal|perfect|satisfactory|complete)\b))"
 )
 _ANAPHOR = (
-    r"(?:they|it|he|she|(?P<noun>(?:these|this|their|its|his|her|such|those|the|that) (?:\w+ ){0,2}?"
+    r"(?:they|it|he|she|(?P<noun>critics|(?:these|their|its|his|her|such|those) \w+(?:'s)?(?= (?:are|is|was|were|"
+    r"have|has|remain|used|use|yields?|produces?|gives?|rel(?:y|ies)|requires?)\b)|(?:these|this|their|its|his|her|such|those|the|that) (?:\w+ ){0,2}?"
     r"(?:data|approach(?:es)?|models?|methods?|stud(?:y|ies)|work|research|analys[ie]s|accounts?|authors?|"
     r"measures?|findings|results|estimates|frameworks?|theor(?:y|ies)|concepts?|terms?|arguments?|scholars?)))\s+"
 )
 _BUT_SHORTCOMING = re.compile(
-    r"(?:,\s*|\s)(?:but|yet)\b,?\s+(?:(?:as yet|still|so far|ultimately|then),?\s+)?(?:" + _ANAPHOR + r")?"
+    r"(?:[,;]\s*|\s)(?:but|yet|however)\b,?\s+(?:(?:as yet|still|so far|ultimately|then),?\s+|as [^,;()]{3,80}, )?(?:" + _ANAPHOR + r")?"
     + _SHORTCOMING, re.I)
 _ANAPHOR_SHORTCOMING = re.compile(r"^\W*" + _ANAPHOR + _SHORTCOMING, re.I)
 # "as far as we are aware", "to our knowledge": a hedge, not the citing authors taking a position.
@@ -750,6 +794,8 @@ def _shortcoming_after(text: str, clause_start: int, c0: int, c1: int) -> Option
     if not m.group("noun") and not _cited_is_subject(text, clause_start, c0, c1):
         return None  # "Rents rose (Smith 1996), but they did not fall": "they" need not be the cited work
     between = text[c1 : m.start()]
+    if re.match(r"\W*however\b", m.group(0), re.I) and not m.group(0).lstrip().startswith(";"):
+        return None  # "…, however, …" inside a clause is a discourse adverb; "; however, their …" answers the work
     if re.search(r"[;:]", _outside_parens(between)) or _SENTENCE_BREAK.search(_outside_parens(between)):
         return None
     return FunctionLabel("critiques", " ".join(m.group(0).split())[:24], 0.7)
@@ -763,12 +809,21 @@ def _structural(text: str, clauses: list[tuple[int, int]], k: int, c0: int = 0, 
     # "While/Although X (2004) …, we/this study …"
     if _CONCESSIVE_START.match(text[a:b]) and later:
         main = text[later[0][0] : later[0][1]]
-        subject = _SELF_SUBJECT.search(main)
+        subject = _SELF_SUBJECT.search(_outside_parens(main))
         if subject and not re.search(r"\b(?:agree|acknowledge|support)", text[a:b], re.I):
             return FunctionLabel("critiques", text[a:b].split()[0].strip(",") + " … " + subject.group(0), 0.8)
+        # "Despite a common interpretation that … (X), it turned out that …", "Although some researchers caution
+        # against … (X), data about … are analytically useful": a cited claim answered by the citing authors' finding
+        if (_OWN_FINDING.match(main) and not _spans_in(text, later[0][0], later[0][1])
+                and (_CLAIM_NOUN.search(text[a:c0]) or _SCHOLAR_NOUN.search(text[a:c0]) or _ATTRIBUTED.search(text[a:c0])
+                     or re.search(r"\b(?:caution|warn|find|found|finding|show|shown|demonstrat)\w*", text[a:c0], re.I))):
+            return FunctionLabel("critiques", text[a:b].split()[0].strip(",") + " … " + " ".join(main.split()[:3]), 0.8)
         shortcoming = _ANAPHOR_SHORTCOMING.match(main)
         if shortcoming and (shortcoming.group("noun") or _cited_is_subject(text, a, c0, c1)):
             return FunctionLabel("critiques", " ".join(shortcoming.group(0).split())[:24], 0.8)
+    if (_CONCESSIVE_START.match(text[a:b]) and c1 and _OWN_FINDING.match(text[c1:b])
+            and (_CLAIM_NOUN.search(text[a:c0]) or _ATTRIBUTED.search(text[a:c0]))):
+        return FunctionLabel("critiques", text[a:b].split()[0].strip(",") + " … " + " ".join(text[c1:b].split()[:3]), 0.8)
     # "Unlike the flagship case …, where … (X 1998), our case studies revealed …": the cited case set against
     # the citing authors' own findings, named before them
     if _CONTRAST_LEAD.match(text) and k <= 1:
