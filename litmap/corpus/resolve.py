@@ -20,9 +20,10 @@ from typing import Mapping, Optional, TypeVar
 
 from litmap.corpus.authors import (NamePrinting, SurnameCorrection, SuspectName, author_forms, misread_surnames,
                                    ocr_suspects)
+from litmap.corpus.ocr_titles import HeaderCorrection, TitledMention, header_correction, title_matches
 from litmap.corpus.works import Work, WorkInput, build_works
-from litmap.models import CitedWork, Metadata, Reference
-from litmap.parse.names import normalise_doi, normalise_surname
+from litmap.models import Author, CitedWork, Metadata, Reference
+from litmap.parse.names import initials_of, normalise_doi, normalise_surname
 
 __all__ = ["StoredReference", "StoredMention", "StoredPaper", "WorkSources", "WorkRow", "ResolvedWorks",
            "resolve_stored_works"]
@@ -106,6 +107,9 @@ class ResolvedWorks:
     corpus_papers_cited: int  # corpus papers that are also mentioned by some paper
     corrections: tuple[SurnameCorrection, ...] = ()  # names misread by OCR, corrected
     suspects: tuple[SuspectName, ...] = ()  # names likely misread by OCR that nothing corrected
+    #: OCR'd headers corrected from the papers citing them, and each such paper's metadata as corrected
+    header_corrections: tuple[HeaderCorrection, ...] = ()
+    corrected_metadata: Mapping[int, Metadata] = field(default_factory=dict)
 
 
 def _drop_stamp_dois(refs: list[WorkInput], own: Optional[str]) -> list[WorkInput]:
@@ -233,6 +237,87 @@ def _one_form(items: list[WorkInput], corrections: list[SurnameCorrection],
             for it in items]
 
 
+def _header_by_ocr(sources: WorkSources, doc_id: int) -> bool:
+    """Whether paper ``doc_id``'s header (its first page) was read by OCR."""
+    if doc_id not in sources.ocr_documents:
+        return False
+    pages = sources.ocr_pages.get(doc_id)
+    return not pages or 1 in pages
+
+
+def _titled(sources: WorkSources, items: list[WorkInput]) -> list[TitledMention]:
+    """The titled mentions (headers and entries) with their printed names and whether OCR read them."""
+    by_ref = {f"r:{r.doc_id}:{r.idx}": r for r in sources.references}
+    by_paper = {f"p:{p.doc_id}": p for p in sources.papers}
+    out: list[TitledMention] = []
+    for it in items:
+        if not it.title or it.source == "citation":
+            continue
+        people: tuple[Author, ...]
+        if it.source == "paper":
+            p = by_paper[it.item_id]
+            people, doubtful, et_al = p.metadata.authors, _header_by_ocr(sources, p.doc_id), False
+        else:
+            r = by_ref[it.item_id]
+            people, doubtful, et_al = r.reference.people, _on_ocr_page(sources, r), r.reference.et_al
+        out.append(TitledMention(it.item_id, int(it.doc_id), it.title, it.year, it.doi,
+                                 tuple((a.family, initials_of(a.given)) for a in people if a.family), et_al,
+                                 doubtful))
+    return out
+
+
+def _library_fields(meta: Metadata) -> tuple[str, ...]:
+    return tuple(p.split(":", 1)[0] for p in meta.provenance if ":" in p and p.split(":", 1)[1].startswith("library "))
+
+
+def _correct_headers(sources: WorkSources, titled: list[TitledMention], links: Mapping[str, tuple[str, ...]]
+                     ) -> tuple[list[HeaderCorrection], dict[int, Metadata]]:
+    """OCR'd headers corrected from the entries whose titles match them, and the corrected metadata."""
+    by_id = {m.item_id: m for m in titled}
+    papers = {p.doc_id: p.metadata for p in sources.papers}
+    fixes: list[HeaderCorrection] = []
+    metadata: dict[int, Metadata] = {}
+    for item_id, others in sorted(links.items()):
+        header = by_id[item_id]
+        if not header.is_header:
+            continue
+        meta = papers[header.doc_id]
+        fix = header_correction(header, [by_id[o] for o in others], fixed_fields=_library_fields(meta))
+        if fix is None:
+            continue
+        authors = list(meta.authors)
+        named = [i for i, a in enumerate(authors) if a.family]
+        for pos, _old, new in fix.names:
+            i = named[pos]
+            # The given name was read by the OCR that misread the surname: its initials are what the
+            # citing entries confirm ("Anprew S." → "A. S.").
+            given = " ".join(f"{c}." for c in initials_of(authors[i].given)) or None
+            authors[i] = replace(authors[i], family=new, given=given)
+        src = fix.source()
+        old_names = "; ".join(f"{a.family}, {a.given}" if a.given else a.family for a in meta.authors if a.family)
+        provenance = [p for p in meta.provenance if p.split(":", 1)[0] not in {"authors", "year"}]
+        if fix.names:
+            provenance.append(f"authors:{src} (read {old_names})")
+        if fix.year:
+            provenance.append(f"year:{src} (read {fix.year[0]})")
+        metadata[header.doc_id] = replace(meta, authors=tuple(authors), year=fix.year[1] if fix.year else meta.year,
+                                          provenance=tuple(provenance))
+        fixes.append(fix)
+    return fixes, metadata
+
+
+def _header_notes(sources: WorkSources) -> dict[str, list[str]]:
+    """``p:DOC`` → the header corrections recorded in its metadata's provenance (a correction made by
+    an earlier run, so the work keeps saying what was corrected)."""
+    out: dict[str, list[str]] = {}
+    for p in sources.papers:
+        for entry in p.metadata.provenance:
+            field_, _, src = entry.partition(":")
+            if field_ in ("authors", "year") and src.startswith("OCR header corrected"):
+                out.setdefault(f"p:{p.doc_id}", []).append(f"{field_}: {src}")
+    return out
+
+
 def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
     """Resolve every mention in ``sources`` to one canonical work (pure).
 
@@ -240,12 +325,18 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
     form per person (:mod:`litmap.corpus.authors`), so labels and first
     authors do not split one author into several."""
     items, ref_ids, mention_ids = _inputs(sources)
+    links = title_matches(_titled(sources, items))
+    header_fixes, corrected_meta = _correct_headers(sources, _titled(sources, items), links)
+    if corrected_meta:
+        sources = replace(sources, papers=tuple(replace(p, metadata=corrected_meta.get(p.doc_id, p.metadata))
+                                                for p in sources.papers))
+        items, ref_ids, mention_ids = _inputs(sources)
     corrections, suspects = _corrections(sources)
     items = _one_form(items, corrections, sources.cited_as)
-    noted: dict[str, list[str]] = {}
+    noted: dict[str, list[str]] = _header_notes(sources)
     for c in corrections:
         noted.setdefault(f"r:{c.doc_id}:{c.idx}", []).append(c.describe())
-    mapping, works = build_works(items)
+    mapping, works = build_works(items, title_links=links)
     by_item = {it.item_id: it for it in items}
     suspect = _suspect_works(works, by_item, suspects)
     cited_papers = 0
@@ -271,6 +362,8 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
         corpus_papers_cited=cited_papers,
         corrections=tuple(corrections),
         suspects=tuple(suspects),
+        header_corrections=tuple(header_fixes),
+        corrected_metadata=corrected_meta,
     )
 
 

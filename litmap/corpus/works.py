@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -372,8 +372,13 @@ def _similar_keys(blocks: dict[tuple[int, str], list[int]], settings: WorkSettin
     return out
 
 
-def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSettings()) -> tuple[dict[str, str], dict[str, Work]]:
-    """Resolve ``items``: (item_id → work_id, work_id → :class:`Work`)."""
+def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSettings(),
+                title_links: Mapping[str, Sequence[str]] = {}) -> tuple[dict[str, str], dict[str, Work]]:
+    """Resolve ``items``: (item_id → work_id, work_id → :class:`Work`).
+
+    ``title_links`` maps a mention whose names OCR read to the mentions its title matches across
+    blocks (:func:`litmap.corpus.ocr_titles.title_matches`): it joins them when, after the rules
+    above, they all sit in one work (never two works the rules kept apart)."""
     order = sorted(range(len(items)), key=lambda i: items[i].item_id)
     its = [items[i] for i in order]
     uf = _Union(len(its))
@@ -400,6 +405,16 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
             for j in candidates(year, key) + candidates(year + 1, key):
                 if j != i and (its[j].year != year or j > i) and _titled_match(its[i], its[j], settings):
                     uf.union(i, j)
+    if title_links:
+        at = {it.item_id: i for i, it in enumerate(its)}
+        for item_id, others in sorted(title_links.items()):
+            if item_id not in at:
+                continue
+            linked = {uf.find(at[o]) for o in others if o in at} - {uf.find(at[item_id])}
+            if len(linked) == 1:
+                uf.union(at[item_id], linked.pop())
+            elif linked:
+                log.debug("%s matches the titles of %d works; kept apart", item_id, len(linked))
     # Citation-only mentions: attach to the one titled cluster that fits.
     cite_key: dict[tuple, int] = {}
     for i, it in enumerate(its):

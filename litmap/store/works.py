@@ -55,7 +55,7 @@ def load_work_sources(conn: sqlite3.Connection) -> WorkSources:
     papers = tuple(
         StoredPaper(r["document_id"], Metadata(
             title=r["title"], authors=tuple(Author.from_dict(a) for a in json.loads(r["authors"] or "[]")),
-            year=r["year"], doi=r["doi"]))
+            year=r["year"], doi=r["doi"], provenance=tuple(json.loads(r["provenance"] or "[]"))))
         for r in conn.execute(f"SELECT * FROM metadata WHERE document_id IN ({_OK})")
     )
     ocr_documents = frozenset(r[0] for r in conn.execute(f"SELECT id FROM documents WHERE ocr > 0 AND id IN ({_OK})"))
@@ -99,7 +99,12 @@ def save_works(store: Store, resolved: ResolvedWorks) -> int:
     """
     rows = {w.id: (w.doi, w.first_author, w.year, w.title, w.label, _data(w), w.document_id) for w in resolved.works}
     with store.transaction() as conn:
-        return _write_works(conn, rows, resolved)
+        for doc_id, meta in sorted(resolved.corrected_metadata.items()):
+            # An OCR'd header corrected from the papers citing it (provenance says so and what was read).
+            conn.execute("UPDATE metadata SET authors=?, year=?, provenance=? WHERE document_id=?",
+                         (json.dumps([a.to_dict() for a in meta.authors]), meta.year,
+                          json.dumps(list(meta.provenance)), doc_id))
+        return _write_works(conn, rows, resolved) + len(resolved.corrected_metadata)
 
 
 def _data(w: WorkRow) -> str:
