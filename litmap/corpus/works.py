@@ -14,7 +14,9 @@ Rules, in order:
    enough, and no disagreeing DOI or initials;
 3. citation-only items join the titled work their surnames, year (+suffix),
    co-authors and initials agree with, when exactly one does; otherwise they
-   group with identical citation-only items.
+   group with identical citation-only items;
+4. a mention whose names OCR read joins the one work its distinctive title
+   matches across blocks (``title_links``, :mod:`litmap.corpus.ocr_titles`).
 
 Ids are ``"W"`` + a hash of the cluster's canonical key (DOI, or
 ``surname|year|title prefix``), so they do not depend on input order.
