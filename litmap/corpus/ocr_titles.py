@@ -87,13 +87,20 @@ class TitledMention:
         return self.item_id.startswith("p:")
 
 
+#: A title is looked up among the titles sharing one of its this many rarest content words.
+_RARE_WORDS = 3
+
+
+def _content(key: str) -> list[str]:
+    return [w for w in key.split() if w not in _STOP and len(w) > 1 and not w.isdigit()]
+
+
 def distinctive_title(title: Optional[str], settings: TitleLinkSettings = TitleLinkSettings()) -> str:
     """The normalised ``title`` when it is long and specific enough to name one work, else ``""``."""
     key = normalise_title(title)
     if not key or _GENERIC.match(key):
         return ""
-    content = [w for w in key.split() if w not in _STOP and len(w) > 1 and not w.isdigit()]
-    return key if len(content) >= settings.min_content_words else ""
+    return key if len(_content(key)) >= settings.min_content_words else ""
 
 
 def _initials(m: TitledMention) -> list[str]:
@@ -133,7 +140,12 @@ def title_matches(mentions: Sequence[TitledMention],
         key = distinctive_title(m.title, settings)
         if key:
             index.setdefault(key, []).append(m)
-    keys = list(index)
+    # Titles a near-exact match can be among: those sharing one of the title's rarest words (a title
+    # 95% alike keeps most words whole), so a large corpus is not compared title by title.
+    by_word: dict[str, set[str]] = {}
+    for key in index:
+        for w in set(_content(key)):
+            by_word.setdefault(w, set()).add(key)
     out: dict[str, tuple[str, ...]] = {}
     for m in mentions:
         if not m.doubtful:
@@ -141,8 +153,10 @@ def title_matches(mentions: Sequence[TitledMention],
         key = distinctive_title(m.title, settings)
         if not key:
             continue
+        rare = sorted(set(_content(key)), key=lambda w: (len(by_word.get(w, ())), w))[:_RARE_WORDS]
+        pool = sorted(set().union(*(by_word.get(w, set()) for w in rare)))
         hits: set[str] = set()
-        for other_key, _score, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=settings.min_ratio,
+        for other_key, _score, _ in process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=settings.min_ratio,
                                                     limit=None):
             hits.update(o.item_id for o in index[other_key] if o.item_id != m.item_id and _match(m, o, settings))
         if hits:
