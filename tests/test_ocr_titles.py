@@ -8,9 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from litmap.corpus.ocr_titles import (TitledMention, TitleLinkSettings, distinctive_title, header_correction,
-                                      title_matches)
-from litmap.corpus.resolve import StoredPaper, StoredReference, WorkSources, resolve_stored_works
+from litmap.corpus.ocr_titles import (
+    TitledMention,
+    TitleLinkSettings,
+    distinctive_title,
+    header_correction,
+    title_matches,
+)
+from litmap.corpus.resolve import (
+    ResolvedWorks,
+    StoredPaper,
+    StoredReference,
+    WorkRow,
+    WorkSources,
+    resolve_stored_works,
+)
 from litmap.errors import SettingsError
 from litmap.models import Author, Metadata, Reference
 
@@ -40,7 +52,7 @@ def _sources(*, header_ocr: bool = True, header: tuple[Author, ...] = MISREAD, y
                        ocr_pages={1: frozenset(range(1, 31))} if header_ocr else {})
 
 
-def _work_of_paper(got, doc_id: int):  # type: ignore[no-untyped-def]
+def _work_of_paper(got: ResolvedWorks, doc_id: int) -> WorkRow:
     return next(w for w in got.works if w.document_id == doc_id)
 
 

@@ -20,16 +20,22 @@ library set, is never corrected.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
 from litmap.errors import SettingsError
 from litmap.parse.names import normalise_surname, normalise_title
 
-__all__ = ["TitleLinkSettings", "TitledMention", "HeaderCorrection", "distinctive_title", "title_matches",
-           "header_correction"]
+__all__ = [
+    "HeaderCorrection",
+    "TitleLinkSettings",
+    "TitledMention",
+    "distinctive_title",
+    "header_correction",
+    "title_matches",
+]
 
 #: Words that carry no content in a title.
 _STOP = frozenset(
@@ -76,8 +82,8 @@ class TitledMention:
     item_id: str
     doc_id: int
     title: str
-    year: Optional[int]
-    doi: Optional[str]
+    year: int | None
+    doi: str | None
     names: tuple[tuple[str, str], ...]
     et_al: bool = False
     doubtful: bool = False
@@ -95,7 +101,7 @@ def _content(key: str) -> list[str]:
     return [w for w in key.split() if w not in _STOP and len(w) > 1 and not w.isdigit()]
 
 
-def distinctive_title(title: Optional[str], settings: TitleLinkSettings = TitleLinkSettings()) -> str:
+def distinctive_title(title: str | None, settings: TitleLinkSettings = TitleLinkSettings()) -> str:
     """The normalised ``title`` when it is long and specific enough to name one work, else ``""``."""
     key = normalise_title(title)
     if not key or _GENERIC.match(key):
@@ -172,7 +178,7 @@ class HeaderCorrection:
 
     doc_id: int
     names: tuple[tuple[int, str, str], ...]
-    year: Optional[tuple[int, int]]
+    year: tuple[int, int] | None
     citing: tuple[int, ...]
 
     def source(self) -> str:
@@ -190,7 +196,7 @@ class HeaderCorrection:
 
 def header_correction(header: TitledMention, citers: Iterable[TitledMention], *,
                       fixed_fields: Iterable[str] = (),
-                      settings: TitleLinkSettings = TitleLinkSettings()) -> Optional[HeaderCorrection]:
+                      settings: TitleLinkSettings = TitleLinkSettings()) -> HeaderCorrection | None:
     """The correction of a doubtful ``header`` that the entries ``citers`` (its title matches) make
     unambiguous, or None.  ``fixed_fields`` ("authors", "year") are never changed (a library set them)."""
     if not header.is_header or not header.doubtful:
@@ -207,7 +213,7 @@ def header_correction(header: TitledMention, citers: Iterable[TitledMention], *,
             first = full[0]
             names = tuple((pos, h, first.names[pos][0]) for pos, (h, _) in enumerate(header.names)
                           if normalise_surname(h) != normalise_surname(first.names[pos][0]))
-    year: Optional[tuple[int, int]] = None
+    year: tuple[int, int] | None = None
     years = {c.year for c in plain}
     citing_docs = {c.doc_id for c in plain}
     if ("year" not in fixed and len(years) == 1 and header.year is not None
