@@ -60,6 +60,18 @@ def test_lotka_on_an_inverse_square_distribution():
     assert author_key("N. Brenner") == author_key("Brenner, Neil") == "brenner n"
 
 
+def test_an_author_is_named_as_most_papers_print_the_name():
+    """One header's misprint ("Fisher, P. I." for P. F. Fisher) does not name the person when the other headers
+    and the references citing them print "Fisher, P. F."."""
+    authors = {1: ["Fisher, P. I.", "Langford, M."], 2: ["Fisher, P. F.", "Langford, M."], 3: ["Fisher, P. E."]}
+    cited = {4: ["Fisher, P. F.", "Wright, J. K."], 5: ["Fisher, P. F."]}
+    got = author_productivity(authors, cited)
+    assert got["productive"][0] == {"author": "Fisher, P. F.", "papers": 3, "fractional": 2.0}
+    assert got["cited"][0] == {"author": "Fisher, P. F.", "citing_papers": 2}
+    # a tie keeps the form seen first
+    assert author_productivity({1: ["Li, X."], 2: ["Li, Xin"]})["productive"][0]["author"] == "Li, X."
+
+
 def test_three_themes_are_placed_by_rank_with_the_means_as_lines():
     """The mixed corpus's three themes: split at the medians two were 'emerging' and each median theme sat on a
     line (at the mean rank, as bibliometrix, too); ranked with the means, no theme sits on a line."""

@@ -40,14 +40,19 @@ def author_productivity(
     ``authors`` maps each corpus paper to its author names; ``cited_first_authors``
     each paper to the first authors of the works it cites.
     """
-    shown: dict[str, str] = {}
+    # A person's name as most papers print it, in their headers and in the references citing them: one
+    # header's misprint ("Peter I;. Fisher" for Peter F. Fisher) must not name the person everywhere.
+    forms: dict[str, Counter[str]] = {}
+    for source in (authors, cited_first_authors or {}):
+        for _, names in sorted(source.items(), key=lambda kv: str(kv[0])):
+            for n in names:
+                if n and n.strip():
+                    forms.setdefault(author_key(n), Counter())[n.strip()] += 1
+    shown = {k: c.most_common(1)[0][0] for k, c in forms.items()}  # ties: the form seen first
     papers_of: Counter[str] = Counter()
     fractional: dict[str, float] = {}
     for _, names in sorted(authors.items(), key=lambda kv: str(kv[0])):
         keys = list(dict.fromkeys(author_key(n) for n in names if n and n.strip() and "anonymous" not in n.lower()))
-        for n in names:
-            if n and n.strip():
-                shown.setdefault(author_key(n), n.strip())
         for k in keys:
             papers_of[k] += 1
             fractional[k] = fractional.get(k, 0.0) + 1.0 / len(keys)
@@ -76,9 +81,7 @@ def author_productivity(
         cited_keys: set[str] = set()
         for n in names:
             if n and n.strip():
-                k = author_key(n)
-                shown.setdefault(k, n.strip())
-                cited_keys.add(k)
+                cited_keys.add(author_key(n))
         cited_by.update(cited_keys)
     cited = [{"author": shown.get(k, k), "citing_papers": c}
              for k, c in sorted(cited_by.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
