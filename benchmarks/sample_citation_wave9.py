@@ -1,0 +1,86 @@
+"""Draw the wave-9 citation-function sentences (issue 19): a fresh TEST batch, labelled blind, drawn at random.
+
+The point is an honest estimate of the classifier on the natural mix of citing sentences, where critiques are
+rare: no cue word, first-person pattern or sentence form takes part in the draw.  Sources are those of wave 8
+(the seeds, the gentrification texts, the CC BY PDFs, ``pdfs/urban_studies``, ``pdfs/geography``, the 50 EXCITE
+PDFs, the author-year papers of ``pdfs/misc`` and the JOSS PDFs; PDF text by ``pdftotext FILE -``).  Candidates
+come from the sentence splitter and author-year pattern of ``sample_citation_sentences.py``: 40-600 characters,
+overlapping no gold sentence of any earlier batch (``taken_before("wave9")``: the original 300 and waves 4-8), and
+not junk by wave 6's filters (``junk_kind``) and its stricter reference-line test (``reference_like``), dropped
+before drawing and counted by kind.  One sample, ``random`` (seed 901): at most 6 candidates per paper drawn at
+random from each paper, then ``SIZE`` of them drawn at random from the pool; rows are listed in that random order,
+so any prefix of the list is itself a random sample.  ``split`` is by paper as in waves 6 and 7 (the SHA-1 of the
+file path relative to the data folder, first hex digit even -> ``tune``, odd -> ``heldout``).
+
+Counts: see the end of this docstring (filled in as labelling went).
+
+Labelling (by hand, blind: litmap's classifier was never run on these sentences nor its output read) follows
+``docs/citation-function.md`` and wave 8's direction rules: a critique the sentence *reports* ("X has been
+criticised for ... (Y)", "Y criticises X") is ``background`` for both the critic and the criticised work unless
+the citing authors take it up in the same sentence; the label is what *this sentence* does (where only a
+neighbouring sentence sets the authors against the cited work, the row is ``background``); sentence-initial
+"However" answering the previous sentence is discourse; two cited works compared with the authors silent is
+``background``.  Rows carry ``"batch": "wave9"``; wave 9 is a test batch: it is in no training list.
+
+Prints one line per sentence, citation in ``[[ ]]``; ``--json`` writes the rows (without label) for annotation;
+``--check`` verifies that every wave-9 gold row is re-drawn.
+
+    python benchmarks/sample_citation_wave9.py [--data ../shared/data] [--json rows.jsonl] [--check]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample_citation_sentences import cites, sampler_main, sentences, taken_before  # noqa: E402
+from sample_citation_wave4 import texts  # noqa: E402
+from sample_citation_wave6 import junk_kind, more_texts, reference_like, split_of  # noqa: E402
+
+SIZE = 720
+PER_PAPER = 6
+SEED = 901
+
+
+def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
+    taken = taken_before("wave9")  # the gold of every earlier batch: the original 300 and waves 4-8
+    everything: dict[str, list[dict]] = {}
+    for f, (t, extract) in sorted({**texts(data), **more_texts(data)}.items()):
+        for a, b in sentences(t):
+            s = t[a:b]
+            if len(s) > 600 or len(s) < 40 or any(a < y and x < b for x, y in taken.get(f, [])):
+                continue
+            cs = cites(s)
+            if not cs:
+                continue
+            kind = junk_kind(s, cs[0]) or ("reference_line (strict)" if reference_like(s, cs[0]) else None)
+            if kind:
+                if dropped is not None:
+                    dropped[kind] += 1
+                continue
+            everything.setdefault(f, []).append(dict(file=f, offset=a, length=b - a, cite=list(cs[0]), text=s,
+                                                     extract=extract))
+    rng = random.Random(SEED)
+    drawn: list[dict] = []
+    for f in sorted(everything):
+        drawn += rng.sample(everything[f], min(PER_PAPER, len(everything[f])))
+    return [{**row, "sample": "random", "split": split_of(row["file"]), "batch": "wave9"}
+            for row in rng.sample(drawn, min(SIZE, len(drawn)))]
+
+
+def main() -> int:
+    dropped: Counter[str] = Counter()
+    try:
+        return sampler_main(__doc__, "wave9", lambda data: draw(data, dropped),
+                            ("sample", "cite", "length", "split"))
+    finally:
+        if dropped:
+            print("junk dropped before drawing:", dict(dropped), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
