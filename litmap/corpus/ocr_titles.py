@@ -15,6 +15,13 @@ unambiguous: every citing entry read from a text layer prints the same names, as
 each with the header's initial at its position; the year only when at least two citing papers all
 print one year and the header's is the only dissent.  A header read from a text layer, or a field a
 library set, is never corrected.
+
+:func:`header_citers` finds, for every corpus paper's header, the entries citing it by the same
+distinctive title and the same first surname (years, when both print one, at most one apart): a
+header that prints no year is linked that way, since works are blocked by year.  :func:`citer_fill`
+then fills a header's missing year and venue from those entries, read from a text layer, when at
+least two citing papers print them and none disagrees.  A value the header or a library gave is
+never replaced.
 """
 
 from __future__ import annotations
@@ -26,14 +33,19 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from litmap.errors import SettingsError
+from litmap.parse.linking import surname_similarity
 from litmap.parse.names import normalise_surname, normalise_title
 
 __all__ = [
+    "CiterFill",
     "HeaderCorrection",
     "TitleLinkSettings",
     "TitledMention",
+    "citer_fill",
     "distinctive_title",
+    "header_citers",
     "header_correction",
+    "normalise_venue",
     "title_matches",
 ]
 
@@ -61,6 +73,7 @@ class TitleLinkSettings:
     min_content_words: int = 6
     max_year_gap: int = 1
     min_year_citers: int = 2
+    min_surname: float = 0.85
 
     def __post_init__(self) -> None:
         if not 80 <= self.min_ratio <= 100:
@@ -71,6 +84,8 @@ class TitleLinkSettings:
             raise SettingsError(f"max_year_gap must be 0, 1 or 2, got {self.max_year_gap}; use 1 (the default)")
         if self.min_year_citers < 2:
             raise SettingsError(f"min_year_citers must be 2 or more, got {self.min_year_citers}; use 2")
+        if not 0.5 <= self.min_surname <= 1:
+            raise SettingsError(f"min_surname must be in [0.5, 1], got {self.min_surname}; use 0.85 (the default)")
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,7 @@ class TitledMention:
     names: tuple[tuple[str, str], ...]
     et_al: bool = False
     doubtful: bool = False
+    venue: str | None = None  # the journal or container printed
 
     @property
     def is_header(self) -> bool:
@@ -141,33 +157,159 @@ def title_matches(mentions: Sequence[TitledMention],
                   settings: TitleLinkSettings = TitleLinkSettings()) -> dict[str, tuple[str, ...]]:
     """Each doubtful mention with a distinctive title → the other mentions whose title agrees with it
     near-exactly and whose years, DOI and names fit (sorted item ids; absent: none)."""
-    index: dict[str, list[TitledMention]] = {}
-    for m in mentions:
-        key = distinctive_title(m.title, settings)
-        if key:
-            index.setdefault(key, []).append(m)
-    # Titles a near-exact match can be among: those sharing one of the title's rarest words (a title
-    # 95% alike keeps most words whole), so a large corpus is not compared title by title.
-    by_word: dict[str, set[str]] = {}
-    for key in index:
-        for w in set(_content(key)):
-            by_word.setdefault(w, set()).add(key)
+    near = _TitleIndex(mentions, settings)
     out: dict[str, tuple[str, ...]] = {}
     for m in mentions:
         if not m.doubtful:
             continue
-        key = distinctive_title(m.title, settings)
-        if not key:
-            continue
-        rare = sorted(set(_content(key)), key=lambda w: (len(by_word.get(w, ())), w))[:_RARE_WORDS]
-        pool = sorted(set().union(*(by_word.get(w, set()) for w in rare)))
-        hits: set[str] = set()
-        for other_key, _score, _ in process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=settings.min_ratio,
-                                                    limit=None):
-            hits.update(o.item_id for o in index[other_key] if o.item_id != m.item_id and _match(m, o, settings))
+        hits = {o.item_id for o in near(m) if _match(m, o, settings)}
         if hits:
             out[m.item_id] = tuple(sorted(hits))
     return out
+
+
+class _TitleIndex:
+    """The titled mentions by distinctive title; called with a mention, the others whose title agrees
+    with its own near-exactly (rapidfuzz ratio ``min_ratio`` of the normalised titles)."""
+
+    def __init__(self, mentions: Sequence[TitledMention], settings: TitleLinkSettings) -> None:
+        self.settings = settings
+        self.index: dict[str, list[TitledMention]] = {}
+        for m in mentions:
+            key = distinctive_title(m.title, settings)
+            if key:
+                self.index.setdefault(key, []).append(m)
+        # Titles a near-exact match can be among: those sharing one of the title's rarest words (a
+        # title 95% alike keeps most words whole), so a large corpus is not compared title by title.
+        self.by_word: dict[str, set[str]] = {}
+        for key in self.index:
+            for w in set(_content(key)):
+                self.by_word.setdefault(w, set()).add(key)
+
+    def __call__(self, m: TitledMention) -> list[TitledMention]:
+        key = distinctive_title(m.title, self.settings)
+        if not key:
+            return []
+        rare = sorted(set(_content(key)), key=lambda w: (len(self.by_word.get(w, ())), w))[:_RARE_WORDS]
+        pool = sorted(set().union(*(self.by_word.get(w, set()) for w in rare)))
+        return [o for other_key, _score, _ in process.extract(key, pool, scorer=fuzz.ratio,
+                                                              score_cutoff=self.settings.min_ratio, limit=None)
+                for o in self.index[other_key] if o.item_id != m.item_id]
+
+
+def _same_first_surname(a: TitledMention, b: TitledMention, settings: TitleLinkSettings) -> bool:
+    if not a.names or not b.names:
+        return False
+    x, y = normalise_surname(a.names[0][0]), normalise_surname(b.names[0][0])
+    return bool(x and y) and (x == y or surname_similarity(x, y) >= settings.min_surname)
+
+
+def header_citers(mentions: Sequence[TitledMention],
+                  settings: TitleLinkSettings = TitleLinkSettings()) -> dict[str, tuple[str, ...]]:
+    """Each corpus paper's header with a distinctive title → the entries of other papers whose title
+    agrees with it near-exactly, with the same first surname, no disagreeing DOI and, when both print
+    a year, years at most ``max_year_gap`` apart (sorted item ids; absent: none).  Unlike
+    :func:`title_matches` a header with no year is looked up too."""
+    near = _TitleIndex(mentions, settings)
+    out: dict[str, tuple[str, ...]] = {}
+    for m in mentions:
+        if not m.is_header:
+            continue
+        hits = set()
+        for o in near(m):
+            if o.is_header or o.doc_id == m.doc_id or (m.doi and o.doi and m.doi != o.doi):
+                continue
+            if m.year is not None and o.year is not None and abs(m.year - o.year) > settings.max_year_gap:
+                continue
+            if _same_first_surname(m, o, settings):
+                hits.add(o.item_id)
+        if hits:
+            out[m.item_id] = tuple(sorted(hits))
+    return out
+
+
+_ABBREV = {"j": "journal", "jnl": "journal", "int": "international", "intl": "international",
+           "rev": "review", "res": "research", "stud": "studies",
+           "sci": "science", "soc": "society", "am": "american", "ann": "annals", "assoc": "association",
+           "environ": "environment", "plan": "planning", "q": "quarterly", "urb": "urban", "reg": "regional",
+           "syst": "systems", "inf": "information", "inform": "information"}
+
+
+_VENUE_STOP = frozenset({"and", "of", "the", "for", "in", "on"})
+
+
+def normalise_venue(venue: str | None) -> str:
+    """A journal or container name as a matching key: lower case, punctuation, "&", "and", "of" and
+    "the" dropped, common abbreviations spelt out: "Environment and Planning A", "Environment &
+    Planning A" and "Environ. Plan. A" are all ``"envir plann a"``."""
+    if not venue:
+        return ""
+    words = re.sub(r"[^\w\s]", " ", venue.lower()).split()
+    # Words cut to five letters, so "Geogr." meets both "Geography" and "Geographical".
+    return " ".join(_ABBREV.get(w, w)[:5] for w in words if w not in _VENUE_STOP)
+
+
+@dataclass(frozen=True)
+class CiterFill:
+    """Corpus paper ``doc_id``'s missing ``year`` and ``venue`` (None: left missing) as the entries
+    citing it print them, and the citing papers each rests on."""
+
+    doc_id: int
+    year: int | None
+    venue: str | None
+    year_citing: tuple[int, ...] = ()
+    venue_citing: tuple[int, ...] = ()
+
+    def provenance(self) -> list[str]:
+        """Metadata provenance entries: ``"year:from citing papers 5, 18 (guess)"``, ``"journal:…"``."""
+        out = []
+        if self.year is not None:
+            out.append("year:from citing papers " + ", ".join(map(str, self.year_citing)) + " (guess)")
+        if self.venue is not None:
+            out.append("journal:from citing papers " + ", ".join(map(str, self.venue_citing)))
+        return out
+
+
+def _agreed(values: Sequence[tuple[int, str]], min_docs: int) -> tuple[str, tuple[int, ...]] | None:
+    """The one value (by key) ``values`` (citing paper, key) hold, when at least ``min_docs`` papers
+    print it and none prints another."""
+    keys = {k for _, k in values}
+    if len(keys) != 1:
+        return None
+    docs = tuple(sorted({d for d, _ in values}))
+    return (keys.pop(), docs) if len(docs) >= min_docs else None
+
+
+def citer_fill(header: TitledMention, citers: Iterable[TitledMention], *, fixed_fields: Iterable[str] = (),
+               settings: TitleLinkSettings = TitleLinkSettings()) -> CiterFill | None:
+    """The year and venue ``header`` lacks, as the entries ``citers`` read from a text layer print
+    them, or None.  A field is filled only when at least ``min_year_citers`` citing papers print it
+    and none prints another (venues compared by :func:`normalise_venue`); the header's own values and
+    ``fixed_fields`` ("year", "journal": a library set them) are never replaced."""
+    if not header.is_header:
+        return None
+    plain = [c for c in citers if not c.is_header and not c.doubtful and c.doc_id != header.doc_id]
+    fixed = set(fixed_fields)
+    year: int | None = None
+    year_docs: tuple[int, ...] = ()
+    if header.year is None and "year" not in fixed:
+        got = _agreed([(c.doc_id, str(c.year)) for c in plain if c.year is not None], settings.min_year_citers)
+        if got:
+            year, year_docs = int(got[0]), got[1]
+    venue: str | None = None
+    venue_docs: tuple[int, ...] = ()
+    if not (header.venue or "").strip() and "journal" not in fixed:
+        printed = [(c.doc_id, normalise_venue(c.venue), c.venue.strip()) for c in plain
+                   if c.venue and normalise_venue(c.venue)]
+        got = _agreed([(d, k) for d, k, _ in printed], settings.min_year_citers)
+        if got:
+            # The form most entries print (ties: the longest, then the first in order).
+            forms = [v for _, _, v in printed]
+            venue = max(forms, key=lambda v: (forms.count(v), len(v), -forms.index(v)))
+            venue_docs = got[1]
+    if year is None and venue is None:
+        return None
+    return CiterFill(header.doc_id, year, venue, year_docs, venue_docs)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from typing import Mapping, Optional, TypeVar
 
 from litmap.corpus.authors import (NamePrinting, SurnameCorrection, SuspectName, author_forms, misread_surnames,
                                    ocr_suspects)
-from litmap.corpus.ocr_titles import HeaderCorrection, TitledMention, header_correction, title_matches
+from litmap.corpus.ocr_titles import (CiterFill, HeaderCorrection, TitledMention, citer_fill, header_citers,
+                                     header_correction, title_matches)
 from litmap.corpus.works import Work, WorkInput, build_works
 from litmap.models import Author, CitedWork, Metadata, Reference
 from litmap.parse.names import initials_of, normalise_doi, normalise_surname
@@ -110,6 +111,9 @@ class ResolvedWorks:
     #: OCR'd headers corrected from the papers citing them, and each such paper's metadata as corrected
     header_corrections: tuple[HeaderCorrection, ...] = ()
     corrected_metadata: Mapping[int, Metadata] = field(default_factory=dict)
+    #: Headers' missing years and venues filled from the entries citing them (their metadata as filled
+    #: is in ``corrected_metadata``)
+    citer_fills: tuple[CiterFill, ...] = ()
 
 
 def _drop_stamp_dois(refs: list[WorkInput], own: Optional[str]) -> list[WorkInput]:
@@ -257,12 +261,14 @@ def _titled(sources: WorkSources, items: list[WorkInput]) -> list[TitledMention]
         if it.source == "paper":
             p = by_paper[it.item_id]
             people, doubtful, et_al = p.metadata.authors, _header_by_ocr(sources, p.doc_id), False
+            venue = p.metadata.journal
         else:
             r = by_ref[it.item_id]
             people, doubtful, et_al = r.reference.people, _on_ocr_page(sources, r), r.reference.et_al
+            venue = r.reference.container
         out.append(TitledMention(it.item_id, int(it.doc_id), it.title, it.year, it.doi,
                                  tuple((a.family, initials_of(a.given)) for a in people if a.family), et_al,
-                                 doubtful))
+                                 doubtful, venue))
     return out
 
 
@@ -306,6 +312,31 @@ def _correct_headers(sources: WorkSources, titled: list[TitledMention], links: M
     return fixes, metadata
 
 
+def _fill_from_citers(sources: WorkSources, titled: list[TitledMention], links: Mapping[str, tuple[str, ...]],
+                      citers: Mapping[str, tuple[str, ...]]) -> tuple[list[CiterFill], dict[int, Metadata]]:
+    """Headers' missing years and venues filled from the entries citing them (those of
+    :func:`header_citers`, and an OCR'd header's title matches), and the filled metadata."""
+    by_id = {m.item_id: m for m in titled}
+    papers = {p.doc_id: p.metadata for p in sources.papers}
+    fills: list[CiterFill] = []
+    metadata: dict[int, Metadata] = {}
+    for header in titled:
+        if not header.is_header:
+            continue
+        others = sorted(set(links.get(header.item_id, ())) | set(citers.get(header.item_id, ())))
+        meta = papers[header.doc_id]
+        fill = citer_fill(header, [by_id[o] for o in others], fixed_fields=_library_fields(meta))
+        if fill is None:
+            continue
+        filled = {p.split(":", 1)[0] for p in fill.provenance()}
+        provenance = tuple(p for p in meta.provenance if p.split(":", 1)[0] not in filled) + tuple(fill.provenance())
+        metadata[header.doc_id] = replace(meta, year=fill.year if fill.year is not None else meta.year,
+                                          journal=fill.venue if fill.venue is not None else meta.journal,
+                                          provenance=provenance)
+        fills.append(fill)
+    return fills, metadata
+
+
 def _header_notes(sources: WorkSources) -> dict[str, list[str]]:
     """``p:DOC`` → the header corrections recorded in its metadata's provenance (a correction made by
     an earlier run, so the work keeps saying what was corrected)."""
@@ -313,7 +344,7 @@ def _header_notes(sources: WorkSources) -> dict[str, list[str]]:
     for p in sources.papers:
         for entry in p.metadata.provenance:
             field_, _, src = entry.partition(":")
-            if field_ in ("authors", "year") and src.startswith("OCR header corrected"):
+            if field_ in ("authors", "year") and src.startswith(("OCR header corrected", "from citing papers")):
                 out.setdefault(f"p:{p.doc_id}", []).append(f"{field_}: {src}")
     return out
 
@@ -325,10 +356,23 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
     form per person (:mod:`litmap.corpus.authors`), so labels and first
     authors do not split one author into several."""
     items, ref_ids, mention_ids = _inputs(sources)
-    links = title_matches(_titled(sources, items))
-    header_fixes, corrected_meta = _correct_headers(sources, _titled(sources, items), links)
+    titled = _titled(sources, items)
+    links = title_matches(titled)
+    header_fixes, corrected_meta = _correct_headers(sources, titled, links)
     if corrected_meta:
         sources = replace(sources, papers=tuple(replace(p, metadata=corrected_meta.get(p.doc_id, p.metadata))
+                                                for p in sources.papers))
+        items, ref_ids, mention_ids = _inputs(sources)
+        titled = _titled(sources, items)
+    # A header that prints no year meets no entry in works' (year, surname) blocks: it is linked by
+    # its title and first surname, and its missing year and venue are filled from its citers.
+    citers = header_citers(titled)
+    fills, filled_meta = _fill_from_citers(sources, titled, links, citers)
+    yearless = {m.item_id for m in titled if m.is_header and m.year is None}
+    links = {**{i: o for i, o in citers.items() if i in yearless}, **links}
+    if filled_meta:
+        corrected_meta = {**corrected_meta, **filled_meta}
+        sources = replace(sources, papers=tuple(replace(p, metadata=filled_meta.get(p.doc_id, p.metadata))
                                                 for p in sources.papers))
         items, ref_ids, mention_ids = _inputs(sources)
     corrections, suspects = _corrections(sources)
@@ -364,6 +408,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
         suspects=tuple(suspects),
         header_corrections=tuple(header_fixes),
         corrected_metadata=corrected_meta,
+        citer_fills=tuple(fills),
     )
 
 

@@ -36,7 +36,8 @@ def _reference(d: dict[str, Any]) -> Reference:
     """
     return Reference(index=d["index"], raw="", authors=_people(d.get("authors")), editors=_people(d.get("editors")),
                      et_al=bool(d.get("et_al", False)), year=d.get("year"), year_suffix=d.get("year_suffix"),
-                     title=d.get("title"), doi=d.get("doi"), page=int(d.get("page") or 0))
+                     title=d.get("title"), container=d.get("container"), doi=d.get("doi"),
+                     page=int(d.get("page") or 0))
 
 
 def load_work_sources(conn: sqlite3.Connection) -> WorkSources:
@@ -55,7 +56,7 @@ def load_work_sources(conn: sqlite3.Connection) -> WorkSources:
     papers = tuple(
         StoredPaper(r["document_id"], Metadata(
             title=r["title"], authors=tuple(Author.from_dict(a) for a in json.loads(r["authors"] or "[]")),
-            year=r["year"], doi=r["doi"], provenance=tuple(json.loads(r["provenance"] or "[]"))))
+            year=r["year"], journal=r["journal"], doi=r["doi"], provenance=tuple(json.loads(r["provenance"] or "[]"))))
         for r in conn.execute(f"SELECT * FROM metadata WHERE document_id IN ({_OK})")
     )
     ocr_documents = frozenset(r[0] for r in conn.execute(f"SELECT id FROM documents WHERE ocr > 0 AND id IN ({_OK})"))
@@ -100,9 +101,10 @@ def save_works(store: Store, resolved: ResolvedWorks) -> int:
     rows = {w.id: (w.doi, w.first_author, w.year, w.title, w.label, _data(w), w.document_id) for w in resolved.works}
     with store.transaction() as conn:
         for doc_id, meta in sorted(resolved.corrected_metadata.items()):
-            # An OCR'd header corrected from the papers citing it (provenance says so and what was read).
-            conn.execute("UPDATE metadata SET authors=?, year=?, provenance=? WHERE document_id=?",
-                         (json.dumps([a.to_dict() for a in meta.authors]), meta.year,
+            # An OCR'd header corrected, or a header's missing year or venue filled, from the papers
+            # citing it (provenance says so and what was read).
+            conn.execute("UPDATE metadata SET authors=?, year=?, journal=?, provenance=? WHERE document_id=?",
+                         (json.dumps([a.to_dict() for a in meta.authors]), meta.year, meta.journal,
                           json.dumps(list(meta.provenance)), doc_id))
         return _write_works(conn, rows, resolved) + len(resolved.corrected_metadata)
 
