@@ -41,6 +41,8 @@ def resolve_corpus_works(store: Store, progress: Optional[Progress] = None) -> W
         log.info("paper %d, reference %d: name read as %s", c.doc_id, c.idx + 1, c.describe())
     for sn in resolved.suspects:
         log.info("paper %d, reference %d: name likely misread by OCR: %s", sn.doc_id, sn.idx + 1, sn.describe())
+    for f in resolved.citer_fills:
+        log.info("paper %d: %s", f.doc_id, "; ".join(f.provenance()))
     report(ProgressEvent("works", 1, 1))
     log.info("%d mentions resolved to %d works (%d rows rewritten)", resolved.mentions, len(resolved.works), changed)
     return WorksSummary(works=len(resolved.works), mentions=resolved.mentions,
