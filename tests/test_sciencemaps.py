@@ -68,6 +68,11 @@ def test_an_author_is_named_as_most_papers_print_the_name():
     got = author_productivity(authors, cited)
     assert got["productive"][0] == {"author": "Fisher, P. F.", "papers": 3, "fractional": 2.0}
     assert got["cited"][0] == {"author": "Fisher, P. F.", "citing_papers": 2}
+    # three headers, three middle initials (the mixed folder's Fisher): the references citing him decide
+    three = {1: ["Fisher, P. I."], 2: ["Fisher, P. F."], 3: ["Fisher, P. E."]}
+    assert author_productivity(three)["productive"][0]["author"] == "Fisher, P. I."  # a tie: the first seen
+    got = author_productivity(three, printed_forms=["Fisher, P. F."] * 5 + ["Fisher, P."])
+    assert got["productive"][0] == {"author": "Fisher, P. F.", "papers": 3, "fractional": 3.0}
     # a tie keeps the form seen first
     assert author_productivity({1: ["Li, X."], 2: ["Li, Xin"]})["productive"][0]["author"] == "Li, X."
 

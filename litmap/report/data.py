@@ -277,7 +277,7 @@ def _works(data: Any, settings: ReportSettings,
             id=w.id, label=f"{w.label} {OCR_SUSPECT_MARK}" if w.ocr_suspect else w.label, title=w.title or "",
             year=w.year, doi=w.doi, author=w.first_author,
             paper=w.document_id, cited_by=cited_by.get(wid, ()), contexts=tuple(shown[wid]),
-            n_contexts=n_contexts[wid], functions=functions[wid],
+            n_contexts=n_contexts[wid], functions=functions[wid], initials=w.first_initials,
         )
         for wid, w in kept.items()
     }

@@ -88,6 +88,7 @@ class ReportWork:
     contexts: tuple[ReportContext, ...]
     n_contexts: int  # all citing sentences, shown or not
     functions: dict[str, int]  # citation function -> sentences, of those shown
+    initials: Optional[str] = None  # the first author's initials as the references print them ("PF"), if any
 
 
 @dataclass(frozen=True)

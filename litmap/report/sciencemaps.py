@@ -29,11 +29,14 @@ def _productivity(data: Any) -> dict[str, Any]:
 
     authors = {p.id: list(p.authors) for p in data.papers}
     cited_first: dict[int, list[str]] = {}
+    printed: list[str] = []  # the first author's name with initials, once per citing paper: votes for its form
     for w in data.works.values():
         if w.author:
             for pid in w.cited_by:
                 cited_first.setdefault(pid, []).append(w.author)
-    return author_productivity(authors, cited_first, top=15)
+            if w.initials:
+                printed += [f"{w.author}, {' '.join(i + '.' for i in w.initials)}"] * len(w.cited_by)
+    return author_productivity(authors, cited_first, top=15, printed_forms=printed)
 
 
 def _thematic(data: Any) -> dict[str, Any]:

@@ -33,17 +33,18 @@ def author_key(name: str) -> str:
 
 def author_productivity(
     authors: Mapping[Any, Iterable[str]], cited_first_authors: Optional[Mapping[Any, Iterable[str]]] = None,
-    *, top: int = 20,
+    *, top: int = 20, printed_forms: Iterable[str] = (),
 ) -> dict[str, Any]:
     """``{"authors", "papers", "lotka": {...}, "productive": [...], "cited": [...]}``.
 
     ``authors`` maps each corpus paper to its author names; ``cited_first_authors``
-    each paper to the first authors of the works it cites.
+    each paper to the first authors of the works it cites; ``printed_forms`` are more printings of names
+    ("Fisher, P. F." from each reference citing him) that only vote on how a person is named.
     """
     # A person's name as most papers print it, in their headers and in the references citing them: one
     # header's misprint ("Peter I;. Fisher" for Peter F. Fisher) must not name the person everywhere.
     forms: dict[str, Counter[str]] = {}
-    for source in (authors, cited_first_authors or {}):
+    for source in (authors, cited_first_authors or {}, {"": printed_forms}):
         for _, names in sorted(source.items(), key=lambda kv: str(kv[0])):
             for n in names:
                 if n and n.strip():
