@@ -7,8 +7,20 @@ import json
 import sqlite3
 from pathlib import Path
 
-from litmap.corpus.ocr_titles import TitledMention, citer_fill, header_citers, normalise_venue
-from litmap.corpus.resolve import ResolvedWorks, StoredPaper, StoredReference, WorkRow, WorkSources, resolve_stored_works
+from litmap.corpus.ocr_titles import (
+    TitledMention,
+    citer_fill,
+    header_citers,
+    normalise_venue,
+)
+from litmap.corpus.resolve import (
+    ResolvedWorks,
+    StoredPaper,
+    StoredReference,
+    WorkRow,
+    WorkSources,
+    resolve_stored_works,
+)
 from litmap.models import Author, Metadata, Reference
 
 TITLE = "Modeling sensitivity to accuracy in classified imagery: a study of areal interpolation by dasymetric mapping"
