@@ -720,10 +720,10 @@ def test_eval_scores_any_batch_by_class_and_reads_no_other(tmp_path, monkeypatch
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     import eval_citation_function as ev
 
-    assert "wave7" in ev.SPENT and "wave9" not in ev.SPENT  # wave7 is spent (scored once); a batch not listed is never read
+    assert "wave7" in ev.SPENT and "wave10" not in ev.SPENT  # wave7 and wave9 are spent (scored once); a batch not listed is never read
     sent = "Unlike Brenner (2004), we argue that scale is made."
     rows = [{"file": "a.txt", "offset": 0, "length": len(sent), "cite": [7, 21], "label": "critiques",
-             "sample": "x", "batch": "wave9", "sha1_40": "", "text": sent},
+             "sample": "x", "batch": "wave10", "sha1_40": "", "text": sent},
             {"file": "b.txt", "offset": 0, "length": len(sent), "cite": [7, 21], "label": "background",
              "sample": "x", "batch": "wave8", "sha1_40": "", "text": sent}]
     gold = tmp_path / "gold.jsonl"
@@ -732,7 +732,7 @@ def test_eval_scores_any_batch_by_class_and_reads_no_other(tmp_path, monkeypatch
     seen: list[str] = []
     real = ev._read_file
     monkeypatch.setattr(ev, "_read_file", lambda path, extract: seen.append(path.name) or real(path, extract))
-    monkeypatch.setattr(sys, "argv", ["eval", "--data", str(tmp_path), "--batch", "wave9"])
+    monkeypatch.setattr(sys, "argv", ["eval", "--data", str(tmp_path), "--batch", "wave10"])
     assert ev.main() == 0
     out = capsys.readouterr().out
     assert seen == ["a.txt"] and "n=1 " in out and "macro-F1 1.000" in out
