@@ -684,7 +684,7 @@ def status(db: str, as_json: bool) -> None:
         for path in st.untitled:
             click.echo(f"  NO TITLE {_safe(path)}")
     for line in st.guessed:
-        click.echo(f"  GUESSED {_safe(line)} (from the PDF's creation date)")
+        click.echo(f"  GUESSED {_safe(line)}")  # each field says where its guess came from
     for line in st.garbled:
         click.echo(f"  GARBLED {_safe(line)}")
 

@@ -101,7 +101,7 @@ def test_extraction_health_counts_and_lists(tmp_path):
     con.close()
     assert [g.id for g in ov.garbled] == [ids[0]] and "49 control characters" in ov.garbled[0].note
     assert ov.ocr_pages == 4
-    assert [(g.id, g.note) for g in ov.guessed] == [(ids[1], "year")]
+    assert [(g.id, g.note) for g in ov.guessed] == [(ids[1], "year from the PDF's creation date")]
     assert ids[2] in [x.id for x in ov.no_references]
 
 

@@ -114,5 +114,12 @@ def test_provenance_survives_the_store(tmp_path: Path) -> None:
         doc_id = store.save_document(doc)
         assert store.load_document(doc_id).metadata.provenance == ("year:pdf-date guess",)
         st = store.status()
-    assert st.guessed == (f"{tmp_path / 'a.pdf'}: year",)
+    assert st.guessed == (f"{tmp_path / 'a.pdf'}: year from the PDF's creation date",)
     assert replace(meta, provenance=()).guessed == ()
+
+
+def test_a_guess_says_where_it_came_from() -> None:
+    from litmap.store.report_read import guess_note
+
+    assert guess_note("year:pdf-date guess") == "year from the PDF's creation date"
+    assert guess_note("year:from citing papers 5, 18 (guess)") == "year from citing papers 5, 18"

@@ -32,6 +32,7 @@ from typing import Any, Iterator, Optional, Sequence
 from litmap.errors import NotAStoreError, StoreError, StoreLockedError, StoreWriteError
 from litmap.models import Author, Document, Metadata, Paragraph, Section, Source
 from litmap.store.schema import APPLICATION_ID, CORE_TABLES, MIGRATIONS, SCHEMA_VERSION
+from litmap.store.report_read import guess_note
 
 __all__ = ["Store", "FileRecord", "StoreStatus", "DEFAULT_DB", "text_hash", "now"]
 
@@ -712,7 +713,7 @@ class Store:
         for path, prov in self.conn.execute(
                 "SELECT d.path, m.provenance FROM documents d JOIN metadata m ON m.document_id=d.id "
                 "WHERE d.status='ok' AND m.provenance LIKE '%guess%' ORDER BY d.path"):
-            fields = [p.split(":", 1)[0] for p in json.loads(prov or "[]") if "guess" in p]
+            fields = [guess_note(p) for p in json.loads(prov or "[]") if "guess" in p]
             out.append(f"{path}: {', '.join(fields)}")
         return tuple(out)
 

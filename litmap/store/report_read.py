@@ -135,10 +135,19 @@ def guessed_metadata(conn: sqlite3.Connection) -> list[tuple[int, str, tuple[str
     for doc_id, path, prov in conn.execute(
             "SELECT d.id, d.path, m.provenance FROM documents d JOIN metadata m ON m.document_id=d.id "
             "WHERE d.status='ok' AND m.provenance LIKE '%guess%' ORDER BY d.id"):
-        fields = tuple(p.split(":", 1)[0] for p in json.loads(prov or "[]") if "guess" in p)
+        fields = tuple(guess_note(p) for p in json.loads(prov or "[]") if "guess" in p)
         if fields:
             out.append((int(doc_id), str(path), fields))
     return out
+
+
+def guess_note(provenance: str) -> str:
+    """``"year:pdf-date guess"`` -> ``"year from the PDF's creation date"``; ``"year:from citing papers 5, 18
+    (guess)"`` -> ``"year from citing papers 5, 18"``: the field and where the guess came from."""
+    field, _, source = provenance.partition(":")
+    source = source.replace("(guess)", "").replace("guess", "").strip()
+    source = {"pdf-date": "from the PDF's creation date"}.get(source, source)
+    return f"{field} {source}".strip()
 
 
 def failed_documents(conn: sqlite3.Connection) -> list[FailedDocument]:
