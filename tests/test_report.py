@@ -416,3 +416,27 @@ def test_label_of_a_paper_with_nothing_but_a_year_keeps_the_year_beside_the_numb
     assert Paper(65, None, 2021).label == "paper 65 (2021), title unknown"
     assert Paper(7, None, None).label == "paper 7, title unknown"
     assert Paper(7, None, 2021, journal="Cities").label == "Cities 2021"
+
+
+@needs_igraph
+def test_a_guessed_year_is_starred_in_the_papers_table_with_its_source(tmp_path, store_path):
+    import json
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    shutil.copy(store_path, db)
+    con = sqlite3.connect(db)
+    pid, year = con.execute("SELECT m.document_id, m.year FROM metadata m WHERE m.year IS NOT NULL "
+                            "ORDER BY m.document_id LIMIT 1").fetchone()
+    con.execute("UPDATE metadata SET provenance=? WHERE document_id=?",
+                (json.dumps(["year:from citing papers 3, 4 (guess)"]), pid))
+    con.commit()
+    con.close()
+    with Store(str(db)) as store:
+        build_report(store, tmp_path / "r", FAST)
+    html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    row = re.search(rf'<tr data-pid="{pid}">.*?</tr>', html, flags=re.S).group(0)
+    assert f'<span title="guessed: year from citing papers 3, 4">{year}*</span>' in row
+    assert "* a guessed year" in html
+    assert html.count("*</span>") == 1  # no other paper is starred
