@@ -53,6 +53,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from collections.abc import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -120,24 +121,50 @@ def reference_like(s: str, cite: tuple[int, int]) -> bool:
     return bool(BARE_YEAR.match(s[cite[0]:cite[1]].strip()) and AFTER_INITIALS.search(s[max(0, cite[0] - 60):cite[0]]))
 
 
-def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
-    taken = taken_before("wave6")  # the gold as it was before this draw
+def candidates(data: Path, batch: str, dropped: Counter[str] | None = None, *, strict: bool = True,
+               extra: Callable[[str, tuple[int, int], str, str], dict] | None = None) -> dict[str, list[dict]]:
+    """The candidate citing sentences of every source text, by file, for the draw of ``batch``: 40-600
+    characters, overlapping no gold sentence of an earlier batch, with a citation, and not junk (counted by kind
+    in ``dropped``; ``strict`` adds the round-2 reference-line test).  ``extra(sentence, cite, previous, next)``
+    adds fields to each row."""
+    taken = taken_before(batch)  # the gold as it was before this draw
     everything: dict[str, list[dict]] = {}
     for f, (t, extract) in sorted({**texts(data), **more_texts(data)}.items()):
-        for a, b in sentences(t):
+        spans = list(sentences(t))
+        for i, (a, b) in enumerate(spans):
             s = t[a:b]
             if len(s) > 600 or len(s) < 40 or any(a < y and x < b for x, y in taken.get(f, [])):
                 continue
             cs = cites(s)
             if not cs:
                 continue
-            kind = junk_kind(s, cs[0])
+            kind = junk_kind(s, cs[0]) or (
+                "reference_line (strict)" if strict and reference_like(s, cs[0]) else None)
             if kind:
                 if dropped is not None:
                     dropped[kind] += 1
                 continue
             row = dict(file=f, offset=a, length=b - a, cite=list(cs[0]), text=s, extract=extract)
+            if extra is not None:
+                prev = t[spans[i - 1][0]:spans[i - 1][1]] if i > 0 else ""
+                nxt = t[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
+                row.update(extra(s, cs[0], prev, nxt))
             everything.setdefault(f, []).append(row)
+    return everything
+
+
+def wave_main(doc: str | None, batch: str, draw: Callable[[Path, Counter[str]], list[dict]]) -> int:
+    """A wave sampler's command line (``sampler_main``), with the junk dropped before drawing on stderr."""
+    dropped: Counter[str] = Counter()
+    try:
+        return sampler_main(doc, batch, lambda data: draw(data, dropped), ("sample", "cite", "length", "split"))
+    finally:
+        if dropped:
+            print("junk dropped before drawing:", dict(dropped), file=sys.stderr)
+
+
+def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
+    everything = candidates(data, "wave6", dropped, strict=False)
     out: list[dict] = []
     for sample, seed, cap, pat in (("random", 601, 1, None), ("uses_supports", 602, 1, USES),
                                     ("contrast", 603, 2, CONTRAST)):
@@ -170,13 +197,7 @@ def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
 
 
 def main() -> int:
-    dropped: Counter[str] = Counter()
-    try:
-        return sampler_main(__doc__, "wave6", lambda data: draw(data, dropped),
-                            ("sample", "cite", "length", "split"))
-    finally:
-        if dropped:
-            print("junk dropped before drawing:", dict(dropped), file=sys.stderr)
+    return wave_main(__doc__, "wave6", draw)
 
 if __name__ == "__main__":
     raise SystemExit(main())

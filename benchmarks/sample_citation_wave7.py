@@ -65,9 +65,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_citation_sentences import cites, sampler_main, sentences, taken_before  # noqa: E402
-from sample_citation_wave4 import texts  # noqa: E402
-from sample_citation_wave6 import junk_kind, more_texts, reference_like, split_of  # noqa: E402
+from sample_citation_wave6 import candidates, split_of, wave_main  # noqa: E402
 
 CRITIQUE_WIDE = re.compile(
     r"\b(unlike|in contrast|however|fail\w*|neglect\w*|critic\w*|critique\w*|limitation\w*|problematic|"
@@ -105,23 +103,7 @@ SIZES = {"random": 70, "critique_wide": 135, "support_use": 70, "critique_strong
 
 
 def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
-    taken = taken_before("wave7")  # the gold as it was before this draw
-    everything: dict[str, list[dict]] = {}
-    for f, (t, extract) in sorted({**texts(data), **more_texts(data)}.items()):
-        for a, b in sentences(t):
-            s = t[a:b]
-            if len(s) > 600 or len(s) < 40 or any(a < y and x < b for x, y in taken.get(f, [])):
-                continue
-            cs = cites(s)
-            if not cs:
-                continue
-            kind = junk_kind(s, cs[0]) or ("reference_line (strict)" if reference_like(s, cs[0]) else None)
-            if kind:
-                if dropped is not None:
-                    dropped[kind] += 1
-                continue
-            row = dict(file=f, offset=a, length=b - a, cite=list(cs[0]), text=s, extract=extract)
-            everything.setdefault(f, []).append(row)
+    everything = candidates(data, "wave7", dropped)
     out: list[dict] = []
     for sample, seed, cap, pat in (("random", 701, 1, None), ("critique_wide", 702, 2, CRITIQUE_WIDE),
                                     ("support_use", 703, 1, SUPPORT_USE)):
@@ -147,13 +129,7 @@ def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
 
 
 def main() -> int:
-    dropped: Counter[str] = Counter()
-    try:
-        return sampler_main(__doc__, "wave7", lambda data: draw(data, dropped),
-                            ("sample", "cite", "length", "split"))
-    finally:
-        if dropped:
-            print("junk dropped before drawing:", dict(dropped), file=sys.stderr)
+    return wave_main(__doc__, "wave7", draw)
 
 
 if __name__ == "__main__":

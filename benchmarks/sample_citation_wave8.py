@@ -82,9 +82,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_citation_sentences import cites, sampler_main, sentences, taken_before  # noqa: E402
-from sample_citation_wave4 import texts  # noqa: E402
-from sample_citation_wave6 import junk_kind, more_texts, reference_like  # noqa: E402
+from sample_citation_wave6 import candidates, wave_main  # noqa: E402
 
 FIRST = re.compile(r"\b([Ww]e|[Oo]ur|[Uu]s|I|[Tt]his (paper|article|study|research|chapter|analysis|essay)|"
                    r"[Tt]he present (paper|article|study|research|analysis)|[Hh]ere)\b")
@@ -159,27 +157,8 @@ def supports_form(s: str) -> bool:
 
 
 def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
-    taken = taken_before("wave8")  # the gold of every earlier batch, wave 7 (the held-out test set) included
-    everything: dict[str, list[dict]] = {}
-    for f, (t, extract) in sorted({**texts(data), **more_texts(data)}.items()):
-        spans = list(sentences(t))
-        for i, (a, b) in enumerate(spans):
-            s = t[a:b]
-            if len(s) > 600 or len(s) < 40 or any(a < y and x < b for x, y in taken.get(f, [])):
-                continue
-            cs = cites(s)
-            if not cs:
-                continue
-            kind = junk_kind(s, cs[0]) or ("reference_line (strict)" if reference_like(s, cs[0]) else None)
-            if kind:
-                if dropped is not None:
-                    dropped[kind] += 1
-                continue
-            prev = t[spans[i - 1][0]:spans[i - 1][1]] if i > 0 else ""
-            nxt = t[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
-            row = dict(file=f, offset=a, length=b - a, cite=list(cs[0]), text=s, extract=extract,
-                       critique=critique_strength(s, cs[0], prev, nxt), support=supports_form(s))
-            everything.setdefault(f, []).append(row)
+    everything = candidates(data, "wave8", dropped, extra=lambda s, cite, prev, nxt: {
+        "critique": critique_strength(s, cite, prev, nxt), "support": supports_form(s)})
     out: list[dict] = []
     for sample, seed in (("random", 801), ("critique_syntax", 802), ("support_syntax", 803)):
         seen = {(r["file"], r["offset"]) for r in out}
@@ -218,13 +197,7 @@ def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
 
 
 def main() -> int:
-    dropped: Counter[str] = Counter()
-    try:
-        return sampler_main(__doc__, "wave8", lambda data: draw(data, dropped),
-                            ("sample", "cite", "length", "split"))
-    finally:
-        if dropped:
-            print("junk dropped before drawing:", dict(dropped), file=sys.stderr)
+    return wave_main(__doc__, "wave8", draw)
 
 
 if __name__ == "__main__":
