@@ -125,7 +125,7 @@ def main() -> int:
 
 
 # Batches in the order they were drawn: each draw left out the gold of the batches before it.
-BATCHES: tuple[Optional[str], ...] = (None, "wave4", "wave5", "wave6", "wave7", "wave8", "wave9")
+BATCHES: tuple[Optional[str], ...] = (None, "wave4", "wave5", "wave6", "wave7", "wave8", "wave9", "wave10")
 
 
 def taken_before(batch: str) -> dict[str, list[tuple[int, int]]]:
