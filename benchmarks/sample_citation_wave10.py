@@ -59,13 +59,13 @@ def draw(data: Path, dropped: Counter[str] | None = None) -> list[dict]:
             cands = [r for r in everything[f] if (f, r["offset"]) not in seen and pat.search(r["text"])]
             drawn += rng.sample(cands, min(cap, len(cands)))
         out += [{**row, "sample": sample} for row in rng.sample(drawn, min(SIZES[sample], len(drawn)))]
-    rows = []
+    rows: list[dict] = []
     counts: Counter[str] = Counter()
     for row in out:
         i = counts[row["sample"]]
         counts[row["sample"]] += 1
         part = PARTS[len(rows) % len(PARTS)]
-        extra = {}
+        extra: dict[str, str] = {}
         if (row["sample"] == "random" and i < OVERLAP) or (row["sample"] == "critique_strong" and i < OVERLAP_CRIT):
             extra["also"] = PARTS[(PARTS.index(part) + 1) % len(PARTS)]
         rows.append({**row, "split": split_of(row["file"]), "batch": "wave10", "part": part, **extra})
