@@ -26,6 +26,14 @@ name, year and DOI against:
   files) and 7 PDFs in no other typed set (three of them scans: pass
   ``--ocr auto`` to read them, else they are skipped); all held out.
 
+* ``benchmarks/gold/headers_finder.jsonl`` (``--sets finder``): the same fields
+  typed blind, before litmap was run on them, from the title pages of the 15
+  anystyle "finder" documents (``references/anystyle/finder/*.ttx``, Stanford
+  dissertations tagged line by line as ``<tag> | <text>``).  Each is scored as
+  the plain text a scholar's text export would give: the text after the first
+  ``"| "`` of each line (:func:`ttx_to_text`), written to a temporary .txt and
+  read as the pipeline reads a .txt file; all held out.
+
 ``--split tune|heldout|all`` keeps the papers whose file name hashes to
 that half (sha1 of the base name, odd first 8 hex digits: held out). Tune
 on ``tune``; score ``heldout`` once, at the end.
@@ -70,8 +78,10 @@ TYPED_GOLD = os.path.join(os.path.dirname(__file__), "gold", "headers.jsonl")
 MISC_GOLD = os.path.join(os.path.dirname(__file__), "gold", "headers_misc.jsonl")
 #: A third held-out set, typed blind before any run on its files: every paper in it is held out.
 FRESH_GOLD = os.path.join(os.path.dirname(__file__), "gold", "headers_fresh.jsonl")
+#: A fourth, typed blind from the anystyle finder documents (read as text exports): every paper in it is held out.
+FINDER_GOLD = os.path.join(os.path.dirname(__file__), "gold", "headers_finder.jsonl")
 #: Sets in which every paper is held out.
-ALL_HELDOUT = ("misc", "fresh")
+ALL_HELDOUT = ("misc", "fresh", "finder")
 FIELDS = ("title", "title_fuzzy", "first_author", "year", "doi")
 
 
@@ -116,9 +126,40 @@ def default_reader(path: str, ocr: str = "never") -> ExtractedPages:
     from litmap.read.pdf import read_pdf
     from litmap.read.textfiles import read_text_file
 
+    if path.lower().endswith(".ttx"):
+        return ttx_reader(path)
     if not path.lower().endswith(".pdf"):
         return read_text_file(path)  # .txt/.md/.html, as the pipeline reads them
-    return read_pdf(path, ocr=ocr)  # by default scored on papers with a text layer
+    return read_pdf(path, ocr=ocr)
+
+
+def ttx_to_text(ttx: str) -> str:
+    """The plain text of an anystyle finder document: each line's text after its tag column (the first
+    ``"| "``; a bare trailing ``"|"`` gives an empty line), kept as it is, leading spaces included."""
+    out = []
+    for line in ttx.splitlines():
+        bar = line.find("|")
+        if bar < 0:
+            out.append(line)
+            continue
+        out.append(line[bar + 1:].removeprefix(" "))
+    return "\n".join(out) + "\n"
+
+
+def ttx_reader(path: str) -> ExtractedPages:
+    """A finder .ttx as a scholar's .txt: its plain text (:func:`ttx_to_text`) written to a temporary .txt
+    named after it, read as the pipeline reads a text file."""
+    import tempfile
+
+    from litmap.read.textfiles import read_text_file
+
+    with open(path, encoding="utf-8") as fh:
+        text = ttx_to_text(fh.read())
+    with tempfile.TemporaryDirectory(prefix="litmap_eval_ttx_") as tmp:
+        txt = os.path.join(tmp, os.path.splitext(os.path.basename(path))[0] + ".txt")
+        with open(txt, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return read_text_file(txt)  # by default scored on papers with a text layer
 
 
 class NoText(Exception):
@@ -133,6 +174,8 @@ def pdftotext_reader(path: str) -> ExtractedPages:
 
     from litmap.read.textfiles import read_text_file
 
+    if path.lower().endswith(".ttx"):
+        return ttx_reader(path)
     if not path.lower().endswith(".pdf"):
         return read_text_file(path)
     cache = os.path.join(tempfile.gettempdir(), "litmap_eval_pdftotext")
@@ -343,7 +386,7 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="all",
                     help="score only the papers of this half (by file name hash)")
     ap.add_argument("--sets", default="cc_by,joss,geography,typed,misc",
-                    help="comma-separated gold sets (also: fresh)")
+                    help="comma-separated gold sets (also: fresh, finder)")
     ap.add_argument("--ocr", choices=("never", "auto"), default="never",
                     help="OCR for PDFs without a text layer (default never: they are skipped)")
     ap.add_argument("--as-text", action="store_true",
@@ -355,7 +398,7 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
         return 0
     sets = {"cc_by": cc_by_gold(args.data), "joss": joss_gold(args.data), "geography": geography_gold(args.data),
             "typed": typed_gold(args.data), "misc": typed_gold(args.data, MISC_GOLD),
-            "fresh": typed_gold(args.data, FRESH_GOLD)}
+            "fresh": typed_gold(args.data, FRESH_GOLD), "finder": typed_gold(args.data, FINDER_GOLD)}
     wanted = [n.strip() for n in args.sets.split(",") if n.strip()]
     sets = {n: [g for g in golds if args.split == "all" or split_of(g.path) == args.split
                 or (n in ALL_HELDOUT and args.split == "heldout")]
