@@ -49,3 +49,14 @@ def test_what_is_new_since_the_last_run():
     assert "Since the last run, 1 paper newly engages it (Okafor 2010); Brenner 2004 is new among its top anchors." in text
     same = snapshot([MAP])["state-rescaling"]
     assert "Nothing is new since the last run" in " ".join(x.text for x in synthesise(MAP, LABELS, None, same).sentences)
+
+
+def test_camps_sentence_says_when_it_names_only_the_largest():
+    def camp(i):
+        return {"id": i, "works": [[f"W{i}{k}", f"Author{i}{k} 200{k}", 1] for k in range(3)], "terms": [["scale", 2]]}
+
+    six = " ".join(x.text for x in synthesise({**MAP, "camps": [camp(i) for i in range(6)]}, LABELS).sentences)
+    assert "Its works fall into 6 camps of co-citation; the four largest: camp 1, around Author00 2000" in six
+    assert "camp 5" not in six
+    three = " ".join(x.text for x in synthesise({**MAP, "camps": [camp(i) for i in range(3)]}, LABELS).sentences)
+    assert "Its works fall into 3 camps of co-citation: camp 1" in three and "largest" not in three

@@ -134,3 +134,24 @@ def test_pdf_pages_are_judged_on_their_share_of_dictionary_words():
     assert "words are words" in pdf._garbled_text(page(shifted))
     russian = "Городские регионы изучаются давно, и государство меняет свою форму и масштаб. " * 8
     assert pdf._garbled_text(page(russian)) == ""
+
+
+def test_broken_words_count_symbols_inside_words_only():
+    from litmap.read.garbled import broken_words
+
+    # the seed's abstract read across its keyword column
+    assert broken_words("either the centrally driven city regiongssen;‘_blage alism from above") == 1
+    # punctuation between words, apostrophes, citations and subscripts after a digit are prose
+    assert broken_words("the state’s role; and (Smith, 2004;Jones, 2005) in x1_2 and Li & Wu (2012); see") == 0
+    assert broken_words("a|b and c_d") == 2
+
+
+def test_evidence_passages_put_broken_text_last():
+    from litmap.analyse.debates.data import readable_first
+    from litmap.analyse.debates.records import EvidencePassage
+
+    bad = EvidencePassage(3, 9.0, (("assemblage", 4),), 0, text="city regiongssen;‘_blage alism from above")
+    good = EvidencePassage(7, 5.0, (("assemblage", 2),), 1, text="Assemblage thinking adopts a flat ontology.")
+    also = EvidencePassage(9, 4.0, (("assemblage", 1),), 0, text="Regions are assemblages.")
+    assert [p.paragraph for p in readable_first((bad, good, also))] == [7, 9, 3]
+    assert readable_first((good, also)) == (good, also)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["garbled_reason", "GARBLED_MARK"]
+__all__ = ["garbled_reason", "broken_words", "GARBLED_MARK"]
 
 #: Every warning about a garbled layer holds this, so status and the report can count them.
 GARBLED_MARK = "garbled text layer"
@@ -32,6 +32,10 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CONTROL_IN_WORDS = re.compile(r"(?<=[^\W\d_])[\x00-\x08\x0b\x0e-\x1f](?=[^\W\d_])")
 #: Any such control character: a cheap search that rules out the look-behind scan on almost every page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+#: Letters on both sides of symbols prose never puts inside a word ("regiongssen;‘_blage"): what a broken
+#: stretch of a text layer (an abstract box read across its keyword column) leaves in an otherwise good page.
+_ODD = r";_|\\{}<>^~"
+_BROKEN_WORD = re.compile(rf"[^\W\d_][‘’'{_ODD}]*[{_ODD}][‘’'{_ODD}]*[^\W\d_]")
 
 
 def garbled_reason(text: str, words: frozenset[str] = frozenset(), *, spaced: bool = True) -> str:
@@ -58,3 +62,10 @@ def garbled_reason(text: str, words: frozenset[str] = frozenset(), *, spaced: bo
             if share < MIN_WORD_SHARE:
                 return f"only {share:.0%} of its words are words"
     return ""
+
+
+def broken_words(text: str) -> int:
+    """How many words of ``text`` have letters on both sides of a symbol no prose puts inside a word
+    (``;``, ``_``, ``|``, braces, angle brackets ...): 0 for clean prose.  Too few to call a page garbled,
+    enough to keep such a paragraph from being quoted as evidence."""
+    return len(_BROKEN_WORD.findall(text))

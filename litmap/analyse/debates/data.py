@@ -27,7 +27,7 @@ from typing import Any, Callable, Optional, Sequence
 from litmap.analyse.concepts import Lexicon, match_concepts
 from litmap.analyse.debates.citefunction import classify_citation
 from litmap.analyse.debates.maps import check_targets, debate_maps_from_inputs
-from litmap.analyse.debates.records import DebateInputs, DebateMap, DebateSettings, Engagement
+from litmap.analyse.debates.records import DebateInputs, DebateMap, DebateSettings, Engagement, EvidencePassage
 from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.store.contexts import CitationGroup, load_citation_groups, load_paragraph_keys, load_paragraph_texts
 from litmap.store.corpusdata import CitationContext, CorpusData, load_corpus_data
@@ -274,6 +274,14 @@ def _with_passage_texts(conn: sqlite3.Connection, inputs: DebateInputs, maps: li
         passages = tuple(dataclasses.replace(
             p, text=" ".join(texts.get((e.paper_id, p.paragraph), "").split())[:600],
             page=p.page or pages.get((e.paper_id, p.paragraph))) for p in e.passages)
-        return dataclasses.replace(e, passages=passages)
+        return dataclasses.replace(e, passages=readable_first(passages))
 
     return [dataclasses.replace(m, papers=tuple(fill(e) for e in m.papers)) for m in maps]
+
+
+def readable_first(passages: tuple[EvidencePassage, ...]) -> tuple[EvidencePassage, ...]:
+    """The passages in their order, those with broken words ("regiongssen;‘_blage": a text layer read across
+    an abstract's keyword column) moved last, so that the quote shown first is one a scholar can read."""
+    from litmap.read.garbled import broken_words
+
+    return tuple(sorted(passages, key=lambda p: broken_words(p.text or "") > 0))

@@ -15,6 +15,7 @@ from typing import Any, Mapping, Optional
 __all__ = ["Evidence", "Sentence", "Synthesis", "synthesise", "snapshot", "to_json"]
 
 _QUOTE_CHARS = 220
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,9 @@ def synthesise(m: Mapping[str, Any], paper_labels: Mapping[int, str],
             q = next((quote_of[w] for w, _, _ in c["works"] if w in quote_of), None)
             if q:
                 refs.append(b.cite(q["paper_id"], q.get("page"), q["sentence"], "camp"))
-        b.say(f"Its works fall into {_plural(len(camps), 'camp')} of co-citation: " + "; ".join(parts) + ".", *refs)
+        shown = "" if len(camps) <= len(parts) else f"; the {_WORDS[len(parts)]} largest"
+        b.say(f"Its works fall into {_plural(len(camps), 'camp')} of co-citation{shown}: " + "; ".join(parts) + ".",
+              *refs)
     elif camps:
         b.say(f"Its works form one camp, around {_series([lab for _, lab, _ in camps[0]['works'][:3]])}.")
     # contested works, a quote from each side
