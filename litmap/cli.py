@@ -1052,8 +1052,9 @@ def papers(db: str, as_json: bool) -> None:
         _echo_listing("papers", [asdict(r) for r in rows])
         return
     for r in rows:
-        click.echo(f"{r.id:>5}  {r.year or '----'}  {_safe(r.title or os.path.basename(r.path))[:80]}"
-                   f"  [{r.refs} refs, {r.citations} citations]")
+        # a paper whose text prints no title says so; its file name is only there to find it
+        shown = r.title or f"(no title found) {os.path.basename(r.path)}"
+        click.echo(f"{r.id:>5}  {r.year or '----'}  {_safe(shown)[:80]}  [{r.refs} refs, {r.citations} citations]")
 
 
 def main() -> None:

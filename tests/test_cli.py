@@ -182,3 +182,21 @@ def test_ctrl_c_before_a_command_s_own_handler_exits_130_with_the_message(monkey
     result = CliRunner().invoke(cli, ["ingest", ".", "--db", db_path])
     assert result.exit_code == 130
     assert "interrupted" in result.output and "run the command again" in result.output
+
+
+def test_papers_lists_an_untitled_paper_as_such(monkeypatch, db_path):
+    import litmap.store.papers as papers_mod
+    from litmap.store.papers import PaperListing
+
+    rows = [PaperListing(1, 2024, None, "/corpus/000_bf02feee84df81f6.txt", 0, 116),
+            PaperListing(2, 2012, "A Quantile Regression Approach to Areal Interpolation", "/corpus/q.pdf", 49, 51)]
+    from litmap.store import Store
+
+    with Store(db_path, write=True):  # an empty store: the listing itself is replaced
+        pass
+    monkeypatch.setattr(papers_mod, "list_papers", lambda store: rows)
+    res = CliRunner().invoke(cli, ["papers", "--db", db_path])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert "2024  (no title found) 000_bf02feee84df81f6.txt  [0 refs, 116 citations]" in lines[0]
+    assert "2012  A Quantile Regression Approach to Areal Interpolation  [49 refs, 51 citations]" in lines[1]
