@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 from litmap.models import Author, Metadata
 from litmap.parse.metadata_authors import clean_field, family_first, looks_like_affiliation, mostly_names, parse_author_line
 from litmap.parse.metadata_masthead import is_date_line
+from litmap.parse.metadata_thesis import thesis_title_page
 from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
@@ -152,6 +153,9 @@ def _text_header(lines: list[str]) -> Metadata:
     cover = researchgate_head(lines)
     if cover.title:
         return cover
+    thesis = thesis_title_page(lines)
+    if thesis.title:
+        return thesis
     rules = _rules_header(lines)
     if rules.title:
         return rules
