@@ -108,7 +108,7 @@ def test_planted_camps_and_contested_works_are_recovered(planted, method):
                                               "Fir 2008"}
     alder = next(a for a in flux.anchors if a.label == "Alder 2001")
     assert {q.function for q in alder.quotes} == {"uses", "critiques"}  # one approving, one critical quote
-    assert all(q.page == 1 and q.title for q in alder.quotes)
+    assert all(q.page == 0 and q.title for q in alder.quotes)  # a .md file has no pages (0: none), not "p. 1"
 
     camps = {frozenset(_by_label(c.works)): c for c in flux.camps}
     assert set(camps) == {frozenset({"Alder 2001", "Birch 2003", "Cedar 2005"}),

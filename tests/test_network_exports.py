@@ -181,3 +181,24 @@ def test_load_corpus_data(tmp_path):
     assert data.contexts == (CitationContext(2, ("P1", "B"), "As argued (...).", 4, "Intro", 3, None),)
     assert data.paragraphs == {(2, 4): "As argued."}
     assert set(citation_network(data).edges) == {(2, 1)}
+
+
+def test_a_text_file_has_no_pages_in_contexts_or_passages(tmp_path):
+    from litmap.store.topics import iter_body_paragraphs
+
+    s = _store(tmp_path)
+    try:
+        data = load_corpus_data(s.conn)
+        assert data.contexts[0].page == 3  # a PDF's page is kept
+        paras = list(iter_body_paragraphs(s.conn))
+        assert [p.page for p in paras] == [None]  # stored without a page
+        s.conn.execute("UPDATE paragraphs SET page = 1")
+        s.conn.execute("UPDATE citations SET page = 1")
+        assert load_corpus_data(s.conn).contexts[0].page == 1
+        assert [p.page for p in iter_body_paragraphs(s.conn)] == [1]
+        # the same paper read from a .txt: its single "page" is the whole file, shown as none (not "p. 1")
+        s.conn.execute("UPDATE documents SET media_type = 'txt' WHERE id = 2")
+        assert load_corpus_data(s.conn).contexts[0].page == 0
+        assert [p.page for p in iter_body_paragraphs(s.conn)] == [None]
+    finally:
+        s.close()

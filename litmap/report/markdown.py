@@ -21,6 +21,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 _ENTITY_AMP = re.compile(r"&(?=#?\w+;)")
 
 
+
+def _page(page: object) -> str:
+    """", p. 12" for a quote's page; nothing when it has none (a text file's quotes)."""
+    return f", p. {page}" if page else ""
+
 def _html_safe(s: str) -> str:
     return _ENTITY_AMP.sub("&amp;", s).replace("<", "&lt;").replace(">", "&gt;")
 
@@ -90,7 +95,7 @@ def _debates(DB: dict[str, Any], paper_ref: Callable[[Optional[int]], str], work
                          f"{_n(a['papers'], 'paper')}; {a['share']:.0%} of its citations in this debate"
                          + (f" ({fn})" if fn else ""))
                 for q in a["quotes"][:2]:
-                    L.append(f"  > {_quote(q['sentence'])} — {paper_ref(q['paper_id'])}, p. {q['page']} "
+                    L.append(f"  > {_quote(q['sentence'])} — {paper_ref(q['paper_id'])}{_page(q['page'])} "
                              f"({md(q['function'])})")
             L.append("")
         if m["camps"]:
@@ -227,7 +232,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
             L.append(f"{t['size']} passages in {t['n_papers']} papers. Keywords: {md(', '.join(t['keywords']))}.")
             L.append("")
             for r in t["passages"]:
-                page = f", p. {r['page']}" if r["page"] else ""
+                page = _page(r["page"])
                 L.append(f"> {_quote(r['text'])}  ")
                 L.append(f"> — {paper_ref(r['paper'])}{page}")
                 L.append("")
@@ -276,7 +281,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
         L.append("")
         for c in w.contexts[:3]:
             L.append(f"> {_quote(c.sentence)}  ")
-            L.append(f"> — {paper_ref(c.paper)}, p. {c.page} ({md(c.function or '')})")
+            L.append(f"> — {paper_ref(c.paper)}{_page(c.page)} ({md(c.function or '')})")
             L.append("")
 
     def changes_list(ch: Any) -> None:

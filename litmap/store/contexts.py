@@ -43,11 +43,18 @@ class ParagraphKey:
     text_hash: str
 
 
+def page_of(table: str, documents: str = "d") -> str:
+    """The SQL for the page of a row of ``table`` (an alias) joined to its document (alias ``documents``): NULL for
+    a text file, whose one "page" is the whole file, so that no quote from it is shown as "p. 1"."""
+    return f"CASE WHEN COALESCE({documents}.media_type, 'pdf') = 'pdf' THEN {table}.page END"
+
+
 def load_citation_groups(conn: sqlite3.Connection) -> list[CitationGroup]:
     """Every citation naming at least one resolved work, by (paper, idx), of any document."""
     rows = conn.execute(
-        "SELECT c.document_id, c.idx, c.raw, c.sentence, c.paragraph_idx, c.section, c.page, c.kind, cd.work_id "
-        "FROM citations c JOIN cited cd ON cd.document_id = c.document_id AND cd.citation_idx = c.idx "
+        f"SELECT c.document_id, c.idx, c.raw, c.sentence, c.paragraph_idx, c.section, {page_of('c')}, c.kind, "
+        "cd.work_id FROM citations c JOIN cited cd ON cd.document_id = c.document_id AND cd.citation_idx = c.idx "
+        "JOIN documents d ON d.id = c.document_id "
         "WHERE cd.work_id IS NOT NULL ORDER BY c.document_id, c.idx, cd.pos"
     )
     out: list[CitationGroup] = []

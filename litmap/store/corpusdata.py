@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
+from litmap.store.contexts import page_of
+
 __all__ = ["Paper", "WorkInfo", "CitationContext", "CorpusData", "load_corpus_data", "initials_name"]
 
 log = logging.getLogger(__name__)
@@ -257,8 +259,9 @@ def load_corpus_data(conn: sqlite3.Connection, *, paragraphs: bool = False) -> C
                                             section, page or 0, fn))
 
     for r in conn.execute(
-        f"SELECT c.document_id, c.idx, c.sentence, c.paragraph_idx, c.section, c.page, {fn_col}, cd.work_id "
+        f"SELECT c.document_id, c.idx, c.sentence, c.paragraph_idx, c.section, {page_of('c')}, {fn_col}, cd.work_id "
         "FROM citations c JOIN cited cd ON cd.document_id = c.document_id AND cd.citation_idx = c.idx "
+        "JOIN documents d ON d.id = c.document_id "
         "WHERE cd.work_id IS NOT NULL ORDER BY c.document_id, c.idx, cd.pos"
     ):
         if r[0] not in valid or r[7] not in works:

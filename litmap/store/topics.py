@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator, Optional, Sequence
 
 from litmap.errors import StoreError
+from litmap.store.contexts import page_of
 
 __all__ = [
     "Assignment", "Representative", "Topic", "HierarchyNode", "TopicResult",
@@ -177,21 +178,22 @@ def _now() -> str:
 # -- passages and the embedding cache --------------------------------------------------------
 
 _BODY_SQL = """
-SELECT p.document_id, p.idx, s.kind, p.page, p.text, p.text_hash, m.year, m.journal
+SELECT p.document_id, p.idx, s.kind, {page}, p.text, p.text_hash, m.year, m.journal
 FROM paragraphs p
 JOIN documents d ON d.id = p.document_id
 LEFT JOIN metadata m ON m.document_id = p.document_id
 LEFT JOIN sections s ON s.document_id = p.document_id AND s.idx = p.section_idx
 WHERE p.kind = 'body' AND d.status = 'ok'
 ORDER BY p.document_id, p.idx
-"""
+""".format(page=page_of("p"))
 
 
 def iter_body_paragraphs(conn: sqlite3.Connection) -> Iterator[BodyParagraph]:
     """Body paragraphs of every ``ok`` document, in document and paragraph order.
 
     Year and journal come as stored (the topic stage normalises them); which
-    sections count is the topic stage's choice (``section_kind``).
+    sections count is the topic stage's choice (``section_kind``).  A text file's
+    paragraphs have no page (its one "page" is the whole file).
     """
     for doc_id, idx, kind, page, text, thash, year, journal in conn.execute(_BODY_SQL):
         yield BodyParagraph(doc_id, idx, kind, page, text, thash, year, journal)
