@@ -37,6 +37,7 @@ from litmap.parse.metadata_authors import (
 )
 from litmap.parse.metadata_cover import (
     NIH_CITATION,
+    cite_as_doi,
     find_doi,
     is_cover_page,
     jstor_source_block,
@@ -494,8 +495,11 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     first_text = " ".join(b.text for p in content[:2] for b in (p.blocks[:_TEXT_MASTHEAD_BLOCKS] if text_head
                                                                 else p.blocks))
     doi = _best_doi([normalise_doi(meta.get("doi")), cover.doi,
-                     find_doi(" ".join(b.text for p in content[:1] for b in p.blocks)),
-                     normalise_doi(meta.get("subject")), normalise_doi(meta.get("title")), find_doi(first_text)])
+                     # (a text file's first page is the whole text: a DOI in its reference list is a cited work's)
+                     find_doi(" ".join(b.text for p in content[:1]
+                                       for b in (p.blocks[:_TEXT_MASTHEAD_BLOCKS] if text_head else p.blocks))),
+                     normalise_doi(meta.get("subject")), normalise_doi(meta.get("title")), find_doi(first_text),
+                     cite_as_doi(" ".join(b.text for p in content[:1] for b in p.blocks)) if text_head else None])
     subject = subject_info(meta.get("subject", ""))
     for key, val in subject.items():
         header.setdefault(key, val)

@@ -19,7 +19,7 @@ from litmap.models import Author, Metadata
 from litmap.parse.metadata_authors import clean_field, family_first, parse_author_line
 from litmap.parse.names import normalise_doi
 
-__all__ = ["parse_cover", "jstor_source_block", "find_doi", "is_cover_page", "NIH_CITATION"]
+__all__ = ["parse_cover", "jstor_source_block", "find_doi", "cite_as_doi", "is_cover_page", "NIH_CITATION"]
 
 
 _COVER_MARKERS = ("to cite this article", "jstor is a not-for-profit", "see discussions, stats, and author profiles",
@@ -111,6 +111,22 @@ def find_doi(text: str) -> Optional[str]:
     # "10.1177/0969776418763010European Urban…".
     text = re.sub(r"(10\.\d{4,9}/[\d.]{8,}\d)(?=[A-Za-z]{3,})", r"\1 ", text)
     return normalise_doi(text)
+
+
+_CITE_AS = re.compile(r"\bCite this article as\s*:", re.I)
+_DOI_BEFORE = re.compile(r"\bdoi\s*:?\s*(10\.\d{4,9}/\S+)\s*$", re.I)
+
+
+def cite_as_doi(text: str) -> Optional[str]:
+    """The DOI a paper prints with its own "Cite this article as:" line, which BMC and SpringerOpen set at its
+    end: "doi:10.1186/1472-6963-14-1" right over it, or the DOI in the citation after it."""
+    for m in _CITE_AS.finditer(text):
+        before = _DOI_BEFORE.search(text[max(m.start() - 80, 0):m.start()])
+        if before and (doi := find_doi(before.group(1))):
+            return doi
+        if doi := find_doi(text[m.end():m.end() + 400].split("\n\n")[0]):
+            return doi
+    return None
 
 
 def is_cover_page(page: LaidOutPage) -> bool:
