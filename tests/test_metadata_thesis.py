@@ -154,5 +154,14 @@ Philosophy at the University of Lisbon, studies rent gaps in the historic centre
 """
     assert thesis_title_page(paper.split("\n")).title is None  # the degree sentence is prose, not a title page
     assert text_header(paper).title == "Rent Gaps and Displacement in Lisbon"
+    wrapped = """Rent Gaps and Displacement in Lisbon
+Ana Costa
+University of Lisbon
+This article draws on the first author's doctoral thesis, submitted in partial
+fulfillment of the requirements for the degree of Doctor of Philosophy
+Abstract
+This paper studies rent gaps in the historic centre of Lisbon since 2010.
+"""
+    assert thesis_title_page(wrapped.split("\n")).title is None  # the same sentence wrapped as an export wraps it
     # a statement with nothing over it: no title read here
     assert thesis_title_page(_US.split("\n")[4:]).title is None

@@ -54,6 +54,9 @@ _INSTITUTION = re.compile(r"\b(?:university|college)\b|^\s*(?:department|faculty
 _HEAD_LINES = 80
 _MAX_BLOCK = 16
 _MAX_TITLE_LINES = 6
+#: How many non-blank lines down the degree statement, and the title's first line, may stand.
+_STATEMENT_WITHIN = 25
+_TITLE_WITHIN = 12
 #: A title page sets each line of the statement apart; a longer line is running prose.
 _MAX_LINE = 100
 
@@ -115,10 +118,12 @@ def _title_over(lines: Sequence[str], idx: list[int], start: int) -> tuple[str |
         if parts and idx[j + 1] - idx[j] > 3:
             break  # a wide gap: what stands over it is no part of the title
         if (len(ln) > _MAX_LINE or ln.endswith((".", ";")) or _JUNK.search(ln) or is_date_line(ln)
-                or _INSTITUTION.search(ln) or _BY.match(ln)):
-            break
+                or _INSTITUTION.search(ln) or _BY.match(ln) or re.match(r"[a-z]", ln)):
+            break  # (a line opening in lower case is running prose)
         parts.insert(0, ln)
         j -= 1
+    if j + 1 >= _TITLE_WITHIN:
+        return None, authors  # a title page's title stands at the top of the text
     title = sane_title(clean_field(" ".join(parts))) if parts else None
     return title, authors
 
@@ -142,11 +147,11 @@ def thesis_title_page(lines: Sequence[str]) -> Metadata:
     no title over it."""
     head = list(lines[:_HEAD_LINES])
     idx = _nonblank(head)
-    d = next((p for p, k in enumerate(idx[:40]) if _DEGREE.search(head[k])), None)
+    d = next((p for p, k in enumerate(idx[:_STATEMENT_WITHIN]) if _DEGREE.search(head[k])), None)
     if d is None:
         return Metadata()
     start, end = _block(head, idx, d)
-    if any(len(head[k].strip()) > _MAX_LINE for k in idx[start:end + 1]):
+    if not _BLOCK_LINE.match(head[idx[start]]) or any(len(head[k].strip()) > _MAX_LINE for k in idx[start:end + 1]):
         return Metadata()  # a sentence wrapped as prose ("This paper draws on a thesis submitted in partial …")
     title, authors = _title_over(head, idx, start)
     if not title:
