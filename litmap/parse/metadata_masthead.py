@@ -150,25 +150,34 @@ def pdf_date_year(meta: dict[str, str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+#: year_fallback's patterns, compiled once (as strings they were compiled again whenever
+#: the per-reference patterns of a run had pushed them out of re's cache).
+_PUBLISHED_YEARS = tuple(re.compile(pat, re.I) for pat in (
+    r"published(?: online)?:\s*(?:\d+\s+)?\w*\s*" + _YEAR, r"©\s*the authors?(?:\(s\))?,?\s*" + _YEAR, r"©\s*(?:\w+\s+)?" + _YEAR, r"copyright\s*(?:©|@|\(c\))?\s*" + _YEAR,
+    r"\bvol(?:ume|\.)?\s*\d+,\s*(?:no\.?\s*\d+,?\s*)?(?:[A-Z][a-z]+\.?\s+)?" + _YEAR + r"\b", r"published online:?\s*(?:\d+\s+)?\w*\s*"
+    + _YEAR, r"\b" + _YEAR + r"\b\s*(?:the author|elsevier|springer|sage)"))
+_SERIES_YEAR = re.compile(r"\b(?:paper|bericht|report)\s+(?:no\.?\s*|nr\.?\s*)?(?:\d{1,3}\s*/\s*" + _YEAR + r"|" + _YEAR
+                          + r"\s*/\s*\d{1,3})\b", re.I)
+_SUGGESTED_CITATION_YEAR = re.compile(r"(?:suggested citation|empfohlene zitierung|recommended citation)\s*:(?:(?!https?://|urn:).){0,400}?"
+                                      r"\b" + _YEAR + r"\b", re.I | re.S)
+_DATES_YEAR = re.compile(r"(?:received|accepted|revised)[^;.]{0,40}?\b" + _YEAR, re.I)
+
+
 def year_fallback(text: str) -> Optional[int]:
     """A year from publication, copyright or received/accepted lines."""
-    for pat in (r"published(?: online)?:\s*(?:\d+\s+)?\w*\s*" + _YEAR, r"©\s*the authors?(?:\(s\))?,?\s*" + _YEAR, r"©\s*(?:\w+\s+)?" + _YEAR, r"copyright\s*(?:©|@|\(c\))?\s*" + _YEAR,
-                r"\bvol(?:ume|\.)?\s*\d+,\s*(?:no\.?\s*\d+,?\s*)?(?:[A-Z][a-z]+\.?\s+)?" + _YEAR + r"\b", r"published online:?\s*(?:\d+\s+)?\w*\s*"
-                + _YEAR, r"\b" + _YEAR + r"\b\s*(?:the author|elsevier|springer|sage)"):
-        m = re.search(pat, text, re.I)
+    for pat in _PUBLISHED_YEARS:
+        m = pat.search(text)
         if m:
             return int(m.group(1))
     # A series number: "Working Paper 2/2008", "Discussion Paper No. 12/2003", "Methodenbericht 2005/08".
-    m = re.search(r"\b(?:paper|bericht|report)\s+(?:no\.?\s*|nr\.?\s*)?(?:\d{1,3}\s*/\s*" + _YEAR + r"|" + _YEAR
-                  + r"\s*/\s*\d{1,3})\b", text, re.I)
+    m = _SERIES_YEAR.search(text)
     if m:
         return int(m.group(1) or m.group(2))
     # A repository's suggested citation: "Suggested Citation: Dörrenbächer, Christoph …: National … Berlin, 2002 (…)".
-    m = re.search(r"(?:suggested citation|empfohlene zitierung|recommended citation)\s*:(?:(?!https?://|urn:).){0,400}?"
-                  r"\b" + _YEAR + r"\b", text, re.I | re.S)
+    m = _SUGGESTED_CITATION_YEAR.search(text)
     if m:
         return int(m.group(1))
-    dates = re.findall(r"(?:received|accepted|revised)[^;.]{0,40}?\b" + _YEAR, text, re.I)
+    dates = _DATES_YEAR.findall(text)
     if dates:
         return max(int(y) for y in dates)
     return None

@@ -232,6 +232,8 @@ def subtitle_in_container(entry: EntryText, fields: RefFields) -> RefFields:
         return fields
     head, _, rest = cont.partition(", ")
     text = entry.text
+    if title not in text or head not in text or rest not in text:  # (before compiling the pattern)
+        return fields
     if not re.search(re.escape(title) + r"\s*:\s+" + re.escape(head) + r",\s+" + re.escape(rest), text):
         return fields
     if any(pat.search(cont) for _, pat in _patterns()) or len(rest.split()) < 1 or re.search(r"\d", head):

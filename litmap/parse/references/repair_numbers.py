@@ -186,6 +186,14 @@ _MONTHS_NAME = (
 _RANGE = re.compile(r"(?<![\d.])(?P<a>\d{1,4})\s*[-–]\s*(?P<b>\d{1,4})(?![\d])")
 
 
+_MONTH_AHEAD = re.compile(rf"\s*{_MONTHS_NAME}")
+_MONTH_BEHIND = re.compile(rf"{_MONTHS_NAME}\s*$")
+
+#: A number printed on its own (its whole run of digits): meeting_days keeps those that are the
+#: volume (no pattern compiled per volume).
+_PRINTED_NUMBER = re.compile(r"(?<![\d.,:/-])\d+(?!\d)")
+
+
 def meeting_days(entry: EntryText, fields: RefFields) -> RefFields:
     """A conference's days ("Berlin, 12-14 June 2001, 45-60", "June
     12–14, 2001") read as the pages: the pages are the range printed apart
@@ -193,8 +201,8 @@ def meeting_days(entry: EntryText, fields: RefFields) -> RefFields:
     May–2 June, Madison") when the number is printed only as a day is none."""
     vol = fields.volume
     if vol and re.fullmatch(r"\d{1,2}", vol):
-        uses = [m for m in re.finditer(rf"(?<![\d.,:/-]){vol}(?![\d])", entry.text)]
-        if uses and all(re.match(rf"\s*{_MONTHS_NAME}", entry.text[m.end():]) for m in uses):
+        uses = [m for m in _PRINTED_NUMBER.finditer(entry.text) if m.group() == vol]
+        if uses and all(_MONTH_AHEAD.match(entry.text[m.end():]) for m in uses):
             fields = dataclasses.replace(fields, volume=None)
     pages = fields.pages
     if not pages or not re.fullmatch(r"\d{1,2}–\d{1,2}", pages):
@@ -203,7 +211,7 @@ def meeting_days(entry: EntryText, fields: RefFields) -> RefFields:
     a, b = pages.split("–")
     ranges = [r for r in _RANGE.finditer(text)]
     days = [r for r in ranges if (r.group("a"), r.group("b")) == (a, b)
-            and (re.match(rf"\s*{_MONTHS_NAME}", text[r.end():]) or re.search(rf"{_MONTHS_NAME}\s*$", text[: r.start()]))]
+            and (_MONTH_AHEAD.match(text[r.end():]) or _MONTH_BEHIND.search(text[: r.start()]))]
     if not days:
         return fields
     rest = [r for r in ranges if r.start() > days[-1].end() and not re.fullmatch(r"1[5-9]\d\d|20[0-4]\d", r.group("a"))]

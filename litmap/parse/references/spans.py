@@ -157,18 +157,22 @@ def _book_tail(text: str) -> Optional[tuple[str, Optional[str], Optional[str]]]:
     return None
 
 
+_CONTAINER_MONTH_END = re.compile(rf"(?<=\w{{3}})[,.]?\s+{MONTH}$", re.I)
+
+
 def _tidy_container(cont: str, values: dict[str, Any]) -> Optional[str]:
     """What follows a journal or book title by mistake: a place ("Book.
     London"), an issue date ("Psychology Today, May"), "available at", the
     date it opens with ("(1984): Book" of a German edited volume)."""
     c = re.sub(r"[.,;:]?\s+(?:available (?:at|from|online)|online|retrieved from)\s*:?$", "", cont, flags=re.I)
-    c = re.sub(rf"(?<=\w{{3}})[,.]?\s+{MONTH}$", "", c, flags=re.I) if len(c.split()) >= 3 else c
+    c = _CONTAINER_MONTH_END.sub("", c) if len(c.split()) >= 3 else c
     m = re.fullmatch(r"(?P<c>.{8,}?)[.,]\s+(?P<place>[^.,:]+)", c)
     if m and not values.get("place") and is_place(m.group("place")) and m.group("place").lower() not in _COUNTRIES:
         values["place"] = m.group("place").strip()
         c = m.group("c")
     year = values.get("year")
-    if year:
+    # (the year's pattern is compiled only for a container that opens with the year)
+    if year and (not isinstance(year, int) or c.startswith((f"{year}", f"({year}"))):
         c = re.sub(rf"^\(?{year}[a-z]?\)?\s*[:.]\s*(?=\w)", "", c)
     return _strip(c)
 
