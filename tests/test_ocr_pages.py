@@ -97,3 +97,26 @@ def test_read_pdf_ocr_is_the_same_with_any_job_count(tmp_path):
     assert serial == parallel
     assert [p.number for p in parallel.pages] == [1, 2, 3, 4] and all(p.ocr for p in parallel.pages)
     assert "Page 3 line 5" in "\n".join(b.text for b in parallel.pages[2].blocks)
+
+
+def test_a_slow_page_does_not_hold_the_other_thread():
+    """While one page takes long, the other thread goes on reading the next pages (its Tesseract
+    slot is not left idle until the slow page is collected); the pages still come back in order."""
+    slow_done = threading.Event()
+    read_meanwhile: list[int] = []
+
+    def read(image: _Image, number: int) -> LaidOutPage:
+        if image.k == 0:
+            time.sleep(0.5)
+            slow_done.set()
+        elif not slow_done.is_set():
+            read_meanwhile.append(image.k)
+            time.sleep(0.01)
+        return LaidOutPage(number, 600.0, 800.0, (), ocr=True)
+
+    with OcrPages(2, read) as pool:
+        for k in range(12):
+            pool.submit(k, _Image(k), k + 1)
+        out = pool.results()
+    assert list(out) == list(range(12))
+    assert len(read_meanwhile) >= 8  # in-order collection read just one page beside the slow one

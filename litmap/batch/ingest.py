@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -144,34 +145,38 @@ def ingest(
 
     # A scanned file's pages are read by OCR up to the job count at once (threads, each
     # waiting on its own Tesseract process); the pages come out the same for any count.
+    # The workers share one budget of that many pages (litmap.read.ocr_slots: lock files
+    # in a folder made for the run), so --jobs N runs at most N Tesseract processes, not N
+    # per worker, and the last scanned file of a run still gets them all.
     ocr_jobs = settings.jobs or os.cpu_count() or 1
-    tasks = [
-        (i, FileTask(f.path, sha, f.media_type, settings.engine, settings.ocr, ocr_jobs))
-        for i, (f, sha, _) in enumerate(todo)
-    ]
-    total = len(tasks)
-    report(ProgressEvent("ingest", 0, total))
-    executor = make_executor(settings.jobs, settings.timeout, settings.memory_mb,
-                             kind=settings.executor, scheduler=settings.scheduler)
-    for done, outcome in enumerate(executor.run(process_file, tasks), start=1):
-        f, sha, replaces = todo[outcome.key]
-        result = outcome.value
-        reason = outcome.error or (result.reason if isinstance(result, Failure) else None)
-        pages = 0
-        if reason is None and isinstance(result, Document):
-            replaces_ok = replaces if replaces and replaces not in present else None
-            store.save_document(result, size=f.size, replaces=replaces_ok)
-            (summary.replaced if replaces_ok or sha in reread else summary.added).append(f.path)
-            pages = result.source.pages
-            summary.pages += pages
-            for w in result.warnings:
-                log.info("%s: %s", f.path, w)
-        else:
-            reason = reason or "internal error: worker returned nothing"
-            store.save_failure(f.path, sha, reason, size=f.size)
-            summary.failed.append((f.path, reason))
-            log.warning("%s: %s", f.path, reason)
-        report(ProgressEvent("ingest", done, total, item=f.path, failed=reason is not None, pages=pages))
+    with tempfile.TemporaryDirectory(prefix="litmap-ocr-slots-") as budget:
+        tasks = [
+            (i, FileTask(f.path, sha, f.media_type, settings.engine, settings.ocr, ocr_jobs, budget))
+            for i, (f, sha, _) in enumerate(todo)
+        ]
+        total = len(tasks)
+        report(ProgressEvent("ingest", 0, total))
+        executor = make_executor(settings.jobs, settings.timeout, settings.memory_mb,
+                                 kind=settings.executor, scheduler=settings.scheduler)
+        for done, outcome in enumerate(executor.run(process_file, tasks), start=1):
+            f, sha, replaces = todo[outcome.key]
+            result = outcome.value
+            reason = outcome.error or (result.reason if isinstance(result, Failure) else None)
+            pages = 0
+            if reason is None and isinstance(result, Document):
+                replaces_ok = replaces if replaces and replaces not in present else None
+                store.save_document(result, size=f.size, replaces=replaces_ok)
+                (summary.replaced if replaces_ok or sha in reread else summary.added).append(f.path)
+                pages = result.source.pages
+                summary.pages += pages
+                for w in result.warnings:
+                    log.info("%s: %s", f.path, w)
+            else:
+                reason = reason or "internal error: worker returned nothing"
+                store.save_failure(f.path, sha, reason, size=f.size)
+                summary.failed.append((f.path, reason))
+                log.warning("%s: %s", f.path, reason)
+            report(ProgressEvent("ingest", done, total, item=f.path, failed=reason is not None, pages=pages))
 
     summary.removed = store.mark_removed(present, paths)
     # works_stale(): a run killed after saving documents but before resolving works.

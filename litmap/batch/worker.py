@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from litmap.errors import ExtractionError, LitmapError
 from litmap.models import Document, Source
@@ -26,6 +27,8 @@ class FileTask:
     engine: str = "pdfium"
     ocr: str = "auto"  # auto | never | always
     ocr_jobs: int = 1  # pages of this file read by OCR at once (litmap.read.ocr_pages)
+    # The run's shared OCR slots (litmap.read.ocr_slots): ocr_jobs pages at once across every worker.
+    ocr_budget: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def read_file(task: FileTask) -> Document:
         from litmap.read.settings import ReadSettings
 
         extracted = read_pdf(task.path, settings=ReadSettings(engine=task.engine, ocr=task.ocr,
-                                                              ocr_jobs=task.ocr_jobs))
+                                                              ocr_jobs=task.ocr_jobs, ocr_budget=task.ocr_budget))
     else:
         from litmap.read.textfiles import read_text_file
 

@@ -12,7 +12,7 @@ import logging
 import os
 from dataclasses import dataclass, replace
 from statistics import median
-from typing import Any
+from typing import Any, Optional
 
 from litmap.errors import MissingDependency, SettingsError
 from litmap.read.layout.pages import Block, Char, LaidOutPage, PageChars
@@ -30,12 +30,15 @@ TESSERACT_HINT = (
 @dataclass(frozen=True)
 class OcrSettings:
     """``dpi``: render resolution; ``lang``: Tesseract language(s), e.g. "eng+deu";
-    ``jobs``: pages of one file read at once (one Tesseract process each)."""
+    ``jobs``: pages of one file read at once (one Tesseract process each); ``budget``: the folder of
+    the run's shared OCR slots, ``jobs`` of them, that bound pages read at once across every worker
+    (:mod:`litmap.read.ocr_slots`; None: no shared budget)."""
 
     dpi: int = 200
     lang: str = "eng"
     min_confidence: float = 0.0
     jobs: int = 1
+    budget: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.jobs < 1:

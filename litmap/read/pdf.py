@@ -100,7 +100,7 @@ def _read_pdf(
 
     cfg = settings or ReadSettings(engine=engine, ocr=ocr)
     report = resolve(progress)
-    ocr_cfg = OcrSettings(dpi=cfg.ocr_dpi, lang=cfg.ocr_lang, jobs=cfg.ocr_jobs)
+    ocr_cfg = OcrSettings(dpi=cfg.ocr_dpi, lang=cfg.ocr_lang, jobs=cfg.ocr_jobs, budget=cfg.ocr_budget)
     src = open_pdf(path, cfg.engine)
     warnings: list[str] = []
     laid: list[LaidOutPage] = []
@@ -240,11 +240,15 @@ def _garbled_text(page: LaidOutPage) -> str:
 
 
 def _pool(cfg) -> "OcrPages":
-    """Pages read by OCR ``cfg.jobs`` at a time (:mod:`litmap.read.ocr_pages`)."""
+    """Pages read by OCR ``cfg.jobs`` at a time (:mod:`litmap.read.ocr_pages`), within the run's
+    shared budget of ``cfg.jobs`` slots when ``cfg.budget`` names one (:mod:`litmap.read.ocr_slots`)."""
     from litmap.read.ocr import ocr_layout
     from litmap.read.ocr_pages import OcrPages
+    from litmap.read.ocr_slots import OcrSlots
 
-    return OcrPages(cfg.jobs, lambda image, number, width, height: ocr_layout(image, number, width, height, cfg))
+    slots = OcrSlots(cfg.budget, cfg.jobs) if cfg.budget else None
+    return OcrPages(cfg.jobs, lambda image, number, width, height: ocr_layout(image, number, width, height, cfg),
+                    slots)
 
 
 def _ocr(src, index: int, chars: PageChars, cfg, missing: list[int], pool: "OcrPages") -> bool:

@@ -8,6 +8,7 @@ Kept free of heavy imports so that ``litmap --help`` stays instant.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from litmap.errors import SettingsError
 
@@ -46,6 +47,9 @@ class ReadSettings:
     ocr_lang: str = "eng"
     #: Pages of one file read by OCR at once (litmap.read.ocr_pages); the output is the same for any count.
     ocr_jobs: int = 1
+    #: Folder of the run's shared OCR slots (``ocr_jobs`` of them, litmap.read.ocr_slots): pages read
+    #: at once by every worker together stay within ``ocr_jobs``.  None: no shared budget.
+    ocr_budget: Optional[str] = None
 
     def __post_init__(self) -> None:
         check_engine(self.engine)
