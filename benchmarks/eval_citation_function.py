@@ -44,8 +44,9 @@ GOLD = Path(__file__).with_name("gold") / "citation_function.jsonl"
 # held-out half was scored once on 2026-12-07; wave7, the blind batch, since it was scored once whole on
 # 2026-12-07), and wave8, a training batch (every row "tune", labelled blind to be trained on).  Any other batch
 # (a future blind one) is never loaded by the training and cross-validation scripts: they read only these, by name.
-# wave9 (499 random sentences, the natural mix) was scored once whole on 2026-12-07 (macro-F1 0.477) and is spent too.
-SPENT = ("original", "wave4", "wave5", "wave6", "wave7", "wave8", "wave9")
+# wave9 (499 random sentences, the natural mix) was scored once whole on 2026-12-07 (macro-F1 0.477) and is spent too;
+# so is wave10 (530 sentences, three labellers), scored once whole on 2026-12-07 (macro-F1 0.417).
+SPENT = ("original", "wave4", "wave5", "wave6", "wave7", "wave8", "wave9", "wave10")
 # Batches of which only the "tune" rows may be read (their held-out rows are never loaded, printed or scored).
 TUNE_ONLY: tuple[str, ...] = ()
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

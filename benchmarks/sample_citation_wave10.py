@@ -20,6 +20,15 @@ Rows carry ``"batch": "wave10"`` and ``part`` (A, B or C: which labeller labels 
 random rows and the first ``OVERLAP_CRIT`` critique_strong rows are labelled by a second labeller too (``also``),
 for an agreement figure; the label of ``part`` is the one scored (fixed before any label was seen).
 
+Drawn (2026-12-07) from 2,261 candidates of 121 papers: 793 random, 27 critique_strong (all there were), 46
+critique_wide; 866 rows, 288-289 per labeller.  Labelled 530 (457 background, 50 uses, 14 supports, 9 critiques; the
+random sample 486: 416 / 49 / 12 / 9; the enriched rows held no critique), 336 left out as junk (reference-list lines
+109, running heads 31, footnotes, headings or columns run in about 60, a citation of the previous quotation 23, dates
+or data periods read as the citation 16, the rest captions, table rows, contents lines, attributions, notes).  On the
+87 overlap rows the labellers agreed on junk or not in 83 and on the label in all 49 both labelled.  Scored once
+whole (macro-F1 0.417, no critique predicted; docs/citation-function.md), then spent; not trained on (see
+``train_citation_function.SPENT_BATCHES``).
+
 Prints one line per sentence, citation in ``[[ ]]``; ``--json`` writes the rows (without label) for annotation;
 ``--check`` verifies that every wave-10 gold row is re-drawn.
 

