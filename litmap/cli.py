@@ -828,6 +828,7 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
     from litmap.analyse.debates.data import debate_maps
     from litmap.analyse.debates.maps import DebateSettings, render_debates_text, to_json
     from litmap.store import Store
+    from litmap.store.corpusdata import load_papers
 
     with _errors():  # labels and any case accepted; a typo gets "did you mean" before the store opens
         lexicon = load_lexicon(None, concept_files)
@@ -835,10 +836,11 @@ def debates(db: str, names: tuple[str, ...], concept_files: tuple[str, ...], sco
     with _errors(), Store(db) as store:
         settings = DebateSettings(scope=scope, top_works=top)
         maps = debate_maps(store.conn, lexicon, settings, wanted or None)
+        labels = {pid: p.label for pid, p in load_papers(store.conn).items()}
     if as_json:
         _echo_listing("debates", to_json(maps))
         return
-    click.echo(_safe_lines(render_debates_text(maps)), nl=False)
+    click.echo(_safe_lines(render_debates_text(maps, labels=labels)), nl=False)
 
 
 @cli.command()

@@ -252,3 +252,28 @@ def test_seed_texts_name_the_anchors_of_three_debates(tmp_path):
         assert len(maps[debate].anchors) == TOP_N
         assert names <= anchors, (debate, sorted(anchors))
         assert maps[debate].papers and maps[debate].camps
+
+
+def test_debates_text_names_a_titleless_paper_by_its_label_not_untitled(planted, tmp_path):
+    import shutil
+    import sqlite3
+
+    from litmap.store.corpusdata import load_papers
+
+    db, lexicon = planted
+    copy = str(tmp_path / "copy.db")
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("UPDATE metadata SET title = NULL")  # every header lost its title, authors and years kept
+    conn.commit()
+    conn.close()
+    with Store(copy) as store:
+        maps = debate_maps(store.conn, lexicon, DebateSettings())
+        labels = {pid: p.label for pid, p in load_papers(store.conn).items()}
+    text = render_debates_text(maps, labels=labels)
+    assert "untitled" not in text
+    flux = next(m for m in maps if m.id == "flux")
+    first = flux.papers[0].paper_id
+    assert f"[{first}] {labels[first]}" in text and labels[first][-4:].isdigit()  # "Author 2014"
+    # without labels a titleless paper says so rather than "untitled"
+    assert f"[{first}] paper {first}, title unknown" in render_debates_text(maps)

@@ -16,7 +16,7 @@ from typing import Any, Mapping, Optional
 
 from litmap.store.contexts import page_of
 
-__all__ = ["Paper", "WorkInfo", "CitationContext", "CorpusData", "load_corpus_data", "initials_name"]
+__all__ = ["Paper", "WorkInfo", "CitationContext", "CorpusData", "load_corpus_data", "load_papers", "initials_name"]
 
 log = logging.getLogger(__name__)
 
@@ -199,12 +199,8 @@ def _first_initials(authors: Any) -> Optional[str]:
     return "".join(p[0].upper() for p in given.replace(".", " ").replace("-", " ").split()) or None
 
 
-def load_corpus_data(conn: sqlite3.Connection, *, paragraphs: bool = False) -> CorpusData:
-    """Read papers, works, reference links and citation contexts from a store.
-
-    Read-only; rows are streamed from cursors.  ``paragraphs=True`` also
-    loads body paragraph text (needed for paragraph-level key terms).
-    """
+def load_papers(conn: sqlite3.Connection) -> dict[int, Paper]:
+    """Every stored paper (``ok`` documents) with its header metadata, by id; ``Paper.label`` names it."""
     papers: dict[int, Paper] = {}
     for r in conn.execute(
         "SELECT d.id, m.title, m.year, m.journal, m.authors, m.doi, m.volume, m.issue, m.pages, "
@@ -218,6 +214,16 @@ def load_corpus_data(conn: sqlite3.Connection, *, paragraphs: bool = False) -> C
             abstract=" ".join(r[9].split()) if r[9] and r[9].strip() else None,
             keywords=_strings(r[10]), affiliations=_strings(r[11]),
         )
+    return papers
+
+
+def load_corpus_data(conn: sqlite3.Connection, *, paragraphs: bool = False) -> CorpusData:
+    """Read papers, works, reference links and citation contexts from a store.
+
+    Read-only; rows are streamed from cursors.  ``paragraphs=True`` also
+    loads body paragraph text (needed for paragraph-level key terms).
+    """
+    papers = load_papers(conn)
     valid = set(papers)
     works: dict[str, WorkInfo] = {}
     resolves: dict[int, str] = {}

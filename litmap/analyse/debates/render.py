@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from litmap.analyse.debates.records import DebateMap
 
@@ -16,14 +16,19 @@ def _short(text: Optional[str], n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _paper(pid: int, title: Optional[str], year: Optional[int]) -> str:
-    return f"[{pid}] {_short(title, 60) or 'untitled'} ({year or 'n.d.'})"
-
-
-def render_debates_text(maps: Sequence["DebateMap"], *, papers: int = 10, quotes: bool = True) -> str:
+def render_debates_text(maps: Sequence["DebateMap"], *, papers: int = 10, quotes: bool = True,
+                        labels: Optional[Mapping[int, str]] = None) -> str:
     """A readable report of each map: engagement, timeline, anchors with
     quotes, camps, contested and bridging works, co-occurring concepts,
-    topics and notes.  ``papers`` caps the engaging papers listed."""
+    topics and notes.  ``papers`` caps the engaging papers listed; ``labels`` names a paper that has no title
+    (``Paper.label``: "Political Geography 2024", "paper 2, title unknown"), never "untitled"."""
+    names = labels or {}
+
+    def _paper(pid: int, title: Optional[str], year: Optional[int]) -> str:
+        if title:
+            return f"[{pid}] {_short(title, 60)} ({year or 'n.d.'})"
+        return f"[{pid}] {names.get(pid) or f'paper {pid}, title unknown'}"
+
     out: list[str] = []
     for m in maps:
         span = f"{m.first_year}–{m.last_year}" if m.first_year else "no dated papers"
