@@ -440,3 +440,20 @@ def test_a_guessed_year_is_starred_in_the_papers_table_with_its_source(tmp_path,
     assert f'<span title="guessed: year from citing papers 3, 4">{year}*</span>' in row
     assert "* a guessed year" in html
     assert html.count("*</span>") == 1  # no other paper is starred
+
+
+def test_same_figure_same_svg_bytes(tmp_path):
+    """Drawn twice, a figure is the same file: the SVG's clip-path ids do not change from run to run."""
+    from litmap.report.figures import _plt, _save
+
+    outs = []
+    for i in range(2):
+        plt = _plt()
+        fig, ax = plt.subplots(figsize=(3, 2))
+        ax.bar([2001, 2002, 2003], [1, 4, 2])
+        path = tmp_path / f"f{i}.png"
+        assert _save(fig, path)
+        svg = path.with_suffix(".svg").read_text(encoding="utf-8")
+        assert "clip-path" in svg or "clipPath" in svg
+        outs.append(svg)
+    assert outs[0] == outs[1]

@@ -37,6 +37,9 @@ def _plt() -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
+    # the SVG's clip-path ids are hashes salted with a random uuid unless a salt is set: a fixed one makes
+    # the same figure the same file, so a refreshed report differs only where the data did
+    matplotlib.rcParams["svg.hashsalt"] = "litmap"
     import matplotlib.pyplot as plt
 
     return plt
