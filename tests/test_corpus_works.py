@@ -129,3 +129,31 @@ def test_resolution_is_pure_over_stored_records():
     by_id = {w.id: w for w in got.works}
     assert by_id[zukin].document_id == 3 and by_id[zukin].mentions == 3 and by_id[smith].doi is None
     assert got.mentions == 5 and got.corpus_papers_cited == 1
+
+
+def test_a_citation_that_fits_several_works_is_named_by_a_rare_title_word_of_its_sentence():
+    from litmap.corpus.works import WorkInput, build_works
+
+    def titled(item_id, title, doc="9"):
+        return WorkInput(item_id, "reference", doc, ("Harvey",), "D", year=1989, title=title)
+
+    works = [titled("r:1:0", "From managerialism to entrepreneurialism: the transformation in urban governance"),
+             titled("r:1:1", "The urban experience"), titled("r:1:2", "The condition of postmodernity")]
+    # other works with common title words, so that "urban" and "governance" are not rare in this corpus
+    works += [WorkInput(f"r:2:{k}", "reference", "2", (name,), "A", year=2000 + k, title=t)
+              for k, (name, t) in enumerate([("Jonas", "Urban governance and the city"), ("Ward", "Urban policy"),
+                                             ("Wood", "Urban regimes"), ("Peck", "Governance of urban regions")])]
+
+    def mention(item_id, sentence):
+        return WorkInput(item_id, "citation", "5", ("Harvey",), year=1989, context=sentence)
+
+    items = works + [
+        mention("c:5:0:0", "Regions formed a division of labour called “urban entrepreneurialism” (Harvey, 1989)."),
+        mention("c:5:1:0", "Urban life changed in the city (Harvey, 1989)."),  # common words only: kept apart
+        mention("c:5:2:0", "Postmodernity and entrepreneurialism alike (Harvey, 1989)."),  # two titles: kept apart
+        mention("c:5:3:0", "As argued before (Harvey, 1989)."),
+    ]
+    mapping, _ = build_works(items)
+    assert mapping["c:5:0:0"] == mapping["r:1:0"]
+    for other in ("c:5:1:0", "c:5:2:0", "c:5:3:0"):
+        assert mapping[other] not in {mapping["r:1:0"], mapping["r:1:1"], mapping["r:1:2"]}

@@ -49,6 +49,7 @@ class StoredMention:
     citation_idx: int
     pos: int
     work: CitedWork
+    sentence: str = ""  # the citing sentence: it tells apart works whose names and year fit alike
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def _inputs(sources: WorkSources) -> tuple[list[WorkInput], dict[tuple[int, int]
         if not m.work.surnames:
             continue
         item_id = mention_ids[(m.doc_id, m.citation_idx, m.pos)] = f"c:{m.doc_id}:{m.citation_idx}:{m.pos}"
-        items.append(WorkInput.from_cited_work(item_id, str(m.doc_id), m.work))
+        items.append(WorkInput.from_cited_work(item_id, str(m.doc_id), m.work, m.sentence))
     for p in sources.papers:
         if not (p.metadata.title or p.metadata.doi):
             continue

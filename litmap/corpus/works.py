@@ -93,6 +93,7 @@ class WorkInput:
     title: Optional[str] = None
     doi: Optional[str] = None
     ref_index: Optional[int] = None
+    context: str = ""  # a citation-only mention's sentence: it tells apart works its names and year fit alike
 
     def __post_init__(self) -> None:
         if self.source not in _SOURCES:
@@ -116,7 +117,7 @@ class WorkInput:
         )
 
     @classmethod
-    def from_cited_work(cls, item_id: str, doc_id: str, work: CitedWork) -> "WorkInput":
+    def from_cited_work(cls, item_id: str, doc_id: str, work: CitedWork, context: str = "") -> "WorkInput":
         return cls(
             item_id=item_id,
             source="citation",
@@ -126,6 +127,7 @@ class WorkInput:
             et_al=work.et_al,
             year=work.year,
             year_suffix=work.year_suffix,
+            context=context,
         )
 
     @classmethod
@@ -419,11 +421,17 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
                 log.debug("%s matches the titles of %d works; kept apart", item_id, len(linked))
     # Citation-only mentions: attach to the one titled cluster that fits.
     cite_key: dict[tuple, int] = {}
+    rare: Optional[frozenset[str]] = None  # computed once, when a mention first fits several works
     for i, it in enumerate(its):
         if it.source != "citation":
             continue
         pool = candidates(it.year, _surname_key(it)) if it.year is not None else []
-        roots = sorted({uf.find(j) for j in pool if _citation_fits(it, its[j], settings)})
+        fits = [j for j in pool if _citation_fits(it, its[j], settings)]
+        roots = sorted({uf.find(j) for j in fits})
+        if len(roots) > 1 and it.context:
+            if rare is None:
+                rare = _rare_title_words(its, uf)
+            roots = _named_by_context(it.context, roots, [(uf.find(j), its[j].title) for j in fits], rare) or roots
         if len(roots) == 1:
             uf.union(roots[0], i)
             continue
@@ -459,6 +467,48 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
         for g in group:
             mapping[g.item_id] = wid
     return mapping, works
+
+
+# Words of a title that say nothing about which work it is.
+_TITLE_FILLER = frozenset("""about after against among and from into over their there these this those through under
+upon what when where which while with within without towards toward between beyond study case some other more""".split())
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_words(text: str) -> set[str]:
+    words = {w.lower() for w in _WORD.findall(text)}
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words} - _TITLE_FILLER
+
+
+#: A title word in at most this many of the corpus's works, and this long, names a subject, not a field:
+#: "entrepreneurialism", not "data", "urban" or "interpolation".
+RARE_WORK_COUNT = 3
+RARE_WORD_LETTERS = 7
+
+
+def _rare_title_words(its: Sequence[WorkInput], uf: "_Union") -> frozenset[str]:
+    """The title words that stand in at most :data:`RARE_WORK_COUNT` works (clusters so far)."""
+    by_root: dict[int, set[str]] = defaultdict(set)
+    for i, it in enumerate(its):
+        if it.title:
+            by_root[uf.find(i)] |= _title_words(it.title)
+    df: Counter[str] = Counter(w for ws in by_root.values() for w in ws)
+    return frozenset(w for w, n in df.items() if n <= RARE_WORK_COUNT and len(w) >= RARE_WORD_LETTERS)
+
+
+def _named_by_context(context: str, roots: Sequence[int], titled: Sequence[tuple[int, Optional[str]]],
+                      rare: frozenset[str]) -> list[int]:
+    """Of the works a citation's names and year fit alike ("(Harvey, 1989)": three Harvey 1989 works), the one
+    whose title alone shares a rare word with the citing sentence ("urban entrepreneurialism" and "From
+    Managerialism to Entrepreneurialism"); none when no title, or more than one, does.  Common words ("data",
+    "urban", "interpolation") prove nothing: a sentence names a field's words whichever work it cites."""
+    words: dict[int, set[str]] = {r: set() for r in roots}
+    for root, title in titled:
+        if title:
+            words[root] |= _title_words(title) & rare
+    said = _title_words(context)
+    own = [r for r in roots if (words[r] - set().union(*(words[o] for o in roots if o != r))) & said]
+    return own if len(own) == 1 else []
 
 
 def _agreed_suffix(group: Sequence[WorkInput]) -> Optional[str]:

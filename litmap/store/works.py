@@ -49,9 +49,11 @@ def load_work_sources(conn: sqlite3.Connection) -> WorkSources:
     mentions = tuple(
         StoredMention(r["document_id"], r["citation_idx"], r["pos"],
                       CitedWork(tuple(json.loads(r["surnames"])), r["year"], r["year_suffix"], r["initials"],
-                                bool(r["et_al"])))
+                                bool(r["et_al"])), r["sentence"] or "")
         for r in conn.execute(
-            f"SELECT * FROM cited WHERE ref_idx IS NULL AND year IS NOT NULL AND document_id IN ({_OK})")
+            "SELECT cd.*, c.sentence FROM cited cd LEFT JOIN citations c "
+            "ON c.document_id = cd.document_id AND c.idx = cd.citation_idx "
+            f"WHERE cd.ref_idx IS NULL AND cd.year IS NOT NULL AND cd.document_id IN ({_OK})")
     )
     papers = tuple(
         StoredPaper(r["document_id"], Metadata(
