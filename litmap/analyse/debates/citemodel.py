@@ -23,10 +23,11 @@ aimed at the citation, "Unlike CITE, we ...", "CITE ... but fails to ...", again
 "CITE criticises ...", "criticised by CITE", "another critique ... (CITE)"; hedges, verbs of mention, "see/e.g.",
 quotes, citation position, group size).  A multinomial logistic regression (balanced class weights; the word
 features share unit length, each cue, role and direction feature counts ``cue_weight``, the rules' verdict 1;
-features seen in at least 5 sentences) was fitted on every training row of
-``benchmarks/gold/citation_function.jsonl`` (original, wave4, wave5, wave6, wave8: 1,522 sentences) by
-``benchmarks/train_citation_function.py --write`` (C = 1, min_df 5 and the floors chosen by grouped
-cross-validation by paper, ``benchmarks/cv_citation_function.py --select``); its weights ship as
+features seen in at least 5 sentences) was fitted on the spent batches of
+``benchmarks/gold/citation_function.jsonl`` but wave10 (original, wave4-wave9: 2,296 sentences; wave10, the
+third blind test, is not trained on: ``train_citation_function.SPENT_BATCHES``) by
+``benchmarks/train_citation_function.py --write`` (C = 0.3, min_df 5, floor 0.5; grouped cross-validation by
+paper, ``benchmarks/cv_citation_function.py``); its weights ship as
 ``litmap/data/citation_function_model.json`` and are applied here in plain Python, so the result is the same on
 every machine.  See ``docs/citation-function.md``.
 """
