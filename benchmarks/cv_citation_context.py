@@ -55,7 +55,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cv_citation_function import (
     FRESH,
-    deciding,
+    fit_design,
+    fold_parts,
     header,
     paper_folds,
     paper_half,
@@ -63,7 +64,7 @@ from cv_citation_function import (
     show,
 )
 from eval_citation_function import DEFAULT_DATA, SPENT, load_items
-from train_citation_function import _fit, scores, stacked_features
+from train_citation_function import scores, stacked_features
 
 from litmap.analyse.debates.citefunction import LABELS
 from litmap.analyse.debates.citemodel import feature_values
@@ -302,11 +303,9 @@ def main() -> int:
         fold = paper_folds(files, args.folds, 19 + rep)
         pred: dict[str, dict[int, str]] = {"rules": {i: rule[i] for i in rows}}
         for k in range(args.folds):
-            tr = [i for i in rows if fold[i] != k]
-            te = [i for i in rows if fold[i] == k]
+            tr, te = fold_parts(rows, fold, k)
             t0 = time.time()
-            fixed = deciding(_fit([stacked[i] for i in tr], [gold[i] for i in tr], C, CUE_WEIGHT, MIN_DF),
-                             1.0, FLOOR, "rules")
+            fixed = fit_design(stacked, gold, tr, C, MIN_DF, FLOOR)
             pred.setdefault("new fixed", {}).update({i: fixed.decide(stacked[i])[0] for i in te})
             lr_probs = {i: fixed.probabilities(stacked[i]) for i in te}
             oof.setdefault("new fixed", {}).setdefault(rep, {}).update(lr_probs)

@@ -42,7 +42,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -85,6 +85,17 @@ def deciding(model: CitationModel, critique_floor: float, floor: float,
     return CitationModel(model.labels, model.intercept, model.weights, floor, model.trained_on, model.cue_weight,
                          model.fill_labels, {"critiques": critique_floor, "uses": floor, "supports": floor}, "all",
                          critiques_from)
+
+
+def fold_parts(rows: Sequence[int], fold: Sequence[int], k: int) -> tuple[list[int], list[int]]:
+    """The training rows and the held-out rows of fold ``k``."""
+    return [i for i in rows if fold[i] != k], [i for i in rows if fold[i] == k]
+
+
+def fit_design(stacked: Sequence[Any], gold: Sequence[str], tr: Sequence[int], c: float, min_df: int,
+               floor: float) -> CitationModel:
+    """The shipped design (critiques from the rules) fitted on the rows ``tr`` with this setting."""
+    return deciding(_fit([stacked[i] for i in tr], [gold[i] for i in tr], c, CUE_WEIGHT, min_df), 1.0, floor, "rules")
 
 
 def rules_critique_label(probs: dict[str, float], rule: str, floor: float) -> str:
@@ -196,17 +207,14 @@ def main() -> int:
         fold = paper_folds(files, args.folds, 19 + rep)
         pred: dict[str, dict[int, str]] = {"rules": {i: rule[i] for i in rows}}
         for k in range(args.folds):
-            tr = [i for i in rows if fold[i] != k]
-            te = [i for i in rows if fold[i] == k]
-            fixed = deciding(_fit([stacked[i] for i in tr], [gold[i] for i in tr], args.c, CUE_WEIGHT, args.min_df),
-                             1.0, args.floor, "rules")
+            tr, te = fold_parts(rows, fold, k)
+            fixed = fit_design(stacked, gold, tr, args.c, args.min_df, args.floor)
             pred.setdefault("new fixed", {}).update({i: fixed.decide(stacked[i])[0] for i in te})
             if args.nested:
                 setting = choose(oof_table(stacked, gold, rule, files, {i for i in tr if i in fresh}, tr, 3,
                                            100 + 10 * rep + k, floors))
                 chosen[setting] += 1
-                nested = deciding(_fit([stacked[i] for i in tr], [gold[i] for i in tr], setting[0], CUE_WEIGHT,
-                                       setting[1]), 1.0, setting[2], "rules")
+                nested = fit_design(stacked, gold, tr, setting[0], setting[1], setting[2])
                 pred.setdefault("new nested", {}).update({i: nested.decide(stacked[i])[0] for i in te})
         for name, labels in pred.items():
             for suffix, subset in subsets.items():
