@@ -97,12 +97,22 @@ def test_extraction_health_counts_and_lists(tmp_path):
     con.execute("DELETE FROM refs WHERE document_id=?", (ids[2],))
     con.commit()
     con.row_factory = sqlite3.Row
-    ov = gather_report_data(con, ReportSettings(figures=False, timestamp=False)).overview
+    data = gather_report_data(con, ReportSettings(figures=False, timestamp=False))
+    ov = data.overview
     con.close()
     assert [g.id for g in ov.garbled] == [ids[0]] and "49 control characters" in ov.garbled[0].note
     assert ov.ocr_pages == 4
     assert [(g.id, g.note) for g in ov.guessed] == [(ids[1], "year from the PDF's creation date")]
     assert ids[2] in [x.id for x in ov.no_references]
+    # report.md names each listed paper as the report does, with its file to find it by
+    from litmap.report.markdown import render_markdown
+
+    health = [line for line in render_markdown(data, {}).splitlines() if line.startswith("- Papers with")]
+    label = {p.id: p.label for p in data.papers}
+    garbled = next(line for line in health if "garbled" in line)
+    assert f"{label[ids[0]]} ({ov.garbled[0].path}): pages 1–3" in garbled.replace("\\", "")
+    guessed = next(line for line in health if "guessed" in line)
+    assert f"{label[ids[1]]} (" in guessed and "): year from the PDF's creation date" in guessed
 
 
 def test_text_papers_without_references_count():

@@ -188,16 +188,20 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
     if ov.journals:
         L += ["### Journals", ""] + _table(["Journal", "Papers"], ([md(j), n] for j, n in ov.journals))
     L += ["### Extraction health", ""]
+    def named(pid: int, path: str) -> str:  # the paper as the report names it, and its file to find it by
+        return f"{md(papers[pid].label)} ({md(path)})" if pid in papers else md(path)
+
     L.append(f"- Papers with no reference list found: {len(ov.no_references)}"
-             + (": " + ", ".join(md(x.path) for x in ov.no_references[:20]) if ov.no_references else ""))
+             + (": " + ", ".join(named(x.id, x.path) for x in ov.no_references[:20]) if ov.no_references else ""))
     L.append(f"- Papers with a garbled text layer: {len(ov.garbled)}"
-             + (": " + "; ".join(f"{md(x.path)} ({md(x.note)})" for x in ov.garbled[:20]) if ov.garbled else ""))
+             + (": " + "; ".join(f"{named(x.id, x.path)}: {md(x.note)}" for x in ov.garbled[:20]) if ov.garbled
+                else ""))
     L.append(f"- Papers read with OCR: {len(ov.ocr)} ({ov.ocr_pages} pages)")
     L.append(f"- Cited works named only by a scan, under names likely misread by OCR (marked {OCR_SUSPECT_MARK}, "
              f"never ranked): {len(ov.ocr_suspect)}"
              + (": " + "; ".join(f"{md(label)} ({md(why)})" for label, why in ov.ocr_suspect[:20]) if ov.ocr_suspect else ""))
     L.append(f"- Papers with guessed metadata: {len(ov.guessed)}"
-             + (": " + ", ".join(f"{md(x.path)} ({md(x.note)})" for x in ov.guessed[:20]) if ov.guessed else ""))
+             + (": " + "; ".join(f"{named(x.id, x.path)}: {md(x.note)}" for x in ov.guessed[:20]) if ov.guessed else ""))
     L.append(f"- Files that could not be read: {len(ov.failures)}")
     L += [f"  - {md(f.path)}: {md(f.reason)}" for f in ov.failures]
     L.append("")
