@@ -57,14 +57,14 @@ from cv_citation_function import (
     FRESH,
     fit_design,
     fold_parts,
-    header,
     paper_folds,
     paper_half,
     rules_critique_label,
-    show,
+    table,
+    tally,
 )
 from eval_citation_function import DEFAULT_DATA, SPENT, load_items
-from train_citation_function import scores, stacked_features
+from train_citation_function import stacked_features
 
 from litmap.analyse.debates.citefunction import LABELS
 from litmap.analyse.debates.citemodel import feature_values
@@ -332,19 +332,12 @@ def main() -> int:
             if args.dump:
                 with args.dump.open("wb") as f:
                     pickle.dump({"oof": oof, "gold": gold, "rule": rule, "batch": batch, "files": files}, f)
-        for name, labels in pred.items():
-            if name not in names:
-                names.append(name)
-            for suffix, subset in subsets.items():
-                results.setdefault(name + suffix, []).append(scores([(gold[i], labels[i]) for i in rows
-                                                                      if i in subset]))
+        names += [name for name in pred if name not in names]
+        tally(results, pred, subsets, gold, rows)
     print(f"\n== grouped CV by paper, {args.folds} folds x {args.repeats} repeats (seeds 19-{18 + args.repeats}); "
           f"'fresh': {len(fresh)} rows of {', '.join(FRESH)}; 'odd': {len(odd)} rows; dense weight "
           f"{args.dense_weight}, epochs {args.epochs}, class weights {args.class_weight}")
-    header()
-    for suffix in subsets:
-        for name in names:
-            show(name + suffix, results[name + suffix])
+    table(names, subsets, results)
     return 0
 
 

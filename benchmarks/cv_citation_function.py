@@ -150,6 +150,22 @@ def show(name: str, runs: list[dict[str, float]]) -> None:
           + "  " + " ".join(f"{r['macroF1']:.3f}" for r in runs))
 
 
+def tally(results: dict[str, list[dict[str, float]]], pred: dict[str, dict[int, str]], subsets: dict[str, set[int]],
+          gold: Sequence[str], rows: Sequence[int]) -> None:
+    """Add one repeat's scores of every design in ``pred`` on every subset to ``results``."""
+    for name, labels in pred.items():
+        for suffix, subset in subsets.items():
+            results.setdefault(name + suffix, []).append(scores([(gold[i], labels[i]) for i in rows if i in subset]))
+
+
+def table(names: Sequence[str], subsets: dict[str, set[int]], results: dict[str, list[dict[str, float]]]) -> None:
+    """The results, one row per design and subset."""
+    header()
+    for suffix in subsets:
+        for name in names:
+            show(name + suffix, results[name + suffix])
+
+
 def header() -> None:
     short = {"uses": "use", "supports": "sup", "critiques": "crit", "background": "bg"}
     print(f"{'design':<26}" + "".join(f"{short[lab] + '_' + m:>7}" for lab in LABELS for m in ("P", "R", "F1"))
@@ -216,18 +232,12 @@ def main() -> int:
                 chosen[setting] += 1
                 nested = fit_design(stacked, gold, tr, setting[0], setting[1], setting[2])
                 pred.setdefault("new nested", {}).update({i: nested.decide(stacked[i])[0] for i in te})
-        for name, labels in pred.items():
-            for suffix, subset in subsets.items():
-                results.setdefault(name + suffix, []).append(scores([(gold[i], labels[i]) for i in rows
-                                                                      if i in subset]))
+        tally(results, pred, subsets, gold, rows)
         print(f"repeat {rep} done", flush=True)
     print(f"\n== grouped CV by paper, {args.folds} folds x {args.repeats} repeats (seeds 19-{18 + args.repeats}); "
           f"'fresh': {len(fresh)} rows of {', '.join(FRESH)}; 'wave7': {len(subsets[', wave7'])} rows; "
           f"'odd': {len(odd)} rows of papers whose sha1(file) starts with an odd hex digit")
-    header()
-    for suffix in subsets:
-        for name in names:
-            show(name + suffix, results[name + suffix])
+    table(names, subsets, results)
     if chosen:
         print("settings chosen by the inner CV (C, min_df, floor): count of outer folds:", dict(chosen.most_common()))
     return 0
