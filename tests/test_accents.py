@@ -16,6 +16,12 @@ from litmap.util.accents import attach_spacing_accents
         ("Mart´ın-Montaner", "Martín-Montaner"),  # TeX's dotless i under the accent
         ("Pen˜a", "Peña"),
         ("Dvorˇák", "Dvořák"),
+        ("Budˇejovice", "Budějovice"),  # ě is commoner than ď: the caron goes after
+        ("Dˇzeroski", "Džeroski"),
+        ("inˇCeské", "inČeské"),  # a capital after a small letter starts a glued word
+        ("J.Kube ˇs and Z.Kovács", "J.Kubeš and Z.Kovács"),  # drawn left of its letter, a space between
+        ("ˇCapek", "Čapek"),
+        ("the ˇ key", "the ˇ key"),
         ("the EU´s policy", "the EU´s policy"),  # an apostrophe typed as an accent
         ("press the ¨ key", "press the ¨ key"),
         ("Gödel", "Gödel"),

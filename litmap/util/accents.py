@@ -5,8 +5,13 @@ without geometry (pdftotext, other tools' .txt, gold strings) keeps the
 accent as its own character, after the letter ("Yrja¨na¨") or before it
 ("S¨oderbom", "Mart´ın", "R´ıos").  A diaeresis or an acute on a vowel is
 what European names hold, so the accent goes to the neighbouring vowel —
-the one before it first; a tilde may sit on an "n" and a caron on any
-letter ("Dvorˇák").  An accent between consonants or before a possessive
+the one before it first; a tilde may sit on an "n".  A caron goes to the
+neighbour that carries one more often in Central European names: č, š, ž,
+ř, ě, ň before ď, ť before any other letter, a capital after a small letter
+(a word glued on), else the one before it ("Dvorˇák" → ř, "Budˇejovice" → ě,
+"Dˇzeroski" → ž, "inˇCeské" → Č).  A caron set with a
+space before a small letter ("Kube ˇs") was drawn just left of it: the space
+goes too ("Kubeš").  An accent between consonants or before a possessive
 "s" ("EU´s") is an apostrophe typed wrongly and stays.  The result is NFC.
 """
 
@@ -19,6 +24,10 @@ __all__ = ["attach_spacing_accents"]
 
 _COMBINING = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "˚": "\u030a"}
 _LOOSE = re.compile(r"(?P<before>[^\W\d_]?)(?P<accent>[¨´`ˆ˜ˇ˚])(?P<after>[^\W\d_]?)")
+#: "Kube ˇs": a letter, a space, then a caron on a small letter.
+_SPACED_CARON = re.compile(r"(?<=[^\W\d_]) ˇ(?P<letter>[^\W\d_A-Z])")
+#: How often a letter carries a caron in names (č š ž ř ě ň, then ď ť); 0 for any other letter.
+_CARON_LETTERS = {**dict.fromkeys("csznreCSZNRE", 2), **dict.fromkeys("dtDT", 1)}
 _VOWELS = set("aeiouyAEIOUYıæøÆØ")
 #: TeX's dotless i and j carry the accent in place of the dot.
 _DOTLESS = {"ı": "i", "ȷ": "j"}
@@ -28,6 +37,8 @@ def attach_spacing_accents(text: str) -> str:
     """``text`` with each spacing accent that touches a letter it can sit on combined with it."""
     if not any(a in text for a in _COMBINING):
         return text
+    if " ˇ" in text:
+        text = _SPACED_CARON.sub(lambda m: m.group("letter") + "\u030c", text)
 
     def takes(letter: str, accent: str) -> bool:
         if not letter:
@@ -41,6 +52,10 @@ def attach_spacing_accents(text: str) -> str:
         mark = _COMBINING[accent]
         if accent in "´`" and after == "s" and not m.string[m.end():m.end() + 1].isalpha():
             return m.group(0)  # "the EU´s policy": a possessive's apostrophe
+        if accent == "ˇ" and before and after and (
+                _CARON_LETTERS.get(after, 0) > _CARON_LETTERS.get(before, 0)
+                or (after.isupper() and before.islower())):  # "inˇCeské": a word glued on
+            return before + _DOTLESS.get(after, after) + mark
         if takes(before, accent):
             return before + mark + after
         if takes(after, accent):
