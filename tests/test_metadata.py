@@ -171,6 +171,24 @@ def test_masthead_removed_as_running_head_still_gives_journal_and_year():
     assert meta.volume == "62"
 
 
+def test_issue_line_date_is_not_the_journal_the_line_above_is():
+    # JSS: "Journal of Statistical Software" / "January 2007, Volume 18, Issue 3." — "January" is the issue's date.
+    first = page(1, blk("JSS", size=20, bold=True), blk("Journal of Statistical Software"),
+                 blk("January 2007, Volume 18, Issue 3."),
+                 blk("TIMP: An R Package for Modeling Multi-way Spectroscopic Measurements", size=16, bold=True),
+                 blk("Katharine M. Mullen"), blk("Abstract", size=12, bold=True), blk(BODY))
+    meta = extract_metadata([first], structure_document([first]), {})
+    assert (meta.journal, meta.volume, meta.issue, meta.year) == ("Journal of Statistical Software", "18", "3", 2007)
+
+
+def test_issue_line_under_no_journal_name_leaves_the_journal_unknown():
+    first = page(1, blk("Spring 2012, Volume 4, Issue 2."),
+                 blk("Neighbourhood change in three cities", size=16, bold=True), blk("Ann Author"),
+                 blk("Abstract", size=12, bold=True), blk(BODY))
+    meta = extract_metadata([first], structure_document([first]), {})
+    assert meta.journal is None and meta.volume == "4" and meta.year == 2012
+
+
 # --- title sanity (litmap.parse.metadata_title) ---------------------------------------------------------------
 
 from litmap.parse.metadata_title import clean_journal, sane_title, title_from_cite_line  # noqa: E402

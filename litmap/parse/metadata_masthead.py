@@ -86,11 +86,17 @@ def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
             if b not in page.blocks[:10]:
                 continue
             m = re.search(r"^(?P<journal>[A-Za-z][A-Za-z&.,:\s]+?)\s*(?:\(?(?P<y1>" + _YEAR + r")\)?,?)?\s*"
-                          r"vol(?:ume|\.)?\s*(?P<vol>\d+)(?:,?\s*no\.\s*(?P<issue>\d+))?.*?(?P<y2>\b" + _YEAR + r"\b)?",
+                          r"vol(?:ume|\.)?\s*(?P<vol>\d+)(?:,?\s*(?:no\.|issue)\s*(?P<issue>\d+))?.*?(?P<y2>\b" + _YEAR + r"\b)?",
                           text, re.I)
             if m and (b.top < page.height * 0.2 or re.search(r"vol", text, re.I) and re.search(_YEAR, text)):
                 years = re.findall(r"\b" + _YEAR + r"\b", text)
-                out.update(journal=clean_field(m.group("journal")), volume=m.group("vol"))
+                journal = clean_field(m.group("journal"))
+                if _DATE_WORDS.fullmatch(journal):
+                    # "January 2007, Volume 18, Issue 3." is an issue line: the journal's name is the line above.
+                    k = page.blocks.index(b)
+                    above = clean_field(page.blocks[k - 1].text) if k else ""
+                    journal = above if _JOURNAL_NAME.fullmatch(above) else ""
+                out.update(journal=journal, volume=m.group("vol"))
                 if m.group("issue"):
                     out["issue"] = m.group("issue")
                 if years:
@@ -109,6 +115,10 @@ def header_info(pages: Sequence[LaidOutPage]) -> dict[str, str]:
 
 #: An English month name or its abbreviation ("Sept.", "March"), as a regex (compile with re.I).
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: A "journal" that is only a month or season, as an issue line's date reads ("January", "Spring").
+_DATE_WORDS = re.compile(r"\s*(?:" + MONTHS + r"|spring|summer|autumn|fall|winter)[\s,.]*", re.I)
+#: A journal's name alone on a line: capitalised words, no sentence, no digits.
+_JOURNAL_NAME = re.compile(r"[A-Z][A-Za-z&'’\-]*(?:[ ,:]+[A-Za-z&'’\-]+){0,9}")
 _DATE_LINE = re.compile(r"^(?:\d{1,2}\s+" + MONTHS + r"|" + MONTHS + r"(?:\s+\d{1,2})?,?)\s+" + _YEAR
                         + r"(?:\s+ISSN\b.*)?$", re.I)
 _YEAR_LINE = re.compile(r"^" + _YEAR + r"$")
