@@ -54,6 +54,7 @@ from litmap.parse.metadata_masthead import (
     year_fallback,
 )
 from litmap.parse.metadata_glued import split_glued_title
+from litmap.parse.metadata_venue import venue_from_subject, venue_on_page
 from litmap.parse.metadata_text import (TEXT_HEAD_KEY, arxiv_stamp_year, names_after_title, strip_line_markers,
                                        text_header, trim_at_name_line, volume_line_year)
 from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
@@ -534,8 +535,17 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
             keywords = split_keywords(m.group(1).split("\n\n")[0])
     if not keywords and meta.get("keywords"):
         keywords = split_keywords(meta["keywords"])
+    journal = cover.journal or header.get("journal") or hint.journal
+    if not journal and (content or cover_pages):
+        # A running head, copyright or proceedings line of page one ("Urban Studies 45(12) 2449–2470"), then the
+        # PDF's Subject when it is a journal's name; a text file's first lines only, never its reference list.
+        journal = (venue_on_page([*cover_pages, *content[:2]], frozenset(structure.reference_blocks), title,
+                                 text_head or None)
+                   or venue_from_subject(meta.get("subject", "")))
+        if journal:
+            provenance.append("journal:printed line")
     return Metadata(title=title or None, authors=tuple(authors), affiliations=tuple(affiliations), year=year,
-                    journal=clean_journal(cover.journal or header.get("journal") or hint.journal), volume=cover.volume or header.get("volume"),
+                    journal=clean_journal(journal), volume=cover.volume or header.get("volume"),
                     issue=cover.issue or header.get("issue"), pages=cover.pages or header.get("pages"), doi=doi,
                     keywords=keywords, abstract=abstract, provenance=tuple(provenance))
 

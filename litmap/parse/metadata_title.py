@@ -163,6 +163,7 @@ def clean_journal(journal: Optional[str]) -> Optional[str]:
         return None
     j = clean_field(journal)
     j = _JOURNAL_TAIL.sub("", j)
+    j = re.sub(r"[,\s]+(?:Jg|Vol|Volume|Bd|Heft|No)\.?$", "", j)  # "BIOS, Jg. 24 (2011)": the volume's word
     j = re.sub(r"\s+([,.;:])", r"\1", j).strip(" ,;:.")
     return j or None
 

@@ -21,7 +21,7 @@ from litmap.errors import ExtractionError
 from litmap.read.files import open_regular
 from litmap.read.repairs.hyphenation import repair_hyphenation
 from litmap.read.repairs.ligatures import repair_texts
-from litmap.read.repairs.text_furniture import drop_repeated_lines, furniture_keys, line_key, text_lines
+from litmap.read.repairs.text_furniture import furniture_keys, line_key, split_repeated_lines, text_lines
 from litmap.read.layout.pages import Block, ExtractedPages, LaidOutPage
 from litmap.read.layout.furniture import drop_typesetting_marks
 from litmap.util.accents import attach_spacing_accents
@@ -645,7 +645,7 @@ def read_text_file(path: str) -> ExtractedPages:
     except OSError as exc:
         raise ExtractionError(path, f"cannot read file ({exc.strerror}); check the path and permissions") from exc
     text, warnings = decode_bytes(data, path)
-    text = drop_repeated_lines(strip_inline_stamps(text))
+    text, furniture = split_repeated_lines(strip_inline_stamps(text))
     if not text.strip():
         raise ExtractionError(path, "empty: no text")
     if media == "html":
@@ -662,7 +662,7 @@ def read_text_file(path: str) -> ExtractedPages:
     blocks = repair_block_ligatures(repair_block_hyphenation(blocks))
     hints = {TEXT_HEAD_KEY: _head_lines(text, blocks)} if media == "txt" else {}
     page = LaidOutPage(number=1, width=_PAGE_W, height=max(_PAGE_H, len(blocks) * 12.0 + 20), blocks=tuple(blocks),
-                       body_size=BODY_SIZE, warnings=tuple(warnings))
+                       body_size=BODY_SIZE, warnings=tuple(warnings), furniture=furniture[:_FURNITURE_KEPT])
     return ExtractedPages(pages=(page,), page_count=1, text_layer=True, ocr=False, engine="text",
                           media_type=media, pdf_metadata=hints, warnings=tuple(warnings))
 
@@ -671,6 +671,8 @@ def read_text_file(path: str) -> ExtractedPages:
 #: (:mod:`litmap.parse.metadata_text` reads the title and authors from them).
 TEXT_HEAD_KEY = "litmap:text_head"
 _HEAD_LINES = 150
+#: Running heads and feet kept as the pseudo page's furniture (one of each; metadata reads the journal there).
+_FURNITURE_KEPT = 20
 
 
 def _head_lines(text: str, blocks: Sequence[Block]) -> str:

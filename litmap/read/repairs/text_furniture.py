@@ -25,7 +25,7 @@ import statistics
 from collections import defaultdict
 from typing import Callable, Sequence
 
-__all__ = ["drop_repeated_lines", "furniture_keys", "line_key", "text_lines", "PAGE_CHARS"]
+__all__ = ["drop_repeated_lines", "split_repeated_lines", "furniture_keys", "line_key", "text_lines", "PAGE_CHARS"]
 
 _NUM = re.compile(r"\d+")
 _MAX_CHARS = 200  # running heads and stamps are short; repeated paragraphs are not furniture
@@ -138,8 +138,19 @@ def drop_repeated_lines(text: str, min_repeats: int = _MIN_REPEATS) -> str:
     "Source: authors") that are real text; masking numbers lets one running
     footer match itself on every page.
     """
+    return split_repeated_lines(text, min_repeats)[0]
+
+
+def split_repeated_lines(text: str, min_repeats: int = _MIN_REPEATS) -> tuple[str, tuple[str, ...]]:
+    """:func:`drop_repeated_lines`, and the lines it dropped, each distinct one once, in order (a text
+    file's running heads and feet: "280 Journal of Urban Regeneration and Renewal Vol. 18, 3, 280–287")."""
     lines = text_lines(text)
     furniture = furniture_keys(lines, _numbered_short, min_repeats)
     if not furniture:
-        return text
-    return "\n".join(ln for ln in lines if not (ln.strip() and _numbered_short(ln) and line_key(ln) in furniture))
+        return text, ()
+    dropped: dict[str, str] = {}  # one line per key (the same head with another page number is the same line)
+    for ln in lines:
+        if ln.strip() and _numbered_short(ln) and (key := line_key(ln)) in furniture:
+            dropped.setdefault(key, " ".join(ln.split()))
+    kept = "\n".join(ln for ln in lines if not (ln.strip() and _numbered_short(ln) and line_key(ln) in furniture))
+    return kept, tuple(dropped.values())

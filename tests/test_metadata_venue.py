@@ -1,0 +1,117 @@
+"""The venue a paper prints on its first pages (litmap.parse.metadata_venue)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from litmap.parse.metadata import extract_metadata
+from litmap.parse.metadata_venue import printed_venue, venue_from_subject, venue_on_page
+from litmap.parse.structure import structure_document
+from litmap.read.layout.pages import Block, LaidOutPage
+
+BODY = "Gentrification was studied in many cities through interviews, surveys and archival work. " * 6
+
+
+def blk(text: str, top: float, *, size: float = 10.0, bold: bool = False) -> Block:
+    return Block(page=1, x0=50.0, top=top, x1=540.0, bottom=top + 10.0, text=text, size=size, bold=bold,
+                 lines=tuple(text.split("\n")))
+
+
+def page(*blocks: Block, number: int = 1, furniture: tuple[str, ...] = ()) -> LaidOutPage:
+    return LaidOutPage(number=number, width=595.0, height=842.0, blocks=tuple(replace(b, page=number) for b in blocks),
+                       furniture=furniture)
+
+
+@pytest.mark.parametrize("line, venue", [
+    ("Urban Studies 45(12) 2449–2470, November 2008", "Urban Studies"),
+    ("Urban Studies 2016, Vol. 53(3) 455–470", "Urban Studies"),
+    ("Popul Res Policy Rev (2007) 26:619–633", "Popul Res Policy Rev"),
+    ("Historical Social Research, Vol. 34 — 2009 — No. 3, 215-229", "Historical Social Research"),
+    ("BIOS, Jg. 24 (2011), Heft 2 © Verlag Barbara Budrich", "BIOS"),
+    ("Industrielle Beziehungen, 4. Jg., Heft 3, 1997", "Industrielle Beziehungen"),
+    ("Popul Space Place . 2020;26:e2327", "Popul Space Place"),
+    ("280 Journal of Urban Regeneration and Renewal Vol. 18, 3, 280–287", "Journal of Urban Regeneration and Renewal"),
+    ("Vol.:(0123456789)Journal of Housing and the Built Environment (2024) 39:49–75",
+     "Journal of Housing and the Built Environment"),
+    ("Social Inclusion (ISSN: 2183–2803) 2017, Volume 5, Issue 2", "Social Inclusion"),
+    ("Cities 157 (2025) 105586", "Cities"),
+    ("Agyeman-Duah et al. BMC Health Services Research 2014, 14:1", "BMC Health Services Research"),
+    ("© 2008 Urban Studies Journal Limited", "Urban Studies"),
+    ("Time & Society copyright © 2008 SAGE (Los Angeles, London, New Delhi and Singapore)", "Time & Society"),
+    ("Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics, pages 4969–4983",
+     "Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics"),
+    ("Journal of Housing and the Built Environment https://doi.org/10.1007/s10901-019-09656-0",
+     "Journal of Housing and the Built Environment"),
+])
+def test_printed_venue_shapes(line, venue):
+    assert printed_venue([line]) == venue
+
+
+@pytest.mark.parametrize("line", [
+    "Received 12 March 2019, Accepted 2020",
+    "Table 3 (2019) 12:3-4",
+    "In 2019, 45 (12) people moved",
+    "January 2007, Volume 18, Issue 3.",  # a date, not a journal
+    "Cambridge University Press 2004, Vol. 2",  # a publisher
+    "Gentrification in Helsinki https://doi.org/10.1016/j.cities.2024.105586",  # a title over a DOI: no venue word
+])
+def test_printed_venue_refuses(line):
+    assert printed_venue([line]) is None
+
+
+def test_reference_blocks_and_body_text_are_not_read():
+    ref = blk("Journal of Transport Geography 12(3) 45–67.", 500)
+    p = page(blk("A title", 30, size=16), blk(BODY, 200), ref, blk("Urban Studies 45(12) 2449–2470", 300), blk(BODY, 400),
+             blk(BODY, 600))
+    # the masthead-shaped line sits mid-page, and the reference block is skipped: nothing is read
+    assert venue_on_page([p], {p.blocks[2]}) is None
+    foot = blk("Urban Studies 45(12) 2449–2470", 800)
+    assert venue_on_page([replace(p, blocks=(*p.blocks, foot))], {p.blocks[2]}) == "Urban Studies"
+
+
+def test_a_line_continuing_the_one_above_does_not_start_a_name():
+    head = "health: An Interdisciplinary Journal for the Social Study of Health,\nIllness and Medicine Copyright © 2008 SAGE"
+    assert venue_on_page([page(blk(head, 20), blk(BODY, 300))], set()) is None
+
+
+def test_a_block_citing_the_paper_itself_names_its_venue():
+    title = "Asking Survey Respondents about Reasons for Their Behavior"
+    cite = ("How to cite this article: Lau C.Q., & McHenry G. (2014). Asking Survey Respondents about Reasons for "
+            "Their Behavior, Survey Methods: Insights from the Field. Retrieved from http://surveyinsights.org/?p=2914")
+    assert venue_on_page([page(blk(title, 60, size=16), blk(cite, 300), blk(BODY, 400))], set(), title) == \
+        "Survey Methods: Insights from the Field"
+    # a JOSS footer: no cue, but the paper's own title and a year
+    foot = "Fleischmann, (2019). momepy: Urban Morphology Measuring Toolkit. Journal of Open Source Software, 4(43), 1807."
+    p = page(blk("momepy: Urban Morphology Measuring Toolkit", 60), blk(BODY, 300), furniture=(foot,))
+    assert venue_on_page([p], set(), "momepy: Urban Morphology Measuring Toolkit") == "Journal of Open Source Software"
+
+
+def test_a_masthead_over_two_lines_of_a_text_file():
+    head = "Special issue article: Locating gentrification\nUrban Studies\n2016, Vol. 53(3) 455–470\nReprints"
+    assert venue_on_page([page(blk(BODY, 30))], set(), None, head) == "Urban Studies"
+
+
+def test_page_two_running_head_when_page_one_has_none():
+    one = page(blk("Tarifpolitik im Wandel", 60, size=16), blk(BODY, 300))
+    two = page(blk(BODY, 100), number=2, furniture=("Industrielle Beziehungen, 4. Jg., Heft 3, 1997",))
+    assert venue_on_page([one, two], set()) == "Industrielle Beziehungen"
+
+
+@pytest.mark.parametrize("subject, venue", [
+    ("Journal of Statistical Software", "Journal of Statistical Software"),
+    ("Urban Studies", "Urban Studies"),
+    ("An R package for modelling spectra", None),  # a description
+    ("Cities, 54 (2016) 70-80. doi:10.1016/j.cities.2016.02.013", None),  # read by the masthead code, not here
+])
+def test_venue_from_subject(subject, venue):
+    assert venue_from_subject(subject) == venue
+
+
+def test_metadata_takes_the_printed_venue_and_says_so():
+    first = page(blk("Urban Studies 45(12) 2449–2470, November 2008", 20),
+                 blk("Gentrification and social mixing", 80, size=16, bold=True), blk("Loretta Lees", 110),
+                 blk("Abstract", 140, size=12, bold=True), blk(BODY, 160))
+    meta = extract_metadata([first], structure_document([first]), {})
+    assert meta.journal == "Urban Studies" and "journal:printed line" in meta.provenance
