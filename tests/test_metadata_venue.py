@@ -44,6 +44,19 @@ def page(*blocks: Block, number: int = 1, furniture: tuple[str, ...] = ()) -> La
      "Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics"),
     ("Journal of Housing and the Built Environment https://doi.org/10.1007/s10901-019-09656-0",
      "Journal of Housing and the Built Environment"),
+    ("https://doi.org/10.1177/0969776418763010European Urban and Regional Studies 1 –15 © The Author(s) 2018",
+     "European Urban and Regional Studies"),
+    ("J Geograph Syst (1999) 1:323±346", "J Geograph Syst"),
+    ("123GeoJournal (2021) 86:133–143", "GeoJournal"),
+    ("PAPERS IN REGIONAL SCIENCE: The Journal of the RSAI 70, 3:303-15",
+     "PAPERS IN REGIONAL SCIENCE: The Journal of the RSAI"),
+    ("Tijdschrift voor Economische en Sociale Geografie – 2024, DOI:10.1111/tesg.12575, Vol. 115, No. 1",
+     "Tijdschrift voor Economische en Sociale Geografie"),
+    ("Africa Spectrum 2/2014: 53-77", "Africa Spectrum"),
+    ("In Proceedings of the 45th Annual Meeting of the Association for Computational Linguistics (ACL-2007)",
+     "Proceedings of the 45th Annual Meeting of the Association for Computational Linguistics"),
+    ("1st Conference on Robot Learning (CoRL 2017), Mountain View, United States.",
+     "1st Conference on Robot Learning (CoRL 2017)"),
 ])
 def test_printed_venue_shapes(line, venue):
     assert printed_venue([line]) == venue
@@ -56,6 +69,7 @@ def test_printed_venue_shapes(line, venue):
     "January 2007, Volume 18, Issue 3.",  # a date, not a journal
     "Cambridge University Press 2004, Vol. 2",  # a publisher
     "Gentrification in Helsinki https://doi.org/10.1016/j.cities.2024.105586",  # a title over a DOI: no venue word
+    "FORUM: QUALITATIVE Volume 3, No. 2, Art. 14",  # a masthead cut after an adjective
 ])
 def test_printed_venue_refuses(line):
     assert printed_venue([line]) is None
@@ -86,6 +100,17 @@ def test_a_block_citing_the_paper_itself_names_its_venue():
     foot = "Fleischmann, (2019). momepy: Urban Morphology Measuring Toolkit. Journal of Open Source Software, 4(43), 1807."
     p = page(blk("momepy: Urban Morphology Measuring Toolkit", 60), blk(BODY, 300), furniture=(foot,))
     assert venue_on_page([p], set(), "momepy: Urban Morphology Measuring Toolkit") == "Journal of Open Source Software"
+
+
+def test_a_place_after_the_cited_title_is_no_venue():
+    title = "National business systems and the international transfer of industrial models"
+    cite = ("Suggested Citation: Dörrenbächer, Christoph: National business systems and the international transfer "
+            "of industrial models. Berlin, 2002 (Discussion Papers / WZB)")
+    assert venue_on_page([page(blk(title, 60, size=16), blk(cite, 300), blk(BODY, 400))], set(), title) is None
+    dutch = ("To cite this paper: He, S. (2018) Three waves of state-led gentrification in China, Tijdschrift voor "
+             "economische en sociale geografie , (in press)")
+    assert venue_on_page([page(blk(dutch, 300), blk(BODY, 400))], set(), "Three waves of state-led gentrification in China") \
+        == "Tijdschrift voor economische en sociale geografie"
 
 
 def test_a_masthead_over_two_lines_of_a_text_file():

@@ -45,19 +45,27 @@ _TEXT_LINES = 80
 
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
 #: A word of a venue's name: capitalised (or an abbreviation with dots), or one of the small words names hold.
-_SMALL = r"(?:of|and|the|for|in|on|from|to|at|with|an|&|de|des|du|la|le|für|und|zur|der|di|e|y)"
+_SMALL = (r"(?:of|and|the|for|in|on|from|to|at|with|an|&|"
+          r"de|des|du|la|le|les|et|für|und|zur|der|die|das|voor|en|van|het|di|del|della|e|y|i)")
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,})"
-_NAME = rf"(?P<venue>{_CAP}(?:[ ,:]{{1,2}}(?:{_CAP}|{_SMALL})){{0,14}}?)"
+_NAME = rf"(?P<venue>{_CAP}(?:(?:[ ,:]{{1,2}}{_SMALL})*[ ,:]{{1,2}}{_CAP}){{0,14}}?)"  # never ends on a small word
+#: After a cited title any words may follow the first ("Tijdschrift voor economische en sociale geografie").
+_LOOSE_NAME = r"(?P<venue>[A-Z][\w&'’.\-]*(?:[ ,:]{1,2}[^\W\d][\w&'’.\-]*){0,14}?)"
+#: A dash in a page range; old Springer text layers print it as "±" ("1:323±346").
+_DASH = r"[–—±-]"
 
 #: What follows a venue's name in a masthead: a volume, an ISSN or a year with numbers.
 _VOLUME_CUE = (
     rf"(?:\s*\([^()]{{1,40}}\))?"  # "(Hum.)", "(ISSN: 2183–2803)"
     rf"(?:\s+[A-Z]{{2,8}})?"  # an acronym: "… Mentalities EQPAM Volume 5"
-    rf"\s*[,.]?\s*(?:\(?{_YEAR}\)?\s*[,;]?\s*)?"
+    rf"\s*[,.]?\s*(?:(?:[–—-]\s*)?\(?{_YEAR}\)?\s*[,;]?\s*(?:DOI:?\s*\S+\s*,?\s*)?)?"
     rf"(?:(?:Vol(?:ume|\.)?|Jg\.|Bd\.|ISSN)\s*:?\s*\d"  # "Vol. 53(3)", "Volume 5", "Jg. 24", "ISSN: 2300-2697"
     rf"|\d{{1,2}}\.\s*Jg\."  # "4. Jg., Heft 3"
     rf"|\d{{1,4}}\s*\(\d{{1,4}}(?:[–/-]\d{{1,4}})?\)\s*[:,]?\s*(?:pp\.\s*)?e?\d+"  # "45(12) 2449–2470", "20(6) 568"
-    rf"|\d{{1,4}}\s*[:,]\s*(?:\d{{1,4}}\s*,\s*)?e?\d+\s*[–-]\s*\d+"  # "(2007) 26:619–633", "2015, 3, 175- 186"
+    rf"|\d{{1,4}}\s*[a-z]?\s*[:,]\s*(?:\d{{1,4}}\s*[,:]\s*)?e?\d+\s*{_DASH}\s*\d+"  # "26:619–633", "3, 175- 186",
+    # "70, 3:303-15", "54 a, 272-273"
+    rf"|\d+\s*{_DASH}\s*\d+\s*©"  # SAGE OnlineFirst: "European Urban and Regional Studies 1 –15 © The Author(s)"
+    rf"|\d{{1,2}}\s*/\s*{_YEAR}\s*:\s*\d+"  # "Africa Spectrum 2/2014: 53-77"
     rf"|\d{{1,4}}\s*:\s*e\d+"  # "2020;26:e2327"
     rf"|\d{{1,4}}\s*,\s*No\.\s*\d"  # "2005, 42, No. 1"
     rf"|\d{{1,4}}\s*\({_YEAR}\)\s*(?:\d+\s*[–-]\s*\d+|\d{{4,}}))"  # Elsevier: "Cities 157 (2025) 105586"
@@ -66,7 +74,7 @@ _SHAPES = tuple(re.compile(p) for p in (
     # A masthead or running head: "Urban Studies 2016, Vol. 53(3) 455–470", "Popul Res Policy Rev (2007) 26:619–633",
     # "Historical Social Research, Vol. 34 — 2009", "BIOS, Jg. 24 (2011)", "Chin. Geogra. Sci. 2010 20(6) 568–576",
     # "Popul Space Place . 2020;26:e2327"; a page number may lead ("280 Journal of Urban Regeneration …").
-    rf"^(?:\d{{1,4}}\s+)?{_NAME}{_VOLUME_CUE}",
+    rf"^(?:\d{{1,4}}\s*)?{_NAME}{_VOLUME_CUE}",  # (Springer's "123" logo reads glued: "123GeoJournal (2021) 86:133")
     # BMC-style running heads after the authors: "Agyeman-Duah et al. BMC Health Services Research 2014, 14:1"
     rf"^[A-Z][\w'’-]+(?: et al\.| and [A-Z][\w'’-]+)\s+{_NAME}\s+{_YEAR},\s*\d+\s*:\s*\d+",
     # A journal's name over its DOI (Springer): "Journal of Housing and the Built Environment https://doi.org/10.1007/…";
@@ -77,11 +85,16 @@ _SHAPES = tuple(re.compile(p) for p in (
     # "Time & Society copyright © 2008 SAGE", "Urban Studies Copyright © 2005 The Editors of Urban Studies"
     rf"^{_NAME}\s+[Cc]opyright\s*©\s*{_YEAR}",
     # ACL-style proceedings footers and front matter
-    r"^(?P<venue>Proceedings of (?:the )?[^,;]{5,160}?)(?:,|\s+pages\b|\s+\(|\s*$)",
+    r"^(?:In\s+)?(?P<venue>Proceedings of (?:the )?[^,;]{5,160}?)(?:,|\s+pages\b|\s+\(|\s*$)",
+    # A conference footnote: "1st Conference on Robot Learning (CoRL 2017), Mountain View, United States."
+    r"^(?P<venue>(?:\d+(?:st|nd|rd|th)\s+)?(?:Annual\s+|International\s+)*(?:Conference|Workshop|Symposium)\s+on\s+"
+    r"[A-Z][^,;()]{2,100}?\s*\([A-Za-z-]+\s*['’]?\d{2,4}\))",
     # "Published in: Journal of X, 12(3)", "To appear in Journal of X", "Accepted for publication in X"
     rf"^(?:Published in|Appeared in|To appear in|Accepted for publication in|Forthcoming in)\s*:?\s+(?:the\s+)?{_NAME}"
     rf"(?:[,.;(]|\s+\d|\s*$)",
 ))
+#: A numeric DOI glued to the journal's name ("https://doi.org/10.1177/0969776418763010European Urban and …").
+_LEADING_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[\d.]+(?=[A-Z])")
 #: Springer's text layer starts page one with "Vol.:(0123456789)", glued to the running head.
 _SPRINGER_MARK = re.compile(r"Vol\.:\(0123456789\)")
 
@@ -92,6 +105,8 @@ _NOT_VENUE = re.compile(
     r"|\b(?:Springer|Elsevier|Wiley|Blackwell|Routledge|Taylor|SAGE Publications|Press|Ltd|Inc|GmbH|Verlag)\b"
     r"|\b(?:is|are|was|were|has|have|we|this|these|our)\b",
     re.I)
+#: A name cut after an adjective ("FORUM: QUALITATIVE" of a masthead set in two columns) is no whole name.
+_ADJECTIVE_END = re.compile(r"(?:ive|ous|ical|ic)\W*$", re.I)
 #: Words a venue's name holds (used for the PDF Subject, which may be any text).
 _VENUE_WORD = re.compile(
     r"\b(?:journal|review|studies|annals|quarterly|letters|proceedings|transactions|bulletin|magazine|research|"
@@ -103,19 +118,21 @@ def _acceptable(name: str) -> Optional[str]:
     name = name.strip(" ,:;.")
     if len(name) < 4 or len(name) > 160 or not re.search(r"[a-z]{2}|[A-Z]{3}", name):
         return None
-    if _NOT_VENUE.search(name):
+    if _NOT_VENUE.search(name) or _ADJECTIVE_END.search(name):
         return None
     return name
 
 
-def printed_venue(lines: Iterable[str]) -> Optional[str]:
+def printed_venue(lines: Iterable[str], starts: bool = True) -> Optional[str]:
     """The venue named by the first line, among ``lines`` (a first page's, in reading order), that has one of the
-    shapes in the module doc; None when none does."""
+    shapes in the module doc; None when none does.  ``starts`` False: the lines continue others (a block's later
+    lines), so only the shapes that need no line start are tried ("… © 2008 Urban Studies Journal Limited")."""
+    shapes = _SHAPES if starts else tuple(s for s in _SHAPES if not s.pattern.startswith("^"))
     for line in lines:
-        text = _SPRINGER_MARK.sub(" ", " ".join(line.split())).strip()
+        text = _LEADING_DOI.sub("", _SPRINGER_MARK.sub(" ", " ".join(line.split())).strip())
         if len(text) > 300 or not re.search(r"\d|©|/C211|Proceedings|ublished|ppear", text):  # every shape holds one
             continue
-        for shape in _SHAPES:
+        for shape in shapes:
             m = shape.search(text)
             if m and (name := _acceptable(m.group("venue"))):
                 if "needs_word" in shape.groupindex and not _VENUE_WORD.search(name):
@@ -125,8 +142,9 @@ def printed_venue(lines: Iterable[str]) -> Optional[str]:
 
 
 #: A venue name after a cited title, up to its volume, pages, year, link or the end.
-_AFTER_TITLE = re.compile(rf"{_NAME}(?=\s*[,.;]?\s*(?:\(?\d|[Vv]ol\b|Retrieved|https?:|pp\b|¿|$))")
-_SELF_CITE = re.compile(r"(?:Suggested Citation|Empfohlene Zitierung|To cite this article|Please cite this article as|"
+_AFTER_TITLE = re.compile(rf"{_LOOSE_NAME}(?=\s*[,.;]?\s*(?:\(?\d|[Vv]ol\b|Retrieved|https?:|pp\b|¿|\(in press\)|$))"
+                          rf"(?!,\s*{_YEAR}\b(?!\s*[,;]\s*\d))")  # "Berlin, 2002": a place and a year, no volume
+_SELF_CITE = re.compile(r"(?:Suggested Citation|Empfohlene Zitierung|To cite this (?:article|paper)|Please cite this article as|"
                         r"Cite this article as|How to cite this (?:article|paper)|Full reference|Citation)\s*[:/]\s*(?:Suggested Citation\s*:\s*)?(?P<ref>.{20,500})", re.I | re.S)
 
 
@@ -138,9 +156,13 @@ def venue_on_page(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", tit
     instead of the blocks (it has no geometry)."""
     if not pages:
         return None
+    # Lines as (text, may start a name): not after a line ending mid-phrase ("…Study of Health," / "Illness and
+    # Medicine …", "Group Processes &" / "Intergroup Relations"), and in a PDF a block's first line only (a wrapped
+    # reference's "Future Generation Computer Systems, 29(8), 1981-1990." is a block's later line).
     if text_head is not None:
-        lines = [" ".join(ln.split()) for ln in text_head.split("\n")[:_TEXT_LINES] if ln.strip()]
-        cite_texts = [" ".join(lines)]
+        raw = [" ".join(ln.split()) for ln in text_head.split("\n")[:_TEXT_LINES] if ln.strip()]
+        units = [(ln, not _CONTINUED.search(prev)) for prev, ln in zip(["."] + raw, raw)]
+        cite_texts = [" ".join(raw)]
         later: list[str] = []
     else:
         cite_texts = [*(b.text for p in pages for b in p.blocks if b not in skip), *(f for p in pages for f in p.furniture)]
@@ -150,11 +172,16 @@ def venue_on_page(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", tit
         # journal's foot can sit under a short text area: "International Journal of Action Research 2(2), 198-221").
         order = sorted(first.blocks, key=lambda b: b.top)
         ends = {id(b) for b in order[:2] + order[-2:]}
-        lines = [" ".join(line.split()) for b in first.blocks
-                 if b not in skip and (b.bottom <= low or b.top >= high or id(b) in ends)
-                 for line in (b.lines or (b.text,)) if len(line.strip()) > 2]
+        read = [(" ".join(line.split()), k == 0, b) for b in first.blocks
+                if b not in skip and (b.bottom <= low or b.top >= high or id(b) in ends)
+                for k, line in enumerate(b.lines or (b.text,)) if len(line.strip()) > 2]
+        # A block's first line continues the block just above it only when the two touch.
+        units = [(read[0][0], read[0][1])] if read else []
+        units += [(ln, first_line and not (_CONTINUED.search(prev) and 0 <= b.top - above.bottom < 1.5 * max(b.size, 6.0)))
+                  for (prev, _, above), (ln, first_line, b) in zip(read, read[1:])]
         # Page two's running heads name the journal when page one does not ("Industrielle Beziehungen, 4. Jg.").
-        later = [line for p in pages if p is not first for line in p.furniture]
+        later = [line for p in pages if p is not first
+                 for line in [*p.furniture, *((b.lines or (b.text,))[0] for b in p.blocks if b.bottom <= p.height * BAND)]]
     key = normalise_title(title) if title and len(title) >= 20 else ""
     cited: list[str] = []  # self-citations without the title, parsed as references if nothing else names the venue
     for text in cite_texts:
@@ -168,13 +195,13 @@ def venue_on_page(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", tit
             # A block citing this very paper (a JOSS footer, "Full reference: …"): the name after its title.
             if (venue := _after_title(text, title)) and normalise_title(venue) != key:
                 return venue
-    # A name broken over two lines ("Urban Studies" / "2016, Vol. 53(3) 455–470") is read joined too; a line
-    # continuing the one before ("…Study of Health," / "Illness and Medicine …") does not start a name.
-    starts = [ln for prev, ln in zip(["."] + lines, lines) if not _CONTINUED.search(prev)]
-    pairs = [f"{a} {b}" for prev, a, b in zip(["."] + lines, lines, lines[1:]) if not _CONTINUED.search(prev)]
-    triples = [f"{a} {b} {c}" for prev, a, b, c in zip(["."] + lines, lines, lines[1:], lines[2:])
-               if not _CONTINUED.search(prev)]
+    # A name broken over two or three lines ("Urban Studies" / "2016, Vol. 53(3) 455–470") is read joined too.
+    lines = [t for t, _ in units]
+    starts = [t for t, ok in units if ok]
+    pairs = [f"{a} {b}" for (a, ok), b in zip(units, lines[1:]) if ok]
+    triples = [f"{a} {b} {c}" for (a, ok), b, c in zip(units, lines[1:], lines[2:]) if ok]
     return (printed_venue([*pages[0].furniture, *starts, *pairs, *triples, *later])
+            or printed_venue([t for t, ok in units if not ok], starts=False)
             or next((v for ref in cited if (v := _cited_container(ref))), None))
 
 
@@ -202,7 +229,7 @@ def _cited_container(text: str) -> Optional[str]:
 
 def venue_from_subject(subject: str) -> Optional[str]:
     """The PDF's Subject when it is a journal's name alone ("Journal of Statistical Software"), not a description."""
-    s = " ".join(subject.split())
+    s = re.sub(r"\s*(?:https?://|www\.)\S+\s*$", "", " ".join(subject.split()))  # "… Systems http://nips.cc/"
     if not s or len(s) > 100 or re.search(r"\d|[.;!?]\s|https?:|@", s):
         return None
     if not re.fullmatch(rf"{_NAME}", s) or not _VENUE_WORD.search(s):
