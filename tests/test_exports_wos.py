@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from litmap.export.wos import (UNKNOWN_ADDRESS, UNKNOWN_SOURCE, c1_addresses, cr_line, format_wos,
+from litmap.export.wos import (UNKNOWN_ADDRESS, UNKNOWN_SOURCE, c1_addresses, cr_line, format_wos, record_fields,
                                local_citations, parse_wos)
 from litmap.store.corpusdata import CorpusData, Paper, WorkInfo
 
@@ -128,3 +128,15 @@ def test_bibliometrix_loads_and_analyses_the_export(wos_file):
         pytest.skip(line)
     assert run.returncode == 0, line
     assert line.startswith("bibliometrix: 4 documents"), line
+
+
+@pytest.mark.parametrize("venue, pt, dt", [
+    ("Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics", "C", "Proceedings Paper"),
+    ("1st Conference on Robot Learning (CoRL 2017)", "C", "Proceedings Paper"),
+    ("Urban Studies", "J", "Article"),
+    ("Conference Papers in Geography Quarterly", "J", "Article"),  # a journal's name holding the word
+])
+def test_a_conference_paper_is_typed_as_wos_types_it(venue, pt, dt):
+    paper = Paper(1, "Citation intent", 2020, venue, ("Cohan, A.",), None)
+    fields = record_fields(paper, CorpusData({1: paper}, {}, {}), 0)
+    assert (fields["PT"], fields["DT"]) == ([pt], [dt])

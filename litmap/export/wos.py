@@ -2,7 +2,7 @@
 
 One record per corpus paper, in the layout of a WoS "Plain text" export so
 CiteSpace, VOSviewer and bibliometrix can analyse a PDF-only corpus:
-``FN``/``VR`` header; per record ``PT J``, ``AU`` ("Family, GI"), ``AF``,
+``FN``/``VR`` header; per record ``PT J`` (``C`` for a conference paper, with ``DT Proceedings Paper``), ``AU`` ("Family, GI"), ``AF``,
 ``TI``, ``SO`` (upper case; ``UNKNOWN SOURCE`` when not found), ``DT``,
 ``DE`` (author keywords), ``AB``, ``C1`` (addresses, or a placeholder),
 ``CR`` (one cited reference per line, "AUTHOR I, YEAR, SOURCE, VVOL, PPAGE,
@@ -30,6 +30,9 @@ _FIELD_ORDER = ("PT", "AU", "AF", "TI", "SO", "DT", "DE", "AB", "C1", "CR", "NR"
 #: What WoS itself writes for an unknown author; also this export's placeholder for an unknown source.
 ANONYMOUS = "[Anonymous]"
 UNKNOWN_SOURCE = "UNKNOWN SOURCE"
+#: A venue that is a conference's, not a journal's ("Proceedings of the 58th Annual Meeting of …", "1st Conference
+#: on Robot Learning (CoRL 2017)").
+_PROCEEDINGS = re.compile(r"^(?:In\s+)?Proceedings\b|\b(?:Conference|Workshop|Symposium)\s+(?:on|of)\b", re.I)
 #: C1 for a paper whose affiliations were not found: an address bibliometrix parses (its affiliation
 #: table reads "NOTREPORTED", its country table nothing) rather than a made-up institution.
 UNKNOWN_ADDRESS = "[Anonymous] Not reported."
@@ -134,7 +137,9 @@ def ut(paper: Paper) -> str:
 def record_fields(paper: Paper, data: CorpusData, times_cited: int) -> dict[str, list[str]]:
     """A paper's WoS fields, tag → values (one per line), in :data:`_FIELD_ORDER` (also read by the WoS BibTeX
     writer, :mod:`litmap.export.wos_bibtex`)."""
-    fields: dict[str, list[str]] = {"PT": ["J"]}
+    proceedings = bool(paper.journal and _PROCEEDINGS.search(paper.journal))
+    # WoS types a conference paper "C" / "Proceedings Paper" (bibliometrix counts document types from DT).
+    fields: dict[str, list[str]] = {"PT": ["C" if proceedings else "J"]}
     if paper.authors:
         fields["AU"] = [_au(a) for a in paper.authors]
         fields["AF"] = list(paper.authors_full or paper.authors)
@@ -143,7 +148,7 @@ def record_fields(paper: Paper, data: CorpusData, times_cited: int) -> dict[str,
     if paper.title:
         fields["TI"] = [" ".join(paper.title.split())]
     fields["SO"] = [" ".join(paper.journal.split()).upper() if paper.journal else UNKNOWN_SOURCE]
-    fields["DT"] = ["Article"]
+    fields["DT"] = ["Proceedings Paper" if proceedings else "Article"]
     if paper.keywords:
         fields["DE"] = ["; ".join(k.replace(";", ",") for k in paper.keywords)]
     if paper.abstract:
