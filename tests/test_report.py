@@ -418,6 +418,30 @@ def test_label_of_a_paper_with_nothing_but_a_year_keeps_the_year_beside_the_numb
     assert Paper(7, None, 2021, journal="Cities").label == "Cities 2021"
 
 
+def test_a_nameless_paper_is_labelled_by_its_opening_words(tmp_path):
+    import sqlite3
+
+    from litmap.store.corpusdata import Paper, load_papers
+
+    assert Paper(2, None, None, opening="The National New Area (hereafter NNA) is").label == \
+        "“The National New Area (hereafter NNA) is…” (no title)"
+    assert Paper(2, None, 2024, opening="We observe").label == "“We observe…” (2024, no title)"
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(
+        "CREATE TABLE documents (id INTEGER, status TEXT);"
+        "CREATE TABLE metadata (document_id INTEGER, title TEXT, year INTEGER, journal TEXT, authors TEXT, doi TEXT,"
+        " volume TEXT, issue TEXT, pages TEXT, abstract TEXT, keywords TEXT, affiliations TEXT);"
+        "CREATE TABLE paragraphs (document_id INTEGER, idx INTEGER, kind TEXT, text TEXT);"
+        "INSERT INTO documents VALUES (1, 'ok'), (2, 'ok');"
+        "INSERT INTO metadata (document_id, title) VALUES (1, 'Regions unbound');"
+        "INSERT INTO paragraphs VALUES (2, 0, 'front', 'Keywords: NNA'), (2, 1, 'body', 'The National New Area "
+        "(hereafter NNA) is a comprehensive functional area approved by the State Council.');"
+    )
+    papers = load_papers(conn)
+    assert papers[1].opening is None  # a titled paper needs none
+    assert papers[2].label == "“The National New Area (hereafter NNA) is…” (no title)"
+
+
 @needs_igraph
 def test_a_guessed_year_is_starred_in_the_papers_table_with_its_source(tmp_path, store_path):
     import json

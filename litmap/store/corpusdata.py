@@ -40,16 +40,20 @@ class Paper:
     abstract: Optional[str] = None
     keywords: tuple[str, ...] = ()  # the author keywords printed on the paper
     affiliations: tuple[str, ...] = ()  # as printed, one string per affiliation block
+    opening: Optional[str] = None  # the first words of its text, loaded only when nothing else names it
 
     @property
     def label(self) -> str:
-        """"Brenner 2004"; without authors the title's start, else the journal; never a file name."""
+        """"Brenner 2004"; without authors the title's start, else the journal, else its opening words in quotes
+        ("“The National New Area (hereafter NNA) is…” (no title)"); never a file name."""
         if self.authors:
             first = self.authors[0].split(",")[0]
         elif self.title:
             first = self.title if len(self.title) <= 30 else self.title[:29].rstrip() + "…"
         elif self.journal:
             first = self.journal
+        elif self.opening:  # the scholar knows the paper by how it begins; quoted, so it is not read as a title
+            return f"“{self.opening}…” ({f'{self.year}, ' if self.year else ''}no title)"
         else:  # "paper 65 (2021), title unknown", not "… title unknown 2021"
             return f"paper {self.id}{f' ({self.year})' if self.year else ''}, title unknown"
         return f"{first} {self.year}" if self.year else first
@@ -214,7 +218,29 @@ def load_papers(conn: sqlite3.Connection) -> dict[int, Paper]:
             abstract=" ".join(r[9].split()) if r[9] and r[9].strip() else None,
             keywords=_strings(r[10]), affiliations=_strings(r[11]),
         )
+    nameless = [pid for pid, p in papers.items() if not (p.authors or p.title or p.journal)]
+    for pid in nameless:
+        row = conn.execute("SELECT text FROM paragraphs WHERE document_id = ? AND kind = 'body' ORDER BY idx LIMIT 1",
+                           (pid,)).fetchone()
+        if row and (opening := _opening(row[0])):
+            papers[pid] = dataclasses.replace(papers[pid], opening=opening)
     return papers
+
+
+#: Words of a nameless paper's first body paragraph shown as its label.
+_OPENING_WORDS = 7
+
+
+def _opening(text: str) -> Optional[str]:
+    """The first words of ``text`` (at most :data:`_OPENING_WORDS`, and 45 characters), or None without letters."""
+    words = text.split()[:_OPENING_WORDS]
+    out = ""
+    for w in words:
+        if len(out) + len(w) + 1 > 45:
+            break
+        out = f"{out} {w}" if out else w
+    out = out.rstrip(",;:.")
+    return out if any(c.isalpha() for c in out) else None
 
 
 def load_corpus_data(conn: sqlite3.Connection, *, paragraphs: bool = False) -> CorpusData:
