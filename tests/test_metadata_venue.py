@@ -7,11 +7,17 @@ from dataclasses import replace
 import pytest
 
 from litmap.parse.metadata import extract_metadata
-from litmap.parse.metadata_venue import printed_venue, venue_from_subject, venue_on_page
+from litmap.parse.metadata_venue import printed_venue, venue_from_subject, venue_on_page, year_in_line
 from litmap.parse.structure import structure_document
 from litmap.read.layout.pages import Block, LaidOutPage
 
 BODY = "Gentrification was studied in many cities through interviews, surveys and archival work. " * 6
+
+
+def venue_name(*args, **kwargs):
+    """venue_on_page's venue alone (it also returns the text the venue was read from)."""
+    found = venue_on_page(*args, **kwargs)
+    return found[0] if found else None
 
 
 def blk(text: str, top: float, *, size: float = 10.0, bold: bool = False) -> Block:
@@ -80,48 +86,48 @@ def test_reference_blocks_and_body_text_are_not_read():
     p = page(blk("A title", 30, size=16), blk(BODY, 200), ref, blk("Urban Studies 45(12) 2449–2470", 300), blk(BODY, 400),
              blk(BODY, 600))
     # the masthead-shaped line sits mid-page, and the reference block is skipped: nothing is read
-    assert venue_on_page([p], {p.blocks[2]}) is None
+    assert venue_name([p], {p.blocks[2]}) is None
     foot = blk("Urban Studies 45(12) 2449–2470", 800)
-    assert venue_on_page([replace(p, blocks=(*p.blocks, foot))], {p.blocks[2]}) == "Urban Studies"
+    assert venue_name([replace(p, blocks=(*p.blocks, foot))], {p.blocks[2]}) == "Urban Studies"
 
 
 def test_a_line_continuing_the_one_above_does_not_start_a_name():
     head = "health: An Interdisciplinary Journal for the Social Study of Health,\nIllness and Medicine Copyright © 2008 SAGE"
-    assert venue_on_page([page(blk(head, 20), blk(BODY, 300))], set()) is None
+    assert venue_name([page(blk(head, 20), blk(BODY, 300))], set()) is None
 
 
 def test_a_block_citing_the_paper_itself_names_its_venue():
     title = "Asking Survey Respondents about Reasons for Their Behavior"
     cite = ("How to cite this article: Lau C.Q., & McHenry G. (2014). Asking Survey Respondents about Reasons for "
             "Their Behavior, Survey Methods: Insights from the Field. Retrieved from http://surveyinsights.org/?p=2914")
-    assert venue_on_page([page(blk(title, 60, size=16), blk(cite, 300), blk(BODY, 400))], set(), title) == \
+    assert venue_name([page(blk(title, 60, size=16), blk(cite, 300), blk(BODY, 400))], set(), title) == \
         "Survey Methods: Insights from the Field"
     # a JOSS footer: no cue, but the paper's own title and a year
     foot = "Fleischmann, (2019). momepy: Urban Morphology Measuring Toolkit. Journal of Open Source Software, 4(43), 1807."
     p = page(blk("momepy: Urban Morphology Measuring Toolkit", 60), blk(BODY, 300), furniture=(foot,))
-    assert venue_on_page([p], set(), "momepy: Urban Morphology Measuring Toolkit") == "Journal of Open Source Software"
+    assert venue_name([p], set(), "momepy: Urban Morphology Measuring Toolkit") == "Journal of Open Source Software"
 
 
 def test_a_place_after_the_cited_title_is_no_venue():
     title = "National business systems and the international transfer of industrial models"
     cite = ("Suggested Citation: Dörrenbächer, Christoph: National business systems and the international transfer "
             "of industrial models. Berlin, 2002 (Discussion Papers / WZB)")
-    assert venue_on_page([page(blk(title, 60, size=16), blk(cite, 300), blk(BODY, 400))], set(), title) is None
+    assert venue_name([page(blk(title, 60, size=16), blk(cite, 300), blk(BODY, 400))], set(), title) is None
     dutch = ("To cite this paper: He, S. (2018) Three waves of state-led gentrification in China, Tijdschrift voor "
              "economische en sociale geografie , (in press)")
-    assert venue_on_page([page(blk(dutch, 300), blk(BODY, 400))], set(), "Three waves of state-led gentrification in China") \
+    assert venue_name([page(blk(dutch, 300), blk(BODY, 400))], set(), "Three waves of state-led gentrification in China") \
         == "Tijdschrift voor economische en sociale geografie"
 
 
 def test_a_masthead_over_two_lines_of_a_text_file():
     head = "Special issue article: Locating gentrification\nUrban Studies\n2016, Vol. 53(3) 455–470\nReprints"
-    assert venue_on_page([page(blk(BODY, 30))], set(), None, head) == "Urban Studies"
+    assert venue_name([page(blk(BODY, 30))], set(), None, head) == "Urban Studies"
 
 
 def test_page_two_running_head_when_page_one_has_none():
     one = page(blk("Tarifpolitik im Wandel", 60, size=16), blk(BODY, 300))
     two = page(blk(BODY, 100), number=2, furniture=("Industrielle Beziehungen, 4. Jg., Heft 3, 1997",))
-    assert venue_on_page([one, two], set()) == "Industrielle Beziehungen"
+    assert venue_name([one, two], set()) == "Industrielle Beziehungen"
 
 
 @pytest.mark.parametrize("subject, venue", [
@@ -140,3 +146,23 @@ def test_metadata_takes_the_printed_venue_and_says_so():
                  blk("Abstract", 140, size=12, bold=True), blk(BODY, 160))
     meta = extract_metadata([first], structure_document([first]), {})
     assert meta.journal == "Urban Studies" and "journal:printed line" in meta.provenance
+
+
+@pytest.mark.parametrize("line, year", [
+    ("Proceedings of NAACL-HLT 2018, pages 84–91 New Orleans, Louisiana, June 1 - 6, 2018.", 2018),
+    ("International Journal of Action Research 2(2), 198-221 ISSN 1861-1303", None),  # an ISSN, a page range
+    ("Cities 157 (2025) 105586", 2025),
+    ("Journal of X 12(3) 2049–2060", None),
+    ("Future Journal 2031, Vol. 4", None),  # later than the latest year allowed
+])
+def test_year_in_line(line, year):
+    assert year_in_line(line, 2027) == year
+
+
+def test_a_paper_without_a_printed_year_takes_its_venue_lines_year_not_the_pdf_date():
+    first = page(blk("Construction of the Literature Graph in Semantic Scholar", 80, size=16, bold=True),
+                 blk("Waleed Ammar", 110), blk("Abstract", 140, size=12, bold=True), blk(BODY, 160),
+                 blk("Proceedings of NAACL-HLT 2018, pages 84–91 New Orleans, Louisiana, June 1 - 6, 2018.", 790))
+    meta = extract_metadata([first], structure_document([first]), {"creationdate": "D:20190301"})
+    assert meta.year == 2018 and "year:venue line" in meta.provenance
+    assert meta.journal == "Proceedings of NAACL-HLT 2018"

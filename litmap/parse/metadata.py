@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 from dataclasses import replace
 from typing import Optional, Sequence
 
@@ -54,7 +55,7 @@ from litmap.parse.metadata_masthead import (
     year_fallback,
 )
 from litmap.parse.metadata_glued import split_glued_title
-from litmap.parse.metadata_venue import venue_from_subject, venue_on_page
+from litmap.parse.metadata_venue import venue_from_subject, venue_on_page, year_in_line
 from litmap.parse.metadata_text import (TEXT_HEAD_KEY, arxiv_stamp_year, names_after_title, strip_line_markers,
                                        text_header, trim_at_name_line, volume_line_year)
 from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
@@ -504,6 +505,16 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     subject = subject_info(meta.get("subject", ""))
     for key, val in subject.items():
         header.setdefault(key, val)
+    journal = cover.journal or header.get("journal") or hint.journal
+    venue_text = None
+    if not journal and (content or cover_pages):
+        # A running head, copyright or proceedings line of page one ("Urban Studies 45(12) 2449–2470"), then the
+        # PDF's Subject when it is a journal's name; a text file's first lines only, never its reference list.
+        found = venue_on_page([*cover_pages, *content[:2]], frozenset(structure.reference_blocks), title,
+                              text_head or None)
+        journal, venue_text = found if found else (venue_from_subject(meta.get("subject", "")), None)
+        if journal:
+            provenance.append("journal:printed line")
     year = (cover.year or cite_year or (volume_line_year(text_head) if text_head else None)
             or (int(header["year"]) if header.get("year") else None)
             or (date_line_year(content[0]) if content else None)
@@ -514,6 +525,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
                 [replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])] if text_head and content
                 else content[:2]) or _please_cite_year(first_text) or hint.year
             or _self_citation_year(cover_text + " " + first_text, title))
+    if year is None and venue_text and (year := year_in_line(venue_text, date.today().year + 1)):
+        provenance.append("year:venue line")  # "Proceedings of … , pages 84–91 … June 1 - 6, 2018"
     if year is None and (guess := pdf_date_year(meta)):
         # The file's creation date: right for born-digital drafts, wrong for a scan or a re-saved copy.
         # Used only when the cited years do not contradict it, and marked as a guess.
@@ -535,15 +548,6 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
             keywords = split_keywords(m.group(1).split("\n\n")[0])
     if not keywords and meta.get("keywords"):
         keywords = split_keywords(meta["keywords"])
-    journal = cover.journal or header.get("journal") or hint.journal
-    if not journal and (content or cover_pages):
-        # A running head, copyright or proceedings line of page one ("Urban Studies 45(12) 2449–2470"), then the
-        # PDF's Subject when it is a journal's name; a text file's first lines only, never its reference list.
-        journal = (venue_on_page([*cover_pages, *content[:2]], frozenset(structure.reference_blocks), title,
-                                 text_head or None)
-                   or venue_from_subject(meta.get("subject", "")))
-        if journal:
-            provenance.append("journal:printed line")
     return Metadata(title=title or None, authors=tuple(authors), affiliations=tuple(affiliations), year=year,
                     journal=clean_journal(journal), volume=cover.volume or header.get("volume"),
                     issue=cover.issue or header.get("issue"), pages=cover.pages or header.get("pages"), doi=doi,

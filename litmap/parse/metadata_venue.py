@@ -33,7 +33,7 @@ from litmap.parse.names import normalise_title
 if TYPE_CHECKING:
     from litmap.read.layout.pages import Block, LaidOutPage
 
-__all__ = ["printed_venue", "venue_from_subject", "venue_on_page", "BAND"]
+__all__ = ["printed_venue", "venue_from_subject", "venue_on_page", "year_in_line", "BAND"]
 
 #: The share of a page's height, at its top and at its foot, where running heads, mastheads and footers sit.
 BAND = 0.15
@@ -127,6 +127,12 @@ def printed_venue(lines: Iterable[str], starts: bool = True) -> Optional[str]:
     """The venue named by the first line, among ``lines`` (a first page's, in reading order), that has one of the
     shapes in the module doc; None when none does.  ``starts`` False: the lines continue others (a block's later
     lines), so only the shapes that need no line start are tried ("… © 2008 Urban Studies Journal Limited")."""
+    found = _printed(lines, starts)
+    return found[0] if found else None
+
+
+def _printed(lines: Iterable[str], starts: bool = True) -> Optional[tuple[str, str]]:
+    """:func:`printed_venue`, and the line it was read from."""
     shapes = _SHAPES if starts else tuple(s for s in _SHAPES if not s.pattern.startswith("^"))
     for line in lines:
         text = _LEADING_DOI.sub("", _SPRINGER_MARK.sub(" ", " ".join(line.split())).strip())
@@ -137,8 +143,20 @@ def printed_venue(lines: Iterable[str], starts: bool = True) -> Optional[str]:
             if m and (name := _acceptable(m.group("venue"))):
                 if "needs_word" in shape.groupindex and not _VENUE_WORD.search(name):
                     continue
-                return name
+                return name, text
     return None
+
+
+def year_in_line(text: str, latest: int) -> Optional[int]:
+    """The first year printed in a venue line or citation ("Cities 157 (2025) 105586", "… July 5 - 10, 2020"), not
+    part of a number range or ISSN ("1861-1303", "1981-1990"), and no later than ``latest``."""
+    for m in _LINE_YEAR.finditer(text):
+        if int(m.group(1)) <= latest:
+            return int(m.group(1))
+    return None
+
+
+_LINE_YEAR = re.compile(r"(?<![\d–—-])(1[89]\d\d|20[0-4]\d)(?![\d–—-])")
 
 
 #: A venue name after a cited title, up to its volume, pages, year, link or the end.
@@ -149,11 +167,12 @@ _SELF_CITE = re.compile(r"(?:Suggested Citation|Empfohlene Zitierung|To cite thi
 
 
 def venue_on_page(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", title: Optional[str] = None,
-                  text_head: Optional[str] = None) -> Optional[str]:
+                  text_head: Optional[str] = None) -> Optional[tuple[str, str]]:
     """The venue the paper's first pages print (module doc): ``pages`` are its cover page(s), if any, then its
     first two content pages.  ``skip``: blocks not to read (the reference list's); ``title``: the paper's
     title, to know a block that cites the paper itself; ``text_head``: a text file's first raw lines, read
-    instead of the blocks (it has no geometry)."""
+    instead of the blocks (it has no geometry).  Returns the venue and the text it was read from (its year may be
+    the paper's), or None."""
     if not pages:
         return None
     # Lines as (text, may start a name): not after a line ending mid-phrase ("…Study of Health," / "Illness and
@@ -188,21 +207,21 @@ def venue_on_page(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", tit
         text = " ".join(text.split())
         m = _SELF_CITE.search(text)
         if m and (venue := _after_title(m.group("ref"), title)):
-            return venue
+            return venue, m.group("ref")
         if m:
             cited.append(m.group("ref"))
         if key and len(text) < 600 and _YEAR_RE.search(text) and key in normalise_title(text):
             # A block citing this very paper (a JOSS footer, "Full reference: …"): the name after its title.
             if (venue := _after_title(text, title)) and normalise_title(venue) != key:
-                return venue
+                return venue, text
     # A name broken over two or three lines ("Urban Studies" / "2016, Vol. 53(3) 455–470") is read joined too.
     lines = [t for t, _ in units]
     starts = [t for t, ok in units if ok]
     pairs = [f"{a} {b}" for (a, ok), b in zip(units, lines[1:]) if ok]
     triples = [f"{a} {b} {c}" for (a, ok), b, c in zip(units, lines[1:], lines[2:]) if ok]
-    return (printed_venue([*pages[0].furniture, *starts, *pairs, *triples, *later])
-            or printed_venue([t for t, ok in units if not ok], starts=False)
-            or next((v for ref in cited if (v := _cited_container(ref))), None))
+    return (_printed([*pages[0].furniture, *starts, *pairs, *triples, *later])
+            or _printed([t for t, ok in units if not ok], starts=False)
+            or next(((v, ref) for ref in cited if (v := _cited_container(ref))), None))
 
 
 def _after_title(text: str, title: Optional[str]) -> Optional[str]:
