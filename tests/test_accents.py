@@ -21,6 +21,9 @@ from litmap.util.accents import attach_spacing_accents
         ("inˇCeské", "inČeské"),  # a capital after a small letter starts a glued word
         ("J.Kube ˇs and Z.Kovács", "J.Kubeš and Z.Kovács"),  # drawn left of its letter, a space between
         ("ˇCapek", "Čapek"),
+        ("(Lo ´pez-Morales 2011)", "(López-Morales 2011)"),  # a space between the vowel and its accent
+        ("Mu ¨ller", "Müller"),
+        ("Buda ¨orsi út", "Buda örsi út"),  # both neighbours could carry it: the space is kept
         ("the ˇ key", "the ˇ key"),
         ("the EU´s policy", "the EU´s policy"),  # an apostrophe typed as an accent
         ("press the ¨ key", "press the ¨ key"),

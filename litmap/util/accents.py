@@ -11,7 +11,8 @@ neighbour that carries one more often in Central European names: č, š, ž,
 (a word glued on), else the one before it ("Dvorˇák" → ř, "Budˇejovice" → ě,
 "Dˇzeroski" → ž, "inˇCeské" → Č).  A caron set with a
 space before a small letter ("Kube ˇs") was drawn just left of it: the space
-goes too ("Kubeš").  An accent between consonants or before a possessive
+goes too ("Kubeš"); so does a space before any other accent inside a word
+("Lo ´pez" → López).  An accent between consonants or before a possessive
 "s" ("EU´s") is an apostrophe typed wrongly and stays.  The result is NFC.
 """
 
@@ -26,6 +27,13 @@ _COMBINING = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜
 _LOOSE = re.compile(r"(?P<before>[^\W\d_]?)(?P<accent>[¨´`ˆ˜ˇ˚])(?P<after>[^\W\d_]?)")
 #: "Kube ˇs": a letter, a space, then a caron on a small letter.
 _SPACED_CARON = re.compile(r"(?<=[^\W\d_]) ˇ(?P<letter>[^\W\d_A-Z])")
+#: "Lo ´pez-Morales": a space between a letter and a spacing accent that a small letter follows (mid-word).
+_SPACED_ACCENT = re.compile(r"(?P<before>[^\W\d_]) (?=(?P<accent>[¨´`˜˚])(?P<after>[^\W\d_A-Z]))")
+def _could_carry(letter: str, accent: str) -> bool:
+    """Whether ``letter`` could carry ``accent`` (a vowel; an "n" under a tilde)."""
+    return letter in _VOWELS or (accent == "˜" and letter in "nN")
+
+
 #: How often a letter carries a caron in names (č š ž ř ě ň, then ď ť); 0 for any other letter.
 _CARON_LETTERS = {**dict.fromkeys("csznreCSZNRE", 2), **dict.fromkeys("dtDT", 1)}
 _VOWELS = set("aeiouyAEIOUYıæøÆØ")
@@ -39,6 +47,11 @@ def attach_spacing_accents(text: str) -> str:
         return text
     if " ˇ" in text:
         text = _SPACED_CARON.sub(lambda m: m.group("letter") + "\u030c", text)
+    if " " in text:
+        # "Lo ´pez": the accent set a space after its vowel; when both neighbours could carry it ("Buda ¨orsi") the
+        # space does not tell which, and the text is left as it is.
+        text = _SPACED_ACCENT.sub(lambda m: m.group(0) if _could_carry(m.group("before"), m.group("accent"))
+                                  and _could_carry(m.group("after"), m.group("accent")) else m.group("before"), text)
 
     def takes(letter: str, accent: str) -> bool:
         if not letter:
@@ -57,7 +70,7 @@ def attach_spacing_accents(text: str) -> str:
                 or (after.isupper() and before.islower())):  # "inˇCeské": a word glued on
             return before + _DOTLESS.get(after, after) + mark
         if takes(before, accent):
-            return before + mark + after
+            return _DOTLESS.get(before, before) + mark + after
         if takes(after, accent):
             return before + _DOTLESS.get(after, after) + mark
         return m.group(0)  # "EU´s": an apostrophe typed as an accent, or an accent alone
