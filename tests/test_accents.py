@@ -23,6 +23,10 @@ from litmap.util.accents import attach_spacing_accents
         ("ˇCapek", "Čapek"),
         ("(Lo ´pez-Morales 2011)", "(López-Morales 2011)"),  # a space between the vowel and its accent
         ("Mu ¨ller", "Müller"),
+        ("vis-a `-vis", "vis-à-vis"),
+        ("Tarlabas ¸ı in Istanbul", "Tarlabaşı in Istanbul"),
+        ("Łód´z", "Łódź"),  # Polish ź: no vowel beside it
+        ("don´t and we´ll and they´re", "don´t and we´ll and they´re"),  # apostrophes typed as accents
         ("Buda ¨orsi út", "Buda örsi út"),  # both neighbours could carry it: the space is kept
         ("the ˇ key", "the ˇ key"),
         ("the EU´s policy", "the EU´s policy"),  # an apostrophe typed as an accent

@@ -23,22 +23,33 @@ import unicodedata
 
 __all__ = ["attach_spacing_accents"]
 
-_COMBINING = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "˚": "\u030a"}
-_LOOSE = re.compile(r"(?P<before>[^\W\d_]?)(?P<accent>[¨´`ˆ˜ˇ˚])(?P<after>[^\W\d_]?)")
+_COMBINING = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "˚": "\u030a",
+              "¸": "\u0327"}
+_LOOSE = re.compile(r"(?P<before>[^\W\d_]?)(?P<accent>[¨´`ˆ˜ˇ˚¸])(?P<after>[^\W\d_]?)")
 #: "Kube ˇs": a letter, a space, then a caron on a small letter.
 _SPACED_CARON = re.compile(r"(?<=[^\W\d_]) ˇ(?P<letter>[^\W\d_A-Z])")
-#: "Lo ´pez-Morales": a space between a letter and a spacing accent that a small letter follows (mid-word).
-_SPACED_ACCENT = re.compile(r"(?P<before>[^\W\d_]) (?=(?P<accent>[¨´`˜˚])(?P<after>[^\W\d_A-Z]))")
-def _could_carry(letter: str, accent: str) -> bool:
-    """Whether ``letter`` could carry ``accent`` (a vowel; an "n" under a tilde)."""
-    return letter in _VOWELS or (accent == "˜" and letter in "nN")
-
-
+#: "Lo ´pez-Morales", "vis-a `-vis", "Tarlabas ¸ı": a space between a letter and a spacing accent that a small letter
+#: (or a hyphen) follows, inside a word.  (With spaces on both sides, "Lo ´ pez" cannot be told from an accent
+#: named between two words, "press the ¨ key", and stays.)
+_SPACED_ACCENT = re.compile(r"(?P<before>[^\W\d_]) (?P<accent>[¨´`˜˚¸])(?=(?P<after>[^\W\d_A-Z]|-))")
 #: How often a letter carries a caron in names (č š ž ř ě ň, then ď ť); 0 for any other letter.
 _CARON_LETTERS = {**dict.fromkeys("csznreCSZNRE", 2), **dict.fromkeys("dtDT", 1)}
 _VOWELS = set("aeiouyAEIOUYıæøÆØ")
+#: Consonants that carry an acute in Polish and Serbo-Croatian names (ć ń ś ź): "Łód´z" is Łódź.
+_ACUTE_CONSONANTS = set("cnszCNSZ")
+#: Consonants under a cedilla: ç, ş, ţ ("Tarlabaşı").
+_CEDILLA_LETTERS = set("cstCST")
+#: What follows an apostrophe typed as an accent: "EU´s", "don´t", "we´ll", "they´re", "I´ve", "I´m", "she´d".
+_CONTRACTION = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
 #: TeX's dotless i and j carry the accent in place of the dot.
 _DOTLESS = {"ı": "i", "ȷ": "j"}
+
+
+def _could_carry(letter: str, accent: str) -> bool:
+    """Whether ``letter`` could carry ``accent`` at all."""
+    if accent == "¸":
+        return letter in _CEDILLA_LETTERS
+    return letter in _VOWELS or (accent == "˜" and letter in "nN") or (accent == "´" and letter in _ACUTE_CONSONANTS)
 
 
 def attach_spacing_accents(text: str) -> str:
@@ -48,31 +59,45 @@ def attach_spacing_accents(text: str) -> str:
     if " ˇ" in text:
         text = _SPACED_CARON.sub(lambda m: m.group("letter") + "\u030c", text)
     if " " in text:
-        # "Lo ´pez": the accent set a space after its vowel; when both neighbours could carry it ("Buda ¨orsi") the
-        # space does not tell which, and the text is left as it is.
-        text = _SPACED_ACCENT.sub(lambda m: m.group(0) if _could_carry(m.group("before"), m.group("accent"))
-                                  and _could_carry(m.group("after"), m.group("accent")) else m.group("before"), text)
+        # The accent set a space away from its letter; when both neighbours could carry it ("Buda ¨orsi") the space
+        # does not tell which, and the text is left as it is.
+        def join(m: re.Match) -> str:
+            before, accent, after = m.group("before"), m.group("accent"), m.group("after")
+            if _could_carry(before, accent) and _could_carry(after, accent):
+                return m.group(0)
+            return before + accent
 
-    def takes(letter: str, accent: str) -> bool:
+        text = _SPACED_ACCENT.sub(join, text)
+
+    def takes(letter: str, accent: str, consonants: bool = False) -> bool:
+        """Whether ``letter`` takes ``accent``; an acute's consonants (ć ń ś ź) only when ``consonants``."""
         if not letter:
             return False
         if accent == "ˇ":
             return True  # č, š, ř, ž, ě
+        if accent == "¸":
+            return letter in _CEDILLA_LETTERS
+        if accent == "´" and consonants:
+            return letter in _ACUTE_CONSONANTS
         return letter in _VOWELS or (accent == "˜" and letter in "nN")
 
     def attach(m: re.Match) -> str:
         before, accent, after = m.group("before"), m.group("accent"), m.group("after")
         mark = _COMBINING[accent]
-        if accent in "´`" and after == "s" and not m.string[m.end():m.end() + 1].isalpha():
-            return m.group(0)  # "the EU´s policy": a possessive's apostrophe
+        tail = re.match(r"[^\W\d_]*", m.string[m.end("accent"):]).group(0)  # type: ignore[union-attr]
+        if accent in "´`" and tail.lower() in _CONTRACTION:
+            return m.group(0)  # "the EU´s policy", "don´t": an apostrophe typed as an accent
         if accent == "ˇ" and before and after and (
                 _CARON_LETTERS.get(after, 0) > _CARON_LETTERS.get(before, 0)
                 or (after.isupper() and before.islower())):  # "inˇCeské": a word glued on
             return before + _DOTLESS.get(after, after) + mark
-        if takes(before, accent):
-            return _DOTLESS.get(before, before) + mark + after
-        if takes(after, accent):
-            return before + _DOTLESS.get(after, after) + mark
+        for consonants in (False, True):  # a vowel first; then ć ń ś ź ("Łód´z"), the letter after first
+            if consonants and takes(after, accent, True):
+                return before + after + mark
+            if takes(before, accent, consonants):
+                return _DOTLESS.get(before, before) + mark + after
+            if not consonants and takes(after, accent):
+                return before + _DOTLESS.get(after, after) + mark
         return m.group(0)  # "EU´s": an apostrophe typed as an accent, or an accent alone
 
     return unicodedata.normalize("NFC", _LOOSE.sub(attach, text))
