@@ -114,3 +114,26 @@ def test_resolution_shows_one_form_and_records_corrections():
     assert goodman.label == "Goodman 1979"
     assert goodman.corrected == ("Goopman. → Goodman (the paper's in-text citation)",)
     assert [c.corrected for c in resolved.corrections] == ["Goodman"]
+
+
+@pytest.mark.parametrize("sentence, names, cell", [
+    ("BillSum (2019)", ("BillSum",), True),
+    ("Saier and Färber(2019) †", ("Saier", "Färber"), True),
+    ("(Truman, 1949).", ("Truman",), False),  # a parenthetical citation after a full stop
+    ("Nhất Hạnh (1995) writes:", ("Hạnh",), False),
+    ("See Wang et al. (2020) for details.", ("Wang",), False),
+])
+def test_table_cell(sentence, names, cell):
+    from litmap.corpus.resolve import table_cell
+
+    assert table_cell(StoredMention(1, 0, 0, CitedWork(names, 2019), sentence)) is cell
+
+
+def test_a_system_named_with_its_year_in_a_table_makes_no_work():
+    ref = StoredReference(1, 0, Reference(index=0, raw="", authors=(Author("Lewis", "M."),), year=2020,
+                                          title="BART: denoising sequence-to-sequence pre-training"))
+    cell = StoredMention(1, 0, 0, CitedWork(("BillSum",), 2019), "BillSum (2019)")
+    seed = StoredMention(2, 0, 0, CitedWork(("BillSum",), 2019), "BillSum (2019)")  # a paper with no reference list
+    resolved = resolve_stored_works(WorkSources((ref,), (cell, seed), ()))
+    assert (1, 0, 0) not in resolved.mention_works  # the table cell of a paper with a reference list: no work
+    assert (2, 0, 0) in resolved.mention_works  # the same words in a paper without one: a citation-only work

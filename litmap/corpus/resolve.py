@@ -14,6 +14,7 @@ are derived from each work's canonical key, so they are stable across runs.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional, TypeVar
@@ -143,7 +144,7 @@ def _inputs(sources: WorkSources) -> tuple[list[WorkInput], dict[tuple[int, int]
     for doc_id, refs in by_doc.items():
         items.extend(_drop_stamp_dois(refs, own_doi.get(doc_id)))
     for m in sources.mentions:
-        if not m.work.surnames:
+        if not m.work.surnames or (m.doc_id in by_doc and table_cell(m)):
             continue
         item_id = mention_ids[(m.doc_id, m.citation_idx, m.pos)] = f"c:{m.doc_id}:{m.citation_idx}:{m.pos}"
         items.append(WorkInput.from_cited_work(item_id, str(m.doc_id), m.work, m.sentence))
@@ -152,6 +153,24 @@ def _inputs(sources: WorkSources) -> tuple[list[WorkInput], dict[tuple[int, int]
             continue
         items.append(WorkInput.from_metadata(f"p:{p.doc_id}", str(p.doc_id), p.metadata))
     return items, ref_ids, mention_ids
+
+
+#: "BillSum (2019)", "Saier and Färber(2019) †": a name and a year in brackets, nothing else.
+_BARE_NARRATIVE = re.compile(r"(?P<names>[^()]+?)\s*\(\s*\d{4}[a-z]?\s*\)[\s†‡*§.,;:]*")
+
+
+def table_cell(m: StoredMention) -> bool:
+    """Whether an unlinked mention stands alone as a table's or list's cell, "BillSum (2019)": in a paper with a
+    reference list, such a name and year linked to no entry is a system or dataset named with its year, not a
+    citation, and makes no work.  A parenthetical citation alone after a full stop ("(Truman, 1949).") is a
+    citation and stays."""
+    bare = _BARE_NARRATIVE.fullmatch(" ".join(m.sentence.split()))
+    if not bare:
+        return False
+    rest = bare.group("names")
+    for name in m.work.surnames:
+        rest = rest.replace(name, " ")
+    return not re.sub(r"\b(?:and|et al)\b|[^\w]", "", rest)
 
 
 def _on_ocr_page(sources: WorkSources, r: StoredReference) -> bool:
