@@ -263,3 +263,28 @@ def test_an_authors_note_between_the_names_and_the_abstract_and_a_history_line_o
     meta = text_header(head)
     assert meta.title == "Gentrification and affordable housing in a South African city"
     assert [a.family for a in meta.authors] == ["Makalima"]
+
+
+def test_a_glued_author_line_is_split_and_its_marker_letters_dropped() -> None:
+    # an Elsevier text export that lost its spaces; the surnames print again after initials in the e-mail line
+    head = ("Provincial gentrification in the Global North – A literature review\n"
+            "JanKubeša,ZoltánKovácsb,c,*\n"
+            "aDepartment of Geography, University of South Bohemia, Czech Republic\n"
+            "bUniversity of Szeged, Department of Human Geography, Hungary\n"
+            "ABSTRACT\nGentrification beyond the metropolis has been studied in many countries.\n"
+            "E-mail addresses: kubes@pf.jcu.cz (J.Kubeš), zkovacs@iif.hu (Z.Kovács).")
+    meta = text_header(head)
+    authors = strip_line_markers(meta.authors, head)
+    assert [(a.given, a.family) for a in authors] == [("Jan", "Kubeš"), ("Zoltán", "Kovács")]
+
+
+@pytest.mark.parametrize("line, split", [
+    ("JanKubeša,ZoltánKovácsb,c,*", "Jan Kubeša,Zoltán Kovácsb,c,*"),
+    ("ManuelDeLanda", "Manuel DeLanda"),  # a particle keeps its capital
+    ("KevinMcCann&NeilBrenner", "Kevin McCann&Neil Brenner"),
+    ("Jan Kubeša", "Jan Kubeša"),  # spaced already
+])
+def test_split_glued_names(line, split) -> None:
+    from litmap.parse.metadata_glued import split_glued_names
+
+    assert split_glued_names(line) == split

@@ -417,7 +417,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
                         volume=nih.group("vol"), issue=nih.group("issue"), pages=nih.group("pages"))
     # A text file is one pseudo page: its masthead is among the first blocks, never a reference line
     # ("Science 314(5806):1687") deep in the text.
-    header = header_info([replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])]
+    # (not a text file's repeated lines: they may be reference fragments, "Vol. 54 (2006), pp. 2699.")
+    header = header_info([replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS], furniture=())]
                          if text_head and content else content)
     body = structure.body_size
     if text_head:

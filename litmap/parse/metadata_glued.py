@@ -23,7 +23,7 @@ from typing import Mapping, Optional
 
 log = logging.getLogger(__name__)
 
-__all__ = ["word_ranks", "doc_word_counts", "split_glued", "split_glued_title"]
+__all__ = ["word_ranks", "doc_word_counts", "split_glued", "split_glued_title", "split_glued_names"]
 
 #: Pieces of four letters or fewer must rank among this many commonest words ("in", "the", "of", "and").
 _SHORT_RANK = 300
@@ -184,3 +184,28 @@ def split_glued_title(title: Optional[str], doc_text: str = "", ranks: Optional[
     if out != title:
         log.debug("glued title words split: %r -> %r", title, out)
     return out
+
+
+#: Name particles that keep the capital after them in one surname ("DeLanda", "McCann", "MacLeod", "VanDerMeer").
+_NAME_PARTICLES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Der", "Den", "O"})
+_NAME_BOUNDARY = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def split_glued_names(line: str) -> str:
+    """An author line a text export printed without spaces ("JanKubeša,ZoltánKovácsb,c,*") with a space
+    between each given name and surname ("Jan Kubeša,Zoltán Kovácsb,c,*"); a capital after a particle stays
+    in its surname ("ManuelDeLanda" → "Manuel DeLanda").  A line with spaces is returned as it is."""
+    if " " in line.strip() or not _NAME_BOUNDARY.search(line):
+        return line
+
+    def name(token: str) -> str:
+        pieces = _NAME_BOUNDARY.split(token)
+        out: list[str] = []
+        for piece in pieces:
+            if out and out[-1] in _NAME_PARTICLES:
+                out[-1] += piece
+            else:
+                out.append(piece)
+        return " ".join(out)
+
+    return re.sub(r"[^,;&]+", lambda m: name(m.group(0)), line)

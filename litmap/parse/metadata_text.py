@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 
 from litmap.models import Author, Metadata
 from litmap.parse.metadata_authors import clean_field, family_first, looks_like_affiliation, mostly_names, parse_author_line
+from litmap.parse.metadata_glued import split_glued_names
 from litmap.parse.metadata_masthead import is_date_line
 from litmap.parse.metadata_thesis import thesis_title_page
 from litmap.parse.metadata_title import sane_title
@@ -68,7 +69,8 @@ def _is_name_line(line: str) -> tuple[Author, ...]:
     line = line.strip()
     if not line or len(line) > 120 or looks_like_affiliation(line) or line.endswith("."):
         return ()
-    return parse_author_line(line)
+    # A text export that lost its spaces prints "JanKubeša,ZoltánKovácsb,c,*".
+    return parse_author_line(line) or parse_author_line(split_glued_names(line))
 
 
 def text_header(head: str) -> Metadata:
@@ -434,7 +436,8 @@ def strip_line_markers(authors: tuple[Author, ...], head: str) -> tuple[Author, 
         return len(f) > 3 and f[-1] in letters and f[-2].islower()
 
     def printed(word: str) -> bool:
-        return bool(re.search(rf"(?<![\w@.]){re.escape(word.lower())}\b", rest))
+        # a word of its own, or after an initial ("J.Kubeš"), never inside an e-mail domain ("@pf.kubes")
+        return bool(re.search(rf"(?:(?<![\w@.])|(?<=(?<![\w@.])[a-z]\.)){re.escape(word.lower())}\b", rest))
 
     if any(marked(f) and printed(f) for f in fams):
         return authors  # "Costa" printed so in a contact line: a real surname
