@@ -398,6 +398,10 @@ def test_untitled_paper_is_named_by_its_label_not_its_file(tmp_path):
                 doc = dataclasses.replace(
                     doc, source=dataclasses.replace(doc.source, path="/corpus/000_bf02feee84df81f6.txt"),
                     metadata=dataclasses.replace(doc.metadata, title=None, authors=()))
+            if n == 1:  # nothing names it: its opening words do, said once
+                doc = dataclasses.replace(
+                    doc, source=dataclasses.replace(doc.source, path="/corpus/002_3cf928bf510024e6.txt"),
+                    metadata=dataclasses.replace(doc.metadata, title=None, authors=(), journal=None))
             store.save_document(doc)
         from litmap.batch.works import resolve_corpus_works
 
@@ -405,8 +409,9 @@ def test_untitled_paper_is_named_by_its_label_not_its_file(tmp_path):
         build_report(store, tmp_path / "r", FAST)
     page = (tmp_path / "r/index.html").read_text(encoding="utf-8")
     table = page[page.index('id="paper-table"'):page.index("</table>", page.index('id="paper-table"'))]
-    assert "000_bf02feee84df81f6" not in table
-    assert "(no title found in the file)" in table
+    assert "000_bf02feee84df81f6" not in table and "002_3cf928bf510024e6" not in table
+    assert table.count("(no title found in the file)") == 1  # the opening-words label says "(no title)" itself
+    assert table.count("no title)</a>") == 1
     assert "p.title || p.file" not in page  # the script names untitled papers by their label too
 
 
