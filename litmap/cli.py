@@ -674,13 +674,16 @@ def status(db: str, as_json: bool) -> None:
         return
     click.echo(f"store: {_safe(db)} (schema v{st.schema_version})")
     click.echo(f"documents: {st.documents} ({st.pages} pages, {st.ocr} OCR'd), failed: {st.failed}, "
-               f"removed: {st.removed}")
+               f"removed: {st.removed}" + (f", not read in the last run: {len(st.unread)}" if st.unread else ""))
     click.echo(f"references: {st.references}, in-text citations: {st.citations}, works: {st.works}, "
                f"PDFs with no reference list found: {st.no_references}")
     for path, reason in st.failures:
         click.echo(f"  FAILED {_safe(path)}: {_safe(reason)}")
+    for path, reason in st.unread:  # no document holds these: the last run's record does
+        click.echo(f"  NOT READ {_safe(path)}: {_safe(reason)} (last run)")
     if st.untitled:
-        click.echo(f"papers with no title found: {len(st.untitled)} (not in the text: the report shows the journal or 'title unknown')")
+        click.echo(f"papers with no title found: {len(st.untitled)} (not in the text: the report names them by their "
+                   "authors, journal or opening words)")
         for path in st.untitled:
             click.echo(f"  NO TITLE {_safe(path)}")
     for line in st.guessed:

@@ -105,6 +105,19 @@ def test_bad_files_fail_clearly_and_others_are_kept(corpus, db_path):
     assert st["documents"] == 2 and st["failed"] == 2
 
 
+def test_files_the_run_could_not_read_at_all_are_listed_by_status_after_it(corpus, db_path):
+    (corpus / "huge.txt").write_text("word " * 300_000)  # 1.4 MiB: over a 1 MiB limit, never hashed or stored
+    res = run("ingest", str(corpus), "--db", db_path, "--jobs", "0", "--max-file-mb", "1")
+    assert res.exit_code == 1 and "huge.txt" in res.output
+    out = run("status", "--db", db_path).output
+    assert "not read in the last run: 1" in out
+    assert "NOT READ" in out and "huge.txt" in out and "--max-file-mb" in out
+    assert json.loads(run("status", "--db", db_path, "--json").output)["unread"][0][0].endswith("huge.txt")
+    # read at last with a higher limit: the next run's record no longer lists it
+    res = run("ingest", str(corpus), "--db", db_path, "--jobs", "0", "--max-file-mb", "4")
+    assert "NOT READ" not in run("status", "--db", db_path).output
+
+
 def test_missing_store_is_a_clean_error(tmp_path):
     res = run("status", "--db", str(tmp_path / "none.db"))
     assert res.exit_code == 1 and "litmap ingest" in res.output

@@ -13,7 +13,7 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from litmap.errors import InputError
 from litmap.batch.discover import DEFAULT_MAX_BYTES, FoundFile, fingerprint, walk
@@ -22,7 +22,7 @@ from litmap.batch.worker import Failure, FileTask, process_file
 from litmap.models import Document
 from litmap.progress import Progress, ProgressEvent, resolve
 from litmap.read.settings import check_engine, check_ocr
-from litmap.store.db import FileRecord, Store
+from litmap.store.db import FileRecord, Store, UNREAD_KEY
 
 __all__ = ["IngestSettings", "IngestSummary", "ingest"]
 
@@ -79,17 +79,20 @@ class IngestSummary:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     pages: int = 0
     works: Optional[int] = None  # set when works were re-resolved
+    # Failures with no document to store them on (a folder that cannot be listed, a file too big or unreadable
+    # before it was hashed): kept with the run's counts, so `litmap status` can list them after the run.
+    unread: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[str, Any]:
         return {
             "found": self.found, "added": len(self.added), "replaced": len(self.replaced),
             "unchanged": self.unchanged, "moved": len(self.moved), "duplicates": len(self.duplicates),
             "removed": len(self.removed), "failed": len(self.failed), "skipped": len(self.skipped),
-            "pages": self.pages,
+            "pages": self.pages, UNREAD_KEY: [[path, reason] for path, reason in self.unread],
         }
 
 
@@ -105,6 +108,8 @@ def ingest(
     summary.found = len(files)
     for p in problems:
         (summary.failed if p.failed else summary.skipped).append((p.path, p.reason))
+        if p.failed:
+            summary.unread.append((p.path, p.reason))
         log.log(logging.WARNING if p.failed else logging.INFO, "%s: %s", p.path, p.reason)
 
     index = store.file_index()
@@ -120,6 +125,7 @@ def ingest(
                                      time_limit=settings.timeout):
         if error or sha is None:
             summary.failed.append((f.path, error or "cannot read"))
+            summary.unread.append((f.path, error or "cannot read"))
             continue
         present.add(sha)
         records.append(FileRecord(f.path, sha, f.size, f.mtime))

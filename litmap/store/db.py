@@ -62,6 +62,10 @@ class FileRecord:
     mtime: float
 
 
+#: The run counts' list of files a run could not read at all (``litmap.batch.ingest.IngestSummary.unread``).
+UNREAD_KEY = "unread_files"
+
+
 @dataclass(frozen=True)
 class StoreStatus:
     documents: int
@@ -80,6 +84,8 @@ class StoreStatus:
     guessed: tuple[str, ...] = ()
     #: Papers whose text layer is garbled ("path: the warning", litmap.read.garbled).
     garbled: tuple[str, ...] = ()
+    #: Files the last ingest could not read at all (no document holds them): (path, reason).
+    unread: tuple[tuple[str, str], ...] = ()
 
 
 class Store:
@@ -689,7 +695,19 @@ class Store:
                 "WHERE d.status='ok' AND (m.title IS NULL OR m.title='') ORDER BY d.path")),
             guessed=self._guessed_fields(),
             garbled=self._garbled(),
+            unread=self._unread(),
         )
+
+    def _unread(self) -> tuple[tuple[str, str], ...]:
+        """The files the last finished ingest (or run) could not read at all, from its recorded counts."""
+        row = self.conn.execute(
+            "SELECT counts FROM runs WHERE command IN ('ingest', 'run') AND finished_at IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1").fetchone()
+        try:
+            listed = (json.loads(row[0] or "{}").get(UNREAD_KEY) or []) if row else []
+            return tuple((str(p), str(r)) for p, r in listed)
+        except (ValueError, TypeError, AttributeError):  # a run recorded by an older litmap
+            return ()
 
     def _garbled(self) -> tuple[str, ...]:
         """"path: warning" for papers whose extraction warnings name a garbled text layer."""
