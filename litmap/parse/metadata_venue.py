@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Collection, Iterable, Optional, Sequence
 
+from litmap.parse.metadata_masthead import MONTHS
 from litmap.parse.names import normalise_title
 
 if TYPE_CHECKING:
@@ -37,13 +38,13 @@ __all__ = ["printed_venue", "venue_from_subject", "venue_on_page", "year_in_line
 
 #: The share of a page's height, at its top and at its foot, where running heads, mastheads and footers sit.
 BAND = 0.15
-_YEAR_RE = re.compile(r"\b(?:1[89]\d\d|20[0-4]\d)\b")
 #: A line ending mid-phrase: the next line continues it.
 _CONTINUED = re.compile(r"(?:[,;:&]|\b(?:of|and|the|for|in|on|de|und|für))\s*$")
 #: A text file's first lines read for its masthead.
 _TEXT_LINES = 80
 
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
+_YEAR_RE = re.compile(rf"\b{_YEAR}\b")
 #: A word of a venue's name: capitalised (or an abbreviation with dots), or one of the small words names hold.
 _SMALL = (r"(?:of|and|the|for|in|on|from|to|at|with|an|&|"
           r"de|des|du|la|le|les|et|für|und|zur|der|die|das|voor|en|van|het|di|del|della|e|y|i)")
@@ -100,7 +101,7 @@ _SPRINGER_MARK = re.compile(r"Vol\.:\(0123456789\)")
 
 #: Words that make a captured name something other than a venue.
 _NOT_VENUE = re.compile(
-    r"^(?:" + r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|spring|summer|autumn|fall|winter|"
+    r"^(?:" + MONTHS + r"|spring|summer|autumn|fall|winter|"
     r"vol(?:ume)?\.?|no\.?|issue|page|pages|received|accepted|published|copyright|doi|figure|table)$"
     r"|\b(?:Springer|Elsevier|Wiley|Blackwell|Routledge|Taylor|SAGE Publications|Press|Ltd|Inc|GmbH|Verlag)\b"
     r"|\b(?:is|are|was|were|has|have|we|this|these|our)\b",
@@ -156,7 +157,7 @@ def year_in_line(text: str, latest: int) -> Optional[int]:
     return None
 
 
-_LINE_YEAR = re.compile(r"(?<![\d–—-])(1[89]\d\d|20[0-4]\d)(?![\d–—-])")
+_LINE_YEAR = re.compile(rf"(?<![\d–—-])({_YEAR})(?![\d–—-])")
 
 
 #: A venue name after a cited title, up to its volume, pages, year, link or the end.
