@@ -26,6 +26,9 @@ from litmap.util.accents import attach_spacing_accents
         ("vis-a `-vis", "vis-à-vis"),
         ("Tarlabas ¸ı in Istanbul", "Tarlabaşı in Istanbul"),
         ("Łód´z", "Łódź"),  # Polish ź: no vowel beside it
+        ("Gda´nsk", "Gdánsk"),  # alone, an ambiguous accent goes to the vowel
+        ("Zolt´an Kov´acs of Łód´z and Gda´nsk", "Zoltán Kovács of Łódź and Gdańsk"),  # a text setting accents after
+        ("Yrja¨na¨ and Mu¨ller, Mo¨tto, Ha¨usser", "Yrjänä and Müller, Mötto, Häusser"),  # ... and one setting them before
         ("don´t and we´ll and they´re", "don´t and we´ll and they´re"),  # apostrophes typed as accents
         ("Buda ¨orsi út", "Buda örsi út"),  # both neighbours could carry it: the space is kept
         ("the ˇ key", "the ˇ key"),

@@ -9,10 +9,12 @@ the one before it first; a tilde may sit on an "n".  A caron goes to the
 neighbour that carries one more often in Central European names: č, š, ž,
 ř, ě, ň before ď, ť before any other letter, a capital after a small letter
 (a word glued on), else the one before it ("Dvorˇák" → ř, "Budˇejovice" → ě,
-"Dˇzeroski" → ž, "inˇCeské" → Č).  A caron set with a
-space before a small letter ("Kube ˇs") was drawn just left of it: the space
-goes too ("Kubeš"); so does a space before any other accent inside a word
-("Lo ´pez" → López).  An accent between consonants or before a possessive
+"Dˇzeroski" → ž, "inˇCeské" → Č).  An accent both neighbours could carry
+("Gda´nsk") goes to the side the text sets its other accents on, when at
+least three of them say so ("Zolt´an", "Kov´acs", "Łód´z": after).  A caron
+set with a space before a small letter ("Kube ˇs") was drawn just left of
+it: the space goes too ("Kubeš"); so does a space before any other accent
+inside a word ("Lo ´pez" → López).  An accent between consonants or before a possessive
 "s" ("EU´s") is an apostrophe typed wrongly and stays.  The result is NFC.
 """
 
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from typing import Optional
 
 __all__ = ["attach_spacing_accents"]
 
@@ -52,6 +56,30 @@ def _could_carry(letter: str, accent: str) -> bool:
     return letter in _VOWELS or (accent == "˜" and letter in "nN") or (accent == "´" and letter in _ACUTE_CONSONANTS)
 
 
+def _convention(text: str) -> Optional[str]:
+    """"before" or "after": the side of its letter a text sets its spacing accents on ("Zolt´an", "Kov´acs": after;
+    "Yrja¨na¨": before), from the accents only one neighbour could carry; None below three of them, or when fewer
+    than four in five agree (a text mixing both)."""
+    sides: Counter[str] = Counter()
+    for m in _LOOSE.finditer(text):
+        before, accent, after = m.group("before"), m.group("accent"), m.group("after")
+        if accent == "ˇ" or not (before or after):
+            continue  # a caron could sit on any letter
+        on_before, on_after = bool(before) and _could_carry(before, accent), bool(after) and _could_carry(after, accent)
+        if on_before != on_after:
+            sides["before" if on_before else "after"] += 1
+    total = sum(sides.values())
+    if total >= _CONVENTION_MIN:
+        side, n = sides.most_common(1)[0]
+        if n >= 0.8 * total:
+            return side
+    return None
+
+
+#: Accents a text must set unambiguously before its side decides the ambiguous ones.
+_CONVENTION_MIN = 3
+
+
 def attach_spacing_accents(text: str) -> str:
     """``text`` with each spacing accent that touches a letter it can sit on combined with it."""
     if not any(a in text for a in _COMBINING):
@@ -68,6 +96,7 @@ def attach_spacing_accents(text: str) -> str:
             return before + accent
 
         text = _SPACED_ACCENT.sub(join, text)
+    side = _convention(text)
 
     def takes(letter: str, accent: str, consonants: bool = False) -> bool:
         """Whether ``letter`` takes ``accent``; an acute's consonants (ć ń ś ź) only when ``consonants``."""
@@ -87,6 +116,10 @@ def attach_spacing_accents(text: str) -> str:
         tail = re.match(r"[^\W\d_]*", m.string[m.end("accent"):]).group(0)  # type: ignore[union-attr]
         if accent in "´`" and tail.lower() in _CONTRACTION:
             return m.group(0)  # "the EU´s policy", "don´t": an apostrophe typed as an accent
+        if side and accent != "ˇ" and _could_carry(before, accent) and _could_carry(after, accent):
+            # Both could carry it ("Gda´nsk"): the side this text sets its accents on decides.
+            return (_DOTLESS.get(before, before) + mark + after if side == "before"
+                    else before + _DOTLESS.get(after, after) + mark)
         if accent == "ˇ" and before and after and (
                 _CARON_LETTERS.get(after, 0) > _CARON_LETTERS.get(before, 0)
                 or (after.isupper() and before.islower())):  # "inˇCeské": a word glued on
