@@ -166,3 +166,11 @@ def test_a_paper_without_a_printed_year_takes_its_venue_lines_year_not_the_pdf_d
     meta = extract_metadata([first], structure_document([first]), {"creationdate": "D:20190301"})
     assert meta.year == 2018 and "year:venue line" in meta.provenance
     assert meta.journal == "Proceedings of NAACL-HLT 2018"
+
+
+def test_a_venue_from_the_pdf_subject_says_so():
+    first = page(blk("An R package for spectra", 80, size=16, bold=True), blk("Katharine Mullen", 110),
+                 blk("Abstract", 140, size=12, bold=True), blk(BODY, 160))
+    meta = extract_metadata([first], structure_document([first]), {"subject": "Journal of Statistical Software"})
+    assert meta.journal == "Journal of Statistical Software"
+    assert "journal:pdf subject" in meta.provenance and "journal:printed line" not in meta.provenance

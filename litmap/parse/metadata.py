@@ -513,9 +513,11 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         # PDF's Subject when it is a journal's name; a text file's first lines only, never its reference list.
         found = venue_on_page([*cover_pages, *content[:2]], frozenset(structure.reference_blocks), title,
                               text_head or None)
-        journal, venue_text = found if found else (venue_from_subject(meta.get("subject", "")), None)
-        if journal:
+        if found and clean_journal(found[0]):
+            journal, venue_text = found
             provenance.append("journal:printed line")
+        elif journal := venue_from_subject(meta.get("subject", "")):
+            provenance.append("journal:pdf subject")
     year = (cover.year or cite_year or (volume_line_year(text_head) if text_head else None)
             or (int(header["year"]) if header.get("year") else None)
             or (date_line_year(content[0]) if content else None)
