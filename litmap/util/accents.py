@@ -50,7 +50,9 @@ _DOTLESS = {"ı": "i", "ȷ": "j"}
 
 
 def _could_carry(letter: str, accent: str) -> bool:
-    """Whether ``letter`` could carry ``accent`` at all."""
+    """Whether ``letter`` could carry ``accent`` at all (no letter: no)."""
+    if not letter:
+        return False
     if accent == "¸":
         return letter in _CEDILLA_LETTERS
     return letter in _VOWELS or (accent == "˜" and letter in "nN") or (accent == "´" and letter in _ACUTE_CONSONANTS)
@@ -65,7 +67,7 @@ def _convention(text: str) -> Optional[str]:
         before, accent, after = m.group("before"), m.group("accent"), m.group("after")
         if accent == "ˇ" or not (before or after):
             continue  # a caron could sit on any letter
-        on_before, on_after = bool(before) and _could_carry(before, accent), bool(after) and _could_carry(after, accent)
+        on_before, on_after = _could_carry(before, accent), _could_carry(after, accent)
         if on_before != on_after:
             sides["before" if on_before else "after"] += 1
     total = sum(sides.values())
