@@ -8,7 +8,7 @@ CiteSpace, VOSviewer and bibliometrix can analyse a PDF-only corpus:
 ``CR`` (one cited reference per line, "AUTHOR I, YEAR, SOURCE, VVOL, PPAGE,
 DOI x"), ``NR``, ``TC``/``Z9`` (times cited *within the corpus*: litmap
 cannot know citations from outside it), ``PY``, ``VL``, ``IS``, ``BP``,
-``EP``, ``DI``, ``UT`` (``LITMAP:`` + the work id), ``ER``; ``EF`` at the
+``EP`` (or ``AR`` for an article number), ``DI``, ``UT`` (``LITMAP:`` + the work id), ``ER``; ``EF`` at the
 end.  A field's extra values go on continuation lines indented by three
 spaces.  Authors unknown: ``[Anonymous]``, as WoS writes.
 """
@@ -25,7 +25,7 @@ __all__ = ["format_wos", "write_wos", "record_fields", "cr_line", "c1_addresses"
 
 # The order of a WoS export's fields (Clarivate's field-tag list).
 _FIELD_ORDER = ("PT", "AU", "AF", "TI", "SO", "DT", "DE", "AB", "C1", "CR", "NR", "TC", "Z9",
-                "PY", "VL", "IS", "BP", "EP", "DI", "UT")
+                "PY", "VL", "IS", "BP", "EP", "AR", "DI", "UT")
 
 #: What WoS itself writes for an unknown author; also this export's placeholder for an unknown source.
 ANONYMOUS = "[Anonymous]"
@@ -72,6 +72,10 @@ def _au(author: str) -> str:
     fam, _, given = author.partition(",")
     initials = "".join(c for c in given if c.isalpha())
     return f"{fam.strip()}, {initials}" if initials else fam.strip()
+
+
+#: A lone "page" that is an article number: an e-locator or five digits and more ("Cities 157 (2025) 105586").
+_ARTICLE_NO = re.compile(r"^(?:[eE]\d+|\d{5,})$")
 
 
 def _pages(pages: Optional[str]) -> tuple[Optional[str], Optional[str]]:
@@ -165,7 +169,9 @@ def record_fields(paper: Paper, data: CorpusData, times_cited: int) -> dict[str,
         if val:
             fields[tag] = [" ".join(str(val).split())]
     bp, ep = _pages(paper.pages)
-    if bp:
+    if bp and not ep and _ARTICLE_NO.match(bp):
+        fields["AR"] = [bp]  # an article number ("105586", "e2327") is no page: WoS writes it as AR
+    elif bp:
         fields["BP"] = [bp]
     if ep:
         fields["EP"] = [ep]

@@ -55,7 +55,8 @@ from litmap.parse.metadata_masthead import (
     year_fallback,
 )
 from litmap.parse.metadata_glued import split_glued_title
-from litmap.parse.metadata_venue import venue_from_subject, venue_on_page, year_in_line
+from litmap.parse.metadata_locator import folio_range, locator_for
+from litmap.parse.metadata_venue import venue_from_subject, venue_lines, venue_on_page, year_in_line
 from litmap.parse.metadata_text import (TEXT_HEAD_KEY, arxiv_stamp_year, names_after_title, strip_line_markers,
                                        text_header, trim_at_name_line, volume_line_year)
 from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_cite_line
@@ -551,9 +552,29 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
             keywords = split_keywords(m.group(1).split("\n\n")[0])
     if not keywords and meta.get("keywords"):
         keywords = split_keywords(meta["keywords"])
+    journal = clean_journal(journal)
+    volume, issue, span = (cover.volume or header.get("volume"), cover.issue or header.get("issue"),
+                            cover.pages or header.get("pages"))
+    if journal and (content or cover_pages):
+        # The line naming the venue goes on to say where in it the paper sits ("Urban Studies 2016, Vol. 53(3)
+        # 455–470").  It is read more fully than the masthead's pattern reads it ("41 (2016) 4, 214-238" is an
+        # issue and pages, "100e108" a range): its fields win over the masthead's, and fill what a cover page left
+        # out; never from a line giving another volume.
+        lines = [*([venue_text] if venue_text else []), *(b.text for p in cover_pages for b in p.blocks),
+                 *venue_lines([*cover_pages, *content[:2]], frozenset(structure.reference_blocks), text_head or None)]
+        loc = locator_for(lines, journal)
+        if loc and (not volume or not loc.volume or loc.volume == volume):
+            on_cover = bool(cover.volume or cover.issue or cover.pages)
+            new = ((volume or loc.volume, issue or loc.issue, span or loc.pages) if on_cover else
+                   (loc.volume or volume, loc.issue or issue, loc.pages or span))
+            if new != (volume, issue, span):
+                provenance.append("locator:venue line")
+            volume, issue, span = new
+    if not span and not text_head and (folios := folio_range([p for p in pages if p not in cover_pages])):
+        span = folios
+        provenance.append("pages:page numbers")
     return Metadata(title=title or None, authors=tuple(authors), affiliations=tuple(affiliations), year=year,
-                    journal=clean_journal(journal), volume=cover.volume or header.get("volume"),
-                    issue=cover.issue or header.get("issue"), pages=cover.pages or header.get("pages"), doi=doi,
+                    journal=journal, volume=volume, issue=issue, pages=span, doi=doi,
                     keywords=keywords, abstract=abstract, provenance=tuple(provenance))
 
 

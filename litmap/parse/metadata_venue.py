@@ -34,7 +34,7 @@ from litmap.parse.names import normalise_title
 if TYPE_CHECKING:
     from litmap.read.layout.pages import Block, LaidOutPage
 
-__all__ = ["printed_venue", "venue_from_subject", "venue_on_page", "year_in_line", "BAND"]
+__all__ = ["printed_venue", "venue_from_subject", "venue_on_page", "venue_lines", "year_in_line", "BAND"]
 
 #: The share of a page's height, at its top and at its foot, where running heads, mastheads and footers sit.
 BAND = 0.15
@@ -176,6 +176,34 @@ def venue_on_page(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", tit
     the paper's), or None."""
     if not pages:
         return None
+    units, later, cite_texts = _head_units(pages, skip, text_head)
+    key = normalise_title(title) if title and len(title) >= 20 else ""
+    cited: list[str] = []  # self-citations without the title, parsed as references if nothing else names the venue
+    for text in cite_texts:
+        text = " ".join(text.split())
+        m = _SELF_CITE.search(text)
+        if m and (venue := _after_title(m.group("ref"), title)):
+            return venue, m.group("ref")
+        if m:
+            cited.append(m.group("ref"))
+        if key and len(text) < 600 and _YEAR_RE.search(text) and key in normalise_title(text):
+            # A block citing this very paper (a JOSS footer, "Full reference: …"): the name after its title.
+            if (venue := _after_title(text, title)) and normalise_title(venue) != key:
+                return venue, text
+    # A name broken over two or three lines ("Urban Studies" / "2016, Vol. 53(3) 455–470") is read joined too.
+    lines = [t for t, _ in units]
+    starts = [t for t, ok in units if ok]
+    pairs = [f"{a} {b}" for (a, ok), b in zip(units, lines[1:]) if ok]
+    triples = [f"{a} {b} {c}" for (a, ok), b, c in zip(units, lines[1:], lines[2:]) if ok]
+    return (_printed([*pages[0].furniture, *starts, *pairs, *triples, *later])
+            or _printed([t for t, ok in units if not ok], starts=False)
+            or next(((v, ref) for ref in cited if (v := _cited_container(ref))), None))
+
+
+def _head_units(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", text_head: Optional[str]
+                ) -> tuple[list[tuple[str, bool]], list[str], list[str]]:
+    """The lines :func:`venue_on_page` reads: (the first page's head and foot lines, each with whether a name
+    may start it), page two's running heads, and the texts that may cite the paper itself."""
     # Lines as (text, may start a name): not after a line ending mid-phrase ("…Study of Health," / "Illness and
     # Medicine …", "Group Processes &" / "Intergroup Relations"), and in a PDF a block's first line only (a wrapped
     # reference's "Future Generation Computer Systems, 29(8), 1981-1990." is a block's later line).
@@ -202,27 +230,21 @@ def venue_on_page(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", tit
         # Page two's running heads name the journal when page one does not ("Industrielle Beziehungen, 4. Jg.").
         later = [line for p in pages if p is not first
                  for line in [*p.furniture, *((b.lines or (b.text,))[0] for b in p.blocks if b.bottom <= p.height * BAND)]]
-    key = normalise_title(title) if title and len(title) >= 20 else ""
-    cited: list[str] = []  # self-citations without the title, parsed as references if nothing else names the venue
-    for text in cite_texts:
-        text = " ".join(text.split())
-        m = _SELF_CITE.search(text)
-        if m and (venue := _after_title(m.group("ref"), title)):
-            return venue, m.group("ref")
-        if m:
-            cited.append(m.group("ref"))
-        if key and len(text) < 600 and _YEAR_RE.search(text) and key in normalise_title(text):
-            # A block citing this very paper (a JOSS footer, "Full reference: …"): the name after its title.
-            if (venue := _after_title(text, title)) and normalise_title(venue) != key:
-                return venue, text
-    # A name broken over two or three lines ("Urban Studies" / "2016, Vol. 53(3) 455–470") is read joined too.
+    return units, later, cite_texts
+
+
+def venue_lines(pages: "Sequence[LaidOutPage]", skip: "Collection[Block]", text_head: Optional[str] = None) -> list[str]:
+    """Every line :func:`venue_on_page` reads for a venue, in the order it trusts them (running heads and feet,
+    lines that may start a name, the same joined by twos and threes, page two's heads, then the rest); for
+    reading what the venue's line says of the paper's volume, issue and pages."""
+    if not pages:
+        return []
+    units, later, _ = _head_units(pages, skip, text_head)
     lines = [t for t, _ in units]
     starts = [t for t, ok in units if ok]
     pairs = [f"{a} {b}" for (a, ok), b in zip(units, lines[1:]) if ok]
     triples = [f"{a} {b} {c}" for (a, ok), b, c in zip(units, lines[1:], lines[2:]) if ok]
-    return (_printed([*pages[0].furniture, *starts, *pairs, *triples, *later])
-            or _printed([t for t, ok in units if not ok], starts=False)
-            or next(((v, ref) for ref in cited if (v := _cited_container(ref))), None))
+    return [*pages[0].furniture, *starts, *pairs, *triples, *later, *(t for t, ok in units if not ok)]
 
 
 def _after_title(text: str, title: Optional[str]) -> Optional[str]:

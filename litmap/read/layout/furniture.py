@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from litmap.read.layout.pages import FURNITURE_KINDS, Block, LaidOutPage, new_block
 from litmap.util.accents import attach_spacing_accents
@@ -174,6 +174,23 @@ def _furniture_kind(block: Block, page: LaidOutPage, repeated: set[str], slots: 
     return block.kind
 
 
+#: A page number opening or closing a running head or foot ("268 Julia Brannen", "Urban Renaissance? 2451").
+_HEAD_NO = re.compile(r"^(\d{1,4})\s+\D|\D\s+(\d{1,4})$")
+
+
+def _folio(blocks: Sequence[tuple[Block, str, tuple[str, ...]]]) -> Optional[int]:
+    """The page number a page prints: a page-number block's, else one at either end of a running head or foot."""
+    for b, kind, lines in blocks:
+        digits = re.sub(r"\D", "", " ".join(lines)) if kind == "page_number" else ""
+        if digits and len(digits) <= 4 and not re.search(r"\bof\b", b.text, re.I):
+            return int(digits)
+    for b, kind, lines in blocks:
+        m = _HEAD_NO.search(" ".join(lines)) if kind in ("header", "footer") else None
+        if m:
+            return int(m.group(1) or m.group(2))
+    return None
+
+
 def _edge_keys(page: LaidOutPage) -> set[str]:
     keys = set()
     for b in page.blocks:
@@ -249,6 +266,6 @@ def clean_pages(pages: Sequence[LaidOutPage]) -> list[LaidOutPage]:
         furniture = tuple(
             " ".join(lines) for b, kind, lines in blocks if kind in ("header", "footer") and page.number <= 2
         )
-        out.append(replace(page, blocks=kept, furniture=furniture))
+        out.append(replace(page, blocks=kept, furniture=furniture, folio=_folio(blocks)))
     return out
 

@@ -167,6 +167,9 @@ class LaidOutPage:
     #: Text of running heads/feet removed from the first two pages: often the
     #: only place the journal, volume and year are printed.
     furniture: tuple[str, ...] = field(default_factory=tuple)
+    #: The page number printed on the page (alone, or opening or closing a running head or foot), if any:
+    #: a paper's page range when no line prints it (see :func:`litmap.parse.metadata_locator.folio_range`).
+    folio: Optional[int] = None
 
 
 @dataclass(frozen=True)
