@@ -28,6 +28,12 @@ from tests.test_metadata_venue import BODY, blk, page
     ("Sociology 2005, 42, No. 1", "Sociology", ("42", "1", None)),
     ("Urban Geography, 2015 Vol. 36, No. 2, 285–305, http://dx.doi.org/10.1080/02723638.2014.988057", "Urban Geography",
      ("36", "2", "285–305")),  # the DOI's digits are no pages
+    ("Sustainability 2022 ,14, 10077.", "Sustainability", ("14", None, "10077")),  # MDPI: an article number
+    ("Africa Spectrum, 49, 2, 53-77.", "Africa Spectrum", ("49", "2", "53–77")),
+    ("ZQF 15. Jg., Heft 1‒2/2014, S. 25‒38", "ZQF", ("15", "1-2", "25–38")),  # figure dashes
+    ("European Urban and Regional Studies 00(0) 1 –15", "European Urban and Regional Studies", (None, None, None)),
+    ("Applied Geography 66 (2016) 100e108", "Applied Geography", ("66", None, "100–108")),  # a font's dash read as "e"
+    ("Historical Social Research 41 (2016) 4, 214-238", "Historical Social Research", ("41", "4", "214–238")),
     ("Proceedings of the 58th Annual Meeting of the ACL, pages 4969–4983 July 5 - 10, 2020",
      "Proceedings of the 58th Annual Meeting of the ACL", (None, None, "4969–4983")),
 ])
@@ -132,3 +138,19 @@ def test_metadata_takes_pages_from_the_page_numbers_and_says_so():
     pages += [replace(page(blk(BODY, 100), number=k), folio=246 + k) for k in range(2, 6)]
     meta = extract_metadata(pages, structure_document(pages), {})
     assert meta.pages == "247–251" and "pages:page numbers" in meta.provenance
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_LOCATOR_BITS = st.sampled_from(["Vol.", "No.", "pp.", "Heft", "Jg.", "(2019)", "2020;", "12", "(3)", ":", ",", "–", "e",
+                                 "Art.", "Cities", "45(12)", "100e108", "00(0)", "/2014:", " ", "‒", "S.", "©", "doi:10.1/x",
+                                 "2022", "14", "10077"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LOCATOR_BITS, max_size=12).map(" ".join), st.text(max_size=40))
+def test_locator_never_raises_on_odd_lines(shaped, noise):
+    for line in (shaped, noise, shaped + noise):
+        for venue in (None, "Cities", ""):
+            loc = locator_for([line], venue) if venue is not None else locator_in_line(line)
+            assert all(v is None or isinstance(v, str) for v in (loc.volume, loc.issue, loc.pages))

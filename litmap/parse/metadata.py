@@ -555,7 +555,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
     journal = clean_journal(journal)
     volume, issue, span = (cover.volume or header.get("volume"), cover.issue or header.get("issue"),
                             cover.pages or header.get("pages"))
-    if journal and (content or cover_pages):
+    if content or cover_pages:
         # The line naming the venue goes on to say where in it the paper sits ("Urban Studies 2016, Vol. 53(3)
         # 455–470").  It is read more fully than the masthead's pattern reads it ("41 (2016) 4, 214-238" is an
         # issue and pages, "100e108" a range): its fields win over the masthead's, and fill what a cover page left

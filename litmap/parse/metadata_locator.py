@@ -44,7 +44,7 @@ class Locator:
 
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
 # Old Springer layers print the dash "±", Pion's "127 ^ 139", and some Elsevier fonts "100e108".
-_DASH = r"(?:\s*(?:[–—±^-]|--)\s*|(?<=\d)e(?=\d))"
+_DASH = r"(?:\s*(?:[–—‒‐−±^-]|--)\s*|(?<=\d)e(?=\d))"
 _NUM = r"\d{1,4}[A-Za-z]?"
 _PAGE = r"[eS]?\d{1,6}"
 
@@ -57,7 +57,7 @@ _NOISE = re.compile(
 _VOLUME = re.compile(rf"(?<![a-z])(?:Vol(?:ume)?\.?|Jg\.?|Jahrgang|Bd\.|Band|Tome|Tomo)\s*:?\s*(?P<v>{_NUM}|[IVXLC]{{1,6}})\b"
                      rf"|\b(?P<v2>\d{{1,3}})\.\s*(?:Jg\.|Jahrgang)", re.I)
 _ISSUE = re.compile(r"\b(?:No\.?|Nos\.?|Nr\.?|Number|Issue|Iss\.|Heft|Fasc\.?|Fascicle)\s*:?\s*"
-                    r"(?P<i>\d{1,4}(?:\s*[–/-]\s*\d{1,4})?|[A-Z]\d{0,3})\b", re.I)
+                    r"(?P<i>\d{1,4}(?:\s*[–‒/-]\s*\d{1,4})?|[A-Z]\d{0,3})\b", re.I)
 _PAGES = re.compile(rf"(?:\bpp\.?|\bp\.|\bpages?\b|\bS\.|\bSeiten\b|\bp\.)\s*:?\s*(?P<a>{_PAGE})(?:{_DASH}(?P<b>{_PAGE}))?", re.I)
 _ARTICLE = re.compile(r"\b(?:Article|Art\.)\s*(?:No\.?|Number|ID)?\s*:?\s*(?P<a>[eE]?\d{1,8})\b", re.I)
 
@@ -68,6 +68,10 @@ _COMPACT = tuple(re.compile(p) for p in (
     rf"(?<![a-z])(?:Vol(?:ume)?\.?)\s*(?P<v>{_NUM})\s*,\s*(?P<i>\d{{1,3}})\s*,\s*(?:pp?\.\s*)?(?P<a>{_PAGE}){_DASH}(?P<b>{_PAGE})(?![\d/])",
     # "41 (2016) 4, 214-238", "5 (2017), 2, pp. 241-249": volume, year, issue, pages
     rf"(?<![\d.])(?P<v>{_NUM})\s*\(\s*{_YEAR}\s*\)\s*,?\s*(?P<i>\d{{1,3}})\s*,\s*(?:pp?\.\s*)?(?P<a>{_PAGE}){_DASH}(?P<b>{_PAGE})(?![\d/])",
+    # "Africa Spectrum, 49, 2, 53-77": volume, issue and pages, unlabelled
+    rf"(?<![\d.])(?P<v>{_NUM})\s*,\s*(?P<i>\d{{1,3}})\s*,\s*(?P<a>{_PAGE}){_DASH}(?P<b>{_PAGE})(?![\d/])",
+    # MDPI: "Sustainability 2022, 14, 10077": a year, the volume and an article number
+    rf"(?<!\d){_YEAR}\s*,\s*(?P<v>\d{{1,4}})\s*,\s*(?P<a>\d{{3,6}})\b(?!\s*[–‒—-])",
     # "(2013) 45, 238–258", "2015, 3, 175- 186": a year, then the volume and pages
     rf"(?<!\d){_YEAR}\)?\s*[,;]?\s*(?P<v>\d{{1,4}})\s*,\s*(?:pp?\.\s*)?(?P<a>{_PAGE}){_DASH}(?P<b>{_PAGE})(?![\d/])",
     # Elsevier: "157 (2025) 105586", "34 (2014) 274-281"
@@ -108,7 +112,8 @@ def expand_pages(first: str, last: Optional[str]) -> Optional[str]:
 
 
 def _volume_ok(v: Optional[str]) -> bool:
-    return bool(v) and not _IS_YEAR.match(v or "") and v != "0"
+    # "00(0)": an online-first article's placeholder, no volume yet
+    return bool(v) and not _IS_YEAR.match(v or "") and bool((v or "").strip("0"))
 
 
 def locator_in_line(text: str, venue: Optional[str] = None) -> Locator:
@@ -139,8 +144,8 @@ def _read(line: str, compact_only: bool = False) -> Locator:
         if m and _volume_ok(m.group("v") or m.group("v2")):
             volume = m.group("v") or m.group("v2")
         m = _ISSUE.search(line)
-        if m and not _IS_YEAR.match(m.group("i")):
-            issue = re.sub(r"\s+", "", m.group("i"))
+        if m and not _IS_YEAR.match(m.group("i")) and m.group("i").strip("0"):
+            issue = re.sub(r"\s+", "", m.group("i")).replace("‒", "-")
         m = _PAGES.search(line)
         if m:
             pages = expand_pages(m.group("a"), m.group("b"))
@@ -157,11 +162,11 @@ def _read(line: str, compact_only: bool = False) -> Locator:
                 continue
             if volume and v != volume:
                 continue  # another volume, or none to check the shape against: not this paper's
-            got = expand_pages(c.group("a"), c.group("b")) if names.get("a") else None
+            got = expand_pages(names["a"], names.get("b")) if names.get("a") else None
             if names.get("a") and got is None:
                 continue
             volume = volume or v
-            issue = issue or (re.sub(r"\s+", "", names["i"]) if names.get("i") else None)
+            issue = issue or (re.sub(r"\s+", "", names["i"]).replace("‒", "-") if names.get("i") else None)
             pages = pages or got
             break
     labelled = None if compact_only else _VOLUME.search(line)
@@ -172,17 +177,18 @@ def _read(line: str, compact_only: bool = False) -> Locator:
     return Locator(volume, issue, pages)
 
 
-def locator_for(lines: Iterable[str], venue: str) -> Locator:
+def locator_for(lines: Iterable[str], venue: Optional[str]) -> Locator:
     """What ``lines`` (a first page's running heads and feet, masthead and cover lines, never a reference list, in
     the order they are trusted) say of the paper's volume, issue and pages: first the lines that name ``venue``,
     then lines that are a locator by themselves, with a labelled volume ("VOL. 17 No. 1 (2008), pp. 47–61",
     "Volume 13, No. 3, Art. 22") or opening with one ("45(12) 2449–2470, November 2008" over a foot naming the
-    journal).  A line adds only what the earlier ones left out, and never from another volume."""
+    journal).  A line adds only what the earlier ones left out, and never from another volume.  Without a
+    ``venue``, only the lines that are a locator by themselves are read."""
     lines = [" ".join(line.split()) for line in lines]
-    named = _name_pattern(venue)
     found = Locator()
+    named = _name_pattern(venue) if venue else None
     for line in lines:
-        if named.search(line):
+        if named is not None and named.search(line):
             found = _merge(found, locator_in_line(line, venue))
     for line in lines:
         if found.volume and found.issue and found.pages:
