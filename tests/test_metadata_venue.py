@@ -63,6 +63,9 @@ def page(*blocks: Block, number: int = 1, furniture: tuple[str, ...] = ()) -> La
      "Proceedings of the 45th Annual Meeting of the Association for Computational Linguistics"),
     ("1st Conference on Robot Learning (CoRL 2017), Mountain View, United States.",
      "1st Conference on Robot Learning (CoRL 2017)"),
+    ("https://doi.org/10.1002/psp.2327PopulSpacePlace.2020;26:e2327.", "PopulSpacePlace"),  # a DOI with letters, glued
+    ("280 ETHNICITIES 5(2)", "ETHNICITIES"),  # a running head ending on volume and issue
+    ("Forum Qualitative Research 9(2), Art. 62", "Forum Qualitative Research"),
 ])
 def test_printed_venue_shapes(line, venue):
     assert printed_venue([line]) == venue
@@ -174,3 +177,21 @@ def test_a_venue_from_the_pdf_subject_says_so():
     meta = extract_metadata([first], structure_document([first]), {"subject": "Journal of Statistical Software"})
     assert meta.journal == "Journal of Statistical Software"
     assert "journal:pdf subject" in meta.provenance and "journal:printed line" not in meta.provenance
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("ETHNICITIES", "Ethnicities"), ("URBAN STUDIES", "Urban Studies"), ("BMC PUBLIC HEALTH", "BMC Public Health"),
+    ("ENVIRONMENT AND PLANNING A", "Environment and Planning A"), ("BIOS", "BIOS"), ("JAMA", "JAMA"),
+    ("PopulSpacePlace", "Popul Space Place"), ("GeoJournal", "GeoJournal"), ("GIScience & Remote Sensing", "GIScience & Remote Sensing"),
+])
+def test_a_venue_set_in_capitals_or_glued_reads_as_a_name(printed, name):
+    from litmap.parse.metadata_title import clean_journal
+
+    assert clean_journal(printed) == name
+
+
+def test_a_volume_and_issue_at_the_end_of_a_sentence_name_no_venue():
+    # a name starts only at a line's start: a sentence citing "Urban Studies 45(12)" names no venue
+    body = page(blk("Gentrification and social mixing", 80, size=16, bold=True), blk("Loretta Lees", 110),
+                blk("Abstract", 140, size=12, bold=True), blk(BODY + " As argued in Urban Studies 45(12)", 300))
+    assert venue_name([body], frozenset()) is None

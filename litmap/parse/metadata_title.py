@@ -165,7 +165,23 @@ def clean_journal(journal: Optional[str]) -> Optional[str]:
     j = _JOURNAL_TAIL.sub("", j)
     j = re.sub(r"[,\s]+(?:Jg|Vol|Volume|Bd|Heft|No)\.?$", "", j)  # "BIOS, Jg. 24 (2011)": the volume's word
     j = re.sub(r"\s+([,.;:])", r"\1", j).strip(" ,;:.")
-    return j or None
+    return _as_name(j) or None
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "at", "an", "&"})  # not "a": "Environment and Planning A"
+
+
+def _as_name(j: str) -> str:
+    """A venue name as a scholar writes it: a running head set in capitals ("ETHNICITIES", "URBAN STUDIES") in
+    capitals and lower case, short words kept as the acronyms they are ("BMC PUBLIC HEALTH" → "BMC Public
+    Health"); words a text layer glued together ("PopulSpacePlace") apart, where it glued two or more."""
+    if j.isupper() and any(len(w) >= 5 for w in re.findall(r"[^\W\d_]+", j)):
+        words = j.split(" ")
+        j = " ".join(w.lower() if w.lower() in _SMALL_WORDS and k else w if len(w) <= 3 else w.capitalize()
+                     for k, w in enumerate(words))
+    if " " not in j and len(re.findall(r"[a-z][A-Z]", j)) >= 2:
+        j = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", j)
+    return j
 
 
 #: "Goodchild, M.F. and Lam, N.S., 1980. Areal interpolation … Geo-Processing, 1:297-312.":

@@ -69,7 +69,9 @@ _VOLUME_CUE = (
     rf"|\d{{1,2}}\s*/\s*{_YEAR}\s*:\s*\d+"  # "Africa Spectrum 2/2014: 53-77"
     rf"|\d{{1,4}}\s*:\s*e\d+"  # "2020;26:e2327"
     rf"|\d{{1,4}}\s*,\s*No\.\s*\d"  # "2005, 42, No. 1"
-    rf"|\d{{1,4}}\s*\({_YEAR}\)\s*(?:\d+\s*[–-]\s*\d+|\d{{4,}}))"  # Elsevier: "Cities 157 (2025) 105586"
+    rf"|\d{{1,4}}\s*\({_YEAR}\)\s*(?:\d+\s*[–-]\s*\d+|\d{{4,}})"  # Elsevier: "Cities 157 (2025) 105586"
+    rf"|\d{{1,4}}\s*\(\d{{1,3}}\)\s*,\s*Art\.\s*\d"  # "FQS 9(2), Art. 62"
+    rf"|\d{{1,4}}\s*\(\d{{1,3}}\)\s*$)"  # a running head ending on its volume and issue: "280 ETHNICITIES 5(2)"
 )
 _SHAPES = tuple(re.compile(p) for p in (
     # A masthead or running head: "Urban Studies 2016, Vol. 53(3) 455–470", "Popul Res Policy Rev (2007) 26:619–633",
@@ -95,7 +97,8 @@ _SHAPES = tuple(re.compile(p) for p in (
     rf"(?:[,.;(]|\s+\d|\s*$)",
 ))
 #: A numeric DOI glued to the journal's name ("https://doi.org/10.1177/0969776418763010European Urban and …").
-_LEADING_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[\d.]+(?=[A-Z])")
+# (a DOI's suffix may hold lower-case letters: "https://doi.org/10.1002/psp.2327PopulSpacePlace.2020;26:e2327")
+_LEADING_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[a-z\d.]*\d(?=[A-Z])")
 #: Springer's text layer starts page one with "Vol.:(0123456789)", glued to the running head.
 _SPRINGER_MARK = re.compile(r"Vol\.:\(0123456789\)")
 
