@@ -51,6 +51,8 @@ def test_report_files_and_sections(report_dir):
                  "figures/network_cocitation.png", "figures/network_coupling.png"):
         assert (report_dir / name).is_file(), name
     assert (report_dir / "figures/years.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    header = (report_dir / "data/papers.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[4:8] == ["journal", "volume", "issue", "pages"]  # where in its venue each paper sits
     html = (report_dir / "index.html").read_text(encoding="utf-8")
     for heading in ("Overview", "Topics", "Networks", "Debates and concepts", "Papers", "What changed"):
         assert f">{heading}</h2>" in html

@@ -332,9 +332,9 @@ def _exports(data: Any, tmp: Path, s: ReportSettings) -> list[str]:
     d = tmp / "data"
     d.mkdir()
     written: list[str] = []
-    _csv(d / "papers.csv", ["id", "authors", "year", "title", "journal", "doi", "file", "references", "citations",
-                            "cited_in_corpus", "top_topic"],
-         ([p.id, "; ".join(p.authors), p.year, p.title, p.journal, p.doi, p.file,
+    _csv(d / "papers.csv", ["id", "authors", "year", "title", "journal", "volume", "issue", "pages", "doi", "file",
+                            "references", "citations", "cited_in_corpus", "top_topic"],
+         ([p.id, "; ".join(p.authors), p.year, p.title, p.journal, p.volume, p.issue, p.pages, p.doi, p.file,
            len(p.refs), p.n_citations, len(p.cited_in_corpus), p.topics[0][0] if p.topics else None]
           for p in data.papers))
     _csv(d / "works.csv", ["id", "label", "first_author", "year", "title", "doi", "corpus_paper", "citing_papers",
