@@ -46,6 +46,8 @@ def test_locator_shapes(line, venue, want):
     ("International Journal of Action Research ISSN 1861-1303", "International Journal of Action Research"),
     ("Journal of X 2019 (2020) 12", "Journal of X"),  # a year is never a volume
     ("Journal of X 12(3) 470–455", "Journal of X"),  # pages running backwards: no range, and no guess
+    ("FQS Critical Issues When Teaching", "FQS"),  # "Issues" is no issue label, "s" no issue
+    ("Journal of X Note that Volume civic life", "Journal of X"),  # "Note" no label, "civic" no roman volume
 ])
 def test_locator_refuses(line, venue):
     assert locator_in_line(line, venue) == Locator()

@@ -54,10 +54,12 @@ _NOISE = re.compile(
     r"|\bISBN[\s:]*[\dX-]{10,17}|©.*$|\(c\)\s*\d{4}.*$|\bcopyright\b.*$",
     re.I)
 
-_VOLUME = re.compile(rf"(?<![a-z])(?:Vol(?:ume)?\.?|Jg\.?|Jahrgang|Bd\.|Band|Tome|Tomo)\s*:?\s*(?P<v>{_NUM}|[IVXLC]{{1,6}})\b"
+_VOLUME = re.compile(rf"(?<!(?-i:[a-z]))(?:Vol(?:ume)?\.?|Jg\.?|Jahrgang|Bd\.|Band|Tome|Tomo)(?![a-z])\s*:?\s*"
+                     rf"(?P<v>{_NUM}|(?-i:[IVXLC]{{1,6}}))\b"
                      rf"|\b(?P<v2>\d{{1,3}})\.\s*(?:Jg\.|Jahrgang)", re.I)
-_ISSUE = re.compile(r"\b(?:No\.?|Nos\.?|Nr\.?|Number|Issue|Iss\.|Heft|Fasc\.?|Fascicle)\s*:?\s*"
-                    r"(?P<i>\d{1,4}(?:\s*[–‒/-]\s*\d{1,4})?|[A-Z]\d{0,3})\b", re.I)
+# (the label ends its word: "Issues", "Note" and "Not" are no label; a letter issue is a capital: "Issue S1")
+_ISSUE = re.compile(r"\b(?:No\.?|Nos\.?|Nr\.?|Number|Issue|Iss\.|Heft|Fasc\.?|Fascicle)(?![a-z])\s*:?\s*"
+                    r"(?P<i>\d{1,4}(?:\s*[–‒/-]\s*\d{1,4})?|(?-i:[A-Z])\d{0,3})\b", re.I)
 _PAGES = re.compile(rf"(?:\bpp\.?|\bp\.|\bpages?\b|\bS\.|\bSeiten\b|\bp\.)\s*:?\s*(?P<a>{_PAGE})(?:{_DASH}(?P<b>{_PAGE}))?", re.I)
 _ARTICLE = re.compile(r"\b(?:Article|Art\.)\s*(?:No\.?|Number|ID)?\s*:?\s*(?P<a>[eE]?\d{1,8})\b", re.I)
 

@@ -118,6 +118,12 @@ _VENUE_WORD = re.compile(
     re.I)
 
 
+#: A journal's three-letter running head ("FQS", "ZQF", "AJS"): a venue only before a full locator.
+_ACRONYM = re.compile(r"[A-Z]{3}")
+_LOCATOR_AFTER = re.compile(r"\s*(?:\d{1,4}\s*\(\d{1,3}\)\s*[,:]\s*(?:Art\.\s*\d|\d+\s*[–-]\s*\d)|\d{1,2}\.\s*Jg\.|"
+                            r"Vol(?:ume|\.)?\s*\d{1,4}\s*,?\s*(?:No\.|Number|Issue)\s*\d)")
+
+
 def _acceptable(name: str) -> Optional[str]:
     name = name.strip(" ,:;.")
     if len(name) < 4 or len(name) > 160 or not re.search(r"[a-z]{2}|[A-Z]{3}", name):
@@ -144,6 +150,8 @@ def _printed(lines: Iterable[str], starts: bool = True) -> Optional[tuple[str, s
             continue
         for shape in shapes:
             m = shape.search(text)
+            if m and _ACRONYM.fullmatch(m.group("venue").strip(" ,:;.")) and _LOCATOR_AFTER.match(text, m.end("venue")):
+                return m.group("venue").strip(" ,:;."), text  # "FQS 9(2), Art. 62", "ZQF 15. Jg., Heft 1-2/2014"
             if m and (name := _acceptable(m.group("venue"))):
                 if "needs_word" in shape.groupindex and not _VENUE_WORD.search(name):
                     continue
