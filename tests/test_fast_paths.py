@@ -424,3 +424,94 @@ def test_new_block_is_an_ordinary_block() -> None:
     assert list(vars(a).items()) == list(vars(b).items())
     with pytest.raises(AttributeError):
         b.text = "other"  # type: ignore[misc]
+
+
+# --- read/layout/furniture: text ftfy cannot change is not handed to it ---------------------------
+
+def _ftfy_plain_alphabet() -> set[str]:
+    from litmap.read.layout.furniture import _FTFY_PLAIN
+
+    return {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _FTFY_PLAIN.fullmatch(chr(c))}
+
+
+def _pattern_sets(element: tuple) -> "set[str] | None":
+    """The characters one element of a parsed pattern matches; None for classes (\\s, \\w, [^...]) and the like."""
+    import re._constants as C  # noqa: PLC0415 - the parser's opcodes
+
+    op, arg = element
+    if op is C.LITERAL:
+        return {chr(arg)}
+    if op is C.IN:
+        chars: set[str] = set()
+        for o, a in arg:
+            if o is C.LITERAL:
+                chars.add(chr(a))
+            elif o is C.RANGE:
+                chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return None
+        return chars
+    return None
+
+
+def test_ftfy_plain_text_cannot_need_fixing() -> None:
+    """What fix_text could change in text of the fast path's alphabet, step by step (ftfy 6, litmap's settings):
+    HTML entities need "&"; the encoding is only touched when its mojibake pattern matches, and each branch
+    of that pattern needs a character outside the alphabet; C1 controls, ligatures, wide forms, line breaks,
+    surrogates, terminal escapes and controls are not in it; NFC changes nothing without combining marks or
+    decomposable characters."""
+    import re._parser
+    import unicodedata
+
+    from ftfy.badness import BADNESS_RE
+    from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+    alphabet = _ftfy_plain_alphabet()
+    assert "a" in alphabet and "’" in alphabet and "&" not in alphabet and "\r" not in alphabet
+    tree = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    (op, (_, branches)), = tree.data
+    assert str(op) == "BRANCH" and len(branches) > 20
+    for branch in branches:
+        # One element every match of the branch holds, none of whose characters is in the alphabet.
+        assert any((s := _pattern_sets(e)) is not None and not s & alphabet for e in branch.data), branch
+    forbidden = {chr(c) for c in (*CONTROL_CHARS, *LIGATURES, *WIDTH_MAP)}
+    forbidden |= {chr(c) for c in range(0x80, 0xA0)} | {"\r", "\x1b", "\u2028", "\u2029"}
+    assert not alphabet & forbidden
+    # NFC: no character of the alphabet decomposes, and none can be composed onto the one before it (those are the
+    # characters after the first in some canonical decomposition, and the Hangul jamo).
+    seconds = {chr(0x1161 + k) for k in range(21)} | {chr(0x11A8 + k) for k in range(27)}
+    for c in range(0x110000):
+        mapping = unicodedata.decomposition(chr(c))
+        if mapping and not mapping.startswith("<"):
+            seconds.update(chr(int(x, 16)) for x in mapping.split()[1:])
+    assert not alphabet & seconds
+    for ch in alphabet:
+        assert unicodedata.combining(ch) == 0 and unicodedata.normalize("NFD", ch) == ch, ch
+
+
+TRICKY = [
+    "sÃ³", "voilÃ le travail", "Ã©tÃ©", "â€œquotedâ€\x9d", "doesnâ€™t", "cafÃ\xa0", "Ã\xa0 la", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚",
+    "&amp;", "&lt;tag&gt;", "Tom &amp; Jerry", "&#x2019;", "&eacute;", "a&b", "AT&T;",
+    "ﬁrst ﬂow", "oﬃce", "Ĳssel", "ＬＯＵＤ　ＮＯＩＳＥＳ", "ｶﾀｶﾅ",
+    "a\x00b", "a\x07b", "a\x1b[36mcolour\x1b[0m", "a\x7fb", "a\x85b", "a\x92s", "x\x80y", "\ufeffBOM", "a\u2028b", "a\r\nb", "a\rb",
+    "‘single’ “double” „low“", "en – dash — em", "bullet • and … and ·", "−1 ∗ 2", "e\u0301", "Å", "naïve café",
+    "Ü ü Ö ö ß é", "× ²", "â€", "Â ", "Â·", "Î¼m", "Ø¨Ù", "√±", "Â©", "ŠÃ", "é”“", "é’s", "ü„", "5 ± 2", "§ 3 ¶",
+]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_fix_unicode_as_ftfy(seed: int) -> None:
+    import ftfy
+
+    from litmap.read.layout.furniture import fix_unicode
+
+    rng = random.Random(seed)
+    plain = "abcXYZ019 .,;:'\"()-[]?!/\t\n’‘“”„–—•…·−∗"
+    pieces = TRICKY + [rng.choice(plain) * rng.randint(1, 3) for _ in range(20)]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        want = ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True,
+                             normalization="NFC", explain=False)
+        assert fix_unicode(text) == want, repr(text)
+    for text in TRICKY:
+        assert fix_unicode(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC"), repr(text)
