@@ -515,3 +515,38 @@ def test_fix_unicode_as_ftfy(seed: int) -> None:
         assert fix_unicode(text) == want, repr(text)
     for text in TRICKY:
         assert fix_unicode(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC"), repr(text)
+
+
+# --- models: to_dict with each record class's field names cached -------------------------------
+
+def _plain_to_plain(value):
+    """models._to_plain as it was: dataclasses.fields on every record."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain_to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_to_plain(v) for k, v in value.items()}
+    return value
+
+
+def test_to_dict_as_fields_every_time() -> None:
+    from litmap.models import Author, CitedWork, Document, Metadata, Reference, Source
+
+    doc = Document(
+        source=Source(path="a.pdf", sha256="0" * 64, pages=2),
+        metadata=Metadata(title="T", authors=(Author("Li", "Y."), Author("WHO", None, True)), year=2001),
+        references=(Reference(index=0, raw="Li, Y. (2001) T.", authors=(Author("Li", "Y."),), year=2001),),
+    )
+    for value in (doc, doc.metadata, Author("Li"), Source, [Author("Li"), {"k": (1, Author("X"))}], "text", None):
+        want, got = _plain_to_plain(value), _to_plain_of(value)
+        assert got == want and repr(got) == repr(want)  # keys in the same order too
+    assert CitedWork.__name__  # imported: a record class with defaults throughout
+
+
+def _to_plain_of(value):
+    from litmap.models import _to_plain
+
+    return _to_plain(value)
