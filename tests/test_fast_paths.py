@@ -550,3 +550,17 @@ def _to_plain_of(value):
     from litmap.models import _to_plain
 
     return _to_plain(value)
+
+
+# --- parse/citations: the word before a full stop without a regex over the whole sentence ---------
+
+@pytest.mark.parametrize("seed", range(20))
+def test_last_word_as_pattern(seed: int) -> None:
+    from litmap.parse.citations import _last_word
+
+    rng = random.Random(seed)
+    alphabet = ["a", "B", "é", ".", "(", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "\r", "al", "e.g"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        m = re.search(r"(\S+)$", text)
+        assert _last_word(text) == (m.group(1) if m else ""), repr(text)

@@ -95,6 +95,21 @@ _ABBREV = {
 _SENT_END_RE = re.compile(r"[.!?]['’\"”)]*\s+(?=[\"“‘'(\[]?[{UP}0-9])".replace("{UP}", UPPER))
 
 
+#: An initial or a run of them before a full stop: "Y" of "Y. Li".
+_INITIALS_RE = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]")
+
+
+def _last_word(text: str) -> str:
+    """What ``re.search(r"(\S+)$", text)`` finds ("" for no match), without trying every
+    position of a long sentence: the last run of non-spaces, if ``text`` ends in it or in
+    it and one newline (``$`` matches before a final newline too)."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text or text[-1].isspace():
+        return ""
+    return text.rsplit(None, 1)[-1]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``; does not split after ``et al.``, ``e.g.``,
     ``p.``, ``cf.``, initials (``Y. Li``) or inside parentheses."""
@@ -103,11 +118,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END_RE.finditer(text):
         dot = m.start()
         if text[dot] == ".":
-            word = re.search(r"(\S+)$", text[start:dot])
-            token = word.group(1).lower().lstrip("(\"“‘'[") if word else ""
+            word = _last_word(text[start:dot])
+            token = word.lower().lstrip("(\"“‘'[")
             if token in _ABBREV or token.rstrip(".") in _ABBREV:
                 continue
-            if re.fullmatch(rf"(?:[{UPPER}]\.)*[{UPPER}]", word.group(1) if word else ""):
+            if _INITIALS_RE.fullmatch(word):
                 continue  # an initial: "Y. Li"
         if text.count("(", start, dot) > text.count(")", start, dot):
             continue  # inside a parenthesis
