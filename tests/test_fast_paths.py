@@ -564,3 +564,16 @@ def test_last_word_as_pattern(seed: int) -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
         m = re.search(r"(\S+)$", text)
         assert _last_word(text) == (m.group(1) if m else ""), repr(text)
+
+
+# --- parse/headings: a contents line's dot leaders looked for only before a page number --------
+
+@pytest.mark.parametrize("seed", range(20))
+def test_toc_leader_as_pattern(seed: int) -> None:
+    from litmap.parse import headings
+
+    rng = random.Random(seed)
+    alphabet = [".", ". ", "…", "1", "23", "٣", "²", " ", "\n", "\t", "\u00a0", "Intro", "x"]
+    for _ in range(500):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert headings._toc_leader(line) == bool(headings._TOC_LEADER.search(line)), repr(line)
