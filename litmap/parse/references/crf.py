@@ -202,22 +202,32 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
         if i >= last_inner:
             f["last"] = n - i
         nn = next_num[i]
-        f.update({
-            "depth": depth, "quote": quote, "quoted": quoted, "dots": dots if dots < 6 else 6,
-            "after_year": seen_year, "after_in": after_in, "after_eds": after_eds,
-            "seg": seg if seg < 8 else 8, "seg_pos": seg_pos if seg_pos < 4 else 4,
-            "segs_left": segs_left[i] if segs_left[i] < 6 else 6,
-            "next_num": _bucket(nn) if nn < n else "none",
-        })
+        # Stored one by one: a literal merged with update() cost a dict more per token.
+        f["depth"] = depth
+        f["quote"] = quote
+        f["quoted"] = quoted
+        f["dots"] = dots if dots < 6 else 6
+        f["after_year"] = seen_year
+        f["after_in"] = after_in
+        f["after_eds"] = after_eds
+        f["seg"] = seg if seg < 8 else 8
+        f["seg_pos"] = seg_pos if seg_pos < 4 else 4
+        f["segs_left"] = segs_left[i] if segs_left[i] < 6 else 6
+        f["next_num"] = _bucket(nn) if nn < n else "none"
         f.update(seg_info[seg_of[i]])
         low = lows[i]
         f["bi"] = f"{lows[i - 1] if i else '^'}|{low}"[:30]
         if seg_pos == 0 and tok[:1].isupper():
             f["seg_cap"] = True
         if 2 <= i < last_inner:
-            f.update({"-2:low": lows[i - 2], "-2:shape": shapes[i - 2], "-1:low": lows[i - 1],
-                      "-1:shape": shapes[i - 1], "1:low": lows[i + 1], "1:shape": shapes[i + 1],
-                      "2:low": lows[i + 2], "2:shape": shapes[i + 2]})
+            f["-2:low"] = lows[i - 2]
+            f["-2:shape"] = shapes[i - 2]
+            f["-1:low"] = lows[i - 1]
+            f["-1:shape"] = shapes[i - 1]
+            f["1:low"] = lows[i + 1]
+            f["1:shape"] = shapes[i + 1]
+            f["2:low"] = lows[i + 2]
+            f["2:shape"] = shapes[i + 2]
         else:
             for d, key_low, key_shape, key_edge in _NEIGHBOURS:
                 j = i + d
