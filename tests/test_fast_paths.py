@@ -577,3 +577,18 @@ def test_toc_leader_as_pattern(seed: int) -> None:
     for _ in range(500):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
         assert headings._toc_leader(line) == bool(headings._TOC_LEADER.search(line)), repr(line)
+
+
+# --- parse/citations: mastheads searched for only where a volume and a year in brackets occur ------
+
+@pytest.mark.parametrize("seed", range(20))
+def test_mastheads_as_pattern(seed: int) -> None:
+    from litmap.parse import citations
+
+    rng = random.Random(seed)
+    pieces = ["Cities ", "Urban Studies ", "HSR ", "157 ", "41", " (2016)", "(2025) ", "( 1999 )", "105586", " │ 216",
+              "4", "Smith (2004)", "see ", "and ", "(", ")", " ", "\n", "é", "2020", "x"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        got = [m.span() for m in citations._mastheads(text)]
+        assert got == [m.span() for m in citations._MASTHEAD_RE.finditer(text)], repr(text)

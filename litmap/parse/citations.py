@@ -32,7 +32,7 @@ import dataclasses
 import logging
 import re
 from bisect import bisect_right
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from litmap.models import Citation, CitedWork, Paragraph, Section
 from litmap.parse.names.in_text import (
@@ -377,12 +377,24 @@ _MASTHEAD_RE = re.compile(
 )
 
 
+#: What every masthead holds, "157 (2025)": a paragraph without it is not searched for the whole form,
+#: whose attempts start at every capital letter.
+_MASTHEAD_VOLUME_YEAR = re.compile(rf"\d\s*\(\s*{_YEAR}\s*\)")
+
+
+def _mastheads(text: str) -> Iterator[re.Match[str]]:
+    """``_MASTHEAD_RE.finditer(text)``, skipped where no volume and year in brackets occur."""
+    if _MASTHEAD_VOLUME_YEAR.search(text) is None:
+        return iter(())
+    return _MASTHEAD_RE.finditer(text)
+
+
 def _masthead_spans(text: str, repeated: set[str]) -> list[tuple[int, int]]:
     """Spans of running heads in ``text``: the full masthead form (with pages),
     or its head alone where the document repeats it (one per page)."""
     return [
         (m.start(), m.end())
-        for m in _MASTHEAD_RE.finditer(text)
+        for m in _mastheads(text)
         if m.group("pages") or " ".join(m.group("head").split()) in repeated
     ]
 
@@ -390,7 +402,7 @@ def _masthead_spans(text: str, repeated: set[str]) -> list[tuple[int, int]]:
 def _repeated_mastheads(paragraphs: Sequence[Paragraph]) -> set[str]:
     seen: dict[str, int] = {}
     for para in paragraphs:
-        for m in _MASTHEAD_RE.finditer(para.text or ""):
+        for m in _mastheads(para.text or ""):
             key = " ".join(m.group("head").split())
             seen[key] = seen.get(key, 0) + 1
     return {k for k, n in seen.items() if n > 1}
