@@ -428,10 +428,8 @@ def test_new_block_is_an_ordinary_block() -> None:
 
 # --- read/layout/furniture: text ftfy cannot change is not handed to it ---------------------------
 
-def _ftfy_plain_alphabet() -> set[str]:
-    from litmap.read.layout.furniture import _FTFY_PLAIN
-
-    return {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _FTFY_PLAIN.fullmatch(chr(c))}
+def _ftfy_plain_alphabet(pattern: re.Pattern[str]) -> set[str]:
+    return {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and pattern.fullmatch(chr(c))}
 
 
 def _pattern_sets(element: tuple) -> "set[str] | None":
@@ -454,7 +452,8 @@ def _pattern_sets(element: tuple) -> "set[str] | None":
     return None
 
 
-def test_ftfy_plain_text_cannot_need_fixing() -> None:
+@pytest.mark.parametrize("name", ["_FTFY_PLAIN", "_FTFY_PLAIN_LETTERS"])
+def test_ftfy_plain_text_cannot_need_fixing(name: str) -> None:
     """What fix_text could change in text of the fast path's alphabet, step by step (ftfy 6, litmap's settings):
     HTML entities need "&"; the encoding is only touched when its mojibake pattern matches, and each branch
     of that pattern needs a character outside the alphabet; C1 controls, ligatures, wide forms, line breaks,
@@ -466,7 +465,9 @@ def test_ftfy_plain_text_cannot_need_fixing() -> None:
     from ftfy.badness import BADNESS_RE
     from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
-    alphabet = _ftfy_plain_alphabet()
+    from litmap.read.layout import furniture
+
+    alphabet = _ftfy_plain_alphabet(getattr(furniture, name))
     assert "a" in alphabet and "’" in alphabet and "&" not in alphabet and "\r" not in alphabet
     tree = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
     (op, (_, branches)), = tree.data
@@ -477,8 +478,8 @@ def test_ftfy_plain_text_cannot_need_fixing() -> None:
     forbidden = {chr(c) for c in (*CONTROL_CHARS, *LIGATURES, *WIDTH_MAP)}
     forbidden |= {chr(c) for c in range(0x80, 0xA0)} | {"\r", "\x1b", "\u2028", "\u2029"}
     assert not alphabet & forbidden
-    # NFC: no character of the alphabet decomposes, and none can be composed onto the one before it (those are the
-    # characters after the first in some canonical decomposition, and the Hangul jamo).
+    # NFC: each character of the alphabet is its own NFC, and none can be composed onto the one before it (those are
+    # the characters after the first in some canonical decomposition, and the Hangul jamo).
     seconds = {chr(0x1161 + k) for k in range(21)} | {chr(0x11A8 + k) for k in range(27)}
     for c in range(0x110000):
         mapping = unicodedata.decomposition(chr(c))
@@ -486,7 +487,11 @@ def test_ftfy_plain_text_cannot_need_fixing() -> None:
             seconds.update(chr(int(x, 16)) for x in mapping.split()[1:])
     assert not alphabet & seconds
     for ch in alphabet:
-        assert unicodedata.combining(ch) == 0 and unicodedata.normalize("NFD", ch) == ch, ch
+        assert unicodedata.combining(ch) == 0 and unicodedata.normalize("NFC", ch) == ch, ch
+    non_ascii = sorted(ch for ch in alphabet if not ch.isascii())
+    for a in non_ascii:
+        for b in [*non_ascii, "a", "e", " "]:
+            assert unicodedata.normalize("NFC", a + b) == a + b and unicodedata.normalize("NFC", b + a) == b + a
 
 
 TRICKY = [
@@ -495,7 +500,8 @@ TRICKY = [
     "ﬁrst ﬂow", "oﬃce", "Ĳssel", "ＬＯＵＤ　ＮＯＩＳＥＳ", "ｶﾀｶﾅ",
     "a\x00b", "a\x07b", "a\x1b[36mcolour\x1b[0m", "a\x7fb", "a\x85b", "a\x92s", "x\x80y", "\ufeffBOM", "a\u2028b", "a\r\nb", "a\rb",
     "‘single’ “double” „low“", "en – dash — em", "bullet • and … and ·", "−1 ∗ 2", "e\u0301", "Å", "naïve café",
-    "Ü ü Ö ö ß é", "× ²", "â€", "Â ", "Â·", "Î¼m", "Ø¨Ù", "√±", "Â©", "ŠÃ", "é”“", "é’s", "ü„", "5 ± 2", "§ 3 ¶",
+    "Ü ü Ö ö ß é", "Ã¼ber Ã¶ffentlich Ã¤ndern ÃŸ", "â€“ â€” â€™ â–— â—–", "Å‚Ã³dÅº", "Ä…Ä™", "ü”x", "ä“a", "Müller – Łódź …",
+    "à²", "ø√", "œ.", "× ²", "â€", "Â ", "Â·", "Î¼m", "Ø¨Ù", "√±", "Â©", "ŠÃ", "é”“", "é’s", "ü„", "5 ± 2", "§ 3 ¶",
 ]
 
 
@@ -506,7 +512,7 @@ def test_fix_unicode_as_ftfy(seed: int) -> None:
     from litmap.read.layout.furniture import fix_unicode
 
     rng = random.Random(seed)
-    plain = "abcXYZ019 .,;:'\"()-[]?!/\t\n’‘“”„–—•…·−∗"
+    plain = "abcXYZ019 .,;:'\"()-[]?!/\t\n’‘“”„–—•…·−∗äöüßéèçñøłźçş"
     pieces = TRICKY + [rng.choice(plain) * rng.randint(1, 3) for _ in range(20)]
     for _ in range(200):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
