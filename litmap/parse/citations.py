@@ -100,7 +100,7 @@ _INITIALS_RE = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]")
 
 
 def _last_word(text: str) -> str:
-    """What ``re.search(r"(\S+)$", text)`` finds ("" for no match), without trying every
+    r"""What ``re.search(r"(\S+)$", text)`` finds ("" for no match), without trying every
     position of a long sentence: the last run of non-spaces, if ``text`` ends in it or in
     it and one newline (``$`` matches before a final newline too)."""
     if text.endswith("\n"):
