@@ -59,9 +59,21 @@ class _Record:
         return _from_plain(cls, data)
 
 
+#: Field names of each record class met by :func:`_to_plain`, or None for a class that is no dataclass:
+#: ``dataclasses.fields`` rebuilt the tuple on every call (a document's ~900 records are converted for the store).
+_FIELD_NAMES: dict[type, Optional[tuple[str, ...]]] = {}
+
+
+def _field_names(cls: type) -> Optional[tuple[str, ...]]:
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    return _FIELD_NAMES[cls]
+
+
 def _to_plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _to_plain(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [_to_plain(v) for v in value]
     if isinstance(value, dict):

@@ -154,3 +154,19 @@ def test_a_changed_feature_would_be_seen():
     ours[5]["after_in"] = not ours[5]["after_in"]
     assert _canon(ours) != _canon(plain_features(toks))
     assert crf.features is features
+
+
+def test_features_for_the_tagger_leave_out_only_zeros():
+    """features(zeros=False): the same dicts less the features that are 0 or False (their weight × 0
+    adds nothing to crfsuite's scores), the rest in the same order, and the tagger's labels unchanged."""
+    rng = random.Random(24)
+    strings = ["Smith, J. (1999) Title. London: Verso.", "In (eds.) “quoted” Press, 12(3), 45–67."]
+    strings += ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60))) for _ in range(2000)]
+    tagger = crf._tagger()
+    for s in strings:
+        toks = tokenise(s)
+        full, lean = features(toks), features(toks, zeros=False)
+        want = [{k: v for k, v in f.items() if isinstance(v, str) or v} for f in full]
+        assert _canon(lean) == _canon(want), s
+        if tagger is not None and toks:
+            assert tagger.tag(lean) == tagger.tag(full), s

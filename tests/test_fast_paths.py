@@ -424,3 +424,177 @@ def test_new_block_is_an_ordinary_block() -> None:
     assert list(vars(a).items()) == list(vars(b).items())
     with pytest.raises(AttributeError):
         b.text = "other"  # type: ignore[misc]
+
+
+# --- read/layout/furniture: text ftfy cannot change is not handed to it ---------------------------
+
+def _ftfy_plain_alphabet(pattern: re.Pattern[str]) -> set[str]:
+    return {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and pattern.fullmatch(chr(c))}
+
+
+def _pattern_sets(element: tuple) -> "set[str] | None":
+    """The characters one element of a parsed pattern matches; None for classes (\\s, \\w, [^...]) and the like."""
+    import re._constants as C  # noqa: PLC0415 - the parser's opcodes
+
+    op, arg = element
+    if op is C.LITERAL:
+        return {chr(arg)}
+    if op is C.IN:
+        chars: set[str] = set()
+        for o, a in arg:
+            if o is C.LITERAL:
+                chars.add(chr(a))
+            elif o is C.RANGE:
+                chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return None
+        return chars
+    return None
+
+
+@pytest.mark.parametrize("name", ["_FTFY_PLAIN", "_FTFY_PLAIN_LETTERS"])
+def test_ftfy_plain_text_cannot_need_fixing(name: str) -> None:
+    """What fix_text could change in text of the fast path's alphabet, step by step (ftfy 6, litmap's settings):
+    HTML entities need "&"; the encoding is only touched when its mojibake pattern matches, and each branch
+    of that pattern needs a character outside the alphabet; C1 controls, ligatures, wide forms, line breaks,
+    surrogates, terminal escapes and controls are not in it; NFC changes nothing without combining marks or
+    decomposable characters."""
+    import re._parser
+    import unicodedata
+
+    from ftfy.badness import BADNESS_RE
+    from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+    from litmap.read.layout import furniture
+
+    alphabet = _ftfy_plain_alphabet(getattr(furniture, name))
+    assert "a" in alphabet and "’" in alphabet and "&" not in alphabet and "\r" not in alphabet
+    tree = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    (op, (_, branches)), = tree.data
+    assert str(op) == "BRANCH" and len(branches) > 20
+    for branch in branches:
+        # One element every match of the branch holds, none of whose characters is in the alphabet.
+        assert any((s := _pattern_sets(e)) is not None and not s & alphabet for e in branch.data), branch
+    forbidden = {chr(c) for c in (*CONTROL_CHARS, *LIGATURES, *WIDTH_MAP)}
+    forbidden |= {chr(c) for c in range(0x80, 0xA0)} | {"\r", "\x1b", "\u2028", "\u2029"}
+    assert not alphabet & forbidden
+    # NFC: each character of the alphabet is its own NFC, and none can be composed onto the one before it (those are
+    # the characters after the first in some canonical decomposition, and the Hangul jamo).
+    seconds = {chr(0x1161 + k) for k in range(21)} | {chr(0x11A8 + k) for k in range(27)}
+    for c in range(0x110000):
+        mapping = unicodedata.decomposition(chr(c))
+        if mapping and not mapping.startswith("<"):
+            seconds.update(chr(int(x, 16)) for x in mapping.split()[1:])
+    assert not alphabet & seconds
+    for ch in alphabet:
+        assert unicodedata.combining(ch) == 0 and unicodedata.normalize("NFC", ch) == ch, ch
+    non_ascii = sorted(ch for ch in alphabet if not ch.isascii())
+    for a in non_ascii:
+        for b in [*non_ascii, "a", "e", " "]:
+            assert unicodedata.normalize("NFC", a + b) == a + b and unicodedata.normalize("NFC", b + a) == b + a
+
+
+TRICKY = [
+    "sÃ³", "voilÃ le travail", "Ã©tÃ©", "â€œquotedâ€\x9d", "doesnâ€™t", "cafÃ\xa0", "Ã\xa0 la", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚",
+    "&amp;", "&lt;tag&gt;", "Tom &amp; Jerry", "&#x2019;", "&eacute;", "a&b", "AT&T;",
+    "ﬁrst ﬂow", "oﬃce", "Ĳssel", "ＬＯＵＤ　ＮＯＩＳＥＳ", "ｶﾀｶﾅ",
+    "a\x00b", "a\x07b", "a\x1b[36mcolour\x1b[0m", "a\x7fb", "a\x85b", "a\x92s", "x\x80y", "\ufeffBOM", "a\u2028b", "a\r\nb", "a\rb",
+    "‘single’ “double” „low“", "en – dash — em", "bullet • and … and ·", "−1 ∗ 2", "e\u0301", "Å", "naïve café",
+    "Ü ü Ö ö ß é", "Ã¼ber Ã¶ffentlich Ã¤ndern ÃŸ", "â€“ â€” â€™ â–— â—–", "Å‚Ã³dÅº", "Ä…Ä™", "ü”x", "ä“a", "Müller – Łódź …",
+    "à²", "ø√", "œ.", "× ²", "â€", "Â ", "Â·", "Î¼m", "Ø¨Ù", "√±", "Â©", "ŠÃ", "é”“", "é’s", "ü„", "5 ± 2", "§ 3 ¶",
+]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_fix_unicode_as_ftfy(seed: int) -> None:
+    import ftfy
+
+    from litmap.read.layout.furniture import fix_unicode
+
+    rng = random.Random(seed)
+    plain = "abcXYZ019 .,;:'\"()-[]?!/\t\n’‘“”„–—•…·−∗äöüßéèçñøłźçş"
+    pieces = TRICKY + [rng.choice(plain) * rng.randint(1, 3) for _ in range(20)]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        want = ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True,
+                             normalization="NFC", explain=False)
+        assert fix_unicode(text) == want, repr(text)
+    for text in TRICKY:
+        assert fix_unicode(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC"), repr(text)
+
+
+# --- models: to_dict with each record class's field names cached -------------------------------
+
+def _plain_to_plain(value):
+    """models._to_plain as it was: dataclasses.fields on every record."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain_to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_to_plain(v) for k, v in value.items()}
+    return value
+
+
+def test_to_dict_as_fields_every_time() -> None:
+    from litmap.models import Author, CitedWork, Document, Metadata, Reference, Source
+
+    doc = Document(
+        source=Source(path="a.pdf", sha256="0" * 64, pages=2),
+        metadata=Metadata(title="T", authors=(Author("Li", "Y."), Author("WHO", None, True)), year=2001),
+        references=(Reference(index=0, raw="Li, Y. (2001) T.", authors=(Author("Li", "Y."),), year=2001),),
+    )
+    for value in (doc, doc.metadata, Author("Li"), Source, [Author("Li"), {"k": (1, Author("X"))}], "text", None):
+        want, got = _plain_to_plain(value), _to_plain_of(value)
+        assert got == want and repr(got) == repr(want)  # keys in the same order too
+    assert CitedWork.__name__  # imported: a record class with defaults throughout
+
+
+def _to_plain_of(value):
+    from litmap.models import _to_plain
+
+    return _to_plain(value)
+
+
+# --- parse/citations: the word before a full stop without a regex over the whole sentence ---------
+
+@pytest.mark.parametrize("seed", range(20))
+def test_last_word_as_pattern(seed: int) -> None:
+    from litmap.parse.citations import _last_word
+
+    rng = random.Random(seed)
+    alphabet = ["a", "B", "é", ".", "(", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "\r", "al", "e.g"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        m = re.search(r"(\S+)$", text)
+        assert _last_word(text) == (m.group(1) if m else ""), repr(text)
+
+
+# --- parse/headings: a contents line's dot leaders looked for only before a page number --------
+
+@pytest.mark.parametrize("seed", range(20))
+def test_toc_leader_as_pattern(seed: int) -> None:
+    from litmap.parse import headings
+
+    rng = random.Random(seed)
+    alphabet = [".", ". ", "…", "1", "23", "٣", "²", " ", "\n", "\t", "\u00a0", "Intro", "x"]
+    for _ in range(500):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert headings._toc_leader(line) == bool(headings._TOC_LEADER.search(line)), repr(line)
+
+
+# --- parse/citations: mastheads searched for only where a volume and a year in brackets occur ------
+
+@pytest.mark.parametrize("seed", range(20))
+def test_mastheads_as_pattern(seed: int) -> None:
+    from litmap.parse import citations
+
+    rng = random.Random(seed)
+    pieces = ["Cities ", "Urban Studies ", "HSR ", "157 ", "41", " (2016)", "(2025) ", "( 1999 )", "105586", " │ 216",
+              "4", "Smith (2004)", "see ", "and ", "(", ")", " ", "\n", "é", "2020", "x"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        got = [m.span() for m in citations._mastheads(text)]
+        assert got == [m.span() for m in citations._MASTHEAD_RE.finditer(text)], repr(text)

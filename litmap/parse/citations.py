@@ -32,7 +32,7 @@ import dataclasses
 import logging
 import re
 from bisect import bisect_right
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from litmap.models import Citation, CitedWork, Paragraph, Section
 from litmap.parse.names.in_text import (
@@ -95,6 +95,21 @@ _ABBREV = {
 _SENT_END_RE = re.compile(r"[.!?]['’\"”)]*\s+(?=[\"“‘'(\[]?[{UP}0-9])".replace("{UP}", UPPER))
 
 
+#: An initial or a run of them before a full stop: "Y" of "Y. Li".
+_INITIALS_RE = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]")
+
+
+def _last_word(text: str) -> str:
+    r"""What ``re.search(r"(\S+)$", text)`` finds ("" for no match), without trying every
+    position of a long sentence: the last run of non-spaces, if ``text`` ends in it or in
+    it and one newline (``$`` matches before a final newline too)."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text or text[-1].isspace():
+        return ""
+    return text.rsplit(None, 1)[-1]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``; does not split after ``et al.``, ``e.g.``,
     ``p.``, ``cf.``, initials (``Y. Li``) or inside parentheses."""
@@ -103,11 +118,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END_RE.finditer(text):
         dot = m.start()
         if text[dot] == ".":
-            word = re.search(r"(\S+)$", text[start:dot])
-            token = word.group(1).lower().lstrip("(\"“‘'[") if word else ""
+            word = _last_word(text[start:dot])
+            token = word.lower().lstrip("(\"“‘'[")
             if token in _ABBREV or token.rstrip(".") in _ABBREV:
                 continue
-            if re.fullmatch(rf"(?:[{UPPER}]\.)*[{UPPER}]", word.group(1) if word else ""):
+            if _INITIALS_RE.fullmatch(word):
                 continue  # an initial: "Y. Li"
         if text.count("(", start, dot) > text.count(")", start, dot):
             continue  # inside a parenthesis
@@ -362,12 +377,24 @@ _MASTHEAD_RE = re.compile(
 )
 
 
+#: What every masthead holds, "157 (2025)": a paragraph without it is not searched for the whole form,
+#: whose attempts start at every capital letter.
+_MASTHEAD_VOLUME_YEAR = re.compile(rf"\d\s*\(\s*{_YEAR}\s*\)")
+
+
+def _mastheads(text: str) -> Iterator[re.Match[str]]:
+    """``_MASTHEAD_RE.finditer(text)``, skipped where no volume and year in brackets occur."""
+    if _MASTHEAD_VOLUME_YEAR.search(text) is None:
+        return iter(())
+    return _MASTHEAD_RE.finditer(text)
+
+
 def _masthead_spans(text: str, repeated: set[str]) -> list[tuple[int, int]]:
     """Spans of running heads in ``text``: the full masthead form (with pages),
     or its head alone where the document repeats it (one per page)."""
     return [
         (m.start(), m.end())
-        for m in _MASTHEAD_RE.finditer(text)
+        for m in _mastheads(text)
         if m.group("pages") or " ".join(m.group("head").split()) in repeated
     ]
 
@@ -375,7 +402,7 @@ def _masthead_spans(text: str, repeated: set[str]) -> list[tuple[int, int]]:
 def _repeated_mastheads(paragraphs: Sequence[Paragraph]) -> set[str]:
     seen: dict[str, int] = {}
     for para in paragraphs:
-        for m in _MASTHEAD_RE.finditer(para.text or ""):
+        for m in _mastheads(para.text or ""):
             key = " ".join(m.group("head").split())
             seen[key] = seen.get(key, 0) + 1
     return {k for k, n in seen.items() if n > 1}

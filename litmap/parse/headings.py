@@ -171,6 +171,12 @@ def split_inline_heading(b: Block) -> tuple[Optional[str], Block]:
     return None, b
 
 
+def _toc_leader(line: str) -> bool:
+    """``_TOC_LEADER.search(line)``, tried only on a line that ends in a digit (every match does:
+    ``\\d{1,4}\\s*$``); the search tries each full stop of a line of prose."""
+    return line.rstrip()[-1:].isdecimal() and _TOC_LEADER.search(line) is not None
+
+
 def toc_blocks(page: LaidOutPage) -> set[int]:
     """``id`` s of the blocks of a table of contents on ``page``: from a
     "Contents" heading or the first entry to the last entry, where entries
@@ -183,7 +189,7 @@ def toc_blocks(page: LaidOutPage) -> set[int]:
         lines = b.lines or (b.text,)
         if named is None and len(lines) == 1 and normalise_heading(b.text) in _TOC_NAMES:
             named = i
-        elif sum(1 for ln in lines if _TOC_LEADER.search(ln)) * 2 >= len(lines):
+        elif sum(1 for ln in lines if _toc_leader(ln)) * 2 >= len(lines):
             entries.append(i)
         elif i + 1 < len(blocks):
             nxt = blocks[i + 1]

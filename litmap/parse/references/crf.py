@@ -137,10 +137,14 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-6" if n < 7 else "7+"
 
 
-def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
+def features(tokens: Sequence[tuple[str, int, int]], *, zeros: bool = True) -> list[dict[str, Any]]:
     """One feature dict per token: the word, its neighbours and context
     (position in the string, inside brackets or quotes, after "In", which
-    segment between separators it sits in, how far the next number is)."""
+    segment between separators it sits in, how far the next number is).
+
+    ``zeros=False`` (for the tagger) leaves out the features whose value is 0 or False: crfsuite
+    adds weight × value for each, so they change no score, but it converts and looks up each one
+    (a quarter of the features of a reference)."""
     words = [_token_features(t) for t, _, _ in tokens]  # shared, read-only: copied below before use
     toks = [t for t, _, _ in tokens]
     n = len(tokens)
@@ -179,6 +183,8 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
             "next_seg": "end" if not nxt_seg else "num" if start[:1].isdigit() else "in" if start.lower() == "in"
             else "quote" if start in "\"“‘«" else "cap" if start[:1].isupper() else "punct" if not start[:1].isalnum() else "low",
         }
+    if not zeros:
+        seg_info = {sg: {k: v for k, v in info.items() if v is not False} for sg, info in seg_info.items()}
     lows = [w["low"] for w in words]
     shapes = [w["shape"] for w in words]
     out: list[dict[str, Any]] = []
@@ -196,28 +202,67 @@ def features(tokens: Sequence[tuple[str, int, int]]) -> list[dict[str, Any]]:
         # One dict per token, keys in the order the model was trained with (the order crfsuite sums
         # the attribute weights in): the word's own features, position, context, segment, neighbours.
         f = dict(words[i])
-        f["pos"] = int(10 * i / n)
-        if i < 3:
-            f["first"] = i
-        if i >= last_inner:
-            f["last"] = n - i
         nn = next_num[i]
-        f.update({
-            "depth": depth, "quote": quote, "quoted": quoted, "dots": dots if dots < 6 else 6,
-            "after_year": seen_year, "after_in": after_in, "after_eds": after_eds,
-            "seg": seg if seg < 8 else 8, "seg_pos": seg_pos if seg_pos < 4 else 4,
-            "segs_left": segs_left[i] if segs_left[i] < 6 else 6,
-            "next_num": _bucket(nn) if nn < n else "none",
-        })
+        if zeros:
+            f["pos"] = int(10 * i / n)
+            if i < 3:
+                f["first"] = i
+            if i >= last_inner:
+                f["last"] = n - i
+            # Stored one by one: a literal merged with update() cost a dict more per token.
+            f["depth"] = depth
+            f["quote"] = quote
+            f["quoted"] = quoted
+            f["dots"] = dots if dots < 6 else 6
+            f["after_year"] = seen_year
+            f["after_in"] = after_in
+            f["after_eds"] = after_eds
+            f["seg"] = seg if seg < 8 else 8
+            f["seg_pos"] = seg_pos if seg_pos < 4 else 4
+            f["segs_left"] = segs_left[i] if segs_left[i] < 6 else 6
+        else:  # the same features in the same order, those that are 0 or False left out
+            pos = int(10 * i / n)
+            if pos:
+                f["pos"] = pos
+            if 0 < i < 3:
+                f["first"] = i
+            if i >= last_inner:
+                f["last"] = n - i  # at least 1
+            if depth:
+                f["depth"] = depth
+            if quote:
+                f["quote"] = quote
+            if quoted:
+                f["quoted"] = quoted
+            if dots:
+                f["dots"] = dots if dots < 6 else 6
+            if seen_year:
+                f["after_year"] = seen_year
+            if after_in:
+                f["after_in"] = after_in
+            if after_eds:
+                f["after_eds"] = after_eds
+            if seg:
+                f["seg"] = seg if seg < 8 else 8
+            if seg_pos:
+                f["seg_pos"] = seg_pos if seg_pos < 4 else 4
+            if segs_left[i]:
+                f["segs_left"] = segs_left[i] if segs_left[i] < 6 else 6
+        f["next_num"] = _bucket(nn) if nn < n else "none"
         f.update(seg_info[seg_of[i]])
         low = lows[i]
         f["bi"] = f"{lows[i - 1] if i else '^'}|{low}"[:30]
         if seg_pos == 0 and tok[:1].isupper():
             f["seg_cap"] = True
         if 2 <= i < last_inner:
-            f.update({"-2:low": lows[i - 2], "-2:shape": shapes[i - 2], "-1:low": lows[i - 1],
-                      "-1:shape": shapes[i - 1], "1:low": lows[i + 1], "1:shape": shapes[i + 1],
-                      "2:low": lows[i + 2], "2:shape": shapes[i + 2]})
+            f["-2:low"] = lows[i - 2]
+            f["-2:shape"] = shapes[i - 2]
+            f["-1:low"] = lows[i - 1]
+            f["-1:shape"] = shapes[i - 1]
+            f["1:low"] = lows[i + 1]
+            f["1:shape"] = shapes[i + 1]
+            f["2:low"] = lows[i + 2]
+            f["2:shape"] = shapes[i + 2]
         else:
             for d, key_low, key_shape, key_edge in _NEIGHBOURS:
                 j = i + d
@@ -320,7 +365,7 @@ def label_tokens(text: str) -> Optional[tuple[list[tuple[str, int, int]], list[s
     tokens = tokenise(text)
     if not tokens:
         return tokens, []
-    return tokens, list(tagger.tag(features(tokens)))
+    return tokens, list(tagger.tag(features(tokens, zeros=False)))
 
 
 def fields_from_labels(text: str, tokens: Sequence[tuple[str, int, int]], labels: Sequence[str]) -> dict[str, str]:

@@ -62,6 +62,32 @@ def drop_typesetting_marks(text: str) -> str:
     return _MARK_INLINE.sub(" ", _MARK_LINE.sub("", text)).strip(" \t")
 
 
+#: Text ftfy leaves as it is: printable ASCII (without "&", which may open an HTML entity), tab and
+#: newline, and the typographic punctuation most blocks hold beyond ASCII.  None of these is a ligature,
+#: a wide form, a control, a line break other than newline, a surrogate or a character NFC could change
+#: or combine, and no string of them can match ftfy's mojibake heuristic (each of its patterns needs
+#: an accented letter, a symbol or a C1 control not listed here): ``fix_text`` returns such text
+#: unchanged (tests/test_fast_paths.py proves it against ftfy's own patterns).  About two blocks in
+#: three that are not ASCII; ftfy costs some 30 µs a call.
+_FTFY_PLAIN = re.compile(r"[\t\n\x20-\x25\x27-\x7e’‘“”„–—•…·−∗]*")
+#: The same for text with small accented Latin letters ("Müller", "Łódź") and the punctuation of the
+#: mojibake heuristic's "common" class only: its patterns with such a letter need a capital accented
+#: letter, an opening or closing quote mark, or a symbol next to it.
+_FTFY_PLAIN_LETTERS = re.compile(r"[\t\n\x20-\x25\x27-\x7e’–—…·−∗ßà-öø-ÿłśćńźżąęčšžřěőűğşı]*")
+
+
+def fix_unicode(text: str) -> str:
+    """``ftfy.fix_text`` with litmap's settings (curly quotes kept), skipped for text it cannot change."""
+    if _FTFY_PLAIN.fullmatch(text) or _FTFY_PLAIN_LETTERS.fullmatch(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_text(
+        text, uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True,
+        normalization="NFC", explain=False,
+    )
+
+
 def clean_text(text: str) -> str:
     """Unicode repair: mojibake, ligatures, odd spaces, zero-width marks, NFC;
     typesetting marks dropped.
@@ -70,12 +96,7 @@ def clean_text(text: str) -> str:
     """
     text = drop_typesetting_marks(text)
     if not text.isascii():
-        import ftfy
-
-        text = ftfy.fix_text(
-            text, uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True,
-            normalization="NFC", explain=False,
-        )
+        text = fix_unicode(text)
         text = _ZERO_WIDTH.sub("", text)
         text = _SPACES.sub(" ", text)
         # A spacing accent beside its letter ("Yrja¨na¨", "S¨oderbom") → combined.
