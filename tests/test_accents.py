@@ -34,6 +34,9 @@ from litmap.util.accents import attach_spacing_accents
         ("the ˇ key", "the ˇ key"),
         ("the EU´s policy", "the EU´s policy"),  # an apostrophe typed as an accent
         ("press the ¨ key", "press the ¨ key"),
+        # spaces on both sides: joined only where the text prints the joined word elsewhere
+        ("Lo ´ pez (2015) and López-Morales (2016)", "López (2015) and López-Morales (2016)"),
+        ("Lo ´ pez (2015)", "Lo ´ pez (2015)"),
         ("Gödel", "Gödel"),
     ],
 )

@@ -14,7 +14,8 @@ neighbour that carries one more often in Central European names: č, š, ž,
 least three of them say so ("Zolt´an", "Kov´acs", "Łód´z": after).  A caron
 set with a space before a small letter ("Kube ˇs") was drawn just left of
 it: the space goes too ("Kubeš"); so does a space before any other accent
-inside a word ("Lo ´pez" → López).  An accent between consonants or before a possessive
+inside a word ("Lo ´pez" → López), and a space on both sides where the text prints the joined word
+elsewhere ("Lo ´ pez" beside "López-Morales").  An accent between consonants or before a possessive
 "s" ("EU´s") is an apostrophe typed wrongly and stays.  The result is NFC.
 """
 
@@ -135,4 +136,29 @@ def attach_spacing_accents(text: str) -> str:
                 return before + _DOTLESS.get(after, after) + mark
         return m.group(0)  # "EU´s": an apostrophe typed as an accent, or an accent alone
 
-    return unicodedata.normalize("NFC", _LOOSE.sub(attach, text))
+    text = unicodedata.normalize("NFC", _LOOSE.sub(attach, text))
+    return _join_spaced_both_sides(text) if " " in text else text
+
+
+#: "Lo ´ pez": an accent with a space on both sides, between two letters.
+_SPACED_BOTH = re.compile(r"(?P<before>[^\W\d_]+) (?P<accent>[¨´`˜˚¸]) (?P<after>[^\W\d_A-Z][^\W\d_]*)")
+
+
+def _join_spaced_both_sides(text: str) -> str:
+    """"Lo ´ pez" → "López" where the text prints the joined word elsewhere ("López-Morales"): spaces on both
+    sides cannot tell a broken word from an accent named between two words ("press the ¨ key") by themselves,
+    but the text's own words can."""
+    if not _SPACED_BOTH.search(text):
+        return text
+    words = set(re.findall(r"[^\W\d_]+", text))
+
+    def join(m: re.Match) -> str:
+        before, accent, after = m.group("before"), m.group("accent"), m.group("after")
+        mark = _COMBINING[accent]
+        forms = {unicodedata.normalize("NFC", before + mark + after) if _could_carry(before[-1], accent) else "",
+                 unicodedata.normalize("NFC", before + after[0] + mark + after[1:]) if _could_carry(after[0], accent)
+                 else ""}
+        known = [f for f in forms if f and f in words]
+        return known[0] if len(known) == 1 else m.group(0)
+
+    return _SPACED_BOTH.sub(join, text)
