@@ -111,3 +111,20 @@ def test_topics_from_one_paper_are_marked():
     assert single_paper_topics(topics, papers, 1.0) == []  # switched off
     assert single_paper_topics(topics[:20], [0] * 10 + [1] * 10, 0.8) == []  # under 4 papers: off
     assert ONE_PAPER == "(mostly one paper)"
+
+
+def test_a_phrase_holding_the_topics_defining_word_outranks_two_lesser_keywords():
+    # Both phrases are shared by the same papers as often; "public and private" is made of two lesser keywords,
+    # "rent gap" holds the topic's top one: keywords weigh as their scores, not as a count.
+    texts, papers = [], []
+    for i in range(12):
+        texts.append(f"The rent gap widened in district {i}. Public and private actors met. Landlords and tenants argued.")
+        papers.append(i % 3)
+    for i in range(12):
+        texts.append(f"Areal interpolation of census counts between source zones, case {i}. Areal weighting.")
+        papers.append(3 + i % 3)
+    topics = [0] * 12 + [1] * 12
+    emb = np.asarray([[1.0, 0.0]] * 12 + [[0.0, 1.0]] * 12)
+    kw = {0: [("rent", 1.0), ("public", 0.3), ("private", 0.3), ("gap", 0.25), ("landlords", 0.2)],
+          1: [("areal", 1.0), ("interpolation", 0.9)]}
+    assert phrase_labels(texts, topics, emb, kw, None, papers=papers)[0].lower() == "rent gap"

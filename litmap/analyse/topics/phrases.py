@@ -148,6 +148,13 @@ def phrase_labels(
     scored: dict[int, list[tuple[float, str]]] = {}
     for t in ids:
         kw_tokens = {part for w, _ in list(keywords.get(t, ()))[:10] for part in w.split()}
+        # each keyword word weighs as its c-TF-IDF score against the top keyword's: a phrase holding the
+        # topic's defining word ("gentrification") outranks one made of two lesser keywords ("public and private")
+        kw_top = max((float(sc) for _, sc in list(keywords.get(t, ()))[:10]), default=0.0) or 1.0
+        kw_weight: dict[str, float] = {}
+        for w, sc in list(keywords.get(t, ()))[:10]:
+            for part in w.split():
+                kw_weight[part] = max(kw_weight.get(part, 0.0), float(sc) / kw_top)
         min_n = 3 if sum(arr == t) >= 60 else 2
         cands = [(p, n) for p, n in per_topic[t].items()
                  if n >= min_n and set(p.split()) & kw_tokens and sum(w in acronyms for w in p.split()) <= 1]
@@ -164,7 +171,7 @@ def phrase_labels(
             share = n / total[p]
             freq, covered, _ = spread[t][p]
             content = [w for w in p.split() if w not in _CONNECTORS]
-            on_topic = sum(w in kw_tokens for w in content) / len(content)
+            on_topic = sum(kw_weight.get(w, 0.0) for w in content) / len(content)
             rel.append(math.log1p(freq) / math.log1p(top) * math.sqrt(share) * math.sqrt(covered)
                        * (0.5 + 0.5 * on_topic) * (1.0 + 0.1 * (len(p.split()) - 2)))
         scored[t] = sorted(zip(rel, (p for p, _ in cands)), reverse=True)
