@@ -23,8 +23,6 @@ Skips cleanly (exit 0) when the data folder or the gold is absent.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import re
 import sys
@@ -36,14 +34,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from eval_venue import DEFAULT_DATA, split_of  # noqa: E402  (one split for both venue benchmarks)
+from eval_venue import eval_args, gold_rows  # noqa: E402  (one split and one set of options for both)
 
 GOLD = ROOT / "benchmarks" / "gold" / "locators.jsonl"
 FIELDS = ("volume", "issue", "pages")
 
 
 def _norm(value: Optional[str]) -> str:
-    return re.sub(r"\s+", "", re.sub(r"[–—‐-]+", "-", str(value or ""))).lower()
+    return re.sub(r"\s+", "", re.sub(r"[–—‒‐-]+", "-", str(value or ""))).lower()
 
 
 def gold_forms(gold: dict, field: str) -> set[str]:
@@ -79,21 +77,12 @@ def score(pred: Optional[str], forms: set[str]) -> str:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", default=os.environ.get("LITMAP_DATA", DEFAULT_DATA))
-    ap.add_argument("--gold", default=str(GOLD))
-    ap.add_argument("--split", choices=("tune", "heldout", "all"), default="all")
-    ap.add_argument("--ocr", choices=("never", "auto"), default="never")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every field not right")
-    args = ap.parse_args(argv)
-    if not os.path.isdir(args.data) or not os.path.exists(args.gold):
-        print(f"no evaluation data at {args.data} or no gold at {args.gold}: skipped")
+    args = eval_args(__doc__.split("\n\n")[0], GOLD, "list every field not right", argv)
+    golds = gold_rows(args)
+    if golds is None:
         return 0
     from litmap.batch.extract import extract_file
 
-    with open(args.gold, encoding="utf-8") as fh:
-        golds = [json.loads(line) for line in fh if line.strip()]
-    golds = [g for g in golds if args.split == "all" or split_of(g["file"]) == args.split]
     tally: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
     whole: Counter[str] = Counter()
     absent = 0

@@ -89,22 +89,34 @@ def score(pred: Optional[str], gold: dict) -> str:
     return "right" if got in forms else "wrong"
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def eval_args(description: str, gold: Path, verbose: str, argv: Optional[list[str]]) -> argparse.Namespace:
+    """The options both venue benchmarks take (``eval_venue.py``, ``eval_locator.py``)."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--data", default=os.environ.get("LITMAP_DATA", DEFAULT_DATA))
-    ap.add_argument("--gold", default=str(GOLD))
+    ap.add_argument("--gold", default=str(gold))
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="all")
     ap.add_argument("--ocr", choices=("never", "auto"), default="never")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every document not right")
-    args = ap.parse_args(argv)
+    ap.add_argument("-v", "--verbose", action="store_true", help=verbose)
+    return ap.parse_args(argv)
+
+
+def gold_rows(args: argparse.Namespace) -> Optional[list[dict]]:
+    """The gold lines of ``args.split``, or None (said) when the data or the gold is absent."""
     if not os.path.isdir(args.data) or not os.path.exists(args.gold):
         print(f"no evaluation data at {args.data} or no gold at {args.gold}: skipped")
+        return None
+    with open(args.gold, encoding="utf-8") as fh:
+        golds = [json.loads(line) for line in fh if line.strip()]
+    return [g for g in golds if args.split == "all" or split_of(g["file"]) == args.split]
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = eval_args(__doc__.split("\n\n")[0], GOLD, "list every document not right", argv)
+    golds = gold_rows(args)
+    if golds is None:
         return 0
     from litmap.batch.extract import extract_file
 
-    with open(args.gold, encoding="utf-8") as fh:
-        golds = [json.loads(line) for line in fh if line.strip()]
-    golds = [g for g in golds if args.split == "all" or split_of(g["file"]) == args.split]
     tally: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = {}
     for g in golds:
