@@ -11,10 +11,13 @@ it the paper sits, in one of a few notations:
 
 Where no line prints the pages, the numbers printed on the pages themselves give them (:func:`folio_range`).
 
-Only the text *after* the venue's name is read (a title or an author before it may hold numbers), with links,
-DOIs and ISSNs taken out first.  A number that reads as a year is never a volume or an issue, and a page range
-must run forwards ("303-15" is 303–315, as printed abbreviated).  What the line does not say stays None: a
-guess would travel into every export.
+The text *after* the venue's name is read (a title or an author before it may hold numbers); only when it says
+nothing, the compact notations just before the name ("45(12) 2449–2470, November 2008 © 2008 Urban Studies
+Journal Limited").  Lines that are a locator by themselves (a labelled volume, or opening with a compact one) add
+what the named lines left out, never from another volume.  Links, DOIs, ISSNs and copyright tails are taken out
+first.  A number that reads as a year is never a volume or an issue, and a page range must run forwards
+("303-15" is 303–315, as printed abbreviated).  What the lines do not say stays None: a guess would travel into
+every export.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ _VOLUME = re.compile(rf"(?<!(?-i:[a-z]))(?:Vol(?:ume)?\.?|Jg\.?|Jahrgang|Bd\.|Ba
 # (the label ends its word: "Issues", "Note" and "Not" are no label; a letter issue is a capital: "Issue S1")
 _ISSUE = re.compile(r"\b(?:No\.?|Nos\.?|Nr\.?|Number|Issue|Iss\.|Heft|Fasc\.?|Fascicle)(?![a-z])\s*:?\s*"
                     r"(?P<i>\d{1,4}(?:\s*[–‒/-]\s*\d{1,4})?|(?-i:[A-Z])\d{0,3})\b", re.I)
-_PAGES = re.compile(rf"(?:\bpp\.?|\bp\.|\bpages?\b|\bS\.|\bSeiten\b|\bp\.)\s*:?\s*(?P<a>{_PAGE})(?:{_DASH}(?P<b>{_PAGE}))?", re.I)
+_PAGES = re.compile(rf"(?:\bpp\.?|\bp\.|\bpages?\b|\bS\.|\bSeiten\b)\s*:?\s*(?P<a>{_PAGE})(?:{_DASH}(?P<b>{_PAGE}))?", re.I)
 _ARTICLE = re.compile(r"\b(?:Article|Art\.)\s*(?:No\.?|Number|ID)?\s*:?\s*(?P<a>[eE]?\d{1,8})\b", re.I)
 
 # Compact notations, tried in order on the text after the name.
