@@ -156,3 +156,26 @@ def test_locator_never_raises_on_odd_lines(shaped, noise):
         for venue in (None, "Cities", ""):
             loc = locator_for([line], venue) if venue is not None else locator_in_line(line)
             assert all(v is None or isinstance(v, str) for v in (loc.volume, loc.issue, loc.pages))
+
+
+@pytest.mark.parametrize("text, printed, year", [
+    ("Received (in revised form): 17th August, 2023", 2025, 2025),  # revised in 2023, published in 2025
+    ("Received (in revised form): 17th August, 2023", None, 2023),
+    ("Received (in revised form): 17th August, 2023", 2031, 2023),  # too late to be this paper's year
+    ("Received 3 May 2024; accepted 12 November 2024", 2022, 2024),  # before its own history: not its year
+    ("© 2019 Elsevier Ltd. Received 3 May 2017", 2021, 2019),  # a copyright year is not a history date
+])
+def test_a_venue_lines_year_outranks_a_history_date_before_it(text, printed, year):
+    from litmap.parse.metadata_masthead import year_fallback
+
+    assert year_fallback(text, printed) == year
+
+
+def test_metadata_takes_the_running_heads_year_over_a_revised_date():
+    text_page = page(blk("Journal of Urban Regeneration and Renewal Vol. 18, 3, 280–287 © Henry Stewart "
+                         "Publications 1752-9638 (2025)", 20),
+                     blk("Gentrification and affordable housing in Johannesburg", 80, size=16, bold=True),
+                     blk("Received (in revised form): 17th August, 2023", 100), blk("Mzuchumile Makalima", 110),
+                     blk("Abstract", 140, size=12, bold=True), blk(BODY, 160))
+    meta = extract_metadata([text_page], structure_document([text_page]), {})
+    assert meta.journal == "Journal of Urban Regeneration and Renewal" and meta.year == 2025

@@ -524,7 +524,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
             or (date_line_year(content[0]) if content else None)
             or (hint.year if text_head else None)  # a text's date line ("September 2012") before any "… 1983)"
             or (arxiv_stamp_year(text_head) if text_head else None)
-            or year_fallback(cover_text + " " + first_text)
+            or year_fallback(cover_text + " " + first_text,
+                             year_in_line(venue_text, date.today().year + 1) if venue_text else None)
             or _footer_citation_year(
                 [replace(content[0], blocks=content[0].blocks[:_TEXT_MASTHEAD_BLOCKS])] if text_head and content
                 else content[:2]) or _please_cite_year(first_text) or hint.year

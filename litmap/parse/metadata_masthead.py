@@ -173,8 +173,10 @@ _SUGGESTED_CITATION_YEAR = re.compile(r"(?:suggested citation|empfohlene zitieru
 _DATES_YEAR = re.compile(r"(?:received|accepted|revised)[^;.]{0,40}?\b" + _YEAR, re.I)
 
 
-def year_fallback(text: str) -> Optional[int]:
-    """A year from publication, copyright or received/accepted lines."""
+def year_fallback(text: str, printed: Optional[int] = None) -> Optional[int]:
+    """A year from publication, copyright or received/accepted lines.  ``printed``: the year the paper's venue line
+    prints ("… Vol. 18, 3, 280–287 © Henry Stewart Publications (2025)"), which outranks a received or revised
+    date up to three years before it: a manuscript is received and revised before it appears."""
     for pat in _PUBLISHED_YEARS:
         m = pat.search(text)
         if m:
@@ -189,5 +191,6 @@ def year_fallback(text: str) -> Optional[int]:
         return int(m.group(1))
     dates = _DATES_YEAR.findall(text)
     if dates:
-        return max(int(y) for y in dates)
+        latest = max(int(y) for y in dates)
+        return printed if printed is not None and latest <= printed <= latest + 3 else latest
     return None
