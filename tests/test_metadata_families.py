@@ -44,7 +44,7 @@ def test_chapter_label_is_not_the_title() -> None:
     p = page(1, blk("Chapter 8", size=14, bold=True),
              blk("FREE MOVEMENT OF CAPITAL AND THE REAL ESTATE MARKET IN CROATIA", size=14),
              blk("Dubravko Mihaljek*", size=10), blk(BODY, size=10), blk(BODY, size=10))
-    assert meta_of([p]).title == "FREE MOVEMENT OF CAPITAL AND THE REAL ESTATE MARKET IN CROATIA"
+    assert meta_of([p]).title == "Free Movement of Capital and the Real Estate Market in Croatia"  # cased as cited
 
 
 def test_marked_author_above_the_title_and_name_after_a_question_title() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litmap.parse.metadata_glued import split_glued_title, word_ranks
+from litmap.parse.metadata_glued import join_split_words, split_glued_title, word_ranks
 
 # A tiny frequency-ranked word list, so the tests do not hang on the bundled vocabulary.
 _WORDS = ["the", "of", "and", "in", "to", "a", "for", "on", "or", "an", "with", "new", "north", "global", "review",
@@ -54,3 +54,22 @@ def test_the_bundled_word_list_when_installed() -> None:
         "Provincial gentrification in the Global North – A literature review"
     assert split_glued_title("Validating Population Estimates for Harmonized Census Tract Data") == \
         "Validating Population Estimates for Harmonized Census Tract Data"
+
+
+@pytest.mark.parametrize("title, doc, joined", [
+    ("Private rental-led gentrification in Engl and: displacement", "Leaving England for good.",
+     "Private rental-led gentrification in England: displacement"),
+    ("GENTRIFI CATION IN THE NORTH", "gentrification", "GENTRIFICATION IN THE NORTH"),
+    ("Super massive report", "", "Super massive report"),  # two words: never joined
+    ("New York and the region", "", "New York and the region"),  # a capital after the cut: a name
+    ("Type A b in the north", "", "Type A b in the north"),  # a letter alone: a label or an initial
+    ("Notes on Kreuz berg", "", "Notes on Kreuz berg"),  # the joined word known nowhere
+])
+def test_words_cut_by_a_stray_space_are_joined(title: str, doc: str, joined: str) -> None:
+    assert join_split_words(title, doc, RANKS | {"england": 900, "gentrification": 5000}) == joined
+
+
+def test_pieces_the_document_prints_alone_more_often_than_the_joined_word_stay() -> None:
+    # Neither piece is a listed word, but the document prints both alone more often than "region": its words.
+    assert join_split_words("Reg ion planning", "Reg Reg ion ion region", RANKS) == "Reg ion planning"
+    assert join_split_words("Reg ion planning", "Reg Reg ion region", RANKS) == "Region planning"

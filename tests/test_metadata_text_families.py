@@ -288,3 +288,52 @@ def test_split_glued_names(line, split) -> None:
     from litmap.parse.metadata_glued import split_glued_names
 
     assert split_glued_names(line) == split
+
+
+def test_a_title_glued_after_a_sentence_s_full_stop() -> None:
+    line = "© 2023 Royal Geographical Society / Aardrijkskundig Genootschap.EXPANDING FRONTIERS OF COMMERCIAL"
+    assert glued_title_tail(line) == "EXPANDING FRONTIERS OF COMMERCIAL"
+    assert glued_title_tail("© 2015 Elsevier Ltd.All rights reserved.") is None  # a sentence, no title
+
+
+_WRAPPED_EMAIL = """Tijdschrift voor Geografie – 2024, DOI:10.1111/tesg.12575, Vol. 115, No. 1, pp. 81–95.
+© 2023 Royal Geographical Society / Aardrijkskundig Genootschap.EXPANDING FRONTIERS OF COMMERCIAL
+GENTRIFICATION: RENT GAP IN TAIKOO LI OF CHENGDU,
+CHINA
+XING HUANG * & HAO GU **
+*School of Architecture, South China University of Technology, Guangzhou, 510641, China.
+**School of Public Administration, Hunan University, Changsha, 410082, China. E- mail: haogu@hnu.
+edu.cn (Corresponding author)
+Received: November 2022; accepted May 2023
+ABSTRACT
+Gentrification has become one of the planetary processes in reorganising urban spaces across China.
+"""
+
+
+def test_an_e_mail_address_run_on_to_the_next_line_stays_in_the_author_block() -> None:
+    meta = text_header(_WRAPPED_EMAIL)
+    assert meta.title == ("EXPANDING FRONTIERS OF COMMERCIAL GENTRIFICATION: RENT GAP IN TAIKOO LI OF CHENGDU, "
+                          "CHINA")
+    assert [a.family for a in meta.authors] == ["Huang", "Gu"]
+
+
+_NOTICE_OVER_TITLE = """www.example.luWORKING PAPERS
+The views expressed in this paper are those of the author(s) and do not necessarily reflect ours.
+Errors and omissions are the sole responsibility of the author(s).
+Private rental -led gentrification in England:
+displacement, commodification and  dispossession
+Antoine Paccoud
+London School of Economics and Political Science, LISER
+December 2 015
+
+
+Abstract
+While central to early gentrification studies, the idea that social and tenure changes were linked
+"""
+
+
+def test_a_sentence_over_the_title_and_a_date_with_a_spaced_digit() -> None:
+    meta = text_header(_NOTICE_OVER_TITLE)
+    assert meta.title == "Private rental-led gentrification in England: displacement, commodification and dispossession"
+    assert [a.family for a in meta.authors] == ["Paccoud"]
+    assert meta.year == 2015

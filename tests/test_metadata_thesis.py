@@ -140,7 +140,7 @@ def test_a_text_file_with_a_title_page_is_read_through_the_pipeline(tmp_path: Pa
                     encoding="utf-8")
     ep = read_text_file(str(path))
     meta = extract_metadata(ep.pages, structure_document(ep.pages), ep.pdf_metadata, path=str(path))
-    assert meta.title == "HOUSING TENURE AND NEIGHBOURHOOD CHANGE IN TWO PACIFIC PORT CITIES"
+    assert meta.title == "Housing Tenure and Neighbourhood Change in Two Pacific Port Cities"
     assert meta.authors[0].family == "Okafor" and meta.year == 2019
 
 

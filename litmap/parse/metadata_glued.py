@@ -23,7 +23,7 @@ from typing import Mapping, Optional
 
 log = logging.getLogger(__name__)
 
-__all__ = ["word_ranks", "doc_word_counts", "split_glued", "split_glued_title", "split_glued_names"]
+__all__ = ["word_ranks", "doc_word_counts", "split_glued", "split_glued_title", "split_glued_names", "join_split_words"]
 
 #: Pieces of four letters or fewer must rank among this many commonest words ("in", "the", "of", "and").
 _SHORT_RANK = 300
@@ -184,6 +184,52 @@ def split_glued_title(title: Optional[str], doc_text: str = "", ranks: Optional[
     if out != title:
         log.debug("glued title words split: %r -> %r", title, out)
     return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def join_split_words(title: Optional[str], doc_text: str = "", ranks: Optional[Mapping[str, int]] = None) -> Optional[str]:
+    """``title`` with words an export cut by a stray space joined again ("Private rental-led gentrification in
+    Engl and" → "… in England"): two neighbours join when one of them is no word (not in the word list, and
+    printed alone no more often than the joined word) and the joined word is one (in the list, or printed in
+    the document).  Case must run on across the cut ("Engl and", "GENTRIFI CATION"), so "New York" stays."""
+    if not title or " " not in title:
+        return title
+    ranks = word_ranks() if ranks is None else ranks
+    low_doc = _lower_doc(doc_word_counts(doc_text)) if doc_text else {}
+    runs = list(_LETTERS.finditer(title))
+    out: list[str] = []
+    at = 0
+    k = 0
+    while k < len(runs):
+        m = runs[k]
+        nxt = runs[k + 1] if k + 1 < len(runs) else None
+        if nxt is not None and title[m.end():nxt.start()] == " " and _joins(m.group(), nxt.group(), ranks, low_doc):
+            out.append(title[at:m.end()])
+            at = nxt.start()  # the space dropped
+            k += 2
+            continue
+        k += 1
+    out.append(title[at:])
+    joined = "".join(out)
+    if joined != title:
+        log.debug("split title words joined: %r -> %r", title, joined)
+    return joined
+
+
+def _joins(a: str, b: str, ranks: Mapping[str, int], low_doc: Mapping[str, int]) -> bool:
+    if min(len(a), len(b)) < 2 or not ((a[-1].islower() and b.islower()) or (a.isupper() and b.isupper())):
+        return False  # (a letter alone is a label or an initial: "Type A b")
+    joined = (a + b).lower()
+    count = low_doc.get(joined, 0)
+    if joined not in ranks and not count:
+        return False
+
+    def word(p: str) -> bool:
+        return p.lower() in ranks or low_doc.get(p.lower(), 0) > count
+
+    return not (word(a) and word(b))
 
 
 #: Name particles that keep the capital after them in one surname ("DeLanda", "McCann", "MacLeod", "VanDerMeer").

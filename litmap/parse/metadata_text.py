@@ -51,6 +51,8 @@ _HISTORY = re.compile(r"^\W{0,2}(?:published|received|accepted|revised|available
                       r"paper first received|date of (?:submission|acceptance|publication))|^.{0,50}\b(?:B\.V\.|Ltd|Inc|GmbH|Media|Press|Publishing|Society|Springer|"
                       r"Elsevier|Wiley|SAGE|Taylor\s*&\s*Francis)\W{0,3}(?:19|20)\d\d\W?$", re.I)
 _SPACED = re.compile(r"(?:\w\s){4,}\w")
+#: A space an export set inside a number ("December 2 015").
+_SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 _KEYWORDS_LABEL = re.compile(r"^\W*(?:key\s*words?|index terms|jel(?: classification)?)\b", re.I)
 _GLUED_MARK = re.compile(r"(?<=\w)([*∗†‡§¶]+)(?=[A-Za-z])")
 #: A body line with an in-text citation ("… South Africa (Gotham, 2001; Harvey, The State and …"): no title line.
@@ -59,8 +61,9 @@ _IN_TEXT_CITE = re.compile(r"\([A-Z][\w'’-]+(?: et al\.)?,? (?:19|20)\d\d[a-z]
 #: an article-type label, a journal's name set as one lower-case word ("sustainability").
 _PRE_TITLE = re.compile(r"[^A-Za-z]*[/()][^A-Za-z]*|(?:research|original|review)?\s*(?:article|paper|communication|letter|"
                         r"editorial)|(?-i:[a-z]{4,})|\S*(?:https?://|www\.|\.org/|\.com/)\S*", re.I)
-#: Where a title glued onto a junk line starts: after ": ", "; ", a closing bracket, a URL or an e-mail address.
-_GLUE_START = re.compile(r"[:;]\s+|\)\s*\.?\s*(?=[A-Z])|https?://\S+?(?=[A-Z][a-z])|"
+#: Where a title glued onto a junk line starts: after ": ", "; ", a closing bracket, a URL, an e-mail address, or a
+#: sentence's full stop ("… Aardrijkskundig Genootschap.EXPANDING FRONTIERS OF").
+_GLUE_START = re.compile(r"[:;]\s+|\)\s*\.?\s*(?=[A-Z])|https?://\S+?(?=[A-Z][a-z])|(?<=[a-z]{2}\.)(?=[A-Z])|"
                          r"@[\w-]+(?:\.[\w-]+)*?\.(?:edu|com|org|net|gov|ac\.[a-z]{2}|[a-z]{2})(?=[A-Z][a-z])")
 _LABEL_PREFIX = re.compile(r"^\s*(?:research|original|review)\s+(?:article|paper)\s+", re.I)
 
@@ -142,7 +145,7 @@ def close_hyphen_gaps(title: str) -> str:
 def _date_line_year(lines: Sequence[str]) -> Optional[int]:
     """A date or a year printed alone on one of the first lines ("January 2008", "2014")."""
     for k, ln in enumerate(x for x in lines[:40] if x.strip()):
-        t = ln.strip()
+        t = _SPACED_DIGITS.sub("", ln.strip())  # "December 2 015"
         if is_date_line(t) or (k < 8 and re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", t)):
             return int(re.findall(r"(?:19|20)\d\d", t)[-1])
     return None
@@ -248,7 +251,7 @@ def _rules_header(lines: list[str]) -> Metadata:
     while i >= 0:
         ln = lines[i].strip()
         if (not ln or re.fullmatch(r"[\W\d]{0,4}|[\W_]+", ln) or re.fullmatch(r"[a-h](?:\s*,\s*[a-h])*[*∗]?", ln)
-                or _SPACED.fullmatch(ln) or (not seen_names and is_date_line(ln) and i > 0 and (
+                or _SPACED.fullmatch(ln) or (not seen_names and is_date_line(_SPACED_DIGITS.sub("", ln)) and i > 0 and (
                     looks_like_affiliation(lines[i - 1]) or _is_name_line(lines[i - 1])))):
             # Blank, a rule ("_____"), a lone affiliation letter ("a"), a letter-spaced label ("a r t i c l e
             # i n f o"), or the date under the author block ("University of Oxford" / "January 2008").
@@ -259,6 +262,10 @@ def _rules_header(lines: list[str]) -> Metadata:
             break
         if looks_like_affiliation(ln) and len(ln) < 200 and not (seen_names and re.match(r"[a-z]+(?:\s|$)", ln)):
             i -= 1  # (over the names, a line opening in lower case is the title's: "in Central Cape Town, South Africa")
+            continue
+        if (not seen_names and i > 0 and len(ln) < 80 and re.match(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\b", ln)
+                and re.search(r"@[\w.-]*[.-]$", lines[i - 1].rstrip())):
+            i -= 1  # an e-mail address run on to the next line ("… E- mail: haogu@hnu." / "edu.cn (Corresponding author)")
             continue
         if not seen_names and _HISTORY.search(ln) and len(ln) < 160:
             i -= 1  # "Published online: 11 August 2009" / "© Kiel Institute 2009" between the names and "Abstract"
@@ -308,8 +315,11 @@ def _rules_header(lines: list[str]) -> Metadata:
             if parts and tail and tail != ln:
                 parts.insert(0, tail)
             break
-        if (ln.endswith((".", ",", ";")) and not parts) or (_PRE_TITLE.fullmatch(ln) and (parts or not ln.islower())):
-            break  # "4.0/)." of a licence, "Article", a journal's name in lower case ("sustainability")
+        if ((ln.endswith((".", ",", ";")) and not parts) or (_PRE_TITLE.fullmatch(ln) and (parts or not ln.islower()))
+                or (parts and re.search(r"[a-z)]{2}\.$", ln) and len(ln.split()) >= 6)):
+            # "4.0/)." of a licence, "Article", a journal's name in lower case ("sustainability"), and over a title
+            # line a sentence ("Errors and omissions are the sole responsibility of the author(s).")
+            break
         parts.insert(0, ln)
         if re.match(r"\d{1,2}[A-Z][a-z]", ln):
             break  # "1Gentrification: causes …": the footnote mark stands on the title's first line
@@ -332,8 +342,8 @@ def glued_title_tail(line: str) -> Optional[str]:
     tail = line[cuts[-1]:].strip()
     if re.search(r"\((?:[^()]*\b(?:19|20)\d\d[a-z]?;)", line[:cuts[-1]]) and (m := re.match(r"[A-Z][\w'’-]+,\s+(?=[A-Z])", tail)):
         tail = tail[m.end():]  # "(Gotham, 2001; Harvey, The State …": a citation list cut by the title
-    if not tail[:1].isupper() or len(tail.split()) > 12 or ")" in tail or _IN_TEXT_CITE.search(tail):
-        return None
+    if not tail[:1].isupper() or len(tail.split()) > 12 or ")" in tail or _IN_TEXT_CITE.search(tail) or tail.endswith("."):
+        return None  # (a title's first line ends in no full stop: "Elsevier Ltd.All rights reserved.")
     return tail
 
 

@@ -17,7 +17,8 @@ from litmap.models import Author, Reference
 from litmap.parse.metadata_authors import clean_field, family_first
 from litmap.parse.metadata_masthead import MONTHS
 
-__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "citation_as_title", "sane_title", "title_from_cite_line", "clean_journal"]
+__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "citation_as_title", "sane_title", "title_from_cite_line", "clean_journal",
+           "title_from_capitals"]
 
 #: The longest titles in the field run to ~35 words (title + subtitle).
 MAX_TITLE_CHARS = 280  # a real title runs to 261 (Schütze 2006, Historical Social Research)
@@ -182,6 +183,56 @@ def _as_name(j: str) -> str:
     if " " not in j and len(re.findall(r"[a-z][A-Z]", j)) >= 2:
         j = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", j)
     return j
+
+
+#: Words a title in capitals and lower case sets in lower case, unless first or after a colon.
+_TITLE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "with",
+                          "from", "as", "into", "via", "vs", "per", "upon"})
+_CAPS_WORD = re.compile(r"[^\W\d_]+")
+
+
+def title_from_capitals(title: Optional[str], doc_text: str = "") -> Optional[str]:
+    """A title printed in capitals ("EXPANDING FRONTIERS OF COMMERCIAL GENTRIFICATION: RENT GAP …") in capitals
+    and lower case as a reference list would cite it ("Expanding Frontiers of Commercial Gentrification: Rent
+    Gap …").  A word the document prints in capitals more often than not outside the title is an acronym and
+    stays so ("NCDB", "GIS", "USA"), counted where it stands alone on lines not themselves in capitals; a title with any lower-case letter is returned as it is."""
+    if not title or not title.isupper() or len(_CAPS_WORD.findall(title)) < 3:
+        return title
+    caps: dict[str, int] = {}
+    other: dict[str, int] = {}
+    # Only lines in capitals and lower case tell: a running head repeats the title in capitals.
+    mixed = " ".join(ln for ln in doc_text.split("\n") if not _mostly_capitals(ln))
+    words = [w for w in _CAPS_WORD.findall(mixed) if len(w) >= 2]
+    for k, w in enumerate(words):
+        key = w.lower()
+        if not w.isupper():
+            other[key] = other.get(key, 0) + 1
+        elif not (k and words[k - 1].isupper()) and not (k + 1 < len(words) and words[k + 1].isupper()):
+            caps[key] = caps.get(key, 0) + 1  # alone among lower-case words: a run in capitals is a heading
+    out: list[str] = []
+    first = True
+    for piece in re.split(r"(\s+)", title):
+        if not piece.strip():
+            out.append(piece)
+            continue
+
+        def case(m: re.Match) -> str:
+            w = m.group(0)
+            key = w.lower()
+            if len(w) >= 2 and caps.get(key, 0) > other.get(key, 0):
+                return w  # an acronym in the text too
+            if not (first and m.start() == 0) and key in _TITLE_SMALL:
+                return key
+            return w[0] + w[1:].lower()
+
+        out.append(_CAPS_WORD.sub(case, piece))
+        first = piece.endswith((":", "?", "!", "—", "–")) or piece in ("-", "–", "—")
+    return "".join(out)
+
+
+def _mostly_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
 
 
 #: "Goodchild, M.F. and Lam, N.S., 1980. Areal interpolation … Geo-Processing, 1:297-312.":
