@@ -1,5 +1,8 @@
 """Characters → words → line segments.
 
+Engines that find words themselves skip the first step: the pdfium engine
+makes :class:`Word` s directly, OCR gives ``Char`` s that become words here.
+
 A *segment* is a run of words on one text line with no gap wider than a
 column gutter; two columns side by side therefore give two segments at the
 same height, which :mod:`litmap.read.layout.blocks` assigns to columns.
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import attrgetter
 from statistics import median
-from typing import Sequence
+from typing import Sequence, Union, cast
 
 from litmap.read.layout.pages import Char, PageChars
 
@@ -79,6 +82,9 @@ def _new_word(text: str, x0: float, top: float, x1: float, bottom: float, size: 
 _new = object.__new__
 _set = object.__setattr__
 
+#: What an engine's page holds: glyphs, or words (:class:`litmap.read.layout.pages.PageChars`).
+Glyph = Union[Char, Word]
+
 
 @lru_cache(maxsize=512)
 def is_bold(font: str) -> bool:
@@ -88,8 +94,12 @@ def is_bold(font: str) -> bool:
 def page_words(page: PageChars) -> list[Word]:
     """The page's words; glyph-level engines are joined here by gaps and spaces."""
     if page.words:
+        chars = _drop_diagonal(page.chars)
+        if chars and type(chars[0]) is Word:  # the pdfium engine's: made as Words, only filtered here
+            return [w for w in cast("Sequence[Word]", chars)
+                    if w.x1 >= w.x0 and (t := w.text).strip() and not (t[0] in _LOOSE_ACCENTS and set(t) <= _LOOSE_ACCENTS)]
         words: list[Word] = []
-        for c in _drop_diagonal(page.chars):
+        for c in cast("Sequence[Char]", chars):
             text = c.text
             if c.x1 >= c.x0 and text.strip() and not (text[0] in _LOOSE_ACCENTS and set(text) <= _LOOSE_ACCENTS):
                 # Word(text, x0, top, x1, bottom, size, bold) from the Char's own field dict (the same
@@ -100,14 +110,14 @@ def page_words(page: PageChars) -> list[Word]:
                 _set(w, "__dict__", d)
                 words.append(w)
         return words
-    return _join_glyphs(_drop_diagonal(page.chars))
+    return _join_glyphs(cast("Sequence[Char]", _drop_diagonal(page.chars)))
 
 
 #: Glyphs in a row that step diagonally (a "Draft" / "For Peer Review" watermark).
 DIAGONAL_RUN = 5
 
 
-def _drop_diagonal(chars: Sequence[Char]) -> Sequence[Char]:
+def _drop_diagonal(chars: Sequence[Glyph]) -> Sequence[Glyph]:
     """Drop runs of glyphs set along a slant: each one further right *and*
     lower (or higher) than the one before, by a fifth of its size or more.
 
@@ -141,7 +151,7 @@ def _drop_diagonal(chars: Sequence[Char]) -> Sequence[Char]:
     return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
 
 
-def _may_slant(chars: Sequence[Char]) -> bool:
+def _may_slant(chars: Sequence[Glyph]) -> bool:
     """Whether :func:`_drop_diagonal` can find a run at all: a run of
     :data:`DIAGONAL_RUN` glyphs needs that many less one slanted steps in a
     row between neighbouring glyphs (the same test, on arrays)."""
