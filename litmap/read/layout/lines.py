@@ -160,16 +160,27 @@ def _may_slant(chars: Sequence[Glyph]) -> bool:
     shown = [c for c in chars if c.text.strip()]
     if len(shown) < DIAGONAL_RUN:
         return False
-    x0 = np.fromiter(map(_x0, shown), dtype=np.float64, count=len(shown))
     top = np.fromiter(map(_top, shown), dtype=np.float64, count=len(shown))
+    # A slanted step moves down or up by at least 0.2 pt (min_step >= 0.2): most pages have no
+    # run of such steps at all (a line break is one), and need no x0 or size read.
+    if not _has_run(np.abs(np.diff(top)) >= 0.2):
+        return False
+    x0 = np.fromiter(map(_x0, shown), dtype=np.float64, count=len(shown))
     size = np.fromiter(map(_size, shown), dtype=np.float64, count=len(shown))
     min_step = 0.2 * np.maximum(np.maximum(size[1:], size[:-1]), 1.0)
     slanted = ((np.abs(np.diff(x0)) >= min_step) & (np.abs(np.diff(top)) >= min_step)
                & (np.abs(size[1:] - size[:-1]) < 0.5))
+    return _has_run(slanted)
+
+
+def _has_run(steps) -> bool:
+    """Whether the boolean array ``steps`` holds :data:`DIAGONAL_RUN` - 1 true values in a row."""
+    import numpy as np
+
     need = DIAGONAL_RUN - 1
-    if slanted.sum() < need:
+    if steps.sum() < need:
         return False
-    runs = np.convolve(slanted.astype(np.int32), np.ones(need, dtype=np.int32), mode="valid")
+    runs = np.convolve(steps.astype(np.int32), np.ones(need, dtype=np.int32), mode="valid")
     return bool((runs >= need).any())
 
 
