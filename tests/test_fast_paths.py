@@ -650,3 +650,19 @@ def test_mastheads_as_pattern(seed: int) -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         got = [m.span() for m in citations._mastheads(text)]
         assert got == [m.span() for m in citations._MASTHEAD_RE.finditer(text)], repr(text)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_open_strips_as_word_by_word(seed: int) -> None:
+    """The sidebar's gutter candidates from numpy equal the word-by-word scan's."""
+    from litmap.read.layout import blocks
+
+    rng = random.Random(seed)
+    words = []
+    for _ in range(rng.randint(2, 120)):
+        x0 = rng.choice([rng.uniform(0, 600), float(rng.randint(0, 60) * 10)])  # ties too
+        words.append(lines.Word("w", x0, 100.0, x0 + rng.choice([rng.uniform(0, 80), 10.0]), 110.0, 10.0, False))
+    if seed % 10 == 9:
+        words[rng.randrange(len(words))] = lines.Word("w", float("nan"), 100.0, 5.0, 110.0, 10.0, False)
+    for gap, left, right in ((5.0, 30.0, 240.0), (0.5, 0.0, 600.0), (20.0, 10.0, 100.0)):
+        assert blocks._open_strips(words, gap, left, right) == blocks._open_strips_plain(words, gap, left, right)
