@@ -18,7 +18,7 @@ from operator import attrgetter
 from statistics import median
 from typing import Sequence, Union, cast
 
-from litmap.read.layout.pages import Char, PageChars
+from litmap.read.layout.pages import Char, PageChars, Word
 
 __all__ = ["Word", "Segment", "page_words", "segments", "is_bold", "drop_margin_numbers", "margin_numbers_and_rows"]
 
@@ -30,17 +30,6 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b$|\.b$", re.I)
 WORD_GAP = 0.15
 #: Word gap (× font size) above which a line splits into segments (gutters, table cells).
 SEGMENT_GAP = 1.1
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    bold: bool
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,9 @@ plain-text inputs (.txt/.md/.html) enter the pipeline as blocks too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional, Protocol, Union
+from typing import Iterator, Optional, Protocol, Union
 
-if TYPE_CHECKING:
-    from litmap.read.layout.lines import Word
-
-__all__ = ["Char", "new_char", "new_block", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS", "FURNITURE_KINDS"]
+__all__ = ["Char", "Word", "new_char", "new_block", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS", "FURNITURE_KINDS"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +61,20 @@ def new_char(text: str, x0: float, top: float, x1: float, bottom: float, size: f
 
 
 _new = object.__new__
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word with its box, size and boldness: what layout works on
+    (:mod:`litmap.read.layout.lines`; the pdfium engine makes them directly)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
 
 
 @dataclass(frozen=True)
