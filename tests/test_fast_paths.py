@@ -377,6 +377,58 @@ def test_page_words_as_field_by_field() -> None:
         got[0].text = "x"  # type: ignore[misc]
 
 
+def _as_chars(page):
+    """The page's engine Words as OCR-style Chars (bold as the font name is_bold reads), for the copying path."""
+    from dataclasses import replace
+
+    from litmap.read.layout.pages import Char
+
+    return replace(page, chars=tuple(Char(w.text, w.x0, w.top, w.x1, w.bottom, w.size, ",Bold" if w.bold else "")
+                                     for w in page.chars))
+
+
+def test_page_words_from_engine_words_as_from_chars() -> None:
+    """Words made by the engine are filtered as Chars copied into Words are: blank, accent-only,
+    backwards and NaN boxes dropped, the rest kept as they are."""
+    from litmap.read.layout.pages import PageChars
+
+    nan = float("nan")
+    made = (lines.Word("Urban", 10.0, 20.0, 40.0, 30.0, 10.0, True), lines.Word("scale", 45.0, 20.0, 70.0, 30.0, 10.0, False),
+            lines.Word(" ", 71.0, 20.0, 72.0, 30.0, 10.0, False), lines.Word("¨´", 73.0, 20.0, 75.0, 30.0, 10.0, False),
+            lines.Word("back", 90.0, 20.0, 80.0, 30.0, 10.0, False), lines.Word("nan", nan, 20.0, 99.0, 30.0, 10.0, False),
+            lines.Word("¨a", 100.0, 20.0, 110.0, 30.0, 10.0, True), lines.Word("2", 76.0, 18.0, 79.0, 25.0, 6.0, True))
+    page = PageChars(1, 600.0, 800.0, made, words=True)
+    got = lines.page_words(page)
+    assert got == lines.page_words(_as_chars(page))
+    assert [w.text for w in got] == ["Urban", "scale", "¨a", "2"] and all(w in made for w in got)
+
+
+def test_pdfium_words_as_chars_give_the_same_words(tmp_path) -> None:
+    """The pdfium engine's Words (bold judged once per font) lay out as its former Chars did."""
+    pytest.importorskip("pypdfium2")
+    from reportlab.pdfgen import canvas
+
+    from litmap.read.engines import open_pdf
+    from litmap.read.layout.blocks import layout_page
+
+    path = tmp_path / "bold.pdf"
+    c = canvas.Canvas(str(path), pagesize=(400, 300))
+    for i, (font, text) in enumerate([("Helvetica-Bold", "A Bold Heading"), ("Helvetica", "plain words follow here"),
+                                       ("Times-Bold", "more bold"), ("Helvetica", "x²  and a last line")]):
+        c.setFont(font, 12 if i else 16)
+        c.drawString(40, 250 - 30 * i, text)
+    c.save()
+    src = open_pdf(str(path), "pdfium")
+    try:
+        page = src.page(0)
+    finally:
+        src.close()
+    assert page.chars and all(type(w) is lines.Word for w in page.chars)
+    assert [w.bold for w in page.chars][:4] == [True, True, True, False]
+    assert lines.page_words(page) == lines.page_words(_as_chars(page))
+    assert layout_page(page) == layout_page(_as_chars(page))
+
+
 def test_read_pdf_restores_gc_thresholds(tmp_path) -> None:
     """read_pdf runs the young-generation collector less often and puts the thresholds back,
     after an error too."""
@@ -598,3 +650,19 @@ def test_mastheads_as_pattern(seed: int) -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         got = [m.span() for m in citations._mastheads(text)]
         assert got == [m.span() for m in citations._MASTHEAD_RE.finditer(text)], repr(text)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_open_strips_as_word_by_word(seed: int) -> None:
+    """The sidebar's gutter candidates from numpy equal the word-by-word scan's."""
+    from litmap.read.layout import blocks
+
+    rng = random.Random(seed)
+    words = []
+    for _ in range(rng.randint(2, 120)):
+        x0 = rng.choice([rng.uniform(0, 600), float(rng.randint(0, 60) * 10)])  # ties too
+        words.append(lines.Word("w", x0, 100.0, x0 + rng.choice([rng.uniform(0, 80), 10.0]), 110.0, 10.0, False))
+    if seed % 10 == 9:
+        words[rng.randrange(len(words))] = lines.Word("w", float("nan"), 100.0, 5.0, 110.0, 10.0, False)
+    for gap, left, right in ((5.0, 30.0, 240.0), (0.5, 0.0, 600.0), (20.0, 10.0, 100.0)):
+        assert blocks._open_strips(words, gap, left, right) == blocks._open_strips_plain(words, gap, left, right)

@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from litmap.errors import ExtractionError
 from litmap.read.layout.pages import Char, PageChars, new_char
-from litmap.read.layout.lines import WORD_GAP
+from litmap.read.layout.lines import WORD_GAP, Word, is_bold
 from litmap.read.settings import check_engine
 
 __all__ = ["open_pdf", "sniff_pdf", "PdfSource", "PdfiumSource", "PlumberSource", "phantom_space", "superscript_cut",
@@ -536,9 +536,12 @@ def _image_coverage(doc: Any, index: int, max_objects: int = 5000) -> float:
         page.close()
 
 
-def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> list[Char]:
-    """Words of one text page: box of first/last glyph, font of the first.
-    Words turned a quarter are dropped unless most of the page is turned."""
+def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> list[Word]:
+    """Words of one text page: box of first/last glyph, size and boldness of the first.
+    Words turned a quarter are dropped unless most of the page is turned.
+
+    They are layout's :class:`Word` s already (bold judged once per font, not per word), so
+    layout does not copy each one again (:func:`litmap.read.layout.lines.page_words`)."""
     import pypdfium2.raw as raw
 
     page_text = textpage
@@ -564,11 +567,12 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
     get_info = raw.FPDFText_GetFontInfo
     rect_at = ctypes.addressof(rect)
     mat_at = ctypes.addressof(mat)
-    out: list[Char] = []
+    out: list[Word] = []
     last_obj = -1
     size = 0.0
     last_key: tuple[float, int] = (-1.0, -1)
     last_font = ""
+    last_bold = False
     upright, rotated = True, 0
     # Tests that fail for every word of most pages, made once per page.
     placeholders = bool(combine) or "\x00" in text
@@ -603,6 +607,7 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
                 last_font = buf.value.decode("latin-1", "replace")
                 if weight >= 600 and "bold" not in last_font.lower():
                     last_font += ",Bold"
+                last_bold = is_bold(last_font)
                 last_key = key
             last_obj = obj
         if not upright and not keep_rotated:
@@ -641,16 +646,16 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
             top = b_top
         if b_bottom > bottom:
             bottom = b_bottom
-        c = new(Char)  # new_char(word, x0, top, x1, bottom, size, last_font), inlined: one call less a word
-        d = c.__dict__
+        w = new(Word)  # Word(word, x0, top, x1, bottom, size, last_bold) filled in field order, inlined
+        d = w.__dict__
         d["text"] = word
         d["x0"] = x0
         d["top"] = top
         d["x1"] = x1
         d["bottom"] = bottom
         d["size"] = size
-        d["font"] = last_font
-        out.append(c)
+        d["bold"] = last_bold
+        out.append(w)
     if rotated > len(out) // 3 and not keep_rotated:
         # Mostly turned text (a table set sideways) is content, not margin furniture: keep it.
         return _pdfium_words(page_text, height, keep_rotated=True)
@@ -824,27 +829,27 @@ def _attach_accents(textpage: Any, text: str, combine: dict[int, str]) -> str:
     return "".join(chars)
 
 
-def _glyphs(textpage: Any, text: str, a: int, b: int, height: float, combine: dict[int, str]) -> list[Char]:
-    """Glyphs ``a:b`` re-joined into one word per line they sit on."""
+def _glyphs(textpage: Any, text: str, a: int, b: int, height: float, combine: dict[int, str]) -> list[Word]:
+    """Glyphs ``a:b`` re-joined into one word per line they sit on (bold: the first glyph's weight)."""
     import pypdfium2.raw as raw
 
     rect = raw.FS_RECTF()
     mat = raw.FS_MATRIX()
-    out: list[Char] = []
+    out: list[Word] = []
     for i in range(a, b):
         if text[i] == "\x00":  # a moved accent or a space it caused
             continue
         raw.FPDFText_GetLooseCharBox(textpage, i, rect)
         raw.FPDFText_GetMatrix(textpage, i, mat)
         size = round(raw.FPDFText_GetFontSize(textpage, i) * math.hypot(mat.c, mat.d), 2)
-        font = ",Bold" if raw.FPDFText_GetFontWeight(textpage, i) >= 600 else ""
+        bold = raw.FPDFText_GetFontWeight(textpage, i) >= 600  # as is_bold(",Bold" or "")
         x0, top, x1, bottom = rect.left, height - rect.top, rect.right, height - rect.bottom
         ch = "-" if text[i] in _HYPHEN_MARKS else text[i] + combine.get(i, "")
         prev = out[-1] if out else None
         if prev and abs(prev.top - top) < 0.5 * max(bottom - top, 1.0) and -0.3 * max(size, 1.0) <= x0 - prev.x1 < 0.3 * max(size, 1.0):
-            out[-1] = Char(prev.text + ch, prev.x0, min(prev.top, top), x1, max(prev.bottom, bottom), prev.size, prev.font)
+            out[-1] = Word(prev.text + ch, prev.x0, min(prev.top, top), x1, max(prev.bottom, bottom), prev.size, prev.bold)
         else:
-            out.append(Char(ch, x0, top, x1, bottom, size, font))
+            out.append(Word(ch, x0, top, x1, bottom, size, bold))
     return [replace(c, text=unicodedata.normalize("NFC", c.text)) for c in out] if combine else out
 
 

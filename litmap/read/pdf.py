@@ -68,8 +68,8 @@ GC_THRESHOLD = 20_000
 def _fewer_collections(threshold: int = GC_THRESHOLD) -> Iterator[None]:
     """Run the cyclic garbage collector's young generation less often.
 
-    Reading a page makes two objects per word (a ``Char`` and a ``Word``) that
-    live until the page is laid out; at the default threshold the collector
+    Reading a page makes an object per word (a ``Word``, or from OCR a ``Char``
+    and a ``Word``) that lives until the page is laid out; at the default threshold the collector
     walks them again and again for cycles they do not form (reference counting
     frees them).  On 30 PDFs that cost 7-10% of ``read_pdf``'s CPU.  The old
     thresholds come back afterwards; the output does not change.

@@ -77,18 +77,45 @@ def split_sidebar(words: list[Word], width: float, height: float) -> tuple[list[
     if len(inner) < 20:
         return words, []
     size = median(map(_size, inner))
-    spans = sorted(zip(map(_x0, inner), map(_x1, inner)))
+    gap, left, right = max(0.6 * size, 5.0), 0.05 * width, SIDEBAR_MAX * width
+    for reach, x0 in _open_strips(inner, gap, left, right):
+        side = [w for w in inner if w.x1 <= reach]
+        if _is_sidebar(side, [w for w in inner if w.x0 >= x0]):
+            keep = {id(w) for w in side}
+            return [w for w in words if id(w) not in keep], side
+    return words, []
+
+
+def _open_strips(words: list[Word], gap: float, left: float, right: float) -> list[tuple[float, float]]:
+    """Where no word crosses a strip at least ``gap`` wide whose left side lies between ``left`` and
+    ``right``: ``(reach, x0)`` pairs, the strip running from the furthest right edge ``reach`` of the
+    words starting left of it (in x0, x1 order) to the next word's ``x0``.  Numpy over the page's
+    words at once (maxima and one subtraction are exact), word by word where an edge is NaN."""
+    import numpy as np
+
+    n = len(words)
+    x0 = np.fromiter(map(_x0, words), dtype=np.float64, count=n)
+    x1 = np.fromiter(map(_x1, words), dtype=np.float64, count=n)
+    if np.isnan(x0).any() or np.isnan(x1).any():  # numpy sorts and takes maxima of NaN its own way
+        return _open_strips_plain(words, gap, left, right)
+    order = np.lexsort((x1, x0))  # sorted (x0, x1) pairs
+    x0, x1 = x0[order], x1[order]
+    reach = np.maximum.accumulate(x1)[:-1]  # before each later word
+    at = np.flatnonzero((x0[1:] - reach >= gap) & (left < reach) & (reach < right))
+    return list(zip(reach[at].tolist(), x0[at + 1].tolist()))
+
+
+def _open_strips_plain(words: list[Word], gap: float, left: float, right: float) -> list[tuple[float, float]]:
+    """:func:`_open_strips`, word by word."""
+    spans = sorted(zip(map(_x0, words), map(_x1, words)))
     reach = spans[0][1]
-    gap, left, right = max(0.6 * size, 5.0), 0.05 * width, SIDEBAR_MAX * width  # the same each step
+    out: list[tuple[float, float]] = []
     for x0, x1 in spans[1:]:
         if x0 - reach >= gap and left < reach < right:
-            side = [w for w in inner if w.x1 <= reach]
-            if _is_sidebar(side, [w for w in inner if w.x0 >= x0]):
-                keep = {id(w) for w in side}
-                return [w for w in words if id(w) not in keep], side
-        if x1 > reach:  # max(reach, x1), spelt out: this runs for every word of most pages
+            out.append((reach, x0))
+        if x1 > reach:  # max(reach, x1), spelt out
             reach = x1
-    return words, []
+    return out
 
 
 def _is_sidebar(side: list[Word], text: list[Word]) -> bool:

@@ -1,5 +1,8 @@
 """Characters → words → line segments.
 
+Engines that find words themselves skip the first step: the pdfium engine
+makes :class:`Word` s directly, OCR gives ``Char`` s that become words here.
+
 A *segment* is a run of words on one text line with no gap wider than a
 column gutter; two columns side by side therefore give two segments at the
 same height, which :mod:`litmap.read.layout.blocks` assigns to columns.
@@ -13,9 +16,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import attrgetter
 from statistics import median
-from typing import Sequence
+from typing import Sequence, Union, cast
 
-from litmap.read.layout.pages import Char, PageChars
+from litmap.read.layout.pages import Char, PageChars, Word
 
 __all__ = ["Word", "Segment", "page_words", "segments", "is_bold", "drop_margin_numbers", "margin_numbers_and_rows"]
 
@@ -27,17 +30,6 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b$|\.b$", re.I)
 WORD_GAP = 0.15
 #: Word gap (× font size) above which a line splits into segments (gutters, table cells).
 SEGMENT_GAP = 1.1
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    bold: bool
 
 
 @dataclass(frozen=True)
@@ -79,6 +71,9 @@ def _new_word(text: str, x0: float, top: float, x1: float, bottom: float, size: 
 _new = object.__new__
 _set = object.__setattr__
 
+#: What an engine's page holds: glyphs, or words (:class:`litmap.read.layout.pages.PageChars`).
+Glyph = Union[Char, Word]
+
 
 @lru_cache(maxsize=512)
 def is_bold(font: str) -> bool:
@@ -88,8 +83,12 @@ def is_bold(font: str) -> bool:
 def page_words(page: PageChars) -> list[Word]:
     """The page's words; glyph-level engines are joined here by gaps and spaces."""
     if page.words:
+        chars = _drop_diagonal(page.chars)
+        if chars and type(chars[0]) is Word:  # the pdfium engine's: made as Words, only filtered here
+            return [w for w in cast("Sequence[Word]", chars)
+                    if w.x1 >= w.x0 and (t := w.text).strip() and not (t[0] in _LOOSE_ACCENTS and set(t) <= _LOOSE_ACCENTS)]
         words: list[Word] = []
-        for c in _drop_diagonal(page.chars):
+        for c in cast("Sequence[Char]", chars):
             text = c.text
             if c.x1 >= c.x0 and text.strip() and not (text[0] in _LOOSE_ACCENTS and set(text) <= _LOOSE_ACCENTS):
                 # Word(text, x0, top, x1, bottom, size, bold) from the Char's own field dict (the same
@@ -100,14 +99,14 @@ def page_words(page: PageChars) -> list[Word]:
                 _set(w, "__dict__", d)
                 words.append(w)
         return words
-    return _join_glyphs(_drop_diagonal(page.chars))
+    return _join_glyphs(cast("Sequence[Char]", _drop_diagonal(page.chars)))
 
 
 #: Glyphs in a row that step diagonally (a "Draft" / "For Peer Review" watermark).
 DIAGONAL_RUN = 5
 
 
-def _drop_diagonal(chars: Sequence[Char]) -> Sequence[Char]:
+def _drop_diagonal(chars: Sequence[Glyph]) -> Sequence[Glyph]:
     """Drop runs of glyphs set along a slant: each one further right *and*
     lower (or higher) than the one before, by a fifth of its size or more.
 
@@ -141,7 +140,7 @@ def _drop_diagonal(chars: Sequence[Char]) -> Sequence[Char]:
     return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
 
 
-def _may_slant(chars: Sequence[Char]) -> bool:
+def _may_slant(chars: Sequence[Glyph]) -> bool:
     """Whether :func:`_drop_diagonal` can find a run at all: a run of
     :data:`DIAGONAL_RUN` glyphs needs that many less one slanted steps in a
     row between neighbouring glyphs (the same test, on arrays)."""
@@ -150,16 +149,27 @@ def _may_slant(chars: Sequence[Char]) -> bool:
     shown = [c for c in chars if c.text.strip()]
     if len(shown) < DIAGONAL_RUN:
         return False
-    x0 = np.fromiter(map(_x0, shown), dtype=np.float64, count=len(shown))
     top = np.fromiter(map(_top, shown), dtype=np.float64, count=len(shown))
+    # A slanted step moves down or up by at least 0.2 pt (min_step >= 0.2): most pages have no
+    # run of such steps at all (a line break is one), and need no x0 or size read.
+    if not _has_run(np.abs(np.diff(top)) >= 0.2):
+        return False
+    x0 = np.fromiter(map(_x0, shown), dtype=np.float64, count=len(shown))
     size = np.fromiter(map(_size, shown), dtype=np.float64, count=len(shown))
     min_step = 0.2 * np.maximum(np.maximum(size[1:], size[:-1]), 1.0)
     slanted = ((np.abs(np.diff(x0)) >= min_step) & (np.abs(np.diff(top)) >= min_step)
                & (np.abs(size[1:] - size[:-1]) < 0.5))
+    return _has_run(slanted)
+
+
+def _has_run(steps) -> bool:
+    """Whether the boolean array ``steps`` holds :data:`DIAGONAL_RUN` - 1 true values in a row."""
+    import numpy as np
+
     need = DIAGONAL_RUN - 1
-    if slanted.sum() < need:
+    if steps.sum() < need:
         return False
-    runs = np.convolve(slanted.astype(np.int32), np.ones(need, dtype=np.int32), mode="valid")
+    runs = np.convolve(steps.astype(np.int32), np.ones(need, dtype=np.int32), mode="valid")
     return bool((runs >= need).any())
 
 

@@ -3,7 +3,7 @@
 The contract between the stages:
 
 * an engine (:mod:`litmap.read.engines`) yields :class:`PageChars` — the
-  characters of one page with their boxes, fonts and sizes;
+  characters (or words) of one page with their boxes, fonts and sizes;
 * :func:`litmap.read.layout.blocks.layout_page` turns one page into
   :class:`Block` s in reading order (columns resolved, lines joined);
 * :func:`litmap.read.layout.furniture.clean_pages` removes running headers/footers,
@@ -18,9 +18,9 @@ plain-text inputs (.txt/.md/.html) enter the pipeline as blocks too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Optional, Protocol
+from typing import Iterator, Optional, Protocol, Union
 
-__all__ = ["Char", "new_char", "new_block", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS", "FURNITURE_KINDS"]
+__all__ = ["Char", "Word", "new_char", "new_block", "PageChars", "CharSource", "Block", "LaidOutPage", "ExtractedPages", "BLOCK_KINDS", "FURNITURE_KINDS"]
 
 
 @dataclass(frozen=True)
@@ -64,13 +64,29 @@ _new = object.__new__
 
 
 @dataclass(frozen=True)
+class Word:
+    """A word with its box, size and boldness: what layout works on
+    (:mod:`litmap.read.layout.lines`; the pdfium engine makes them directly)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True)
 class PageChars:
     number: int  # 1-based
     width: float
     height: float
-    chars: tuple[Char, ...]
+    #: Glyphs, or words when ``words`` is set: OCR gives its words as ``Char`` s, the pdfium
+    #: engine as layout's ``Word`` s (bold judged once per font instead of once per word).
+    chars: tuple[Union[Char, Word], ...]
     ocr: bool = False
-    #: Set when the engine joined glyphs into words itself (OCR).
+    #: Set when the engine joined glyphs into words itself (pdfium, OCR).
     words: bool = False
 
 
