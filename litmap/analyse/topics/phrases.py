@@ -96,15 +96,46 @@ def _display(phrase: str, forms: Mapping[str, Counter[str]], acronyms: Mapping[s
     return " ".join(out)
 
 
+#: The share of a corpus-wide word's uses (in all topics' central passages) a topic must hold to own it.
+_OWN_SHARE = 0.85
+
+
+def _owned_words(wide: frozenset[str], forms: Mapping[int, Mapping[str, Counter[str]]], sizes: Mapping[int, int],
+                 keywords: Mapping[int, Sequence[tuple[str, float]]],
+                 top_paper: Mapping[int, Counter[str]]) -> dict[int, dict[str, float]]:
+    """Per topic, the corpus-wide words it holds at least :data:`_OWN_SHARE` of the uses of (counted in each
+    topic's central passages, scaled to its size), with that share; only words its passages use at least half
+    as often as its top keyword's words (a word that would have been a top keyword, not a passing one), and
+    no more than half of them in one paper ("City of Helsinki" in a paper on Helsinki is no theme)."""
+    uses: dict[int, dict[str, float]] = {}
+    top: dict[int, int] = {}
+    for t, f in forms.items():
+        read = min(sizes[t], _PER_TOPIC)  # the central passages the forms were counted on
+        uses[t] = {w: sum(f[w].values()) * sizes[t] / read for w in wide if w in f}
+        top[t] = max((sum(f[w].values()) for k, _ in list(keywords.get(t, ()))[:3] for w in k.split() if w in f),
+                     default=0)
+    total: Counter[str] = Counter()
+    for u in uses.values():
+        total.update(u)
+    return {t: {w: n / total[w] for w, n in u.items()
+                if n >= _OWN_SHARE * total[w] and (m := sum(forms[t][w].values())) >= 0.5 * top[t]
+                and top_paper[t][w] <= 0.5 * m}
+            for t, u in uses.items()}
+
+
 def phrase_labels(
     texts: Sequence[str], topics: Sequence[int], embeddings: "np.ndarray",
     keywords: Mapping[int, Sequence[tuple[str, float]]], embedder: Optional["Embedder"], *,
     extra_stop_words: Sequence[str] = (), acronyms: Optional[Mapping[str, str]] = None,
     undefined_acronyms: Sequence[str] = (), papers: Optional[Sequence[int]] = None,
+    corpus_terms: Sequence[str] = (),
 ) -> dict[int, str]:
     """A 2–4 word label for each topic (its top keywords when no phrase qualifies).
 
     ``papers``: each passage's paper (one paper per passage when absent), for the spread (module doc).
+    ``corpus_terms``: words left out of the keywords as corpus-wide (in over half the papers).  A phrase
+    made of them may still label the topic that holds most of its uses: in a folder that is half
+    areal-interpolation papers, "areal interpolation" names that half's topic, though no keyword holds it.
     """
     import numpy as np
 
@@ -118,6 +149,8 @@ def phrase_labels(
     forms: dict[int, dict[str, Counter[str]]] = {}
     centroids: dict[int, np.ndarray] = {}
     multi: dict[int, bool] = {}
+    wide = frozenset(corpus_terms)
+    top_paper: dict[int, Counter[str]] = defaultdict(Counter)  # a corpus-wide word's uses in its top paper
     for t in ids:
         idx = np.flatnonzero(arr == t)
         c = embeddings[idx].mean(axis=0)
@@ -136,6 +169,8 @@ def phrase_labels(
             counts.update(got)
             for w, f in got_forms.items():
                 forms[t][w].update(f)
+                if w in wide:
+                    top_paper[t][w] = max(top_paper[t][w], sum(f.values()))
             for ph, n in got.items():
                 uses[ph].append((n, len(by_paper[paper])))
         per_topic[t] = Counter({p: n * scale for p, n in counts.items()})
@@ -145,6 +180,7 @@ def phrase_labels(
     total: Counter[str] = Counter()
     for c in per_topic.values():
         total.update(c)
+    owned = _owned_words(wide, forms, {t: len(np.flatnonzero(arr == t)) for t in ids}, keywords, top_paper)
     scored: dict[int, list[tuple[float, str]]] = {}
     for t in ids:
         kw_tokens = {part for w, _ in list(keywords.get(t, ()))[:10] for part in w.split()}
@@ -157,7 +193,8 @@ def phrase_labels(
                 kw_weight[part] = max(kw_weight.get(part, 0.0), float(sc) / kw_top)
         min_n = 3 if sum(arr == t) >= 60 else 2
         cands = [(p, n) for p, n in per_topic[t].items()
-                 if n >= min_n and set(p.split()) & kw_tokens and sum(w in acronyms for w in p.split()) <= 1]
+                 if n >= min_n and set(p.split()) & (kw_tokens | set(owned[t]))
+                 and sum(w in acronyms for w in p.split()) <= 1]
         if multi[t] and any(spread[t][p][2] >= 2 for p, _ in cands):
             cands = [(p, n) for p, n in cands if spread[t][p][2] >= 2]
         cands.sort(key=lambda x: (-spread[t][x[0]][0], x[0]))
@@ -171,7 +208,7 @@ def phrase_labels(
             share = n / total[p]
             freq, covered, _ = spread[t][p]
             content = [w for w in p.split() if w not in _CONNECTORS]
-            on_topic = sum(kw_weight.get(w, 0.0) for w in content) / len(content)
+            on_topic = sum(max(kw_weight.get(w, 0.0), owned[t].get(w, 0.0)) for w in content) / len(content)
             rel.append(math.log1p(freq) / math.log1p(top) * math.sqrt(share) * math.sqrt(covered)
                        * (0.5 + 0.5 * on_topic) * (1.0 + 0.1 * (len(p.split()) - 2)))
         scored[t] = sorted(zip(rel, (p for p, _ in cands)), reverse=True)
