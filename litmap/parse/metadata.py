@@ -59,7 +59,8 @@ from litmap.parse.metadata_locator import folio_range, locator_for
 from litmap.parse.metadata_venue import venue_from_subject, venue_lines, venue_on_page, year_in_line
 from litmap.parse.metadata_text import (TEXT_HEAD_KEY, arxiv_stamp_year, names_after_title, strip_line_markers,
                                        text_header, trim_at_name_line, volume_line_year)
-from litmap.parse.metadata_title import citation_as_title, clean_journal, sane_title, title_from_capitals, title_from_cite_line
+from litmap.parse.metadata_title import (citation_as_title, clean_journal, sane_title, tidy_title, title_from_capitals,
+                                         title_from_cite_line)
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
 
@@ -469,7 +470,7 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
         log.debug("%s: title %r cut or rejected as %r", path, title, sane)
     # "intheGlobalNorth –Aliterature review": lost spaces put back; "in Engl and": stray ones taken out
     title = join_split_words(split_glued_title(sane, structure.text), structure.text)
-    title = title_from_capitals(title, structure.text)  # "EXPANDING FRONTIERS OF …" → "Expanding Frontiers of …"
+    title = tidy_title(title_from_capitals(title, structure.text))  # "EXPANDING FRONTIERS OF …" → "Expanding Frontiers of …"
     review = _book_review(content) if content and not cover.title else None
     if review is not None:
         # A book review: the reviewed book's title marked as reviewed, and the reviewers who sign at the end

@@ -18,7 +18,7 @@ from litmap.parse.metadata_authors import clean_field, family_first
 from litmap.parse.metadata_masthead import MONTHS
 
 __all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "citation_as_title", "sane_title", "title_from_cite_line", "clean_journal",
-           "title_from_capitals"]
+           "title_from_capitals", "tidy_title"]
 
 #: The longest titles in the field run to ~35 words (title + subtitle).
 MAX_TITLE_CHARS = 280  # a real title runs to 261 (Schütze 2006, Historical Social Research)
@@ -172,14 +172,20 @@ def clean_journal(journal: Optional[str]) -> Optional[str]:
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "at", "an", "&"})  # not "a": "Environment and Planning A"
 
 
-def _as_name(j: str) -> str:
-    """A venue name as a scholar writes it: a running head set in capitals ("ETHNICITIES", "URBAN STUDIES") in
-    capitals and lower case, short words kept as the acronyms they are ("BMC PUBLIC HEALTH" → "BMC Public
-    Health"); words a text layer glued together ("PopulSpacePlace") apart, where it glued two or more."""
+def _name_case(j: str) -> str:
     if j.isupper() and any(len(w) >= 5 for w in re.findall(r"[^\W\d_]+", j)):
         words = j.split(" ")
         j = " ".join(w.lower() if w.lower() in _SMALL_WORDS and k else w if len(w) <= 3 else w.capitalize()
                      for k, w in enumerate(words))
+    return j
+
+
+def _as_name(j: str) -> str:
+    """A venue name as a scholar writes it: a running head set in capitals ("ETHNICITIES", "URBAN STUDIES") in
+    capitals and lower case, short words kept as the acronyms they are ("BMC PUBLIC HEALTH" → "BMC Public
+    Health"); words a text layer glued together ("PopulSpacePlace") apart, where it glued two or more."""
+    # each part before and after a colon on its own: "PAPERS IN REGIONAL SCIENCE: The Journal of the RSAI"
+    j = ": ".join(_name_case(part) for part in j.split(": "))
     if " " not in j and len(re.findall(r"[a-z][A-Z]", j)) >= 2:
         j = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", j)
     return j
@@ -228,6 +234,21 @@ def title_from_capitals(title: Optional[str], doc_text: str = "") -> Optional[st
         out.append(_CAPS_WORD.sub(case, piece))
         first = piece.endswith((":", "?", "!", "—", "–")) or piece in ("-", "–", "—")
     return "".join(out)
+
+
+_KEEP_STOP = re.compile(r"\b(?:etc|al|Inc|Ltd|Co|St|vs|[A-Z])\.$")
+
+
+def tidy_title(title: Optional[str]) -> Optional[str]:
+    """A title as a reference list prints it: without the full stop a text layer ends it with ("Diffusion of
+    ISO 9000 standards and international trade."; kept after a capital, "… in the U.S.", "… paludosa Roxb."), and without
+    the space set before a colon ("… multinational corporations : some remarks")."""
+    if not title:
+        return title
+    out = re.sub(r"(?<=[^\W\d_]) +:(?=\s)", ":", title)  # (a ratio "3 : 1" keeps its spaces)
+    if re.search(r"(?<![\w.])[a-z][a-z-]{2,}\.$", out) and not _KEEP_STOP.search(out):
+        out = out[:-1]  # only after a word in lower case: "Phoenix paludosa Roxb." ends on an abbreviation
+    return out
 
 
 def _mostly_capitals(line: str) -> bool:
