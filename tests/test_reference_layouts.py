@@ -586,3 +586,22 @@ def test_entries_joined_after_a_full_stop_or_an_address(text, firsts):
 def test_a_pubmed_id_glued_after_the_pages_is_no_number_of_the_entry(raw, volume, pages):
     ref = parse_reference(raw)
     assert (ref.volume, ref.pages) == (volume, pages)
+
+
+def test_a_repeated_author_dash_ocr_lost_starts_an_entry_though_indented():
+    # OCR drops "———" and keeps ". 1996.", set where the dashes ended: indented like a continuation line.
+    rows = [("body", 54.0, BODY), ("heading", 54.0, "References")]
+    lines = [(54.0, "Fisher, P., and M. Langford. 1995. Modelling the errors in areal interpolation between"),
+             (66.0, "zonal systems by Monte Carlo simulation. Environment and Planning A 27:211-24."),
+             (80.0, ". 1996. Modeling sensitivity to accuracy in classified imagery: A study of areal"),
+             (66.0, "interpolation by dasymetric mapping. The Professional Geographer 48 (3): 299-309."),
+             (54.0, "Flowerdew, R., and M. Green. 1989. Statistical methods for transferring data between"),
+             (66.0, "zonal systems. In The accuracy of spatial databases, 239-47. London: Taylor & Francis."),
+             (54.0, "Goodchild, M., and N. Lam. 1980. Areal interpolation: A variant of the traditional"),
+             (66.0, "spatial problem. Geo-Processing 1:297-312."),
+             (54.0, "Tobler, W. 1979. Smooth pycnophylactic interpolation for geographical regions. Journal"),
+             (66.0, "of the American Statistical Association 74:519-30.")]
+    refs = _references_of(_page(rows + [("body", x, t) for x, t in lines]))
+    assert [t[:8] for t, _ in refs] == ["Fisher, ", ". 1996. ", "Flowerde", "Goodchil", "Tobler, "]
+    parsed = parse_references(refs)
+    assert (_families(parsed[1]), parsed[1].year) == (["Fisher", "Langford"], 1996)

@@ -22,8 +22,8 @@ __all__ = ["Line", "is_entry_start", "year_near", "NUMBERED", "DASH", "ENTRY_STA
 # opens the line after a long APA author line ("… & Walker, A." / "(2009). New retail …")
 NUMBERED = re.compile(
     r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s|[A-ZÀ-ÞА-ЯЁΑ-Ω][a-zà-ÿа-яёα-ω])|\((?!(?:1[5-9]\d\d|20[0-4]\d)\))(\d{1,4})\))\s*\S")
-#: A repeated-author dash "——." — or the comma after one the text layer lost: ", 1988: Title".
-DASH = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—|(?=,\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?\s*[:.,;]))\s*[.,]?")
+#: A repeated-author dash "——." — or the comma or full stop after one the text layer lost (", 1988: Title", ". 1996. Title").
+DASH = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—|(?=[,.]\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?\s*[:.,;]))\s*[.,]?")
 #: A surname, also compound with a space left before its hyphen by the text layer ("Brown ‐Saracino").
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]*(?:\s[\-‐][A-ZÀ-ÖØ-Þ][\w'’`´\-‐]+)?(?:\s+[A-ZÀ-ÖØ-Þ][\w'’`´\-‐]+)?)"
 _PARTICLE = r"(?:(?:van|von|de|du|da|di|dos|das|le|la|del|della|der|den|ten|ter|el|al)\s+){1,3}"

@@ -26,8 +26,8 @@ __all__ = ["parse_rules", "clean_text", "THESIS", "REPORT", "NUMBERING"]
 _MAX_LEN = 2000  # longer "entries" are mis-splits; parse a prefix only
 # "[12]", "(3)", "4. ", "5 Smith", and "1.Lino" with the space lost.
 _NUMBERING = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,3}\.(?=[A-ZА-ЯЁΑ-Ω][a-zа-яёα-ω])|\d{1,4}\s(?=[A-Z]))\s*")
-#: A repeated-author dash, or the comma left of one the text layer lost (", 1988: Title").
-_DASHES = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—|(?=,\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?\s*[:.,;]))\s*[.,]?\s*")
+#: A repeated-author dash, or the comma or full stop left of one the text layer lost (", 1988: Title", ". 1996. Title").
+_DASHES = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}|—|(?=[,.]\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?\s*[:.,;]))\s*[.,]?\s*")
 _URL_SIMPLE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _DOI_TEXT = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:?\s*)?10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
 _ACCESS = re.compile(
