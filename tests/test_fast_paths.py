@@ -666,3 +666,24 @@ def test_open_strips_as_word_by_word(seed: int) -> None:
         words[rng.randrange(len(words))] = lines.Word("w", float("nan"), 100.0, 5.0, 110.0, 10.0, False)
     for gap, left, right in ((5.0, 30.0, 240.0), (0.5, 0.0, 600.0), (20.0, 10.0, 100.0)):
         assert blocks._open_strips(words, gap, left, right) == blocks._open_strips_plain(words, gap, left, right)
+
+
+def _plain_lower_doc(text: str) -> dict[str, int]:
+    """What metadata_glued counted before: the cased counts, then folded to lower case."""
+    from litmap.parse.metadata_glued import doc_word_counts
+
+    low: dict[str, int] = {}
+    for w, c in doc_word_counts(text).items():
+        low[w.lower()] = low.get(w.lower(), 0) + c
+    return low
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_lower_doc_counts_as_folded_counts(seed: int) -> None:
+    from litmap.parse.metadata_glued import _lower_doc_counts
+
+    rng = random.Random(seed)
+    alphabet = "aAbBeEzZ \n-é'İ\u212a1"  # (the Kelvin sign lower-cases to an ASCII k, but no token holds it)
+    text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
+    got = _lower_doc_counts(text)
+    assert got == _plain_lower_doc(text) and list(got) == list(_plain_lower_doc(text))

@@ -92,11 +92,12 @@ def _segment(run: str, ranks: Mapping[str, int], doc: Mapping[str, int]) -> Opti
     return out
 
 
-def _lower_doc(doc: Mapping[str, int]) -> dict[str, int]:
-    low: dict[str, int] = {}
-    for w, c in doc.items():
-        low[w.lower()] = low.get(w.lower(), 0) + c
-    return low
+@functools.lru_cache(maxsize=2)
+def _lower_doc_counts(doc_text: str) -> Mapping[str, int]:
+    """How often each letter run of ``doc_text`` stands on its own, in lower case (the lower-cased keys of
+    :func:`doc_word_counts`, their counts summed).  Cached: :func:`split_glued_title` and
+    :func:`join_split_words` count the same document's text in turn; callers must not change it."""
+    return dict(Counter(map(str.lower, _DOC_TOKEN.findall(doc_text))))
 
 
 #: Function words whose loss of spaces marks a glued run ("inthe", "ofgentrification", "Aliterature").
@@ -174,7 +175,7 @@ def split_glued_title(title: Optional[str], doc_text: str = "", ranks: Optional[
     ranks = word_ranks() if ranks is None else ranks
     if all(m.group(0).lower() in ranks for m in _TOKEN.finditer(title)):
         return title  # every run a word of the list: nothing glued
-    low_doc = _lower_doc(doc_word_counts(doc_text)) if doc_text else {}
+    low_doc = _lower_doc_counts(doc_text) if doc_text else {}
     if not ranks and not low_doc:
         return title
     flat = f" {' '.join(doc_text.lower().split())} " if doc_text else ""
@@ -197,7 +198,7 @@ def join_split_words(title: Optional[str], doc_text: str = "", ranks: Optional[M
     if not title or " " not in title:
         return title
     ranks = word_ranks() if ranks is None else ranks
-    low_doc = _lower_doc(doc_word_counts(doc_text)) if doc_text else {}
+    low_doc = _lower_doc_counts(doc_text) if doc_text else {}
     runs = list(_LETTERS.finditer(title))
     out: list[str] = []
     at = 0
