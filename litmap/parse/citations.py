@@ -32,7 +32,7 @@ import dataclasses
 import logging
 import re
 from bisect import bisect_right
-from typing import Iterator, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from litmap.models import Citation, CitedWork, Paragraph, Section
 from litmap.parse.names.in_text import (
@@ -389,20 +389,21 @@ def _mastheads(text: str) -> Iterator[re.Match[str]]:
     return _MASTHEAD_RE.finditer(text)
 
 
-def _masthead_spans(text: str, repeated: set[str]) -> list[tuple[int, int]]:
-    """Spans of running heads in ``text``: the full masthead form (with pages),
-    or its head alone where the document repeats it (one per page)."""
+def _masthead_spans(found: Sequence[re.Match[str]], repeated: set[str]) -> list[tuple[int, int]]:
+    """Spans of running heads among a paragraph's masthead matches ``found``: the full
+    masthead form (with pages), or its head alone where the document repeats it (one per page)."""
     return [
         (m.start(), m.end())
-        for m in _mastheads(text)
+        for m in found
         if m.group("pages") or " ".join(m.group("head").split()) in repeated
     ]
 
 
-def _repeated_mastheads(paragraphs: Sequence[Paragraph]) -> set[str]:
+def _repeated_mastheads(found: Iterable[Sequence[re.Match[str]]]) -> set[str]:
+    """The heads that more than one masthead match of the document's paragraphs hold."""
     seen: dict[str, int] = {}
-    for para in paragraphs:
-        for m in _mastheads(para.text or ""):
+    for matches in found:
+        for m in matches:
             key = " ".join(m.group("head").split())
             seen[key] = seen.get(key, 0) + 1
     return {k for k, n in seen.items() if n > 1}
@@ -428,14 +429,16 @@ def find_citations(paragraphs: Sequence[Paragraph], sections: Sequence[Section])
     offset in the paragraph); ``paragraph`` is the index into ``paragraphs``.
     """
     out: list[Citation] = []
-    repeated = _repeated_mastheads(paragraphs)
+    # Each paragraph searched for mastheads once: the repeated heads and each paragraph's spans both need them.
+    mastheads = [list(_mastheads(para.text or "")) for para in paragraphs]
+    repeated = _repeated_mastheads(mastheads)
     for p_index, para in enumerate(paragraphs):
         if para.kind not in CITED_KINDS or not para.text:
             continue
         heading = sections[para.section].heading if 0 <= para.section < len(sections) else None
         sentences = split_sentences(para.text)
         starts = [s for s, _ in sentences]
-        furniture = _masthead_spans(para.text, repeated)
+        furniture = _masthead_spans(mastheads[p_index], repeated)
         for start, end, kind, works in _scan_paragraph(_co_authors_with(para.text)):
             if any(a < end and start < b for a, b in furniture):
                 continue  # "Urban Studies 45 (2008)": a masthead, not a citation
