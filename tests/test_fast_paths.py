@@ -688,3 +688,37 @@ def test_lower_doc_counts_as_folded_counts(seed: int) -> None:
     text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
     got = _lower_doc_counts(text)
     assert got == _plain_lower_doc(text) and list(got) == list(_plain_lower_doc(text))
+
+
+_NOISE_PIECES = ["Smith, J. ", "(2001) ", "Title. ", "(version 1.2)", "[Computer software]", "R package version 1.17-11.",
+                 "Version 2.1-0.", "PubMed PMID: 19412540.", "issn: 1476-4687", "ISBN 978-3-16", "eISSN 2045-2322",
+                 "Epub ahead of print.", "arXiv:1502.01589v2 [hep-th]", "arXiv.org:astro-ph/0509330", "ARXIV 1502.01589",
+                 "İSSN 1234-5678", "verſion 2.0)", "(versıon 3)", "PMİD: 123", "\u212aey", "2010.Leben", " ", ".", "PM",
+                 "ID: 1234567", "ver", "sion 3"]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_strip_noise_pre_test_as_every_pattern(seed: int) -> None:
+    from litmap.parse.references import text as T
+
+    rng = random.Random(seed)
+    raw = "".join(rng.choice(_NOISE_PIECES) for _ in range(rng.randint(1, 12)))
+    plain = T._GLUED_YEAR.sub(r"\1. ", T._ARXIV.sub(" ", T._IDENTIFIERS.sub(" ", T._SOFTWARE.sub("", raw))))
+    fast = raw
+    for pattern, repl, words in T._MARKED_NOISE:
+        assert T._may_hold(fast, words) or pattern.search(fast) is None
+        if T._may_hold(fast, words):
+            fast = pattern.sub(repl, fast)
+    assert T._GLUED_YEAR.sub(r"\1. ", fast) == plain
+
+
+def test_case_traps_are_all_the_non_ascii_letters_ignorecase_reads_as_ascii() -> None:
+    from litmap.parse.references import text as T
+
+    ascii_letter = re.compile("[a-z]", re.I).fullmatch
+    candidates = [chr(cp) for cp in range(0x80, 0x110000) if ascii_letter(chr(cp))]
+    # (a pattern's "I" and its "i" are not read alike: "İ" matches only the capital)
+    traps = {c for c in candidates for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+             if re.fullmatch(letter, c, re.I) and c.lower() != letter.lower()}
+    assert candidates and traps == set(T._CASE_TRAPS)
+

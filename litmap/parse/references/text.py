@@ -64,6 +64,24 @@ _ORIGINAL_EDITION = re.compile(
     r"urspr(?:\.|ünglich))\s[^\[\]()]*(?:1[5-9]\d\d|20[0-4]\d)[^\[\]()]*[\])]\.?\s*$", re.I)
 
 
+#: The noise strip_noise removes first, in order, with the words (lower case) one of which every match holds.
+_MARKED_NOISE = (
+    (_SOFTWARE, "", ("version", "computer")),
+    (_IDENTIFIERS, " ", ("pmid", "pmcid", "issn", "isbn", "epub")),
+    (_ARXIV, " ", ("arxiv",)),
+)
+#: The characters an IGNORECASE pattern reads as an ASCII letter that ``str.lower`` does not turn into it
+#: ("ı" matches i, "ſ" matches s, "İ" matches I but lower-cases to two characters; the Kelvin sign gives k).
+_CASE_TRAPS = frozenset("İıſ")
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only where no case-insensitive match of any of ``words`` occurs in ``text`` (a cheap pre-test:
+    the noise patterns try every position, and most references hold none)."""
+    low = text.lower()
+    return any(w in low for w in words) or (not text.isascii() and not _CASE_TRAPS.isdisjoint(text))
+
+
 def strip_noise(raw: str) -> str:
     """The reference string without software versions, record and arXiv
     identifiers (also a PubMed id glued after the pages, "881–891.27840464")
@@ -71,7 +89,11 @@ def strip_noise(raw: str) -> str:
     Paris 1983)", "[Orig. 1936]": its year is not the entry's), with a year
     glued to the title set apart and the Italian editors' mark "(a c. di)"
     written "(ed.)"."""
-    text = _GLUED_YEAR.sub(r"\1. ", _ARXIV.sub(" ", _IDENTIFIERS.sub(" ", _SOFTWARE.sub("", raw))))
+    text = raw
+    for pattern, repl, words in _MARKED_NOISE:
+        if _may_hold(text, words):
+            text = pattern.sub(repl, text)
+    text = _GLUED_YEAR.sub(r"\1. ", text)
     if text[-1:].isdigit():
         text = _GLUED_PMID.sub(r"\g<p>.", text)
     if ("(" in text or "[" in text) and _ORIGINAL_EDITION.search(text):
