@@ -721,4 +721,3 @@ def test_case_traps_are_all_the_non_ascii_letters_ignorecase_reads_as_ascii() ->
     traps = {c for c in candidates for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
              if re.fullmatch(letter, c, re.I) and c.lower() != letter.lower()}
     assert candidates and traps == set(T._CASE_TRAPS)
-
