@@ -721,3 +721,13 @@ def test_case_traps_are_all_the_non_ascii_letters_ignorecase_reads_as_ascii() ->
     traps = {c for c in candidates for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
              if re.fullmatch(letter, c, re.I) and c.lower() != letter.lower()}
     assert candidates and traps == set(T._CASE_TRAPS)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_ends_sentence_as_terminal_pattern(seed: int) -> None:
+    from litmap.parse import structure
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        t = "".join(rng.choice("ab .!?…:;\"”’')]([“‘\n") for _ in range(rng.randint(0, 12))).rstrip()
+        assert structure._ends_sentence(t) == bool(structure._TERMINAL.search(t)), repr(t)

@@ -105,7 +105,18 @@ class _Sec:
 def _joins(prev: _Para, b: Block) -> bool:
     t = prev.text.rstrip()
     nxt = b.text.lstrip()
-    return bool(t) and bool(nxt) and not _TERMINAL.search(t) and nxt[0].islower()
+    return bool(t) and bool(nxt) and not _ends_sentence(t) and nxt[0].islower()
+
+
+def _ends_sentence(t: str) -> bool:
+    """``_TERMINAL.search(t)`` for ``t`` without trailing space, read from the end: the search tried every
+    full stop of a paragraph that grows block by block."""
+    return t.rstrip(_CLOSERS).endswith(_TERMINAL_CHARS)
+
+
+#: _TERMINAL's two character sets: what ends a sentence, and the quotes and brackets that may follow it.
+_TERMINAL_CHARS = tuple(".!?…:;")
+_CLOSERS = "\"”’')]"
 
 
 def _join_text(a: str, b: str) -> str:
