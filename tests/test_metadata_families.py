@@ -112,3 +112,20 @@ def test_academic_ranks_are_not_names_and_pdf_info_authors_are_read_family_first
              blk(BODY), blk(BODY))
     m = meta_of([p], {"Author": "Neven, Damien J.; Röller, Lars-Hendrik"})
     assert [a.family for a in m.authors] == ["Neven", "Röller"]
+
+
+def test_the_abstract_in_the_body_s_language_is_read_before_a_longer_translation() -> None:
+    english = ("Areal interpolation has been developed to provide attribute estimates whenever data compilation "
+               "or an analysis requires a change in the measurement support. Quantile regression is used in this "
+               "study as the basis of the interpolator because it provides estimates conditioned on local parameters. "
+               "An empirical case study is provided using a data set in northern New England.")
+    spanish = ("La interpolación areal ha sido desarrollada para proveer estimativos de atribución cuandoquiera "
+               "que la compilación de datos o un análisis requiera un cambio en el apoyo de la medición. La "
+               "regresión de cuantiles se utiliza en este estudio como la base del interpolador areal porque "
+               "esta proporciona estimativos condicionados en parámetros locales en vez de globales. Se presenta un "
+               "estudio empírico de caso en el que se utilizó un conjunto de datos referidos a la parte norte de Nueva "
+               "Inglaterra.")
+    p = page(1, blk("A Quantile Regression Approach to Areal Interpolation", size=18, bold=True),
+             blk("Robert G. Cromley and Dean M. Hanink", size=12), blk(english, size=9), blk(spanish, size=9))
+    q = page(2, blk("Introduction", size=12, bold=True), blk(BODY, size=10), blk(BODY, size=10))
+    assert (meta_of([p, q]).abstract or "").startswith("Areal interpolation has been developed")
