@@ -366,6 +366,22 @@ def test_what_changed_lists_shrunk_and_vanished_topics(tmp_path):
     assert renamed.grown_topics == (TopicChange("gentrification", 30, 33),)
 
 
+def test_what_changed_lists_the_largest_growth_first(tmp_path):
+    from litmap.report.changes import compare
+    from litmap.report.records import TopicChange
+
+    def snap(sizes):
+        return {"papers": {}, "topics": {str(i): {"label": label, "size": n} for i, (label, n) in enumerate(sizes)},
+                "bursting": [], "concepts": []}
+
+    with Store(str(tmp_path / "s.db"), write=True) as store:
+        ch = compare(store.conn, snap([("areal interpolation", 1561), ("category of work", 114), ("bus", 44),
+                                       ("class theory", 70)]),
+                     snap([("areal interpolation", 1562), ("category of work", 168), ("bus", 40), ("class theory", 60)]))
+    assert ch.grown_topics == (TopicChange("category of work", 114, 168), TopicChange("areal interpolation", 1561, 1562))
+    assert ch.shrunk_topics == (TopicChange("class theory", 70, 60), TopicChange("bus", 44, 40))
+
+
 def test_records_embed_as_asdict_would():
     """The page's JSON of a record is that of dataclasses.asdict (key order included); an
     unclassified citing sentence has no "function" key, as the page's script expects."""

@@ -82,14 +82,13 @@ def compare(conn: sqlite3.Connection, previous: Optional[dict[str, Any]], snapsh
         removed_papers=tuple(sorted(v for k, v in old_papers.items() if k not in snapshot["papers"])),
         new_topics=tuple(sorted(t["label"] + (" (a new theme formed from new papers)" if t.get("emerging") else "")
                                 for k, t in new_topics.items() if k not in old_topics)),
+        # the largest change first: "category of work (114 → 168)" before "target zones (1561 → 1562)"
         grown_topics=tuple(TopicChange(*t) for t in sorted(
-            (_topic_name(old_topics[k], t), old_topics[k]["size"], t["size"]) for k, t in new_topics.items()
-            if k in old_topics and t["size"] > old_topics[k]["size"]
-        )),
+            ((_topic_name(old_topics[k], t), old_topics[k]["size"], t["size"]) for k, t in new_topics.items()
+             if k in old_topics and t["size"] > old_topics[k]["size"]), key=lambda c: (c[1] - c[2], c[0]))),
         shrunk_topics=tuple(TopicChange(*t) for t in sorted(
-            (_topic_name(old_topics[k], t), old_topics[k]["size"], t["size"]) for k, t in new_topics.items()
-            if k in old_topics and t["size"] < old_topics[k]["size"]
-        )),
+            ((_topic_name(old_topics[k], t), old_topics[k]["size"], t["size"]) for k, t in new_topics.items()
+             if k in old_topics and t["size"] < old_topics[k]["size"]), key=lambda c: (c[2] - c[1], c[0]))),
         gone_topics=tuple(sorted(t["label"] for k, t in old_topics.items() if k not in new_topics)),
         new_bursts=tuple(w for w in snapshot["bursting"] if w not in old_burst),
         new_concepts=tuple(c for c in snapshot["concepts"] if c not in old_concepts),
