@@ -337,3 +337,20 @@ def test_a_sentence_over_the_title_and_a_date_with_a_spaced_digit() -> None:
     assert meta.title == "Private rental-led gentrification in England: displacement, commodification and dispossession"
     assert [a.family for a in meta.authors] == ["Paccoud"]
     assert meta.year == 2015
+
+
+_NAMES_OVER_A_TWO_LINE_TITLE = """Samantha Cockings, Peter F. Fisher
+and Mitchel Langford
+
+Parameterization and Visualization of the Errors in
+Areal Interpolation
+
+Areal interpolation involves the transfer of data from one zonation of a region to another, where the two
+zonations of space are geographically incompatible. By its very nature this process is fraught with errors.
+"""
+
+
+def test_a_title_line_under_one_ending_on_a_function_word_is_no_name() -> None:
+    meta = text_header(_NAMES_OVER_A_TWO_LINE_TITLE)
+    assert meta.title == "Parameterization and Visualization of the Errors in Areal Interpolation"
+    assert [a.family for a in meta.authors][:1] == ["Cockings"]

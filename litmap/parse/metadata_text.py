@@ -270,7 +270,7 @@ def _rules_header(lines: list[str]) -> Metadata:
         if not seen_names and _HISTORY.search(ln) and len(ln) < 160:
             i -= 1  # "Published online: 11 August 2009" / "© Kiel Institute 2009" between the names and "Abstract"
             continue
-        names = _is_name_line(ln)
+        names = () if _continues_title(lines, i) else _is_name_line(ln)
         if not names and i > 0 and re.match(r"(?:and|&)\s+[A-ZÀ-Þ]", ln) and _is_name_line(lines[i - 1]):
             names = _is_name_line(re.sub(r"^(?:and|&)\s+", "", ln))  # "Eric Allender, Danilo Bruschi" / "and Giovanni …"
         if (not seen_names and _ADDRESS.search(ln) and len(ln) < 120
@@ -347,6 +347,19 @@ def glued_title_tail(line: str) -> Optional[str]:
     return tail
 
 
+#: A title line that ends on a word no title or name line ends on: the line under it goes on with the title.
+_DANGLING_END = re.compile(r"\b(?:the|of|in|and|for|on|a|an|to|from|with|by|at|between|into)$", re.I)
+
+
+def _continues_title(lines: Sequence[str], i: int) -> bool:
+    """Line ``i`` is a short line under one that ends on a function word ("Parameterization and Visualization of
+    the Errors in" / "Areal Interpolation"): the title's last line, whatever names it looks like."""
+    if i <= 0:
+        return False
+    above = lines[i - 1].strip()
+    return bool(above) and len(lines[i].split()) <= 6 and bool(_DANGLING_END.search(above)) and len(above) <= 140
+
+
 def _names_over_title(lines: Sequence[str], abstract_at: int) -> Optional[Metadata]:
     """A head whose author line stands over the title ("14 Łukasz Drozda1" / "Super-gentrification in a
     post-socialist state …" / "Abstract: …"): up to three title lines right over the abstract, and a name
@@ -358,7 +371,8 @@ def _names_over_title(lines: Sequence[str], abstract_at: int) -> Optional[Metada
     while j >= 0 and lines[j].strip() and len(parts) < 3:
         ln = lines[j].strip()
         if (len(ln) > 160 or ln.endswith((".", ";", ",")) or _MASTHEAD.search(ln) or _HISTORY.search(ln)
-                or _is_name_line(ln) or looks_like_affiliation(ln) or _KEYWORDS_LABEL.match(ln) or is_date_line(ln)
+                or (_is_name_line(ln) and not _continues_title(lines, j)) or looks_like_affiliation(ln)
+                or _KEYWORDS_LABEL.match(ln) or is_date_line(ln)
                 or re.match(r"[a-z(]", ln) or re.search(r"\babstract\b|[a-z]\.\s+[A-Z][a-z]", ln, re.I)
                 or re.search(r"[^\W\d_]\s?\d(?:,\d)*\s*,", ln)):
             break  # (no label, date, sentence, line in lower case, or names with their marks: "Hazmi 4,5 , Samia …")
@@ -373,7 +387,9 @@ def _names_over_title(lines: Sequence[str], abstract_at: int) -> Optional[Metada
     names: tuple[Author, ...] = ()
     name_lines: list[str] = []
     while j >= 0 and lines[j].strip():
-        above = re.sub(r"^\d{1,4}\s+", "", lines[j].strip())  # a page number before the name
+        # a page number before the name; "and" opening the last line of a list ("… Peter F. Fisher" / "and Mitchel
+        # Langford")
+        above = re.sub(r"^\d{1,4}\s+|^(?:and|&)\s+(?=[A-ZÀ-Þ])", "", lines[j].strip())
         found = _is_name_line(above)
         if not found or not mostly_names(above):
             break
