@@ -60,3 +60,11 @@ def test_camps_sentence_says_when_it_names_only_the_largest():
     assert "camp 5" not in six
     three = " ".join(x.text for x in synthesise({**MAP, "camps": [camp(i) for i in range(3)]}, LABELS).sentences)
     assert "Its works fall into 3 camps of co-citation: camp 1" in three and "largest" not in three
+
+
+def test_undated_papers_are_not_given_the_dated_ones_years():
+    undated = {**MAP, "first_year": 2010, "last_year": 2010,
+               "papers": [MAP["papers"][0], {**MAP["papers"][1], "year": None}]}
+    text = " ".join(x.text for x in synthesise(undated, LABELS).sentences)
+    assert text.startswith("2 papers engage State rescaling (1 of them dated, in 2010); the most engaged is Okafor 2010")
+    assert "earliest" not in text  # one dated paper is no earliest

@@ -113,16 +113,19 @@ def synthesise(m: Mapping[str, Any], paper_labels: Mapping[int, str],
     dated = sorted((e for e in papers if e.get("year")), key=lambda e: (e["year"], e["paper_id"]))
     since = (f" from {m['first_year']} to {m['last_year']}" if m.get("first_year") and m["last_year"] != m["first_year"]
              else (f" in {m['first_year']}" if m.get("first_year") else ""))
+    if since and len(dated) < len(papers):  # the years are the dated papers' only
+        since = f" ({len(dated)} of them dated,{since})"
     refs = []
-    for e in [top] + ([dated[0]] if dated and dated[0]["paper_id"] != top["paper_id"] else []):
+    earliest = dated[0] if len(dated) >= 2 and dated[0]["paper_id"] != top["paper_id"] else None  # one dated: none
+    for e in [top] + ([earliest] if earliest else []):
         p = next((x for x in e.get("passages") or [] if x.get("text")), None)
         if p:
             refs.append(b.cite(e["paper_id"], p.get("page"), p["text"], "engagement"))
     terms = [clabels.get(t, t) for t, _ in (top.get("terms") or [])[:3]]
     text = (f"{_plural(len(papers), 'paper')} engage{'s' if len(papers) == 1 else ''} {label}{since}; the most engaged is {paper(top['paper_id'])}, "
             f"which names {_series(terms)} {_plural(top['mentions'], 'time')} in all")
-    if dated and dated[0]["paper_id"] != top["paper_id"]:
-        text += f", and the earliest is {paper(dated[0]['paper_id'])}"
+    if earliest:
+        text += f", and the earliest is {paper(earliest['paper_id'])}"
     b.say(text + ".", *refs)
     # anchor works and what they are cited for
     for a in (m.get("anchors") or [])[:3]:
