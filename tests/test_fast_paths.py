@@ -731,3 +731,57 @@ def test_ends_sentence_as_terminal_pattern(seed: int) -> None:
     for _ in range(200):
         t = "".join(rng.choice("ab .!?…:;\"”’')]([“‘\n") for _ in range(rng.randint(0, 12))).rstrip()
         assert structure._ends_sentence(t) == bool(structure._TERMINAL.search(t)), repr(t)
+
+
+def _plain_segment(words: list, row: int) -> lines.Segment:
+    """lines._segment as it was, one loop for any number of words, through the dataclass __init__."""
+    weights: dict[float, int] = {}
+    nbold = total = 0
+    top, bottom, x1 = words[0].top, words[0].bottom, words[0].x1
+    for w in words:
+        weights[w.size] = weights.get(w.size, 0) + len(w.text)
+        total += len(w.text)
+        nbold += len(w.text) if w.bold else 0
+        top, bottom, x1 = min(top, w.top), max(bottom, w.bottom), max(x1, w.x1)
+    seg = lines.Segment(tuple(words), row, words[0].x0, top, x1, bottom,
+                        max(weights, key=weights.__getitem__), nbold * 2 > total, total)
+    seg.text  # noqa: B018 - fills the cached text
+    return seg
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_one_word_segment_as_segment(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(50):
+        x, top = rng.uniform(0, 500), rng.uniform(0, 700)
+        w = lines._new_word(rng.choice(["a", "Word", "", "12"]), x, top, x + rng.uniform(0, 40),
+                            top + rng.choice([0.0, 9.5, 12.0]), rng.choice([6.0, 10.0, float("nan")]),
+                            rng.random() < 0.5)
+        got, want = lines._segment([w], 3), _plain_segment([w], 3)
+        assert list(vars(got)) == list(vars(want))
+        for k, v in vars(want).items():  # the same objects or equal values of the same type (NaN sizes too)
+            assert type(vars(got)[k]) is type(v) and (vars(got)[k] is v or vars(got)[k] == v), k
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_margin_numbers_alignment_test_as_full_pass(seed: int, monkeypatch) -> None:
+    """Skipping the word-gap and candidate passes where no five numbers align changes nothing."""
+    rng = random.Random(seed)
+    words = []
+    for line in range(rng.randint(3, 40)):
+        top = 60.0 + 12.0 * line + rng.choice([0.0, 0.0, 0.3])
+        x = rng.choice([30.0, 31.0, 33.5, 36.0, 80.0]) + rng.choice([0.0, 0.0, 2.0])
+        texts = ([str(line + rng.choice([1, 1, 1, -3]))] if rng.random() < 0.6 else []) + \
+            [rng.choice(["text", "of", "the", "7", "2019"]) for _ in range(rng.randint(0, 8))]
+        for t in texts:
+            w = 5.0 * len(t)
+            words.append(lines._new_word(t, x, top, x + w, top + 10.0, 10.0, False))
+            x += w + rng.choice([2.5, 2.5, 20.0])
+    got_words, got_rows = lines.margin_numbers_and_rows(list(words), 800.0)
+    monkeypatch.setattr(lines, "_may_align", lambda numbers: True)
+    want_words, want_rows = lines.margin_numbers_and_rows(list(words), 800.0)
+    assert [id(w) for w in got_words] == [id(w) for w in want_words]
+    assert (got_rows is None) == (want_rows is None)
+    if got_rows is not None and want_rows is not None:
+        assert [sorted(map(id, r)) for r in got_rows] == [sorted(map(id, r)) for r in want_rows]
+        assert lines.segments(list(got_words), got_rows) == lines.segments(list(want_words), want_rows)

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from math import isfinite
 from operator import attrgetter
 from statistics import median
 from typing import Sequence, Union, cast
@@ -239,10 +240,11 @@ def _cluster_rows(items: list) -> list[list]:
     tops, bottoms = tops[order], bottoms[order]
     mids = (tops + bottoms) / 2
     hs = bottoms - tops
+    # each box's reach, 0.45 * h if h > 1.0 else 0.45 (NaN: 0.45), one IEEE product as in Python
+    reach = np.where(hs > 1.0, 0.45 * hs, 0.45)
     rows: list[list] = []
     anchor = tol = 0.0
-    for c, mid, h in zip(items, mids.tolist(), hs.tolist()):
-        t = 0.45 * h if h > 1.0 else 0.45
+    for c, mid, t in zip(items, mids.tolist(), reach.tolist()):
         if rows and (abs(mid - anchor) <= (tol if tol > t else t) or _attached(c, rows[-1])):
             rows[-1].append(c)
         else:
@@ -371,8 +373,8 @@ def drop_margin_numbers(words: list[Word], height: float) -> list[Word]:
 
 
 def margin_numbers_and_rows(words: list[Word], height: float) -> tuple[list[Word], list[list[Word]] | None]:
-    """:func:`drop_margin_numbers`, and the rows it clustered (each sorted by x)
-    when it drops nothing, for :func:`segments` to reuse; else ``None``."""
+    """:func:`drop_margin_numbers`, and the rows it clustered when it drops nothing,
+    for :func:`segments` to reuse (which sorts them by x); else ``None``."""
     found = 0
     for w in words:  # counted only up to what decides
         if w.text.isdigit() and len(w.text) <= LINE_NO_DIGITS:
@@ -382,6 +384,8 @@ def margin_numbers_and_rows(words: list[Word], height: float) -> tuple[list[Word
     else:
         return words, None
     rows = _cluster_rows(list(words))
+    if not _may_align([w for w in words if w.text.isdigit() and len(w.text) <= LINE_NO_DIGITS]):
+        return words, rows  # no column of numbers to drop: segments() sorts the rows by x itself
     gaps: list[float] = []
     for row in rows:
         row.sort(key=lambda w: w.x0)
@@ -414,6 +418,21 @@ def margin_numbers_and_rows(words: list[Word], height: float) -> tuple[list[Word
     if drop:
         return [w for w in words if id(w) not in drop], None
     return words, rows
+
+
+def _may_align(numbers: list[Word]) -> bool:
+    """Whether :data:`LINE_NO_MIN` of the bare numbers ``numbers`` have right or left edges
+    within 3 pt: :func:`_aligned_numbers` finds a column only among such candidates (a subset
+    of these numbers), so where none align the word-gap and candidate passes are skipped.
+    True where an edge is not finite (NaN sorts no usable way; inf - inf is NaN)."""
+    for edge in (_x1, _x0):
+        edges = sorted(map(edge, numbers))
+        if not all(map(isfinite, edges)):
+            return True
+        for lo in range(len(edges) - LINE_NO_MIN + 1):
+            if edges[lo + LINE_NO_MIN - 1] - edges[lo] <= 3.0:
+                return True
+    return False
 
 
 def _aligned_numbers(
@@ -471,6 +490,8 @@ def segments(words: list[Word], rows: list[list[Word]] | None = None) -> list[Se
 
 
 def _segment(words: list[Word], row: int) -> Segment:
+    if len(words) == 1:  # a quarter of all segments: no sizes to weigh, no edges to compare
+        return _one_word_segment(words[0], row)
     weights: dict[float, int] = {}
     nbold = total = 0
     top, bottom, x1 = words[0].top, words[0].bottom, words[0].x1
@@ -506,7 +527,26 @@ def _segment(words: list[Word], row: int) -> Segment:
     return seg
 
 
+def _one_word_segment(w: Word, row: int) -> Segment:
+    """:func:`_segment` of one word: its own box and size; bold when the word is (and has text)."""
+    text = w.text
+    seg = _new(Segment)
+    d = seg.__dict__  # item by item, in field order, as _segment
+    d["words"] = (w,)
+    d["row"] = row
+    d["x0"] = w.x0
+    d["top"] = w.top
+    d["x1"] = w.x1
+    d["bottom"] = w.bottom
+    d["size"] = w.size
+    d["bold"] = len(text) * 2 > len(text) if w.bold else False
+    d["nchars"] = len(text)
+    d["text"] = text
+    return seg
+
+
 _x0 = attrgetter("x0")
+_x1 = attrgetter("x1")
 _top = attrgetter("top")
 _bottom = attrgetter("bottom")
 _size = attrgetter("size")
