@@ -242,13 +242,18 @@ def _cluster_rows(items: list) -> list[list]:
     hs = bottoms - tops
     # each box's reach, 0.45 * h if h > 1.0 else 0.45 (NaN: 0.45), one IEEE product as in Python
     reach = np.where(hs > 1.0, 0.45 * hs, 0.45)
-    rows: list[list] = []
-    anchor = tol = 0.0
-    for c, mid, t in zip(items, mids.tolist(), reach.tolist()):
-        if rows and (abs(mid - anchor) <= (tol if tol > t else t) or _attached(c, rows[-1])):
-            rows[-1].append(c)
+    if not n:
+        return []
+    mid_list, reach_list = mids.tolist(), reach.tolist()
+    cur = [items[0]]  # the row being filled, opened by the first box
+    rows: list[list] = [cur]
+    anchor, tol = mid_list[0], reach_list[0]
+    for c, mid, t in zip(items[1:], mid_list[1:], reach_list[1:]):
+        if abs(mid - anchor) <= (tol if tol > t else t) or _attached(c, cur):
+            cur.append(c)
         else:
-            rows.append([c])
+            cur = [c]
+            rows.append(cur)
             anchor, tol = mid, t
     # the rows hold the sorted boxes in order: the second pass reuses their arrays
     return _nearest_rows(rows, items, tops, bottoms) if len(rows) > 1 else rows
@@ -480,11 +485,13 @@ def segments(words: list[Word], rows: list[list[Word]] | None = None) -> list[Se
         row.sort(key=_x0)
         gap_limit = SEGMENT_GAP * max(_median([w.size for w in row]), 4.0)
         cur: list[Word] = [row[0]]
+        right = row[0].x1  # the right edge of the segment's last word
         for w in row[1:]:
-            if w.x0 - cur[-1].x1 > gap_limit:
+            if w.x0 - right > gap_limit:
                 out.append(_segment(cur, r))
                 cur = []
             cur.append(w)
+            right = w.x1
         out.append(_segment(cur, r))
     return out
 
