@@ -785,3 +785,36 @@ def test_margin_numbers_alignment_test_as_full_pass(seed: int, monkeypatch) -> N
     if got_rows is not None and want_rows is not None:
         assert [sorted(map(id, r)) for r in got_rows] == [sorted(map(id, r)) for r in want_rows]
         assert lines.segments(list(got_words), got_rows) == lines.segments(list(want_words), want_rows)
+
+
+def _plain_block(segs: list, page: int, col: int):
+    """blocks._block as it was, one path for any number of lines, through the dataclass __init__."""
+    from litmap.read.layout.pages import Block
+
+    x0 = min(s.x0 for s in segs)
+    weight: dict[float, int] = {}
+    for s in segs:
+        weight[s.size] = weight.get(s.size, 0) + s.nchars
+    total, nbold = sum(s.nchars for s in segs), sum(s.nchars for s in segs if s.bold)
+    texts = tuple(s.text for s in segs)
+    return Block(page, x0, min(s.top for s in segs), max(s.x1 for s in segs), max(s.bottom for s in segs),
+                 "\n".join(texts), max(weight, key=weight.__getitem__), nbold * 2 > total, "body", col, texts,
+                 tuple(round(s.x0 - x0, 1) for s in segs))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_one_line_block_as_block(seed: int) -> None:
+    from litmap.read.layout import blocks
+
+    rng = random.Random(seed)
+    for _ in range(50):
+        x = rng.choice([rng.uniform(0, 500), float("nan"), float("inf")])
+        w = lines._new_word(rng.choice(["a", "Word", "", "12"]), x, 100.0, x + rng.uniform(0, 40), 110.0,
+                            rng.choice([6.0, 10.0, float("nan")]), rng.random() < 0.5)
+        seg = lines._segment([w], 2)
+        got, want = blocks._block([seg], 3, 1), _plain_block([seg], 3, 1)
+        assert list(vars(got)) == list(vars(want))
+        for k, v in vars(want).items():  # equal values of the same type; NaN sizes and indents the same objects or both NaN
+            g = vars(got)[k]
+            assert type(g) is type(v) and (g is v or g == v or repr(g) == repr(v)), k
+        assert got.text is seg.text  # one string, not a copy: pickles hold it once

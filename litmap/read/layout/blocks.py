@@ -400,6 +400,8 @@ def _breaks(lines: list[Segment], seg: Segment, new_col: bool, line_gap: float, 
 
 
 def _block(lines: list[Segment], page: int, col: int) -> Block:
+    if len(lines) == 1:  # three blocks in four: no sizes to weigh, no edges to compare
+        return _one_line_block(lines[0], page, col)
     x0 = min(map(_x0, lines))
     weight: dict[float, int] = {}
     nbold = total = 0
@@ -412,4 +414,13 @@ def _block(lines: list[Segment], page: int, col: int) -> Block:
         page, x0, min(map(_top, lines)), max(map(_x1, lines)), max(map(_bottom, lines)), "\n".join(texts),
         max(weight, key=weight.__getitem__), nbold * 2 > total, "body", col, texts,
         tuple([round(s.x0 - x0, 1) for s in lines]),
+    )
+
+
+def _one_line_block(s: Segment, page: int, col: int) -> Block:
+    """:func:`_block` of one segment: its box, size and text; bold when it is (and has text)."""
+    # the indent is 0.0, or NaN for an edge that is not finite, as _block's subtraction gives it
+    return new_block(
+        page, s.x0, s.top, s.x1, s.bottom, s.text, s.size, s.nchars * 2 > s.nchars if s.bold else False,
+        "body", col, (s.text,), (round(s.x0 - s.x0, 1),),
     )
