@@ -370,17 +370,21 @@ def _blocks(ordered: list[tuple[Segment, int]], page: int, body: float) -> list[
             cur_col = col
             left, right = seg.x0, seg.x1
         cur_lines.append(seg)
-        left, right = min(left, seg.x0), max(right, seg.x1)
+        # min(left, seg.x0) and max(right, seg.x1), spelt out (NaN edges alike: kept unless beaten)
+        if seg.x0 < left:
+            left = seg.x0
+        if seg.x1 > right:
+            right = seg.x1
     if cur_lines:
         out.append(_block(cur_lines, page, cur_col))
     return out
 
 
 def _breaks(lines: list[Segment], seg: Segment, new_col: bool, line_gap: float, left: float, right: float) -> bool:
-    prev = lines[-1]
-    size = max(prev.size, seg.size, 1.0)
     if new_col:
         return True
+    prev = lines[-1]
+    size = max(prev.size, seg.size, 1.0)
     if seg.row == prev.row:  # another cell of the same row (tables): new block
         return True
     gap = seg.top - prev.bottom
