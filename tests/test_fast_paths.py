@@ -818,3 +818,29 @@ def test_one_line_block_as_block(seed: int) -> None:
             g = vars(got)[k]
             assert type(g) is type(v) and (g is v or g == v or repr(g) == repr(v)), k
         assert got.text is seg.text  # one string, not a copy: pickles hold it once
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # inf - inf in the second pass's arrays
+@pytest.mark.parametrize("seed", range(40))
+def test_cluster_rows_attached_boxes_as_python_loop(seed: int) -> None:
+    """Sub- and superscripts set right after their base, tall boxes and NaN or infinite bottoms:
+    the first pass's skip of _attached (a middle below the row's lowest bottom) changes no row."""
+    rng = random.Random(seed)
+    words = []
+    for line in range(rng.randint(1, 25)):
+        top, x = 50.0 + 12.0 * line + rng.choice([0.0, 0.0, 6.0]), 40.0
+        for _ in range(rng.randint(1, 8)):
+            height = rng.choice([10.0, 10.0, 24.0, 0.0])
+            bottom = rng.choice([top + height] * 20 + [float("nan"), float("inf")])
+            words.append(lines.Word("w", x, top, x + 20.0, bottom, 10.0, False))
+            x += 20.0
+            if rng.random() < 0.4:  # a smaller box right after it, raised or lowered
+                shift = rng.choice([-6.0, -3.0, 3.0, 6.0, 9.0])
+                words.append(lines.Word("i", x + rng.choice([0.0, 1.0, -1.0]), top + shift, x + 5.0,
+                                        top + shift + 6.0, 6.0, False))
+                x += 5.0
+            x += rng.choice([2.5, 30.0])
+    rng.shuffle(words)
+    got = lines._cluster_rows(list(words))
+    want = _plain_cluster_rows(list(words))
+    assert [[id(c) for c in r] for r in got] == [[id(c) for c in r] for r in want]

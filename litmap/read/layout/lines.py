@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from math import isfinite
+from math import inf, isfinite
 from operator import attrgetter
 from statistics import median
 from typing import Sequence, Union, cast
@@ -244,17 +244,23 @@ def _cluster_rows(items: list) -> list[list]:
     reach = np.where(hs > 1.0, 0.45 * hs, 0.45)
     if not n:
         return []
-    mid_list, reach_list = mids.tolist(), reach.tolist()
+    mid_list, reach_list, bottom_list = mids.tolist(), reach.tolist(), bottoms.tolist()
     cur = [items[0]]  # the row being filled, opened by the first box
     rows: list[list] = [cur]
     anchor, tol = mid_list[0], reach_list[0]
-    for c, mid, t in zip(items[1:], mid_list[1:], reach_list[1:]):
-        if abs(mid - anchor) <= (tol if tol > t else t) or _attached(c, cur):
+    # the lowest bottom edge of the row (NaN edges skipped): a box whose middle lies more than
+    # 0.5 below it is inside no box of the row, so _attached would say no without looking
+    low = bottom_list[0] if bottom_list[0] > -inf else -inf
+    for c, mid, t, bottom in zip(items[1:], mid_list[1:], reach_list[1:], bottom_list[1:]):
+        if abs(mid - anchor) <= (tol if tol > t else t) or (mid <= low + 0.5 and _attached(c, cur)):
             cur.append(c)
+            if bottom > low:
+                low = bottom
         else:
             cur = [c]
             rows.append(cur)
             anchor, tol = mid, t
+            low = bottom if bottom > -inf else -inf
     # the rows hold the sorted boxes in order: the second pass reuses their arrays
     return _nearest_rows(rows, items, tops, bottoms) if len(rows) > 1 else rows
 
