@@ -140,10 +140,6 @@ def _lost_digit(k: int, expected: int) -> bool:
     return len(b) == len(a) + 1 and any(b[:j] + b[j + 1 :] == a for j in range(len(b)))
 
 
-#: A line opening with a repeated-author dash, or with what OCR left of one (". 1996. Title", ", 1988: Title").
-_DASH_START = re.compile(r"^\s*(?:[-‐‑‒–—―_]{2,}\s*[.,]|[,.]\s*\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?\s*[:.,;]\s)")
-
-
 def _geometry_starts(lines: Sequence[Line], text_starts: Sequence[bool]) -> Optional[list[bool]]:
     """Starts from indentation, when it agrees with the text cues.
 
@@ -216,7 +212,7 @@ def _geometry_starts(lines: Sequence[Line], text_starts: Sequence[bool]) -> Opti
             out[i] = True
         # A repeated-author dash starts an entry wherever it stands, and so does the full stop or comma left
         # of one OCR lost (". 1996. Modeling sensitivity …"), which sits where the dashes ended, indented.
-        if not out[i] and _DASH_START.match(lines[i].text) and re.search(r"[.)\]]\s*$", lines[i - 1].text):
+        if not out[i] and DASH.match(lines[i].text) and re.search(r"[.)\]]\s*$", lines[i - 1].text):
             out[i] = True
     return out
 
