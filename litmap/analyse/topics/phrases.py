@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
+from litmap.analyse.topics.languages import foreign_stop_words, passage_language
 from litmap.analyse.topics.words import FILLER_WORDS, base_stop_words, normalise
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ def candidate_phrases(texts: Sequence[str], stop: frozenset[str]) -> tuple[Count
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         seg: list[str] = []
+        langs = passage_language(text)  # a passage in German or Spanish: its own stop words too
+        text_stop = stop | foreign_stop_words(langs) if langs else stop
         for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text)):
             tok = m.group(0)
             if not tok[0].isalpha():
@@ -78,7 +81,7 @@ def candidate_phrases(texts: Sequence[str], stop: frozenset[str]) -> tuple[Count
             forms[low][tok] += 1
             seg.append(low)
             for n in (2, 3, 4):
-                if len(seg) >= n and is_label_phrase(seg[-n:], stop):
+                if len(seg) >= n and is_label_phrase(seg[-n:], text_stop):
                     counts[" ".join(seg[-n:])] += 1
     return counts, forms
 

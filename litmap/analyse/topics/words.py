@@ -60,6 +60,11 @@ ACADEMIC_STOP_WORDS = (
     "many", "much", "often", "may", "might", "would", "could", "should", "can", "must", "will", "shall",
     "well", "even", "just", "still", "yet", "already", "also", "i.e", "e.g", "cited", "quoted", "emphasis",
     "original", "forthcoming", "unpublished", "available", "accessed", "retrieved", "online",
+    # dates (interview dates, access dates, "in August 2019"), and adjectives that only place in time;
+    # "march" and "may" are left to the English list and to their other senses
+    "january", "february", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "previous", "following", "recent", "recently", "latter",
     # publisher furniture that slips into body text
     "wiley", "onlinelibrary", "elsevier", "springer", "taylor", "francis", "sage", "licence", "license",
     "licensed", "creative", "commons", "downloaded", "copyright", "rights", "reserved", "conditions",
@@ -244,10 +249,13 @@ def build_vocabulary(
 
 
 def _without_attributions(text: str) -> str:
-    """:func:`normalise`, with a quotation's attribution ("(Sandra, age 28)") left out: it is no topic's word."""
+    """:func:`normalise`, with a quotation's attribution ("(Sandra, age 28)") left out: it is no topic's word;
+    a passage in another language loses that language's stop words (:mod:`litmap.analyse.topics.languages`)."""
+    from litmap.analyse.topics.languages import without_foreign_stop_words
+
     if "(" in text:
         text = _ATTRIBUTION.sub(" ", text)
-    return normalise(text)
+    return without_foreign_stop_words(normalise(text))
 
 
 def _speaker_names(texts: Sequence[str], terms: Sequence[str], x: "csr_matrix") -> list[str]:
