@@ -153,3 +153,34 @@ def test_swapped_initials_with_one_title_are_one_person_but_other_initials_stay_
     li_y = WorkInput.from_reference("C:1", "C", rref(["Li"], 2012, "Urban villages in China", initials="Y."))
     li_z = WorkInput.from_reference("D:1", "D", rref(["Li"], 2012, "Urban villages in China", initials="Z."))
     assert resolve_works([li_y, li_z])["C:1"] != resolve_works([li_y, li_z])["D:1"]
+
+
+def test_untitled_reference_joins_the_one_titled_work_its_names_fit():
+    # "Glass, R. (1964) London: Aspects of Change, London: MacGibbon & Kee.": the title read as a place.
+    mentions = [
+        WorkInput.from_reference("d1:0", "d1", rref(["Glass"], 1964, "Introduction: Aspects of change", initials="R.")),
+        WorkInput.from_reference("d2:3", "d2", rref(["Glass"], 1964, None, initials="R.")),
+        WorkInput.from_reference("d3:7", "d3", rref(["Glass"], 1964, None, initials="R.")),
+        WorkInput.from_cited_work("c:0", "d4", CitedWork(surnames=("Glass",), year=1964)),
+    ]
+    got = resolve_works(mentions)
+    assert got["d1:0"] == got["d2:3"] == got["d3:7"] == got["c:0"]
+    # Another Glass of 1964 (other initials) stays apart, and "(Glass, 1964)" may now name either.
+    got = resolve_works(mentions + [WorkInput.from_reference("d5:1", "d5", rref(["Glass"], 1964, None, initials="D."))])
+    assert got["d1:0"] == got["d2:3"] == got["d3:7"] != got["d5:1"]
+    assert got["c:0"] not in (got["d1:0"], got["d5:1"])
+
+
+def test_untitled_references_group_alone_or_stay_apart_when_two_works_fit():
+    got = resolve_works([
+        WorkInput.from_reference("d1:0", "d1", rref(["Smith"], 1979, "Toward a theory of gentrification", initials="N.")),
+        WorkInput.from_reference("d1:1", "d1", rref(["Smith"], 1979, "Gentrification and capital", initials="N.")),
+        WorkInput.from_reference("d2:0", "d2", rref(["Smith"], 1979, None, initials="N.")),
+        WorkInput.from_reference("d3:0", "d3", rref(["Harvey"], 1973, None, initials="D.")),
+        WorkInput.from_reference("d4:0", "d4", rref(["Harvey"], 1973, None, initials="D.")),
+        WorkInput.from_reference("d5:0", "d5", rref([], None, None)),  # an affiliation line read as an entry
+        WorkInput.from_reference("d6:0", "d6", rref([], None, None)),
+    ])
+    assert got["d2:0"] not in (got["d1:0"], got["d1:1"])  # two Smith 1979 works fit: which one is unknown
+    assert got["d3:0"] == got["d4:0"]  # no titled Harvey 1973 here: the two untitled entries are one work
+    assert got["d5:0"] != got["d6:0"]  # entries with no names and no year are never grouped

@@ -12,9 +12,10 @@ Rules, in order:
 2. entries with titles: same first-author surname (fuzzy) and year (±1 when
    the titles agree closely, for online-first vs issue years), titles similar
    enough, and no disagreeing DOI or initials;
-3. citation-only items join the titled work their surnames, year (+suffix),
-   co-authors and initials agree with, when exactly one does; otherwise they
-   group with identical citation-only items;
+3. reference entries read without a title or DOI, then citation-only items,
+   join the titled work their surnames, year (+suffix), co-authors and
+   initials agree with, when exactly one does; otherwise they group with
+   identical mentions of their kind;
 4. a mention whose names OCR read joins the one work its distinctive title
    matches across blocks (``title_links``, :mod:`litmap.corpus.ocr_titles`).
 
@@ -30,7 +31,7 @@ import re
 from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Mapping, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -419,29 +420,14 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
                 uf.union(at[item_id], linked.pop())
             elif linked:
                 log.debug("%s matches the titles of %d works; kept apart", item_id, len(linked))
-    # Citation-only mentions: attach to the one titled cluster that fits.
-    cite_key: dict[tuple, int] = {}
-    rare: Optional[frozenset[str]] = None  # computed once, when a mention first fits several works
-    for i, it in enumerate(its):
-        if it.source != "citation":
-            continue
-        pool = candidates(it.year, _surname_key(it)) if it.year is not None else []
-        fits = [j for j in pool if _citation_fits(it, its[j], settings)]
-        roots = sorted({uf.find(j) for j in fits})
-        if len(roots) > 1 and it.context:
-            if rare is None:
-                rare = _rare_title_words(its, uf)
-            roots = _named_by_context(it.context, roots, [(uf.find(j), its[j].title) for j in fits], rare) or roots
-        if len(roots) == 1:
-            uf.union(roots[0], i)
-            continue
-        if len(roots) > 1:
-            log.debug("%s %s fits %d works; kept apart", it.surnames, it.year, len(roots))
-        mention = (tuple(normalise_surname(s) for s in it.surnames), it.et_al, it.year, it.year_suffix, it.first_initials[:1], tuple(roots))
-        if mention in cite_key:
-            uf.union(cite_key[mention], i)
-        else:
-            cite_key[mention] = i
+    # Reference entries read without a title ("Glass, R. (1964) London: Aspects of Change, London: …", the
+    # title taken for a place) first join the one titled work that fits them as a citation would, or group
+    # with identical untitled entries; then citation-only mentions attach the same way (to a work those
+    # entries are now part of, not beside it).
+    untitled = [i for i, it in enumerate(its)
+                if it.source == "reference" and not it.title and not it.doi and it.surnames and it.year is not None]
+    _attach_by_names(its, untitled, uf, candidates, settings, titled_only=True)
+    _attach_by_names(its, [i for i, it in enumerate(its) if it.source == "citation"], uf, candidates, settings)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(its)):
         clusters[uf.find(i)].append(i)
@@ -467,6 +453,37 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
         for g in group:
             mapping[g.item_id] = wid
     return mapping, works
+
+
+def _attach_by_names(its: Sequence[WorkInput], mentions: Sequence[int], uf: "_Union",
+                     candidates: Callable[[int, str], list[int]], settings: WorkSettings,
+                     titled_only: bool = False) -> None:
+    """Join each of ``mentions`` (names and year, no title) to the one cluster that fits it
+    (:func:`_citation_fits`; a citing sentence's rare title words decide between several), else to
+    identical mentions that fit the same clusters.  ``titled_only``: only clusters through a titled
+    mention count (untitled entries must not fit each other first)."""
+    key_of: dict[tuple, int] = {}
+    rare: Optional[frozenset[str]] = None  # computed once, when a mention first fits several works
+    for i in mentions:
+        it = its[i]
+        pool = candidates(it.year, _surname_key(it)) if it.year is not None else []
+        fits = [j for j in pool if j != i and (its[j].title or not titled_only) and _citation_fits(it, its[j], settings)]
+        roots = sorted({uf.find(j) for j in fits} - {uf.find(i)})
+        if len(roots) > 1 and it.context:
+            if rare is None:
+                rare = _rare_title_words(its, uf)
+            roots = _named_by_context(it.context, roots, [(uf.find(j), its[j].title) for j in fits], rare) or roots
+        if len(roots) == 1:
+            uf.union(roots[0], i)
+            continue
+        if len(roots) > 1:
+            log.debug("%s %s fits %d works; kept apart", it.surnames, it.year, len(roots))
+        mention = (tuple(normalise_surname(s) for s in it.surnames), it.et_al, it.year, it.year_suffix,
+                   it.first_initials[:1], tuple(roots))
+        if mention in key_of:
+            uf.union(key_of[mention], i)
+        else:
+            key_of[mention] = i
 
 
 # Words of a title that say nothing about which work it is.
