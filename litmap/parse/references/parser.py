@@ -220,9 +220,13 @@ def _lead_names(text: str, editors: Sequence[Any]) -> bool:
     return all(squash(e.family) in head for e in editors)
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_DIGIT = re.compile(r"\d")
+
+
 def _plausible_names(authors: Sequence[Any]) -> bool:
     """No family name of a person or body is a number ("Vol. 25, No. 3" read as names)."""
-    return all(re.search(r"[^\W\d_]{2}", a.family) and not re.search(r"\d", a.family) for a in authors)
+    return all(_TWO_LETTERS.search(a.family) and not _DIGIT.search(a.family) for a in authors)
 
 
 def _abbreviation(title: Optional[str]) -> bool:
@@ -261,13 +265,17 @@ def _resolved(warning: str, fields: RefFields) -> bool:
     )
 
 
+#: "In" or "In:" before a book's title (not "in press").
+_IN_BEFORE_BOOK = re.compile(r"\bIn:?\s+(?!press\b)")
+
+
 def _type_of(v: RefFields, rules: dict[str, Any], raw: str) -> str:
     if THESIS.search(raw) and not v.volume:
         return "thesis"
     edited_book = v.editors and not v.authors and not v.container
     # "In" that opens a book's title, not the title's own first word ("(2003). In engaged Buddhism, …").
     in_book = any(not (v.title and v.title.startswith(raw[m.start(): m.start() + len(v.title[:12])]))
-                  for m in re.finditer(r"\bIn:?\s+(?!press\b)", raw))
+                  for m in _IN_BEFORE_BOOK.finditer(raw))
     if (v.editors and not edited_book) or in_book and v.container and not v.volume:
         return "chapter"
     if v.container and PAPER_SERIES.search(v.container):

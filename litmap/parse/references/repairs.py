@@ -74,6 +74,15 @@ def place_apart(entry: EntryText, fields: RefFields) -> RefFields:
     return RefFields.from_values(split_place(fields.as_dict()))
 
 
+_ADDRESS_START = re.compile(r"https?://|www\.")
+#: A container's own "In" before the book: "In The Philosophy of …".
+_IN_BEFORE_BOOK = re.compile(r"In:?\s+[A-Z\d]")
+#: A closing bracket left at the start of a value (after a year note: "in press) Title").
+_STRAY_CLOSING_BRACKET_AT_START = re.compile(r"^(?:(?:under review|in press|forthcoming|submitted)\s*)?[)\]]\s*", re.I)
+_STRAY_OPENING_BRACKET_AT_END = re.compile(r"\s*[(\[]$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def stray_brackets(entry: EntryText, fields: RefFields) -> RefFields:
     """A bracket closing what opened in another field, or opening what was
     cut off (") Revitalizing cities", "under review) The …", "… sustainable
@@ -83,7 +92,7 @@ def stray_brackets(entry: EntryText, fields: RefFields) -> RefFields:
     Philosophy of …') is no part of it, nor is the second piece of an
     address broken by a space part of the title ("History. org/history")."""
     out = fields.as_dict()
-    if out.get("title") and re.search(r"https?://|www\.", entry.text):
+    if out.get("title") and _ADDRESS_START.search(entry.text):
         # An address broken by a space: its second piece left in the title ("History. org/history",
         # "… resistance. : document/philosophy-nonviolence-…").
         cut = re.sub(r"\s*[.,;:]\s*(?:[.,;:]\s*)*[a-z][\w.~%-]*/[\w./~%?=&#-]*$", "", out["title"])
@@ -91,13 +100,13 @@ def stray_brackets(entry: EntryText, fields: RefFields) -> RefFields:
         cut = re.sub(r"[\s.,;:]+(?:(?:available|retrieved)\s+(?:at|from|on)\s*:?\s*)?(?:https?://|www\.)\S*.*$", "", cut, flags=re.I)
         if cut != out["title"] and len(cut.split()) >= 1:
             out["title"] = cut.rstrip(" .,;:")
-    if out.get("container") and re.match(r"In:?\s+[A-Z\d]", out["container"]):
+    if out.get("container") and _IN_BEFORE_BOOK.match(out["container"]):
         out["container"] = re.sub(r"^In:?\s+", "", out["container"])  # '“Sartre on Freedom,” In The Philosophy of …'
     for key in ("title", "container", "publisher", "place"):
         if out.get(key):
-            value = re.sub(r"^(?:(?:under review|in press|forthcoming|submitted)\s*)?[)\]]\s*", "", out[key], flags=re.I)
-            out[key] = re.sub(r"\s*[(\[]$", "", value) or None
-        if out.get(key) and not re.search(r"[^\W\d_]", out[key]):
+            value = _STRAY_CLOSING_BRACKET_AT_START.sub("", out[key])
+            out[key] = _STRAY_OPENING_BRACKET_AT_END.sub("", value) or None
+        if out.get(key) and not _LETTER.search(out[key]):
             out[key] = None
     return RefFields.from_values(out)
 

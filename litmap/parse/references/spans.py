@@ -62,23 +62,33 @@ def is_place(text: Optional[str]) -> bool:
     return bool(parts) and all(p in _PLACES for p in parts if p)
 
 
+#: A chapter's page range at the end of a publisher: "Klett-Cotta, S. 123-159".
+_PAGES_AT_END = re.compile(r"[,.]?\s*\b(?:S\.|pp?\.)?\s*(?P<p>\d+\s*[-‐‑–—]+\s*\d+)\.?$")
+#: The hyphens and dashes of a page range, with the spaces around them.
+_RANGE_DASH = re.compile(r"\s*[-‐‑–—]+\s*")
+_NOTE_IN_BRACKETS_AT_END = re.compile(r"(?<=\w{2})\s*\([^()]{2,}\)?\s*$")
+_PLACE_AND_PUBLISHER = re.compile(r"(?P<a>[^,:]+)[,:]\s*(?P<b>[^,:]+)")
+_NON_WORD = re.compile(r"\W")
+_TITLE_THEN_PLACE = re.compile(r"(?P<t>.{8,}?)(?P<sep>[.,])\s+(?P<place>[^.:,]+)")
+
+
 def split_place(values: dict[str, Any]) -> dict[str, Any]:
     """Move a place of publication out of the publisher or the book title
     where it was read with them: "Polity, Cambridge", "Oxford: Blackwell",
     "Regional Governance. Göttingen: V&R unipress" (a chapter's book)."""
     out = dict(values)
     pub, place, cont = out.get("publisher"), out.get("place"), out.get("container")
-    if pub and (m := re.search(r"[,.]?\s*\b(?:S\.|pp?\.)?\s*(?P<p>\d+\s*[-‐‑–—]+\s*\d+)\.?$", pub)) and m.start() > 0:
+    if pub and (m := _PAGES_AT_END.search(pub)) and m.start() > 0:
         # A chapter's pages after its book's publisher: "Stuttgart: Klett-Cotta, S. 123-159".
         out["publisher"] = pub = _strip(pub[: m.start()])
         if not out.get("pages"):
-            out["pages"] = re.sub(r"\s*[-‐‑–—]+\s*", "–", m.group("p"))
+            out["pages"] = _RANGE_DASH.sub("–", m.group("p"))
     if pub:
         # "Penguin (paperback edition)", "Hans-Böckler-Stiftung (Graue Reihe)": a note after the name.
-        out["publisher"] = pub = _strip(re.sub(r"(?<=\w{2})\s*\([^()]{2,}\)?\s*$", "", pub))
-    if pub and re.fullmatch(rf"(?:{MONTH}[\s,]*)+", pub, flags=re.I):
+        out["publisher"] = pub = _strip(_NOTE_IN_BRACKETS_AT_END.sub("", pub))
+    if pub and _MONTHS_ONLY.fullmatch(pub):
         out["publisher"] = pub = None  # "Workshop, Berlin, June: 1-13": a date
-    if place and not pub and (m := re.fullmatch(r"(?P<a>[^,:]+)[,:]\s*(?P<b>[^,:]+)", place)):
+    if place and not pub and (m := _PLACE_AND_PUBLISHER.fullmatch(place)):
         # ISO 690 / EXCITE "…, Aldershot, Avebury.": a place and its publisher read as one place.
         a, b = m.group("a").strip(), m.group("b").strip(" .")
         if b.lower().rstrip(".") in _COUNTRIES or a.lower().rstrip(".") in _COUNTRIES:
@@ -108,9 +118,9 @@ def split_place(values: dict[str, Any]) -> dict[str, Any]:
     if out.get("container") and not out.get("volume"):
         out["container"] = _tidy_container(out["container"], out)
     title, place, pub = out.get("title"), out.get("place"), out.get("publisher")
-    if title and place and pub and re.sub(r"\W", "", title) == re.sub(r"\W", "", place + pub):
+    if title and place and pub and _NON_WORD.sub("", title) == _NON_WORD.sub("", place + pub):
         out["place"] = out["publisher"] = None  # the title read again as "Place: Publisher"
-    elif title and not place and (m := re.fullmatch(r"(?P<t>.{8,}?)(?P<sep>[.,])\s+(?P<place>[^.:,]+)", title)) and is_place(m.group("place")):
+    elif title and not place and (m := _TITLE_THEN_PLACE.fullmatch(title)) and is_place(m.group("place")):
         # "Handbook of Urban Morphology. Chichester", "Qualitative Research Interviewing, London"
         # (a comma only before the end of a book: no journal or publisher follows).
         if m.group("sep") == "." or not (out.get("container") or pub or out.get("volume")):
@@ -157,6 +167,8 @@ def _book_tail(text: str) -> Optional[tuple[str, Optional[str], Optional[str]]]:
     return None
 
 
+#: A publisher that is only months: "June", "Jan., Feb.".
+_MONTHS_ONLY = re.compile(rf"(?:{MONTH}[\s,]*)+", re.I)
 _CONTAINER_MONTH_END = re.compile(rf"(?<=\w{{3}})[,.]?\s+{MONTH}$", re.I)
 
 
@@ -179,25 +191,32 @@ def _tidy_container(cont: str, values: dict[str, Any]) -> Optional[str]:
 
 _OPENING_PHRASE = re.compile(r"‘[^‘’]+’(?![A-Za-z])\s*[:?!,–-]\s*\w|“[^“”]+”\s*[:?!,–-]\s*\w|\"[^\"]+\"\s*[:?!,–-]\s*\w")
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+#: Quotes and closing brackets left at the end of a value, and also quotes and opening brackets at its start.
+_QUOTES_AT_END_PATTERN = r"[\"“”‘’'«»)\]]+$"
+_QUOTES_AT_END = re.compile(_QUOTES_AT_END_PATTERN)
+_QUOTES_AT_EITHER_END = re.compile(r"^[\"“”‘’'«»(\[`]+|" + _QUOTES_AT_END_PATTERN)
+#: A full stop that belongs to the word before it: an initial, "et al.", "Inc.", "Jr.".
+_ABBREVIATION_DOT_AT_END = re.compile(r"\b(?:[A-Z]|al|Inc|Ltd|Co|St|Jr)\.$")
+
 
 def _strip(s: Optional[str]) -> Optional[str]:
     if s is None:
         return None
-    s = re.sub(r"\s+", " ", s).strip(" ,;:/")
+    s = _WHITESPACE_RUN.sub(" ", s).strip(" ,;:/")
     # "‘Planning for growth’: Entrepreneurial …" keeps the quote that opens
     # the phrase its closing quote ends inside the title.
-    trailing = r"[\"“”‘’'«»)\]]+$"
-    pattern = trailing if _OPENING_PHRASE.match(s) else r"^[\"“”‘’'«»(\[`]+|" + trailing
+    pattern = _QUOTES_AT_END if _OPENING_PHRASE.match(s) else _QUOTES_AT_EITHER_END
     for _ in range(2):  # "Polity)." : the dot, then the bracket
         before = s
-        s = re.sub(pattern, "", s).strip(" ,;:")
+        s = pattern.sub("", s).strip(" ,;:")
         # A closing bracket that closes one inside stays: "Methods (abstract)".
         at = before.find(s) if s else -1
         cut = before[at + len(s):] if at >= 0 else ""
         for open_, close in ("()", "[]"):
             if close in cut and s.count(open_) > s.count(close):
                 s += close
-        if s.endswith(".") and not re.search(r"\b(?:[A-Z]|al|Inc|Ltd|Co|St|Jr)\.$", s):
+        if s.endswith(".") and not _ABBREVIATION_DOT_AT_END.search(s):
             s = s[:-1].rstrip(" ,;:")
     return s or None
 
@@ -222,6 +241,21 @@ _TRANSLATOR_NOTE = re.compile(
 _MEDIUM = re.compile(r"\s*\[(?:online|internet|electronic resource|e-?book|cd-rom|dvd)\]", re.IGNORECASE)
 
 
+#: "In:", "dans", "en" before a book's title or its editors.
+_IN_BEFORE_BOOK = re.compile(r"^\s*(?:in:?|dans|en)\s+", re.I)
+_BRACKETED_TRANSLATION_AFTER_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*\[[^\]]*\s[^\]]*(?:\]|$).*$")
+_ONLINE_THEN_MORE_AFTER_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*\[(?:online|internet)\][.,]?\s+\S.*$", re.I)
+_PAPER_PRESENTED_AFTER_TITLE = re.compile(r"^(?P<t>.{8,}?)[.,;]\s+(?:(?:a |unpublished )?(?:paper|lecture) (?:presented|prepared|given) (?:at|for)|keynote (?:at|to))\b.*$", re.I)
+_MANUSCRIPT_AT_END = re.compile(r"[.,;]\s+(?:unpublished )?(?:manuscript|mimeo|typescript)\.?$", re.I)
+#: The editors' mark that ends editors read into a book's title: "(eds)", "eds. ".
+_EDITORS_MARK_IN_BOOK = re.compile(r"\((?:eds?|hrsg|hg)\.?\)[\s.,:]*|\beds?\.?,?\s+(?=[A-Z])")
+_CHAPTER_PAGES_AT_END = re.compile(r"[,.]?\s*\bpp?\.\s*\d+\s*[-‐‑–—]+\s*\d+\.?\s*$")
+#: A volume ("34", "D86", "XII") and the issue in brackets after it.
+_VOLUME_AND_ISSUE = re.compile(r"(?P<v>\d+[A-Z]?|[IVXLC]+\b)(?:\s*[(\[]\s*(?P<i>[^)\]]+?)\s*[)\]])?")
+_SECTION_LETTER_BEFORE_VOLUME = re.compile(r"\s*(?P<s>[A-E])\s?\d")
+_PAGE_RANGE = re.compile(r"[A-Za-z]?\d+(?:\s*[-‐‑–—]+\s*[A-Za-z]?\d+)?")
+
+
 def clean_fields(f: dict[str, str]) -> dict[str, Any]:
     """Field strings from :func:`fields_from_labels` → Reference keyword values."""
     out: dict[str, Any] = {}
@@ -230,7 +264,7 @@ def clean_fields(f: dict[str, str]) -> dict[str, Any]:
     if "editor" in f and not (_TRANSLATOR.search(f["editor"]) and not _EDS_MARK.search(f["editor"])):
         # Translators ("Trans. D. Nicholson-Smith", "R. Bononno (trans.)") are
         # no editors; a Reference has no field for them.
-        eds = _EDS_MARK.sub(" ", re.sub(r"^\s*(?:in:?|dans|en)\s+", "", f["editor"], flags=re.I))
+        eds = _EDS_MARK.sub(" ", _IN_BEFORE_BOOK.sub("", f["editor"]))
         out["editors"], _ = parse_authors(_TRANSLATOR.sub(" ", eds))
     if "year" in f:
         m = _YEAR.search(f["year"])
@@ -245,38 +279,38 @@ def clean_fields(f: dict[str, str]) -> dict[str, Any]:
     if title:
         # A bracketed translation after the title ("Asuntokysymys [Housing question]")
         # is not part of it.
-        title = re.sub(r"^(?P<t>.{8,}?)\s*\[[^\]]*\s[^\]]*(?:\]|$).*$", r"\g<t>", title)
+        title = _BRACKETED_TRANSLATION_AFTER_TITLE.sub(r"\g<t>", title)
     if title:
         # "Title (tr. C. Heaney)", "Title, T. Bahti (trans.)", "Title. Trans. D. Nicholson-Smith":
         # the translator follows the title.
         title = _TRANSLATOR_NOTE.sub(r"\g<t>", title)
     if title:
         # Harvard "Title [online]. Paper presented at …": the medium ends the title.
-        title = re.sub(r"^(?P<t>.{8,}?)\s*\[(?:online|internet)\][.,]?\s+\S.*$", r"\g<t>", title, flags=re.I)
+        title = _ONLINE_THEN_MORE_AFTER_TITLE.sub(r"\g<t>", title)
         # "Title. Paper presented at …", "Title, mimeo": the kind of document follows the title.
-        title = re.sub(r"^(?P<t>.{8,}?)[.,;]\s+(?:(?:a |unpublished )?(?:paper|lecture) (?:presented|prepared|given) (?:at|for)|keynote (?:at|to))\b.*$", r"\g<t>", title, flags=re.I)
-        title = re.sub(r"[.,;]\s+(?:unpublished )?(?:manuscript|mimeo|typescript)\.?$", "", title, flags=re.I)
+        title = _PAPER_PRESENTED_AFTER_TITLE.sub(r"\g<t>", title)
+        title = _MANUSCRIPT_AT_END.sub("", title)
     out["title"] = _strip(_MEDIUM.sub("", title)) if title else None
     cont = f.get("container")
     if cont:
         cont = _MEDIUM.sub("", cont)
-        cont = re.sub(r"^\s*(?:in:?|dans|en)\s+", "", cont, flags=re.I)
+        cont = _IN_BEFORE_BOOK.sub("", cont)
         # Editors read into the book title: "A. Smith and B. Jones (eds) Book".
-        m = re.search(r"\((?:eds?|hrsg|hg)\.?\)[\s.,:]*|\beds?\.?,?\s+(?=[A-Z])", cont)
+        m = _EDITORS_MARK_IN_BOOK.search(cont)
         if m and m.start() > 0 and len(cont[m.end():].split()) >= 2:
             cont = cont[m.end():]
         # Chapter pages read into the book title: "Book, pp. 155-67".
-        cont = re.sub(r"[,.]?\s*\bpp?\.\s*\d+\s*[-‐‑–—]+\s*\d+\.?\s*$", "", cont)
+        cont = _CHAPTER_PAGES_AT_END.sub("", cont)
         out["container"] = _strip(cont)
     vol = f.get("volume")
     if vol:
-        m = re.search(r"(?P<v>\d+[A-Z]?|[IVXLC]+\b)(?:\s*[(\[]\s*(?P<i>[^)\]]+?)\s*[)\]])?", vol)
+        m = _VOLUME_AND_ISSUE.search(vol)
         if m:
             out["volume"] = m.group("v")
             if m.group("i"):
                 out["issue"] = m.group("i")
             # "Phys. Rev. D86", "Phys. Lett. B 536": the section letter belongs to the journal.
-            sec = re.match(r"\s*(?P<s>[A-E])\s?\d", vol)
+            sec = _SECTION_LETTER_BEFORE_VOLUME.match(vol)
             if sec and out.get("container") and not re.search(r"\b[A-E]\.?$", out["container"]):
                 dot = "." if (f.get("container") or "").rstrip(" ,").endswith(".") and not out["container"].endswith(".") else ""
                 out["container"] = f"{out['container']}{dot} {sec.group('s')}"
@@ -287,9 +321,9 @@ def clean_fields(f: dict[str, str]) -> dict[str, Any]:
             out["issue"] = m.group(0)
     pages = f.get("pages")
     if pages:
-        m = re.search(r"[A-Za-z]?\d+(?:\s*[-‐‑–—]+\s*[A-Za-z]?\d+)?", pages)
+        m = _PAGE_RANGE.search(pages)
         if m:
-            out["pages"] = re.sub(r"\s*[-‐‑–—]+\s*", "–", m.group(0))
+            out["pages"] = _RANGE_DASH.sub("–", m.group(0))
     out["publisher"] = _strip(f.get("publisher"))
     out["place"] = _strip(f.get("place"))
     ed = f.get("edition")

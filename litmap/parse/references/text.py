@@ -14,9 +14,12 @@ from typing import Optional
 __all__ = ["squash", "strip_noise"]
 
 
+_NON_WORD_RUN = re.compile(r"\W+")
+
+
 def squash(s: Optional[str]) -> str:
     """``s`` as a comparison key: letters and digits only, lower case."""
-    return re.sub(r"\W+", "", s or "").lower()
+    return _NON_WORD_RUN.sub("", s or "").lower()
 
 
 #: A software version or medium, as APA and R's citation() print it:
