@@ -133,16 +133,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_COMMA_WITH_SPACES = re.compile(r"\s*,\s*")
+#: An original year in square brackets: "1867 [1990]".
+_BRACKETED_YEAR = re.compile(r"\[\s*\d{4}\s*\]")
+_YEAR_SUFFIX_ALONE = re.compile(r"[a-z]")
+#: "2004a", "1999/2000b": the (last) year and its suffix.
+_YEAR_AND_SUFFIX = re.compile(rf"(?:{_YEAR}\s*/\s*)?({_YEAR})([a-z])?")
+
+
 def _split_years(years: str) -> list[tuple[Optional[int], Optional[str], Optional[str]]]:
     """``"2004a, b, 2010"`` → [(2004, 'a', None), (2004, 'b', None), (2010, None, None)];
     the third item is a year note (n.d., in press, forthcoming)."""
     out: list[tuple[Optional[int], Optional[str], Optional[str]]] = []
-    for item in re.split(r"\s*,\s*", years.strip()):
-        item = re.sub(r"\[\s*\d{4}\s*\]", "", item).strip()
+    for item in _COMMA_WITH_SPACES.split(years.strip()):
+        item = _BRACKETED_YEAR.sub("", item).strip()
         if not item:
             continue
         low = item.lower()
-        if re.fullmatch(r"[a-z]", item) and out and out[-1][0] is not None:
+        if _YEAR_SUFFIX_ALONE.fullmatch(item) and out and out[-1][0] is not None:
             out.append((out[-1][0], item, None))
         elif low.startswith("n"):
             out.append((None, None, "n.d."))
@@ -153,7 +161,7 @@ def _split_years(years: str) -> list[tuple[Optional[int], Optional[str], Optiona
         elif low.startswith("under"):
             out.append((None, None, "under review"))
         else:
-            m = re.fullmatch(rf"(?:{_YEAR}\s*/\s*)?({_YEAR})([a-z])?", item)
+            m = _YEAR_AND_SUFFIX.fullmatch(item)
             if m:
                 out.append((int(m.group(1)), m.group(2), None))
     return out
@@ -240,8 +248,11 @@ def _parse_part(part: str) -> Optional[list[CitedWork]]:
     return _works(m.group("years"), m.group("rest"), authors, initials, et_al, prefix)
 
 
+_SEMICOLON_WITH_SPACES = re.compile(r"\s*;\s*")
+
+
 def _split_parts(inner: str) -> list[str]:
-    return [p for p in re.split(r"\s*;\s*", inner) if p.strip()]
+    return [p for p in _SEMICOLON_WITH_SPACES.split(inner) if p.strip()]
 
 
 def _next_part(part: str, before: list[CitedWork]) -> list[CitedWork]:
@@ -409,6 +420,9 @@ def _repeated_mastheads(found: Iterable[Sequence[re.Match[str]]]) -> set[str]:
     return {k for k, n in seen.items() if n > 1}
 
 
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
 def _citing_sentence(text: str, s0: int, s1: int, start: int, end: int, furniture: list[tuple[int, int]]) -> str:
     """``text[s0:s1]`` without running heads (those not overlapping the citation)."""
     pieces = []
@@ -419,7 +433,7 @@ def _citing_sentence(text: str, s0: int, s1: int, start: int, end: int, furnitur
         pieces.append(text[pos:max(pos, a)])
         pos = max(pos, b)
     pieces.append(text[pos:s1])
-    return re.sub(r"\s{2,}", " ", " ".join(p.strip() for p in pieces if p.strip())).strip()
+    return _SPACE_RUN.sub(" ", " ".join(p.strip() for p in pieces if p.strip())).strip()
 
 
 def find_citations(paragraphs: Sequence[Paragraph], sections: Sequence[Section]) -> list[Citation]:

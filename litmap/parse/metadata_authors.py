@@ -64,11 +64,15 @@ def _title_case(token: str) -> str:
     return token
 
 
+#: An affiliation marker or stray superscript set apart as a token: "a,b", "1", "*".
+_AFFILIATION_MARKER = re.compile(r"[a-h\d*†‡§¶,]{1,4}")
+
+
 def _person(part: str) -> Optional[Author]:
     tokens = [t.strip(",;") for t in part.split()]
     # Affiliation markers and stray superscripts: "a,b", "1", "*".
     # A particle inside a name ("Marianne de Jong", "Patrícia da Silva") is no marker.
-    tokens = [t for k, t in enumerate(tokens) if t and not (re.fullmatch(r"[a-h\d*†‡§¶,]{1,4}", t) and not (
+    tokens = [t for k, t in enumerate(tokens) if t and not (_AFFILIATION_MARKER.fullmatch(t) and not (
         t in _PARTICLES and 0 < k < len(tokens) - 1 and tokens[k + 1][:1].isupper()))]
     if not 2 <= len(tokens) <= 5 or _NOT_NAME.search(" ".join(tokens)):
         return None
@@ -91,36 +95,54 @@ def _person(part: str) -> Optional[Author]:
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: E-mail and web addresses, PDF glyph codes and ORCID iDs in an author line.
+_ADDRESSES_AND_IDS = re.compile(r"\S+@\S+|https?://\S+|\(cid:\d+\)|orcid\S*|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", re.I)
+_NOTE_MARKS_BETWEEN_NAMES = re.compile(r"(?<=[a-zà-ÿ])\s?(?:[*∗⁎†‡§¶⇑✉☆•♠♢♡♣]\s?)+(?=\s[A-ZÀ-Þ][a-zà-ÿ])")
+_NOTE_MARKS = re.compile(r"[*∗⁎†‡§¶⇑✉☆•]|\(\s*\)")
+_NUMBERED_AFFILIATIONS_AT_END = re.compile(r"\.?\s+\(\d{1,2}\)\s+\S.*$")
+_NAME_THEN_NUMBERED_AFFILIATION = re.compile(r"[a-z]\S*\s+\(\d{1,2}\)\s+\S")
+_GLUED_AFFILIATION_MARKERS = re.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*\b|(?<=[a-zà-ÿ])[a-h](?:,[a-h])+\b")
+_BRACKETED_AFFILIATION_NUMBERS = re.compile(r"(?<=[a-zà-ÿ])\s*\(\d{1,2}(?:\s*,\s*\d{1,2})*\)")
+_INITIAL_GLUED_TO_NAME = re.compile(r"\b([A-Z][a-z]?\.)(?=[A-Z])")
+_AFFILIATION_MARKERS_SET_APART = re.compile(r"(?<=[a-zà-ÿ])\s+(?:[a-h]|\d{1,2})(?:\s*,\s*(?:[a-h]|\d{1,2})\b)*(?=\s*(?:[,·;&]|and\b|$))")
+_OCR_PUNCTUATION_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z])[;:]\.")
+_ACADEMIC_RANK = re.compile(r"\b(?:(?:Associate|Assistant|Full|Emeritus)\s+)?(?:Professor|Prof\.|Dr\.|Independent Scholar)\s+")
+_REPEATED_COMMAS = re.compile(r"(?:\s*,)+\s*,")
+_DATE_AT_END = re.compile(r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                          r"\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*$", re.I)
+_TWO_WORDS_IN_CAPITALS = re.compile(r"\b[A-Z]{2,}\s+[A-Z]{2,}\b")
+#: The last name in capitals before a capitalised word (an affiliation): "… MONTY HINDMAN Minnesota".
+_CAPITALS_BEFORE_WORD = re.compile(r"\b[A-Z][A-Z'’-]+\s+(?=[A-Z][a-z])")
+_NAME_SEPARATOR = re.compile(r",|;|\s&\s|\sand\s|\sAND\s")
 
 
 def parse_author_line(text: str) -> tuple[Author, ...]:
     """Names from a header author line ("Robert G. Cromley, Jie Lin & David A. Merwin")."""
     text = text.translate(_SUPERSCRIPTS)  # "Oliveira¹, Daniela Arruda Soares²": markers like "Wu1,2"
-    t = re.sub(r"\S+@\S+|https?://\S+|\(cid:\d+\)|orcid\S*|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", " ", text, flags=re.I)
+    t = _ADDRESSES_AND_IDS.sub(" ", text)
     # A note mark after a name and before the next one is their separator: "Kyle Lo†∗ Lucy Lu Wang†∗ Mark Neumann†".
-    t = re.sub(r"(?<=[a-zà-ÿ])\s?(?:[*∗⁎†‡§¶⇑✉☆•♠♢♡♣]\s?)+(?=\s[A-ZÀ-Þ][a-zà-ÿ])", ",", t)
-    t = re.sub(r"[*∗⁎†‡§¶⇑✉☆•]|\(\s*\)", " ", t)
+    t = _NOTE_MARKS_BETWEEN_NAMES.sub(",", t)
+    t = _NOTE_MARKS.sub(" ", t)
     t = "".join(" " if unicodedata.category(c) in ("So", "Sm") and c not in "&" else c for c in t)  # "Krishna ♠"
     # An affiliation list numbered in parentheses after the names: "J. Raimbault1,2,3. (1) CASA, UCL, …".
-    t = re.sub(r"\.?\s+\(\d{1,2}\)\s+\S.*$", "", t) if re.search(r"[a-z]\S*\s+\(\d{1,2}\)\s+\S", t) else t
-    t = re.sub(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*\b|(?<=[a-zà-ÿ])[a-h](?:,[a-h])+\b", " ", t)  # "Wu1,2", "Lia,b"
-    t = re.sub(r"(?<=[a-zà-ÿ])\s*\(\d{1,2}(?:\s*,\s*\d{1,2})*\)", " ", t)  # "Mirta B. Gordon (1), Jean-Pierre Nadal (2,3)"
-    t = re.sub(r"\b([A-Z][a-z]?\.)(?=[A-Z])", r"\1 ", t)  # initials glued to the name: "Yu.A.Pusep"
+    t = _NUMBERED_AFFILIATIONS_AT_END.sub("", t) if _NAME_THEN_NUMBERED_AFFILIATION.search(t) else t
+    t = _GLUED_AFFILIATION_MARKERS.sub(" ", t)  # "Wu1,2", "Lia,b"
+    t = _BRACKETED_AFFILIATION_NUMBERS.sub(" ", t)  # "Mirta B. Gordon (1), Jean-Pierre Nadal (2,3)"
+    t = _INITIAL_GLUED_TO_NAME.sub(r"\1 ", t)  # initials glued to the name: "Yu.A.Pusep"
     # Markers set apart from the name: "Jie Lin a, ⁎, Robert G. Cromley b,1", "Fang Qiu 1", "Jukka Hirvonen 1 · …".
-    t = re.sub(r"(?<=[a-zà-ÿ])\s+(?:[a-h]|\d{1,2})(?:\s*,\s*(?:[a-h]|\d{1,2})\b)*(?=\s*(?:[,·;&]|and\b|$))", "", t)
-    t = re.sub(r"(?<=\b[A-Z])[;:]\.", ".", t)  # OCR: "Peter I;. Fisher"
+    t = _AFFILIATION_MARKERS_SET_APART.sub("", t)
+    t = _OCR_PUNCTUATION_AFTER_INITIAL.sub(".", t)  # OCR: "Peter I;. Fisher"
     # Academic ranks before a name: "Associate Professor Michael PHILLIPS-ANDERSON".
-    t = re.sub(r"\b(?:(?:Associate|Assistant|Full|Emeritus)\s+)?(?:Professor|Prof\.|Dr\.|Independent Scholar)\s+", "", t)
-    t = re.sub(r"(?:\s*,)+\s*,", ",", t).strip(" ,·")
+    t = _ACADEMIC_RANK.sub("", t)
+    t = _REPEATED_COMMAS.sub(",", t).strip(" ,·")
     # A date set after the names ("LUCAS PUENTE JULY 2015") is no part of them.
-    t = re.sub(r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-               r"\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*$", "", t, flags=re.I)
+    t = _DATE_AT_END.sub("", t)
     t = t.replace(" Æ ", ", ").replace("·", ",")
     aff = _AFFIL.search(t)
     if aff and aff.start() > 0:
         t = re.sub(r"(?:\s+[A-Z][a-z]+){0,2}\s*$", "", t[: aff.start()]) if aff.group(0).lower() in (
             "research", "laborator") else _without_modifier(t[: aff.start()], t[aff.start():])
-    if re.search(r"\b[A-Z]{2,}\s+[A-Z]{2,}\b", t) and (caps_end := re.search(r"\b[A-Z][A-Z'’-]+\s+(?=[A-Z][a-z])", t)):
+    if _TWO_WORDS_IN_CAPITALS.search(t) and (caps_end := _CAPITALS_BEFORE_WORD.search(t)):
         t = t[: caps_end.end()]  # "… and MONTY HINDMAN Minnesota Population": names in capitals end at the affiliation
     listed = _family_first_list(t)
     if listed:
@@ -132,7 +154,7 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
             # "Yrjana, Hanna" (repository covers): family first.
             person = _person(f"{given} {fam}")
             return (person,) if person else ()
-    parts = re.split(r",|;|\s&\s|\sand\s|\sAND\s", t)
+    parts = _NAME_SEPARATOR.split(t)
     out: list[Author] = []
     for part in parts:
         if not part.strip():

@@ -278,13 +278,17 @@ def _last_obj_head(data: bytes, lo: int, hi: int) -> Optional[re.Match[bytes]]:
     return last
 
 
+#: The names in a stream's /Filter value: b"FlateDecode" from b"[/FlateDecode /DCTDecode]".
+_FILTER_NAME = re.compile(rb"/([A-Za-z0-9]+)")
+
+
 def _flate_layers(head: bytes) -> int:
     """How many Flate filters a stream's dictionary applies first (0: none)."""
     m = _FILTERS.search(head)
     if not m:
         return 0
     n = 0
-    for name in re.findall(rb"/([A-Za-z0-9]+)", m.group(1)):
+    for name in _FILTER_NAME.findall(m.group(1)):
         if name not in _FLATE_NAMES:
             break
         n += 1
