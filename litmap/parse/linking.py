@@ -58,6 +58,7 @@ def _ocr_fold(key: str) -> str:
 
 # An acronym after an organisation's name: "Ministry of ... (MOHURD)", "[NBS]".
 _ACRONYM_RE = re.compile(r"\s*[\[(]([A-Z][A-Za-z&-]{1,12})[\])]\s*$")
+_LEADING_THE_RE = re.compile(r"^the\s+", re.I)
 
 
 def _org_parts(name: str) -> tuple[str, set[str]]:
@@ -69,10 +70,13 @@ def _org_parts(name: str) -> tuple[str, set[str]]:
     if m:
         known.add(m.group(1).upper())
         name = name[: m.start()].strip()
-    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    name = _LEADING_THE_RE.sub("", name)
     if " " not in name and name.isupper() and len(name) >= 2:
         known.add(name.replace("-", ""))
     return name, known
+
+
+_WORD_BREAK_RE = re.compile(r"[\s\-‐]+")
 
 
 def _acronyms_of(name: str) -> set[str]:
@@ -80,7 +84,7 @@ def _acronyms_of(name: str) -> set[str]:
     and Urban-Rural Development`` → MHURD, MOHURD, ...; ``National Bureau of
     Statistics of China`` → NBS, NBOS, ...; ``Organisation for Economic
     Co-operation and Development`` → OECD."""
-    words = [w for w in re.split(r"[\s\-‐]+", name) if w]
+    words = [w for w in _WORD_BREAK_RE.split(name) if w]
     out: set[str] = set()
     content = with_small = ""
     heads = 0

@@ -123,20 +123,30 @@ _NARRATIVE_TAIL_RE = re.compile(
 COMPOUND_SPACE = re.compile(r"(?<=[a-zà-ÿ])\s+([-‐])(?=[A-ZÀ-Þ][a-zà-ÿ])")
 
 
+#: A hyphen that broke a word at a line end: "Bren- ner".
+_LINE_BREAK_HYPHEN_RE = re.compile(rf"({_LETTER})-\s+({_LETTER})")
+_WHITESPACE_RUN_RE = re.compile(r"\s+")
+
+
 def clean_names(s: str) -> str:
     """``s`` with line-break hyphens rejoined (``Bren- ner``), compound
     surnames closed up (``Brown ‐Saracino``) and spaces collapsed."""
-    s = re.sub(rf"({_LETTER})-\s+({_LETTER})", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), s)
+    s = _LINE_BREAK_HYPHEN_RE.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), s)
     s = COMPOUND_SPACE.sub(r"\1", s)
-    return re.sub(r"\s+", " ", s).strip(" ,;")
+    return _WHITESPACE_RUN_RE.sub(" ", s).strip(" ,;")
+
+
+#: Digits, symbols and brackets that no author list or organisation name holds.
+_NOT_IN_NAMES_RE = re.compile(r"[=<>%+×*/\d\[\]\"“”$€£¥§]")
+_SPACES_AND_COMMAS_RE = re.compile(r"[\s,]+")
 
 
 def is_name_segment(seg: str) -> bool:
     """Whether ``seg`` reads as an author list or an organisation name."""
     seg = _ACRONYM_RE.sub("", seg)
-    if not seg or len(seg) > 160 or re.search(r"[=<>%+×*/\d\[\]\"“”$€£¥§]", seg):
+    if not seg or len(seg) > 160 or _NOT_IN_NAMES_RE.search(seg):
         return False
-    words = [w for w in re.split(r"[\s,]+", seg) if w]
+    words = [w for w in _SPACES_AND_COMMAS_RE.split(seg) if w]
     if not words or len(words) > 16:
         return False
     caps = 0
@@ -238,7 +248,7 @@ def narrative_names(before: str) -> Optional[Narrative]:
     if m is None:
         return None
     names = m.group("names")
-    seps = re.findall(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", names)
+    seps = _SEP_RE.findall(names)
     # "In China, Wu (2016)": a comma chain must end in "and"/"&" (or et al.)
     if seps and not m.group("etal") and not re.search(r"and|&", seps[-1]):
         cut = names.rfind(",")
@@ -297,6 +307,10 @@ def _given_name(pre: str, names: str) -> Optional[re.Match[str]]:
     return g
 
 
+_LONG_WORD_RE = re.compile(r"[^\W\d_]{5,}")
+_LAST_WORD_RE = re.compile(r"(\S+)\s+$")
+
+
 def _narrative_names_check(
     tail: str, m: Optional[re.Match[str]]
 ) -> Optional[tuple[re.Match[str], Optional[re.Match[str]]]]:
@@ -313,13 +327,13 @@ def _narrative_names_check(
     if _POSS_RE.sub("", names).split()[-1].lower() in _NOT_SURNAMES:
         return None
     # Abstract nouns are no surnames: "People, Places and Prosperity (2005)" is a title.
-    if any(w.lower().endswith(_NOUN_ENDS) for w in re.findall(r"[^\W\d_]{5,}", names)):
+    if any(w.lower().endswith(_NOUN_ENDS) for w in _LONG_WORD_RE.findall(names)):
         return None
     # A capitalised word right before the names, mid-sentence, makes it a
     # proper noun ("Southern Tour (1992)", "Science Park (2022)"), unless it
     # is a given name ("the work of Neil Brenner (2004)").
     pre = tail[: m.start("names")]
-    pw = re.search(r"(\S+)\s+$", pre)
+    pw = _LAST_WORD_RE.search(pre)
     if pw:
         word = pw.group(1)
         ends_clause = word[-1] in ".,;:!?)\"”’"

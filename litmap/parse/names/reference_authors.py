@@ -128,18 +128,32 @@ def _clean(chunk: str) -> str:
     return chunk.strip(" ,;:").strip()
 
 
+#: A conjunction left at the end of a span that stops before the last name: "Burns, J. H., and".
+_CONJUNCTION_AT_END = re.compile(r"[\s,]+(?:and|und|&)$")
+_INITIAL_AT_END = re.compile(r"\b[A-ZА-ЯЁ]\.$")
+#: The second half of a hyphenated given name set apart: "Lam, N. S. -N.".
+_SPACED_HYPHEN_BETWEEN_INITIALS = re.compile(r"(?<=\b[A-Z]\.)\s+[-‐]\s?(?=[A-Z]\.)")
+_EDITORS_MARK = re.compile(r"\(\s*(?:eds?|hrsg|hg|coords?)\.?\s*\)|,?\s*\b(?:eds?|editors?)\.?$", re.I)
+#: A German-style slash between names: "Lippold, S./Lohr, K.".
+_SLASH_BETWEEN_NAMES = re.compile(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])")
+#: "&" (also without its space: "&Majoor"), "and", "und", "et", "y" between names.
+_CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:(?<![^\s,])&\s*(?=[^\W\d_])|(?:\band\b|\bund\b|\bet\b|\by\b)\s+)")
+#: "with" before a co-author: "Butler, T. with Robson, G.".
+_WITH_BEFORE_COAUTHOR = re.compile(r"(?<=\.)\s+with\s+(?=[A-Z][\w'’-]+,)")
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     """Split an author (or editor) string into authors; returns (authors, et_al).  Cached: the
     rules and the CRF's spans often read the same author string (the result is immutable)."""
     # A span that stops before the last name keeps its conjunction: "Burns, J. H., and".
-    text = re.sub(r"[\s,]+(?:and|und|&)$", "", text.strip(" ,;:")).strip(" ,;:")
-    if text.endswith(".") and not re.search(r"\b[A-ZА-ЯЁ]\.$", text):
+    text = _CONJUNCTION_AT_END.sub("", text.strip(" ,;:")).strip(" ,;:")
+    if text.endswith(".") and not _INITIAL_AT_END.search(text):
         text = text[:-1]
     # "Brown ‐Saracino, J.": a space the text layer left before a compound surname's hyphen.
     text = COMPOUND_SPACE.sub(r"\1", text)
     # "Lam, N. S. -N.": the second half of a hyphenated given name (Siu-Ngan) set apart.
-    text = re.sub(r"(?<=\b[A-Z]\.)\s+[-‐]\s?(?=[A-Z]\.)", "-", text)
+    text = _SPACED_HYPHEN_BETWEEN_INITIALS.sub("-", text)
     # "King, Martin Luther, Jr.", "Martin Jr, R. L.": a generational suffix is no author or part of a surname.
     suffixes: list[tuple[int, str]] = []
     for m in reversed(list(_SUFFIX.finditer(text))):
@@ -148,7 +162,7 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     suffixed = text
     et_al = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text).strip(" ,;:")
-    text = re.sub(r"\(\s*(?:eds?|hrsg|hg|coords?)\.?\s*\)|,?\s*\b(?:eds?|editors?)\.?$", "", text, flags=re.I).strip(" ,;:")
+    text = _EDITORS_MARK.sub("", text).strip(" ,;:")
     if not text:
         return (), et_al
     if looks_like_organisation(text) and not re.search(r",\s*" + _INITIAL + r"\s*(?:,|&|and\b|$)", text):
@@ -156,11 +170,11 @@ def parse_authors(text: str) -> tuple[tuple[Author, ...], bool]:
     # Initials glued to the surname they precede ("J.M.Fernández-Varea", "F.Salvat"): a space lost in extraction.
     text = _GLUED_INITIALS.sub(r"\1 ", text)
     # Conjunctions and German-style slashes ("Lippold, S./Lohr, K.") separate names.
-    text = re.sub(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])", " ; ", text)
+    text = _SLASH_BETWEEN_NAMES.sub(" ; ", text)
     # "&" may lose its space in PDF text ("Gualini, E., &Majoor, S."); not inside a name ("AT&T").
-    text = re.sub(r"\s*(?:,\s*)?(?:(?<![^\s,])&\s*(?=[^\W\d_])|(?:\band\b|\bund\b|\bet\b|\by\b)\s+)", " ; ", text)
+    text = _CONJUNCTION.sub(" ; ", text)
     # "Butler, T. with Robson, G.": a co-author after "with" (not "with the collaboration of …").
-    text = re.sub(r"(?<=\.)\s+with\s+(?=[A-Z][\w'’-]+,)", " ; ", text)
+    text = _WITH_BEFORE_COAUTHOR.sub(" ; ", text)
     groups = [g for g in (_clean(g) for g in text.split(";")) if g]
     authors: list[Author] = []
     # Chicago/MLA: only the first name is inverted ("Bassett, David R.,

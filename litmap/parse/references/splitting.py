@@ -47,6 +47,10 @@ from litmap.parse.references.entry_starts import (
 __all__ = ["split_references", "split_reference_text", "is_entry_start"]
 
 
+#: A line end that leaves the names unfinished: an initial, a comma, "&", "and", a colon, a hyphen.
+_NAMES_GO_ON_AT_END = re.compile(r"(?:\b[A-Z]\.|,|&|\band|:|-)\s*$")
+
+
 def _text_starts(lines: Sequence[Line]) -> list[bool]:
     """Entry starts from text cues alone."""
     n = len(lines)
@@ -77,7 +81,7 @@ def _text_starts(lines: Sequence[Line]) -> list[bool]:
                 or not year_near(lines, i):
             continue
         prev = lines[i - 1].text
-        prev_ends = bool(ENDS_ENTRY.search(prev)) and not re.search(r"(?:\b[A-Z]\.|,|&|\band|:|-)\s*$", prev)
+        prev_ends = bool(ENDS_ENTRY.search(prev)) and not _NAMES_GO_ON_AT_END.search(prev)
         short_prev = len(prev) < 0.8 * typical
         ended = _ended(prev)
         strong = bool(STRONG_START.match(ln.text)) and not NAMES_GO_ON.search(prev) and not prev.rstrip().endswith(("-", "‐")) \
@@ -94,9 +98,12 @@ _ORG_OVER_LINES = re.compile(
     rf"^\s*[A-ZÀ-Þ][\w'’&\-]+(?:,?\s+{_ORG_WORD}){{3,24}}\s*\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)[.,:]?(?:\s|$)")
 
 
+_DIGIT_AT_END = re.compile(r"\d\s*$")
+
+
 def _ended(prev: str) -> bool:
     """The line ends like a finished entry: a full stop, a bracket, a page number."""
-    return prev.rstrip().endswith((".", ")", "]")) or re.search(r"\d\s*$", prev) is not None
+    return prev.rstrip().endswith((".", ")", "]")) or _DIGIT_AT_END.search(prev) is not None
 
 
 #: A start with no given names, a name and then a range of years ("Revitalisation
@@ -253,6 +260,15 @@ def _block_starts(lines: Sequence[Line], text_starts: Sequence[bool]) -> Optiona
     return starts
 
 
+_HYPHEN_AFTER_LETTER_AT_END = re.compile(r"\w[-‐]$")
+#: A URL or DOI that runs to the end of the text.
+_ADDRESS_AT_END = re.compile(r"(?:https?://|www\.|\b10\.\d{4,9}/)\S*$")
+_ADDRESS_PIECE_AT_START = re.compile(r"^[\w.\-/%?=&#~]+(?:\s|$)")
+_ADDRESS_PUNCTUATION = re.compile(r"[./\-_=%]")
+#: A capitalised word and a comma or full stop: a name, not the rest of an address ("Smith, J.").
+_CAPITALISED_WORD_THEN_PUNCT = re.compile(r"^[A-Z][a-z]+[,.]")
+
+
 def _join(parts: Sequence[str]) -> str:
     out = ""
     for p in parts:
@@ -261,15 +277,18 @@ def _join(parts: Sequence[str]) -> str:
             continue
         if not out:
             out = p
-        elif re.search(r"\w[-‐]$", out) and p[:1].islower():
+        elif _HYPHEN_AFTER_LETTER_AT_END.search(out) and p[:1].islower():
             out = out[:-1] + p  # line-break hyphenation
         elif out.endswith(("/", "-", "‐")) and not out.endswith(" -"):
             out += p  # URLs and DOIs broken over lines
-        elif re.search(r"(?:https?://|www\.|\b10\.\d{4,9}/)\S*$", out) and re.match(r"^[\w.\-/%?=&#~]+(?:\s|$)", p) and re.search(r"[./\-_=%]", p.split()[0]) and not re.match(r"^[A-Z][a-z]+[,.]", p):
+        elif _ADDRESS_AT_END.search(out) and _ADDRESS_PIECE_AT_START.match(p) and _ADDRESS_PUNCTUATION.search(p.split()[0]) and not _CAPITALISED_WORD_THEN_PUNCT.match(p):
             out += p  # a URL continued on the next line
         else:
             out += " " + p
     return out
+
+
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def _assemble(lines: Sequence[Line], starts: Sequence[bool]) -> list[tuple[str, int]]:
@@ -285,7 +304,7 @@ def _assemble(lines: Sequence[Line], starts: Sequence[bool]) -> list[tuple[str, 
         current.append(ln.text)
     if current:
         entries.append((_join(current), page))
-    return [(t, p) for t, p in entries if re.search(r"\w", t)]
+    return [(t, p) for t, p in entries if _WORD_CHARACTER.search(t)]
 
 
 #: Bullet marks that open an entry of a bulleted list; the text layer may
