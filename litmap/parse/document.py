@@ -77,6 +77,10 @@ def _garbled_signs(references: list[Reference], citations: list[Citation]) -> li
     return out
 
 
+#: The number that opens a numbered reference: "[12]", "12. ", "12) ".
+_ENTRY_NUMBER = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)]\s)")
+
+
 def _stray_numbers_dropped(citations: list[Citation], references: list[Reference]) -> list[Citation]:
     """Bracketed numbers in a paper whose reference list is not numbered
     and that cites author-year ("[52]", "[3] d" in a table's bins, equation
@@ -84,7 +88,7 @@ def _stray_numbers_dropped(citations: list[Citation], references: list[Reference
     entry."""
     if not references or not any(c.kind != "numeric" for c in citations):
         return citations
-    numbered = sum(1 for r in references if re.match(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)]\s)", r.raw))
+    numbered = sum(1 for r in references if _ENTRY_NUMBER.match(r.raw))
     if numbered >= len(references) / 2:
         return citations
     return [c for c in citations if c.kind != "numeric"]

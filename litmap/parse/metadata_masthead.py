@@ -22,9 +22,12 @@ __all__ = ["header_info", "journal_names", "norm_key", "date_line_year", "is_dat
 _YEAR = r"(1[89]\d\d|20[0-4]\d)"
 
 
+_NOT_LETTER_OR_DIGIT_RUN = re.compile(r"[^a-z0-9]+")
+
+
 def norm_key(s: str) -> str:
     """Lower-case alphanumeric words, for comparing a line with a journal name."""
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+    return _NOT_LETTER_OR_DIGIT_RUN.sub(" ", s.lower()).strip()
 
 
 def journal_names(page: LaidOutPage) -> set[str]:
@@ -129,11 +132,15 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE_LINE.match(clean_field(text)))
 
 
+#: A block of small numbers only ("12", "3 45"): page and line numbers.
+_SMALL_NUMBERS_ONLY = re.compile(r"\d{1,3}(?:\s+\d{1,3})*")
+
+
 def date_line_year(page: LaidOutPage) -> Optional[int]:
     """A date printed alone under the title ("April 22, 2024", "05 July 2022", "January 2001 ISSN …"),
     or a year alone in the masthead above it ("Number 9" / "2014")."""
     # Line numbers of a draft ("5 6", "11 12 13 14") set as blocks of their own do not use up the first blocks.
-    blocks = [b for b in page.blocks if not re.fullmatch(r"\d{1,3}(?:\s+\d{1,3})*", b.text.strip())]
+    blocks = [b for b in page.blocks if not _SMALL_NUMBERS_ONLY.fullmatch(b.text.strip())]
     for k, b in enumerate(blocks[:8]):
         text = clean_field(b.text)
         m = _DATE_LINE.match(text) or (_YEAR_LINE.match(text) if k < 3 else None)

@@ -141,12 +141,16 @@ def printed_venue(lines: Iterable[str], starts: bool = True) -> Optional[str]:
     return found[0] if found else None
 
 
+#: What every printed venue line holds: a digit, "©", "Proceedings", "published", "to appear".
+_VENUE_SIGN = re.compile(r"\d|©|/C211|Proceedings|ublished|ppear")
+
+
 def _printed(lines: Iterable[str], starts: bool = True) -> Optional[tuple[str, str]]:
     """:func:`printed_venue`, and the line it was read from."""
     shapes = _SHAPES if starts else tuple(s for s in _SHAPES if not s.pattern.startswith("^"))
     for line in lines:
         text = _LEADING_DOI.sub("", _SPRINGER_MARK.sub(" ", " ".join(line.split())).strip())
-        if len(text) > 300 or not re.search(r"\d|©|/C211|Proceedings|ublished|ppear", text):  # every shape holds one
+        if len(text) > 300 or not _VENUE_SIGN.search(text):  # every shape holds one
             continue
         for shape in shapes:
             m = shape.search(text)

@@ -34,6 +34,9 @@ def crf_fields(text: str) -> Optional[dict[str, Any]]:
 _PAGE_MARK = re.compile(r"(?:pp?|S|P|pages?|seiten|ss)\.?|.*\d.*|[ivxlc]+", re.I)
 
 
+_WORD_CHARACTER_AT_END = re.compile(r"\w$")
+
+
 def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]) -> list[str]:
     """CRF labels with boundaries no printed reference puts inside a name
     or a title moved to where the punctuation is."""
@@ -42,7 +45,7 @@ def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]
     for i in range(n - 1):
         # A place run straight into a publisher, one space between: "London School of …".
         if out[i] == "place" and out[i + 1] == "publisher" and tokens[i + 1][1] - tokens[i][2] == 1:
-            if re.search(r"\w$", tokens[i][0]) and tokens[i + 1][0][:1].isupper():
+            if _WORD_CHARACTER_AT_END.search(tokens[i][0]) and tokens[i + 1][0][:1].isupper():
                 j = i
                 while j >= 0 and out[j] == "place":
                     out[j] = "publisher"

@@ -87,12 +87,16 @@ def _tail_length(title: str, qkey: str) -> int:
 _GOST = re.compile(r"(?P<title>[^/]{8,}?)(?<!:)\s+//\s+(?P<cont>[^/]+?)(?=\s*(?:[./]\s|,\s*(?:19|20)\d\d|$))")
 
 
+#: A " // " between a title and its container, not the "//" of an address.
+_SLASHES_BETWEEN_FIELDS = re.compile(r"[^:/]\s+//\s")
+
+
 def slashed_container(entry: EntryText, fields: RefFields) -> RefFields:
     """GOST "Title // Container. Year." read as one title."""
     text, values = entry.text, fields.as_dict()
     out = dict(values)
     title = out.get("title") or ""
-    if not re.search(r"[^:/]\s+//\s", text) or "//" not in title and out.get("container"):
+    if not _SLASHES_BETWEEN_FIELDS.search(text) or "//" not in title and out.get("container"):
         return RefFields.from_values(out)
     m = _GOST.search(text)
     if not m:

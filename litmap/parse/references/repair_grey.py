@@ -70,6 +70,9 @@ _GENRE_IN_TITLE = re.compile(rf"(?:\s*(?P<br>[\[(]{_GENRE}[\])])|\s*\.\s+(?P<own
 _INSTITUTION = re.compile(r"universit|institut|college|school|hochschule|faculdade|faculty|department|centre|center", re.I)
 
 
+_ONLINE_AT_END = re.compile(r"[,.;]?\s+(?:online|available online|on-?line)$", re.I)
+
+
 def genre_words(entry: EntryText, fields: RefFields) -> RefFields:
     """The kind of a work read as its publisher ("Preprint", "Diplomarbeit,
     Universität Hamburg" → publisher "Diplomarbeit") or left in its title
@@ -88,7 +91,7 @@ def genre_words(entry: EntryText, fields: RefFields) -> RefFields:
         changed = True
     title = out.get("title")
     # "…, online: <www.hrw.org/…>": the medium before an address is no part of the title.
-    medium = re.search(r"[,.;]?\s+(?:online|available online|on-?line)$", title, re.I) if title else None
+    medium = _ONLINE_AT_END.search(title) if title else None
     if title and medium and re.search(re.escape(title[medium.start():].lstrip(" ,.;")) + r"\s*:\s*\S", entry.text):
         out["title"] = title = title[: medium.start()].rstrip(" ,.;:") or None
         changed = True
@@ -111,6 +114,9 @@ _BODY = re.compile(r"\b(?:Australia|Association|Institute|Council|Foundation|Soc
 _URL_START = re.compile(r"\s*[.,]?\s*(?:URL:?\s*|Available (?:at|from):?\s*)?<?(?:https?://|www\.)", re.I)
 
 
+_ADDRESS_START = re.compile(r"(?:https?://|www\.)")
+
+
 def site_before_url(entry: EntryText, fields: RefFields) -> RefFields:
     """A magazine, newspaper or web site named between the title and its
     address, read into the title ("… at the Speed of Thought.
@@ -120,7 +126,7 @@ def site_before_url(entry: EntryText, fields: RefFields) -> RefFields:
     container.  An address read as the publisher is none."""
     out = fields.as_dict()
     changed = False
-    if out.get("publisher") and re.match(r"(?:https?://|www\.)", out["publisher"]):
+    if out.get("publisher") and _ADDRESS_START.match(out["publisher"]):
         out["publisher"], changed = None, True
     key = "title" if out.get("title") and not out.get("container") else "container" if out.get("container") and not out.get("title") else None
     m = _SITE_NAME.match(out[key]) if key else None

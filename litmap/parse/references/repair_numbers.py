@@ -39,6 +39,12 @@ _ACS = re.compile(
 _SERIES_YEAR = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*\(\s*(?P<b>(?:19|20)\d\d)\s*\)")
 
 
+_YEAR = re.compile(r"1[5-9]\d\d|20[0-4]\d")
+_PAGE_NUMBER = re.compile(r"[A-Za-z]?\d+")
+#: A page range after "p." or "pp.": "pp. 12-30".
+_MARKED_PAGE_RANGE = re.compile(r"\bpp?\.\s*([A-Za-z]?\d+\s*[-‐‑–—]\s*[A-Za-z]?\d+)")
+
+
 def date_volume(entry: EntryText, fields: RefFields) -> RefFields:
     """Year, volume, issue and pages from the date block and the page range
     as printed (see the module docstring)."""
@@ -63,12 +69,12 @@ def date_volume(entry: EntryText, fields: RefFields) -> RefFields:
         out["pages"] = out.get("pages") or re.sub(r"\s*[-–]\s*", "–", acs.group("p"))
         year = out["year"]
     pages = out.get("pages")
-    if pages and re.fullmatch(r"1[5-9]\d\d|20[0-4]\d", pages) and (year is None or int(pages) == year):
+    if pages and _YEAR.fullmatch(pages) and (year is None or int(pages) == year):
         # "Vol. 12, No. 2, 1998." / "New York Times, June 15, 2005.": the date, not a page.
         if not re.search(rf"\b(?:pp?|S)\.\s*{pages}\b", text):
             out["year"] = out.get("year") or int(pages)
             out["pages"] = pages = None
-    if pages and re.fullmatch(r"[A-Za-z]?\d+", pages):
+    if pages and _PAGE_NUMBER.fullmatch(pages):
         # "(2008)228 -502": the end of the range the CRF left out.
         r = re.search(rf"(?<![\w.]){re.escape(pages)}\s*[-‐‑–—]\s*(?P<e>[A-Za-z]?\d+)\b", text)
         if r:
@@ -79,7 +85,7 @@ def date_volume(entry: EntryText, fields: RefFields) -> RefFields:
             if r and pages.isdigit() and 0 < int(r.group("e")) - int(pages) < 500:
                 out["pages"] = f"{pages}–{r.group('e')}"
     elif not pages:
-        ranges = re.findall(r"\bpp?\.\s*([A-Za-z]?\d+\s*[-‐‑–—]\s*[A-Za-z]?\d+)", text)
+        ranges = _MARKED_PAGE_RANGE.findall(text)
         if len(ranges) == 1:
             out["pages"] = re.sub(r"\s*[-‐‑–—]\s*", "–", ranges[0])
     s = _SERIES_YEAR.search(text)
@@ -194,18 +200,23 @@ _MONTH_BEHIND = re.compile(rf"{_MONTHS_NAME}\s*$")
 _PRINTED_NUMBER = re.compile(r"(?<![\d.,:/-])\d+(?!\d)")
 
 
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+#: A range of days of a month: "12–14".
+_DAY_RANGE = re.compile(r"\d{1,2}–\d{1,2}")
+
+
 def meeting_days(entry: EntryText, fields: RefFields) -> RefFields:
     """A conference's days ("Berlin, 12-14 June 2001, 45-60", "June
     12–14, 2001") read as the pages: the pages are the range printed apart
     from a month, or none.  A day read as the volume ("… Association, 31
     May–2 June, Madison") when the number is printed only as a day is none."""
     vol = fields.volume
-    if vol and re.fullmatch(r"\d{1,2}", vol):
+    if vol and _ONE_OR_TWO_DIGITS.fullmatch(vol):
         uses = [m for m in _PRINTED_NUMBER.finditer(entry.text) if m.group() == vol]
         if uses and all(_MONTH_AHEAD.match(entry.text[m.end():]) for m in uses):
             fields = dataclasses.replace(fields, volume=None)
     pages = fields.pages
-    if not pages or not re.fullmatch(r"\d{1,2}–\d{1,2}", pages):
+    if not pages or not _DAY_RANGE.fullmatch(pages):
         return fields
     text = entry.text
     a, b = pages.split("–")

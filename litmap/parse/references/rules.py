@@ -139,6 +139,12 @@ def _find_year(text: str, limit: int) -> Optional[re.Match[str]]:
     return m
 
 
+#: A sentence end in a title: ". " "? " "! " (and a closing quote) before a capital, a digit, "In", "(".
+_SENTENCE_END = re.compile(r"(?<=[^\s.])([.?!])[’'”\"]?\s+(?=[A-Z0-9(\[\"“‘]|In\b|in:|pp\.|https?:|[a-z]+\s)")
+#: An initial or abbreviation whose full stop ends no sentence: "J.", "vol.", "U.S.", "e.g.".
+_ABBREVIATION_AT_END = re.compile(r"(?:\b[A-Z]|\bvs|\bno|\bvol|\bed|\beds|\bpp|\bSt|\bDr|\bU\.S|\bcf|\bi\.e|\be\.g)\.$", re.I)
+
+
 def _split_title(rest: str) -> tuple[Optional[str], str]:
     """Title and what follows it."""
     rest = rest.strip(" .,:;")
@@ -151,9 +157,9 @@ def _split_title(rest: str) -> tuple[Optional[str], str]:
     # A question often opens a subtitle ("…social mix’? Shifting …"), so a
     # later full stop wins over "?"/"!".
     ends: list[tuple[str, int, int]] = []
-    for m in re.finditer(r"(?<=[^\s.])([.?!])[’'”\"]?\s+(?=[A-Z0-9(\[\"“‘]|In\b|in:|pp\.|https?:|[a-z]+\s)", rest):
+    for m in _SENTENCE_END.finditer(rest):
         before = rest[: m.start() + 1]
-        if m.group(1) == "." and re.search(r"(?:\b[A-Z]|\bvs|\bno|\bvol|\bed|\beds|\bpp|\bSt|\bDr|\bU\.S|\bcf|\bi\.e|\be\.g)\.$", before, re.I):
+        if m.group(1) == "." and _ABBREVIATION_AT_END.search(before):
             continue
         ends.append((m.group(1), m.start(), m.end()))
     stop = next((e for e in ends if e[0] == "."), ends[0] if ends else None)
@@ -176,11 +182,14 @@ def _split_title(rest: str) -> tuple[Optional[str], str]:
     return rest, ""
 
 
+_PLACE_COLON_PUBLISHER = re.compile(r"^(?P<place>[^:]{2,40}):\s*(?P<pub>.+)$")
+
+
 def _place_publisher(tail: str) -> tuple[Optional[str], Optional[str]]:
     tail = tail.strip(" .,;()")
     if not tail:
         return None, None
-    m = re.match(r"^(?P<place>[^:]{2,40}):\s*(?P<pub>.+)$", tail)
+    m = _PLACE_COLON_PUBLISHER.match(tail)
     if m:
         return _strip_trail(m.group("place")), _strip_trail(m.group("pub"))
     # Springer: "Oxford University Press, Oxford"; EXCITE: "Ithaca, Cornell University Press"
@@ -196,6 +205,13 @@ def _place_publisher(tail: str) -> tuple[Optional[str], Optional[str]]:
     return None, _strip_trail(tail)
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+#: A "doi:", "DOI" or "URL" label left at the end once its address was cut out.
+_ADDRESS_LABEL_AT_END = re.compile(r"\s*\[?\b(?:doi|DOI|URL)\]?:?\s*$")
+_INITIAL_AT_END = re.compile(r"\b[A-Z]\.$")
+_PUNCTUATION_AT_START = re.compile(r"^[\s.,:;)\]]+")
+
+
 def parse_rules(raw: str, previous: Optional[Reference] = None) -> tuple[dict[str, Any], list[str]]:
     """Reference keyword values found by rules, and warnings."""
     warnings: list[str] = []
@@ -204,7 +220,7 @@ def parse_rules(raw: str, previous: Optional[Reference] = None) -> tuple[dict[st
         warnings.append(f"entry is {len(text)} characters long; probably several entries run together")
         text = text[:_MAX_LEN]
     # Any script: CJK entries ("長塚 隆 (2020). …") are parsed too.
-    if not re.search(r"[^\W\d_]{2}", text):
+    if not _TWO_LETTERS.search(text):
         return {}, ["no text to parse"]
     text = _NUMBERING.sub("", text, count=1)
     dash_authors: tuple[Author, ...] = ()
@@ -229,8 +245,8 @@ def parse_rules(raw: str, previous: Optional[Reference] = None) -> tuple[dict[st
             url = None
         text = (text[: u.start()] + " " + text[u.end() :]).strip()
     text = _ACCESS.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;")
-    text = re.sub(r"\s*\[?\b(?:doi|DOI|URL)\]?:?\s*$", "", text)
+    text = _SPACES.sub(" ", text).strip(" ,;")
+    text = _ADDRESS_LABEL_AT_END.sub("", text)
 
     # Year: author-date styles put it within the first ~40% of the string.
     ym = _find_year(text, limit=max(60, int(len(text) * 0.6)) if not dash_authors else 12)
@@ -246,7 +262,7 @@ def parse_rules(raw: str, previous: Optional[Reference] = None) -> tuple[dict[st
             note = ym.group("note").lower()
             year_note = "n.d." if note.startswith("n") else note
         head = text[: ym.start()].strip(" ,(")
-        if head.endswith(".") and not re.search(r"\b[A-Z]\.$", head):
+        if head.endswith(".") and not _INITIAL_AT_END.search(head):
             head = head[:-1]
         if dash_authors or not head:
             authors_text, rest = "", text[ym.end() :]
@@ -261,8 +277,8 @@ def parse_rules(raw: str, previous: Optional[Reference] = None) -> tuple[dict[st
         warnings.append("no year found")
         authors_text, rest = _split_authors_first(text)
 
-    rest = re.sub(r"^[\s.,:;)\]]+", "", rest)
-    rest = re.sub(r"\s+", " ", rest).strip()
+    rest = _PUNCTUATION_AT_START.sub("", rest)
+    rest = _SPACES.sub(" ", rest).strip()
     authors, et_al = parse_authors(authors_text) if authors_text else ((), False)
     if dash_authors:
         authors = dash_authors
@@ -319,6 +335,9 @@ def parse_rules(raw: str, previous: Optional[Reference] = None) -> tuple[dict[st
     return out, warnings
 
 
+_TOKEN_BETWEEN_SEPARATORS = re.compile(r"[^\s,;&]+")
+
+
 def _looks_like_authors(head: str) -> bool:
     if len(head) > 400:
         return False
@@ -326,7 +345,7 @@ def _looks_like_authors(head: str) -> bool:
         return True
     # Names are capitalised words, initials and separators; a title has many
     # lower-case words.
-    words = re.findall(r"[^\s,;&]+", head)
+    words = _TOKEN_BETWEEN_SEPARATORS.findall(head)
     lower = [w for w in words if w[:1].islower() and w.lower() not in {"and", "und", "et", "al.", "al", "van", "von", "der", "de", "den", "du", "da", "del", "la", "le", "di", "dos", "y", "ed.", "eds.", "(ed.)", "(eds.)", "ter"}]
     return len(lower) <= max(1, len(words) // 4)
 
@@ -354,6 +373,10 @@ def _split_authors_first(text: str) -> tuple[str, str]:
     if names:
         return ", ".join(names), ", ".join(parts[len(names) :])
     return "", text
+
+
+#: A journal with pages but no volume: "Journal, pp. 12-30.".
+_JOURNAL_THEN_PAGES = re.compile(r"^(?P<c>[^,]+?),?\s+pp?\.\s*(?P<p>\d+\s*[-–]\s*\d+)\.?$")
 
 
 def _read_tail(tail: str) -> dict:
@@ -400,7 +423,7 @@ def _read_tail(tail: str) -> dict:
         out["place"], out["publisher"] = None, _strip_trail(tail)
         return out
     # A journal with pages but no volume: "Journal, pp. 12-30."
-    pm = re.match(r"^(?P<c>[^,]+?),?\s+pp?\.\s*(?P<p>\d+\s*[-–]\s*\d+)\.?$", tail)
+    pm = _JOURNAL_THEN_PAGES.match(tail)
     if pm:
         out.update(type="article", container=pm.group("c"), pages=_norm_pages(pm.group("p")))
         return out
@@ -409,8 +432,11 @@ def _read_tail(tail: str) -> dict:
     return out
 
 
+_RANGE_DASH = re.compile(r"\s*[-‐‑–—]+\s*")
+
+
 def _norm_pages(p: str) -> str:
-    return re.sub(r"\s*[-‐‑–—]+\s*", "–", p.strip())
+    return _RANGE_DASH.sub("–", p.strip())
 
 
 THESIS = _THESIS

@@ -199,11 +199,15 @@ def _furniture_kind(block: Block, page: LaidOutPage, repeated: set[str], slots: 
 _HEAD_NO = re.compile(r"^(\d{1,4})\s+\D|\D\s+(\d{1,4})$")
 
 
+_NON_DIGIT = re.compile(r"\D")
+_WORD_OF = re.compile(r"\bof\b", re.I)
+
+
 def _folio(blocks: Sequence[tuple[Block, str, tuple[str, ...]]]) -> Optional[int]:
     """The page number a page prints: a page-number block's, else one at either end of a running head or foot."""
     for b, kind, lines in blocks:
-        digits = re.sub(r"\D", "", " ".join(lines)) if kind == "page_number" else ""
-        if digits and len(digits) <= 4 and not re.search(r"\bof\b", b.text, re.I):
+        digits = _NON_DIGIT.sub("", " ".join(lines)) if kind == "page_number" else ""
+        if digits and len(digits) <= 4 and not _WORD_OF.search(b.text):
             return int(digits)
     for b, kind, lines in blocks:
         m = _HEAD_NO.search(" ".join(lines)) if kind in ("header", "footer") else None
