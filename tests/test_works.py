@@ -184,3 +184,29 @@ def test_untitled_references_group_alone_or_stay_apart_when_two_works_fit():
     assert got["d2:0"] not in (got["d1:0"], got["d1:1"])  # two Smith 1979 works fit: which one is unknown
     assert got["d3:0"] == got["d4:0"]  # no titled Harvey 1973 here: the two untitled entries are one work
     assert got["d5:0"] != got["d6:0"]  # entries with no names and no year are never grouped
+
+
+def test_edition_statement_names_no_other_work():
+    got = resolve_works([
+        WorkInput.from_reference("d1:0", "d1", rref(["Lees", "Slater", "Wyly"], 2008, "Gentrification", initials="L.")),
+        WorkInput.from_reference("d2:0", "d2", rref(["Lees", "Slater", "Wyly"], 2008, "Gentrification, 1st edition",
+                                                    initials="L.")),
+        WorkInput.from_reference("d3:0", "d3", rref(["Lees", "Slater", "Wyly"], 2008, "Gentrification research",
+                                                    initials="L.")),
+    ])
+    assert got["d1:0"] == got["d2:0"] != got["d3:0"]
+
+
+def test_name_only_work_that_fits_several_works_says_which_it_may_be():
+    mapping, works = build_works([
+        WorkInput.from_reference("d1:0", "d1", rref(["Smith"], 1979, "Toward a theory of gentrification", initials="N.")),
+        WorkInput.from_reference("d1:1", "d1", rref(["Smith"], 1979, "Gentrification and capital", initials="N.",
+                                                    suffix="a")),
+        WorkInput.from_cited_work("c:0", "d2", CitedWork(surnames=("Smith",), year=1979)),
+        WorkInput.from_cited_work("c:1", "d3", CitedWork(surnames=("Smith",), year=1979)),
+        WorkInput.from_cited_work("c:2", "d3", CitedWork(surnames=("Glass",), year=1964)),
+    ])
+    name_only = works[mapping["c:0"]]
+    assert mapping["c:0"] == mapping["c:1"] and name_only.title is None
+    assert set(name_only.fits) == {mapping["d1:0"], mapping["d1:1"]}
+    assert works[mapping["d1:0"]].fits == () and works[mapping["c:2"]].fits == ()  # fits none or one: no mark

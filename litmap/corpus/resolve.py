@@ -96,6 +96,8 @@ class WorkRow:
     #: Its names are likely OCR misreadings nothing could correct, and only scanned lists cite it:
     #: "Gunb: unlike a surname, read by OCR and printed by no other paper".
     ocr_suspect: tuple[str, ...] = ()
+    #: Named by surnames and year only, fitting these works alike (:attr:`litmap.corpus.works.Work.fits`).
+    fits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -416,7 +418,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
             title=work.title, label=work.label, key=work.key, mentions=len(work.items),
             surnames=first.surnames if first else (), document_id=doc_id,
             corrected=tuple(d for i in work.items for d in noted.get(i, ())),
-            ocr_suspect=suspect.get(wid, ()),
+            ocr_suspect=suspect.get(wid, ()), fits=work.fits,
         ))
     return ResolvedWorks(
         works=tuple(rows),

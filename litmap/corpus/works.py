@@ -30,7 +30,7 @@ import logging
 import re
 from functools import lru_cache
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Mapping, Optional, Sequence
 
 from rapidfuzz import fuzz, process
@@ -171,6 +171,9 @@ class Work:
     title: Optional[str]
     doi: Optional[str]
     items: tuple[str, ...]
+    #: Named by surnames and year only, and several titled works of the corpus fit those names alike
+    #: ("(Smith, 1979)" beside two Smith 1979 works): their ids.  Empty for a resolved work.
+    fits: tuple[str, ...] = ()
 
 
 def _surname_key(item: WorkInput) -> str:
@@ -230,6 +233,12 @@ def _initials_clash(a: WorkInput, b: WorkInput) -> bool:
     return bool(x and y) and not (x.startswith(y) or y.startswith(x))
 
 
+#: An edition statement at the end of a (normalised) title: "Gentrification, 1st edition" is the book
+#: "Gentrification" (a reference list's edition is no other work; the year still tells editions apart).
+_EDITION = re.compile(r"\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|new|rev|expanded|updated)"
+                      r"\s+(?:edition|ed|edn)$")
+
+
 def _titled_match(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
     if a.doi and b.doi and a.doi != b.doi:
         return False
@@ -237,7 +246,7 @@ def _titled_match(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
         return False
     if not _same_surname(_surname_key(a), _surname_key(b), settings):
         return False
-    ta, tb = normalise_title(a.title), normalise_title(b.title)
+    ta, tb = _EDITION.sub("", normalise_title(a.title)), _EDITION.sub("", normalise_title(b.title))
     if not ta or not tb:
         return False
     ratio = fuzz.ratio(ta, tb)
@@ -426,14 +435,16 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
     # entries are now part of, not beside it).
     untitled = [i for i, it in enumerate(its)
                 if it.source == "reference" and not it.title and not it.doi and it.surnames and it.year is not None]
-    _attach_by_names(its, untitled, uf, candidates, settings, titled_only=True)
-    _attach_by_names(its, [i for i, it in enumerate(its) if it.source == "citation"], uf, candidates, settings)
+    unsure = _attach_by_names(its, untitled, uf, candidates, settings, titled_only=True)
+    unsure.update(_attach_by_names(its, [i for i, it in enumerate(its) if it.source == "citation"], uf, candidates,
+                                   settings))
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(its)):
         clusters[uf.find(i)].append(i)
     mapping: dict[str, str] = {}
     works: dict[str, Work] = {}
-    for members in clusters.values():
+    wid_of_root: dict[int, str] = {}
+    for root, members in clusters.items():
         group = [its[i] for i in members]
         key, best = _canonical(group)
         wid = "W" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -450,19 +461,27 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
             doi=next((g.doi for g in group if g.doi), None),
             items=tuple(sorted(g.item_id for g in group)),
         )
+        wid_of_root[root] = wid
         for g in group:
             mapping[g.item_id] = wid
+    for i, roots in sorted(unsure.items()):  # the works a name-only mention fits alike, once all are built
+        wid = mapping[its[i].item_id]
+        fits = tuple(sorted({wid_of_root[uf.find(r)] for r in roots} - {wid}))
+        if len(fits) > 1 and not works[wid].title:
+            works[wid] = replace(works[wid], fits=fits)
     return mapping, works
 
 
 def _attach_by_names(its: Sequence[WorkInput], mentions: Sequence[int], uf: "_Union",
                      candidates: Callable[[int, str], list[int]], settings: WorkSettings,
-                     titled_only: bool = False) -> None:
+                     titled_only: bool = False) -> dict[int, tuple[int, ...]]:
     """Join each of ``mentions`` (names and year, no title) to the one cluster that fits it
     (:func:`_citation_fits`; a citing sentence's rare title words decide between several), else to
     identical mentions that fit the same clusters.  ``titled_only``: only clusters through a titled
-    mention count (untitled entries must not fit each other first)."""
+    mention count (untitled entries must not fit each other first).  Returns the mentions that fit
+    several clusters alike, with those clusters' roots."""
     key_of: dict[tuple, int] = {}
+    unsure: dict[int, tuple[int, ...]] = {}
     rare: Optional[frozenset[str]] = None  # computed once, when a mention first fits several works
     for i in mentions:
         it = its[i]
@@ -478,12 +497,14 @@ def _attach_by_names(its: Sequence[WorkInput], mentions: Sequence[int], uf: "_Un
             continue
         if len(roots) > 1:
             log.debug("%s %s fits %d works; kept apart", it.surnames, it.year, len(roots))
+            unsure[i] = tuple(roots)
         mention = (tuple(normalise_surname(s) for s in it.surnames), it.et_al, it.year, it.year_suffix,
                    it.first_initials[:1], tuple(roots))
         if mention in key_of:
             uf.union(key_of[mention], i)
         else:
             key_of[mention] = i
+    return unsure
 
 
 # Words of a title that say nothing about which work it is.

@@ -24,10 +24,11 @@ from litmap.store.report_read import (
 )
 
 from litmap.report.records import (
-    OCR_SUSPECT_MARK, Burst, CentralPaper, ContextRow, FailedFile, FlaggedPaper, MostCited, ReportChanges, ReportContext, ReportOverview,
+    NAME_ONLY_MARK, OCR_SUSPECT_MARK, Burst, CentralPaper, ContextRow, FailedFile, FlaggedPaper, MostCited, ReportChanges, ReportContext, ReportOverview,
     ReportPaper, ReportRef, ReportWork, UnreferencedPaper,
 )
 from litmap.report.settings import ReportSettings
+from litmap.store.corpusdata import WorkInfo
 
 __all__ = ["ReportData", "gather_report_data"]
 
@@ -163,8 +164,26 @@ def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> 
         ocr=tuple(ocr_document_ids(conn)),
         failures=tuple(FailedFile(_basename(f.path), f.error or "unknown") for f in failed_documents(conn)),
         ocr_suspect=tuple(sorted((w.label, "; ".join(w.ocr_suspect)) for w in data.works.values() if w.ocr_suspect)),
+        name_only=tuple(sorted((w.label, "; ".join(_work_name(data.works.get(f), f) for f in w.fits))
+                               for w in data.works.values() if w.fits)),
         **_health(conn),
     )
+
+
+def _work_name(w: Optional[WorkInfo], wid: str) -> str:
+    """"Smith 1979, Toward a theory of gentrification" (the id when the work is unknown)."""
+    if w is None:
+        return wid
+    return f"{w.label}, {w.title}" if w.title else w.label
+
+
+def _marked_label(w: WorkInfo) -> str:
+    """A work's label, marked where its names are likely OCR misreadings or fit several works."""
+    if w.ocr_suspect:
+        return f"{w.label} {OCR_SUSPECT_MARK}"
+    if w.fits:
+        return f"{w.label} {NAME_ONLY_MARK}"
+    return w.label
 
 
 _OCR_PAGES = re.compile(r"^OCR used on pages? ([\d–, ]+)")
@@ -274,7 +293,7 @@ def _works(data: Any, settings: ReportSettings,
                 shown[wid].append(ReportContext(c.paper_id, c.page, c.section or "", c.sentence, fn or None))
     works = {
         wid: ReportWork(
-            id=w.id, label=f"{w.label} {OCR_SUSPECT_MARK}" if w.ocr_suspect else w.label, title=w.title or "",
+            id=w.id, label=_marked_label(w), title=w.title or "",
             year=w.year, doi=w.doi, author=w.first_author,
             paper=w.document_id, cited_by=cited_by.get(wid, ()), contexts=tuple(shown[wid]),
             n_contexts=n_contexts[wid], functions=functions[wid], initials=w.first_initials,

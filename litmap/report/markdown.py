@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable, Optional
 
-from litmap.report.records import OCR_SUSPECT_MARK
+from litmap.report.records import NAME_ONLY_MARK, OCR_SUSPECT_MARK
 
 __all__ = ["render_markdown", "md"]
 
@@ -200,6 +200,10 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
     L.append(f"- Cited works named only by a scan, under names likely misread by OCR (marked {OCR_SUSPECT_MARK}, "
              f"never ranked): {len(ov.ocr_suspect)}"
              + (": " + "; ".join(f"{md(label)} ({md(why)})" for label, why in ov.ocr_suspect[:20]) if ov.ocr_suspect else ""))
+    L.append(f"- Works cited by name and year only, where several works of the corpus fit (marked {NAME_ONLY_MARK}): "
+             f"{len(ov.name_only)}"
+             + (": " + "; ".join(f"{md(label)} (may be: {md(fits)})" for label, fits in ov.name_only[:20])
+                if ov.name_only else ""))
     L.append(f"- Papers with guessed metadata: {len(ov.guessed)}"
              + (": " + "; ".join(f"{named(x.id, x.path)}: {md(x.note)}" for x in ov.guessed[:20]) if ov.guessed else ""))
     L.append(f"- Files that could not be read: {len(ov.failures)}")

@@ -25,6 +25,9 @@ __all__ = [
 
 #: Shown after the label of a work whose names are likely OCR misreadings (WorkInfo.ocr_suspect).
 OCR_SUSPECT_MARK = "[OCR?]"
+#: Shown after the label of a work cited by surnames and year only, where several works of the corpus fit
+#: those alike (WorkInfo.fits): "Smith 1979 [which?]" beside "Smith 1979, Toward a theory of gentrification".
+NAME_ONLY_MARK = "[which?]"
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,9 @@ class ReportOverview:
     #: (label, why) of the works whose names are likely OCR misreadings only scanned lists cite:
     #: marked OCR_SUSPECT_MARK where listed, never ranked.
     ocr_suspect: tuple[tuple[str, str], ...] = ()
+    #: (label, the works it may be) of the works cited by surnames and year only that several works fit:
+    #: marked NAME_ONLY_MARK where listed.
+    name_only: tuple[tuple[str, str], ...] = ()
 
 
 # -- what changed ---------------------------------------------------------------------------

@@ -77,6 +77,9 @@ class WorkInfo:
     #: Why its names are likely OCR misreadings (only scanned lists cite it); kept out of
     #: anchors, labels and top lists, marked where listed (litmap.corpus.resolve.WorkRow.ocr_suspect).
     ocr_suspect: tuple[str, ...] = ()
+    #: Cited by surnames and year only, where several works of the corpus fit those alike: their ids
+    #: (litmap.corpus.works.Work.fits).  Marked where listed, so a reader does not take it for a third work.
+    fits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,7 @@ def _work(row: Any, valid_docs: set[int]) -> WorkInfo:
         page=str(extra.get("pages") or extra.get("page") or "") or None,
         first_initials=_first_initials(extra.get("authors")),
         ocr_suspect=tuple(str(x) for x in extra.get("ocr_suspect") or ()),
+        fits=tuple(str(x) for x in extra.get("fits") or ()),
     )
 
 

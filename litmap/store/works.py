@@ -117,6 +117,8 @@ def _data(w: WorkRow) -> str:
         data["corrected"] = list(w.corrected)  # names misread by OCR, as corrected
     if w.ocr_suspect:
         data["ocr_suspect"] = list(w.ocr_suspect)  # names likely misread by OCR, uncorrected
+    if w.fits:
+        data["fits"] = list(w.fits)  # named by surnames and year only; these works fit alike
     return json.dumps(data)
 
 
