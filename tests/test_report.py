@@ -382,6 +382,17 @@ def test_what_changed_lists_the_largest_growth_first(tmp_path):
     assert ch.shrunk_topics == (TopicChange("class theory", 70, 60), TopicChange("bus", 44, 40))
 
 
+def test_what_changed_names_notable_topic_changes_and_counts_the_rest():
+    from litmap.report.records import TopicChange
+
+    # One new paper moves a passage or two into many topics: counted, not listed one by one.
+    assert not TopicChange("German interviewees", 182, 183).notable
+    assert not TopicChange("political parties", 173, 177).notable  # 4 passages, 2% of the topic
+    assert TopicChange("qualitative methods", 181, 194).notable
+    assert TopicChange("housing market", 937, 977).notable  # 4%, but 40 passages
+    assert TopicChange("bus", 44, 40).notable and not TopicChange("bus", 44, 43).notable
+
+
 def test_records_embed_as_asdict_would():
     """The page's JSON of a record is that of dataclasses.asdict (key order included); an
     unclassified citing sentence has no "function" key, as the page's script expects."""

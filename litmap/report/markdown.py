@@ -299,8 +299,11 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
                              (ch.new_topics, "New topics"), (ch.new_concepts, "Concepts found for the first time")):
             L.append(f"- {title}: {len(items)}" + ("" if not items else ": " + "; ".join(md(x) for x in items[:30])))
         for topics, title in ((ch.grown_topics, "Grown topics"), (ch.shrunk_topics, "Shrunk topics")):
-            L.append(f"- {title}: {len(topics)}" + ("" if not topics else ": " + "; ".join(
-                f"{md(t.label)} ({t.before} → {t.after})" for t in topics)))
+            named = [t for t in topics if t.notable]
+            few = len(topics) - len(named)
+            L.append(f"- {title}: {len(topics)}" + ("" if not named else ": " + "; ".join(
+                f"{md(t.label)} ({t.before} → {t.after})" for t in named))
+                + (f"{'; ' if named else ': '}{few} more by a few passages" if few else ""))
         gone = ch.gone_topics
         L.append(f"- Topics no longer found: {len(gone)}" + ("" if not gone else ": " + "; ".join(
             md(x) for x in gone)))

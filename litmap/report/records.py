@@ -195,11 +195,26 @@ class CountChange:
     after: Any
 
 
+#: A topic's change in passages worth naming: at least NOTABLE_PASSAGES and NOTABLE_SHARE of its old size,
+#: or NOTABLE_ALWAYS passages whatever its size.  Adding one paper moves a few passages into many topics
+#: ("German interviewees 182 -> 183"); those are counted, not listed one by one.
+NOTABLE_PASSAGES = 3
+NOTABLE_SHARE = 0.05
+NOTABLE_ALWAYS = 10
+
+
 @dataclass(frozen=True)
 class TopicChange:
     label: str
     before: int  # passages in the previous report
     after: int
+
+    @property
+    def notable(self) -> bool:
+        """Whether the change is large enough to name (:data:`NOTABLE_PASSAGES` and :data:`NOTABLE_SHARE`, or
+        :data:`NOTABLE_ALWAYS`)."""
+        change = abs(self.after - self.before)
+        return change >= NOTABLE_ALWAYS or (change >= NOTABLE_PASSAGES and change >= NOTABLE_SHARE * max(self.before, 1))
 
 
 @dataclass(frozen=True)
