@@ -43,7 +43,7 @@ others our ours out over own per rather same she should since so some such than 
 there these they this those through thus to too two under until up upon us very via was we were what when where
 whether which while who whom whose why will with within without would yet you your"""
 # Academic boilerplate that says nothing about a debate.
-_ACADEMIC = """al et etc eg ie cf ibid see paper papers article articles argue argues argued argument study studies
+_ACADEMIC = """al et etal etc eg ie cf ibid see paper papers article articles argue argues argued argument study studies
 studied research work works author authors literature approach approaches analysis analyses use uses used using show
 shows shown suggest suggests suggested note notes noted point points discuss discussed discussion example examples
 case cases term terms concept way ways new recent recently particular particularly important issue issues focus

@@ -42,7 +42,7 @@ __all__ = [
 #: Words that name the genre rather than the topic of a scholarly passage.
 ACADEMIC_STOP_WORDS = (
     "paper", "papers", "argue", "argues", "argued", "arguing", "argument", "arguments", "section", "sections",
-    "et", "al", "study", "studies", "article", "articles", "figure", "figures", "fig", "figs",
+    "et", "al", "etal", "study", "studies", "article", "articles", "figure", "figures", "fig", "figs",
     "table", "tables", "chapter", "chapters", "author", "authors", "discuss", "discussed", "discusses",
     "discussion", "conclusion", "conclusions", "conclude", "introduction", "analysis", "analyses", "approach",
     "approaches", "research", "researchers", "literature", "findings", "finding", "suggest", "suggests",
