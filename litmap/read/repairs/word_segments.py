@@ -67,31 +67,43 @@ def doc_word_counts(text: str) -> Counter[str]:
 def _segment(run: str, ranks: Mapping[str, int], doc: Mapping[str, int]) -> Optional[list[str]]:
     """The cheapest cut of the lower-case ``run`` into known words (None when there is none)."""
     n = len(run)
-    best: list[tuple[float, int]] = [(0.0, 0)] + [(math.inf, 0)] * n
+    inf = math.inf
+    costs = [0.0] + [inf] * n  # cheapest cut of run[:end], and where its last piece starts
+    starts = [0] * (n + 1)
+    rank_of, seen_in = ranks.get, doc.get
     for end in range(1, n + 1):
         for start in range(max(0, end - 24), end):
-            if best[start][0] == math.inf:
+            before = costs[start]
+            if before == inf:
                 continue
             piece = run[start:end]
-            rank = ranks.get(piece)
-            seen = doc.get(piece, 0)
-            if rank is None and seen < 3:
+            rank = rank_of(piece)
+            if rank is None:
+                if end - start <= 4 or seen_in(piece, 0) < 3:
+                    continue
+                cost = _DOC_PIECE_COST
+            elif end - start <= 4 and rank >= _SHORT_RANK:
                 continue
-            if len(piece) <= 4 and (rank is None or rank >= _SHORT_RANK):
-                continue
-            cost = math.log(rank + 2) if rank is not None else math.log(5000)
-            total = best[start][0] + cost + _PIECE_COST
-            if total < best[end][0]:
-                best[end] = (total, start)
-    if best[n][0] == math.inf:
+            else:
+                cost = math.log(rank + 2)
+            total = before + cost + _PIECE_COST
+            if total < costs[end]:
+                costs[end] = total
+                starts[end] = start
+    if costs[n] == inf:
         return None
     out: list[str] = []
     end = n
     while end > 0:
-        start = best[end][1]
-        out.insert(0, run[start:end])
+        start = starts[end]
+        out.append(run[start:end])
         end = start
+    out.reverse()
     return out
+
+
+#: The word cost of a piece only the document prints.
+_DOC_PIECE_COST = math.log(5000)
 
 
 @functools.lru_cache(maxsize=2)
