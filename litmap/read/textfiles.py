@@ -5,7 +5,9 @@ are turned into blocks too: headings get a larger ``size`` than body text so
 heading detection treats them like PDF headings.  Words that a text export
 split at a lost fi/fl/ff ligature ("gentri fication") are rejoined
 (:mod:`litmap.read.repairs.ligatures`), and broken hyphenation ("gentrifica- tion",
-"gentri-fication") is repaired (:mod:`litmap.read.repairs.hyphenation`).
+"gentri-fication") is repaired (:mod:`litmap.read.repairs.hyphenation`).  In a document that lost
+spaces between words ("ofgentrification", "inprovincial cities") they are put back
+(:mod:`litmap.read.repairs.glued_words`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Callable, Optional, Sequence
 
 from litmap.errors import ExtractionError
 from litmap.read.files import open_regular
+from litmap.read.repairs.glued_words import apply_cuts, glued_word_cuts
 from litmap.read.repairs.hyphenation import repair_hyphenation
 from litmap.read.repairs.ligatures import repair_texts
 from litmap.read.repairs.text_furniture import furniture_keys, line_key, split_repeated_lines, text_lines
@@ -27,7 +30,7 @@ from litmap.read.layout.furniture import drop_typesetting_marks
 from litmap.util.accents import attach_spacing_accents
 
 __all__ = ["read_text_file", "decode_bytes", "sniff_encoding", "NotText", "TEXT_HEAD_KEY", "text_to_blocks", "html_to_blocks", "markdown_to_blocks",
-           "repair_block_ligatures", "repair_block_hyphenation"]
+           "repair_block_ligatures", "repair_block_hyphenation", "repair_block_glued_words"]
 
 log = logging.getLogger(__name__)
 
@@ -567,6 +570,26 @@ def repair_block_hyphenation(blocks: Sequence[Block]) -> list[Block]:
     return _with_lines(blocks, fixed, lambda texts: repair_hyphenation(texts)[0])
 
 
+def repair_block_glued_words(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks with the spaces a text export lost between words put back ("ofgentrification" → "of
+    gentrification"), in a document that shows the failure; others are returned as they are.
+
+    Judged against the whole document, see :mod:`litmap.read.repairs.glued_words`.  A run is cut the same
+    way wherever it stands, so each line of a block is cut as its text is.
+    """
+    cuts = glued_word_cuts([b.text for b in blocks])
+    if not cuts:
+        return list(blocks)
+    out: list[Block] = []
+    for b in blocks:
+        text = apply_cuts(b.text, cuts)
+        if text == b.text:
+            out.append(b)
+        else:
+            out.append(replace(b, text=text, lines=tuple(apply_cuts(ln, cuts) for ln in b.lines)))
+    return out
+
+
 def _with_lines(blocks: Sequence[Block], fixed: Sequence[str],
                 repair: Callable[[list[str]], Sequence[str]]) -> list[Block]:
     """``blocks`` with their repaired texts; a repaired block of several lines keeps its
@@ -660,6 +683,8 @@ def read_text_file(path: str) -> ExtractedPages:
     # Hyphens first: "gentri fica- tion" becomes a ligature split only once
     # the hyphen break is joined.
     blocks = repair_block_ligatures(repair_block_hyphenation(blocks))
+    # Lost spaces last: a word rejoined at a hyphen or a ligature is then a word of the document.
+    blocks = repair_block_glued_words(blocks)
     hints = {TEXT_HEAD_KEY: _head_lines(text, blocks)} if media == "txt" else {}
     page = LaidOutPage(number=1, width=_PAGE_W, height=max(_PAGE_H, len(blocks) * 12.0 + 20), blocks=tuple(blocks),
                        body_size=BODY_SIZE, warnings=tuple(warnings), furniture=furniture[:_FURNITURE_KEPT])
