@@ -145,3 +145,14 @@ def test_run_passes_the_topic_count_and_a_new_count_refits(db_path):
         _topics(store, RunSettings(topic_model="hashing-64", nr_topics=3), False, more, None)
         assert (more.topics, more.topic_mode) == (3, "refit")
         assert load_topic_result(store.conn).settings["nr_topics"] == 3
+
+
+def test_topic_count_ties_go_to_the_map_without_a_catch_all_topic():
+    from litmap.analyse.topics.describe import SCORE_TIE, _chosen_count
+
+    # (score, count, largest topic's share of passages), as the scan over counts records them.
+    excite_like = [(0.7573, 7, 0.789), (0.7754, 15, 0.388), (0.7632, 16, 0.232), (0.7750, 21, 0.212)]
+    assert _chosen_count(excite_like) == 21  # 0.0004 below the best: a tie, and no topic of 39%
+    clear = [(0.6979, 9, 0.616), (0.6705, 13, 0.475)]
+    assert _chosen_count(clear) == 9  # a real difference in score is not overruled by balance
+    assert _chosen_count([(0.70, 8, 0.5), (0.70 - SCORE_TIE, 12, 0.5)]) == 8  # same share: the better score
