@@ -83,3 +83,11 @@ def test_label_terms_do_not_repeat_one_idea():
     for labeller in (llr_labels, ctfidf_labels):
         terms = [t for t, _ in labeller(docs, top_n=3)[1]]
         assert not any(a != b and a in b.split() for a in terms for b in terms), (labeller, terms)
+
+
+def test_label_terms_keep_words_with_diacritics_whole():
+    from litmap.analyse.networks.labels import terms
+
+    got = terms("Rent gaps in Zürich, Kraków and Gdańsk; new-build housing in Malmö.")
+    assert {"zürich", "kraków", "gdańsk", "malmö", "new-build"} <= set(got)
+    assert not {"rich", "krak", "gda", "malm"} & set(got)  # what an ASCII-only word pattern left of them

@@ -60,7 +60,9 @@ allows allowed per cent percent page pages chapter chapters section sections tab
 draw draws drew drawn drawing widely"""
 STOP_WORDS = frozenset((_ENGLISH + " " + _ACADEMIC + " " + _FILLER).split())
 
-_WORD = re.compile(r"[a-z][a-z\-]+[a-z]")
+# Words in any alphabet, inner hyphens kept ("new-build"): an ASCII-only pattern cut "Zürich" to "rich",
+# "Kraków" to "krak" and "Gdańsk" to "gda", which then labelled clusters.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|-)+[^\W\d_]")  # 3+ characters: on ASCII text the old [a-z][a-z-]+[a-z]
 _CITE = re.compile(r"\([^()]*\d{4}[^()]*\)")  # drop "(Brenner, 2004)" so names do not become labels
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "NNA", "BTH", "TDW": a bare acronym says nothing to a reader
