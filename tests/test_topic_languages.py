@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+import stop_words  # noqa: F401  (a dependency: without it these tests must fail, not skip)
 
-pytest.importorskip("stop_words")
-
-from litmap.analyse.topics.languages import passage_language, without_foreign_stop_words  # noqa: E402
-from litmap.analyse.topics.phrases import candidate_phrases  # noqa: E402
-from litmap.analyse.topics.words import base_stop_words, build_vocabulary  # noqa: E402
+from litmap.analyse.topics.languages import passage_language, without_foreign_stop_words
+from litmap.analyse.topics.phrases import candidate_phrases
+from litmap.analyse.topics.words import base_stop_words, build_vocabulary
 
 SPANISH = ("Objetivo: el presente estudio tiene como objetivo proponer una reflexión acerca de las teorías de "
            "enfermería y de los modelos que fortalecen la práctica profesional. Se trata de un estudio reflexivo "
