@@ -188,8 +188,11 @@ def test_refit_matches_old_topics(db_path):
                                           for t in old.topics))
         save_topic_result(store.conn, stale)
         _add_paper(store.conn, 99, "assemblage", 8, seed=99)
-        new = _update(store, FAST, embedder=_emb(), refit=True)
+        heard: list = []
+        new = _update(store, FAST, embedder=_emb(), refit=True, progress=heard.append)
         fresh = _fit(store, FAST, embedder=_emb())
+    # the refit's clustering is reported as its own steps (the run's stage timing puts it under topics)
+    assert "reducing and clustering" in [e.message for e in heard if e.stage == "cluster"]
     old_main = {d: max(m, key=m.get) for d, m in old.mixtures.items()}
     new_main = {d: max(m, key=m.get) for d, m in new.mixtures.items() if d in old_main}
     assert new_main == old_main  # the three themes keep their ids

@@ -198,7 +198,8 @@ def update_topics(
             return result
         log.info("topic map drifted (%s): refitting", reason)
     check_enough(passages, settings)
-    core = fit_core([p.text for p in passages], vectors, emb, settings, [p.doc_id for p in passages])
+    # progress: a refit's clustering is timed as the topics stage, not as embedding
+    core = fit_core([p.text for p in passages], vectors, emb, settings, [p.doc_id for p in passages], progress)
     _, _, new_centroids, _, _, _ = aggregate(passages, core.topics, vectors, core.keywords)
     new_words = _wide_words(core, len(passages))
     for t, ws in core.keywords.items():
