@@ -170,6 +170,10 @@ def test_heading_names_normalise(heading: str, name: str) -> None:
     ("Summary", {"first": True}, "abstract"),
     ("Summary", {"first": False}, None),
     ("Conclusion", {}, None),
+    ("Terms of Use", {}, "acknowledgements"),
+    ("About Federal Governance", {"before_body": True}, "acknowledgements"),
+    ("About this research", {"before_body": False}, None),
+    ("8.10 Copyright", {}, None),  # a section of a paper on open access
 ])
 def test_heading_kinds(heading: str, kw: dict, kind: str | None) -> None:
     assert heading_kind(heading, **kw) == kind
@@ -289,3 +293,18 @@ def test_summary_with_a_subtitle_opens_the_body_of_a_software_paper() -> None:
                   blk(LONG))]
     kinds = [(s.kind, s.heading) for s in structure_document(pages).sections]
     assert ("body", "Summary: Why regioncode?") in kinds and ("body", "Basic Usage") in kinds
+
+
+def test_journal_pages_between_abstract_and_introduction_are_no_body() -> None:
+    # Federal Governance prints its self-description and terms of use on page 2; their words
+    # ("multi-level governance") are the journal's, not the paper's.
+    pages = [page(1, blk("Abstract", bold=True), blk(LONG)),
+             page(2, blk("About Federal Governance", bold=True),
+                  blk("Federal Governance is an online graduate journal on theory and politics of federalism and "
+                      "multi-level governance."),
+                  blk("Terms of Use", bold=True), blk("Your use of this article indicates your acceptance.")),
+             page(3, blk("Introduction", bold=True), blk(LONG), blk("About the data", bold=True), blk(LONG))]
+    st = structure_document(pages)
+    assert [(s.heading, s.kind) for s in st.sections] == [
+        ("Abstract", "abstract"), ("About Federal Governance", "acknowledgements"),
+        ("Terms of Use", "acknowledgements"), ("Introduction", "body"), ("About the data", "body")]

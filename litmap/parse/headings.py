@@ -35,7 +35,10 @@ _ACK = {"acknowledgements", "acknowledgments", "acknowledgement", "acknowledgmen
         "credit authorship contribution statement", "ethics statement", "declaration of interest", "declarations",
         "funding information", "declaration of interests", "competing interest", "author biographies",
         "about the authors", "about the author", "suggested citation", "how to cite", "how to cite this article",
-        "author's address", "authors' addresses", "ethical approval", "financial disclosure", "author information"}
+        "author's address", "authors' addresses", "ethical approval", "financial disclosure", "author information",
+        # the publisher's pages: a journal's self-description and licence between abstract and introduction
+        "terms of use", "terms and conditions", "about the journal", "about this journal", "about the publisher",
+        "rights and permissions", "publisher's note", "editorial board", "copyright notice"}
 #: Back-matter boxes that only count as headings after the reference list
 #: (a cover page says "3 authors:").
 _BACK_ONLY = {"author", "authors", "the author", "the authors", "citation"}
@@ -84,13 +87,19 @@ def normalise_heading(text: str) -> str:
     return t.strip(" .:—–-").lstrip("„•▪■►◆○●* ").lower()  # bullets some series set before headings
 
 
-def heading_kind(text: str, *, first: bool = False, after_references: bool = False) -> Optional[str]:
-    """The section kind a heading names, or None for an ordinary body heading."""
+def heading_kind(text: str, *, first: bool = False, after_references: bool = False,
+                 before_body: bool = False) -> Optional[str]:
+    """The section kind a heading names, or None for an ordinary body heading.
+
+    ``before_body``: no body section has opened yet, where "About Federal Governance" is the journal
+    describing itself (its words would count as the paper's)."""
     name = normalise_heading(text)
     if name in _REFERENCES or name.startswith(("references", "bibliography")):
         return "references"
     if name in _ACK or name.startswith(("acknowledg", "funding", "declaration of", "conflict of interest",
                                         "notes on contributor", "data availability")):
+        return "acknowledgements"
+    if before_body and name.startswith("about ") and len(name.split()) <= 5:
         return "acknowledgements"
     if name in _BACK_ONLY:
         return "acknowledgements" if after_references else None

@@ -173,7 +173,8 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
                     label, b = b.text, None
             if label is not None:
                 heading = " ".join(label.split())
-                kind = heading_kind(heading, first=all(s.kind == "front" for s in secs), after_references=seen_refs)
+                kind = heading_kind(heading, first=all(s.kind == "front" for s in secs), after_references=seen_refs,
+                                    before_body=not any(s.kind == "body" for s in secs))
                 named = kind is not None or bool(NUMBERING.match(heading)) or names_body_section(heading)
                 real = named or not in_front or b0.page > first_page + 1 or front_chars > 3000
                 back = cur is not None and cur.kind in ("acknowledgements", "notes") and not named
