@@ -210,3 +210,21 @@ def test_name_only_work_that_fits_several_works_says_which_it_may_be():
     assert mapping["c:0"] == mapping["c:1"] and name_only.title is None
     assert set(name_only.fits) == {mapping["d1:0"], mapping["d1:1"]}
     assert works[mapping["d1:0"]].fits == () and works[mapping["c:2"]].fits == ()  # fits none or one: no mark
+
+
+def test_an_archive_copy_doi_is_no_second_work():
+    # A JSTOR text and the publisher's PDF of one article: two DOIs, one of them the archive's copy.
+    mapping, works = build_works([
+        WorkInput.from_reference("d1:0", "d1", rref(["Waley"], 2016, "Speaking gentrification in the languages of "
+                                                    "the Global East", doi="10.2307/26151049", initials="P.")),
+        WorkInput.from_reference("d2:0", "d2", rref(["Waley"], 2016, "Speaking gentrification in the languages of "
+                                                    "the Global East", doi="10.1177/0042098015615726",
+                                                    initials="P.")),
+        # two publisher DOIs still name two works, whatever the titles say
+        WorkInput.from_reference("d3:0", "d3", rref(["Brenner"], 2004, "New state spaces", doi="10.1093/a.1")),
+        WorkInput.from_reference("d4:0", "d4", rref(["Brenner"], 2004, "New state spaces", doi="10.1093/b.2")),
+    ])
+    assert mapping["d1:0"] == mapping["d2:0"]
+    assert works[mapping["d1:0"]].doi == "10.1177/0042098015615726"  # the publisher's DOI, not the copy's
+    assert works[mapping["d1:0"]].key == "doi:10.1177/0042098015615726"
+    assert mapping["d3:0"] != mapping["d4:0"]

@@ -98,6 +98,9 @@ class WorkRow:
     ocr_suspect: tuple[str, ...] = ()
     #: Named by surnames and year only, fitting these works alike (:attr:`litmap.corpus.works.Work.fits`).
     fits: tuple[str, ...] = ()
+    #: Other corpus documents that are this paper too (the same article in two files: a JSTOR text
+    #: and the publisher's PDF); ``document_id`` is the first.
+    copies: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -410,7 +413,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
     for wid, work in works.items():
         papers = [i for i in work.items if i.startswith("p:")]
         doc_id = int(papers[0][2:]) if papers else None
-        if doc_id is not None and len(work.items) > 1:
+        if doc_id is not None and len(work.items) > len(papers):  # two copies of a paper do not cite it
             cited_papers += 1
         first = next((by_item[i] for i in work.items if by_item[i].surnames), None)
         rows.append(WorkRow(
@@ -418,7 +421,7 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
             title=work.title, label=work.label, key=work.key, mentions=len(work.items),
             surnames=first.surnames if first else (), document_id=doc_id,
             corrected=tuple(d for i in work.items for d in noted.get(i, ())),
-            ocr_suspect=suspect.get(wid, ()), fits=work.fits,
+            ocr_suspect=suspect.get(wid, ()), fits=work.fits, copies=tuple(int(i[2:]) for i in papers[1:]),
         ))
     return ResolvedWorks(
         works=tuple(rows),

@@ -239,8 +239,18 @@ _EDITION = re.compile(r"\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
                       r"\s+(?:edition|ed|edn)$")
 
 
+#: DOIs that archives give their copy of an article (JSTOR, ResearchGate, Zenodo, figshare): the article
+#: keeps its publisher's DOI beside it, so two DOIs, one of them a copy's, are no sign of two works
+#: (Waley 2016 as a JSTOR text and as the SAGE PDF in one folder).
+_COPY_DOI = ("10.2307/", "10.13140/", "10.5281/", "10.6084/")
+
+
+def copy_doi(doi: Optional[str]) -> bool:
+    return bool(doi) and str(doi).lower().startswith(_COPY_DOI)
+
+
 def _titled_match(a: WorkInput, b: WorkInput, settings: WorkSettings) -> bool:
-    if a.doi and b.doi and a.doi != b.doi:
+    if a.doi and b.doi and a.doi != b.doi and not (copy_doi(a.doi) or copy_doi(b.doi)):
         return False
     if a.year is None or b.year is None or abs(a.year - b.year) > 1:
         return False
@@ -353,7 +363,7 @@ def _canonical(items: Sequence[WorkInput]) -> tuple[str, WorkInput]:
     """The cluster's key and the mention that best describes it."""
     rank = {"paper": 0, "reference": 1, "citation": 2}
     best = min(items, key=lambda i: (rank[i.source], -len(i.title or ""), work_key_candidates(i), i.item_id))
-    dois = sorted({i.doi for i in items if i.doi})
+    dois = sorted({i.doi for i in items if i.doi}, key=lambda d: (copy_doi(d), d))  # the publisher's first
     if dois:
         return f"doi:{dois[0]}", best
     sur = min((_surname_key(i) for i in items if i.source != "citation" and i.surnames), default=_surname_key(best))
@@ -458,7 +468,8 @@ def build_works(items: Sequence[WorkInput], settings: WorkSettings = WorkSetting
             key=key,
             year=best.year,
             title=display_title(group),
-            doi=next((g.doi for g in group if g.doi), None),
+            doi=next((g.doi for g in group if g.doi and not copy_doi(g.doi)), None)
+            or next((g.doi for g in group if g.doi), None),
             items=tuple(sorted(g.item_id for g in group)),
         )
         wid_of_root[root] = wid

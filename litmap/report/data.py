@@ -166,8 +166,22 @@ def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> 
         ocr_suspect=tuple(sorted((w.label, "; ".join(w.ocr_suspect)) for w in data.works.values() if w.ocr_suspect)),
         name_only=tuple(sorted((w.label, "; ".join(_work_name(data.works.get(f), f) for f in w.fits))
                                for w in data.works.values() if w.fits)),
+        same_paper=_same_paper(conn, data),
         **_health(conn),
     )
+
+
+def _same_paper(conn: sqlite3.Connection, data: Any) -> tuple[tuple[int, str], ...]:
+    """(paper id, its files) of each paper the folder holds in more than one file (one work, several documents)."""
+    copied = [w for w in data.works.values() if w.copies and w.document_id is not None]
+    if not copied:
+        return ()
+    facts = paper_facts(conn)
+    out = []
+    for w in copied:
+        docs = sorted([w.document_id, *w.copies])
+        out.append((int(w.document_id), ", ".join(_basename(facts[d].path) if d in facts else str(d) for d in docs)))
+    return tuple(sorted(out))
 
 
 def _work_name(w: Optional[WorkInfo], wid: str) -> str:

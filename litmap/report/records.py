@@ -182,6 +182,9 @@ class ReportOverview:
     #: (label, the works it may be) of the works cited by surnames and year only that several works fit:
     #: marked NAME_ONLY_MARK where listed.
     name_only: tuple[tuple[str, str], ...] = ()
+    #: (paper id, its files) of the papers held in more than one file: one work, so cited once; each file is
+    #: still read as a paper (its passages and references count twice).
+    same_paper: tuple[tuple[int, str], ...] = ()
 
 
 # -- what changed ---------------------------------------------------------------------------

@@ -80,6 +80,8 @@ class WorkInfo:
     #: Cited by surnames and year only, where several works of the corpus fit those alike: their ids
     #: (litmap.corpus.works.Work.fits).  Marked where listed, so a reader does not take it for a third work.
     fits: tuple[str, ...] = ()
+    #: Other corpus documents that are this paper too (:attr:`litmap.corpus.resolve.WorkRow.copies`).
+    copies: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ def _work(row: Any, valid_docs: set[int]) -> WorkInfo:
         first_initials=_first_initials(extra.get("authors")),
         ocr_suspect=tuple(str(x) for x in extra.get("ocr_suspect") or ()),
         fits=tuple(str(x) for x in extra.get("fits") or ()),
+        copies=tuple(int(x) for x in extra.get("copies") or () if isinstance(x, int) and x in valid_docs),
     )
 
 

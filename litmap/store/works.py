@@ -119,6 +119,8 @@ def _data(w: WorkRow) -> str:
         data["ocr_suspect"] = list(w.ocr_suspect)  # names likely misread by OCR, uncorrected
     if w.fits:
         data["fits"] = list(w.fits)  # named by surnames and year only; these works fit alike
+    if w.copies:
+        data["copies"] = list(w.copies)  # other corpus documents that are this paper too
     return json.dumps(data)
 
 

@@ -1,0 +1,40 @@
+"""One article in two files (a JSTOR text and the publisher's PDF): one work, listed under extraction health."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from litmap.batch.works import resolve_corpus_works
+from litmap.report import ReportSettings
+from litmap.report.data import gather_report_data
+from litmap.report.markdown import render_markdown
+from litmap.store.corpusdata import load_corpus_data
+from litmap.store.db import Store
+from report_fixture import PAPERS, build_fixture_store, make_document
+
+
+def _copy(n: int, doi: str, path: str) -> object:
+    doc = make_document(n, ("p2", "Waley", "Paul", 2016, "Speaking gentrification in the languages of the Global East",
+                            "Urban Studies", ["brenner"], []))
+    return dataclasses.replace(doc, source=dataclasses.replace(doc.source, path=path, sha256=f"{n:064x}"),
+                               metadata=dataclasses.replace(doc.metadata, doi=doi))
+
+
+def test_the_same_paper_in_two_files_is_one_work_and_is_listed(tmp_path):
+    path = build_fixture_store(str(tmp_path / "s.db"), topics=False)
+    with Store(path, write=True) as store:
+        store.save_document(_copy(len(PAPERS) + 1, "10.2307/26151049", "/corpus/Paper22.txt"))  # type: ignore[arg-type]
+        store.save_document(_copy(len(PAPERS) + 2, "10.1177/0042098015615726", "/corpus/waley.pdf"))  # type: ignore[arg-type]
+        summary = resolve_corpus_works(store)
+        data = load_corpus_data(store.conn)
+        waley = [w for w in data.works.values() if w.first_author == "Waley"]
+        assert len(waley) == 1 and len(waley[0].copies) == 1
+        assert waley[0].doi == "10.1177/0042098015615726"
+        report = gather_report_data(store.conn, ReportSettings(title="t", figures=False, timestamp=False))
+    (pid, files), = report.overview.same_paper
+    assert files == "Paper22.txt, waley.pdf" and report.papers and pid == waley[0].document_id
+    assert "The same paper in more than one file" in render_markdown(report, {})
+    # two copies of a paper are no citation of it: the count is what one copy alone gives
+    with Store(build_fixture_store(str(tmp_path / "one.db"), topics=False), write=True) as store:
+        store.save_document(_copy(len(PAPERS) + 1, "10.2307/26151049", "/corpus/Paper22.txt"))  # type: ignore[arg-type]
+        assert resolve_corpus_works(store).corpus_papers_cited == summary.corpus_papers_cited
