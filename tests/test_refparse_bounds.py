@@ -193,6 +193,70 @@ def test_mend_labels_moves_words_out_of_a_pages_run_and_joins_place_to_publisher
     assert mended[words.index("Paris")] == "place"
 
 
+def _labelled(pieces: list[tuple[str, str]]) -> tuple[str, list[tuple[str, int, int]], list[str]]:
+    """Text, tokens and labels from (words, label) pieces, each piece's tokens given its label."""
+    from litmap.parse.references.crf import tokenise
+
+    text = "".join(words if words[:1] in ",;:" else f" {words}" for words, _ in pieces).strip()
+    tokens = tokenise(text)
+    labels, at = [], 0
+    for words, label in pieces:
+        at = text.index(words, at)
+        end = at + len(words)
+        labels += [label for _, s, _ in tokens if at <= s < end]
+        at = end
+    assert len(labels) == len(tokens)
+    return text, tokens, labels
+
+
+def _fields(pieces: list[tuple[str, str]]) -> dict[str, str]:
+    from litmap.parse.references.crf import fields_from_labels
+
+    text, tokens, labels = _labelled(pieces)
+    return fields_from_labels(text, tokens, mend_labels(text, tokens, labels))
+
+
+def test_mend_labels_ends_a_place_at_a_sentences_end():
+    joined = _fields([("Sassen, S.", "author"), ("(1991)", "year"), ("The Global City: New York", "title"), (",", "O"),
+                      ("London, Tokyo. Princeton:", "place"), ("Princeton University Press.", "publisher")])
+    assert (joined["title"], joined["place"]) == ("The Global City: New York, London, Tokyo.", "Princeton:")
+    slot = _fields([("Morrison, Tony.", "author"), ("Beloved. New York:", "place"), ("Random House,", "publisher")])
+    assert (slot["title"], slot["place"]) == ("Beloved.", "New York:")
+    other = _fields([("Nord, C. (2008)", "author"), ("La traduction.", "title"),
+                     ("Trad. Beverly Adab. Arras:", "place"), ("Artois.", "publisher")])
+    assert (other["title"], other["place"]) == ("La traduction.", "Arras:")
+    kept = _fields([("Short, J.", "author"), ("The Urban Order.", "title"), ("Washington, D.C. Princeton. NJ:", "place"),
+                    ("PUP.", "publisher")])
+    assert kept["place"] == "Washington, D.C. Princeton. NJ:"  # abbreviations and a state's code end no sentence
+
+
+def test_mend_labels_reads_a_place_where_the_title_stands_as_the_titles():
+    before_title = _fields([("Hall, P.", "author"), ("(1988).", "year"), ("Berlin:", "place"), ("Divided City.", "title"),
+                            ("Oxford:", "place"), ("Blackwell.", "publisher")])
+    assert (before_title["title"], before_title["place"]) == ("Berlin: Divided City.", "Oxford:")
+    no_title = _fields([("Glass, R.", "author"), ("(1964)", "year"), ("London:", "place"), ("Aspects of Change,", "publisher"),
+                        ("London:", "place"), ("MacGibbon & Kee.", "publisher")])
+    assert (no_title["title"], no_title["place"], no_title["publisher"]) == \
+        ("London: Aspects of Change,", "London:", "MacGibbon & Kee.")
+    unlabelled = _fields([("Harvey, D.", "author"), ("(1985)", "year"), ("Paris :", "O"), ("Capital of Modernity.", "publisher"),
+                          ("New York:", "place"), ("Routledge.", "publisher")])
+    assert (unlabelled["title"], unlabelled["publisher"]) == ("Paris : Capital of Modernity.", "Routledge.")
+    two_imprints = _fields([("Jones, A.", "author"), ("(2003)", "year"), ("Urban Futures.", "title"), ("London:", "place"),
+                            ("Routledge;", "publisher"), ("New York:", "place"), ("Wiley.", "publisher")])
+    assert (two_imprints["title"], two_imprints["place"]) == ("Urban Futures.", "London:")
+    publisher_first = _fields([("Smith (1990)", "author"), ("Routledge,", "publisher"), ("London.", "place")])
+    assert "title" not in publisher_first
+
+
+def test_mend_labels_joins_places_before_the_imprint_and_an_unlabelled_head_to_the_title():
+    edition = _fields([("Sassen, S. (2001)", "author"), ("The Global City: New York", "title"), (",", "O"),
+                       ("London, Tokyo.", "place"), ("2nd edn.", "edition"), ("Princeton:", "place"), ("PUP.", "publisher")])
+    assert (edition["title"], edition["place"]) == ("The Global City: New York, London, Tokyo.", "Princeton:")
+    head = _fields([("Porter, R.", "author"), ("(1994)", "year"), ("London :", "O"), ("A Social History.", "title"),
+                    ("London:", "place"), ("Hamish Hamilton.", "publisher")])
+    assert head["title"] == "London : A Social History."
+
+
 def test_a_subtitle_opening_with_in_is_kept_without_a_book_mark():
     values = {"title": "Rescaling Cities. In Search of the Region", "container": None, "editors": ()}
     text = "Lee, A. 2010. Rescaling Cities. In Search of the Region. Oxford: Blackwell."
