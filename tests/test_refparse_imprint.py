@@ -129,6 +129,64 @@ def test_translators_are_neither_title_nor_editors(raw, title):
     assert ref.type == "book"
 
 
+@pytest.mark.parametrize(
+    "raw, title, place, publisher",
+    [
+        # A "Place:" where the title stands, before the book's own imprint (the first three
+        # were read as place and publisher, or lost the title's head, until 2026-12-07).
+        ("Glass, R. (1964) London: Aspects of Change, London: MacGibbon & Kee.",
+         "London: Aspects of Change", "London", "MacGibbon & Kee"),
+        ("Hall, P. (1988). Berlin: Divided City. Oxford: Blackwell.", "Berlin: Divided City", "Oxford", "Blackwell"),
+        ("Porter, R. (1994) London: A Social History. London: Hamish Hamilton.",
+         "London: A Social History", "London", "Hamish Hamilton"),
+        ("Harvey, D. (1985) Paris: Capital of Modernity. New York: Routledge.",
+         "Paris: Capital of Modernity", "New York", "Routledge"),
+        ("Lee, K. 2001. Amsterdam: Building the City. Rotterdam: NAi Publishers.",
+         "Amsterdam: Building the City", "Rotterdam", "NAi Publishers"),
+        ("Young, C. (2020). Vienna: Red Vienna and After. Wien: Böhlau.", "Vienna: Red Vienna and After", "Wien", "Böhlau"),
+        ("Brown, P. (1995), London: A Social History, Cambridge, MA: Harvard University Press.",
+         "London: A Social History", "Cambridge, MA", "Harvard University Press"),
+        # A list of places in the title: the place is what follows the title's last full stop.
+        ("Sassen, S. (1991) The Global City: New York, London, Tokyo. Princeton: Princeton University Press.",
+         "The Global City: New York, London, Tokyo", "Princeton", "Princeton University Press"),
+        ("Sassen, S. (2001) The Global City: New York, London, Tokyo. 2nd edn. Princeton: Princeton University Press.",
+         "The Global City: New York, London, Tokyo", "Princeton", "Princeton University Press"),
+        ("Smith, A. (2010) Paris, London, Berlin: Three Capitals Compared. Oxford: Blackwell.",
+         "Paris, London, Berlin: Three Capitals Compared", "Oxford", "Blackwell"),
+        ("Kim, J. (2015). Tokyo, Seoul, Beijing. Cities of East Asia. London: Routledge.",
+         "Tokyo, Seoul, Beijing. Cities of East Asia", "London", "Routledge"),
+        ("Abu-Lughod, J. (1999). New York, Chicago, Los Angeles: America's Global Cities. Minneapolis: "
+         "University of Minnesota Press.",
+         "New York, Chicago, Los Angeles: America's Global Cities", "Minneapolis", "University of Minnesota Press"),
+        # … and what was right stays so.
+        ("Hamnett, C. (2003) Unequal City: London in the Global Arena. London: Routledge.",
+         "Unequal City: London in the Global Arena", "London", "Routledge"),
+        ("Ward, D. (1999) Chicago: Growth of a Metropolis. Chicago: University of Chicago Press.",
+         "Chicago: Growth of a Metropolis", "Chicago", "University of Chicago Press"),
+        ("Jones, A. (2003) Urban Futures. London: Routledge; New York: Wiley.", "Urban Futures", "London", "Routledge"),
+        ("Morrison, Tony. Beloved. New York: Random House, 1987.", "Beloved", "New York", "Random House"),
+        ("Short, J. (1996) The Urban Order. Cambridge, Mass. Blackwell.", "The Urban Order", "Cambridge, Mass", "Blackwell"),
+        ("Diez, J. (2003) Framing Europe. Princeton. NJ: Princeton University Press.",
+         "Framing Europe", "Princeton. NJ", "Princeton University Press"),
+    ],
+)
+def test_place_names_in_a_title_stay_in_the_title(raw, title, place, publisher):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.place, ref.publisher) == (title, place, publisher)
+    assert ref.type == "book"
+
+
+def test_a_place_before_an_article_title_is_the_titles():
+    ref = parse_reference("Smith, J. (2000) London: the wall. Urban Studies 37(2): 1-20.")
+    assert (ref.title, ref.container, ref.place, ref.publisher) == ("London: the wall", "Urban Studies", None, None)
+    assert ref.type == "article"
+
+
+def test_a_translator_before_the_place_is_no_place():
+    ref = parse_reference("Sennett, R. (2000) La conscience de l’œil. Trad. Dominique Dill. Lagrasse: Verdier.")
+    assert (ref.title, ref.place, ref.publisher) == ("La conscience de l’œil", "Lagrasse", "Verdier")
+
+
 CASES = [
     case("capitalised-title-is-no-second-author", "T.W. Allen, Homeri Opera V, Oxford 1912.",
          names=[("Allen", "T.W.")], title="Homeri Opera V"),
