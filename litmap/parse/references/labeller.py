@@ -166,23 +166,24 @@ def _whole_imprint(out: list[str], group: tuple[int, int]) -> bool:
 
 def _one_imprint(tokens: list[tuple[str, int, int]], out: list[str]) -> None:
     """An entry has one imprint, at its end, never where the title stands:
-    a place or publisher read after the names and date and before the title
-    ("Hall (1988). Berlin: Divided City. Oxford: …", "Smith (2000) London:
-    the wall. Urban Studies …") or before a last "Place: Publisher" when no
-    title was read ("Glass (1964) London: Aspects of Change, London:
-    MacGibbon & Kee") is the title's start."""
+    places read after the names and date and run on into the title ("Hall
+    (1988). Berlin: Divided City. Oxford: …", "Smith (2000) London: the
+    wall. Urban Studies …"), or a place or publisher before a last "Place:
+    Publisher" when no title was read ("Glass (1964) London: Aspects of
+    Change, London: MacGibbon & Kee"), are the title's start."""
     groups = _imprint_groups(out)
     if not groups:
         return
     first, last = groups[0]
     before = _previous_labelled(out, first)
-    if before is not None and out[before] not in _BEFORE_TITLE:
-        return
+    if before is None or out[before] not in _BEFORE_TITLE:
+        return  # an organisation's name opens the entry: "CONVEX Computer Corporation, “Guide,” …"
     after = next((j for j in range(last + 1, len(out)) if out[j] != "O"), None)
     if after is not None and out[after] == "title":
-        # Alone, only a place with its colon ("London: the wall"), not "Publisher. Title".
-        colon = any(tokens[j][0] == ":" for j in range(last, after + 1))
-        if len(groups) == 1 and not (colon and "publisher" not in out[first: last + 1]):
+        # Only places run on by a colon or comma ("London: the wall", "Tokyo, Seoul, Beijing. …"),
+        # not "Publisher. Title".
+        run_on = any(tokens[j][0] in (":", ",") for j in range(last, after + 1))
+        if not run_on or "publisher" in out[first: last + 1]:
             return
     elif "title" in out or len(groups) != 2 or not _whole_imprint(out, groups[1]):
         return
