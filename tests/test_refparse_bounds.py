@@ -246,6 +246,9 @@ def test_mend_labels_reads_a_place_where_the_title_stands_as_the_titles():
     assert (two_imprints["title"], two_imprints["place"]) == ("Urban Futures.", "London:")
     publisher_first = _fields([("Smith (1990)", "author"), ("Routledge,", "publisher"), ("London.", "place")])
     assert "title" not in publisher_first
+    organisation = _fields([("Acme Software Inc.,", "publisher"), ("“User Guide,”", "title"), ("Austin, TX,", "place"),
+                            ("1993.", "year")])
+    assert (organisation["publisher"], organisation["title"]) == ("Acme Software Inc.,", "“User Guide,”")
 
 
 def test_mend_labels_joins_places_before_the_imprint_and_an_unlabelled_head_to_the_title():
