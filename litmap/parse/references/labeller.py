@@ -45,6 +45,7 @@ def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]
     title told from the entry's one imprint at its end."""
     out = list(labels)
     n = len(out)
+    _cut_place_at_sentence_end(tokens, out)  # first: the rules below read a place's bounds
     for i in range(n - 1):
         # A place run straight into a publisher, one space between: "London School of …".
         if out[i] == "place" and out[i + 1] == "publisher" and tokens[i + 1][1] - tokens[i][2] == 1:
@@ -70,7 +71,6 @@ def mend_labels(text: str, tokens: list[tuple[str, int, int]], labels: list[str]
         if out[i] == "pages" and out[i - 1] not in ("pages", "O") and not _PAGE_MARK.fullmatch(tokens[i][0]):
             if re.match(r"[^\W\d]", tokens[i][0]):
                 out[i] = out[i - 1]
-    _cut_place_at_sentence_end(tokens, out)
     _one_imprint(tokens, out)
     _places_before_imprint(tokens, out)
     _unlabelled_title_head(tokens, out)
