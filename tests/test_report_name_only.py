@@ -21,8 +21,10 @@ def _with_two_smiths(n: int) -> object:
               Reference(2, "Smith, N. (1979a). Gentrification and capital. Antipode, 11, 24-35.",
                         (Author("Smith", "N."),), year=1979, year_suffix="a", title="Gentrification and capital",
                         type="article")]
+    # its own DOI: make_document gives the fixture paper's ("p2"), and one DOI is one paper (two files of it count once)
     return dataclasses.replace(doc, source=dataclasses.replace(doc.source, path="/corpus/smiths.pdf",
                                                                sha256=f"{n:064x}"),
+                               metadata=dataclasses.replace(doc.metadata, doi="10.5555/litmap.smiths"),
                                references=doc.references[:1] + tuple(smiths))
 
 
@@ -33,6 +35,7 @@ def _text_without_references(n: int) -> object:
                     paragraph=1, cites=(CitedWork(("Smith",), 1979),))
     return dataclasses.replace(doc, source=dataclasses.replace(doc.source, path="/corpus/export.txt",
                                                                sha256=f"{n:064x}"),
+                               metadata=dataclasses.replace(doc.metadata, doi="10.5555/litmap.export"),
                                references=(), citations=(cite,))
 
 

@@ -30,6 +30,7 @@ def _scan(n: int) -> object:
                       paragraph=1, cites=(CitedWork(("Xqzvjkw",), 1980, reference=4, confidence=0.9),))]
     return dataclasses.replace(
         doc, source=dataclasses.replace(doc.source, path="/corpus/scan-2011.pdf", sha256=f"{n:064x}", ocr=True),
+        metadata=dataclasses.replace(doc.metadata, doi="10.5555/litmap.scan"),  # not the fixture p2's: another paper
         warnings=("OCR used on pages 1–12: text may contain recognition errors",),
         references=doc.references + tuple(bad), citations=doc.citations + tuple(cites))
 

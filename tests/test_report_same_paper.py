@@ -31,8 +31,16 @@ def test_the_same_paper_in_two_files_is_one_work_and_is_listed(tmp_path):
         assert len(waley) == 1 and len(waley[0].copies) == 1
         assert waley[0].doi == "10.1177/0042098015615726"
         report = gather_report_data(store.conn, ReportSettings(title="t", figures=False, timestamp=False))
+        path_of = dict(store.conn.execute("SELECT id, path FROM documents").fetchall())
     (pid, files), = report.overview.same_paper
-    assert files == "Paper22.txt, waley.pdf" and report.papers and pid == waley[0].document_id
+    assert pid == waley[0].document_id and pid not in waley[0].copies
+    kept, other = path_of[pid].rsplit("/", 1)[-1], path_of[waley[0].copies[0]].rsplit("/", 1)[-1]
+    assert {kept, other} == {"Paper22.txt", "waley.pdf"}
+    assert files == f"counted from {kept}; also in {other}"
+    # the other file leaves the analyses: the paper is listed once
+    listed = {p.id for p in report.papers}
+    assert pid in listed and waley[0].copies[0] not in listed
+    assert len(data.papers) == len(PAPERS) + 1
     assert "The same paper in more than one file" in render_markdown(report, {})
     # two copies of a paper are no citation of it: the count is what one copy alone gives
     with Store(build_fixture_store(str(tmp_path / "one.db"), topics=False), write=True) as store:

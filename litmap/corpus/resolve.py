@@ -410,8 +410,10 @@ def resolve_stored_works(sources: WorkSources) -> ResolvedWorks:
     suspect = _suspect_works(works, by_item, suspects)
     cited_papers = 0
     rows: list[WorkRow] = []
+    entries = Counter(r.doc_id for r in sources.references)
     for wid, work in works.items():
-        papers = [i for i in work.items if i.startswith("p:")]
+        # One paper in several files: the file with the most reference entries stands for it (then the first).
+        papers = sorted((i for i in work.items if i.startswith("p:")), key=lambda i: (-entries[int(i[2:])], int(i[2:])))
         doc_id = int(papers[0][2:]) if papers else None
         if doc_id is not None and len(work.items) > len(papers):  # two copies of a paper do not cite it
             cited_papers += 1

@@ -172,15 +172,19 @@ def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> 
 
 
 def _same_paper(conn: sqlite3.Connection, data: Any) -> tuple[tuple[int, str], ...]:
-    """(paper id, its files) of each paper the folder holds in more than one file (one work, several documents)."""
+    """(paper id, its files) of each paper the folder holds in more than one file (one work, several documents):
+    the file the analyses count it from (most reference entries), then the others."""
     copied = [w for w in data.works.values() if w.copies and w.document_id is not None]
     if not copied:
         return ()
     facts = paper_facts(conn)
     out = []
+    def name(d: int) -> str:
+        return _basename(facts[d].path) if d in facts else str(d)
+
     for w in copied:
-        docs = sorted([w.document_id, *w.copies])
-        out.append((int(w.document_id), ", ".join(_basename(facts[d].path) if d in facts else str(d) for d in docs)))
+        out.append((int(w.document_id), f"counted from {name(w.document_id)}; also in "
+                    + ", ".join(name(d) for d in sorted(w.copies))))
     return tuple(sorted(out))
 
 

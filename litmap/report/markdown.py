@@ -205,7 +205,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
              + (": " + "; ".join(f"{md(label)} (may be: {md(fits)})" for label, fits in ov.name_only[:20])
                 if ov.name_only else ""))
     if ov.same_paper:
-        L.append(f"- The same paper in more than one file (one work; each file is still counted as a paper): "
+        L.append(f"- The same paper in more than one file (one work, counted once): "
                  f"{len(ov.same_paper)}: " + "; ".join(f"{md(papers[pid].label) if pid in papers else pid} "
                                                        f"({md(files)})" for pid, files in ov.same_paper[:20]))
     L.append(f"- Papers with guessed metadata: {len(ov.guessed)}"

@@ -270,6 +270,12 @@ def load_corpus_data(conn: sqlite3.Connection, *, paragraphs: bool = False) -> C
     for pid, wid in resolves.items():
         p = papers[pid]
         papers[pid] = dataclasses.replace(p, work_id=wid)
+    # A paper held in two files (a JSTOR text and the publisher's PDF) counts once: its other files leave
+    # the analyses (they are listed under extraction health), so no work is co-cited twice by one paper.
+    for w in works.values():
+        for copy in w.copies:
+            papers.pop(copy, None)
+    valid = set(papers)
 
     refs: dict[int, dict[str, None]] = {}
     filled: set[str] = set()
