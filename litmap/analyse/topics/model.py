@@ -122,7 +122,7 @@ def fit_core(
     report(ProgressEvent("cluster", 2, FIT_STEPS, message="labels"))
     labels = phrase_labels(docs, desc.topics, embeddings, desc.keywords, embedder,
                            extra_stop_words=settings.extra_stop_words, acronyms=vocab.acronyms,
-                           undefined_acronyms=vocab.undefined_acronyms + vocab.speaker_names, papers=paper_of,
+                           undefined_acronyms=vocab.undefined_acronyms + vocab.speaker_names + vocab.cited_names, papers=paper_of,
                            corpus_terms=vocab.corpus_terms)
     for t in single_paper_topics(desc.topics, paper_of, settings.max_paper_share):
         labels[t] = f"{labels[t]} {ONE_PAPER}"

@@ -311,7 +311,7 @@ def _form_topics(old: TopicResult, passages: Sequence[Passage], vectors: "np.nda
         new_labels = phrase_labels(docs, [t if t in formed else -1 for t in topics], vectors,
                                    {t: keywords[t] for t in formed}, emb, extra_stop_words=settings.extra_stop_words,
                                    acronyms=vocab.acronyms,
-                                   undefined_acronyms=vocab.undefined_acronyms + vocab.speaker_names,
+                                   undefined_acronyms=vocab.undefined_acronyms + vocab.speaker_names + vocab.cited_names,
                                    papers=[p.doc_id for p in passages])
         labels.update(new_labels)
         log.info("refresh formed %d new topics from %d poorly fitting passages: %s", len(formed), len(pool),

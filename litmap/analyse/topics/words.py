@@ -99,6 +99,14 @@ _ATTRIBUTION = re.compile(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.?)?,\s*(?:aged?\s*)?\d{
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:[-'’][^\W\d_]+)*\b")
 #: Share of a word's occurrences written with a capital for it to count as a name.
 _NAME_SHARE = 0.9
+#: Surnames where a text cites: "Brenner (2004)", "Li and Wu (2012)", "Allen & Cochrane, 2007", "Lees et al. 2008",
+#: "(Harvey, 1989b; Smith 1996)", "Lees, Slater and Wyly (2008)".
+_NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*"
+_CITED = re.compile(rf"\b({_NAME})((?:,?\s+(?:and\s+|&\s+)?{_NAME}){{0,3}})(?:\s+et\s+al\.?)?(?:,\s*|\s+\(?)"
+                    r"(?:19|20)\d\d[a-z]?\b")
+#: A word counts as a cited surname where at least half of its uses are in citations (places are cited
+#: as authors now and then, "City of Helsinki (2015)", and named far more often elsewhere).
+_CITED_SHARE = 0.5
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&]{1,9})s?\b")
 _WORD = re.compile(TOKEN_PATTERN)
 
@@ -197,6 +205,9 @@ class Vocabulary:
     # Speakers' names in quoted interviews: kept in the matrix (they still tell clusters apart) but
     # never keywords or label words (:meth:`not_keywords`).
     speaker_names: tuple[str, ...] = ()
+    # Surnames the passages cite ("Li and Wu (2012)"): keywords may hold them (a topic's authors tell a
+    # reader something), labels may not ("li and wu", "Eicher Brewer", "drawing on brenner").
+    cited_names: tuple[str, ...] = ()
 
     def not_keywords(self) -> frozenset[int]:
         """Columns of :attr:`terms` that may not be keywords: speakers' names and bigrams holding one."""
@@ -227,6 +238,7 @@ def build_vocabulary(
     terms = vec.get_feature_names_out()
     corpus_terms: list[str] = []
     names = _speaker_names(texts, terms, x)
+    cited = _cited_names(texts, terms, x)  # before corpus-wide words leave the matrix: names are among them
     if len(set(papers)) >= 4:
         doc_share = np.asarray((x > 0).sum(axis=0)).ravel() / n
         paper_ids = np.asarray(papers)
@@ -245,7 +257,7 @@ def build_vocabulary(
         x = x[:, keep]
         terms = terms[keep]
     return Vocabulary(x.tocsr(), tuple(str(t) for t in terms), stop, tuple(corpus_terms),
-                      {k: v for k, v in defined.items()}, tuple(sorted(undefined)), tuple(names))
+                      {k: v for k, v in defined.items()}, tuple(sorted(undefined)), tuple(names), tuple(cited))
 
 
 def _without_attributions(text: str) -> str:
@@ -280,3 +292,21 @@ def _speaker_names(texts: Sequence[str], terms: Sequence[str], x: "csr_matrix") 
                 capital[w] += 1
     total = np.asarray(x.sum(axis=0)).ravel()
     return sorted(w for w in found if w not in col or capital[w] >= _NAME_SHARE * total[col[w]])
+
+
+def _cited_names(texts: Sequence[str], terms: Sequence[str], x: "csr_matrix") -> list[str]:
+    """Words cited as surnames (:data:`_CITED`) in at least two citations and in at least
+    :data:`_CITED_SHARE` of all their uses (counted in the matrix, any case: "park" of "industrial park"
+    stays a word)."""
+    import numpy as np
+
+    cited: Counter[str] = Counter()
+    for text in texts:
+        for m in _CITED.finditer(text):
+            for name in [m.group(1), *re.findall(_NAME, m.group(2) or "")]:
+                cited[normalise(name)] += 1
+    if not cited:
+        return []
+    col = {t: i for i, t in enumerate(terms)}
+    total = np.asarray(x.sum(axis=0)).ravel()
+    return sorted(w for w, n in cited.items() if n >= 2 and w in col and n >= _CITED_SHARE * total[col[w]])
