@@ -37,7 +37,7 @@ def test_what_changed_survives_a_no_op_run(tmp_path):
         shutil.copy(SAMPLE / name, papers / name)
     _run(tmp_path)                                       # run 1: the first report
     html, md = _changes(tmp_path)
-    assert "first report built into this folder" in html and "first report" in md
+    assert "no earlier report of this store" in html and "no earlier report" in md
 
     shutil.copy(SAMPLE / names[2], papers / names[2])
     _run(tmp_path)                                       # run 2: one new paper
@@ -61,3 +61,21 @@ def test_what_changed_survives_a_no_op_run(tmp_path):
     html, md = _changes(tmp_path)
     assert "No changes since run 3." in html and "Last changes: run 2, compared with run 1" in html
     assert "Previous (run 3)" in html and "Latest (run 4)" in html
+
+
+def test_a_report_in_a_new_folder_compares_with_the_stores_last(tmp_path):
+    names = sorted(os.listdir(SAMPLE))[2:5]
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for name in names[:2]:
+        shutil.copy(SAMPLE / name, papers / name)
+    res = run_litmap("run", "papers", "-o", "out", "--db", "store.db", *FAST, cwd=str(tmp_path), timeout=300)
+    assert res.returncode == 0, res.stderr
+    shutil.copy(SAMPLE / names[2], papers / names[2])
+    # the same store, another report folder: the store kept the last report's snapshot
+    res = run_litmap("run", "papers", "-o", "elsewhere", "--db", "store.db", *FAST, cwd=str(tmp_path), timeout=300)
+    assert res.returncode == 0, res.stderr
+    html = (tmp_path / "elsewhere" / "index.html").read_text()
+    section = html[html.index('<section id="changes"'):]
+    section = section[:section.index("</section>")]
+    assert "New papers: 1" in section and "no earlier report" not in section

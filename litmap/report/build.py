@@ -32,7 +32,7 @@ from typing import AbstractSet, Any, Callable, Iterable, Optional, Union
 from litmap import __version__
 from litmap.errors import InputError
 from litmap.progress import Progress, ProgressEvent, resolve
-from litmap.store.report_read import report_connection
+from litmap.store.report_read import report_connection, stored_artifact
 from litmap.util.files import REPORT_MARKER, output_errors
 
 from litmap.report.settings import ReportSettings, ReportSummary
@@ -51,13 +51,31 @@ _LAYOUT_FOLDERS = frozenset({"figures", "data"})  # litmap's even when empty (no
 _STALE_AGE = 3600.0  # seconds: temporary folders without a pid (older litmap) are stale after this
 
 
-def _previous_snapshot(out_dir: Path) -> Optional[dict[str, Any]]:
+#: The last report's snapshot, kept in the store too (by a writing store: ``litmap run``), so a report built
+#: into a new folder still says what changed since the last one.
+SNAPSHOT_ARTIFACT = "report_snapshot"
+
+
+def _previous_snapshot(out_dir: Path, store_or_conn: Any = None) -> Optional[dict[str, Any]]:
+    """The snapshot of the last report in ``out_dir``; where the folder holds none, the one the store kept."""
     path = out_dir / "data" / "snapshot.json"
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw: Optional[bytes] = path.read_bytes()
+    except OSError:
+        raw = None
+    if raw is None and store_or_conn is not None:
+        raw = stored_artifact(report_connection(store_or_conn), SNAPSHOT_ARTIFACT)
+    try:
+        value = json.loads(raw) if raw else None
+    except ValueError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def _keep_snapshot(store_or_conn: Any, snapshot: dict[str, Any]) -> None:
+    """Keep the snapshot in the store when it is opened for writing (a read-only store keeps the folder's only)."""
+    if getattr(store_or_conn, "write", False) and hasattr(store_or_conn, "put_artifact"):
+        store_or_conn.put_artifact(SNAPSHOT_ARTIFACT, json.dumps(snapshot, sort_keys=True).encode("utf-8"))
 
 
 def build_report(
@@ -74,7 +92,7 @@ def build_report(
     report = resolve(progress)
     out = check_report_folder(out_dir, db=getattr(store_or_conn, "path", None))
     conn = report_connection(store_or_conn)
-    data = gather_report_data(conn, s, _previous_snapshot(out), progress, store=store_or_conn)
+    data = gather_report_data(conn, s, _previous_snapshot(out, store_or_conn), progress, store=store_or_conn)
     with output_errors(out):
         out.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale(out)
@@ -94,6 +112,7 @@ def build_report(
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+    _keep_snapshot(store_or_conn, data.snapshot)
     report(ProgressEvent("report", 7, 7, message="done"))
     summary = ReportSummary(
         out_dir=str(out), index=str(out / "index.html"), markdown=str(out / "report.md"),

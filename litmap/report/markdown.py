@@ -327,7 +327,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
     L += ["## What changed", ""]
     ch = data.changes
     if ch.first:
-        L.append("This is the first report built into this folder, so there is nothing to compare yet.")
+        L.append("There is no earlier report of this store to compare with yet.")
     elif ch.unchanged:
         L.append("No changes since " + (f"run {ch.since_run}." if ch.since_run else "the previous report."))
         if ch.last is not None:

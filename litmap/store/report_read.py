@@ -18,7 +18,7 @@ from litmap.errors import InputError
 __all__ = [
     "CorpusTotals", "DocumentFile", "FailedDocument", "PaperFacts", "ReferenceEntry", "FinishedRun",
     "report_connection", "corpus_totals", "unreferenced_pdfs", "unreferenced_documents", "guessed_metadata", "failed_documents", "ocr_document_ids",
-    "paper_facts", "reference_entries", "citation_counts", "abstracts", "finished_runs",
+    "paper_facts", "reference_entries", "citation_counts", "abstracts", "finished_runs", "stored_artifact",
 ]
 
 
@@ -82,6 +82,15 @@ def report_connection(store_or_conn: Any) -> sqlite3.Connection:
     if not isinstance(conn, sqlite3.Connection):
         raise InputError("build_report needs a litmap Store or an sqlite3 connection to one")
     return conn
+
+
+def stored_artifact(conn: sqlite3.Connection, name: str) -> Optional[bytes]:
+    """The artifact ``name`` (None when absent, or in a store too old to have artifacts)."""
+    try:
+        row = conn.execute("SELECT data FROM artifacts WHERE name = ?", (name,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return None if row is None or row[0] is None else bytes(row[0])
 
 
 def _json(raw: Optional[str], default: Any) -> Any:
