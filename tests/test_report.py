@@ -57,7 +57,7 @@ def test_report_files_and_sections(report_dir):
     for heading in ("Overview", "Topics", "Networks", "Debates and concepts", "Papers", "What changed"):
         assert f">{heading}</h2>" in html
     assert "encrypted PDF: remove the password" in html  # failures with reasons
-    assert "This is the first report" in html
+    assert "There is no earlier report of this store" in html
     # Self-contained: nothing loaded from elsewhere.
     assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["']?(https?:)?//""", html)
     md = (report_dir / "report.md").read_text(encoding="utf-8")
@@ -221,7 +221,7 @@ def test_what_changed_lists_new_papers(tmp_path):
         build_report(store, tmp_path / "r", FAST)
     md = (tmp_path / "r/report.md").read_text(encoding="utf-8")
     assert "- New papers: 1: Liu 2018: State entrepreneurialism in the Pearl River Delta" in md
-    assert "first report" not in md
+    assert "no earlier report" not in md
     snap = json.loads((tmp_path / "r/data/snapshot.json").read_text(encoding="utf-8"))
     assert set(snap["places"]) == {"1", "2", "3", "4", "5", "6"} and snap["central"]
     assert "- Newly among the most co-cited works:" in md and "- Co-citation camps that split or merged:" in md
@@ -342,7 +342,7 @@ def test_cluster_ids_survive_a_new_paper(tmp_path):
     assert {n: c for c, ns in snap["clusters"]["cocitation"]["members"].items() for n in ns} == {
         n: str(c) for n, c in after["cocitation"].items()}
     md = (out / "report.md").read_text(encoding="utf-8")
-    assert "first report" not in md
+    assert "no earlier report" not in md
 
 
 def test_what_changed_lists_shrunk_and_vanished_topics(tmp_path):
