@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     from litmap.analyse.concepts import load_lexicon
+    from litmap.store.corpusdata import load_corpus_data
     from litmap.analyse.debates.data import load_debate_inputs, text_memos
     from litmap.analyse.debates.maps import DebateSettings, debate_maps_from_inputs
 
@@ -117,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         lexicon = load_lexicon()
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         inputs = load_debate_inputs(conn, lexicon, memos=text_memos(conn, lexicon))
-        by_name = {os.path.basename(path): pid for pid, path in
+        # One article in two files (Paper22/Paper23) is one paper: litmap counts it from one file, and the
+        # other file's gold line is judged by that paper's listing.
+        kept = {c: w.document_id for w in load_corpus_data(conn).works.values() for c in w.copies}
+        by_name = {os.path.basename(path): kept.get(pid, pid) for pid, path in
                    conn.execute("SELECT id, path FROM documents WHERE removed_at IS NULL")}
         maps = debate_maps_from_inputs(inputs, lexicon, DebateSettings())
     finally:

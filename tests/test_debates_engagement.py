@@ -260,3 +260,31 @@ def test_engagement_model_round_trips_and_refuses_other_features():
     assert EngagementModel.from_json(m.to_json()) == m
     with pytest.raises(ValueError, match="refit"):
         EngagementModel.from_json({**m.to_json(), "features": ["strong_density"]})
+
+
+def test_acknowledgement_sections_are_no_prose_of_the_paper(tmp_path):
+    # "About Federal Governance" (read as an acknowledgements-kind section) describes the journal in the
+    # debate's words; only the body's paragraph is read for concepts.
+    import dataclasses
+
+    from litmap.analyse.debates.data import prose_paragraphs
+    from litmap.models import Paragraph, Section
+    from litmap.store.db import Store
+    from report_fixture import make_document
+
+    doc = make_document(1, ("p1", "Barros", "Marinana", 2010, "Paradiplomacy in Brazil", "Federal Governance", [], []))
+    body = "Paradiplomacy grew in the federal states of Brazil after 1988."
+    about = "Federal Governance is an online journal on multi-level governance and state rescaling."
+    text = f"{body}\n\n{about}"
+    doc = dataclasses.replace(
+        doc, text=text, citations=(), references=(),
+        sections=(Section("Introduction", "body", 1, 1, body, 0, len(body)),
+                  Section("About Federal Governance", "acknowledgements", 2, 2, about, len(body) + 2, len(text))),
+        paragraphs=(Paragraph(body, 1, 0, "body", 0, len(body)),
+                    Paragraph(about, 2, 1, "body", len(body) + 2, len(text))))
+    path = str(tmp_path / "s.db")
+    with Store(path, write=True) as store:
+        store.save_document(doc)
+        pid = store.conn.execute("SELECT id FROM documents").fetchone()[0]
+        got = prose_paragraphs(store.conn, load_lexicon(), {pid})
+    assert [p.idx for p in got] == [0]

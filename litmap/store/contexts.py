@@ -66,12 +66,17 @@ def load_citation_groups(conn: sqlite3.Connection) -> list[CitationGroup]:
     return out
 
 
-def load_paragraph_keys(conn: sqlite3.Connection, skip_kinds: Sequence[str] = ()) -> list[ParagraphKey]:
-    """Every paragraph whose kind is not in ``skip_kinds``, by (document, idx), without its text."""
+def load_paragraph_keys(conn: sqlite3.Connection, skip_kinds: Sequence[str] = (),
+                        skip_sections: Sequence[str] = ()) -> list[ParagraphKey]:
+    """Every paragraph whose kind is not in ``skip_kinds`` and whose section's kind is not in
+    ``skip_sections``, by (document, idx), without its text."""
     marks = ",".join("?" * len(skip_kinds))
+    smarks = ",".join("?" * len(skip_sections))
     return [ParagraphKey(*r) for r in conn.execute(
-        f"SELECT document_id, idx, kind, text_hash FROM paragraphs WHERE kind NOT IN ({marks}) "
-        "ORDER BY document_id, idx", tuple(skip_kinds))]
+        f"SELECT p.document_id, p.idx, p.kind, p.text_hash FROM paragraphs p "
+        "LEFT JOIN sections s ON s.document_id = p.document_id AND s.idx = p.section_idx "
+        f"WHERE p.kind NOT IN ({marks}) AND (s.kind IS NULL OR s.kind NOT IN ({smarks})) "
+        "ORDER BY p.document_id, p.idx", (*skip_kinds, *skip_sections))]
 
 
 def load_paragraph_texts(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> dict[tuple[int, int], str]:

@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"\w+")
 # Paragraph kinds that are not the paper's own prose.
 _SKIP_KINDS = ("reference", "front", "caption", "footnote")
+#: Sections whose paragraphs are no prose of the paper: acknowledgements, funding, data statements and the
+#: journal's pages ("About Federal Governance" describes the journal in the debate's words).
+_SKIP_SECTIONS = ("acknowledgements",)
 
 
 @dataclass
@@ -115,7 +118,7 @@ def prose_paragraphs(conn: sqlite3.Connection, lexicon: Lexicon, papers: Any,
 
     With a memo only paragraphs whose text was never matched are read and
     matched (their stored ``text_hash`` is the memo key)."""
-    rows = [k for k in load_paragraph_keys(conn, _SKIP_KINDS) if k.doc_id in papers]
+    rows = [k for k in load_paragraph_keys(conn, _SKIP_KINDS, _SKIP_SECTIONS) if k.doc_id in papers]
     known = [memo.get(k.text_hash) if memo is not None else None for k in rows]
     missing = {k.doc_id for k, hit in zip(rows, known) if hit is None}
     texts = load_paragraph_texts(conn, sorted(missing))
