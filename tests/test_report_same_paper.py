@@ -10,6 +10,7 @@ from litmap.report.data import gather_report_data
 from litmap.report.markdown import render_markdown
 from litmap.store.corpusdata import load_corpus_data
 from litmap.store.db import Store
+from litmap.store.topics import iter_body_paragraphs
 from report_fixture import PAPERS, build_fixture_store, make_document
 
 
@@ -27,6 +28,7 @@ def test_the_same_paper_in_two_files_is_one_work_and_is_listed(tmp_path):
         store.save_document(_copy(len(PAPERS) + 2, "10.1177/0042098015615726", "/corpus/waley.pdf"))  # type: ignore[arg-type]
         summary = resolve_corpus_works(store)
         data = load_corpus_data(store.conn)
+        read = {p.document_id for p in iter_body_paragraphs(store.conn)}
         waley = [w for w in data.works.values() if w.first_author == "Waley"]
         assert len(waley) == 1 and len(waley[0].copies) == 1
         assert waley[0].doi == "10.1177/0042098015615726"
@@ -39,6 +41,7 @@ def test_the_same_paper_in_two_files_is_one_work_and_is_listed(tmp_path):
     assert files == f"counted from {kept}; also in {other}"
     # the other file leaves the analyses: the paper is listed once
     listed = {p.id for p in report.papers}
+    assert pid in read and waley[0].copies[0] not in read  # topics read the paper's passages once
     assert pid in listed and waley[0].copies[0] not in listed
     assert len(data.papers) == len(PAPERS) + 1
     assert "The same paper in more than one file" in render_markdown(report, {})

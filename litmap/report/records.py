@@ -182,8 +182,8 @@ class ReportOverview:
     #: (label, the works it may be) of the works cited by surnames and year only that several works fit:
     #: marked NAME_ONLY_MARK where listed.
     name_only: tuple[tuple[str, str], ...] = ()
-    #: (paper id, its files) of the papers held in more than one file: one work, counted once in the networks,
-    #: debates and tables, from the file with the most reference entries (topics still read every file).
+    #: (paper id, its files) of the papers held in more than one file: one work, counted once everywhere,
+    #: from the file with the most reference entries.
     same_paper: tuple[tuple[int, str], ...] = ()
 
 

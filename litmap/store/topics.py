@@ -193,10 +193,31 @@ def iter_body_paragraphs(conn: sqlite3.Connection) -> Iterator[BodyParagraph]:
 
     Year and journal come as stored (the topic stage normalises them); which
     sections count is the topic stage's choice (``section_kind``).  A text file's
-    paragraphs have no page (its one "page" is the whole file).
+    paragraphs have no page (its one "page" is the whole file).  A second file of one
+    paper (:func:`paper_copies`) is left out.
     """
+    copies = paper_copies(conn)
     for doc_id, idx, kind, page, text, thash, year, journal in conn.execute(_BODY_SQL):
-        yield BodyParagraph(doc_id, idx, kind, page, text, thash, year, journal)
+        if doc_id not in copies:
+            yield BodyParagraph(doc_id, idx, kind, page, text, thash, year, journal)
+
+
+def paper_copies(conn: sqlite3.Connection) -> frozenset[int]:
+    """Documents that are a second file of a paper another document stands for (``works.data`` "copies",
+    :attr:`litmap.corpus.resolve.WorkRow.copies`): a paper's passages are read once."""
+    out: set[int] = set()
+    try:
+        rows = conn.execute("SELECT data FROM works WHERE data LIKE '%\"copies\"%'").fetchall()
+    except sqlite3.Error:  # a store from before works were resolved
+        return frozenset()
+    for (data,) in rows:
+        try:
+            value = json.loads(data or "{}")
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            out.update(int(x) for x in value.get("copies") or () if isinstance(x, int))
+    return frozenset(out)
 
 
 class EmbeddingCache:
