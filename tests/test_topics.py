@@ -376,3 +376,14 @@ def test_matching_uses_words_the_new_vocabulary_still_has():
     assert match_topics(old_c, old_w, new_c, new_w, 0.5) == {6: 1}
     # Far centroids never match, whatever the words.
     assert match_topics(old_c, old_w, {7: (-1.0, 0.0)}, {7: ["state", "scale", "region"]}, 0.5) == {}
+
+
+@pytest.mark.requires("bertopic")
+def test_a_refit_on_the_same_papers_marks_no_topic_emerging(db_path):
+    # A refit asked for with another count gives topics new ids, but no theme formed from new papers.
+    with _store(db_path) as store:
+        old = _fit(store, FAST, embedder=_emb())
+        save_topic_result(store.conn, old)
+        new = _update(store, replace(FAST, n_clusters=6), embedder=_emb(), refit=True)
+    assert {t.id for t in new.topics} - {t.id for t in old.topics}  # some topics match no old one
+    assert not any(t.emerging for t in new.topics)

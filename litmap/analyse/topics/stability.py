@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Collection, Iterable, Mapping, Optional, Sequence
 
@@ -150,8 +151,8 @@ def update_topics(
     to the nearest topic centroid when cosine >= ``settings.assign_threshold``,
     else to ``-1`` and ``emerging_candidates``.  With ``refit``: a full refit
     whose topics are matched to the old ones (:func:`match_topics`); matched
-    topics keep their old id, the others get fresh ids and
-    ``emerging=True``.  A refit labels every topic afresh; the labels file's renames,
+    topics keep their old id, the others get fresh ids, and ``emerging=True``
+    where most of their passages are new since the last fit.  A refit labels every topic afresh; the labels file's renames,
     applied after it by id (:mod:`.labels_file`), are what lasts.  Embeddings as in :func:`~litmap.analyse.topics.model.fit_topics`.
     The caller saves the result.
     """
@@ -214,7 +215,13 @@ def update_topics(
             leaf[t] = mapping[t]
         else:
             leaf[t], next_id = next_id, next_id + 1
-    emerging = {leaf[t] for t in new_centroids if t not in mapping}
+    # A topic no old one matches is "emerging" (a new theme formed from new papers) only when most of its
+    # passages came after the last fit: a refit asked for on the same papers, or one that merges the leaves
+    # otherwise, gives topics new ids without any new theme.
+    known = {(a.key, a.text_hash) for a in old.assignments}
+    size_of: Counter[int] = Counter(core.topics)
+    fresh_of: Counter[int] = Counter(t for p, t in zip(passages, core.topics) if (p.key, p.text_hash) not in known)
+    emerging = {leaf[t] for t in new_centroids if t not in mapping and 2 * fresh_of[t] >= size_of[t] > 0}
     topics = [leaf[t] for t in core.topics]
     keywords = {leaf[t]: ws for t, ws in core.keywords.items()}
     labels = {leaf[t]: core.labels.get(t, "") for t in new_centroids}
