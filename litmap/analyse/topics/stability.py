@@ -218,9 +218,9 @@ def update_topics(
     # A topic no old one matches is "emerging" (a new theme formed from new papers) only when most of its
     # passages came after the last fit: a refit asked for on the same papers, or one that merges the leaves
     # otherwise, gives topics new ids without any new theme.
-    known = {(a.key, a.text_hash) for a in old.assignments}
+    fitted = {(a.key, a.text_hash) for a in old.assignments}
     size_of: Counter[int] = Counter(core.topics)
-    fresh_of: Counter[int] = Counter(t for p, t in zip(passages, core.topics) if (p.key, p.text_hash) not in known)
+    fresh_of: Counter[int] = Counter(t for p, t in zip(passages, core.topics) if (p.key, p.text_hash) not in fitted)
     emerging = {leaf[t] for t in new_centroids if t not in mapping and 2 * fresh_of[t] >= size_of[t] > 0}
     topics = [leaf[t] for t in core.topics]
     keywords = {leaf[t]: ws for t, ws in core.keywords.items()}
