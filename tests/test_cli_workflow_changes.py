@@ -16,25 +16,31 @@ SAMPLE = Path(ROOT) / "corpora" / "sample"
 FAST = ("--no-topics", "-j", "0", "--executor", "inline", "--ocr", "never")
 
 
-def _run(folder: Path) -> None:
-    res = run_litmap("run", "papers", "-o", "out", *FAST, cwd=str(folder), timeout=300)
+def _run(folder: Path, *args: str, out: str = "out") -> None:
+    res = run_litmap("run", "papers", "-o", out, *args, *FAST, cwd=str(folder), timeout=300)
     assert res.returncode == 0, res.stderr
 
 
-def _changes(folder: Path) -> tuple[str, str]:
-    html = (folder / "out" / "index.html").read_text()
+def _changes(folder: Path, out: str = "out") -> tuple[str, str]:
+    html = (folder / out / "index.html").read_text()
     section = html[html.index('<section id="changes"'):]
     section = section[:section.index("</section>")]
-    md = (folder / "out" / "report.md").read_text()
+    md = (folder / out / "report.md").read_text()
     return section, md[md.index("## What changed"):]
 
 
-def test_what_changed_survives_a_no_op_run(tmp_path):
+def _two_papers(folder: Path) -> tuple[Path, list[str]]:
+    """A papers folder holding two sample papers, and the names of those and a third to add later."""
     names = sorted(os.listdir(SAMPLE))[2:5]
-    papers = tmp_path / "papers"
+    papers = folder / "papers"
     papers.mkdir()
     for name in names[:2]:
         shutil.copy(SAMPLE / name, papers / name)
+    return papers, names
+
+
+def test_what_changed_survives_a_no_op_run(tmp_path):
+    papers, names = _two_papers(tmp_path)
     _run(tmp_path)                                       # run 1: the first report
     html, md = _changes(tmp_path)
     assert "no earlier report of this store" in html and "no earlier report" in md
@@ -64,18 +70,10 @@ def test_what_changed_survives_a_no_op_run(tmp_path):
 
 
 def test_a_report_in_a_new_folder_compares_with_the_stores_last(tmp_path):
-    names = sorted(os.listdir(SAMPLE))[2:5]
-    papers = tmp_path / "papers"
-    papers.mkdir()
-    for name in names[:2]:
-        shutil.copy(SAMPLE / name, papers / name)
-    res = run_litmap("run", "papers", "-o", "out", "--db", "store.db", *FAST, cwd=str(tmp_path), timeout=300)
-    assert res.returncode == 0, res.stderr
+    papers, names = _two_papers(tmp_path)
+    _run(tmp_path, "--db", "store.db")
     shutil.copy(SAMPLE / names[2], papers / names[2])
     # the same store, another report folder: the store kept the last report's snapshot
-    res = run_litmap("run", "papers", "-o", "elsewhere", "--db", "store.db", *FAST, cwd=str(tmp_path), timeout=300)
-    assert res.returncode == 0, res.stderr
-    html = (tmp_path / "elsewhere" / "index.html").read_text()
-    section = html[html.index('<section id="changes"'):]
-    section = section[:section.index("</section>")]
-    assert "New papers: 1" in section and "no earlier report" not in section
+    _run(tmp_path, "--db", "store.db", out="elsewhere")
+    html, _ = _changes(tmp_path, "elsewhere")
+    assert "New papers: 1" in html and "no earlier report" not in html
