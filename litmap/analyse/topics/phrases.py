@@ -64,26 +64,41 @@ def is_label_phrase(tokens: Sequence[str], stop: frozenset[str]) -> bool:
     return len(set(tokens)) == len(tokens)
 
 
-def candidate_phrases(texts: Sequence[str], stop: frozenset[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
-    """Counts of label-like 2–4 word phrases in ``texts``, and each word's written forms."""
+def candidate_phrases(texts: Sequence[str], stop: frozenset[str]
+                      ) -> tuple[Counter[str], dict[str, Counter[str]], Counter[str]]:
+    """Counts of label-like 2–4 word phrases in ``texts``, each word's written forms, and how often each
+    phrase was the tail of a longer name.
+
+    A tail is a capitalised phrase whose word before is capitalised too and no stop word: "River Delta" in
+    "Yangtze River Delta" and "Pearl River Delta", "Bay Area" in "Greater Bay Area".  Cut from its name it
+    names nothing, so :func:`phrase_labels` passes over a phrase used mostly that way (the whole name
+    stays a candidate)."""
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
+    tails: Counter[str] = Counter()
     for text in texts:
         seg: list[str] = []
+        caps: list[bool] = []  # each word of seg written with a capital
         langs = passage_language(text)  # a passage in German or Spanish: its own stop words too
         text_stop = stop | foreign_stop_words(langs) if langs else stop
         for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text)):
             tok = m.group(0)
             if not tok[0].isalpha():
                 seg = []
+                caps = []
                 continue
             low = normalise(tok)
             forms[low][tok] += 1
             seg.append(low)
+            caps.append(tok[0].isupper())
             for n in (2, 3, 4):
                 if len(seg) >= n and is_label_phrase(seg[-n:], text_stop):
-                    counts[" ".join(seg[-n:])] += 1
-    return counts, forms
+                    phrase = " ".join(seg[-n:])
+                    counts[phrase] += 1
+                    if (len(seg) > n and caps[-n - 1] and seg[-n - 1] not in text_stop
+                            and all(c for c, w in zip(caps[-n:], seg[-n:]) if w not in _CONNECTORS)):
+                        tails[phrase] += 1
+    return counts, forms, tails
 
 
 def _display(phrase: str, forms: Mapping[str, Counter[str]], acronyms: Mapping[str, str]) -> str:
@@ -152,6 +167,7 @@ def phrase_labels(
     forms: dict[int, dict[str, Counter[str]]] = {}
     centroids: dict[int, np.ndarray] = {}
     multi: dict[int, bool] = {}
+    tails: dict[int, set[str]] = {}  # phrases used mostly as the tail of a longer name (candidate_phrases)
     wide = frozenset(corpus_terms)
     top_paper: dict[int, Counter[str]] = defaultdict(Counter)  # a corpus-wide word's uses in its top paper
     for t in ids:
@@ -167,9 +183,11 @@ def phrase_labels(
         counts: Counter[str] = Counter()
         forms[t] = defaultdict(Counter)
         uses: dict[str, list[tuple[int, int]]] = defaultdict(list)  # phrase -> (count, passages of that paper)
+        name_tails: Counter[str] = Counter()
         for paper in sorted(by_paper):
-            got, got_forms = candidate_phrases([texts[i] for i in by_paper[paper]], stop)
+            got, got_forms, got_tails = candidate_phrases([texts[i] for i in by_paper[paper]], stop)
             counts.update(got)
+            name_tails.update(got_tails)
             for w, f in got_forms.items():
                 forms[t][w].update(f)
                 if w in wide:
@@ -177,6 +195,7 @@ def phrase_labels(
             for ph, n in got.items():
                 uses[ph].append((n, len(by_paper[paper])))
         per_topic[t] = Counter({p: n * scale for p, n in counts.items()})
+        tails[t] = {p for p, n in name_tails.items() if 2 * n >= counts[p]}
         spread[t] = {ph: (sum(math.log1p(n) for n, _ in u) * scale, sum(m for _, m in u) / len(near), len(u))
                      for ph, u in uses.items()}
         multi[t] = sum(len(v) >= 0.1 * len(near) for v in by_paper.values()) >= 2
@@ -196,7 +215,7 @@ def phrase_labels(
                 kw_weight[part] = max(kw_weight.get(part, 0.0), float(sc) / kw_top)
         min_n = 3 if sum(arr == t) >= 60 else 2
         cands = [(p, n) for p, n in per_topic[t].items()
-                 if n >= min_n and set(p.split()) & (kw_tokens | set(owned[t]))
+                 if n >= min_n and p not in tails[t] and set(p.split()) & (kw_tokens | set(owned[t]))
                  and sum(w in acronyms for w in p.split()) <= 1]
         if multi[t] and any(spread[t][p][2] >= 2 for p, _ in cands):
             cands = [(p, n) for p, n in cands if spread[t][p][2] >= 2]
