@@ -14,9 +14,9 @@ from litmap.store.topics import iter_body_paragraphs
 from report_fixture import PAPERS, build_fixture_store, make_document
 
 
-def _copy(n: int, doi: str, path: str) -> object:
+def _copy(n: int, doi: str, path: str, cites: tuple[str, ...] = ("brenner",)) -> object:
     doc = make_document(n, ("p2", "Waley", "Paul", 2016, "Speaking gentrification in the languages of the Global East",
-                            "Urban Studies", ["brenner"], []))
+                            "Urban Studies", list(cites), []))
     return dataclasses.replace(doc, source=dataclasses.replace(doc.source, path=path, sha256=f"{n:064x}"),
                                metadata=dataclasses.replace(doc.metadata, doi=doi))
 
@@ -49,3 +49,24 @@ def test_the_same_paper_in_two_files_is_one_work_and_is_listed(tmp_path):
     with Store(build_fixture_store(str(tmp_path / "one.db"), topics=False), write=True) as store:
         store.save_document(_copy(len(PAPERS) + 1, "10.2307/26151049", "/corpus/Paper22.txt"))  # type: ignore[arg-type]
         assert resolve_corpus_works(store).corpus_papers_cited == summary.corpus_papers_cited
+
+
+def test_extraction_health_lists_papers_not_the_second_file_of_one(tmp_path):
+    """The publisher's file holds no reference list, the JSTOR file does: the paper is counted from the JSTOR
+    file, and the other file is no paper "with no reference list" (it was listed as "paper 11", with no label)."""
+    path = build_fixture_store(str(tmp_path / "s.db"), topics=False)
+    with Store(path, write=True) as store:
+        store.save_document(_copy(len(PAPERS) + 1, "10.2307/26151049", "/corpus/Paper22.txt"))  # type: ignore[arg-type]
+        store.save_document(_copy(len(PAPERS) + 2, "10.1177/0042098015615726", "/corpus/Paper23.txt",
+                                  cites=()))  # type: ignore[arg-type]
+        resolve_corpus_works(store)
+        second = store.conn.execute("SELECT id FROM documents WHERE path LIKE '%Paper23.txt'").fetchone()[0]
+        report = gather_report_data(store.conn, ReportSettings(title="t", figures=False, timestamp=False))
+    listed = {p.id for p in report.papers}
+    assert second not in listed
+    (pid, files), = report.overview.same_paper
+    assert files == "counted from Paper22.txt; also in Paper23.txt"
+    ov = report.overview
+    assert {x.id for x in ov.no_references} <= listed and set(ov.ocr) <= listed
+    assert {x.id for x in ov.garbled + ov.guessed} <= listed
+    assert f"paper {second}" not in render_markdown(report, {})

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Optional, Sequence
+from typing import Any, Container, Optional, Sequence
 
 from litmap.analyse.journals import canonical_journals
 from litmap.progress import Progress, ProgressEvent, resolve
@@ -160,14 +160,17 @@ def _overview(conn: sqlite3.Connection, data: Any, settings: ReportSettings) -> 
         no_year=sum(1 for p in data.papers.values() if not p.year),
         journals=tuple(sorted(journals.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.top_table]),
         n_journals=len(journals),
-        no_references=tuple(UnreferencedPaper(d.id, _basename(d.path)) for d in unreferenced_documents(conn)),
-        ocr=tuple(ocr_document_ids(conn)),
+        # Health lists name papers, as the rest of the report does: a second file of a paper counted once is
+        # no paper of its own (it is listed under same_paper) and has no label to show.
+        no_references=tuple(UnreferencedPaper(d.id, _basename(d.path)) for d in unreferenced_documents(conn)
+                            if d.id in data.papers),
+        ocr=tuple(i for i in ocr_document_ids(conn) if i in data.papers),
         failures=tuple(FailedFile(_basename(f.path), f.error or "unknown") for f in failed_documents(conn)),
         ocr_suspect=tuple(sorted((w.label, "; ".join(w.ocr_suspect)) for w in data.works.values() if w.ocr_suspect)),
         name_only=tuple(sorted((w.label, "; ".join(_work_name(data.works.get(f), f) for f in w.fits))
                                for w in data.works.values() if w.fits)),
         same_paper=_same_paper(conn, data),
-        **_health(conn),
+        **_health(conn, data.papers),
     )
 
 
@@ -207,12 +210,15 @@ def _marked_label(w: WorkInfo) -> str:
 _OCR_PAGES = re.compile(r"^OCR used on pages? ([\d–, ]+)")
 
 
-def _health(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Garbled text layers and OCR'd pages (from the extraction warnings), and guessed header fields."""
+def _health(conn: sqlite3.Connection, counted: Container[int]) -> dict[str, Any]:
+    """Garbled text layers and OCR'd pages (from the extraction warnings), and guessed header fields, of the
+    papers the report counts (``counted``: not the second file of a paper)."""
     from litmap.read.garbled import GARBLED_MARK
 
     garbled, ocr_pages = [], 0
     for f in sorted(paper_facts(conn).values(), key=lambda f: f.id):
+        if f.id not in counted:
+            continue
         marked = [w for w in f.warnings if GARBLED_MARK in w]
         if marked:
             garbled.append(FlaggedPaper(f.id, _basename(f.path), marked[0]))
@@ -223,7 +229,8 @@ def _health(conn: sqlite3.Connection) -> dict[str, Any]:
                     a, _, b = part.strip().partition("–")
                     if a.isdigit():
                         ocr_pages += int(b) - int(a) + 1 if b.isdigit() else 1
-    guessed = tuple(FlaggedPaper(i, _basename(p), ", ".join(fields)) for i, p, fields in guessed_metadata(conn))
+    guessed = tuple(FlaggedPaper(i, _basename(p), ", ".join(fields)) for i, p, fields in guessed_metadata(conn)
+                    if i in counted)
     return {"garbled": tuple(garbled), "ocr_pages": ocr_pages, "guessed": guessed}
 
 
