@@ -126,6 +126,11 @@ def _join_text(a: str, b: str) -> str:
     return f"{a} {b.lstrip()}"
 
 
+#: Characters of front matter (cover page, title, names, affiliations, an unheaded abstract) after which the
+#: front section ends: a heading is then a real one, and without one the prose that follows is body.
+FRONT_MAX = 3000
+
+
 def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
     """Group cleaned pages of blocks into sections and paragraphs."""
     body = body_font_size(pages)
@@ -176,7 +181,7 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
                 kind = heading_kind(heading, first=all(s.kind == "front" for s in secs), after_references=seen_refs,
                                     before_body=not any(s.kind == "body" for s in secs))
                 named = kind is not None or bool(NUMBERING.match(heading)) or names_body_section(heading)
-                real = named or not in_front or b0.page > first_page + 1 or front_chars > 3000
+                real = named or not in_front or b0.page > first_page + 1 or front_chars > FRONT_MAX
                 back = cur is not None and cur.kind in ("acknowledgements", "notes") and not named
                 if back and b0.kind != "heading":
                     # Bold names in a CRediT statement, contributor notes: not sections.
@@ -193,6 +198,11 @@ def structure_document(pages: Sequence[LaidOutPage]) -> Structure:
                 continue
             if not secs:
                 start(None, "front", b.page)
+            elif secs[-1].kind == "front" and (front_chars >= FRONT_MAX or b.page > first_page + 1):
+                # Front matter is a title, names and an abstract: past that much text, or past the first
+                # content page and the next, the paper's prose has begun under no heading the layout could
+                # see (a text export whose headings run inline: "... 1 Introduction After fifty years ...").
+                start(None, "body", b.page)
             sec = secs[-1]
             if sec.kind == "references":
                 ref_blocks.append(b)
