@@ -74,3 +74,18 @@ def test_without_the_compiled_kernel_umap_finds_its_own_neighbours(monkeypatch):
 def test_jit_cache_enabled_once():
     enable_jit_cache()
     assert enable_jit_cache() == 0
+
+
+def test_every_uncached_function_named_exists_and_gets_a_cache():
+    """The names in _UNCACHED are the installed umap's and pynndescent's (a rename upstream would
+    silently bring the compile time back), and after enable_jit_cache each caches to disk."""
+    import importlib
+
+    from litmap.analyse.topics.reduce import _UNCACHED
+
+    enable_jit_cache()
+    assert any(m.startswith("pynndescent") for m, _ in _UNCACHED)
+    for module_name, name in _UNCACHED:
+        fn = getattr(importlib.import_module(module_name), name)
+        assert hasattr(fn, "enable_caching"), (module_name, name)
+        assert type(fn._cache).__name__ != "NullCache", (module_name, name)
