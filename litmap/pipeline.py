@@ -118,6 +118,12 @@ def _topics(store: Store, settings: RunSettings, changed: bool, summary: RunSumm
     from litmap.analyse.topics.job import run_topics, topics_settings
 
     stored = load_topic_result(store.conn)
+    if stored is not None and not changed:
+        from litmap.store.topics import documents_changed_since_fit
+
+        # Papers read by a `litmap ingest` of their own since the map was made: this run's ingest found
+        # nothing new, but the map holds none of their passages.
+        changed = documents_changed_since_fit(store.conn)
     # A topic count other than the stored map's (`--topics N`) asks for a refit, as --refit does.
     new_count = stored is not None and settings.nr_topics is not None \
         and stored.settings.get("nr_topics") != settings.nr_topics

@@ -389,6 +389,9 @@ def test_run_chooses_the_topic_mode(monkeypatch, stored, changed, reprocess, ref
     seen = []
     old = SimpleNamespace(topics=[1, 2, 3])
     monkeypatch.setattr(topics_mod, "load_topic_result", lambda conn: old if stored else None)
+    import litmap.store.topics as store_topics
+
+    monkeypatch.setattr(store_topics, "documents_changed_since_fit", lambda conn: False)
 
     def fake_run(store, settings, mode, progress, record):
         seen.append(mode)

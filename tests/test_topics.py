@@ -44,12 +44,16 @@ def _paragraph(rng: random.Random, theme: str, n_words: int = 60) -> str:
     return " ".join(sentences)
 
 
+#: When the fixture's papers were read: before any fit of a test (the next run refreshes papers read after it).
+_ADDED = "2000-01-01T00:00:00+00:00"
+
+
 def _add_paper(conn, doc_id: int, theme: str, n_paras: int, seed: int, year: int = 2010,
                journal: str = "Urban Studies") -> None:
     rng = random.Random(seed)
     conn.execute(
         "INSERT INTO documents(id, sha256, path, status, added_at, updated_at) VALUES (?,?,?,?,?,?)",
-        (doc_id, f"sha{doc_id}", f"/p/{doc_id}.pdf", "ok", "t", "t"),
+        (doc_id, f"sha{doc_id}", f"/p/{doc_id}.pdf", "ok", _ADDED, _ADDED),
     )
     conn.execute("INSERT INTO metadata(document_id, year, journal) VALUES (?,?,?)", (doc_id, year, journal))
     conn.execute("INSERT INTO sections(document_id, idx, kind) VALUES (?,0,'body')", (doc_id,))

@@ -13,7 +13,7 @@ from litmap.analyse.topics.phrases import is_label_phrase
 from litmap.analyse.topics.words import FILLER_WORDS, base_stop_words, build_vocabulary, find_acronyms
 from litmap.errors import InputError
 
-from test_topics import DRIFT, _add_paper, _emb, _fit, _two_theme_store, _update
+from test_topics import _ADDED, DRIFT, _add_paper, _emb, _fit, _two_theme_store, _update
 
 
 @pytest.mark.parametrize("word", ["cent", "per", "et", "al", "pp", "vol", "like", "don't", "think", "yeah",
@@ -156,3 +156,30 @@ def test_topic_count_ties_go_to_the_map_without_a_catch_all_topic():
     clear = [(0.6979, 9, 0.616), (0.6705, 13, 0.475)]
     assert _chosen_count(clear) == 9  # a real difference in score is not overruled by balance
     assert _chosen_count([(0.70, 8, 0.5), (0.70 - SCORE_TIE, 12, 0.5)]) == 8  # same share: the better score
+
+
+def test_papers_read_by_an_ingest_of_their_own_join_the_map_on_the_next_run(db_path):
+    """`litmap ingest` alone, then `litmap run`: the run's ingest finds nothing new, but the map lacked the
+    papers read in between; the run refreshes it (it said "topics: (unchanged)" and left them out)."""
+    from litmap.batch.ingest import IngestSummary
+    from litmap.pipeline import RunSettings, RunSummary, _topics
+    from litmap.store.topics import documents_changed_since_fit, load_topic_result
+
+    with _two_theme_store(db_path) as store:
+        first = RunSummary(run_id=0, ingest=IngestSummary())
+        _topics(store, RunSettings(topic_model="hashing-64", nr_topics=2), True, first, None)
+        assert first.topic_mode == "fit" and not documents_changed_since_fit(store.conn)
+        later = "2999-01-01T00:00:00+00:00"  # read after the fit
+        for d in (60, 61):
+            _add_paper(store.conn, d, "assemblage", 10, seed=d)
+            store.conn.execute("UPDATE documents SET added_at=?, updated_at=? WHERE id=?", (later, later, d))
+        assert documents_changed_since_fit(store.conn)
+        before = {a.doc_id for a in load_topic_result(store.conn).assignments}
+        assert not before & {60, 61}
+        run = RunSummary(run_id=0, ingest=IngestSummary())
+        _topics(store, RunSettings(topic_model="hashing-64", nr_topics=2), False, run, None)
+        assert run.topic_mode in ("refresh", "refit (drift)")  # a new theme of 20 passages may drift it
+        assert {a.doc_id for a in load_topic_result(store.conn).assignments} >= {60, 61}
+        store.conn.execute("UPDATE documents SET added_at=?, updated_at=? WHERE id IN (60, 61)", (_ADDED, _ADDED))
+        store.conn.execute("UPDATE documents SET status='removed', removed_at=? WHERE id=1", (later,))
+        assert documents_changed_since_fit(store.conn)  # a removed paper leaves the map too

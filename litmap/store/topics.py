@@ -26,7 +26,7 @@ from litmap.store.contexts import page_of
 __all__ = [
     "Assignment", "Representative", "Topic", "HierarchyNode", "TopicResult",
     "BodyParagraph", "iter_body_paragraphs", "EmbeddingCache",
-    "save_topic_result", "load_topic_result", "fill_topic_tables", "ARTIFACT",
+    "save_topic_result", "load_topic_result", "fill_topic_tables", "ARTIFACT", "documents_changed_since_fit",
 ]
 
 log = logging.getLogger(__name__)
@@ -277,6 +277,20 @@ def load_topic_result(conn: sqlite3.Connection) -> Optional[TopicResult]:
         if d.get("format") != _FORMAT:
             raise _unknown_format(d)
         return _read(conn, d)
+
+
+def documents_changed_since_fit(conn: sqlite3.Connection) -> bool:
+    """Whether a document was added, read again or removed after the stored topics were saved: by a
+    ``litmap ingest`` run on its own between two ``litmap run`` s, whose own ingest then finds nothing new.
+    The map holds none of those passages.  Timestamps are to the second; a change in the second of the save
+    counts as before it, as the pipeline saves topics after its ingest."""
+    row = conn.execute("SELECT created_at FROM artifacts WHERE name=?", (ARTIFACT,)).fetchone()
+    if row is None or not row[0]:
+        return False
+    t = row[0]
+    return bool(conn.execute(
+        "SELECT EXISTS(SELECT 1 FROM documents WHERE (status='ok' AND (added_at > ? OR updated_at > ?)) "
+        "OR removed_at > ?)", (t, t, t)).fetchone()[0])
 
 
 def fill_topic_tables(conn: sqlite3.Connection) -> None:
