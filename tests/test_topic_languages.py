@@ -47,6 +47,6 @@ def test_vocabulary_keeps_english_words_that_are_foreign_stop_words() -> None:
 
 
 def test_label_candidates_skip_foreign_function_words() -> None:
-    counts, _, _ = candidate_phrases([SPANISH, SPANISH, PORTUGUESE], base_stop_words())
+    counts = candidate_phrases([SPANISH, SPANISH, PORTUGUESE], base_stop_words()).counts
     assert "se trata" not in counts and "trata se" not in counts
     assert all(not p.split()[0] in {"la", "el", "que", "de", "um", "os"} for p in counts)

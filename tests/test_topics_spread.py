@@ -89,7 +89,9 @@ def test_label_is_a_phrase_the_topics_papers_share():
     texts, papers = [], []
     for i in range(12):  # paper 0 repeats its committee; both papers write about state rescaling
         extra = " The management committee met, the management committee decided." * 2 if i < 6 else ""
-        texts.append(f"State rescaling reshapes regional governance in zone {i}.{extra} Actors cooperate.")
+        # the verb after the phrase varies, as in real text (one same word after it would make it a fragment)
+        verb = ("reshapes", "recasts", "reorders")[i % 3]
+        texts.append(f"State rescaling {verb} regional governance in zone {i}.{extra} Actors cooperate.")
         papers.append(0 if i < 6 else 1)
     for i in range(12):
         texts.append(f"Areal interpolation of census counts between source zones, case {i}. Areal weighting.")
@@ -118,7 +120,8 @@ def test_a_phrase_holding_the_topics_defining_word_outranks_two_lesser_keywords(
     # "rent gap" holds the topic's top one: keywords weigh as their scores, not as a count.
     texts, papers = [], []
     for i in range(12):
-        texts.append(f"The rent gap widened in district {i}. Public and private actors met. Landlords and tenants argued.")
+        verb = ("widened", "grew", "opened")[i % 3]  # varied, as in real text (see above)
+        texts.append(f"The rent gap {verb} in district {i}. Public and private actors met. Landlords and tenants argued.")
         papers.append(i % 3)
     for i in range(12):
         texts.append(f"Areal interpolation of census counts between source zones, case {i}. Areal weighting.")
