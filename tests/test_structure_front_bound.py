@@ -56,3 +56,21 @@ def test_a_short_paper_keeps_its_front_matter_as_front(tmp_path):
     kinds = [(p.kind, p.text[:20]) for p in structure_document(pages.pages).paragraphs]
     assert kinds[0][0] == "front" and all(k == "front" for k, _ in kinds[:3])
     assert kinds[-1] == ("body", "Neoliberal reform 0 ")
+
+
+def test_an_abstract_run_on_into_the_paper_ends_at_the_introduction(tmp_path):
+    """A text export whose line holds the abstract and the whole introduction: the abstract ends where the
+    introduction's heading runs in (it was all 33,000 characters of such a line)."""
+    from litmap.parse.metadata import ABSTRACT_MAX
+
+    abstract = ("Since the 1960s gentrification has been confused with upgrading and renewal in Egypt. " * 12).strip()
+    intro = " ".join(f"Sentence {k} of the introduction on gentrification in Cairo and Heliopolis." for k in range(120))
+    path = tmp_path / "cairo.txt"
+    path.write_text("Adapting Geographies of Gentrification in Egypt\n\nMuhammad Eldaidamony\n\n"
+                    f"{abstract}   1 Introduction  {intro}\n", encoding="utf-8")
+    pages = read_text_file(str(path))
+    source = Source(path=str(path), sha256="1" * 64, pages=1, text_layer=True, ocr=False, engine=pages.engine,
+                    media_type=pages.media_type)
+    doc = build_document(source, pages)
+    assert len(abstract) + len(intro) > ABSTRACT_MAX
+    assert doc.metadata.abstract == abstract

@@ -681,7 +681,31 @@ def _self_citation_year(text: str, title: Optional[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+#: Longer than this, an "abstract" has run on into the paper (a text export whose lines hold whole pages);
+#: abstracts of the shared papers run to 3,555 characters, most to about 1,000.
+ABSTRACT_MAX = 4000
+_INLINE_INTRO = re.compile(r"(?:^|\s)(?:1\.?|I\.)?\s*Introduction\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z])")
+
+
+def _bounded_abstract(text: str) -> str:
+    """``text`` cut where the introduction starts inline ("... Egypt . 1 Introduction After fifty years"),
+    or at the last sentence end within :data:`ABSTRACT_MAX` characters; shorter text as it is."""
+    if len(text) <= ABSTRACT_MAX:
+        return text
+    intro = _INLINE_INTRO.search(text, 200)
+    if intro and intro.start() <= ABSTRACT_MAX:
+        return text[:intro.start()].rstrip()
+    ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text, 0, ABSTRACT_MAX)]
+    return text[:ends[-1]] if ends else text[:ABSTRACT_MAX].rsplit(" ", 1)[0]
+
+
 def _abstract(structure: Structure) -> Optional[str]:
+    found = _abstract_text(structure)
+    return _bounded_abstract(found) if found else found
+
+
+def _abstract_text(structure: Structure) -> Optional[str]:
     sec = structure.section_of_kind("abstract")
     if sec and len(sec.text) > 100:
         return sec.text.split("\n\n")[0] if len(sec.text.split("\n\n")[0]) > 100 else sec.text
