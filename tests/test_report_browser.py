@@ -139,6 +139,10 @@ def test_debate_list_links_focus_a_debate_and_back(page, report_url, tmp_path):
     link.focus()
     page.keyboard.press("Enter")  # keyboard only
     page.wait_for_function("location.hash === '#/debates/city-regionalism'")
+    # The hash changes at once, the focus when the hashchange event has run: wait for it (a loaded machine
+    # read the focus in between and failed).
+    page.wait_for_function("document.activeElement && document.activeElement.closest('article') !== null",
+                           timeout=5000)
     focused = page.evaluate("document.activeElement.closest('article') && document.activeElement.closest('article').id")
     assert focused == "debate-city-regionalism"
     top = page.evaluate("document.activeElement.getBoundingClientRect().top")
@@ -151,7 +155,7 @@ def test_debate_list_links_focus_a_debate_and_back(page, report_url, tmp_path):
     page.wait_for_selector("#detail.active h2")
     page.go_back()
     page.wait_for_function("location.hash === '#/debates/city-regionalism'")
-    assert page.locator("#debates").is_visible()
+    page.wait_for_selector("#debates", state="visible", timeout=5000)  # shown when the hashchange has run
     # the concept page links back to the debates it belongs to
     page.goto(report_url + "#/concept/state-rescaling")
     page.wait_for_selector("#detail.active h2")
