@@ -77,6 +77,17 @@ def test_an_author_is_named_as_most_papers_print_the_name():
     assert author_productivity({1: ["Li, X."], 2: ["Li, Xin"]})["productive"][0]["author"] == "Li, X."
 
 
+def test_cited_authors_of_one_surname_are_told_apart_by_initials():
+    """Neil and David Smith are two cited authors (the mixed folder counted "Smith 32" for every Smith); a
+    surname cited with no initials joins the one person of that name, and names nobody where there are two."""
+    cited = {1: ["Smith, N.", "Brenner, N."], 2: ["Smith, N.", "Brenner"], 3: ["Smith, D.", "Smith"],
+             4: ["Smith, N."], 5: ["Brenner, N."]}
+    got = {c["author"]: c["citing_papers"] for c in author_productivity({9: ["Lees, L."]}, cited)["cited"]}
+    assert got["Smith, N."] == 3 and got["Smith, D."] == 1
+    assert "Smith" not in got  # two Smiths with initials: which one is unknown, so no author is named
+    assert got["Brenner, N."] == 3 and "Brenner" not in got  # the only Brenner
+
+
 def test_three_themes_are_placed_by_rank_with_the_means_as_lines():
     """The mixed corpus's three themes: split at the medians two were 'emerging' and each median theme sat on a
     line (at the mean rank, as bibliometrix, too); ranked with the means, no theme sits on a line."""

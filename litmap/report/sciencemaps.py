@@ -32,10 +32,13 @@ def _productivity(data: Any) -> dict[str, Any]:
     printed: list[str] = []  # the first author's name with initials, once per citing paper: votes for its form
     for w in data.works.values():
         if w.author:
+            # with initials where the reference gave them, so two people of one surname (Neil and David Smith)
+            # are counted apart; a bare surname joins the one person of that name (author_productivity)
+            name = f"{w.author}, {' '.join(i + '.' for i in w.initials)}" if w.initials else w.author
             for pid in w.cited_by:
-                cited_first.setdefault(pid, []).append(w.author)
+                cited_first.setdefault(pid, []).append(name)
             if w.initials:
-                printed += [f"{w.author}, {' '.join(i + '.' for i in w.initials)}"] * len(w.cited_by)
+                printed += [name] * len(w.cited_by)
     return author_productivity(authors, cited_first, top=15, printed_forms=printed)
 
 

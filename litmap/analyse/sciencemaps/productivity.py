@@ -31,6 +31,12 @@ def author_key(name: str) -> str:
     return f"{family.strip().lower()} {given[:1].lower()}".strip()
 
 
+def _family_initial(key: str) -> tuple[str, str]:
+    """``"van der berg n"`` → ``("van der berg", "n")``; ``"smith"`` → ``("smith", "")`` (an :func:`author_key`)."""
+    parts = key.split(" ")
+    return (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 and len(parts[-1]) == 1 else (key, "")
+
+
 def author_productivity(
     authors: Mapping[Any, Iterable[str]], cited_first_authors: Optional[Mapping[Any, Iterable[str]]] = None,
     *, top: int = 20, printed_forms: Iterable[str] = (),
@@ -49,11 +55,22 @@ def author_productivity(
             for n in names:
                 if n and n.strip():
                     forms.setdefault(author_key(n), Counter())[n.strip()] += 1
+    # A surname printed without initials ("Smith" of a work cited by name and year only) is the one person of
+    # that surname when the rest of the corpus knows only one (one "smith n"); with several it stays apart.
+    initialed: dict[str, set[str]] = {}
+    for k in forms:
+        family, initial = _family_initial(k)
+        if initial:
+            initialed.setdefault(family, set()).add(k)
+    canon = {k: next(iter(initialed[k])) for k in forms if not _family_initial(k)[1] and len(initialed.get(k, ())) == 1}
+    for bare, k in canon.items():
+        forms[k].update(forms.pop(bare))
     shown = {k: c.most_common(1)[0][0] for k, c in forms.items()}  # ties: the form seen first
     papers_of: Counter[str] = Counter()
     fractional: dict[str, float] = {}
     for _, names in sorted(authors.items(), key=lambda kv: str(kv[0])):
-        keys = list(dict.fromkeys(author_key(n) for n in names if n and n.strip() and "anonymous" not in n.lower()))
+        keys = list(dict.fromkeys(canon.get(k, k) for k in (author_key(n) for n in names
+                                                             if n and n.strip() and "anonymous" not in n.lower())))
         for k in keys:
             papers_of[k] += 1
             fractional[k] = fractional.get(k, 0.0) + 1.0 / len(keys)
@@ -82,8 +99,11 @@ def author_productivity(
         cited_keys: set[str] = set()
         for n in names:
             if n and n.strip():
-                cited_keys.add(author_key(n))
+                k = author_key(n)
+                cited_keys.add(canon.get(k, k))
         cited_by.update(cited_keys)
+    # A bare surname that fits two or more people ("Smith" beside "Smith, N." and "Smith, D. P.") names no author.
+    ambiguous = {k for k in cited_by if not _family_initial(k)[1] and len(initialed.get(k, ())) >= 2}
     cited = [{"author": shown.get(k, k), "citing_papers": c}
-             for k, c in sorted(cited_by.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+             for k, c in sorted(cited_by.items(), key=lambda kv: (-kv[1], kv[0])) if k not in ambiguous][:top]
     return {"authors": len(papers_of), "papers": len(authors), "lotka": lotka, "productive": productive, "cited": cited}
