@@ -74,6 +74,13 @@ class PhraseCounts:
     name_tails: Counter[str]  # uses as the tail of a longer name
     next_words: dict[str, Counter[str]]  # the content word right after each use (plural folded), if any
 
+    def add(self, other: "PhraseCounts") -> None:
+        """Count ``other``'s uses, tails and next words in too (its forms are the caller's to merge)."""
+        self.counts.update(other.counts)
+        self.name_tails.update(other.name_tails)
+        for phrase, nxt in other.next_words.items():
+            self.next_words.setdefault(phrase, Counter()).update(nxt)
+
     def fragments(self) -> set[str]:
         """Phrases that are mostly part of a longer one, so name nothing alone: the tail of a name in half
         their uses or more, or followed by one and the same content word in :data:`_BOUND_SHARE` of them
@@ -218,25 +225,20 @@ def phrase_labels(
         by_paper: dict[int, list[int]] = defaultdict(list)
         for i in near:
             by_paper[paper_of[int(i)]].append(int(i))
-        counts: Counter[str] = Counter()
         forms[t] = defaultdict(Counter)
         uses: dict[str, list[tuple[int, int]]] = defaultdict(list)  # phrase -> (count, passages of that paper)
         seen = PhraseCounts(Counter(), {}, Counter(), defaultdict(Counter))  # summed over the papers
         for paper in sorted(by_paper):
             found = candidate_phrases([texts[i] for i in by_paper[paper]], stop)
             got, got_forms = found.counts, found.forms
-            counts.update(got)
-            seen.counts.update(got)
-            seen.name_tails.update(found.name_tails)
-            for ph, nxt in found.next_words.items():
-                seen.next_words[ph].update(nxt)
+            seen.add(found)
             for w, f in got_forms.items():
                 forms[t][w].update(f)
                 if w in wide:
                     top_paper[t][w] = max(top_paper[t][w], sum(f.values()))
             for ph, n in got.items():
                 uses[ph].append((n, len(by_paper[paper])))
-        per_topic[t] = Counter({p: n * scale for p, n in counts.items()})
+        per_topic[t] = Counter({p: n * scale for p, n in seen.counts.items()})
         fragments[t] = seen.fragments()
         spread[t] = {ph: (sum(math.log1p(n) for n, _ in u) * scale, sum(m for _, m in u) / len(near), len(u))
                      for ph, u in uses.items()}
