@@ -91,3 +91,63 @@ def test_label_terms_keep_words_with_diacritics_whole():
     got = terms("Rent gaps in Zürich, Kraków and Gdańsk; new-build housing in Malmö.")
     assert {"zürich", "kraków", "gdańsk", "malmö", "new-build"} <= set(got)
     assert not {"rich", "krak", "gda", "malm"} & set(got)  # what an ASCII-only word pattern left of them
+
+
+# -- phrase labels counted by citing paper (camp terms read "achievement, anticipated, arrangements",
+#    "division labor", "river delta, form state, yangtze river" on the sample corpus) ------------------
+
+def _two_clusters(first: list[tuple[int, str]]) -> dict[int, list[tuple[int, str]]]:
+    other = [(10 + i, s) for i, s in enumerate([
+        "Gentrification displaces tenants in the inner city (X 2001).",
+        "Rent gaps drive gentrification of the inner city, and tenants leave.",
+        "The inner city sees gentrification as tenants are displaced.",
+        "Tenants resist gentrification in the inner city.",
+    ])]
+    return {1: first, 2: other}
+
+
+def test_labels_are_noun_phrases_with_their_small_words():
+    docs = _two_clusters([
+        (1, "Urban entrepreneurialism rests on a new division of labor between cities."),
+        (2, "The spatial division of labor shapes urban entrepreneurialism, the sites of accumulation."),
+        (3, "A division of labor among the sites of accumulation follows."),
+    ])
+    for labeller in (llr_labels, ctfidf_labels):
+        terms = [t for t, _ in labeller(docs, top_n=3)[1]]
+        assert "division of labor" in terms, (labeller, terms)
+        assert "division labor" not in terms and "sites accumulation" not in terms, (labeller, terms)
+
+
+def test_a_term_of_one_citing_paper_is_no_label():
+    # every word once, in one paper: no term speaks for the cluster (they used to tie and go alphabetically)
+    once = [(1, "Achievement was anticipated by arrangements of coalitions."),
+            (1, "Here we see scale politics."), (2, "On scale politics, again.")]
+    labels = llr_labels(_two_clusters(once), top_n=3)
+    assert [t for t, _ in labels[1]] == ["scale politics"]
+    repeated = [(1, "Scale politics and scale politics again (Y 2004)."), (1, "Scale politics, scale politics.")]
+    # a cluster cited by one paper only: its repeated terms may label it
+    assert [t for t, _ in llr_labels(_two_clusters(repeated), top_n=3)[1]] == ["scale politics"]
+
+
+def test_labels_keep_names_whole_and_as_written():
+    docs = _two_clusters([
+        (1, "Zones in the Yangtze River Delta are governed by the state (Z 2010)."),
+        (2, "The Yangtze River Delta integrates, as data from Semantic Scholar show."),
+        (3, "Across the Yangtze River Delta, from Semantic Scholar; social mixing is rare."),
+        (4, "Social mixing is a policy goal; we use Semantic Scholar."),
+    ])
+    terms = [t for t, _ in llr_labels(docs, top_n=5)[1]]
+    assert "Yangtze River Delta" in terms and "Semantic Scholar" in terms, terms
+    assert not {"river delta", "yangtze river", "River Delta"} & set(terms), terms
+    assert "social mixing" in terms, terms  # capitalised only where a sentence opens
+
+
+def test_modifiers_and_verbs_are_no_single_word_labels():
+    docs = _two_clusters([
+        (1, "Regulatory frameworks adapt to the early stage of rescaling."),
+        (2, "Cities must adapt to regulatory change at an early stage of rescaling."),
+        (3, "Firms adapt the regulatory regime early in rescaling."),
+    ])
+    terms = {t for t, _ in llr_labels(docs, top_n=5)[1]}
+    assert any("rescaling" in t for t in terms), terms
+    assert not {"regulatory", "early", "adapt"} & terms, terms

@@ -206,31 +206,29 @@ def _knn(G: nx.Graph, nodes: list[Hashable], k: int) -> nx.Graph:
 
 
 def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], data: Any) -> dict[int, str]:
-    from litmap.analyse.networks.labels import distinct_terms, llr_labels
+    from litmap.analyse.networks.labels import cluster_passages, distinct_terms, llr_labels, paper_passages
 
+    # a cluster's two largest items name it (VOSviewer and CiteSpace show the biggest items likewise): the
+    # concepts' labels, and the label of a cluster of works or papers whose sentences share no term
+    ranked: dict[int, list[tuple[int, str]]] = {}
+    for n, cl in membership.items():
+        if n in G:
+            ranked.setdefault(cl, []).append((-int(G.nodes[n].get("count", 0) or 0), str(G.nodes[n].get("label", n))))
+    by_items = {cl: ", ".join(lbl for _, lbl in sorted(v)[:2]) for cl, v in ranked.items()}
     if name == "concepts":
-        ranked: dict[int, list[tuple[int, str]]] = {}
-        for n, cl in membership.items():
-            ranked.setdefault(cl, []).append((-int(G.nodes[n].get("count", 0)), str(G.nodes[n].get("label", n))))
-        return {cl: ", ".join(lbl for _, lbl in sorted(v)[:2]) for cl, v in ranked.items()}
-    docs: dict[int, list[str]] = {}
-    for c in data.contexts:
-        if name == "cocitation":
-            hit = {membership[w] for w in c.work_ids if w in membership}
-        else:
-            hit = {membership[c.paper_id]} if c.paper_id in membership else set()
-        for cl in hit:
-            docs.setdefault(cl, []).append(c.sentence)
+        return by_items
+    # co-citation: the sentences citing a cluster's works; else a cluster of papers: their own citing sentences
+    docs = cluster_passages(data, membership) if name == "cocitation" else paper_passages(data, membership)
     # Narrative citations ("Allen and Cochrane (2010) argue") leave names in the text: drop
     # terms made of cited authors' surnames so labels say what a cluster is about.
     names = {(w.first_author or "").lower() for w in data.works.values()} - {""}
     labels = llr_labels(docs, top_n=12, distinct=False)
     out: dict[int, str] = {}
     for cl, scored in labels.items():
-        kept = [(t, v) for t, v in scored if not any(tok in names for tok in t.split())]
+        kept = [(t, v) for t, v in scored if not any(tok.lower() in names for tok in t.split())]
         if kept:
             out[cl] = ", ".join(t for t, _ in distinct_terms(kept, 3))  # "scale" under "scale longer"
-    return out
+    return {cl: out.get(cl) or by_items[cl] for cl in by_items}
 
 
 def _aligned(membership: dict[Hashable, int],

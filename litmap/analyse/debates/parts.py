@@ -54,7 +54,10 @@ def build_camps(data: CorpusData, contexts: Sequence[CitationContext], settings:
     passages = cluster_passages(dataclasses.replace(data, contexts=tuple(friendly)), membership)
     labels = (llr_labels(passages, top_n=settings.label_terms) if settings.label_method == "llr"
               else ctfidf_labels(passages, top_n=settings.label_terms))
-    fallback = ctfidf_labels(passages, top_n=settings.label_terms)
+    # c-TF-IDF where G² finds no term over-represented (only then: each labelling reads every sentence)
+    unlabelled = not all(labels.get(cl) for cl in set(membership.values()))
+    fallback = (ctfidf_labels(passages, top_n=settings.label_terms)
+                if settings.label_method == "llr" and unlabelled else {})
     camps = []
     for new_id, cl in enumerate(sorted(set(membership.values()))):
         members = sorted((w for w, c in membership.items() if c == cl),

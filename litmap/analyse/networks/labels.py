@@ -2,21 +2,29 @@
 
 Labels come from the sentences that cite a cluster's works (what authors
 say when they cite them), scored by Dunning's log-likelihood ratio (as
-CiteSpace does) or by c-TF-IDF (as BERTopic does).  :func:`unit_key_terms`
-gives simple key terms per sentence/paragraph for concept networks until
-curated concepts are available.
+CiteSpace does) or by c-TF-IDF (as BERTopic does).  The candidates are noun
+phrases ("division of labor", "Yangtze River Delta") and head nouns, each
+counted by the citing papers that use it
+(:mod:`litmap.analyse.networks.label_terms`).  :func:`unit_key_terms` gives
+simple key terms per sentence/paragraph for concept networks until curated
+concepts are available.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
-from typing import Hashable, Mapping, Optional, Sequence, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Hashable, Mapping, Optional, Sequence, TypeVar, Union
 
 from litmap.errors import InputError
 
 from litmap.store.corpusdata import CorpusData, WorkInfo
+
+if TYPE_CHECKING:
+    from litmap.analyse.networks.label_terms import ClusterCounts
 
 U = TypeVar("U", bound=Hashable)  # a unit key: (paper, paragraph[, sentence]) or any hashable
 
@@ -29,6 +37,7 @@ __all__ = [
     "strip_names",
     "multi_word_names",
     "cluster_passages",
+    "paper_passages",
     "llr_labels",
     "ctfidf_labels",
     "unit_texts",
@@ -57,12 +66,14 @@ therefore hence take takes taken taking become becomes became becoming seem seem
 regard regarding respect whilst rather despite towards less least much many lot lots far nevertheless namely
 especially largely mainly mostly simply clearly already always never sometimes usually able enable enables allow
 allows allowed per cent percent page pages chapter chapters section sections table tables figure figures
-draw draws drew drawn drawing widely"""
+draw draws drew drawn drawing widely unlike versus amongst besides"""
 STOP_WORDS = frozenset((_ENGLISH + " " + _ACADEMIC + " " + _FILLER).split())
 
 # Words in any alphabet, inner hyphens kept ("new-build"): an ASCII-only pattern cut "Zürich" to "rich",
 # "Kraków" to "krak" and "Gdańsk" to "gda", which then labelled clusters.
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|-)+[^\W\d_]")  # 3+ characters: on ASCII text the old [a-z][a-z-]+[a-z]
+# Every word, "of" and "a" too: :func:`terms` keeps words of 3+ letters, and a shorter one ends the run, so
+# "division of labor" gives no "division labor" (a pattern of 3+ letters skipped "of" and joined the two).
+_WORD = re.compile(r"[^\W\d_](?:(?:[^\W\d_]|-)*[^\W\d_])?")
 _CITE = re.compile(r"\([^()]*\d{4}[^()]*\)")  # drop "(Brenner, 2004)" so names do not become labels
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "NNA", "BTH", "TDW": a bare acronym says nothing to a reader
@@ -70,7 +81,9 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "NNA", "BTH", "TDW": a bare acrony
 # "Harvey's (1989)", whether or not the reference was resolved to a work.
 _NARRATIVE = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+)*"
                         r"(?:\s+et\s+al\.?)?(?='?s?\s*\(\s*(?:\d{4}|n\.d\.))")
-_BREAK = " and "  # a stop word: what is cut out must not join its neighbours into a new n-gram
+# What is cut out must not join its neighbours into a new n-gram: a stop word ends a run of :func:`terms`,
+# punctuation a candidate phrase (:func:`_cluster_counts`).
+_BREAK = " ; and "
 
 
 def terms(text: str, *, ngram: int = 2) -> list[str]:
@@ -133,8 +146,9 @@ def multi_word_names(names: frozenset[str]) -> Optional[re.Pattern[str]]:
     return re.compile("|".join(re.escape(n) for n in multi)) if multi else None
 
 
-def cluster_passages(data: CorpusData, membership: Mapping[Hashable, int]) -> dict[int, list[str]]:
-    """Citing sentences per cluster: a sentence counts for every cluster whose works it cites.
+def cluster_passages(data: CorpusData, membership: Mapping[Hashable, int]) -> dict[int, list[tuple[int, str]]]:
+    """Citing sentences per cluster, as (citing paper, sentence): a sentence counts for every cluster whose
+    works it cites.
 
     Authors' surnames are taken out of the sentences (:func:`strip_names`): narrative citations
     ("Butler and Robson (2003) show") otherwise make the cited names a cluster's label.  The names
@@ -158,7 +172,23 @@ def cluster_passages(data: CorpusData, membership: Mapping[Hashable, int]) -> di
         for cl in hit:
             sentence = strip_names(c.sentence, frozenset(cited | own.get(cl, set())), multi)
             out.setdefault(cl, {})[f"{c.paper_id}\x00{sentence}"] = None
-    return {cl: [k.split("\x00", 1)[1] for k in s] for cl, s in sorted(out.items())}
+    return {cl: [(int(k.split("\x00", 1)[0]), k.split("\x00", 1)[1]) for k in s] for cl, s in sorted(out.items())}
+
+
+def paper_passages(data: CorpusData, membership: Mapping[Hashable, int]) -> dict[int, list[tuple[int, str]]]:
+    """Each cluster of *papers*' own citing sentences, as (paper, sentence), the cited works' and the corpus
+    authors' names taken out as in :func:`cluster_passages`."""
+    corpus = _paper_names(data)
+    wn = {wid: work_names(info) for wid, info in data.works.items()}
+    multi = multi_word_names(frozenset(n for ns in wn.values() for n in ns))
+    out: dict[int, dict[tuple[int, str], None]] = {}
+    for c in data.contexts:
+        cl = membership.get(c.paper_id)
+        if cl is None:
+            continue
+        cited = corpus.union(*(wn.get(w, ()) for w in c.work_ids))
+        out.setdefault(cl, {})[(c.paper_id, strip_names(c.sentence, frozenset(cited), multi))] = None
+    return {cl: list(s) for cl, s in sorted(out.items())}
 
 
 def label_terms(text: str) -> list[str]:
@@ -166,8 +196,32 @@ def label_terms(text: str) -> list[str]:
     return terms(_ACRONYM.sub(_BREAK, text))
 
 
-def _counts(docs: Mapping[int, Sequence[str]]) -> dict[int, Counter[str]]:
-    return {cl: Counter(t for text in texts for t in label_terms(text)) for cl, texts in docs.items()}
+#: One cluster's text: sentences, or (citing paper, sentence) pairs so that a term counts once per paper.
+ClusterText = Union[str, tuple[Hashable, str]]
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """The topics' stop words and these labels' own, but for "new": it opens names ("National New Areas",
+    "New York") that a label may be."""
+    from litmap.analyse.topics.words import base_stop_words
+
+    return base_stop_words(STOP_WORDS) - {"new"}
+
+
+def _cluster_counts(docs: Mapping[int, Sequence[ClusterText]]) -> dict[int, ClusterCounts]:
+    """:func:`litmap.analyse.networks.label_terms.count_terms` of each cluster's sentences grouped by
+    citing paper, citations and bare acronyms cut out; a plain sentence (no paper) is a paper of its own."""
+    from litmap.analyse.networks.label_terms import count_terms
+
+    grouped: dict[int, dict[Hashable, list[str]]] = {}
+    for cl, texts in docs.items():
+        groups = grouped[cl] = {}
+        for i, t in enumerate(texts):
+            key, text = t if isinstance(t, tuple) else ((None, i), t)
+            text = unicodedata.normalize("NFKC", text)
+            groups.setdefault(key, []).append(_CITE.sub(" ; ", _ACRONYM.sub(_BREAK, text)))
+    return count_terms(grouped, _stop_words())
 
 
 def _inside(part: Sequence[str], whole: Sequence[str]) -> bool:
@@ -178,7 +232,7 @@ def _inside(part: Sequence[str], whole: Sequence[str]) -> bool:
 
 def _words(term: str) -> list[str]:
     """A term's words with a plural "s" dropped ("assemblages" and "assemblage" say one thing)."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in term.split()]
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in term.lower().split()]
 
 
 def distinct_terms(scored: Sequence[tuple[str, float]], top_n: int) -> list[tuple[str, float]]:
@@ -206,31 +260,41 @@ def distinct_terms(scored: Sequence[tuple[str, float]], top_n: int) -> list[tupl
     return chosen
 
 
-def llr_labels(docs: Mapping[int, Sequence[str]], *, top_n: int = 5, min_count: int = 2,
+def llr_labels(docs: Mapping[int, Sequence[ClusterText]], *, top_n: int = 5, min_papers: int = 2,
                distinct: bool = True) -> dict[int, list[tuple[str, float]]]:
-    """Terms over-represented in each cluster's passages, by Dunning's G² against the other clusters.
+    """Terms over-represented in each cluster's citing sentences, by Dunning's G² (as CiteSpace labels
+    clusters) on the citing papers that use them: this cluster's papers against the other clusters'.
 
-    ``distinct=False`` keeps the plain ranking, for a caller that filters terms before
-    :func:`distinct_terms` (else a good word may merge into a phrase the filter then drops).
+    A term must be used by ``min_papers`` of the cluster's citing papers (by every one when it has fewer):
+    one paper's turn of phrase is no label, and terms that all occur once would tie and be ranked
+    alphabetically ("achievement, anticipated, arrangements").  ``distinct=False`` keeps the plain ranking,
+    for a caller that filters terms before :func:`distinct_terms`.
     """
-    counts = _counts(docs)
+    counts = _cluster_counts(docs)
     total = Counter[str]()
     for c in counts.values():
-        total.update(c)
-    N = sum(total.values())
+        total.update(c.by_paper)
+    N = sum(c.papers for c in counts.values())
     out: dict[int, list[tuple[str, float]]] = {}
     for cl, c in counts.items():
-        n1 = sum(c.values())
-        n2 = N - n1
+        n1, n2 = c.papers, N - c.papers
+        need = max(1, min(min_papers, n1))
         scored = []
-        for t, a in c.items():
+        for t, a in c.by_paper.items():
             b = total[t] - a
-            if a < min_count or n1 == 0 or (n2 and a / n1 <= b / n2):
+            if a < need or c.uses[t] < 2 or (n2 and a / n1 <= b / n2):
                 continue
-            scored.append((t, _g2(a, b, n1 - a, n2 - b)))
-        scored.sort(key=lambda x: (-x[1], x[0]))
-        out[cl] = distinct_terms(scored, top_n) if distinct else scored[:top_n]
+            # a phrase says more than a word: CiteSpace labels with noun phrases
+            scored.append((t, _g2(a, b, n1 - a, n2 - b) * (_PHRASE_WEIGHT if " " in t else 1.0), c.uses[t]))
+        scored.sort(key=lambda x: (-x[1], -x[2], -len(x[0].split()), x[0]))
+        ranked = [(t, g) for t, g, _ in scored]
+        chosen = distinct_terms(ranked, top_n) if distinct else ranked[:top_n]
+        out[cl] = [(c.display(t), g) for t, g in chosen]
     return out
+
+
+#: How much more a phrase's G² counts than a single word's.
+_PHRASE_WEIGHT = 1.5
 
 
 def _g2(a: int, b: int, c: int, d: int) -> float:
@@ -243,20 +307,24 @@ def _g2(a: int, b: int, c: int, d: int) -> float:
     return 2.0 * g
 
 
-def ctfidf_labels(docs: Mapping[int, Sequence[str]], *, top_n: int = 5) -> dict[int, list[tuple[str, float]]]:
-    """c-TF-IDF (Grootendorst 2022): ``tf_{t,c}/|c| · log(1 + A / f_t)``, A = mean terms per class."""
-    counts = _counts(docs)
+def ctfidf_labels(docs: Mapping[int, Sequence[ClusterText]], *, top_n: int = 5,
+                  min_papers: int = 2) -> dict[int, list[tuple[str, float]]]:
+    """c-TF-IDF (Grootendorst 2022): ``tf_{t,c}/|c| · log(1 + A / f_t)``, A = mean terms per class, over
+    the candidate terms of :func:`llr_labels` used by ``min_papers`` of the cluster's citing papers."""
+    counts = _cluster_counts(docs)
     freq = Counter[str]()
     for c in counts.values():
-        freq.update(c)
+        freq.update(c.uses)
     if not counts:
         return {}
     avg = sum(freq.values()) / len(counts)
     out: dict[int, list[tuple[str, float]]] = {}
     for cl, c in counts.items():
-        size = sum(c.values()) or 1
-        scored = sorted(((t, n / size * math.log(1 + avg / freq[t])) for t, n in c.items()), key=lambda x: (-x[1], x[0]))
-        out[cl] = distinct_terms(scored, top_n)
+        size = sum(c.uses.values()) or 1
+        need = max(1, min(min_papers, c.papers))
+        scored = sorted(((t, n / size * math.log(1 + avg / freq[t])) for t, n in c.uses.items()
+                         if c.by_paper[t] >= need and n >= 2), key=lambda x: (-x[1], x[0]))
+        out[cl] = [(c.display(t), v) for t, v in distinct_terms(scored, top_n)]
     return out
 
 
