@@ -68,3 +68,21 @@ def test_undated_papers_are_not_given_the_dated_ones_years():
     text = " ".join(x.text for x in synthesise(undated, LABELS).sentences)
     assert text.startswith("2 papers engage State rescaling (1 of them dated, in 2010); the most engaged is Okafor 2010")
     assert "earliest" not in text  # one dated paper is no earliest
+
+
+def test_two_anchors_cited_in_one_sentence_do_not_repeat_its_quote():
+    # Seen on a real folder: "Li et al. 2023 anchors it ... writes: “In more recent ...”" and then
+    # "Zhang et al. 2023 anchors it ... writes: “In more recent ...”", the same sentence twice.
+    shared = _quote(2, "Cooperation grew in the delta (Li, 2023; Zhang, 2023).")
+    own = _quote(1, "Zhang (2023) maps the zones.")
+    anchors = [{"work_id": "W1", "label": "Li 2023", "citations": 3, "papers": 1, "share": 1.0,
+                "functions": {"background": 3}, "quotes": [shared]},
+               {"work_id": "W2", "label": "Zhang 2023", "citations": 3, "papers": 2, "share": 1.0,
+                "functions": {"background": 3}, "quotes": [shared, own]},
+               {"work_id": "W3", "label": "Wu 2016", "citations": 2, "papers": 1, "share": 1.0,
+                "functions": {"background": 2}, "quotes": [shared]}]
+    s = synthesise({**MAP, "anchors": anchors, "stance_quotes": [], "contested": []}, LABELS)
+    said = [x.text for x in s.sentences if "anchors it" in x.text]
+    assert "Cooperation grew" in said[0]
+    assert "Zhang (2023) maps the zones" in said[1] and "Cooperation grew" not in said[1]
+    assert said[2].startswith("Wu 2016 anchors it") and "writes" not in said[2]

@@ -88,6 +88,10 @@ class _Builder:
         self._seen[key] = ref
         return ref
 
+    def quoted(self, paper_id: int, text: str) -> bool:
+        """Whether this sentence of this paper is evidence already."""
+        return (paper_id, " ".join(text.split())) in self._seen
+
     def say(self, text: str, *refs: int) -> None:
         self.sentences.append(Sentence(text, tuple(dict.fromkeys(refs))))
 
@@ -129,7 +133,9 @@ def synthesise(m: Mapping[str, Any], paper_labels: Mapping[int, str],
     b.say(text + ".", *refs)
     # anchor works and what they are cited for
     for a in (m.get("anchors") or [])[:3]:
-        q = (a.get("quotes") or [None])[0]
+        # a quote not given yet: two anchors cited in one sentence would otherwise repeat it word for word
+        quotes = a.get("quotes") or []
+        q = next((x for x in quotes if not b.quoted(x["paper_id"], x["sentence"])), None)
         refs = [b.cite(q["paper_id"], q.get("page"), q["sentence"], "anchor")] if q else []
         b.say(f"{a['label']} anchors it: {_plural(a['citations'], 'citation')} by {_plural(a['papers'], 'paper')}, "
               f"{a['share']:.0%} of all its citations in the corpus, {_cited_for(a['functions'])}"
