@@ -78,6 +78,8 @@ def test_label_terms_do_not_repeat_one_idea():
     # one idea in the singular and the plural ("assemblages, assemblage"); "class" is no plural
     scored = [("assemblages", 4.0), ("assemblage", 3.0), ("regional assemblage", 2.0), ("class", 1.5), ("clas", 1.0)]
     assert distinct_terms(scored, 3) == [("regional assemblage", 4.0), ("class", 1.5), ("clas", 1.0)]
+    # "city, cities, redevelopment" labelled a camp of a real folder
+    assert distinct_terms([("city", 3.0), ("cities", 2.0), ("redevelopment", 1.0)], 3) == [("city", 3.0), ("redevelopment", 1.0)]
     docs = {1: ["the division of labor and the division of labor again", "division of labor in fordism"] * 2,
             2: ["urban policy and the state", "state policy in cities"] * 2}
     for labeller in (llr_labels, ctfidf_labels):

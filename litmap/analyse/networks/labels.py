@@ -231,8 +231,14 @@ def _inside(part: Sequence[str], whole: Sequence[str]) -> bool:
 
 
 def _words(term: str) -> list[str]:
-    """A term's words with a plural "s" dropped ("assemblages" and "assemblage" say one thing)."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in term.lower().split()]
+    """A term's words in the singular ("assemblages" and "assemblage", "cities" and "city" say one thing)."""
+    return [_singular(w) for w in term.lower().split()]
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def distinct_terms(scored: Sequence[tuple[str, float]], top_n: int) -> list[tuple[str, float]]:
