@@ -153,3 +153,32 @@ def test_modifiers_and_verbs_are_no_single_word_labels():
     terms = {t for t, _ in llr_labels(docs, top_n=5)[1]}
     assert any("rescaling" in t for t in terms), terms
     assert not {"regulatory", "early", "adapt"} & terms, terms
+
+
+def test_parts_of_speech_are_read_from_the_whole_corpus():
+    docs = _two_clusters([
+        (1, "Her study of the Asian city highlights."),
+        (2, "In the Asian city highlights (W 2014)."),
+        (3, "Across the Asian city, highlights."),
+    ])
+    def has(terms):
+        return any("highlights" in t for t, _ in terms)
+
+    assert has(llr_labels(docs, top_n=5)[1])  # three sentences cannot tell a verb from a noun
+    usage = ["It highlights the gap.", "This highlights the role of the state.", "She highlights a paradox.",
+             "The study highlights how rents rose."]
+    assert not has(llr_labels(docs, top_n=5, usage=usage)[1])
+
+
+def test_a_phrase_may_end_in_a_noun_that_often_modifies_but_not_in_an_adjective():
+    docs = _two_clusters([
+        (1, "The new division of labor between urban and regional."),
+        (2, "A spatial division of labor, urban and regional."),
+        (3, "The division of labor, both urban and regional."),
+    ])
+    usage = ["The labor market tightened.", "Labor unions and labor power.", "Its labor, hired."] + [
+        f"Regional {noun} and urban and regional {other}." for noun, other in
+        (("policy", "plans"), ("growth", "cities"), ("councils", "planning"), ("bodies", "elites"),
+                               ("banks", "markets"), ("courts", "parks"))]
+    terms = {t for t, _ in llr_labels(docs, top_n=5, usage=usage)[1]}
+    assert "division of labor" in terms and "urban and regional" not in terms, terms

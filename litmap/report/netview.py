@@ -206,7 +206,8 @@ def _knn(G: nx.Graph, nodes: list[Hashable], k: int) -> nx.Graph:
 
 
 def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], data: Any) -> dict[int, str]:
-    from litmap.analyse.networks.labels import cluster_passages, distinct_terms, llr_labels, paper_passages
+    from litmap.analyse.networks.labels import (cluster_passages, distinct_terms, llr_labels, paper_passages,
+                                                 word_usage)
 
     # a cluster's two largest items name it (VOSviewer and CiteSpace show the biggest items likewise): the
     # concepts' labels, and the label of a cluster of works or papers whose sentences share no term
@@ -222,7 +223,7 @@ def _cluster_labels(name: str, G: nx.Graph, membership: Mapping[Hashable, int], 
     # Narrative citations ("Allen and Cochrane (2010) argue") leave names in the text: drop
     # terms made of cited authors' surnames so labels say what a cluster is about.
     names = {(w.first_author or "").lower() for w in data.works.values()} - {""}
-    labels = llr_labels(docs, top_n=12, distinct=False)
+    labels = llr_labels(docs, top_n=12, distinct=False, usage=word_usage(data))
     out: dict[int, str] = {}
     for cl, scored in labels.items():
         kept = [(t, v) for t, v in scored if not any(tok.lower() in names for tok in t.split())]

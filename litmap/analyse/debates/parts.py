@@ -34,7 +34,7 @@ def build_camps(data: CorpusData, contexts: Sequence[CitationContext], settings:
     """Louvain communities of the debate's most-cited works, linked by the
     paragraphs that cite both (critical citations excluded)."""
     from litmap.analyse.networks.clusters import ClusterSettings, detect_communities
-    from litmap.analyse.networks.labels import cluster_passages, ctfidf_labels, llr_labels
+    from litmap.analyse.networks.labels import cluster_passages, ctfidf_labels, llr_labels, word_usage
     from litmap.analyse.networks.build import cooccurrence_graph
 
     counts: Counter[str] = Counter(w for c in contexts for w in c.work_ids)
@@ -52,11 +52,12 @@ def build_camps(data: CorpusData, contexts: Sequence[CitationContext], settings:
     if not membership:
         return ()
     passages = cluster_passages(dataclasses.replace(data, contexts=tuple(friendly)), membership)
-    labels = (llr_labels(passages, top_n=settings.label_terms) if settings.label_method == "llr"
-              else ctfidf_labels(passages, top_n=settings.label_terms))
+    usage = word_usage(data)
+    labels = (llr_labels(passages, top_n=settings.label_terms, usage=usage) if settings.label_method == "llr"
+              else ctfidf_labels(passages, top_n=settings.label_terms, usage=usage))
     # c-TF-IDF where G² finds no term over-represented (only then: each labelling reads every sentence)
     unlabelled = not all(labels.get(cl) for cl in set(membership.values()))
-    fallback = (ctfidf_labels(passages, top_n=settings.label_terms)
+    fallback = (ctfidf_labels(passages, top_n=settings.label_terms, usage=usage)
                 if settings.label_method == "llr" and unlabelled else {})
     camps = []
     for new_id, cl in enumerate(sorted(set(membership.values()))):

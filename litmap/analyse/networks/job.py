@@ -108,7 +108,7 @@ def analysed_network(
     from litmap.analyse.networks.bursts import work_bursts
     from litmap.analyse.networks.centrality import centralities
     from litmap.analyse.networks.clusters import ClusterSettings, detect_communities
-    from litmap.analyse.networks.labels import cluster_passages, ctfidf_labels, llr_labels
+    from litmap.analyse.networks.labels import cluster_passages, ctfidf_labels, llr_labels, word_usage
     from litmap.analyse.networks.build import annotate, build_network
     from litmap.analyse.networks.weights import normalise
 
@@ -139,7 +139,8 @@ def analysed_network(
         if settings.kind in ("cocitation", "citation", "coupling"):
             passages = cluster_passages(data, _work_membership(G, clusters, data, settings.kind))
             labeller = llr_labels if settings.labels == "llr" else ctfidf_labels
-            result.cluster_labels = {c: [t for t, _ in terms] for c, terms in labeller(passages).items()}
+            result.cluster_labels = {c: [t for t, _ in terms]
+                                     for c, terms in labeller(passages, usage=word_usage(data)).items()}
         else:
             # Concept and author networks have no citing passages of their own: their items'
             # names are the labels (VOSviewer and CiteSpace show the biggest items likewise).

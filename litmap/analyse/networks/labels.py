@@ -38,6 +38,7 @@ __all__ = [
     "multi_word_names",
     "cluster_passages",
     "paper_passages",
+    "word_usage",
     "llr_labels",
     "ctfidf_labels",
     "unit_texts",
@@ -209,9 +210,15 @@ def _stop_words() -> frozenset[str]:
     return base_stop_words(STOP_WORDS) - {"new"}
 
 
-def _cluster_counts(docs: Mapping[int, Sequence[ClusterText]]) -> dict[int, ClusterCounts]:
+def _clean(text: str) -> str:
+    """A sentence as labels read it: NFKC, bare acronyms and parenthetical citations cut out."""
+    return _CITE.sub(" ; ", _ACRONYM.sub(_BREAK, unicodedata.normalize("NFKC", text)))
+
+
+def _cluster_counts(docs: Mapping[int, Sequence[ClusterText]], usage: Sequence[str] = ()) -> dict[int, ClusterCounts]:
     """:func:`litmap.analyse.networks.label_terms.count_terms` of each cluster's sentences grouped by
-    citing paper, citations and bare acronyms cut out; a plain sentence (no paper) is a paper of its own."""
+    citing paper, citations and bare acronyms cut out; a plain sentence (no paper) is a paper of its own.
+    ``usage``: more sentences to read how words are used (:func:`word_usage`)."""
     from litmap.analyse.networks.label_terms import count_terms
 
     grouped: dict[int, dict[Hashable, list[str]]] = {}
@@ -219,9 +226,15 @@ def _cluster_counts(docs: Mapping[int, Sequence[ClusterText]]) -> dict[int, Clus
         groups = grouped[cl] = {}
         for i, t in enumerate(texts):
             key, text = t if isinstance(t, tuple) else ((None, i), t)
-            text = unicodedata.normalize("NFKC", text)
-            groups.setdefault(key, []).append(_CITE.sub(" ; ", _ACRONYM.sub(_BREAK, text)))
-    return count_terms(grouped, _stop_words())
+            groups.setdefault(key, []).append(_clean(text))
+    return count_terms(grouped, _stop_words(), usage)
+
+
+def word_usage(data: CorpusData) -> tuple[str, ...]:
+    """The corpus's citing sentences, each once and as labels read them: pass them as the labellers'
+    ``usage`` so that a word's part of speech is judged on the whole corpus, not on one cluster's few
+    sentences."""
+    return tuple(dict.fromkeys(_clean(c.sentence) for c in data.contexts))
 
 
 def _inside(part: Sequence[str], whole: Sequence[str]) -> bool:
@@ -267,16 +280,16 @@ def distinct_terms(scored: Sequence[tuple[str, float]], top_n: int) -> list[tupl
 
 
 def llr_labels(docs: Mapping[int, Sequence[ClusterText]], *, top_n: int = 5, min_papers: int = 2,
-               distinct: bool = True) -> dict[int, list[tuple[str, float]]]:
+               distinct: bool = True, usage: Sequence[str] = ()) -> dict[int, list[tuple[str, float]]]:
     """Terms over-represented in each cluster's citing sentences, by Dunning's G² (as CiteSpace labels
     clusters) on the citing papers that use them: this cluster's papers against the other clusters'.
 
     A term must be used by ``min_papers`` of the cluster's citing papers (by every one when it has fewer):
     one paper's turn of phrase is no label, and terms that all occur once would tie and be ranked
     alphabetically ("achievement, anticipated, arrangements").  ``distinct=False`` keeps the plain ranking,
-    for a caller that filters terms before :func:`distinct_terms`.
+    for a caller that filters terms before :func:`distinct_terms`.  ``usage``: :func:`word_usage`.
     """
-    counts = _cluster_counts(docs)
+    counts = _cluster_counts(docs, usage)
     total = Counter[str]()
     for c in counts.values():
         total.update(c.by_paper)
@@ -314,10 +327,10 @@ def _g2(a: int, b: int, c: int, d: int) -> float:
 
 
 def ctfidf_labels(docs: Mapping[int, Sequence[ClusterText]], *, top_n: int = 5,
-                  min_papers: int = 2) -> dict[int, list[tuple[str, float]]]:
+                  min_papers: int = 2, usage: Sequence[str] = ()) -> dict[int, list[tuple[str, float]]]:
     """c-TF-IDF (Grootendorst 2022): ``tf_{t,c}/|c| · log(1 + A / f_t)``, A = mean terms per class, over
     the candidate terms of :func:`llr_labels` used by ``min_papers`` of the cluster's citing papers."""
-    counts = _cluster_counts(docs)
+    counts = _cluster_counts(docs, usage)
     freq = Counter[str]()
     for c in counts.values():
         freq.update(c.uses)
