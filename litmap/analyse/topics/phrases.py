@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
+from litmap.analyse.speech import WordUsage
 from litmap.analyse.topics.languages import foreign_stop_words, passage_language
 from litmap.analyse.topics.words import FILLER_WORDS, base_stop_words, normalise
 
@@ -45,6 +46,7 @@ _CONNECTORS = frozenset({"of", "in", "and", "for", "on", "to", "the", "from", "b
 _BAD_END = re.compile(r"(?:ly|ive|ous|ical|ful|less|[^e]ed)$")
 _TOKEN = re.compile(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*|[.,;:!?()\[\]\"“”]|\d+")
 _PER_TOPIC = 300  # passages read per topic (the most central)
+_USAGE_PER_TOPIC = 100  # of which read for each word's part of speech (litmap.analyse.speech)
 _MMR_LAMBDA = 0.7
 
 
@@ -215,6 +217,7 @@ def phrase_labels(
     fragments: dict[int, set[str]] = {}  # phrases mostly part of a longer one (PhraseCounts.fragments)
     wide = frozenset(corpus_terms)
     top_paper: dict[int, Counter[str]] = defaultdict(Counter)  # a corpus-wide word's uses in its top paper
+    usage = WordUsage()  # how the central passages use each word: no label opens with a verb ("takes time")
     for t in ids:
         idx = np.flatnonzero(arr == t)
         c = embeddings[idx].mean(axis=0)
@@ -225,6 +228,7 @@ def phrase_labels(
         by_paper: dict[int, list[int]] = defaultdict(list)
         for i in near:
             by_paper[paper_of[int(i)]].append(int(i))
+        usage.add([texts[int(i)] for i in near[:_USAGE_PER_TOPIC]], stop)
         forms[t] = defaultdict(Counter)
         uses: dict[str, list[tuple[int, int]]] = defaultdict(list)  # phrase -> (count, passages of that paper)
         seen = PhraseCounts(Counter(), {}, Counter(), defaultdict(Counter))  # summed over the papers
@@ -260,7 +264,7 @@ def phrase_labels(
         min_n = 3 if sum(arr == t) >= 60 else 2
         cands = [(p, n) for p, n in per_topic[t].items()
                  if n >= min_n and p not in fragments[t] and set(p.split()) & (kw_tokens | set(owned[t]))
-                 and sum(w in acronyms for w in p.split()) <= 1]
+                 and sum(w in acronyms for w in p.split()) <= 1 and usage.opens_phrase(p)]
         if multi[t] and any(spread[t][p][2] >= 2 for p, _ in cands):
             cands = [(p, n) for p, n in cands if spread[t][p][2] >= 2]
         cands.sort(key=lambda x: (-spread[t][x[0]][0], x[0]))
