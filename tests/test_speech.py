@@ -54,3 +54,12 @@ def test_the_tail_of_a_name_is_no_single_word_label():
     heads = u.heads()
     assert "delta" not in heads and "areas" not in heads  # mostly written as a name's last word
     assert "cities" in heads
+
+
+def test_a_participle_in_eed_ends_no_topic_label():
+    from litmap.analyse.topics.phrases import is_label_phrase
+
+    stop = frozenset({"the", "of", "a"})
+    assert not is_label_phrase(["free", "the", "refereed"], stop)  # of "free the refereed literature"
+    assert not is_label_phrase(["policy", "agreed"], stop)
+    assert is_label_phrase(["housing", "need"], stop) and is_label_phrase(["broadband", "speed"], stop)

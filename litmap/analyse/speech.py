@@ -88,12 +88,14 @@ class WordUsage:
     def phrase(self, phrase: str) -> bool:
         """Whether ``phrase`` reads as a noun phrase: it opens as one (:meth:`opens_phrase`) and ends in no verb or
         adjective ("housing policies", not "housing policies remain" or "urban and regional")."""
+        return self.opens_phrase(phrase) and self.ends_phrase(phrase) and not self.is_verbal(phrase.rsplit(" ", 1)[-1])
+
+    def ends_phrase(self, phrase: str) -> bool:
+        """Whether ``phrase`` ends in no adjective ("urban and regional", "free the refereed" of "... literature").
+        A noun often modifies the next one ("labor market", "dependency theory"), an adjective nearly always
+        (:data:`_PHRASE_END_MODIFYING`): a phrase may end in a noun that is often a modifier ("division of labor")."""
         last = phrase.rsplit(" ", 1)[-1]
-        if not self.opens_phrase(phrase):
-            return False
-        # a noun often modifies the next one ("labor market", "dependency theory"), an adjective nearly always
-        # (_PHRASE_END_MODIFYING): a phrase may end in a noun that is often a modifier ("division of labor")
-        return not self.is_verbal(last) and self.modifying[last] < _PHRASE_END_MODIFYING * self.uses[last]
+        return self.modifying[last] < _PHRASE_END_MODIFYING * self.uses[last]
 
 
 #: The share of its uses before a content word above which a word cannot end a label phrase (an adjective:

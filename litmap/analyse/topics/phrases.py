@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["phrase_labels", "candidate_phrases", "is_label_phrase", "PhraseCounts"]
 
 _CONNECTORS = frozenset({"of", "in", "and", "for", "on", "to", "the", "from", "between", "with", "as", "at"})
-_BAD_END = re.compile(r"(?:ly|ive|ous|ical|ful|less|[^e]ed)$")
+# "-eed" ends a participle too ("free the refereed", "agreed"), but not "need", "speed" or "greed"
+_BAD_END = re.compile(r"(?:ly|ive|ous|ical|ful|less|[^e]ed|\w{3}eed)$")
 _TOKEN = re.compile(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*|[.,;:!?()\[\]\"“”]|\d+")
 _PER_TOPIC = 300  # passages read per topic (the most central)
 _USAGE_PER_TOPIC = 100  # of which read for each word's part of speech (litmap.analyse.speech)
