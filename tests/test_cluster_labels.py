@@ -182,3 +182,12 @@ def test_a_phrase_may_end_in_a_noun_that_often_modifies_but_not_in_an_adjective(
                                ("banks", "markets"), ("courts", "parks"))]
     terms = {t for t, _ in llr_labels(docs, top_n=5, usage=usage)[1]}
     assert "division of labor" in terms and "urban and regional" not in terms, terms
+
+
+def test_a_cluster_whose_papers_share_no_term_takes_one_a_paper_repeats():
+    # a camp cited in most of its sentences by one paper (a seed) had no term: by paper, none is shared
+    docs = _two_clusters([
+        (1, "Special development zones spread (A 2023)."), (1, "Zoning technologies made development zones."),
+        (1, "New development zones in the delta."), (2, "A remark in passing."), (3, "Another aside."),
+    ])
+    assert [t for t, _ in llr_labels(docs, top_n=3)[1]][:1] == ["development zones"]

@@ -3,10 +3,9 @@ scores them).
 
 A label is a noun phrase ("division of labor", "Yangtze River Delta") or a head noun ("assemblage").  No
 tagger is at hand offline, so the part of speech is guessed from how the corpus uses each word
-(:class:`litmap.analyse.speech.WordUsage`): before a content word it modifies ("regulatory framework"), after "to", a modal or
-an auxiliary or before an article it is a verb ("to adapt", "is known", "remain the"), and a noun ends its
-phrase.  Phrases come from :func:`litmap.analyse.topics.phrases.candidate_phrases`, the filter topic labels
-use, without the pieces of longer names.
+(:class:`litmap.analyse.speech.WordUsage`).  Phrases come from
+:func:`litmap.analyse.topics.phrases.candidate_phrases`, the filter topic labels use, without the pieces
+of longer names.
 """
 
 from __future__ import annotations

@@ -286,8 +286,9 @@ def llr_labels(docs: Mapping[int, Sequence[ClusterText]], *, top_n: int = 5, min
 
     A term must be used by ``min_papers`` of the cluster's citing papers (by every one when it has fewer):
     one paper's turn of phrase is no label, and terms that all occur once would tie and be ranked
-    alphabetically ("achievement, anticipated, arrangements").  ``distinct=False`` keeps the plain ranking,
-    for a caller that filters terms before :func:`distinct_terms`.  ``usage``: :func:`word_usage`.
+    alphabetically ("achievement, anticipated, arrangements").  Where none is, a term one paper uses twice.
+    ``distinct=False`` keeps the plain ranking, for a caller that filters terms before :func:`distinct_terms`.
+    ``usage``: :func:`word_usage`.
     """
     counts = _cluster_counts(docs, usage)
     total = Counter[str]()
@@ -297,14 +298,18 @@ def llr_labels(docs: Mapping[int, Sequence[ClusterText]], *, top_n: int = 5, min
     out: dict[int, list[tuple[str, float]]] = {}
     for cl, c in counts.items():
         n1, n2 = c.papers, N - c.papers
-        need = max(1, min(min_papers, n1))
-        scored = []
-        for t, a in c.by_paper.items():
-            b = total[t] - a
-            if a < need or c.uses[t] < 2 or (n2 and a / n1 <= b / n2):
-                continue
-            # a phrase says more than a word: CiteSpace labels with noun phrases
-            scored.append((t, _g2(a, b, n1 - a, n2 - b) * (_PHRASE_WEIGHT if " " in t else 1.0), c.uses[t]))
+        scored: list[tuple[str, float, int]] = []
+        # Where no term is used by min_papers citing papers (a camp of works that one paper cites in most
+        # of its sentences, every camp of a folder with one seed on the subject), by one, used twice.
+        for need in dict.fromkeys((max(1, min(min_papers, n1)), 1)):
+            for t, a in c.by_paper.items():
+                b = total[t] - a
+                if a < need or c.uses[t] < 2 or (n2 and a / n1 <= b / n2):
+                    continue
+                # a phrase says more than a word: CiteSpace labels with noun phrases
+                scored.append((t, _g2(a, b, n1 - a, n2 - b) * (_PHRASE_WEIGHT if " " in t else 1.0), c.uses[t]))
+            if scored:
+                break
         scored.sort(key=lambda x: (-x[1], -x[2], -len(x[0].split()), x[0]))
         ranked = [(t, g) for t, g, _ in scored]
         chosen = distinct_terms(ranked, top_n) if distinct else ranked[:top_n]
