@@ -515,3 +515,16 @@ def test_same_figure_same_svg_bytes(tmp_path):
         assert "clip-path" in svg or "clipPath" in svg
         outs.append(svg)
     assert outs[0] == outs[1]
+
+
+def test_what_changed_in_markdown_counts_small_topic_changes_in_plain_words():
+    from litmap.report.markdown import topic_changes_line
+    from litmap.report.records import TopicChange
+
+    grown = (TopicChange("housing market", 937, 977), TopicChange("bus", 44, 45))
+    assert topic_changes_line("Grown topics", grown) == \
+        "- Grown topics: 2: housing market (937 → 977); 1 more by a few passages"
+    # was "- Shrunk topics: 1: 1 more by a few passages"
+    shrunk = (TopicChange("class theory", 70, 69),)
+    assert topic_changes_line("Shrunk topics", shrunk) == "- Shrunk topics: 1, by a few passages"
+    assert topic_changes_line("Shrunk topics", ()) == "- Shrunk topics: 0"

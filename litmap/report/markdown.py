@@ -9,7 +9,7 @@ punctuation that would restyle a title is backslash-escaped.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from litmap.report.records import NAME_ONLY_MARK, OCR_SUSPECT_MARK
 
@@ -28,6 +28,18 @@ def _page(page: object) -> str:
 
 def _html_safe(s: str) -> str:
     return _ENTITY_AMP.sub("&amp;", s).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def topic_changes_line(title: str, topics: Sequence[Any]) -> str:
+    """The What-changed line of grown or shrunk topics (:class:`~litmap.report.records.TopicChange`): the
+    notable ones named, the small changes counted ("1: 1 more by a few passages" when none was named)."""
+    named = [t for t in topics if t.notable]
+    few = len(topics) - len(named)
+    line = f"- {title}: {len(topics)}" + ("" if not named else ": " + "; ".join(
+        f"{md(t.label)} ({t.before} → {t.after})" for t in named))
+    if few and named:
+        return line + f"; {few} more by a few passages"
+    return line + ((", each by a few passages" if few > 1 else ", by a few passages") if few else "")
 
 
 def md(text: Any) -> str:
@@ -303,11 +315,7 @@ def render_markdown(data: Any, figures: dict[str, str]) -> str:
                              (ch.new_topics, "New topics"), (ch.new_concepts, "Concepts found for the first time")):
             L.append(f"- {title}: {len(items)}" + ("" if not items else ": " + "; ".join(md(x) for x in items[:30])))
         for topics, title in ((ch.grown_topics, "Grown topics"), (ch.shrunk_topics, "Shrunk topics")):
-            named = [t for t in topics if t.notable]
-            few = len(topics) - len(named)
-            L.append(f"- {title}: {len(topics)}" + ("" if not named else ": " + "; ".join(
-                f"{md(t.label)} ({t.before} → {t.after})" for t in named))
-                + (f"{'; ' if named else ': '}{few} more by a few passages" if few else ""))
+            L.append(topic_changes_line(title, topics))
         gone = ch.gone_topics
         L.append(f"- Topics no longer found: {len(gone)}" + ("" if not gone else ": " + "; ".join(
             md(x) for x in gone)))
