@@ -505,6 +505,8 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
                      # (a text file's first page is the whole text: a DOI in its reference list is a cited work's)
                      find_doi(" ".join(b.text for p in content[:1]
                                        for b in (p.blocks[:_TEXT_MASTHEAD_BLOCKS] if text_head else p.blocks))),
+                     # the first page's foot ("http://dx.doi.org/10.1016/… © 2015 Elsevier"), set aside as furniture
+                     find_doi(" ".join(f for p in content[:1] for f in p.furniture)),
                      normalise_doi(meta.get("subject")), normalise_doi(meta.get("title")), find_doi(first_text),
                      cite_as_doi(" ".join(b.text for p in content[:1] for b in p.blocks)) if text_head else None])
     subject = subject_info(meta.get("subject", ""))

@@ -35,6 +35,10 @@ _COVER = re.compile(
     r"|jstor is a not-for-profit service|your use of the jstor archive|linked references are available on jstor",
     re.I | re.S,
 )
+#: A block that opens with a DOI, a copyright or a licence: a page's foot, not its text.
+_FIRST_PAGE_FOOT = re.compile(
+    r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*10\.\d{4,}|©|\(c\)\s+\d{4}|copyright\b|all rights reserved"
+    r"|this is an open access article|published by\b)", re.I)
 _PAGE_NO = re.compile(r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—)\]]?(?:\s+of\s+\d{1,4})?$", re.I)
 _CAPTION = re.compile(r"^(?:fig(?:ure)?\.?|table|map|plate|chart|exhibit)\s*[0-9IVX]+[a-z]?\s*[.:|—–-]", re.I)
 _CAPTION_LOOSE = re.compile(r"^(?:fig(?:ure)?\.?|table|map|plate)\s*[0-9IVX]+[a-z]?\b|^sources?\s*:|^notes?\s*:", re.I)
@@ -192,6 +196,10 @@ def _furniture_kind(block: Block, page: LaidOutPage, repeated: set[str], slots: 
         return "page_number"
     if edge and len(text) < 200 and (_norm(text) in repeated or _slot(block) in slots):
         return "header" if block.top < page.height / 2 else "footer"
+    if block.top > page.height * (1 - _EDGE) and len(text) < 200 and _FIRST_PAGE_FOOT.match(text):
+        # a first page's foot ("https://doi.org/… © 2024 …") is printed once, so it repeats on no page;
+        # left in, the body's last line ran on into it ("entrepre" + the DOI + "neurialism")
+        return "footer"
     return block.kind
 
 
