@@ -2,10 +2,10 @@
 
 Labels (topics' and clusters') must be noun phrases, and offline there is no tagger, so each word's uses
 are counted: a word mostly before another content word modifies it ("regulatory framework", "early
-stage"); one after a modal, "we" or an auxiliary, or before an article, is a verb ("can extend", "is known",
-"remain the"); a noun heads its phrase (followed by a stop word, punctuation or
-nothing).  Nouns modify nouns too ("labor market"), so a phrase may end in one that often does, but not
-in a word that nearly always does: an adjective.
+stage"); one after a modal, "we" or an auxiliary, or before an article, is a verb ("can extend", "is
+known", "remain the"); a noun heads its phrase (followed by a stop word, punctuation or nothing).  Nouns
+modify nouns too ("labor market"), so a phrase may end in one that often does, but not in a word that
+nearly always does: an adjective.
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ __all__ = ["WordUsage", "WORD_TOKEN"]
 
 
 class WordUsage:
-    """Single words and how they are used, a part-of-speech guess without a tagger (nothing is downloaded):
-    a word that mostly modifies the content word after it ("regulatory framework", "early stage"), or often
-    follows a modal or an auxiliary or precedes an article ("can extend", "is known", "remain the"), names no
-    subject; a noun heads its phrase (followed by a stop word, punctuation or nothing)."""
+    """How each word of the texts added is used (module doc): before a content word, after a verb cue or
+    before an article, after a determiner, as the capitalised tail of a name, capitalised inside a sentence."""
 
     def __init__(self) -> None:
         self.uses: Counter[str] = Counter()
