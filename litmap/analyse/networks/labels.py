@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Hashable, Mapping, Optional, Sequence, TypeVar
 
 from litmap.errors import InputError
 
-from litmap.store.corpusdata import CorpusData, WorkInfo
+from litmap.store.corpusdata import CitationContext, CorpusData, WorkInfo
 
 if TYPE_CHECKING:
     from litmap.analyse.networks.label_terms import ClusterCounts
@@ -156,40 +156,41 @@ def cluster_passages(data: CorpusData, membership: Mapping[Hashable, int]) -> di
     taken out are those of the works the sentence cites, of the cluster's own works and of the corpus
     papers' authors, not of every cited work: a misread reference ("Mumbai et al. 2015") must not take
     a place name out of every sentence."""
-    out: dict[int, dict[str, None]] = {}
-    wn: dict[str, set[str]] = {}
-    for wid, info in data.works.items():
-        wn[wid] = work_names(info)
-    corpus = _paper_names(data)
+    names = _Names(data)
     own: dict[int, set[str]] = {}
     for node, cl in membership.items():
-        own.setdefault(cl, set()).update(wn.get(str(node), ()))
-    multi = multi_word_names(frozenset(n for ns in wn.values() for n in ns))
+        own.setdefault(cl, set()).update(names.of_work.get(str(node), ()))
+    out: dict[int, dict[tuple[int, str], None]] = {}
     for c in data.contexts:
-        hit = {membership[w] for w in c.work_ids if w in membership}
-        if not hit:
-            continue
-        cited = corpus.union(*(wn.get(w, ()) for w in c.work_ids))
-        for cl in hit:
-            sentence = strip_names(c.sentence, frozenset(cited | own.get(cl, set())), multi)
-            out.setdefault(cl, {})[f"{c.paper_id}\x00{sentence}"] = None
-    return {cl: [(int(k.split("\x00", 1)[0]), k.split("\x00", 1)[1]) for k in s] for cl, s in sorted(out.items())}
+        for cl in {membership[w] for w in c.work_ids if w in membership}:
+            out.setdefault(cl, {})[(c.paper_id, names.strip(c, own[cl]))] = None
+    return {cl: list(s) for cl, s in sorted(out.items())}
 
 
 def paper_passages(data: CorpusData, membership: Mapping[Hashable, int]) -> dict[int, list[tuple[int, str]]]:
     """Each cluster of *papers*' own citing sentences, as (paper, sentence), the cited works' and the corpus
     authors' names taken out as in :func:`cluster_passages`."""
-    corpus = _paper_names(data)
-    wn = {wid: work_names(info) for wid, info in data.works.items()}
-    multi = multi_word_names(frozenset(n for ns in wn.values() for n in ns))
+    names = _Names(data)
     out: dict[int, dict[tuple[int, str], None]] = {}
     for c in data.contexts:
         cl = membership.get(c.paper_id)
-        if cl is None:
-            continue
-        cited = corpus.union(*(wn.get(w, ()) for w in c.work_ids))
-        out.setdefault(cl, {})[(c.paper_id, strip_names(c.sentence, frozenset(cited), multi))] = None
+        if cl is not None:
+            out.setdefault(cl, {})[(c.paper_id, names.strip(c))] = None
     return {cl: list(s) for cl, s in sorted(out.items())}
+
+
+class _Names:
+    """The names :func:`strip_names` takes out of a citing sentence: the corpus papers' authors and the
+    names of the works it cites (and ``also``)."""
+
+    def __init__(self, data: CorpusData) -> None:
+        self.of_work = {wid: work_names(info) for wid, info in data.works.items()}
+        self.corpus = _paper_names(data)
+        self.multi = multi_word_names(frozenset(n for ns in self.of_work.values() for n in ns))
+
+    def strip(self, c: CitationContext, also: frozenset[str] | set[str] = frozenset()) -> str:
+        cited = self.corpus.union(also, *(self.of_work.get(w, ()) for w in c.work_ids))
+        return strip_names(c.sentence, frozenset(cited), self.multi)
 
 
 def label_terms(text: str) -> list[str]:
