@@ -354,3 +354,21 @@ def test_a_title_line_under_one_ending_on_a_function_word_is_no_name() -> None:
     meta = text_header(_NAMES_OVER_A_TWO_LINE_TITLE)
     assert meta.title == "Parameterization and Visualization of the Errors in Areal Interpolation"
     assert [a.family for a in meta.authors][:1] == ["Cockings"]
+
+
+def test_a_working_papers_genre_line_gives_its_year(tmp_path):
+    # the bundled sample's working paper ("Working paper, 2019. doi:…" under its author) had no year
+    from litmap.batch.extract import extract_file
+    from litmap.parse.metadata_text import genre_line_year
+
+    head = ("# Scalar politics of metropolitan governance\n\nAna Ribeiro\n\nInstitute of Metropolitan Studies\n\n"
+            "Working paper, 2019. doi:10.5555/test.11\n\n## Abstract\n\nThe plan of 2021 promises much.\n")
+    for suffix in (".md", ".txt"):
+        path = tmp_path / f"paper{suffix}"
+        path.write_text(head + "More text (Brenner, 2004).\n" * 20, encoding="utf-8")
+        assert extract_file(str(path)).metadata.year == 2019, suffix
+    assert genre_line_year(["Working Paper 2/2008"]) == 2008
+    assert genre_line_year(["Discussion Paper No. 12/2021"]) == 2021
+    # a series' name is no genre line of the paper ("… Research Network 1989" is a name)
+    assert genre_line_year(["Working Paper Series of the Research Network 1989"]) is None
+    assert genre_line_year(["report respondents' answers from 2019"]) is None

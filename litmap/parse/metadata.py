@@ -57,8 +57,8 @@ from litmap.parse.metadata_masthead import (
 from litmap.parse.metadata_glued import join_split_words, split_glued_title
 from litmap.parse.metadata_locator import folio_range, locator_for
 from litmap.parse.metadata_venue import venue_from_subject, venue_lines, venue_on_page, year_in_line
-from litmap.parse.metadata_text import (TEXT_HEAD_KEY, arxiv_stamp_year, names_after_title, strip_line_markers,
-                                       text_header, trim_at_name_line, volume_line_year)
+from litmap.parse.metadata_text import (TEXT_HEAD_KEY, arxiv_stamp_year, genre_line_year, names_after_title,
+                                       strip_line_markers, text_header, trim_at_name_line, volume_line_year)
 from litmap.parse.metadata_title import (citation_as_title, clean_journal, sane_title, tidy_title, title_from_capitals,
                                          title_from_cite_line)
 from litmap.parse.names import normalise_doi
@@ -528,6 +528,9 @@ def extract_metadata(pages: Sequence[LaidOutPage], structure: Structure, pdf_met
             or (int(header["year"]) if header.get("year") else None)
             or (date_line_year(content[0]) if content else None)
             or (hint.year if text_head else None)  # a text's date line ("September 2012") before any "… 1983)"
+            # "Working paper, 2019" under a title (the year a working paper is cited by)
+            or (genre_line_year([ln for b in content[0].blocks[:_TEXT_HEAD_BLOCKS] for ln in b.text.split("\n")])
+                if content else None)
             or (arxiv_stamp_year(text_head) if text_head else None)
             or year_fallback(cover_text + " " + first_text,
                              year_in_line(venue_text, date.today().year + 1) if venue_text else None)

@@ -27,7 +27,7 @@ from litmap.read.textfiles import TEXT_HEAD_KEY
 
 __all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title",
            "glued_title_tail", "volume_line_year", "close_hyphen_gaps", "ARXIV_STAMP",
-           "arxiv_stamp_year", "researchgate_head"]
+           "arxiv_stamp_year", "researchgate_head", "genre_line_year"]
 
 _LABELLED = re.compile(r"^\s*(?P<key>title|authors?|by|journal|source|year|date|published|doi)\s*:\s*(?P<value>\S.*)$",
                        re.I)
@@ -89,6 +89,27 @@ def text_header(head: str) -> Metadata:
     if meta.year is None and (year := _date_line_year(lines)):
         meta = replace(meta, year=year)
     return meta
+
+
+#: A grey-literature genre line with the year: "Working paper, 2019", "Working Paper 2/2008", "Discussion Paper
+#: No. 12/2021", "Preprint (2020)", "Research Paper No 123, March 2019"; not a series' name ("Working Paper Series
+#: of the Research Network 1989").
+_GENRE_YEAR = re.compile(
+    r"^\W*(?:(?:working|discussion|research|policy|occasional|conference|briefing|technical)\s+papers?|preprint|report)"
+    r"[\s,.:;(#]*(?:no\.?\s*)?(?:\d{1,4}\s*[/,.-]\s*)?(?:[A-Z][a-z]+\.?\s+)?\(?((?:19|20)\d\d)\b", re.I)
+
+
+def genre_line_year(lines: Sequence[str]) -> Optional[int]:
+    """The year on a genre line among the first lines of a paper (:data:`_GENRE_YEAR`): a working paper
+    prints no volume or date line, and its year is the one it is cited by."""
+    for ln in [x for x in lines if x.strip()][:_HEAD_LINES]:
+        if m := _GENRE_YEAR.match(ln):
+            return int(m.group(1))
+    return None
+
+
+#: The lines of a text's head a genre line is looked for in.
+_HEAD_LINES = 15
 
 
 #: The year of a journal's volume line: "2016, Vol. 53(3) 615–625", "Vol. 66(1), 2021, pp. 61-81", "Cities 157 (2025)
