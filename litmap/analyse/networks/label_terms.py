@@ -60,7 +60,6 @@ def _usage(texts: tuple[str, ...], stop: frozenset[str]) -> WordUsage:
 #: The small words a label phrase may hold inside ("division of labor", "right to the city", "state-led
 #: gentrification in Helsinki"); topic labels also allow "as", "on", "for" ... (:mod:`..topics.phrases`).
 _LABEL_CONNECTORS = frozenset({"of", "and", "the", "to", "in", "between"})
-_JOINERS = frozenset({"of", "in", "and", "for", "on", "to", "the", "from", "between", "with", "as", "at"})
 _ADJECTIVE_END = re.compile(r"(?:ly|ive|ous|ical|ful|less|able|ible|[^e]ed|ing)$")
 
 
@@ -104,8 +103,10 @@ def _single_candidate(word: str, stop: frozenset[str]) -> bool:
 def _label_phrase(phrase: str, usage: WordUsage) -> bool:
     """A noun phrase (:meth:`WordUsage.phrase`) joined by :data:`_LABEL_CONNECTORS` only ("area as mixed
     tenure" is no label)."""
+    from litmap.analyse.topics.phrases import CONNECTORS
+
     words = phrase.split()
-    return not any(w in _JOINERS and w not in _LABEL_CONNECTORS for w in words[1:-1]) and usage.phrase(phrase)
+    return not any(w in CONNECTORS and w not in _LABEL_CONNECTORS for w in words[1:-1]) and usage.phrase(phrase)
 
 
 def count_terms(grouped: Mapping[int, Mapping[Hashable, Sequence[str]]], stop: frozenset[str],

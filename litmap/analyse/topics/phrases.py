@@ -40,9 +40,10 @@ if TYPE_CHECKING:
 
     from litmap.analyse.topics.embed import Embedder
 
-__all__ = ["phrase_labels", "candidate_phrases", "is_label_phrase", "PhraseCounts"]
+__all__ = ["phrase_labels", "candidate_phrases", "is_label_phrase", "PhraseCounts", "CONNECTORS"]
 
-_CONNECTORS = frozenset({"of", "in", "and", "for", "on", "to", "the", "from", "between", "with", "as", "at"})
+#: The small words a label phrase may hold inside ("right to the city").
+CONNECTORS = frozenset({"of", "in", "and", "for", "on", "to", "the", "from", "between", "with", "as", "at"})
 # "-eed" ends a participle too ("free the refereed", "agreed"), but not "need", "speed" or "greed"
 _BAD_END = re.compile(r"(?:ly|ive|ous|ical|ful|less|[^e]ed|\w{3}eed)$")
 _TOKEN = re.compile(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*|[.,;:!?()\[\]\"“”]|\d+")
@@ -56,14 +57,14 @@ def is_label_phrase(tokens: Sequence[str], stop: frozenset[str]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
     first, last = tokens[0], tokens[-1]
-    if first in stop or last in stop or first in _CONNECTORS or last in _CONNECTORS:
+    if first in stop or last in stop or first in CONNECTORS or last in CONNECTORS:
         return False
     if any(t in FILLER_WORDS for t in tokens) or _BAD_END.search(last) or first.endswith("ly"):
         return False
     if last.endswith("'s") or len({t[:5] for t in tokens}) < len(tokens):  # "own's", "change in changes"
         return False
     inner = [t for t in tokens[1:-1] if t in stop]
-    if any(t not in _CONNECTORS for t in inner) or len(inner) > 2:
+    if any(t not in CONNECTORS for t in inner) or len(inner) > 2:
         return False
     return len(set(tokens)) == len(tokens)
 
@@ -130,7 +131,7 @@ def candidate_phrases(texts: Sequence[str], stop: frozenset[str]) -> PhraseCount
                 ended = []
                 continue
             low = normalise(tok)
-            if ended and low not in text_stop and low not in _CONNECTORS:
+            if ended and low not in text_stop and low not in CONNECTORS:
                 word = _fold(low)
                 for phrase in ended:
                     nexts[phrase][word] += 1
@@ -144,7 +145,7 @@ def candidate_phrases(texts: Sequence[str], stop: frozenset[str]) -> PhraseCount
                     counts[phrase] += 1
                     ended.append(phrase)
                     if (len(seg) > n and caps[-n - 1] and seg[-n - 1] not in text_stop
-                            and all(c for c, w in zip(caps[-n:], seg[-n:]) if w not in _CONNECTORS)):
+                            and all(c for c, w in zip(caps[-n:], seg[-n:]) if w not in CONNECTORS)):
                         tails[phrase] += 1
     return PhraseCounts(counts, forms, tails, nexts)
 
@@ -278,7 +279,7 @@ def phrase_labels(
         for p, n in cands:
             share = n / total[p]
             freq, covered, _ = spread[t][p]
-            content = [w for w in p.split() if w not in _CONNECTORS]
+            content = [w for w in p.split() if w not in CONNECTORS]
             on_topic = sum(max(kw_weight.get(w, 0.0), owned[t].get(w, 0.0)) for w in content) / len(content)
             rel.append(math.log1p(freq) / math.log1p(top) * math.sqrt(share) * math.sqrt(covered)
                        * (0.5 + 0.5 * on_topic) * (1.0 + 0.1 * (len(p.split()) - 2)))
