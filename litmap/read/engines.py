@@ -29,6 +29,7 @@ from litmap.errors import ExtractionError
 from litmap.read.layout.pages import Char, PageChars, new_char
 from litmap.read.layout.lines import WORD_GAP, Word, is_bold
 from litmap.read.settings import check_engine
+from litmap.read.tex_codes import T1_TABLE, mark_tex_codes
 
 __all__ = ["open_pdf", "sniff_pdf", "PdfSource", "PdfiumSource", "PlumberSource", "phantom_space", "superscript_cut",
            "split_glyph_words", "keeps_superscript"]
@@ -45,6 +46,8 @@ _ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜":
 _ACCENT_RE = re.compile("[" + "".join(_ACCENTS) + "]")
 #: A space right after an ff/fi/fl ligature (pdfium expands the glyph to letters).
 _LIG_SPACE = re.compile(r"(?:f[fil]|[\ufb00-\ufb04]) (?=\S)")
+#: A glyph-by-glyph rebuild spells out a marked T1 code (:mod:`litmap.read.tex_codes`).
+_TEX_TABLES = T1_TABLE
 _LIGATURE_GLYPHS = frozenset({"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04", "ff", "fi", "fl", "ffi", "ffl"})
 
 
@@ -460,6 +463,7 @@ class PdfiumSource(PdfSource):
             self._doc.close()
             raise ExtractionError(path, ZERO_PAGES)
         self._n = n
+        self._fonts = DocumentFonts()
 
     def _info(self) -> dict[str, Any]:
         try:
@@ -482,7 +486,7 @@ class PdfiumSource(PdfSource):
             width, height = page.get_size()
             textpage = page.get_textpage()
             try:
-                chars = _pdfium_words(textpage, height)
+                chars = _pdfium_words(textpage, height, fonts=self._fonts)
             finally:
                 textpage.close()
         except pdfium.PdfiumError as exc:  # "Failed to load text page." and the like
@@ -540,7 +544,17 @@ def _image_coverage(doc: Any, index: int, max_objects: int = 5000) -> float:
         page.close()
 
 
-def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> list[Word]:
+class DocumentFonts:
+    """What earlier pages showed about a document's fonts: whether one is TeX's T1 without a Unicode map."""
+
+    __slots__ = ("t1",)
+
+    def __init__(self) -> None:
+        self.t1 = False
+
+
+def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False,
+                  fonts: Optional[DocumentFonts] = None) -> list[Word]:
     """Words of one text page: box of first/last glyph, size and boldness of the first.
     Words turned a quarter are dropped unless most of the page is turned.
 
@@ -564,6 +578,10 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
         text = _attach_accents(textpage, text, combine)
     if _LIG_SPACE.search(text):
         text = _drop_phantom_spaces(textpage, text)
+    # a dvips bitmap font's unmapped ligatures, quotes and dashes
+    text, tex_table = mark_tex_codes(text, fonts is not None and fonts.t1)
+    if tex_table and fonts is not None:
+        fonts.t1 = True
     rect = raw.FS_RECTF()
     mat = (ctypes.c_float * 6)()  # an FS_MATRIX's a, b, c, d, e, f
     buf = ctypes.create_string_buffer(128)
@@ -617,6 +635,8 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
         if not upright and not keep_rotated:
             rotated += 1
             continue
+        if tex_table:
+            word = word.translate(tex_table)
         if marks and word[-1] in _HYPHEN_MARKS:
             word = word[:-1] + "-"
             if b > a:
@@ -662,7 +682,7 @@ def _pdfium_words(textpage: Any, height: float, keep_rotated: bool = False) -> l
         out.append(w)
     if rotated > len(out) // 3 and not keep_rotated:
         # Mostly turned text (a table set sideways) is content, not margin furniture: keep it.
-        return _pdfium_words(page_text, height, keep_rotated=True)
+        return _pdfium_words(page_text, height, keep_rotated=True, fonts=fonts)
     return out
 
 
@@ -848,7 +868,7 @@ def _glyphs(textpage: Any, text: str, a: int, b: int, height: float, combine: di
         size = round(raw.FPDFText_GetFontSize(textpage, i) * math.hypot(mat.c, mat.d), 2)
         bold = raw.FPDFText_GetFontWeight(textpage, i) >= 600  # as is_bold(",Bold" or "")
         x0, top, x1, bottom = rect.left, height - rect.top, rect.right, height - rect.bottom
-        ch = "-" if text[i] in _HYPHEN_MARKS else text[i] + combine.get(i, "")
+        ch = "-" if text[i] in _HYPHEN_MARKS else text[i].translate(_TEX_TABLES) + combine.get(i, "")
         prev = out[-1] if out else None
         if prev and abs(prev.top - top) < 0.5 * max(bottom - top, 1.0) and -0.3 * max(size, 1.0) <= x0 - prev.x1 < 0.3 * max(size, 1.0):
             out[-1] = Word(prev.text + ch, prev.x0, min(prev.top, top), x1, max(prev.bottom, bottom), prev.size, prev.bold)
