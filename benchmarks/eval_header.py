@@ -80,6 +80,11 @@ MISC_GOLD = os.path.join(os.path.dirname(__file__), "gold", "headers_misc.jsonl"
 FRESH_GOLD = os.path.join(os.path.dirname(__file__), "gold", "headers_fresh.jsonl")
 #: A fourth, typed blind from the anystyle finder documents (read as text exports): every paper in it is held out.
 FINDER_GOLD = os.path.join(os.path.dirname(__file__), "gold", "headers_finder.jsonl")
+#: A fifth, typed blind before any run on its files: the first pages of 90 R package vignettes as Debian
+#: ships them (methods papers, JSS reprints, manuals; fetched by ``benchmarks/fetch_vignettes.sh``, read from
+#: ``--vignettes DIR``); material from outside ``shared/data`` that no rule was written on.
+VIGNETTE_GOLD = os.path.join(os.path.dirname(__file__), "gold", "headers_vignettes.jsonl")
+DEFAULT_VIGNETTES = os.path.join(os.path.expanduser("~"), ".cache", "litmap-bench", "vignettes", "usr", "lib", "R")
 #: Sets in which every paper is held out.
 ALL_HELDOUT = ("misc", "fresh", "finder")
 FIELDS = ("title", "title_fuzzy", "first_author", "year", "doi")
@@ -386,11 +391,13 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="all",
                     help="score only the papers of this half (by file name hash)")
     ap.add_argument("--sets", default="cc_by,joss,geography,typed,misc",
-                    help="comma-separated gold sets (also: fresh, finder)")
+                    help="comma-separated gold sets (also: fresh, finder, vignettes)")
     ap.add_argument("--ocr", choices=("never", "auto"), default="never",
                     help="OCR for PDFs without a text layer (default never: they are skipped)")
     ap.add_argument("--as-text", action="store_true",
                     help="read each PDF as its pdftotext export (.txt path), not as a PDF")
+    ap.add_argument("--vignettes", default=DEFAULT_VIGNETTES,
+                    help="the R library tree of benchmarks/fetch_vignettes.sh (set 'vignettes'; skipped when absent)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show each miss")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.data):
@@ -398,7 +405,8 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
         return 0
     sets = {"cc_by": cc_by_gold(args.data), "joss": joss_gold(args.data), "geography": geography_gold(args.data),
             "typed": typed_gold(args.data), "misc": typed_gold(args.data, MISC_GOLD),
-            "fresh": typed_gold(args.data, FRESH_GOLD), "finder": typed_gold(args.data, FINDER_GOLD)}
+            "fresh": typed_gold(args.data, FRESH_GOLD), "finder": typed_gold(args.data, FINDER_GOLD),
+            "vignettes": typed_gold(args.vignettes, VIGNETTE_GOLD)}
     wanted = [n.strip() for n in args.sets.split(",") if n.strip()]
     sets = {n: [g for g in golds if args.split == "all" or split_of(g.path) == args.split
                 or (n in ALL_HELDOUT and args.split == "heldout")]

@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 
 from litmap.read.layout.pages import FURNITURE_KINDS, LaidOutPage
 from litmap.models import Author, Metadata
-from litmap.parse.headings import looks_like_section_heading
+from litmap.parse.headings import NUMBERING, looks_like_section_heading
 from litmap.parse.metadata_authors import (
     affiliations_after_title,
     author_like,
@@ -109,6 +109,13 @@ def _whole_clean_title(title: str, info: str) -> bool:
 _NOT_TITLE_KINDS = FURNITURE_KINDS | {"footnote", "caption"}
 
 
+def _heading_not_title(text: str) -> bool:
+    """A section heading, so no title: numbered, or a known name in a short line. A long line that opens
+    with a heading's word is a title ("Supplementary Material for A re-evaluation of the model selection
+    procedure in Pollet & Nettle (2009)")."""
+    return looks_like_section_heading(text) and (len(text.split()) <= 8 or bool(NUMBERING.match(text.strip())))
+
+
 def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], int]:
     """Largest type in the upper part of the page → (title, index of its last block)."""
     cands = [(i, b) for i, b in enumerate(page.blocks)
@@ -117,7 +124,7 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
              and sum(c.isalpha() for c in b.text) >= 0.6 * len(b.text.replace(" ", ""))]
     journal_like = journal_names(page)
     cands = [(i, b) for i, b in cands if norm_key(b.text) not in journal_like and not norm_key(b.text).startswith("abstract")
-             and not looks_like_section_heading(b.text)]
+             and not _heading_not_title(b.text)]
     if not cands:
         return None, -1
     # An article-type label ("RESEARCH", "REFLECTION") or the journal's name over its issue line, set in the
@@ -257,6 +264,11 @@ def _names_over_title(page: LaidOutPage, i: int) -> bool:
     names = parse_author_line(text)
     if len(names) < 2 or not re.sub(r"[\W\d_]+$", "", text).endswith(names[-1].family):
         return False  # every part a name, to the line's end ("Health Shocks, Job Quality, and …" is a title)
+    nxt = next((clean_field(b.text) for b in page.blocks[i + 1:i + 3] if len(b.text.strip()) > 2), "")
+    if nxt and len(nxt.split()) <= 12 and _names_line(nxt) and not looks_like_affiliation(nxt):
+        # The authors follow in smaller type ("Censored Quantile Regression Redux" / "Roger Koenker"): four
+        # capitalised words read as two names are the title they are under, not names over it.
+        return False
     squash = re.sub(r"[\W\d_]+", "", text.lower())
     return author_like(text, "") or any(re.sub(r"[\W\d_]+", "", f.lower()) == squash for f in page.furniture)
 

@@ -108,7 +108,8 @@ _AFFILIATION_MARKERS_SET_APART = re.compile(r"(?<=[a-zà-ÿ])\s+(?:[a-h]|\d{1,2}
 _OCR_PUNCTUATION_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z])[;:]\.")
 _ACADEMIC_RANK = re.compile(r"\b(?:(?:Associate|Assistant|Full|Emeritus)\s+)?(?:Professor|Prof\.|Dr\.|Independent Scholar)\s+")
 _REPEATED_COMMAS = re.compile(r"(?:\s*,)+\s*,")
-_DATE_AT_END = re.compile(r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DATE_AT_END = re.compile(r"\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november"
+                          r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
                           r"\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*$", re.I)
 _TWO_WORDS_IN_CAPITALS = re.compile(r"\b[A-Z]{2,}\s+[A-Z]{2,}\b")
 #: The last name in capitals before a capitalised word (an affiliation): "… MONTY HINDMAN Minnesota".
@@ -119,7 +120,9 @@ _NAME_SEPARATOR = re.compile(r",|;|\s&\s|\sand\s|\sAND\s")
 def parse_author_line(text: str) -> tuple[Author, ...]:
     """Names from a header author line ("Robert G. Cromley, Jie Lin & David A. Merwin")."""
     text = text.translate(_SUPERSCRIPTS)  # "Oliveira¹, Daniela Arruda Soares²": markers like "Wu1,2"
-    t = _ADDRESSES_AND_IDS.sub(" ", text)
+    # A date set after the names ("LUCAS PUENTE JULY 2015", "Terry Therneau February 6, 2023") is no part of
+    # them; cut before the day could pass for an affiliation marker ("February 6," → "February,").
+    t = _DATE_AT_END.sub("", _ADDRESSES_AND_IDS.sub(" ", text).rstrip())
     # A note mark after a name and before the next one is their separator: "Kyle Lo†∗ Lucy Lu Wang†∗ Mark Neumann†".
     t = _NOTE_MARKS_BETWEEN_NAMES.sub(",", t)
     t = _NOTE_MARKS.sub(" ", t)
@@ -135,8 +138,6 @@ def parse_author_line(text: str) -> tuple[Author, ...]:
     # Academic ranks before a name: "Associate Professor Michael PHILLIPS-ANDERSON".
     t = _ACADEMIC_RANK.sub("", t)
     t = _REPEATED_COMMAS.sub(",", t).strip(" ,·")
-    # A date set after the names ("LUCAS PUENTE JULY 2015") is no part of them.
-    t = _DATE_AT_END.sub("", t)
     t = t.replace(" Æ ", ", ").replace("·", ",")
     aff = _AFFIL.search(t)
     if aff and aff.start() > 0:
@@ -315,13 +316,26 @@ def _more_author_blocks(blocks: list[Block]) -> tuple[Author, ...]:
     return tuple(out)
 
 
+_BY_LABEL = re.compile(r"^(?:prepared by|written by|by|authors?(?:\(s\))?)\s*:?\s*(?:\d{1,2}\.\s+)?", re.I)
+#: A line of names that goes on in the next line: it ends with a separator.
+_LIST_GOES_ON = re.compile(r"(?:,|;|&|\band)\s*$")
+
+
 def _first_author_block(b: Block) -> Optional[tuple[Author, ...]]:
     """Names in block ``b`` (empty: none, look further), or None: the author zone has ended."""
     # "By", "Prepared by", "Authors 1. Andreas Klärner, associate professor at: …" (a label and a list number).
-    text = re.sub(r"^(?:prepared by|written by|by|authors?(?:\(s\))?)\s*:?\s*(?:\d{1,2}\.\s+)?", "", b.text.strip(),
-                  flags=re.I)
+    text = _BY_LABEL.sub("", b.text.strip())
     if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
         return ()  # stray superscript markers
+    lines = [ln for ln in b.lines if ln.strip()]
+    if len(lines) >= 2 and not _LIST_GOES_ON.search(lines[0]):
+        # A name over its affiliation in one block ("Douglas Bates" / "R Core Development Group" / an e-mail;
+        # "by David Meyer" / "FH Technikum Wien, Austria"): the first line's names, when the block read as one
+        # line gives none or runs the affiliation into a single long name ("David Meyer Fh Technikum Wien").
+        first = parse_author_line(_BY_LABEL.sub("", lines[0].strip()))
+        whole = parse_author_line(text)
+        if first and (not whole or (len(whole) == 1 and whole[0].family not in lines[0])):
+            return first
     if looks_like_affiliation(text) or text.lower().startswith(("abstract", "keywords", "a b s t r a c t")):
         if looks_like_affiliation(text) and not text.lower().startswith(("abstract", "keywords")):
             # "P F Fisher, M Langford Midlands Regional Research Laboratory…": names before the affiliation;

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from litmap.read.layout.pages import LaidOutPage
 from litmap.parse.metadata_authors import clean_field
 
-__all__ = ["header_info", "journal_names", "norm_key", "date_line_year", "is_date_line", "subject_info", "pdf_date_year",
+__all__ = ["header_info", "journal_names", "norm_key", "date_line_year", "date_line_year_of", "is_date_line", "subject_info", "pdf_date_year",
            "year_fallback", "MONTHS"]
 
 
@@ -132,6 +132,35 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE_LINE.match(clean_field(text)))
 
 
+_DATE = (r"(?:\d{1,2}\s+" + MONTHS + r"|" + MONTHS + r"(?:\s+\d{1,2})?,?)\s+" + _YEAR
+         + r"|" + _YEAR + r"-[01]\d-[0-3]\d")
+#: A line opening with a date and a short note after it: "Dec 2022 (updated)", "2017-11-22", "September 2006
+#: (typeset on November 10, 2022)", "2018-12-19, minor revisions 2020-02-08": the first date is the paper's.
+_DATE_OPENS_LINE = re.compile(r"^(?:" + _DATE + r")(?:\s*\(.{0,80}\)|\s*[,;]\s*.{0,80})?$", re.I)
+#: A stamp of when the document was made: "This version was compiled on April 3, 2022", "processed with vegan
+#: 2.6-4 in R version 4.2.1 (2022-06-23) on October 11, 2022", "Last updated: 5 May 2021".
+_DATE_STAMP = re.compile(r"\b(?:compiled|processed|typeset|generated|updated|modified)\b.{0,80}?"
+                         r"\b(?:on|:)\s*(?:" + _DATE + r")\s*\.?$", re.I)
+
+
+_HISTORY = re.compile(r"\b(?:received|submitted|accepted|revised|published)\b", re.I)
+
+
+def date_line_year_of(line: str) -> Optional[int]:
+    """The year of a line that is a date, opens with one ("Dec 2022 (updated)"), or stamps when the document
+    was made ("This version was compiled on April 3, 2022"); None for any other line."""
+    text = clean_field(line)
+    if len(text) > 160:
+        return None
+    m = _DATE_LINE.match(text) or _DATE_OPENS_LINE.match(text)
+    if m:
+        return int(re.search(_YEAR, text).group(1))  # type: ignore[union-attr]
+    m = _DATE_STAMP.search(text)
+    if m and not _HISTORY.search(text):  # "Submitted: June 7, 2012. Revised version accepted: …" is a history
+        return int(re.findall(r"(?:19|20)\d\d", m.group(0))[-1])
+    return None
+
+
 #: A block of small numbers only ("12", "3 45"): page and line numbers.
 _SMALL_NUMBERS_ONLY = re.compile(r"\d{1,3}(?:\s+\d{1,3})*")
 
@@ -146,6 +175,11 @@ def date_line_year(page: LaidOutPage) -> Optional[int]:
         m = _DATE_LINE.match(text) or (_YEAR_LINE.match(text) if k < 3 else None)
         if m:
             return int(m.group(1))
+        # A date line of a block of several ("Terry Therneau" / "February 6, 2023"), one with a note
+        # ("Dec 2022 (updated)"), or a stamp ("This version was compiled on April 3, 2022").
+        for line in b.lines or (b.text,):
+            if (year := date_line_year_of(line)) is not None:
+                return year
     return None
 
 

@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 from litmap.models import Author, Metadata
 from litmap.parse.metadata_authors import clean_field, family_first, looks_like_affiliation, mostly_names, parse_author_line
 from litmap.parse.metadata_glued import split_glued_names
-from litmap.parse.metadata_masthead import is_date_line
+from litmap.parse.metadata_masthead import date_line_year_of, is_date_line
 from litmap.parse.metadata_thesis import thesis_title_page
 from litmap.parse.metadata_title import sane_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
@@ -169,6 +169,8 @@ def _date_line_year(lines: Sequence[str]) -> Optional[int]:
         t = _SPACED_DIGITS.sub("", ln.strip())  # "December 2 015"
         if is_date_line(t) or (k < 8 and re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", t)):
             return int(re.findall(r"(?:19|20)\d\d", t)[-1])
+        if (year := date_line_year_of(t)) is not None:  # "Dec 2022 (updated)", "… compiled on April 3, 2022"
+            return year
     return None
 
 

@@ -34,6 +34,10 @@ _NAMED_PLACE = re.compile(r"\b(?:at|of|in|from|for|within)\s+the\s+[A-Z][\w\-]+$
 # "(Davidson and Lees 2005, 2010)", "(Glass 1964)", "Smith (2005)": citations are never in a title;
 # a period such as "(1990–2010)" may be.
 _CITATION = re.compile(r"\([^()]*[A-Z][a-z]+[^()]*?\b(?:1[89]|20)\d{2}[a-z]?\b[^()]*\)|\((?:1[89]|20)\d{2}[a-z]?\)")
+#: A title naming the work it answers, at its end: "A reply to Jessop (1990)", "Supplementary material for a
+#: re-evaluation of … in Pollet & Nettle (2009)"; a body sentence ends with a full stop or cites in brackets.
+_WORK_NAMED_AT_END = re.compile(r"^[^()]{10,200}\b(?:in|of|by|to|on|for|from)\s+[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+"
+                                r"|\s+et al\.)?\s+\((?:1[89]|20)\d\d[a-z]?\)$")
 # A title never ends on a function word; an OCR fragment ("URIALISM: THE") does.
 _DANGLING = re.compile(r"\b(?:the|of|and|in|a|an|to|for|on|with|from|by|or|at|have|has|had|is|are|was|were|be|"
                        r"that|which|whose|its|their)\W*$", re.I)
@@ -85,7 +89,8 @@ def sane_title(title: Optional[str]) -> Optional[str]:
     if t != t0:  # the cut affiliation's own marker ("… Kovács b,c,* a Department of …")
         t = re.sub(r"(?:\s+[a-h\d]{1,2})+$", "", clean_field(t))
     t = clean_field(_cut_author_run(t))
-    if _CITATION.search(t) or len(t) > MAX_TITLE_CHARS or len(t.split()) > MAX_TITLE_WORDS:
+    if ((_CITATION.search(t) and not _WORK_NAMED_AT_END.search(t)) or len(t) > MAX_TITLE_CHARS
+            or len(t.split()) > MAX_TITLE_WORDS):
         return None
     if re.match(r"^\d{1,4}\.?\s", t) and not re.match(r"^(?:1[5-9]|20)\d\d\s+(?:and|as|in|to|of|at)\s", t):
         # A numbered heading or table row ("1995 Census", "112 Category …"), not a title;

@@ -1,0 +1,102 @@
+"""Header failure families read on the tune half of a set from outside ``shared/data`` (R package vignettes,
+issue 18): a date under the author, a title of capitalised words that parse as two names, a long title that
+opens with a heading's word or names the work it answers, a name over its affiliation in one block. Each on
+generated blocks: the layout rule, not the paper."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from litmap.models import Author
+from litmap.parse.metadata import parse_author_line
+from litmap.parse.metadata_masthead import date_line_year_of
+from litmap.parse.metadata_title import sane_title
+from litmap.read.garbled import garbled_reason
+from tests.test_metadata import BODY, blk, meta_of, page
+
+
+def test_a_date_after_the_names_is_no_name() -> None:
+    # The day read as an affiliation marker used to leave "February" as the family name.
+    assert parse_author_line("Terry Therneau February 6, 2023") == (Author("Therneau", "Terry"),)
+    assert parse_author_line("Edzer Pebesma 6 June 2015") == (Author("Pebesma", "Edzer"),)
+    assert parse_author_line("Terry M Therneau Dec 2022") == (Author("Therneau", "Terry M"),)
+    assert parse_author_line("LUCAS PUENTE JULY 2015") == (Author("Puente", "Lucas"),)
+    assert parse_author_line("Fang Qiu 1") == (Author("Qiu", "Fang"),)
+
+
+def test_date_lines_with_notes_and_stamps() -> None:
+    assert date_line_year_of("Dec 2022 (updated)") == 2022
+    assert date_line_year_of("2017-11-22") == 2017
+    assert date_line_year_of("September 2006 (typeset on November 10, 2022)") == 2006
+    assert date_line_year_of("2018-12-19, minor revisions 2020-02-08") == 2018
+    assert date_line_year_of("This version was compiled on April 3, 2022") == 2022
+    assert date_line_year_of("processed with vegan 2.6-4 in R version 4.2.1 (2022-06-23) on October 11, 2022") == 2022
+    # A manuscript's history is no date line; nor is a sentence that mentions a date.
+    assert date_line_year_of("Submitted: June 7, 2012. Revised version accepted: December 10, 2012.") is None
+    assert date_line_year_of("Received 3 May 2019") is None
+    assert date_line_year_of("The survey ran from March 2019 to the end of the year in three cities") is None
+
+
+def test_the_date_under_the_author_in_one_block_gives_the_year_and_no_author() -> None:
+    p = page(1, blk("Discrimination and Calibration", size=17.2),
+             replace(blk("Terry Therneau February 6, 2023", size=12), lines=("Terry Therneau", "February 6, 2023")),
+             blk(BODY, size=10), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.title == "Discrimination and Calibration"
+    assert m.authors == (Author("Therneau", "Terry"),)
+    assert m.year == 2023
+
+
+def test_a_title_of_capitalised_words_over_its_author_is_the_title() -> None:
+    # Four capitalised words parse as two names; the author line under them says they are the title.
+    for title, author in (("Censored Quantile Regression Redux", "Roger Koenker"),
+                          ("Predictor Effects Graphics Gallery", "John Fox and Sanford Weisberg")):
+        p = page(1, blk(title, size=17.2), blk(author, size=12), blk("2018-12-19", size=12),
+                 blk("Contents", size=14.3), blk(BODY, size=10), blk(BODY, size=10))
+        m = meta_of([p])
+        assert m.title == title
+        assert m.authors[0].family in author
+    # Names over the title are still names.
+    p = page(1, blk("Irina Busygina Mikhail Filippov", size=16),
+             blk("NORTHERN DIMENSION: PARTICIPANT STRATEGIES", size=14),
+             blk(BODY, size=10), blk(BODY, size=10))
+    assert (meta_of([p]).title or "").upper() == "NORTHERN DIMENSION: PARTICIPANT STRATEGIES"
+
+
+def test_a_long_title_opening_with_a_headings_word_or_naming_a_work() -> None:
+    title = "Supplementary Material for A re-evaluation of the model selection procedure in Pollet & Nettle (2009)"
+    assert sane_title(title) == title
+    assert sane_title("Debating the state: a reply to Jessop (1990)") == "Debating the state: a reply to Jessop (1990)"
+    # A body sentence that cites in brackets is still no title.
+    assert sane_title("Gentrification has been studied widely in the literature (Smith, 1996)") is None
+    p = page(1, blk(title, size=17.2), blk("Esther Herberich, Torsten Hothorn, Daniel Nettle & Thomas Pollet", size=12),
+             blk("Summary", size=14.3), blk(BODY, size=10), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.title == title
+    assert m.authors[0] == Author("Herberich", "Esther")
+    # A short heading in the largest type is still no title.
+    p = page(1, blk("Supplementary Material", size=17.2), blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([p]).title != "Supplementary Material"
+
+
+def test_a_name_over_its_affiliation_in_one_block() -> None:
+    for lines, family in ((("Douglas Bates", "R Core Development Group", "bates@r-project.org"), "Bates"),
+                          (("by David Meyer", "FH Technikum Wien, Austria", "David.Meyer@R-Project.org"), "Meyer")):
+        p = page(1, blk("Introduction to the Matrix package", size=17.2),
+                 replace(blk(" ".join(lines), size=12), lines=lines), blk("November 10, 2022", size=12),
+                 blk(BODY, size=10), blk(BODY, size=10))
+        assert meta_of([p]).authors[:1] == (Author(family, "Douglas" if family == "Bates" else "David"),)
+    # A list of names run over two lines is read whole.
+    lines = ("Robert G. Cromley, Jie Lin,", "and David A. Merwin")
+    p = page(1, blk("Areal interpolation of census data", size=17.2),
+             replace(blk(" ".join(lines), size=12), lines=lines), blk(BODY, size=10), blk(BODY, size=10))
+    assert [a.family for a in meta_of([p]).authors] == ["Cromley", "Lin", "Merwin"]
+
+
+def test_symbols_in_place_of_letters_are_a_garbled_layer() -> None:
+    # An R vignette in a decorative font whose glyphs map to dingbats.
+    page_text = " ".join(["P❡♥❛❧✐③❡❞ ❧❡❛st sq✉❛r❡s ✈❡rs✉s ❣❡♥❡r❛❧✐③❡❞ ❧❡❛st sq✉❛r❡s r❡♣r❡s❡♥t❛t✐♦♥s"] * 5)
+    assert "symbols inside words" in garbled_reason(page_text, spaced=False)
+    # Plot markers and keyboard symbols apart from words are no sign of it.
+    plot = "Figure 3 shows the fitted quantiles. " * 10 + " ● ● ●●● ● " * 40
+    assert garbled_reason(plot, spaced=False) == ""
