@@ -126,3 +126,17 @@ def test_a_title_over_a_name_with_its_affiliation_in_one_block() -> None:
     m = meta_of([p])
     assert m.title == "Comparing Least Squares Calculations"
     assert m.authors[:1] == (Author("Bates", "Douglas"),)
+
+
+def test_a_text_export_with_the_names_under_the_title_and_no_blank_line() -> None:
+    from litmap.parse.metadata_text import text_header
+
+    m = text_header("Discrimination and Calibration\nTerry Therneau\nFebruary 6, 2023\n\n1\n\n\x0c1\n\nIntroduction\n\n"
+                    "This vignette is in progress and not yet complete.\n\n2\n\nDiscrimination\n")
+    assert (m.title, [a.family for a in m.authors], m.year) == ("Discrimination and Calibration", ["Therneau"], 2023)
+    m = text_header("Examples of Effect Displays with Partial Residuals\nUsing Contrived Regression Data\n"
+                    "John Fox and Sanford Weisberg\n2017-11-22\nThe examples developed in this vignette are meant to "
+                    "supplement Fox and Weisberg [2018].\n\n1\n\nBasic Setup\n\nWe will analyze contrived data "
+                    "generated according to the following setup:\n")
+    assert m.title == "Examples of Effect Displays with Partial Residuals Using Contrived Regression Data"
+    assert [a.family for a in m.authors] == ["Fox", "Weisberg"]

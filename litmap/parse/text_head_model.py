@@ -19,6 +19,7 @@ from typing import Any, Optional, Sequence
 
 from litmap.models import Author
 from litmap.parse.metadata_authors import looks_like_affiliation, mostly_names, parse_author_line
+from litmap.parse.metadata_masthead import date_line_year_of
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +256,16 @@ def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[
         # ("Scalar politics in the National New Area" / "The National New Area is a functional area.").
         end = next((k for k in range(run[0] + 1, run[1]) if _SENTENCE.fullmatch(lines[k])), run[1])
         run = (run[0], end)
+    first: tuple[Author, ...] = ()
+    if run and not over_names:
+        # A names line closing the title run is the first author's, not the title's ("Discrimination and
+        # Calibration" / "Terry Therneau" / "February 6, 2023"; "The Relaxed Lasso" / "Trevor Hastie" / "" /
+        # "Balasubramanian Narasimhan"): text exports without a blank line under the title.
+        while run[1] - run[0] >= 2 and date_line_year_of(lines[run[1] - 1]) is not None:
+            run = (run[0], run[1] - 1)  # "Dec 2022 (updated)" under the names
+        while run[1] - run[0] >= 2 and (names := _names_only(lines[run[1] - 1])):
+            first = names + first
+            run = (run[0], run[1] - 1)
     title = _join_title(lines[run[0]:run[1]]) if run else None
     authors: tuple[Author, ...] = ()
     runs = _runs(labels, "author")
@@ -265,4 +276,16 @@ def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[
             authors += parse_author_line(ln)
         if authors:
             break
-    return title or None, authors
+    return title or None, first + tuple(a for a in authors if a not in first)
+
+
+_TITLE_WORD = re.compile(r"\b(?:of|the|in|for|on|to|with|from|a|an|at|by|using|via|versus|vs)\b", re.I)
+
+
+def _names_only(line: str) -> tuple[Author, ...]:
+    """The names of a short line that is nothing but names ("Terry Therneau", "John Fox and Sanford Weisberg"),
+    or ``()``: a title's words ("of", "the", "using" ...) or other words left over say it is no author line."""
+    text = line.strip()
+    if not text or len(text.split()) > 8 or _TITLE_WORD.search(text) or not mostly_names(text):
+        return ()
+    return parse_author_line(text)
