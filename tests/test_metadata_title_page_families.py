@@ -140,3 +140,23 @@ def test_a_text_export_with_the_names_under_the_title_and_no_blank_line() -> Non
                     "generated according to the following setup:\n")
     assert m.title == "Examples of Effect Displays with Partial Residuals Using Contrived Regression Data"
     assert [a.family for a in m.authors] == ["Fox", "Weisberg"]
+
+
+def test_a_subtitle_in_latex_large_type_and_a_package_name_ending_in_a_digit() -> None:
+    # \large under a 10pt text is 11.96pt: the subtitle's floor (body + 2) missed it by a rounding.
+    p = page(1, blk("Support Vector Machines", size=17.22), blk("The Interface to libsvm in package e1071", size=11.96),
+             blk("by David Meyer", size=11.96), blk("February 1, 2023", size=11.96), blk(BODY, size=10),
+             blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.title == "Support Vector Machines: The Interface to libsvm in package e1071"
+    assert m.authors == (Author("Meyer", "David"),)
+    # "lme4" printed again on the page is a name, not "lme" with a note mark; a mark stays a mark.
+    p = page(1, blk("Fitting Linear Mixed-Effects Models Using lme4", size=17.2), blk("Douglas Bates", size=12),
+             blk("Abstract", size=10), blk("Maximum likelihood or restricted maximum likelihood (REML) estimates of "
+                                           "the parameters in linear mixed-effects models can be determined using "
+                                           "the lmer function in the lme4 package for R. " * 3, size=10),
+             blk(BODY, size=10))
+    assert meta_of([p]).title == "Fitting Linear Mixed-Effects Models Using lme4"
+    p = page(1, blk("Housing careers in an Intergenerational Approach1", size=17.2), blk("Jane Smith", size=12),
+             blk(BODY, size=10), blk(BODY, size=10))
+    assert meta_of([p]).title == "Housing careers in an Intergenerational Approach"

@@ -191,11 +191,26 @@ def _title_from_layout(page: LaidOutPage, body: float) -> tuple[Optional[str], i
     title = clean_field(" ".join(parts))
     if re.match(r"^\d{1,3}\s", title) and re.search(r"\s\d{1,3}\s", title):
         title = clean_field(re.sub(r"(?:^|\s)\d{1,3}(?=\s)", " ", title))  # line-numbered drafts
-    title = re.sub(r"(?<=[a-z])\s?[1-9]$", "", title)  # a footnote mark: "… An Intergenerational Approach 1"
+    title = _without_note_mark(title, page, range(first_i, last_i + 1))
     if title.isupper():
         title = re.sub(r"(?<=[A-Z])\s[1-9]$", "", title)  # "… FOR STOCK RETURNS 1"
     title, last_i = _with_subtitle(page, title, last_i, body, top_size)
     return title, last_i
+
+
+def _without_note_mark(title: str, page: LaidOutPage, title_blocks: range) -> str:
+    """``title`` without a footnote mark after its last word ("… An Intergenerational Approach 1"), unless the
+    word with its digit is a name the page prints elsewhere too ("Fitting … Models Using lme4": "lme4" again in the
+    abstract)."""
+    m = re.search(r"(?<=[a-z])(\s?)([1-9])$", title)
+    if not m:
+        return title
+    if not m.group(1):
+        word = re.search(r"[\w.-]+$", title).group(0)  # type: ignore[union-attr]
+        if any(re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", b.text)
+               for k, b in enumerate(page.blocks) if k not in title_blocks):
+            return title
+    return title[: m.start()]
 
 
 _CHAPTER_LINE = re.compile(r"^(?:chapter\s+)?\d{1,3}\.?\s+(?P<title>[A-Z‘'\"“].{2,150})$", re.I)
@@ -314,7 +329,7 @@ def _with_subtitle(page: LaidOutPage, title: str, last_i: int, body: float, top_
     k, b = nxt
     text = clean_field(b.text)
     words = text.split()
-    if not (body + 2 <= b.size < top_size - 0.15) or b.kind in _NOT_TITLE_KINDS or not 1 <= len(words) <= 20:
+    if not (body + 1.9 <= b.size < top_size - 0.15) or b.kind in _NOT_TITLE_KINDS or not 1 <= len(words) <= 20:
         return title, last_i
     after = page.blocks[k + 1].text if k + 1 < len(page.blocks) else ""
     if (_NOT_TITLE.search(text) or _LABEL.match(text) or parse_author_line(text) or author_like(text, title)
