@@ -127,6 +127,12 @@ def typed_gold(data: str, gold_file: str = TYPED_GOLD) -> list[Gold]:
     return out
 
 
+def _vignette_waves() -> dict[str, int]:
+    """The labelling wave of each vignette (file relative to the R library tree); rows without one are wave 1."""
+    with open(VIGNETTE_GOLD, encoding="utf-8") as fh:
+        return {row["file"]: int(row.get("wave", 1)) for row in map(json.loads, filter(str.strip, fh))}
+
+
 def default_reader(path: str, ocr: str = "never") -> ExtractedPages:
     from litmap.read.pdf import read_pdf
     from litmap.read.textfiles import read_text_file
@@ -398,6 +404,8 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
                     help="read each PDF as its pdftotext export (.txt path), not as a PDF")
     ap.add_argument("--vignettes", default=DEFAULT_VIGNETTES,
                     help="the R library tree of benchmarks/fetch_vignettes.sh (set 'vignettes'; skipped when absent)")
+    ap.add_argument("--wave", type=int, default=None,
+                    help="vignettes of one labelling wave only (1: typed first, 90 files; 2: typed blind later, 25)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show each miss")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.data):
@@ -407,6 +415,10 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
             "typed": typed_gold(args.data), "misc": typed_gold(args.data, MISC_GOLD),
             "fresh": typed_gold(args.data, FRESH_GOLD), "finder": typed_gold(args.data, FINDER_GOLD),
             "vignettes": typed_gold(args.vignettes, VIGNETTE_GOLD)}
+    if args.wave is not None:
+        waves = _vignette_waves()
+        sets["vignettes"] = [g for g in sets["vignettes"]
+                             if waves.get(os.path.relpath(g.path, args.vignettes)) == args.wave]
     wanted = [n.strip() for n in args.sets.split(",") if n.strip()]
     sets = {n: [g for g in golds if args.split == "all" or split_of(g.path) == args.split
                 or (n in ALL_HELDOUT and args.split == "heldout")]

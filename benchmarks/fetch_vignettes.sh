@@ -7,7 +7,8 @@
 set -euo pipefail
 DEST="${1:-$HOME/.cache/litmap-bench/vignettes}"
 PKGS="aer coin e1071 effects glmnet gstat kernlab lme4 lmtest matrix multcomp mvtnorm network partykit
-pscl psych quantreg rcpp robustbase sandwich sp spacetime strucchange survival tm vegan xts zoo"
+pscl psych quantreg rcpp robustbase sandwich sp spacetime strucchange survival tm vegan xts zoo
+flexmix forecast gbm mcmc mitools party rgenoud rrcov survey vcd"  # the second line: wave 2
 mkdir -p "$DEST/debs"
 cd "$DEST/debs"
 for p in $PKGS; do
