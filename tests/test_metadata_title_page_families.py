@@ -160,3 +160,31 @@ def test_a_subtitle_in_latex_large_type_and_a_package_name_ending_in_a_digit() -
     p = page(1, blk("Housing careers in an Intergenerational Approach1", size=17.2), blk("Jane Smith", size=12),
              blk(BODY, size=10), blk(BODY, size=10))
     assert meta_of([p]).title == "Housing careers in an Intergenerational Approach"
+
+
+def test_a_titles_last_line_of_nouns_is_no_name() -> None:
+    # "Finite Mixture Model Diagnostics Using" / "Resampling Methods" / "Bettina Grün": English noun endings
+    # no family name has.
+    for line in ("Resampling Methods", "Multivariate Analysis", "Covariance Matrix Estimators", "Ordered Observations"):
+        assert parse_author_line(line) == ()
+    for name, family in (("Tiger Woods", "Woods"), ("John Clements", "Clements"), ("Ruth Furness", "Furness"),
+                         ("Mary Evans", "Evans"), ("Loretta Lees", "Lees")):
+        assert [a.family for a in parse_author_line(name)] == [family]
+    from litmap.parse.metadata_text import text_header
+
+    m = text_header("An Object Oriented Framework for Robust\nMultivariate Analysis\nValentin Todorov\n\nPeter "
+                    "Filzmoser\n\nUNIDO\n\nVienna University of Technology\n\nAbstract\nThis introduction to the "
+                    "R package rrcov is a (slightly) modified version of Todorov and Filzmoser (2009).\n")
+    assert m.title == "An Object Oriented Framework for Robust Multivariate Analysis"
+    assert m.authors[0].family == "Todorov"
+
+
+def test_an_institutes_logo_word_is_not_the_titles() -> None:
+    from litmap.parse.text_head_model import head_fields, load_model
+
+    if load_model() is None:
+        return  # the labeller's model ships with the package; nothing to read without it
+    title, _ = head_fields("The pairwise relative semivariogram\nifgi\nInstitute for Geoinformatics\n"
+                           "University of Münster\n\nEdzer Pebesma\nAug 29, 2011\n\n1\n\nIntroduction\n\nThe general "
+                           "relative variogram (Deutsch and Journel, 1997) is defined as\n")
+    assert title == "The pairwise relative semivariogram"

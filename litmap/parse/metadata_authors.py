@@ -57,6 +57,12 @@ def looks_like_institution(text: str) -> bool:
     "Prevalence of venous ulcers … of a health center in Vitória" is a translated title, not an address)."""
     return bool(_INSTITUTION.search(text))
 
+#: Endings of English nouns that no family name has: a title's last line ("Resampling Methods", "Multivariate
+#: Analysis", "Covariance Matrix Estimators", "Ordered Observations") is no name. Endings real surnames share
+#: ("-ness": Furness, "-ments": Clements, "-ors": Connors, "-ata": Mata) are left out.
+_NOUN_ENDING = re.compile(r"(?<=\w{3})(?:ations?|tions?|sions?|ysis|yses|ities|ity|ology|ologies|ators|ctors|isms?)$"
+                          r"|(?<=\w{4})(?:ics|ods)$", re.I)
+
 
 def _title_case(token: str) -> str:
     if token.isupper() and len(token.rstrip(".")) > 1:
@@ -74,7 +80,7 @@ def _person(part: str) -> Optional[Author]:
     # A particle inside a name ("Marianne de Jong", "Patrícia da Silva") is no marker.
     tokens = [t for k, t in enumerate(tokens) if t and not (_AFFILIATION_MARKER.fullmatch(t) and not (
         t in _PARTICLES and 0 < k < len(tokens) - 1 and tokens[k + 1][:1].isupper()))]
-    if not 2 <= len(tokens) <= 5 or _NOT_NAME.search(" ".join(tokens)):
+    if not 2 <= len(tokens) <= 5 or _NOT_NAME.search(" ".join(tokens)) or _NOUN_ENDING.search(tokens[-1]):
         return None
     if any(c.isdigit() for t in tokens for c in t):
         return None  # an address ("ZUMA Quadrat B2"), not a name

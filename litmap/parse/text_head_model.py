@@ -254,15 +254,22 @@ def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[
     if run:
         # A run never goes on past a line that closes the title into a sentence of the body
         # ("Scalar politics in the National New Area" / "The National New Area is a functional area.").
-        end = next((k for k in range(run[0] + 1, run[1]) if _SENTENCE.fullmatch(lines[k])), run[1])
+        # Nor past an institution's name ("… semivariogram" / "ifgi" / "Institute for Geoinformatics").
+        end = next((k for k in range(run[0] + 1, run[1])
+                    if _SENTENCE.fullmatch(lines[k]) or (lines[k][:1].isupper() and looks_like_affiliation(lines[k]))),
+                   run[1])
         run = (run[0], end)
     first: tuple[Author, ...] = ()
+    while run and run[1] - run[0] >= 2 and (date_line_year_of(lines[run[1] - 1]) is not None or (
+            _LONE_LOWER_WORD.fullmatch(lines[run[1] - 1].strip())
+            and run[1] < len(lines) and looks_like_affiliation(lines[run[1]]))):
+        # "Dec 2022 (updated)" under the names; an institute's logo word over its name ("ifgi" /
+        # "Institute for Geoinformatics")
+        run = (run[0], run[1] - 1)
     if run and not over_names:
         # A names line closing the title run is the first author's, not the title's ("Discrimination and
         # Calibration" / "Terry Therneau" / "February 6, 2023"; "The Relaxed Lasso" / "Trevor Hastie" / "" /
         # "Balasubramanian Narasimhan"): text exports without a blank line under the title.
-        while run[1] - run[0] >= 2 and date_line_year_of(lines[run[1] - 1]) is not None:
-            run = (run[0], run[1] - 1)  # "Dec 2022 (updated)" under the names
         while run[1] - run[0] >= 2 and (names := _names_only(lines[run[1] - 1])):
             first = names + first
             run = (run[0], run[1] - 1)
@@ -279,6 +286,7 @@ def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[
     return title or None, first + tuple(a for a in authors if a not in first)
 
 
+_LONE_LOWER_WORD = re.compile(r"[a-z]{2,10}")
 _TITLE_WORD = re.compile(r"\b(?:of|the|in|for|on|to|with|from|a|an|at|by|using|via|versus|vs)\b", re.I)
 
 
