@@ -187,3 +187,15 @@ def test_an_institutes_logo_word_is_not_the_titles() -> None:
                            "University of Münster\n\nEdzer Pebesma\nAug 29, 2011\n\n1\n\nIntroduction\n\nThe general "
                            "relative variogram (Deutsch and Journel, 1997) is defined as\n")
     assert title == "The pairwise relative semivariogram"
+
+
+def test_affiliations_set_in_smaller_type_under_a_row_of_names() -> None:
+    # The JSS title page: names side by side, their affiliations side by side under them in smaller type.
+    blocks = [blk("Rcpp: Seamless R and C++ Integration", size=17.2), blk("Dirk Eddelbuettel", size=12.0),
+              blk("Romain François", size=12.0), blk("Debian Project", size=10.9), blk("R Enthusiasts", size=10.9),
+              blk("Abstract", size=10), blk(BODY, size=10), blk(BODY, size=10)]
+    p = page(1, *blocks)
+    rows = (0, 1, 1, 2, 2, 3, 4, 5)
+    p = replace(p, blocks=tuple(replace(b, top=40.0 + 18 * r, bottom=50.0 + 18 * r, x0=50.0 + 200 * ((k + 1) % 2))
+                                for k, (b, r) in enumerate(zip(p.blocks, rows))))
+    assert [a.family for a in meta_of([p]).authors] == ["Eddelbuettel", "François"]

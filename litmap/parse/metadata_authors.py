@@ -287,7 +287,7 @@ def _authors_after_title(page: LaidOutPage, title_i: int) -> tuple[Author, ...]:
         if names is None:
             break
         if names:
-            return names + _more_author_blocks(zone[k + 1:k + 9])
+            return names + _more_author_blocks(zone[k + 1:k + 9], b.size)
     return ()
 
 
@@ -316,9 +316,11 @@ def _by_rows(blocks: tuple[Block, ...]) -> list[Block]:
     return [b for row in rows for b in sorted(row, key=lambda b: b.x0)]
 
 
-def _more_author_blocks(blocks: list[Block]) -> tuple[Author, ...]:
+def _more_author_blocks(blocks: list[Block], names_size: float = 0.0) -> tuple[Author, ...]:
     out: list[Author] = []
     for b in blocks:
+        if names_size and b.size < names_size - 0.5:
+            continue  # set smaller than the names: their affiliations ("Dirk Eddelbuettel" / "Debian Project")
         text = b.text.strip().lstrip("·&,; ")
         text = re.sub(r"^and\s+", "", text)
         if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
