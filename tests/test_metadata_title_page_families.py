@@ -144,7 +144,7 @@ def test_a_text_export_with_the_names_under_the_title_and_no_blank_line() -> Non
 
 def test_a_subtitle_in_latex_large_type_and_a_package_name_ending_in_a_digit() -> None:
     # \large under a 10pt text is 11.96pt: the subtitle's floor (body + 2) missed it by a rounding.
-    p = page(1, blk("Support Vector Machines", size=17.22), blk("The Interface to libsvm in package e1071", size=11.96),
+    p = page(1, blk("Support Vector Machines ∗", size=17.22), blk("The Interface to libsvm in package e1071", size=11.96),
              blk("by David Meyer", size=11.96), blk("February 1, 2023", size=11.96), blk(BODY, size=10),
              blk(BODY, size=10))
     m = meta_of([p])

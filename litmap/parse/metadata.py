@@ -336,6 +336,7 @@ def _with_subtitle(page: LaidOutPage, title: str, last_i: int, body: float, top_
             or _affiliation_line(text, after) or looks_like_section_heading(text) or text.endswith((".", ","))
             or text[:1].islower() or sane_title(f"{title} {text}") is None):
         return title, last_i
+    title = re.sub(r"\s*[☆★*∗⁎†‡§¶]+$", "", title)  # the title's note mark: "Support Vector Machines ∗"
     sep = " " if title.endswith((":", "?", ".", "!", "—", "–", "-")) else ": "
     return title + sep + re.sub(r"(?<=[a-z])\s?[1-9]$", "", text), k
 
