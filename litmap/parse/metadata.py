@@ -59,7 +59,7 @@ from litmap.parse.metadata_locator import folio_range, locator_for
 from litmap.parse.metadata_venue import venue_from_subject, venue_lines, venue_on_page, year_in_line
 from litmap.parse.metadata_text import (TEXT_HEAD_KEY, arxiv_stamp_year, genre_line_year, names_after_title,
                                        strip_line_markers, text_header, trim_at_name_line, volume_line_year)
-from litmap.parse.metadata_title import (citation_as_title, clean_journal, sane_title, tidy_title, title_from_capitals,
+from litmap.parse.metadata_title import (citation_as_title, clean_journal, sane_title, tidy_title, without_note_mark, title_from_capitals,
                                          title_from_cite_line)
 from litmap.parse.names import normalise_doi
 from litmap.parse.structure import Structure
@@ -336,7 +336,7 @@ def _with_subtitle(page: LaidOutPage, title: str, last_i: int, body: float, top_
             or _affiliation_line(text, after) or looks_like_section_heading(text) or text.endswith((".", ","))
             or text[:1].islower() or sane_title(f"{title} {text}") is None):
         return title, last_i
-    title = re.sub(r"\s*[☆★*∗⁎†‡§¶]+$", "", title)  # the title's note mark: "Support Vector Machines ∗"
+    title = without_note_mark(title)  # "Support Vector Machines ∗" / "The Interface to libsvm …"
     sep = " " if title.endswith((":", "?", ".", "!", "—", "–", "-")) else ": "
     return title + sep + re.sub(r"(?<=[a-z])\s?[1-9]$", "", text), k
 

@@ -17,7 +17,7 @@ from litmap.models import Author, Reference
 from litmap.parse.metadata_authors import clean_field, family_first
 from litmap.parse.metadata_masthead import MONTHS
 
-__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "citation_as_title", "sane_title", "title_from_cite_line", "clean_journal",
+__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "citation_as_title", "sane_title", "without_note_mark", "title_from_cite_line", "clean_journal",
            "title_from_capitals", "tidy_title"]
 
 #: The longest titles in the field run to ~35 words (title + subtitle).
@@ -38,6 +38,15 @@ _CITATION = re.compile(r"\([^()]*[A-Z][a-z]+[^()]*?\b(?:1[89]|20)\d{2}[a-z]?\b[^
 #: re-evaluation of … in Pollet & Nettle (2009)"; a body sentence ends with a full stop or cites in brackets.
 _WORK_NAMED_AT_END = re.compile(r"^[^()]{10,200}\b(?:in|of|by|to|on|for|from)\s+[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+"
                                 r"|\s+et al\.)?\s+\((?:1[89]|20)\d\d[a-z]?\)$")
+#: A title's own note mark at its end ("… geographies☆", "… cities*", "Support Vector Machines ∗").
+_NOTE_MARK_AT_END = re.compile(r"\s*[☆★*∗⁎†‡§¶]+$")
+
+
+def without_note_mark(title: str) -> str:
+    """``title`` without the note mark set after it."""
+    return _NOTE_MARK_AT_END.sub("", title)
+
+
 # A title never ends on a function word; an OCR fragment ("URIALISM: THE") does.
 _DANGLING = re.compile(r"\b(?:the|of|and|in|a|an|to|for|on|with|from|by|or|at|have|has|had|is|are|was|were|be|"
                        r"that|which|whose|its|their)\W*$", re.I)
@@ -102,7 +111,7 @@ def sane_title(title: Optional[str]) -> Optional[str]:
     if letters < 6:
         return None
     # A title's own note mark ("… geographies☆", "… cities*") is no part of it.
-    return re.sub(r"\s*[☆★*∗⁎†‡§¶]+$", "", t)
+    return without_note_mark(t)
 
 
 # "To cite this paper: He, S. (2018) Three waves …", "How to cite this paper: Leite, R. P. (2015). Cities …"

@@ -242,6 +242,12 @@ def _runs(labels: Sequence[str], want: str) -> list[tuple[int, int]]:
 _SENTENCE = re.compile(r"[A-Z][^.:;?!]*(?:\s\S+){4,}\.")
 
 
+#: A logo's word over an institution's name ("ifgi" / "Institute for Geoinformatics").
+_LONE_LOWER_WORD = re.compile(r"[a-z]{2,10}")
+#: Words of a title, never of an author line.
+_TITLE_WORD = re.compile(r"\b(?:of|the|in|for|on|to|with|from|a|an|at|by|using|via|versus|vs)\b", re.I)
+
+
 def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[str], tuple[Author, ...]]:
     """Title and authors read from a text head by the line labeller: the title run that stands right over an
     author line (else the first title run) joined, and the names parsed from the author run under it (else
@@ -284,10 +290,6 @@ def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[
         if authors:
             break
     return title or None, first + tuple(a for a in authors if a not in first)
-
-
-_LONE_LOWER_WORD = re.compile(r"[a-z]{2,10}")
-_TITLE_WORD = re.compile(r"\b(?:of|the|in|for|on|to|with|from|a|an|at|by|using|via|versus|vs)\b", re.I)
 
 
 def _names_only(line: str) -> tuple[Author, ...]:
