@@ -17,7 +17,7 @@ from typing import Optional
 from litmap.read.layout.pages import Block, LaidOutPage
 from litmap.models import Author
 
-__all__ = ["parse_author_line", "looks_like_affiliation", "looks_like_institution", "mostly_names", "family_first", "author_like", "authors_near_title",
+__all__ = ["parse_author_line", "looks_like_affiliation", "looks_like_institution", "mostly_names", "names_only", "family_first", "author_like", "authors_near_title",
            "affiliations_after_title", "strip_glued_markers", "clean_field"]
 
 
@@ -215,6 +215,19 @@ def mostly_names(text: str) -> bool:
     names = parse_author_line(text)
     used = sum(len(f"{a.given or ''} {a.family}".split()) for a in names)
     return bool(names) and used >= 0.6 * len(re.findall(r"[^\W\d_]{2,}", text))
+
+
+#: Words of a title, never of an author line ("A." is an initial, not the article).
+_TITLE_WORD = re.compile(r"\b(?:of|the|in|for|on|to|with|from|an?(?!\.)|at|by|using|via|versus|vs)\b", re.I)
+
+
+def names_only(line: str) -> tuple[Author, ...]:
+    """The names of a short line that is nothing but names ("Terry Therneau", "John Fox and Sanford Weisberg"),
+    or ``()``: a title's words ("of", "the", "using" ...) or other words left over say it is no author line."""
+    text = line.strip()
+    if not text or len(text.split()) > 8 or _TITLE_WORD.search(text) or not mostly_names(text):
+        return ()
+    return parse_author_line(text)
 
 
 def _family_first_list(t: str) -> tuple[Author, ...]:

@@ -18,11 +18,12 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from litmap.models import Author, Metadata
-from litmap.parse.metadata_authors import clean_field, family_first, looks_like_affiliation, mostly_names, parse_author_line
+from litmap.parse.metadata_authors import (clean_field, family_first, looks_like_affiliation, mostly_names, names_only,
+                                          parse_author_line)
 from litmap.parse.metadata_glued import split_glued_names
 from litmap.parse.metadata_masthead import date_line_year_of, is_date_line
 from litmap.parse.metadata_thesis import thesis_title_page
-from litmap.parse.metadata_title import sane_title
+from litmap.parse.metadata_title import sane_title, without_note_mark
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
 __all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title",
@@ -184,11 +185,97 @@ def _text_header(lines: list[str]) -> Metadata:
     thesis = thesis_title_page(lines)
     if thesis.title:
         return thesis
+    block = title_over_author_block(lines)
+    if block.title:
+        return block
     rules = _rules_header(lines)
     if rules.title:
         return rules
     learned = _learned(lines)
     return Metadata(title=learned.title, authors=learned.authors or rules.authors)
+
+
+#: What closes a head's author block: a section ("Abstract", "Contents", "1 Introduction", "1.1 Overview", a page
+#: or section number alone) or the body's first sentence.
+_BLOCK_END = re.compile(r"^\W*(?:abstract|summary|contents|table of contents|introduction|keywords?|overview|preface|"
+                        r"foreword)\b|^\d{1,2}(?:\.\d{1,2})*\.?(?:\s+[A-Z]\S*.*)?$", re.I)
+#: A corporate author or an organisation's line in an author block: "zoo Development Team", "GKX Associates Inc.",
+#: "Mayo Clinic".
+_ORG_LINE = re.compile(r"\b(?:team|project|clinic|hospital|inc|ltd|gmbh|associates|corporation|company|foundation|"
+                       r"council|group|lab)\b\.?$", re.I)
+_BY_NAMES = re.compile(r"^by\s+(?=[A-Z])")
+#: A masthead's, venue's or identifier's words on a line over the title.
+_NOT_TITLE_ROW = re.compile(r"\b(?:journal|proceedings|vol\.|volume|no\.|number|pp\.|issn|isbn|doi|issue)\b|https?://|"
+                            r"©|copyright|^\W*(?:1[89]|20)\d\d\W*$", re.I)
+#: A number standing alone (a page, volume or year), not one inside a word ("lme4", "e1071").
+_FOLIO = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
+#: A note mark set as a digit after a title line's last word ("An Intergenerational Approach1"; not "lme4").
+_DIGIT_MARK = re.compile(r"(?<=[a-z]{5})\d$")
+_LOGO_WORD = re.compile(r"[a-z]{2,10}")
+_CONTACT = re.compile(r"@|https?://|www\.|\.(?:org|com|edu|net)\b")
+
+
+def _block_line(line: str) -> Optional[tuple[Author, ...]]:
+    """The names of a line of an author block, ``()`` for the block's other lines (an affiliation, address, e-mail,
+    date, organisation, a logo's word), None for a line no author block holds."""
+    if date_line_year_of(line) is not None or looks_like_affiliation(line) or _CONTACT.search(line):
+        return ()
+    if _LOGO_WORD.fullmatch(line) or (_ORG_LINE.search(line) and len(line.split()) <= 5):
+        return ()
+    names = parse_author_line(line) if len(line) <= 160 and mostly_names(line) else ()
+    return names or None
+
+
+def _labelled_title(rows: Sequence[str], i: int) -> bool:
+    """Whether the line labeller of :mod:`litmap.parse.text_head_model` reads row ``i`` of a head as part of its
+    title (False without its model)."""
+    from litmap.parse.text_head_model import label_head, load_model
+
+    model = load_model()
+    return model is not None and label_head(list(rows[:60]), model)[i] == "title"
+
+
+def title_over_author_block(lines: Sequence[str]) -> Metadata:
+    """Title and authors of a head set as title lines, the author block (names, affiliations, e-mail, a date, one
+    item a line) and then the body, with no "Abstract" line to read back from and no blank line under the title
+    ("The Relaxed Lasso" / "Trevor Hastie" / "Balasubramanian Narasimhan" / "November 25, 2022" / "Contents";
+    "Support Vector Machines ∗" / "The Interface to libsvm in package e1071" / "by David Meyer" / "FH Technikum
+    Wien, Austria"): a vignette or report exported as text.  The block opens with a line of names alone (or "by"
+    and names, or a corporate author) under one to four title lines, and ends at a section, a number alone or the
+    body's first long line; every line between is one of the block's."""
+    rows = [" ".join(ln.split()) for ln in lines[:40] if ln.strip()]
+    for i in range(1, min(5, len(rows))):
+        line = rows[i]
+        opener = names_only(_BY_NAMES.sub("", line))
+        corporate = not opener and bool(_ORG_LINE.search(line)) and len(line.split()) <= 4 and line[:1].isalnum()
+        if not opener and not corporate:
+            continue
+        if opener and _title_line_over_names(rows, i, opener):
+            continue  # "… minority displacement in the" / "Global South-East" / "Yael Shmaryahu-Yeshurun"
+        if opener and len(opener) == 1 and not _AUTHOR_MARKS.search(line) and _labelled_title(rows, i):
+            continue  # a title's last line that reads as a name ("… for Estimating" / "Normalizing Constants")
+        title_rows = [_DIGIT_MARK.sub("", without_note_mark(r)) for r in rows[:i]]
+        if any(_block_line(r) == () or _BLOCK_END.match(r) or _NOT_TITLE_ROW.search(r) or len(_FOLIO.findall(r)) >= 2
+               or len(r) > 160 for r in title_rows):
+            # A date, address, section, masthead or volume line above ("45(12) 2449–2470, November 2008", "In
+            # Proceedings of …", "ISSN 2196-3940"): this is no title over the block (a title may read as names).
+            return Metadata()
+        authors = list(opener)
+        end = None
+        for k in range(i + 1, min(i + 14, len(rows))):
+            r = rows[k]
+            if _BLOCK_END.match(r) or (len(r) >= 60 and not looks_like_affiliation(r)):
+                end = k
+                break
+            names = _block_line(r)
+            if names is None:
+                return Metadata()
+            authors += [a for a in names if not _ORG_LINE.search(r)]
+        if end is None and i + 14 < len(rows):
+            return Metadata()
+        title = sane_title(clean_field(" ".join(title_rows)))
+        return Metadata(title=title, authors=tuple(authors)) if title else Metadata()
+    return Metadata()
 
 
 _RG_START = re.compile(r"^\s*See discussions, stats,? and author profiles for this publication", re.I)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from litmap.models import Author
-from litmap.parse.metadata_authors import looks_like_affiliation, mostly_names, parse_author_line
+from litmap.parse.metadata_authors import looks_like_affiliation, mostly_names, names_only, parse_author_line
 from litmap.parse.metadata_masthead import date_line_year_of
 
 log = logging.getLogger(__name__)
@@ -244,8 +244,6 @@ _SENTENCE = re.compile(r"[A-Z][^.:;?!]*(?:\s\S+){4,}\.")
 
 #: A logo's word over an institution's name ("ifgi" / "Institute for Geoinformatics").
 _LONE_LOWER_WORD = re.compile(r"[a-z]{2,10}")
-#: Words of a title, never of an author line.
-_TITLE_WORD = re.compile(r"\b(?:of|the|in|for|on|to|with|from|a|an|at|by|using|via|versus|vs)\b", re.I)
 
 
 def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[str], tuple[Author, ...]]:
@@ -276,7 +274,7 @@ def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[
         # A names line closing the title run is the first author's, not the title's ("Discrimination and
         # Calibration" / "Terry Therneau" / "February 6, 2023"; "The Relaxed Lasso" / "Trevor Hastie" / "" /
         # "Balasubramanian Narasimhan"): text exports without a blank line under the title.
-        while run[1] - run[0] >= 2 and (names := _names_only(lines[run[1] - 1])):
+        while run[1] - run[0] >= 2 and (names := names_only(lines[run[1] - 1])):
             first = names + first
             run = (run[0], run[1] - 1)
     title = _join_title(lines[run[0]:run[1]]) if run else None
@@ -291,11 +289,3 @@ def head_fields(head: str, model: Optional[HeadModel] = None) -> tuple[Optional[
             break
     return title or None, first + tuple(a for a in authors if a not in first)
 
-
-def _names_only(line: str) -> tuple[Author, ...]:
-    """The names of a short line that is nothing but names ("Terry Therneau", "John Fox and Sanford Weisberg"),
-    or ``()``: a title's words ("of", "the", "using" ...) or other words left over say it is no author line."""
-    text = line.strip()
-    if not text or len(text.split()) > 8 or _TITLE_WORD.search(text) or not mostly_names(text):
-        return ()
-    return parse_author_line(text)

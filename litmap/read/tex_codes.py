@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["mark_tex_codes", "T1_TABLE"]
+__all__ = ["mark_tex_codes", "spell_tex_codes", "T1_TABLE"]
 
 _MARK = 0xE000  # T1's code 0x1B is marked U+E01B
 _LETTER = r"[^\W\d_]"
@@ -59,3 +59,10 @@ def mark_tex_codes(text: str, document_t1: bool = False) -> tuple[str, Optional[
     if not _ANY_CODE.search(text) or not is_t1_page(text, document_t1):
         return text, None
     return _CODES.sub(lambda m: chr(_MARK + ord(m.group())), text), T1_TABLE
+
+
+def spell_tex_codes(text: str) -> str:
+    """``text`` (a text export, read as one page) with its T1 codes spelt out ("Coe\\x1ecients" ->
+    "Coefficients"), or as it is when it does not read as T1: ``pdftotext`` passes the codes on as pdfium does."""
+    marked, table = mark_tex_codes(text)
+    return marked.translate(table) if table else text

@@ -25,6 +25,7 @@ from litmap.read.repairs.glued_words import apply_cuts, glued_word_cuts
 from litmap.read.repairs.hyphenation import repair_hyphenation
 from litmap.read.repairs.ligatures import repair_texts
 from litmap.read.repairs.text_furniture import furniture_keys, line_key, split_repeated_lines, text_lines
+from litmap.read.tex_codes import spell_tex_codes
 from litmap.read.layout.pages import Block, ExtractedPages, LaidOutPage
 from litmap.read.layout.furniture import drop_typesetting_marks
 from litmap.util.accents import attach_spacing_accents
@@ -103,6 +104,8 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, list[str]]:
                         "save the file as UTF-8 to be sure")
     for msg in warnings:
         log.warning(msg)
+    # A dvips font's ligatures, quotes and dashes as TeX's T1 codes, spelt out before ftfy drops them as controls.
+    text = spell_tex_codes(text)
     # Keep curly quotes and dashes as printed: they carry meaning in titles and citations.
     return attach_spacing_accents(drop_typesetting_marks(ftfy.fix_text(text, uncurl_quotes=False))), warnings
 

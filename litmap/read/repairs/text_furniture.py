@@ -30,6 +30,11 @@ __all__ = ["drop_repeated_lines", "split_repeated_lines", "furniture_keys", "lin
 _NUM = re.compile(r"\d+")
 _MAX_CHARS = 200  # running heads and stamps are short; repeated paragraphs are not furniture
 _MIN_REPEATS = 3
+#: A number standing alone, as a page number, folio, volume or date does ("280", "Vol. 18, 3"), not one inside a
+#: word ("S4", "e1071").
+_FOLIO = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
+#: The file's first nonblank lines, where a title sits.
+_TITLE_LINES = 3
 #: Characters of text a page holds at the least (a journal page holds 3,000–6,000): running heads
 #: recur about this far apart, at the median.
 PAGE_CHARS = 1200
@@ -149,8 +154,16 @@ def split_repeated_lines(text: str, min_repeats: int = _MIN_REPEATS) -> tuple[st
     if not furniture:
         return text, ()
     dropped: dict[str, str] = {}  # one line per key (the same head with another page number is the same line)
+    kept: list[str] = []
+    head = 0  # nonblank lines seen
     for ln in lines:
         if ln.strip() and _numbered_short(ln) and (key := line_key(ln)) in furniture:
             dropped.setdefault(key, " ".join(ln.split()))
-    kept = "\n".join(ln for ln in lines if not (ln.strip() and _numbered_short(ln) and line_key(ln) in furniture))
-    return kept, tuple(dropped.values())
+            if not (head < _TITLE_LINES and not _FOLIO.search(ln)):
+                head += 1
+                continue
+            # The file's first lines are its title: a running head that repeats it ("kernlab – An S4 Package for
+            # Kernel Methods in R") stays there; its numbers are in its words, not a page number's.
+        head += bool(ln.strip())
+        kept.append(ln)
+    return "\n".join(kept), tuple(dropped.values())
