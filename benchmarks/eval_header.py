@@ -405,7 +405,7 @@ def main(argv: Optional[list[str]] = None, reader: Callable[[str], ExtractedPage
     ap.add_argument("--vignettes", default=DEFAULT_VIGNETTES,
                     help="the R library tree of benchmarks/fetch_vignettes.sh (set 'vignettes'; skipped when absent)")
     ap.add_argument("--wave", type=int, default=None,
-                    help="vignettes of one labelling wave only (1: typed first, 90 files; 2 and 3: typed blind later, 25 and 24)")
+                    help="vignettes of one labelling wave only (1: typed first, 90 files; 2, 3 and 4: typed blind later, 25, 24 and 34)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show each miss")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.data):

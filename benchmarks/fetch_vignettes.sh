@@ -9,7 +9,9 @@ DEST="${1:-$HOME/.cache/litmap-bench/vignettes}"
 PKGS="aer coin e1071 effects glmnet gstat kernlab lme4 lmtest matrix multcomp mvtnorm network partykit
 pscl psych quantreg rcpp robustbase sandwich sp spacetime strucchange survival tm vegan xts zoo
 flexmix forecast gbm mcmc mitools party rgenoud rrcov survey vcd
-ape bbmle bridgesampling brms desolve earth geepack glmmtmb gplots ks maptools ordinal semtools shape"  # lines 2, 3: waves 2, 3
+ape bbmle bridgesampling brms desolve earth geepack glmmtmb gplots ks maptools ordinal semtools shape
+systemfit laeken maxlik gmm ei mnp mlmrev surveillance spatstat formula car gnm bradleyterry2 erm psychotree metafor
+robumeta rockchalk uroot sampling bms kohonen spam seriation timeseries"  # lines 2, 3, 4-5: waves 2, 3, 4
 mkdir -p "$DEST/debs"
 cd "$DEST/debs"
 for p in $PKGS; do
