@@ -199,3 +199,30 @@ def test_affiliations_set_in_smaller_type_under_a_row_of_names() -> None:
     p = replace(p, blocks=tuple(replace(b, top=40.0 + 18 * r, bottom=50.0 + 18 * r, x0=50.0 + 200 * ((k + 1) % 2))
                                 for k, (b, r) in enumerate(zip(p.blocks, rows))))
     assert [a.family for a in meta_of([p]).authors] == ["Eddelbuettel", "François"]
+
+
+def test_version_and_update_lines_give_the_year() -> None:
+    # Wave 4 of the vignettes (read after its one blind score): a package version's line with its date, and an
+    # update note under the title.
+    assert date_line_year_of("For gnm version 1.1-2 , 2022-04-29") == 2022
+    assert date_line_year_of("For BradleyTerry2 version 1.1-2, 2020-02-02") == 2020
+    assert date_line_year_of("Version 0.3.5 (May 2020)") == 2020
+    assert date_line_year_of("Updated May 2021, including new section on stability assessment") == 2021
+    assert date_line_year_of("Last updated 5 May 2021") == 2021
+    assert date_line_year_of("version 2 of the model, 2020 results") is None
+    assert date_line_year_of("Revised May 2021") is None  # a journal history's word: left to the history rules
+
+
+def test_an_update_note_under_the_title_is_no_author_and_a_date_no_subtitle() -> None:
+    p = page(1, blk("Using the raschtree function for detecting differential item functioning", size=17.2),
+             blk("Updated May 2021, including new section on stability assessment", size=12),
+             blk("Carolin Strobl", size=12), blk("Lennart Schneider", size=12),
+             blk(BODY, size=10), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.authors[0] == Author("Strobl", "Carolin")
+    assert m.year == 2021
+    p = page(1, blk("Calibration and generalized calibration", size=17.2), blk("January 12, 2021", size=14.3),
+             blk(BODY, size=10), blk(BODY, size=10))
+    m = meta_of([p])
+    assert m.title == "Calibration and generalized calibration"
+    assert m.year == 2021

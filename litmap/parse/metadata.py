@@ -46,6 +46,7 @@ from litmap.parse.metadata_cover import (
 )
 from litmap.parse.metadata_masthead import (
     date_line_year,
+    date_line_year_of,
     is_date_line,
     header_info,
     journal_names,
@@ -334,6 +335,7 @@ def _with_subtitle(page: LaidOutPage, title: str, last_i: int, body: float, top_
     after = page.blocks[k + 1].text if k + 1 < len(page.blocks) else ""
     if (_NOT_TITLE.search(text) or _LABEL.match(text) or parse_author_line(text) or author_like(text, title)
             or _affiliation_line(text, after) or looks_like_section_heading(text) or text.endswith((".", ","))
+            or date_line_year_of(text) is not None  # "January 12, 2021" set in the subtitle's size
             or text[:1].islower() or sane_title(f"{title} {text}") is None):
         return title, last_i
     title = without_note_mark(title)  # "Support Vector Machines ∗" / "The Interface to libsvm …"

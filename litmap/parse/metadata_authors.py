@@ -354,12 +354,18 @@ _BY_LABEL = re.compile(r"^(?:prepared by|written by|by|authors?(?:\(s\))?)\s*:?\
 _LIST_GOES_ON = re.compile(r"(?:,|;|&|\band)\s*$")
 
 
+#: A note on the document's version set under its title.
+_UPDATE_NOTE = re.compile(r"(?:last\s+)?(?:updated|modified|revised|version|draft)\b.*\b(?:19|20)\d\d\b", re.I)
+
+
 def _first_author_block(b: Block) -> Optional[tuple[Author, ...]]:
     """Names in block ``b`` (empty: none, look further), or None: the author zone has ended."""
     # "By", "Prepared by", "Authors 1. Andreas Klärner, associate professor at: …" (a label and a list number).
     text = _BY_LABEL.sub("", b.text.strip())
     if len(text) <= 3 or re.fullmatch(r"[\W\da-z,]+", text):
         return ()  # stray superscript markers
+    if _UPDATE_NOTE.match(text):
+        return ()  # "Updated May 2021, including new section on …" between the title and the names
     lines = [ln for ln in b.lines if ln.strip()]
     if len(lines) >= 2 and not _LIST_GOES_ON.search(lines[0]):
         # A name over its affiliation in one block ("Douglas Bates" / "R Core Development Group" / an e-mail;

@@ -143,6 +143,14 @@ _DATE_STAMP = re.compile(r"\b(?:compiled|processed|typeset|generated|updated|mod
                          r"\b(?:on|:)\s*(?:" + _DATE + r")\s*\.?$", re.I)
 
 
+#: A line opening with when the document was last updated: "Updated May 2021, including new section on stability
+#: assessment", "Last updated 5 May 2021" (not "Revised …", a journal history's word).
+_UPDATED_OPENS = re.compile(r"^(?:last\s+)?(?:updated|modified|version\s+of)\s*:?\s*(?:on\s+)?(?:" + _DATE
+                            + r")(?:\s*[,;(].{0,100})?$", re.I)
+#: A software version's line with its date: "For gnm version 1.1-2 , 2022-04-29", "Version 0.3.5 (May 2020)".
+_VERSION_DATE = re.compile(r"^(?:for\s+[\w.]+\s+)?(?:version|v\.)\s*\d[\w.\-]*\s*[,;(]?\s*(?:" + _DATE + r")\)?\.?$",
+                           re.I)
+
 _HISTORY = re.compile(r"\b(?:received|submitted|accepted|revised|published)\b", re.I)
 
 
@@ -152,7 +160,8 @@ def date_line_year_of(line: str) -> Optional[int]:
     text = clean_field(line)
     if len(text) > 160:
         return None
-    m = _DATE_LINE.match(text) or _DATE_OPENS_LINE.match(text)
+    m = (_DATE_LINE.match(text) or _DATE_OPENS_LINE.match(text) or _UPDATED_OPENS.match(text)
+         or _VERSION_DATE.match(text))
     if m:
         return int(re.search(_YEAR, text).group(1))  # type: ignore[union-attr]
     m = _DATE_STAMP.search(text)
