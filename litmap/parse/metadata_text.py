@@ -24,6 +24,7 @@ from litmap.parse.metadata_glued import split_glued_names
 from litmap.parse.metadata_masthead import date_line_year_of, is_date_line
 from litmap.parse.metadata_thesis import thesis_title_page
 from litmap.parse.metadata_title import sane_title, without_note_mark
+from litmap.parse.names import normalise_title
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
 __all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title",
@@ -186,9 +187,10 @@ def _text_header(lines: list[str]) -> Metadata:
     if thesis.title:
         return thesis
     block = title_over_author_block(lines)
-    if block.title:
-        return block
     rules = _rules_header(lines)
+    if block.title and not (rules.title and _within(rules.title, block.title)):
+        # (the rules' title inside the block's: the block took in a masthead, a body line or a history line)
+        return block
     if rules.title:
         return rules
     learned = _learned(lines)
@@ -224,6 +226,12 @@ def _block_line(line: str) -> Optional[tuple[Author, ...]]:
         return ()
     names = parse_author_line(line) if len(line) <= 160 and mostly_names(line) else ()
     return names or None
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Whether title ``inner`` is a shorter part of title ``outer`` (compared as matching keys)."""
+    a, b = normalise_title(inner), normalise_title(outer)
+    return bool(a) and len(a) < len(b) and a in b and not inner.rstrip().endswith(":")  # (a title cut at its colon)
 
 
 def _labelled_title(rows: Sequence[str], i: int) -> bool:
