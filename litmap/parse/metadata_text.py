@@ -25,6 +25,7 @@ from litmap.parse.metadata_masthead import date_line_year_of, is_date_line
 from litmap.parse.metadata_thesis import thesis_title_page
 from litmap.parse.metadata_title import sane_title, without_note_mark
 from litmap.parse.names import normalise_title
+from litmap.read.repairs.text_furniture import FOLIO
 from litmap.read.textfiles import TEXT_HEAD_KEY
 
 __all__ = ["TEXT_HEAD_KEY", "text_header", "trim_at_name_line", "strip_line_markers", "names_after_title",
@@ -209,8 +210,6 @@ _BY_NAMES = re.compile(r"^by\s+(?=[A-Z])")
 #: A masthead's, venue's or identifier's words on a line over the title.
 _NOT_TITLE_ROW = re.compile(r"\b(?:journal|proceedings|vol\.|volume|no\.|number|pp\.|issn|isbn|doi|issue)\b|https?://|"
                             r"©|copyright|^\W*(?:1[89]|20)\d\d\W*$", re.I)
-#: A number standing alone (a page, volume or year), not one inside a word ("lme4", "e1071").
-_FOLIO = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
 #: A note mark set as a digit after a title line's last word ("An Intergenerational Approach1"; not "lme4").
 _DIGIT_MARK = re.compile(r"(?<=[a-z]{5})\d$")
 _LOGO_WORD = re.compile(r"[a-z]{2,10}")
@@ -263,7 +262,7 @@ def title_over_author_block(lines: Sequence[str]) -> Metadata:
         if opener and len(opener) == 1 and not _AUTHOR_MARKS.search(line) and _labelled_title(rows, i):
             continue  # a title's last line that reads as a name ("… for Estimating" / "Normalizing Constants")
         title_rows = [_DIGIT_MARK.sub("", without_note_mark(r)) for r in rows[:i]]
-        if any(_block_line(r) == () or _BLOCK_END.match(r) or _NOT_TITLE_ROW.search(r) or len(_FOLIO.findall(r)) >= 2
+        if any(_block_line(r) == () or _BLOCK_END.match(r) or _NOT_TITLE_ROW.search(r) or len(FOLIO.findall(r)) >= 2
                or len(r) > 160 for r in title_rows):
             # A date, address, section, masthead or volume line above ("45(12) 2449–2470, November 2008", "In
             # Proceedings of …", "ISSN 2196-3940"): this is no title over the block (a title may read as names).

@@ -25,14 +25,14 @@ import statistics
 from collections import defaultdict
 from typing import Callable, Sequence
 
-__all__ = ["drop_repeated_lines", "split_repeated_lines", "furniture_keys", "line_key", "text_lines", "PAGE_CHARS"]
+__all__ = ["FOLIO", "drop_repeated_lines", "split_repeated_lines", "furniture_keys", "line_key", "text_lines", "PAGE_CHARS"]
 
 _NUM = re.compile(r"\d+")
 _MAX_CHARS = 200  # running heads and stamps are short; repeated paragraphs are not furniture
 _MIN_REPEATS = 3
 #: A number standing alone, as a page number, folio, volume or date does ("280", "Vol. 18, 3"), not one inside a
 #: word ("S4", "e1071").
-_FOLIO = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
+FOLIO = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
 #: The file's first nonblank lines, where a title sits.
 _TITLE_LINES = 3
 #: Characters of text a page holds at the least (a journal page holds 3,000–6,000): running heads
@@ -159,7 +159,7 @@ def split_repeated_lines(text: str, min_repeats: int = _MIN_REPEATS) -> tuple[st
     for ln in lines:
         if ln.strip() and _numbered_short(ln) and (key := line_key(ln)) in furniture:
             dropped.setdefault(key, " ".join(ln.split()))
-            if not (head < _TITLE_LINES and not _FOLIO.search(ln)):
+            if not (head < _TITLE_LINES and not FOLIO.search(ln)):
                 head += 1
                 continue
             # The file's first lines are its title: a running head that repeats it ("kernlab – An S4 Package for
